@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import {
+  isDepartementCode,
+  isInseeCommuneCode,
+  isRegionCode,
+  isSiren,
+} from '../shared/codes.ts';
+import { EntityMeta, enumOf } from '../shared/entity.ts';
+import { idOf } from '../shared/ids.ts';
+import { Name } from '../shared/text.ts';
+
+export const territoryLevelLabels = {
+  commune: 'Commune',
+  epci: 'Intercommunalité (EPCI)',
+  departement: 'Département',
+  region: 'Région',
+  pays: 'Pays',
+} as const;
+export const TerritoryLevel = enumOf(territoryLevelLabels);
+export type TerritoryLevel = z.infer<typeof TerritoryLevel>;
+
+/** Levels from the smallest to the largest: a territory's parents are of a larger level. */
+export const TERRITORY_LEVELS_BY_SIZE: readonly TerritoryLevel[] = [
+  'commune',
+  'epci',
+  'departement',
+  'region',
+  'pays',
+];
+
+const CODE_CHECKS: Record<TerritoryLevel, { test: (code: string) => boolean; message: string }> = {
+  commune: { test: isInseeCommuneCode, message: 'Code INSEE de commune invalide (ex. 17300, 2A004, 97411).' },
+  epci: { test: isSiren, message: 'SIREN d’EPCI invalide (9 chiffres avec clé de contrôle).' },
+  departement: { test: isDepartementCode, message: 'Code de département invalide (ex. 17, 2A, 974).' },
+  region: { test: isRegionCode, message: 'Code de région INSEE invalide (ex. 75).' },
+  pays: { test: (code) => code === 'FR', message: 'Le seul pays connu est la France (FR).' },
+};
+
+/** Tells whether `code` is a valid code for a territory of `level`. */
+export function isTerritoryCode(level: TerritoryLevel, code: string): boolean {
+  return CODE_CHECKS[level].test(code);
+}
+
+/** A reference to a territory by its level and official code, as exports carry it. */
+export const TerritoryRef = z
+  .object({ level: TerritoryLevel, code: z.string().trim().min(1).max(14) })
+  .superRefine((ref, ctx) => {
+    const check = CODE_CHECKS[ref.level];
+    if (!check.test(ref.code)) ctx.addIssue({ code: 'custom', path: ['code'], message: check.message });
+  });
+export type TerritoryRef = z.infer<typeof TerritoryRef>;
+
+function checkTerritory(
+  territory: { level: TerritoryLevel; code: string; parents: TerritoryRef[] },
+  ctx: z.RefinementCtx,
+): void {
+  const check = CODE_CHECKS[territory.level];
+  if (!check.test(territory.code)) ctx.addIssue({ code: 'custom', path: ['code'], message: check.message });
+  const rank = TERRITORY_LEVELS_BY_SIZE.indexOf(territory.level);
+  territory.parents.forEach((parent, index) => {
+    if (TERRITORY_LEVELS_BY_SIZE.indexOf(parent.level) <= rank) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['parents', index, 'level'],
+        message: 'Un territoire parent doit être d’un niveau plus large.',
+      });
+    }
+  });
+}
+
+/** The fields of a territory that people set (no id, no timestamps); checked as a whole by `Territory`. */
+export const TerritoryFields = z.object({
+  level: TerritoryLevel,
+  code: z.string().trim().min(1).max(14),
+  name: Name,
+  parents: z.array(TerritoryRef).max(10).default([]),
+});
+
+/** What a client sends to create a territory. */
+export const TerritoryInput = TerritoryFields.superRefine(checkTerritory);
+export type TerritoryInput = z.input<typeof TerritoryInput>;
+
+/**
+ * A commune, an EPCI, a département, a région or the country. `code` is the INSEE code (SIREN for
+ * an EPCI); `parents` lists the larger territories it belongs to, which the roll-up of indicators
+ * follows (a commune → its EPCI, its département, its région).
+ */
+export const Territory = TerritoryFields.extend({ id: idOf('territory') })
+  .extend(EntityMeta.shape)
+  .superRefine(checkTerritory);
+export type Territory = z.infer<typeof Territory>;

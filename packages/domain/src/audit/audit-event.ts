@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { idOf } from '../shared/ids.ts';
+import { singleLine } from '../shared/text.ts';
+import { Instant } from '../shared/time.ts';
+import { UpdateChannel } from '../roadmap/update.ts';
+
+/**
+ * Who did what, when and through which channel. `changes` lists the fields that changed with
+ * their old and new values (personal fields are left out, see `AUDIT_REDACTED_FIELDS`). Audit
+ * events are append-only and keep only the pseudonymous id of the actor.
+ */
+export const AuditEvent = z.object({
+  id: idOf('auditEvent'),
+  at: Instant,
+  actorId: idOf('person').optional(),
+  channel: UpdateChannel,
+  governanceId: idOf('governance').optional(),
+  entity: singleLine(40),
+  entityId: singleLine(45),
+  action: singleLine(60),
+  changes: z
+    .array(z.object({ field: singleLine(100), before: z.unknown(), after: z.unknown() }))
+    .max(200)
+    .default([]),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+/** Fields never copied into the audit trail: it must not keep a person's identity. */
+export const AUDIT_REDACTED_FIELDS: readonly string[] = ['displayName', 'email', 'phone', 'chatAccounts'];

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { TerritoryRef } from '../actors/territory.ts';
+import { EntityMeta, enumOf } from '../shared/entity.ts';
+import { idOf } from '../shared/ids.ts';
+import { Name, Text } from '../shared/text.ts';
+import { DEFAULT_TIME_ZONE, Instant, TimeZone } from '../shared/time.ts';
+
+export const perimeterLabels = {
+  epci: 'Intercommunal',
+  departement: 'Départemental',
+  region: 'Régional',
+  autre: 'Autre périmètre',
+} as const;
+export const Perimeter = enumOf(perimeterLabels);
+export type Perimeter = z.infer<typeof Perimeter>;
+
+export const formalityLabels = {
+  informelle: 'Informelle',
+  structuree: 'Structurée',
+} as const;
+export const Formality = enumOf(formalityLabels);
+export type Formality = z.infer<typeof Formality>;
+
+export const governanceRoleLabels = {
+  coordinateur: 'Coordinateur·rice',
+  membre: 'Membre',
+  observateur: 'Observateur·rice',
+} as const;
+export const GovernanceRole = enumOf(governanceRoleLabels);
+export type GovernanceRole = z.infer<typeof GovernanceRole>;
+
+/** A person's role in one governance; the permission rules read it. */
+export const RoleAssignment = z.object({
+  personId: idOf('person'),
+  role: GovernanceRole,
+  since: Instant,
+});
+export type RoleAssignment = z.infer<typeof RoleAssignment>;
+
+/** Where the governance's community talks: a Discord server and its community channel. */
+export const ChatBinding = z.object({
+  platform: z.literal('discord'),
+  guildId: z.string().regex(/^\d{17,20}$/, 'Identifiant de serveur Discord invalide.'),
+  channelId: z.string().regex(/^\d{17,20}$/, 'Identifiant de salon Discord invalide.'),
+  boundAt: Instant,
+  /** Set when the channel vanished or the bot lost access: reminders fall back to direct messages. */
+  disabledAt: Instant.optional(),
+});
+export type ChatBinding = z.infer<typeof ChatBinding>;
+
+/** The fields of a governance that people set. */
+export const GovernanceFields = z.object({
+  name: Name,
+  territory: TerritoryRef,
+  perimeter: Perimeter,
+  formality: Formality.default('informelle'),
+  description: Text.optional(),
+  timeZone: TimeZone.default(DEFAULT_TIME_ZONE),
+});
+export type GovernanceInput = z.input<typeof GovernanceFields>;
+
+/**
+ * The coordination of digital inclusion on one territory (a CTIN): it owns bodies, roadmaps and
+ * indicators. Calendar dates of its milestones and meetings are read in its `timeZone`.
+ */
+export const Governance = GovernanceFields.extend({
+  id: idOf('governance'),
+  roles: z.array(RoleAssignment).max(500).default([]),
+  chat: ChatBinding.optional(),
+}).extend(EntityMeta.shape);
+export type Governance = z.infer<typeof Governance>;
+
+/** The ids of the coordinators of a governance. */
+export function coordinatorIds(governance: Pick<Governance, 'roles'>): string[] {
+  return governance.roles.filter((r) => r.role === 'coordinateur').map((r) => r.personId);
+}

@@ -1,0 +1,3 @@
+export * from './body.ts';
+export * from './governance.ts';
+export * from './meeting.ts';

@@ -1,0 +1,3 @@
+export * from './indicator.ts';
+export * from './measurement.ts';
+export * from './period.ts';

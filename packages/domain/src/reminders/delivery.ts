@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { EntityMeta, enumOf } from '../shared/entity.ts';
+import { idOf } from '../shared/ids.ts';
+import { singleLine, Text } from '../shared/text.ts';
+import { Instant } from '../shared/time.ts';
+
+export const deliveryStatusLabels = {
+  pending: 'En attente',
+  claimed: 'En cours d’envoi',
+  sent: 'Envoyé',
+  skipped: 'Ignoré',
+  expired: 'Expiré',
+  failed: 'En échec',
+  undeliverable: 'Impossible à remettre',
+} as const;
+export const DeliveryStatus = enumOf(deliveryStatusLabels);
+export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
+
+export const deliveryKindLabels = {
+  milestone_reminder: 'Rappel de jalon',
+  milestone_overdue: 'Relance de jalon en retard',
+  action_checkin: 'Point hebdomadaire sur une action',
+  indicator_collection: 'Collecte d’indicateur',
+  meeting_agenda: 'Ordre du jour de séance',
+  community_digest: 'Résumé hebdomadaire de la communauté',
+} as const;
+export const DeliveryKind = enumOf(deliveryKindLabels);
+export type DeliveryKind = z.infer<typeof DeliveryKind>;
+
+/** Who receives a delivery: one person (direct message or mention) or a community channel. */
+export const Recipient = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('person'), personId: idOf('person') }),
+  z.object({ type: z.literal('channel'), governanceId: idOf('governance') }),
+]);
+export type Recipient = z.infer<typeof Recipient>;
+
+/** What a delivery is about, for the message and the buttons it carries. */
+export const DeliverySubject = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('milestone'), id: idOf('milestone') }),
+  z.object({ type: z.literal('action'), id: idOf('action') }),
+  z.object({ type: z.literal('indicator'), id: idOf('indicator'), period: z.string().max(10) }),
+  z.object({ type: z.literal('meeting'), id: idOf('meeting') }),
+  z.object({ type: z.literal('governance'), id: idOf('governance') }),
+]);
+export type DeliverySubject = z.infer<typeof DeliverySubject>;
+
+/**
+ * A planned delivery, as the planner produces it: pure data, no status yet. Its `dedupeKey`
+ * (`milestone:<id>:J-3:<person>`) is stable, so planning twice inserts nothing new.
+ */
+export const PlannedDelivery = z.object({
+  dedupeKey: singleLine(300),
+  governanceId: idOf('governance'),
+  kind: DeliveryKind,
+  recipient: Recipient,
+  subject: DeliverySubject,
+  dueAt: Instant,
+  /** After this instant the message is no longer useful: it is marked expired, not sent. */
+  expiresAt: Instant,
+});
+export type PlannedDelivery = z.infer<typeof PlannedDelivery>;
+
+/** One chat message to one recipient, stored before it is sent (the outbox). */
+export const Delivery = PlannedDelivery.extend({
+  id: idOf('delivery'),
+  status: DeliveryStatus.default('pending'),
+  attempts: z.number().int().min(0).default(0),
+  leaseUntil: Instant.optional(),
+  sentAt: Instant.optional(),
+  sentMessageId: singleLine(100).optional(),
+  lastError: Text.optional(),
+}).extend(EntityMeta.shape);
+export type Delivery = z.infer<typeof Delivery>;

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+
+/**
+ * Time in the kernel. Instants are UTC ISO strings (`2024-05-14T08:00:00.000Z`); calendar dates
+ * are `YYYY-MM-DD` and mean a day in a governance's time zone. Conversions between the two go
+ * through `Intl` (the time zone database of the runtime), never through the host's zone.
+ */
+
+/** A calendar date, `YYYY-MM-DD`, that exists (no 31 April, 29 February only in leap years). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ.')
+  .refine(isRealDate, 'Cette date n’existe pas.');
+export type IsoDate = z.infer<typeof IsoDate>;
+
+/** An instant in UTC, `YYYY-MM-DDTHH:mm:ss(.sss)Z`; offsets are accepted on input and normalised. */
+export const Instant = z
+  .iso.datetime({ offset: true, error: 'Date et heure attendues au format ISO 8601 (ex. 2024-05-14T08:00:00Z).' })
+  .transform((value) => new Date(value).toISOString());
+export type Instant = z.infer<typeof Instant>;
+
+/** An IANA time zone known to the runtime, such as `Europe/Paris` or `America/Cayenne`. */
+export const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isKnownTimeZone, 'Fuseau horaire inconnu (ex. Europe/Paris).');
+export type TimeZone = z.infer<typeof TimeZone>;
+
+/** A wall-clock time of day, `HH:MM`, 24-hour. */
+export const TimeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Heure attendue au format HH:MM (ex. 09:30).');
+export type TimeOfDay = z.infer<typeof TimeOfDay>;
+
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  if (y < 1900 || y > 2200) return false;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const knownZones = new Map<string, boolean>();
+function isKnownTimeZone(zone: string): boolean {
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(zone, known);
+  }
+  return known;
+}
+
+const DAY_MS = 86_400_000;
+
+function dateToUtcMs(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+}
+
+function utcMsToDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The date `days` days after `date` (negative goes back). */
+export function addDays(date: string, days: number): string {
+  return utcMsToDate(dateToUtcMs(date) + days * DAY_MS);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dateToUtcMs(to) - dateToUtcMs(from)) / DAY_MS);
+}
+
+/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  const day = new Date(dateToUtcMs(date)).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** Compares two `YYYY-MM-DD` dates (or two UTC instants) as strings sort: -1, 0 or 1. */
+export function compareIso(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export interface LocalDateTime {
+  date: string;
+  hour: number;
+  minute: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+function wallClockMs(ms: number, zone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(zone).formatToParts(new Date(ms))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
+}
+
+/** The local calendar date and time of an instant in a time zone. */
+export function toLocal(instant: string, zone: string): LocalDateTime {
+  const wall = new Date(wallClockMs(Date.parse(instant), zone));
+  return {
+    date: wall.toISOString().slice(0, 10),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+  };
+}
+
+/** The local calendar date of an instant in a time zone. */
+export function localDate(instant: string, zone: string): string {
+  return toLocal(instant, zone).date;
+}
+
+/**
+ * The UTC instant at which the wall clock of `zone` shows `date` at `time`.
+ *
+ * Clock changes: a time skipped in spring (02:30 on the last Sunday of March in Paris) moves
+ * forward by the gap (03:30); a time that happens twice in autumn takes the first occurrence.
+ */
+export function toInstant(date: string, time: string, zone: string): string {
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  const wanted = dateToUtcMs(date) + (hour * 60 + minute) * 60_000;
+  // Offsets of the zone just before and after the wanted wall time bound the answer: try the
+  // larger offset first so that, in an overlap, the earlier instant wins.
+  const offsetBefore = wallClockMs(wanted - DAY_MS, zone) - (wanted - DAY_MS);
+  const offsetAfter = wallClockMs(wanted + DAY_MS, zone) - (wanted + DAY_MS);
+  for (const offset of [Math.max(offsetBefore, offsetAfter), Math.min(offsetBefore, offsetAfter)]) {
+    const candidate = wanted - offset;
+    if (wallClockMs(candidate, zone) === wanted) return new Date(candidate).toISOString();
+  }
+  // In a gap: keep the wall time's distance from midnight, read with the offset before the gap.
+  return new Date(wanted - Math.min(offsetBefore, offsetAfter)).toISOString();
+}
