@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TerritoryRef } from '../actors/territory.ts';
+import { DEFAULT_REMINDER_RULES, ReminderRules } from '../reminders/rules.ts';
 import { EntityMeta, enumOf } from '../shared/entity.ts';
 import { idOf } from '../shared/ids.ts';
 import { Name, Text } from '../shared/text.ts';
@@ -56,6 +57,8 @@ export const GovernanceFields = z.object({
   formality: Formality.default('informelle'),
   description: Text.optional(),
   timeZone: TimeZone.default(DEFAULT_TIME_ZONE),
+  /** When and to whom reminders go; the field's defaults unless the governance changes them. */
+  reminderRules: ReminderRules.default(DEFAULT_REMINDER_RULES),
 });
 export type GovernanceInput = z.input<typeof GovernanceFields>;
 

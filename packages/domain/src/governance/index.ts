@@ -1,3 +1,4 @@
 export * from './body.ts';
 export * from './governance.ts';
 export * from './meeting.ts';
+export * from './permissions.ts';

@@ -23,12 +23,15 @@ export function luhnValid(digits: string): boolean {
 // them SIRETs whose digits sum to a multiple of 5 instead.
 const LA_POSTE_SIREN = '356000000';
 
+// All zeros passes Luhn, and open data uses it as a placeholder for "no SIRET known".
+const PLACEHOLDER = /^0+$/;
+
 export function isSiren(value: string): boolean {
-  return /^\d{9}$/.test(value) && luhnValid(value);
+  return /^\d{9}$/.test(value) && !PLACEHOLDER.test(value) && luhnValid(value);
 }
 
 export function isSiret(value: string): boolean {
-  if (!/^\d{14}$/.test(value)) return false;
+  if (!/^\d{14}$/.test(value) || PLACEHOLDER.test(value)) return false;
   if (value.startsWith(LA_POSTE_SIREN) && value !== `${LA_POSTE_SIREN}00048`) {
     const sum = [...value].reduce((total, digit) => total + Number(digit), 0);
     return sum % 5 === 0;

@@ -1,0 +1,26 @@
+// Sums vitest's JSON reports (test-results.json of every package) into the closing line
+// "N passed, N failed". Exits non-zero when a test failed or when no test ran at all.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function* reports(dir) {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* reports(path);
+    else if (name === 'test-results.json') yield path;
+  }
+}
+
+let passed = 0;
+let failed = 0;
+let files = 0;
+for (const path of reports(process.cwd())) {
+  const report = JSON.parse(readFileSync(path, 'utf8'));
+  passed += report.numPassedTests ?? 0;
+  failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0 > 0 && report.numTotalTests === 0 ? 1 : 0);
+  files += 1;
+}
+console.log(`${files} rapports de test lus.`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { Decision, Meeting, MeetingFields } from '../../governance/meeting.ts';
+import { idOf } from '../../shared/ids.ts';
+import { validate } from '../../shared/validate.ts';
+import { authorize } from '../authorize.ts';
+import { checkReferences } from '../check-references.ts';
+import type { UseCaseContext } from '../context.ts';
+import { mustGet, newMeta, recordAudit } from '../helpers.ts';
+import type { Repositories } from '../ports.ts';
+
+/** Decisions as a client writes them: the id is given by the kernel. */
+export const DecisionInput = Decision.extend({ id: idOf('decision').optional() });
+
+export const ScheduleMeetingInput = MeetingFields.extend({
+  decisions: z.array(DecisionInput).max(100).default([]),
+});
+export type ScheduleMeetingInput = z.input<typeof ScheduleMeetingInput>;
+
+/** Puts a meeting of a body on the calendar (or records one already held). */
+export async function scheduleMeeting(ctx: UseCaseContext, input: unknown): Promise<Meeting> {
+  const fields = validate(ScheduleMeetingInput, input);
+  return ctx.store.transaction(async (repos) => {
+    const body = await mustGet(repos.bodies, fields.bodyId, 'Instance');
+    await authorize(ctx, repos, 'meeting.manage', body.governanceId);
+    await checkMeetingReferences(repos, fields);
+    const meeting = validate(Meeting, {
+      ...fields,
+      decisions: fields.decisions.map((d) => ({ ...d, id: d.id ?? ctx.ids('decision') })),
+      id: ctx.ids('meeting'),
+      governanceId: body.governanceId,
+      ...newMeta(ctx.clock()),
+    });
+    await repos.meetings.insert(meeting);
+    await recordAudit(ctx, repos, {
+      entity: 'meeting',
+      entityId: meeting.id,
+      governanceId: meeting.governanceId,
+      action: 'create',
+      after: meeting,
+    });
+    return meeting;
+  });
+}
+
+/** Checks that the people and actions a meeting names exist. */
+export async function checkMeetingReferences(
+  repos: Repositories,
+  meeting: Partial<Pick<Meeting, 'agenda' | 'attendance'>> & {
+    decisions?: { actionId?: string | undefined }[] | undefined;
+  },
+): Promise<void> {
+  const agenda = meeting.agenda ?? [];
+  await checkReferences(
+    repos.persons,
+    [...agenda.map((a) => a.presenterId), ...(meeting.attendance ?? []).map((a) => a.personId)],
+    'Personne',
+    ['attendance'],
+  );
+  await checkReferences(
+    repos.actions,
+    [...agenda.map((a) => a.actionId), ...(meeting.decisions ?? []).map((d) => d.actionId)],
+    'Action',
+    ['decisions'],
+  );
+}

@@ -1,0 +1,107 @@
+import type { z } from 'zod';
+import type { AuditEvent } from '../audit/audit-event.ts';
+import { AUDIT_REDACTED_FIELDS } from '../audit/audit-event.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { validate } from '../shared/validate.ts';
+import type { UseCaseContext } from './context.ts';
+import type { Repositories } from './ports.ts';
+
+/** Reads an entity or fails with a French "introuvable" naming what was looked for. */
+export async function mustGet<T>(
+  repo: { get(id: string): Promise<T | undefined> },
+  id: string,
+  label: string,
+): Promise<T> {
+  const entity = await repo.get(id);
+  if (!entity) throw new NotFoundError(label, id);
+  return entity;
+}
+
+/**
+ * Refuses a change based on a version the caller did not see: the HTTP `If-Match`, a chat button
+ * pressed on an old message. Checked again by the repository when writing.
+ */
+export function checkVersion(entity: { version: number }, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && entity.version !== expectedVersion) throw new ConflictError();
+}
+
+/**
+ * Validates a partial change against the editable fields of an entity. Only the keys the caller
+ * sent are kept (zod would otherwise fill defaults in and overwrite stored values), and an unknown
+ * key is an error rather than silently ignored.
+ */
+export function parsePatch<S extends z.ZodObject>(fields: S, patch: unknown): Partial<z.output<S>> {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
+    throw new ValidationError([{ path: [], message: 'Un objet JSON de champs à modifier est attendu.' }]);
+  }
+  const parsed = validate(fields.partial().strict(), patch) as Record<string, unknown>;
+  const sent = new Set(Object.keys(patch));
+  return Object.fromEntries(Object.entries(parsed).filter(([key]) => sent.has(key))) as Partial<
+    z.output<S>
+  >;
+}
+
+/** The next version of an entity with `changes` applied, checked whole against its schema. */
+export function nextVersion<S extends z.ZodType<{ version: number; updatedAt: string }>>(
+  schema: S,
+  entity: z.output<S>,
+  changes: Partial<z.output<S>>,
+  now: string,
+): z.output<S> {
+  return validate(schema, { ...entity, ...changes, updatedAt: now, version: entity.version + 1 });
+}
+
+/** A new entity's bookkeeping fields. */
+export function newMeta(now: string): { createdAt: string; updatedAt: string; version: number } {
+  return { createdAt: now, updatedAt: now, version: 1 };
+}
+
+const UNTRACKED = new Set(['version', 'updatedAt', 'createdAt']);
+
+/** The top-level fields that differ between two versions, without personal fields. */
+export function diff(before: object | undefined, after: object): AuditEvent['changes'] {
+  const old = (before ?? {}) as Record<string, unknown>;
+  const next = after as Record<string, unknown>;
+  const keys = new Set([...Object.keys(old), ...Object.keys(next)]);
+  const changes: AuditEvent['changes'] = [];
+  for (const field of keys) {
+    if (UNTRACKED.has(field)) continue;
+    if (JSON.stringify(old[field]) === JSON.stringify(next[field])) continue;
+    const redacted = AUDIT_REDACTED_FIELDS.includes(field);
+    changes.push({
+      field,
+      before: redacted ? '[masqué]' : old[field],
+      after: redacted ? '[masqué]' : next[field],
+    });
+  }
+  return changes;
+}
+
+/**
+ * Writes the audit event of a use case, inside its transaction: the change and its trace commit
+ * together or not at all.
+ */
+export async function recordAudit(
+  ctx: UseCaseContext,
+  repos: Repositories,
+  event: {
+    entity: string;
+    entityId: string;
+    action: string;
+    governanceId?: string | undefined;
+    before?: object | undefined;
+    after: object;
+  },
+): Promise<void> {
+  await repos.auditEvents.insert({
+    id: ctx.ids('auditEvent'),
+    at: ctx.clock(),
+    ...(ctx.actor.personId ? { actorId: ctx.actor.personId } : {}),
+    channel: ctx.actor.channel,
+    ...(event.governanceId ? { governanceId: event.governanceId } : {}),
+    entity: event.entity,
+    entityId: event.entityId,
+    action: event.action,
+    changes: diff(event.before, event.after),
+  });
+}

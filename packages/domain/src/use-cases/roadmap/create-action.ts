@@ -1,0 +1,59 @@
+import { Action, ActionFields } from '../../roadmap/action.ts';
+import { ValidationError } from '../../shared/errors.ts';
+import { validate } from '../../shared/validate.ts';
+import { authorize } from '../authorize.ts';
+import type { UseCaseContext } from '../context.ts';
+import { mustGet, newMeta, recordAudit } from '../helpers.ts';
+import type { Repositories } from '../ports.ts';
+import { checkReferences } from '../check-references.ts';
+
+export { ActionFields as CreateActionInput };
+
+/**
+ * Adds an action sheet to a roadmap. It starts as a *fiche-projet* « à mûrir »: it becomes a
+ * *fiche-action* through `promoteAction` once it has an owner, a lead and a dated milestone.
+ */
+export async function createAction(ctx: UseCaseContext, input: unknown): Promise<Action> {
+  const fields = validate(ActionFields, input);
+  return ctx.store.transaction(async (repos) => {
+    const roadmap = await mustGet(repos.roadmaps, fields.roadmapId, 'Feuille de route');
+    await authorize(ctx, repos, 'action.create', roadmap.governanceId, { roadmap });
+    await checkActionReferences(repos, fields, roadmap.axes.map((a) => a.id));
+    const action = validate(Action, {
+      ...fields,
+      id: ctx.ids('action'),
+      governanceId: roadmap.governanceId,
+      kind: 'fiche_projet',
+      status: 'a_murir',
+      ...newMeta(ctx.clock()),
+    });
+    await repos.actions.insert(action);
+    await recordAudit(ctx, repos, {
+      entity: 'action',
+      entityId: action.id,
+      governanceId: action.governanceId,
+      action: 'create',
+      after: action,
+    });
+    return action;
+  });
+}
+
+/** Checks that the axis, owner, organizations and indicators an action names exist. */
+export async function checkActionReferences(
+  repos: Repositories,
+  fields: Partial<Pick<Action, 'axisId' | 'ownerId' | 'leadOrganizationIds' | 'partnerOrganizationIds' | 'indicatorIds'>>,
+  axisIds: readonly string[],
+): Promise<void> {
+  if (fields.axisId && !axisIds.includes(fields.axisId)) {
+    throw new ValidationError([{ path: ['axisId'], message: 'Cet axe n’appartient pas à la feuille de route.' }]);
+  }
+  await checkReferences(repos.persons, [fields.ownerId], 'Personne', ['ownerId']);
+  await checkReferences(
+    repos.organizations,
+    [...(fields.leadOrganizationIds ?? []), ...(fields.partnerOrganizationIds ?? [])],
+    'Organisation',
+    ['leadOrganizationIds'],
+  );
+  await checkReferences(repos.indicators, fields.indicatorIds ?? [], 'Indicateur', ['indicatorIds']);
+}

@@ -1,0 +1,41 @@
+import type { Milestone } from '../../roadmap/milestone.ts';
+import { Milestone as MilestoneSchema } from '../../roadmap/milestone.ts';
+import type { Permission } from '../../governance/permissions.ts';
+import { authorize } from '../authorize.ts';
+import type { UseCaseContext } from '../context.ts';
+import { checkVersion, mustGet, nextVersion, recordAudit } from '../helpers.ts';
+import type { Repositories } from '../ports.ts';
+import type { Governance } from '../../governance/governance.ts';
+
+/**
+ * The common path of every change to a milestone: load it with its action and roadmap, check the
+ * permission and the version, apply `change` (which sees the governance, for its time zone),
+ * write the new version and its audit event.
+ */
+export async function changeMilestone(
+  ctx: UseCaseContext,
+  repos: Repositories,
+  request: { milestoneId: string; expectedVersion?: number | undefined; permission: Permission; auditAction: string },
+  change: (milestone: Milestone, governance: Governance) => Partial<Milestone>,
+): Promise<Milestone> {
+  const before = await mustGet(repos.milestones, request.milestoneId, 'Jalon');
+  const roadmap = await mustGet(repos.roadmaps, before.roadmapId, 'Feuille de route');
+  const action = before.actionId ? await repos.actions.get(before.actionId) : undefined;
+  const governance = await authorize(ctx, repos, request.permission, before.governanceId, {
+    roadmap,
+    milestone: before,
+    ...(action ? { action } : {}),
+  });
+  checkVersion(before, request.expectedVersion);
+  const after = nextVersion(MilestoneSchema, before, change(before, governance), ctx.clock());
+  await repos.milestones.update(after);
+  await recordAudit(ctx, repos, {
+    entity: 'milestone',
+    entityId: after.id,
+    governanceId: after.governanceId,
+    action: request.auditAction,
+    before,
+    after,
+  });
+  return after;
+}

@@ -1,0 +1,34 @@
+import { FundingLine, FundingLineFields } from '../../roadmap/funding-line.ts';
+import { authorize } from '../authorize.ts';
+import { checkReferences } from '../check-references.ts';
+import type { UseCaseContext } from '../context.ts';
+import { checkVersion, mustGet, nextVersion, parsePatch, recordAudit } from '../helpers.ts';
+import type { VersionedChange } from '../inputs.ts';
+
+const FundingLinePatchFields = FundingLineFields.omit({ actionId: true });
+
+/** Changes a funding line: its amount, its status (demandé → accordé → versé), its funder. */
+export async function updateFundingLine(ctx: UseCaseContext, change: VersionedChange): Promise<FundingLine> {
+  const patch = parsePatch(FundingLinePatchFields, change.patch);
+  return ctx.store.transaction(async (repos) => {
+    const before = await mustGet(repos.fundingLines, change.id, 'Financement');
+    const action = await mustGet(repos.actions, before.actionId, 'Action');
+    const roadmap = await mustGet(repos.roadmaps, action.roadmapId, 'Feuille de route');
+    await authorize(ctx, repos, 'funding.edit', before.governanceId, { roadmap, action });
+    checkVersion(before, change.expectedVersion);
+    await checkReferences(repos.organizations, [patch.funderOrganizationId], 'Organisation', [
+      'funderOrganizationId',
+    ]);
+    const after = nextVersion(FundingLine, before, patch, ctx.clock());
+    await repos.fundingLines.update(after);
+    await recordAudit(ctx, repos, {
+      entity: 'funding_line',
+      entityId: after.id,
+      governanceId: after.governanceId,
+      action: 'update',
+      before,
+      after,
+    });
+    return after;
+  });
+}
