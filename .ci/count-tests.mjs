@@ -18,7 +18,9 @@ let files = 0;
 for (const path of reports(process.cwd())) {
   const report = JSON.parse(readFileSync(path, 'utf8'));
   passed += report.numPassedTests ?? 0;
-  failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0 > 0 && report.numTotalTests === 0 ? 1 : 0);
+  const failedTests = report.numFailedTests ?? 0;
+  // A test file that fails to load has no failed test, only a failed suite: count it too.
+  failed += failedTests > 0 ? failedTests : (report.numFailedTestSuites ?? 0);
   files += 1;
 }
 console.log(`${files} rapports de test lus.`);

@@ -72,7 +72,12 @@ function repositoryRoot(from: string): string {
  * Writes (or replaces) one section of `docs/benchmarks.md`, between markers named after
  * `section`, so each package owns its part of the file and reruns do not pile up.
  */
-export function writeBenchSection(section: string, title: string, command: string, rows: BenchRow[]): void {
+export function writeBenchSection(
+  section: string,
+  title: string,
+  command: string,
+  rows: BenchRow[],
+): void {
   const file = join(repositoryRoot(process.cwd()), 'docs', 'benchmarks.md');
   const start = `<!-- bench:${section}:start -->`;
   const end = `<!-- bench:${section}:end -->`;
@@ -96,5 +101,6 @@ export function writeBenchSection(section: string, title: string, command: strin
       ? current.slice(0, startAt) + body + current.slice(endAt + end.length)
       : `${current.trimEnd()}\n\n${body}\n`;
   writeFileSync(file, next);
-  for (const row of rows) console.log(`${row.met ? '✔' : '✘'} ${row.what} : ${row.result} (cible ${row.target})`);
+  for (const row of rows)
+    console.log(`${row.met ? '✔' : '✘'} ${row.what} : ${row.result} (cible ${row.target})`);
 }

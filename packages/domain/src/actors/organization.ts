@@ -112,7 +112,10 @@ export const OpeningHours = z
   .string()
   .trim()
   .max(500)
-  .regex(/^[A-Za-z0-9 :;,\-+/"[\]|.]*$/, 'Horaires au format OpenStreetMap attendus (ex. Mo-Fr 09:00-12:00).');
+  .regex(
+    /^[A-Za-z0-9 :;,\-+/"[\]|.]*$/,
+    'Horaires au format OpenStreetMap attendus (ex. Mo-Fr 09:00-12:00).',
+  );
 
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z
@@ -170,11 +173,17 @@ export type Freshness = keyof typeof freshnessLabels;
  * How fresh an actor's record is, as the national tools judge it: over 12 months since the
  * source's update it is "à vérifier", over 18 months "à actualiser".
  */
-export function freshness(organization: Pick<Organization, 'sourceUpdatedAt'>, now: string): Freshness {
+export function freshness(
+  organization: Pick<Organization, 'sourceUpdatedAt'>,
+  now: string,
+): Freshness {
   if (!organization.sourceUpdatedAt) return 'inconnue';
   const [y, m, d] = organization.sourceUpdatedAt.split('-').map(Number) as [number, number, number];
   const today = Instant.parse(now).slice(0, 10);
-  const months = (Number(today.slice(0, 4)) - y) * 12 + (Number(today.slice(5, 7)) - m) - (Number(today.slice(8, 10)) < d ? 1 : 0);
+  const months =
+    (Number(today.slice(0, 4)) - y) * 12 +
+    (Number(today.slice(5, 7)) - m) -
+    (Number(today.slice(8, 10)) < d ? 1 : 0);
   if (months >= 18) return 'a_actualiser';
   if (months >= 12) return 'a_verifier';
   return 'a_jour';

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  isDepartementCode,
-  isInseeCommuneCode,
-  isRegionCode,
-  isSiren,
-} from '../shared/codes.ts';
+import { isDepartementCode, isInseeCommuneCode, isRegionCode, isSiren } from '../shared/codes.ts';
 import { EntityMeta, enumOf } from '../shared/entity.ts';
 import { idOf } from '../shared/ids.ts';
 import { Name } from '../shared/text.ts';
@@ -29,9 +24,15 @@ export const TERRITORY_LEVELS_BY_SIZE: readonly TerritoryLevel[] = [
 ];
 
 const CODE_CHECKS: Record<TerritoryLevel, { test: (code: string) => boolean; message: string }> = {
-  commune: { test: isInseeCommuneCode, message: 'Code INSEE de commune invalide (ex. 17300, 2A004, 97411).' },
+  commune: {
+    test: isInseeCommuneCode,
+    message: 'Code INSEE de commune invalide (ex. 17300, 2A004, 97411).',
+  },
   epci: { test: isSiren, message: 'SIREN d’EPCI invalide (9 chiffres avec clé de contrôle).' },
-  departement: { test: isDepartementCode, message: 'Code de département invalide (ex. 17, 2A, 974).' },
+  departement: {
+    test: isDepartementCode,
+    message: 'Code de département invalide (ex. 17, 2A, 974).',
+  },
   region: { test: isRegionCode, message: 'Code de région INSEE invalide (ex. 75).' },
   pays: { test: (code) => code === 'FR', message: 'Le seul pays connu est la France (FR).' },
 };
@@ -46,7 +47,8 @@ export const TerritoryRef = z
   .object({ level: TerritoryLevel, code: z.string().trim().min(1).max(14) })
   .superRefine((ref, ctx) => {
     const check = CODE_CHECKS[ref.level];
-    if (!check.test(ref.code)) ctx.addIssue({ code: 'custom', path: ['code'], message: check.message });
+    if (!check.test(ref.code))
+      ctx.addIssue({ code: 'custom', path: ['code'], message: check.message });
   });
 export type TerritoryRef = z.infer<typeof TerritoryRef>;
 
@@ -55,7 +57,8 @@ function checkTerritory(
   ctx: z.RefinementCtx,
 ): void {
   const check = CODE_CHECKS[territory.level];
-  if (!check.test(territory.code)) ctx.addIssue({ code: 'custom', path: ['code'], message: check.message });
+  if (!check.test(territory.code))
+    ctx.addIssue({ code: 'custom', path: ['code'], message: check.message });
   const rank = TERRITORY_LEVELS_BY_SIZE.indexOf(territory.level);
   territory.parents.forEach((parent, index) => {
     if (TERRITORY_LEVELS_BY_SIZE.indexOf(parent.level) <= rank) {

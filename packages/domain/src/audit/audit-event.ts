@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { UpdateChannel } from '../roadmap/update.ts';
 import { idOf } from '../shared/ids.ts';
 import { singleLine } from '../shared/text.ts';
 import { Instant } from '../shared/time.ts';
-import { UpdateChannel } from '../roadmap/update.ts';
 
 /**
  * Who did what, when and through which channel. `changes` lists the fields that changed with
@@ -26,4 +26,9 @@ export const AuditEvent = z.object({
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
 /** Fields never copied into the audit trail: it must not keep a person's identity. */
-export const AUDIT_REDACTED_FIELDS: readonly string[] = ['displayName', 'email', 'phone', 'chatAccounts'];
+export const AUDIT_REDACTED_FIELDS: readonly string[] = [
+  'displayName',
+  'email',
+  'phone',
+  'chatAccounts',
+];

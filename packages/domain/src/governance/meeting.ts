@@ -42,7 +42,12 @@ export const MeetingFields = z.object({
   bodyId: idOf('body'),
   title: Title.optional(),
   startsAt: Instant,
-  durationMinutes: z.number().int().min(5).max(24 * 60).default(120),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(120),
   place: singleLine(300).optional(),
   link: Url.optional(),
   agenda: z.array(AgendaItem).max(50).default([]),

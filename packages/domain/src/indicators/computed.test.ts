@@ -44,7 +44,13 @@ function meeting(
 }
 
 function action(status: ActionStatus, more: Partial<ComputationAction> = {}): ComputationAction {
-  return { createdAt: '2022-12-15T10:00:00.000Z', status, statusHistory: [], ...more };
+  return {
+    createdAt: '2022-12-15T10:00:00.000Z',
+    kind: 'fiche_action',
+    status,
+    statusHistory: [],
+    ...more,
+  };
 }
 
 function fundingLine(
@@ -256,5 +262,15 @@ describe('computeIndicator', () => {
     for (const rule of ComputedRule.options) {
       expect(() => computeIndicator(rule, data(), '2024')).not.toThrow();
     }
+  });
+});
+
+describe('computeIndicator: fiches-projets in the done rate', () => {
+  it('counts a fiche-projet only from the day it became a fiche-action', () => {
+    const promotedIn2024 = action('en_cours', { promotedAt: '2024-03-01T10:00:00.000Z' });
+    const stillMaturing = action('a_murir', { kind: 'fiche_projet' });
+    const roadmap = data({ actions: [action('realisee'), promotedIn2024, stillMaturing] });
+    expect(computeIndicator('fiches_realisees', roadmap, '2023')).toBe(100);
+    expect(computeIndicator('fiches_realisees', roadmap, '2024')).toBe(50);
   });
 });

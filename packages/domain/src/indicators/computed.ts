@@ -29,7 +29,10 @@ export type ComputationOrganization = Pick<
 export type ComputationPerson = Pick<Person, 'createdAt' | 'functions' | 'erasedAt'>;
 export type ComputationCommune = Pick<Territory, 'level' | 'code'>;
 export type ComputationMeeting = Pick<Meeting, 'status' | 'startsAt'>;
-export type ComputationAction = Pick<Action, 'createdAt' | 'status' | 'statusHistory'>;
+export type ComputationAction = Pick<
+  Action,
+  'createdAt' | 'status' | 'statusHistory' | 'kind' | 'promotedAt'
+>;
 export type ComputationFundingLine = Pick<
   FundingLine,
   'createdAt' | 'status' | 'amountCents' | 'decidedOn'
@@ -208,10 +211,10 @@ function statusOn(action: ComputationAction, day: string, timeZone: string): Act
 }
 
 /**
- * `fiches_realisees`: the percentage (0–100) of action sheets done (`realisee`) among those not
- * abandoned — done / (all − abandoned) — at the end of the period. Fiches-projets count with
- * fiches-actions: a sheet still maturing is part of the plan, and leaving it out would flatter
- * the rate. `null` when no sheet is left to count.
+ * `fiches_realisees`: the percentage (0–100) of fiches-actions done (`realisee`) among those not
+ * abandoned — done / (all − abandoned) — at the end of the period. A fiche-projet counts from the
+ * day it was promoted: before, it is not yet a commitment of the roadmap (the indicator is the
+ * "taux de réalisation des fiches-actions"). `null` when no sheet is left to count.
  *
  * @example
  * // Dronne et Belle: 8 sheets, 4 done after a year
@@ -227,6 +230,8 @@ export function actionSheetCompletionRate(
   let done = 0;
   for (const action of data.actions) {
     if (!existsOn(action.createdAt, end, zone)) continue;
+    if (action.kind !== 'fiche_action') continue;
+    if (action.promotedAt && !existsOn(action.promotedAt, end, zone)) continue;
     const status = statusOn(action, end, zone);
     if (status === 'abandonnee') continue;
     counted += 1;

@@ -45,7 +45,10 @@ export type ReminderChannel = z.infer<typeof ReminderChannel>;
 export const ReminderPreferences = z.object({
   channel: ReminderChannel.default('message_prive'),
   quietHours: z.object({ from: TimeOfDay, to: TimeOfDay }).default({ from: '19:00', to: '08:30' }),
-  weekends: z.boolean().default(false).describe('Accepte des rappels le week-end et les jours fériés'),
+  weekends: z
+    .boolean()
+    .default(false)
+    .describe('Accepte des rappels le week-end et les jours fériés'),
   pausedUntil: IsoDate.optional(),
 });
 export type ReminderPreferences = z.infer<typeof ReminderPreferences>;
@@ -80,7 +83,9 @@ export const Person = PersonFields.extend({
 export type Person = z.infer<typeof Person>;
 
 /** The name shown for a person, "membre supprimé" once erased. */
-export function displayNameOf(person: Pick<Person, 'displayName' | 'erasedAt'> | undefined): string {
+export function displayNameOf(
+  person: Pick<Person, 'displayName' | 'erasedAt'> | undefined,
+): string {
   if (!person || person.erasedAt) return 'membre supprimé';
   return person.displayName;
 }

@@ -78,8 +78,9 @@ export function periodsOfYear(year: number, periodicity: Periodicity): Indicator
  * after it (the figures are final).
  *
  * @example
- * collectionDay({ period: '2024-06', lastDay: '2024-06-30' }, 'fin_de_periode'); // "2024-06-28"
- * collectionDay({ period: '2024-06', lastDay: '2024-06-30' }, 'debut_periode_suivante'); // "2024-07-01"
+ * const june = { period: '2024-06', lastDay: '2024-06-30' };
+ * collectionDay(june, 'fin_de_periode'); // "2024-06-28"
+ * collectionDay(june, 'debut_periode_suivante'); // "2024-07-01"
  */
 export function collectionDay(period: IndicatorPeriod, moment: CollectionMoment): string {
   return moment === 'fin_de_periode'

@@ -1,6 +1,4 @@
-export * from './calendar.ts';
 export * from './delivery.ts';
 export * from './holidays.ts';
 export * from './plan.ts';
 export * from './rules.ts';
-export * from './slots.ts';

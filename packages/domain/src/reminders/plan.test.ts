@@ -250,7 +250,7 @@ describe('milestone reminders', () => {
     expect(after).toContain('milestone:mil_jalon001:2024-06-21:J-3:per_alice001');
   });
 
-  it('falls back on the action’s owner when the milestone has none, or when its owner was erased', () => {
+  it('falls back on the action’s owner when the milestone has none, or an erased one', () => {
     const withoutOwner = milestone('2024-06-14', { actionId: 'act_fiche001' });
     delete withoutOwner.ownerId;
     const now = '2024-06-01T08:00:00Z';
@@ -279,7 +279,7 @@ describe('milestone reminders', () => {
     expect(recipients(b)).toEqual(new Set([BOB]));
   });
 
-  it('sends nothing to a person without a chat account, nor for a paused or abandoned action', () => {
+  it('sends nothing to a person without chat account, nor for a stopped action', () => {
     const now = '2024-06-01T08:00:00Z';
     expect(
       plan({

@@ -54,7 +54,7 @@ export interface PlanRemindersInput {
   now: string;
   /** How far ahead to plan, in days (default 30, at most 366). */
   horizonDays?: number | undefined;
-  /** How far back a reminder is still planned, in days (default 7, at most 90): see `planReminders`. */
+  /** How far back reminders are still planned, in days (default 7, at most 90). */
   lookbackDays?: number | undefined;
   milestones?: readonly PlanningMilestone[] | undefined;
   actions?: readonly PlanningAction[] | undefined;
@@ -104,6 +104,14 @@ function instantAt(zone: string, date: string, minutes: number): string {
     byMinutes.set(minutes, instant);
   }
   return instant;
+}
+
+/**
+ * Days before a date, unique and from the furthest. Parsed rules already are; rules built by hand
+ * might not be, and the expiry of each reminder depends on the order.
+ */
+function furthestFirst(days: readonly number[]): number[] {
+  return [...new Set(days)].sort((a, b) => b - a);
 }
 
 /** `J-14`, `J0`, `J+8`: the French way to write a day relative to a deadline. */
@@ -201,7 +209,8 @@ function planMilestones(
 ): void {
   const { milestoneReminder: before, milestoneOverdue: overdue } = planner.rules;
   if (!before.enabled && !overdue.enabled) return;
-  const furthest = before.enabled ? (before.daysBefore[0] ?? 0) : 0;
+  const offsets = furthestFirst(before.daysBefore);
+  const furthest = before.enabled ? (offsets[0] ?? 0) : 0;
   const lastOverdue = overdue.enabled
     ? overdue.firstAfterDays + overdue.maxCount * overdue.everyDays
     : 1;
@@ -226,7 +235,7 @@ function planMilestones(
 
     if (before.enabled) {
       const endOfDueDate = instantAt(planner.zone, shiftDate(due, 1), 0);
-      planBefore(planner, due, before.daysBefore, endOfDueDate, policy, (offset) =>
+      planBefore(planner, due, offsets, endOfDueDate, policy, (offset) =>
         draftOf(-offset, 'milestone_reminder'),
       );
     }
@@ -375,7 +384,8 @@ function planMeetings(
 ): void {
   const rules = planner.rules.meetingAgenda;
   if (!rules.enabled) return;
-  const furthest = rules.daysBefore[0] ?? 0;
+  const offsets = furthestFirst(rules.daysBefore);
+  const furthest = offsets[0] ?? 0;
   for (const meeting of meetings) {
     if (meeting.governanceId !== planner.governanceId || meeting.status !== 'prevue') continue;
     const startsAt = new Date(meeting.startsAt).toISOString();
@@ -389,7 +399,7 @@ function planMeetings(
     for (const personId of seated) {
       const policy = planner.reachable.get(personId);
       if (!policy) continue;
-      planBefore(planner, day, rules.daysBefore, startsAt, policy, (offset) => ({
+      planBefore(planner, day, offsets, startsAt, policy, (offset) => ({
         dedupeKey: `meeting:${meeting.id}:${day}:${dayLabel(-offset)}:${personId}`,
         kind: 'meeting_agenda',
         recipient: { type: 'person', personId },
@@ -474,12 +484,15 @@ function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
  * moved slot: changing a preference or the send time re-plans the same keys, while a rescheduled
  * milestone or meeting gets new keys, so its reminders are sent again for the new date.
  *
- * Each person's preferences then move the slot: a day up to `pausedUntil` moves after the pause;
- * a weekend or public holiday moves to the previous working day for reminders before a deadline
- * (the point is to be reminded in time) and to the next one otherwise, unless the person accepts
- * weekends; a time in quiet hours moves to their end. A reminder moved to or past its expiry is
- * dropped; two reminders of one series landing on the same day keep only the closest to the
- * deadline. Channel messages follow working days only.
+ * Each person's preferences then move the slot (see `adjustSlot`): a day up to `pausedUntil`
+ * moves to the day after the pause; a weekend or public holiday moves to the previous working day
+ * for reminders before a deadline (J-14, J-3, J0, agendas: the point is to be reminded in time)
+ * and to the next one for the others, unless the person accepts weekends; a time in quiet hours
+ * moves to their end (before a deadline, an evening slot goes to the end of the same day's
+ * morning quiet hours instead). A reminder moved to or past its expiry is dropped; two reminders
+ * of one series landing on the same day keep only the one closest to the deadline. Channel
+ * messages have no quiet hours and follow working days, the digest moving earlier (Thursday when
+ * Friday is off), collections later.
  *
  * Persons without a chat account, and erased persons, get nothing: there is nowhere to send to.
  *

@@ -146,6 +146,7 @@ function deepFreeze<T>(value: T): T {
  * loudly rather than silently change everybody's rules.
  *
  * @example
- * DEFAULT_REMINDER_RULES.milestoneOverdue; // { enabled: true, firstAfterDays: 1, everyDays: 7, maxCount: 8 }
+ * DEFAULT_REMINDER_RULES.milestoneOverdue;
+ * // { enabled: true, firstAfterDays: 1, everyDays: 7, maxCount: 8 }
  */
 export const DEFAULT_REMINDER_RULES: ReminderRules = deepFreeze(ReminderRules.parse({}));

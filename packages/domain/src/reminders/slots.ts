@@ -26,7 +26,7 @@ export type MoveDirection = 'earlier' | 'later';
  * public holidays are fine, and the last day of a pause.
  */
 export interface SlotPolicy {
-  /** `[from, to)` in minutes after midnight; `from > to` crosses midnight. Absent: no quiet hours. */
+  /** `[from, to)` in minutes after midnight; `from > to` crosses midnight. Absent: none. */
   quietHours?: { from: number; to: number } | undefined;
   /** Accepts reminders on weekends and public holidays. */
   weekends: boolean;
@@ -64,7 +64,11 @@ export function timeOfMinutes(minutes: number): string {
  * (an empty window), not a silent day: a person who wants silence pauses instead.
  *
  * @example
- * policyOf({ channel: 'message_prive', quietHours: { from: '19:00', to: '08:30' }, weekends: false });
+ * policyOf({
+ *   channel: 'message_prive',
+ *   quietHours: { from: '19:00', to: '08:30' },
+ *   weekends: false,
+ * });
  * // { quietHours: { from: 1140, to: 510 }, weekends: false, pausedUntil: undefined }
  */
 export function policyOf(preferences: ReminderPreferences): SlotPolicy {

@@ -87,17 +87,24 @@ const actionFieldsShape = {
   indicatorIds: idList('indicator', 50),
 };
 
-function checkDates(action: { startDate?: string | undefined; endDate?: string | undefined }, ctx: z.RefinementCtx) {
+function checkDates(
+  action: { startDate?: string | undefined; endDate?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
   if (action.startDate && action.endDate && action.endDate < action.startDate) {
-    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'La date de fin doit suivre la date de début.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['endDate'],
+      message: 'La date de fin doit suivre la date de début.',
+    });
   }
 }
 
 /** The fields of an action that people set directly (status and kind move through rules). */
 export const ActionFields = z.object(actionFieldsShape);
-export const ActionInput = ActionFields.extend({ kind: ActionKind.default('fiche_projet') }).superRefine(
-  checkDates,
-);
+export const ActionInput = ActionFields.extend({
+  kind: ActionKind.default('fiche_projet'),
+}).superRefine(checkDates);
 export type ActionInput = z.input<typeof ActionInput>;
 
 /**

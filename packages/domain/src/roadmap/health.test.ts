@@ -145,7 +145,7 @@ function dronneEtBelle() {
 describe('roadmapHealth — Dronne et Belle', () => {
   const health = roadmapHealth({ ...dronneEtBelle(), today: TODAY });
 
-  it('counts eight sheets, four done: 50 %', () => {
+  it('counts eight sheets; the done rate is that of fiches-actions: 4 of 6', () => {
     expect(health.actions.total).toBe(8);
     expect(health.actions.byStatus).toEqual({
       a_murir: 1,
@@ -156,7 +156,7 @@ describe('roadmapHealth — Dronne et Belle', () => {
       abandonnee: 0,
     });
     expect(health.actions.byKind).toEqual({ fiche_projet: 2, fiche_action: 6 });
-    expect(health.doneRate).toBe(0.5);
+    expect(health.doneRate).toBe(4 / 6);
   });
 
   it('adds up the bus’s four funders against its budget', () => {

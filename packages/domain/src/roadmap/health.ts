@@ -91,8 +91,8 @@ export interface RoadmapHealth {
     byKind: Record<ActionKind, number>;
   };
   /**
-   * Done sheets over sheets that still count: `realisee` / (all − `abandonnee`), both kinds of
-   * sheets. 0–1, `null` when no sheet counts. The `fiches_realisees` indicator.
+   * Done fiches-actions over fiches-actions that still count: `realisee` / (all − `abandonnee`).
+   * Fiches-projets are left out. 0–1, `null` when no sheet counts. The `fiches_realisees` indicator.
    */
   doneRate: number | null;
   /** Late milestones, the latest first. */
@@ -168,14 +168,21 @@ export function roadmapHealth(input: RoadmapHealthInput): RoadmapHealth {
   const byKind: Record<ActionKind, number> = { fiche_projet: 0, fiche_action: 0 };
   const actions: Action[] = [];
   const actionById = new Map<string, Action>();
+  // The done rate is that of fiches-actions, as the field defines it ("taux de réalisation des
+  // fiches-actions"): a fiche-projet still maturing is not yet a commitment of the roadmap.
+  let sheetsCounted = 0;
+  let sheetsDone = 0;
   for (const action of input.actions) {
     if (action.roadmapId !== roadmap.id) continue;
     actions.push(action);
     actionById.set(action.id, action);
     byStatus[action.status]++;
     byKind[action.kind]++;
+    if (action.kind === 'fiche_action' && action.status !== 'abandonnee') {
+      sheetsCounted++;
+      if (action.status === 'realisee') sheetsDone++;
+    }
   }
-  const counted = actions.length - byStatus.abandonnee;
 
   // Milestones: late, upcoming, and grouped by action for the promotion check.
   const lateMilestones: LateMilestone[] = [];
@@ -265,7 +272,7 @@ export function roadmapHealth(input: RoadmapHealthInput): RoadmapHealth {
   return {
     today,
     actions: { total: actions.length, byStatus, byKind },
-    doneRate: counted > 0 ? byStatus.realisee / counted : null,
+    doneRate: sheetsCounted > 0 ? sheetsDone / sheetsCounted : null,
     lateMilestones,
     upcomingMilestones,
     funding: {

@@ -32,6 +32,10 @@ export function checkRoadmapTransition(from: RoadmapStatus, to: RoadmapStatus): 
   const allowed = ROADMAP_TRANSITIONS[from].map((s) => `« ${roadmapStatusLabels[s]} »`);
   throw new InvalidTransitionError(
     `La feuille de route ne peut pas passer de « ${roadmapStatusLabels[from]} » à « ${roadmapStatusLabels[to]} ».`,
-    [allowed.length > 0 ? `Statuts possibles : ${allowed.join(', ')}.` : 'Une feuille de route archivée ne change plus.'],
+    [
+      allowed.length > 0
+        ? `Statuts possibles : ${allowed.join(', ')}.`
+        : 'Une feuille de route archivée ne change plus.',
+    ],
   );
 }

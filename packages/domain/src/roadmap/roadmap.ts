@@ -99,9 +99,17 @@ const roadmapFieldsShape = {
 
 function checkPeriod(roadmap: { fromYear: number; toYear: number }, ctx: z.RefinementCtx): void {
   if (roadmap.toYear < roadmap.fromYear) {
-    ctx.addIssue({ code: 'custom', path: ['toYear'], message: 'L’année de fin doit suivre l’année de début.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['toYear'],
+      message: 'L’année de fin doit suivre l’année de début.',
+    });
   } else if (roadmap.toYear - roadmap.fromYear > 15) {
-    ctx.addIssue({ code: 'custom', path: ['toYear'], message: 'Une feuille de route couvre au plus 15 ans.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['toYear'],
+      message: 'Une feuille de route couvre au plus 15 ans.',
+    });
   }
 }
 
@@ -115,6 +123,7 @@ export const Roadmap = RoadmapFields.extend({
   id: idOf('roadmap'),
   status: RoadmapStatus.default('brouillon'),
   adoption: Adoption.optional(),
-}).extend(EntityMeta.shape)
+})
+  .extend(EntityMeta.shape)
   .superRefine(checkPeriod);
 export type Roadmap = z.infer<typeof Roadmap>;

@@ -62,7 +62,24 @@ export const DEPARTEMENT_CODES: readonly string[] = [
 
 /** INSEE codes of the 18 regions (13 metropolitan, 5 overseas). */
 export const REGION_CODES: readonly string[] = [
-  '01', '02', '03', '04', '06', '11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94',
+  '01',
+  '02',
+  '03',
+  '04',
+  '06',
+  '11',
+  '24',
+  '27',
+  '28',
+  '32',
+  '44',
+  '52',
+  '53',
+  '75',
+  '76',
+  '84',
+  '93',
+  '94',
 ];
 
 export function isDepartementCode(value: string): boolean {
@@ -96,9 +113,18 @@ export function isPostalCode(value: string): boolean {
   return /^(0[1-9]|[1-8]\d|9[0-8])\d{3}$/.test(value);
 }
 
-export const Siren = z.string().trim().refine(isSiren, 'SIREN invalide : 9 chiffres avec une clé de contrôle correcte.');
-export const Siret = z.string().trim().refine(isSiret, 'SIRET invalide : 14 chiffres avec une clé de contrôle correcte.');
-export const Rna = z.string().trim().refine(isRna, 'Numéro RNA invalide : W suivi de 9 caractères (ex. W173001234).');
+export const Siren = z
+  .string()
+  .trim()
+  .refine(isSiren, 'SIREN invalide : 9 chiffres avec une clé de contrôle correcte.');
+export const Siret = z
+  .string()
+  .trim()
+  .refine(isSiret, 'SIRET invalide : 14 chiffres avec une clé de contrôle correcte.');
+export const Rna = z
+  .string()
+  .trim()
+  .refine(isRna, 'Numéro RNA invalide : W suivi de 9 caractères (ex. W173001234).');
 export const InseeCommuneCode = z
   .string()
   .trim()
@@ -107,8 +133,14 @@ export const DepartementCode = z
   .string()
   .trim()
   .refine(isDepartementCode, 'Code de département invalide (ex. 17, 2A, 974).');
-export const RegionCode = z.string().trim().refine(isRegionCode, 'Code de région invalide (ex. 75).');
-export const PostalCode = z.string().trim().refine(isPostalCode, 'Code postal invalide (5 chiffres).');
+export const RegionCode = z
+  .string()
+  .trim()
+  .refine(isRegionCode, 'Code de région invalide (ex. 75).');
+export const PostalCode = z
+  .string()
+  .trim()
+  .refine(isPostalCode, 'Code postal invalide (5 chiffres).');
 
 /**
  * The "pivot" of an organization, as in the national schema: SIRET when known, else SIREN, else

@@ -27,7 +27,10 @@ function bounded(max: number, min: number, forbidden: RegExp, what: string) {
     .trim()
     .min(min, min === 1 ? 'Ce champ ne peut pas être vide.' : `Au moins ${min} caractères.`)
     .max(max, `Au plus ${max} caractères.`)
-    .refine((value) => !forbidden.test(value), `${what} contient un caractère de contrôle interdit.`);
+    .refine(
+      (value) => !forbidden.test(value),
+      `${what} contient un caractère de contrôle interdit.`,
+    );
 }
 
 /** A one-line text (a name, a title, a label): trimmed, 1 to `max` characters, no control character. */
@@ -53,7 +56,10 @@ export const Code = z
   .trim()
   .min(1, 'Ce champ ne peut pas être vide.')
   .max(TEXT_LIMITS.code, `Au plus ${TEXT_LIMITS.code} caractères.`)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u, 'Lettres, chiffres, points, tirets et soulignés seulement.');
+  .regex(
+    /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u,
+    'Lettres, chiffres, points, tirets et soulignés seulement.',
+  );
 
 /** An http(s) URL of reasonable length. */
 export const Url = z

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, Instant, IsoDate, isoWeekday, localDate, TimeZone, toInstant, toLocal } from './time.ts';
+import {
+  addDays,
+  daysBetween,
+  Instant,
+  IsoDate,
+  isoWeekday,
+  localDate,
+  TimeZone,
+  toInstant,
+  toLocal,
+} from './time.ts';
 
 describe('calendar dates and instants', () => {
   it('accepts real dates only', () => {
@@ -41,7 +51,15 @@ describe('wall clock in a time zone', () => {
   it('reads the local date of an instant, around midnight and overseas', () => {
     expect(localDate('2024-03-31T21:59:00Z', 'Europe/Paris')).toBe('2024-03-31');
     expect(localDate('2024-03-31T22:00:00Z', 'Europe/Paris')).toBe('2024-04-01');
-    expect(toLocal('2024-05-14T03:00:00Z', 'America/Cayenne')).toEqual({ date: '2024-05-14', hour: 0, minute: 0 });
-    expect(toLocal('2024-05-14T20:30:00Z', 'Indian/Reunion')).toEqual({ date: '2024-05-15', hour: 0, minute: 30 });
+    expect(toLocal('2024-05-14T03:00:00Z', 'America/Cayenne')).toEqual({
+      date: '2024-05-14',
+      hour: 0,
+      minute: 0,
+    });
+    expect(toLocal('2024-05-14T20:30:00Z', 'Indian/Reunion')).toEqual({
+      date: '2024-05-15',
+      hour: 0,
+      minute: 30,
+    });
   });
 });

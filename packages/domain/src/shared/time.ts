@@ -14,8 +14,11 @@ export const IsoDate = z
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** An instant in UTC, `YYYY-MM-DDTHH:mm:ss(.sss)Z`; offsets are accepted on input and normalised. */
-export const Instant = z
-  .iso.datetime({ offset: true, error: 'Date et heure attendues au format ISO 8601 (ex. 2024-05-14T08:00:00Z).' })
+export const Instant = z.iso
+  .datetime({
+    offset: true,
+    error: 'Date et heure attendues au format ISO 8601 (ex. 2024-05-14T08:00:00Z).',
+  })
   .transform((value) => new Date(value).toISOString());
 export type Instant = z.infer<typeof Instant>;
 

@@ -20,7 +20,9 @@ export function sequentialIds(): IdGenerator {
  * const clock = settableClock('2024-05-14T08:00:00Z');
  * clock.advanceDays(3);
  */
-export function settableClock(start: string): Clock & { set(instant: string): void; advanceDays(days: number): void } {
+export function settableClock(
+  start: string,
+): Clock & { set(instant: string): void; advanceDays(days: number): void } {
   let current = new Date(start).toISOString();
   const clock = () => current;
   clock.set = (instant: string) => {

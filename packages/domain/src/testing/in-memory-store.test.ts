@@ -42,7 +42,11 @@ describe('the in-memory store', () => {
       store.transaction(async (repos) => {
         const current = await repos.territories.get('ter_lagord');
         if (!current) throw new Error('missing');
-        await repos.territories.update({ ...current, name: current.name + suffix, version: current.version + 1 });
+        await repos.territories.update({
+          ...current,
+          name: current.name + suffix,
+          version: current.version + 1,
+        });
       });
     await Promise.all([rename(' A'), rename(' B'), rename(' C')]);
     expect(store.dump().territories[0]).toMatchObject({ name: 'Lagord A B C', version: 4 });

@@ -49,7 +49,8 @@ export interface InMemoryStore extends Store {
   dump(): Seed;
 }
 
-type Row<R> = R extends VersionedRepository<infer T> ? T : R extends AppendOnlyRepository<infer T> ? T : never;
+type Row<R> =
+  R extends VersionedRepository<infer T> ? T : R extends AppendOnlyRepository<infer T> ? T : never;
 
 /** Rows to start a store with, named like the repositories. */
 export type Seed = { [K in keyof Repositories]: Row<Repositories[K]>[] } & {
@@ -131,8 +132,11 @@ function repositoriesOver(tables: Tables): Repositories {
       where: (keep: (row: T) => boolean) => [...rows.values()].filter(keep).map(copy),
     };
   };
-  const byGovernance = <T extends { governanceId: string }>(repo: { where: (keep: (row: T) => boolean) => T[] }) => ({
-    listByGovernance: async (governanceId: string) => repo.where((row) => row.governanceId === governanceId),
+  const byGovernance = <T extends { governanceId: string }>(repo: {
+    where: (keep: (row: T) => boolean) => T[];
+  }) => ({
+    listByGovernance: async (governanceId: string) =>
+      repo.where((row) => row.governanceId === governanceId),
   });
 
   type Of<K extends TableName> = Row<Repositories[K]>;
@@ -165,7 +169,9 @@ function repositoriesOver(tables: Tables): Repositories {
     persons: {
       ...persons,
       findByChatAccount: async (platform, userId) =>
-        persons.where((p) => p.chatAccounts.some((a) => a.platform === platform && a.userId === userId))[0],
+        persons.where((p) =>
+          p.chatAccounts.some((a) => a.platform === platform && a.userId === userId),
+        )[0],
     },
     governances: { ...governances, list: async () => governances.where(() => true) },
     bodies: { ...bodies, ...byGovernance(bodies) },
@@ -204,7 +210,8 @@ function repositoriesOver(tables: Tables): Repositories {
     measurements: {
       ...measurements,
       ...byGovernance(measurements),
-      listByIndicator: async (indicatorId) => measurements.where((m) => m.indicatorId === indicatorId),
+      listByIndicator: async (indicatorId) =>
+        measurements.where((m) => m.indicatorId === indicatorId),
     },
     deliveries: {
       get: async (id) => {
@@ -229,7 +236,8 @@ function repositoriesOver(tables: Tables): Repositories {
       ...auditEvents,
       listByEntity: async (entity, entityId) =>
         auditEvents.where((e) => e.entity === entity && e.entityId === entityId),
-      listByGovernance: async (governanceId) => auditEvents.where((e) => e.governanceId === governanceId),
+      listByGovernance: async (governanceId) =>
+        auditEvents.where((e) => e.governanceId === governanceId),
     },
   };
 }

@@ -1,8 +1,8 @@
 import type { Governance } from '../governance/governance.ts';
 import type { Person } from '../people/person.ts';
 import type { Actor, UseCaseContext } from '../use-cases/context.ts';
-import { createGovernance } from '../use-cases/governance/create-governance.ts';
 import { assignRole } from '../use-cases/governance/assign-role.ts';
+import { createGovernance } from '../use-cases/governance/create-governance.ts';
 import { createPerson } from '../use-cases/people/create-person.ts';
 import { sequentialIds, settableClock } from './clock-and-ids.ts';
 import { createInMemoryStore, type InMemoryStore } from './in-memory-store.ts';
@@ -16,7 +16,10 @@ export interface TestWorld {
   outsiderGovernance: Governance;
   people: Record<'coordinator' | 'member' | 'observer' | 'outsider', Person>;
   /** A context acting as one of the people (or as the public, or as the instance admin). */
-  as(who: keyof TestWorld['people'] | 'public' | 'admin', channel?: Actor['channel']): UseCaseContext;
+  as(
+    who: keyof TestWorld['people'] | 'public' | 'admin',
+    channel?: Actor['channel'],
+  ): UseCaseContext;
 }
 
 /**
@@ -33,7 +36,8 @@ export async function createTestWorld(start = '2024-05-13T08:00:00.000Z'): Promi
   const context = (actor: Actor): UseCaseContext => ({ store, clock, ids, actor });
   const admin = context({ instanceAdmin: true, channel: 'cli' });
 
-  const person = (displayName: string) => createPerson(admin, { displayName, functions: ['technicien'] });
+  const person = (displayName: string) =>
+    createPerson(admin, { displayName, functions: ['technicien'] });
   const people = {
     coordinator: await person('Claire Coordinatrice'),
     member: await person('Marc Membre'),
@@ -41,11 +45,14 @@ export async function createTestWorld(start = '2024-05-13T08:00:00.000Z'): Promi
     outsider: await person('Xavier Extérieur'),
   };
   const territory = { level: 'epci', code: '241700434' } as const;
-  let governance = await createGovernance(context({ personId: people.coordinator.id, channel: 'api' }), {
-    name: 'CTIN de test',
-    territory,
-    perimeter: 'epci',
-  });
+  let governance = await createGovernance(
+    context({ personId: people.coordinator.id, channel: 'api' }),
+    {
+      name: 'CTIN de test',
+      territory,
+      perimeter: 'epci',
+    },
+  );
   for (const [who, role] of [
     ['member', 'membre'],
     ['observer', 'observateur'],
@@ -56,11 +63,14 @@ export async function createTestWorld(start = '2024-05-13T08:00:00.000Z'): Promi
       role,
     });
   }
-  const outsiderGovernance = await createGovernance(context({ personId: people.outsider.id, channel: 'api' }), {
-    name: 'Autre gouvernance',
-    territory: { level: 'departement', code: '24' },
-    perimeter: 'departement',
-  });
+  const outsiderGovernance = await createGovernance(
+    context({ personId: people.outsider.id, channel: 'api' }),
+    {
+      name: 'Autre gouvernance',
+      territory: { level: 'departement', code: '24' },
+      perimeter: 'departement',
+    },
+  );
 
   return {
     store,

@@ -1,5 +1,10 @@
 import type { Governance } from '../governance/governance.ts';
-import { assertCan, can, type Permission, type PermissionResource } from '../governance/permissions.ts';
+import {
+  assertCan,
+  can,
+  type Permission,
+  type PermissionResource,
+} from '../governance/permissions.ts';
 import { ForbiddenError, NotFoundError } from '../shared/errors.ts';
 import { localDate } from '../shared/time.ts';
 import type { UseCaseContext } from './context.ts';
@@ -34,7 +39,8 @@ export async function authorize(
   };
   const principal = { personId: ctx.actor.personId, instanceAdmin: ctx.actor.instanceAdmin };
   const readPermission: Permission = target.roadmap ? 'roadmap.read' : 'governance.read';
-  if (!can(principal, readPermission, resource)) throw new NotFoundError('Gouvernance', governanceId);
+  if (!can(principal, readPermission, resource))
+    throw new NotFoundError('Gouvernance', governanceId);
   assertCan(principal, permission, resource);
   return governance;
 }
@@ -43,16 +49,25 @@ export async function authorize(
  * Territories, organizations and persons are shared by every governance of an instance: an
  * administrator or the coordinator of at least one governance may create and change them.
  */
-export async function authorizeSharedDirectory(ctx: UseCaseContext, repos: Repositories): Promise<void> {
+export async function authorizeSharedDirectory(
+  ctx: UseCaseContext,
+  repos: Repositories,
+): Promise<void> {
   if (ctx.actor.instanceAdmin) return;
   const personId = ctx.actor.personId;
   if (personId) {
     const governances = await repos.governances.list();
-    if (governances.some((g) => g.roles.some((r) => r.personId === personId && r.role === 'coordinateur'))) {
+    if (
+      governances.some((g) =>
+        g.roles.some((r) => r.personId === personId && r.role === 'coordinateur'),
+      )
+    ) {
       return;
     }
   }
-  throw new ForbiddenError('Seul·e un·e coordinateur·rice ou un·e administrateur·rice peut modifier l’annuaire.');
+  throw new ForbiddenError(
+    'Seul·e un·e coordinateur·rice ou un·e administrateur·rice peut modifier l’annuaire.',
+  );
 }
 
 /** The acting person's id, or a `ForbiddenError` for an anonymous actor. */
@@ -61,7 +76,10 @@ export function actingPersonId(ctx: UseCaseContext): string {
   return ctx.actor.personId;
 }
 
-async function organizationOf(ctx: UseCaseContext, repos: Repositories): Promise<string | undefined> {
+async function organizationOf(
+  ctx: UseCaseContext,
+  repos: Repositories,
+): Promise<string | undefined> {
   if (!ctx.actor.personId) return undefined;
   return (await repos.persons.get(ctx.actor.personId))?.organizationId;
 }

@@ -15,6 +15,8 @@ export async function checkReferences(
   const found = new Set((await repo.getMany(wanted)).map((entity) => entity.id));
   const missing = wanted.filter((id) => !found.has(id));
   if (missing.length > 0) {
-    throw new ValidationError(missing.map((id) => ({ path, message: `${label} introuvable : ${id}.` })));
+    throw new ValidationError(
+      missing.map((id) => ({ path, message: `${label} introuvable : ${id}.` })),
+    );
   }
 }

@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-} from '../shared/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { createTestWorld } from '../testing/world.ts';
-import { updateGovernance } from './governance/update-governance.ts';
 import { assignRole } from './governance/assign-role.ts';
 import { createBody } from './governance/create-body.ts';
 import { updateBody } from './governance/update-body.ts';
+import { updateGovernance } from './governance/update-governance.ts';
 import { updatePerson } from './people/update-person.ts';
-import { createRoadmap } from './roadmap/create-roadmap.ts';
 import { createAction } from './roadmap/create-action.ts';
-import { updateAction } from './roadmap/update-action.ts';
+import { createRoadmap } from './roadmap/create-roadmap.ts';
 import { recordUpdate } from './roadmap/record-update.ts';
+import { updateAction } from './roadmap/update-action.ts';
 
 const roadmapInput = (governanceId: string) => ({
   governanceId,
@@ -33,21 +28,36 @@ describe('what every use case guarantees', () => {
 
   it('lets an observer read but not change', async () => {
     const world = await createTestWorld();
-    await expect(createRoadmap(world.as('observer'), roadmapInput(world.governance.id))).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
+    await expect(
+      createRoadmap(world.as('observer'), roadmapInput(world.governance.id)),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('refuses a change made from a stale version and keeps the newer one', async () => {
     const world = await createTestWorld();
     const coordinator = world.as('coordinator');
     const roadmap = await createRoadmap(coordinator, roadmapInput(world.governance.id));
-    const action = await createAction(coordinator, { roadmapId: roadmap.id, code: 'A1', title: 'Permanences' });
-    await updateAction(coordinator, { id: action.id, expectedVersion: 1, patch: { title: 'Permanences en mairie' } });
+    const action = await createAction(coordinator, {
+      roadmapId: roadmap.id,
+      code: 'A1',
+      title: 'Permanences',
+    });
+    await updateAction(coordinator, {
+      id: action.id,
+      expectedVersion: 1,
+      patch: { title: 'Permanences en mairie' },
+    });
     await expect(
-      updateAction(world.as('coordinator'), { id: action.id, expectedVersion: 1, patch: { title: 'Autre titre' } }),
+      updateAction(world.as('coordinator'), {
+        id: action.id,
+        expectedVersion: 1,
+        patch: { title: 'Autre titre' },
+      }),
     ).rejects.toBeInstanceOf(ConflictError);
-    expect(world.store.dump().actions[0]).toMatchObject({ title: 'Permanences en mairie', version: 2 });
+    expect(world.store.dump().actions[0]).toMatchObject({
+      title: 'Permanences en mairie',
+      version: 2,
+    });
   });
 
   it('changes only the fields sent, and rejects unknown ones in French', async () => {
@@ -57,7 +67,11 @@ describe('what every use case guarantees', () => {
       id: world.governance.id,
       patch: { formality: 'structuree' },
     });
-    expect(updated).toMatchObject({ formality: 'structuree', timeZone: 'Europe/Paris', name: 'CTIN de test' });
+    expect(updated).toMatchObject({
+      formality: 'structuree',
+      timeZone: 'Europe/Paris',
+      name: 'CTIN de test',
+    });
     const attempt = updateGovernance(coordinator, { id: world.governance.id, patch: { nom: 'x' } });
     await expect(attempt).rejects.toBeInstanceOf(ValidationError);
     await expect(attempt).rejects.toThrow(/nom/);
@@ -66,9 +80,10 @@ describe('what every use case guarantees', () => {
   it('explains invalid input in French with the path of each faulty field', async () => {
     const world = await createTestWorld();
     const attempt = (fields: object) =>
-      createRoadmap(world.as('coordinator'), { ...roadmapInput(world.governance.id), ...fields }).catch(
-        (e: unknown) => e,
-      );
+      createRoadmap(world.as('coordinator'), {
+        ...roadmapInput(world.governance.id),
+        ...fields,
+      }).catch((e: unknown) => e);
     const tooLong = await attempt({ title: 'x'.repeat(500), fromYear: 'deux mille' });
     expect(tooLong).toBeInstanceOf(ValidationError);
     expect((tooLong as ValidationError).issues).toEqual([
@@ -114,7 +129,10 @@ describe('what every use case guarantees', () => {
       kind: 'groupe_projet',
       members: [{ personId: world.people.member.id, since: '2022-01-10' }],
     });
-    const changed = await updateBody(coordinator, { id: body.id, patch: { kind: 'comite_pilotage' } });
+    const changed = await updateBody(coordinator, {
+      id: body.id,
+      patch: { kind: 'comite_pilotage' },
+    });
     expect(changed.kind).toBe('comite_pilotage');
     expect(changed.kindHistory).toEqual([{ kind: 'groupe_projet', until: '2024-05-13' }]);
     expect(changed.members).toHaveLength(1);
@@ -135,7 +153,10 @@ describe('what every use case guarantees', () => {
   it('lets the public post nothing', async () => {
     const world = await createTestWorld();
     await expect(
-      recordUpdate(world.as('public'), { subject: { type: 'governance', id: world.governance.id }, text: 'Bonjour' }),
+      recordUpdate(world.as('public'), {
+        subject: { type: 'governance', id: world.governance.id },
+        text: 'Bonjour',
+      }),
     ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

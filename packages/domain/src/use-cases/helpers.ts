@@ -21,8 +21,12 @@ export async function mustGet<T>(
  * Refuses a change based on a version the caller did not see: the HTTP `If-Match`, a chat button
  * pressed on an old message. Checked again by the repository when writing.
  */
-export function checkVersion(entity: { version: number }, expectedVersion: number | undefined): void {
-  if (expectedVersion !== undefined && entity.version !== expectedVersion) throw new ConflictError();
+export function checkVersion(
+  entity: { version: number },
+  expectedVersion: number | undefined,
+): void {
+  if (expectedVersion !== undefined && entity.version !== expectedVersion)
+    throw new ConflictError();
 }
 
 /**
@@ -32,7 +36,9 @@ export function checkVersion(entity: { version: number }, expectedVersion: numbe
  */
 export function parsePatch<S extends z.ZodObject>(fields: S, patch: unknown): Partial<z.output<S>> {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
-    throw new ValidationError([{ path: [], message: 'Un objet JSON de champs à modifier est attendu.' }]);
+    throw new ValidationError([
+      { path: [], message: 'Un objet JSON de champs à modifier est attendu.' },
+    ]);
   }
   const parsed = validate(fields.partial().strict(), patch) as Record<string, unknown>;
   const sent = new Set(Object.keys(patch));

@@ -32,6 +32,7 @@ export * from './roadmap/complete-milestone.ts';
 export * from './roadmap/create-action.ts';
 export * from './roadmap/create-milestone.ts';
 export * from './roadmap/create-roadmap.ts';
+export * from './roadmap/get-roadmap-health.ts';
 export * from './roadmap/promote-action.ts';
 export * from './roadmap/record-update.ts';
 export * from './roadmap/reschedule-milestone.ts';

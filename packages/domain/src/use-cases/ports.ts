@@ -70,13 +70,17 @@ export interface ByGovernance<T> {
 export interface BodyRepository extends VersionedRepository<Body>, ByGovernance<Body> {}
 export interface MeetingRepository extends VersionedRepository<Meeting>, ByGovernance<Meeting> {}
 export interface RoadmapRepository extends VersionedRepository<Roadmap>, ByGovernance<Roadmap> {}
-export interface IndicatorRepository extends VersionedRepository<Indicator>, ByGovernance<Indicator> {}
+export interface IndicatorRepository
+  extends VersionedRepository<Indicator>,
+    ByGovernance<Indicator> {}
 
 export interface ActionRepository extends VersionedRepository<Action>, ByGovernance<Action> {
   listByRoadmap(roadmapId: string): Promise<Action[]>;
 }
 
-export interface MilestoneRepository extends VersionedRepository<Milestone>, ByGovernance<Milestone> {
+export interface MilestoneRepository
+  extends VersionedRepository<Milestone>,
+    ByGovernance<Milestone> {
   listByRoadmap(roadmapId: string): Promise<Milestone[]>;
   listByAction(actionId: string): Promise<Milestone[]>;
 }

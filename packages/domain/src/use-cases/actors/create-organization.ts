@@ -7,7 +7,10 @@ import { newMeta, recordAudit } from '../helpers.ts';
 export { OrganizationFields as CreateOrganizationInput };
 
 /** Adds an actor (commune, association, CAF…) to the directory shared by the governances. */
-export async function createOrganization(ctx: UseCaseContext, input: unknown): Promise<Organization> {
+export async function createOrganization(
+  ctx: UseCaseContext,
+  input: unknown,
+): Promise<Organization> {
   const fields = validate(OrganizationFields, input);
   return ctx.store.transaction(async (repos) => {
     await authorizeSharedDirectory(ctx, repos);

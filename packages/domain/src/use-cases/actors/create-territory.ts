@@ -15,9 +15,18 @@ export async function createTerritory(ctx: UseCaseContext, input: unknown): Prom
     if (await repos.territories.findByCode(fields.level, fields.code)) {
       throw new ConflictError(`Le territoire ${fields.level} ${fields.code} existe déjà.`);
     }
-    const territory = validate(Territory, { ...fields, id: ctx.ids('territory'), ...newMeta(ctx.clock()) });
+    const territory = validate(Territory, {
+      ...fields,
+      id: ctx.ids('territory'),
+      ...newMeta(ctx.clock()),
+    });
     await repos.territories.insert(territory);
-    await recordAudit(ctx, repos, { entity: 'territory', entityId: territory.id, action: 'create', after: territory });
+    await recordAudit(ctx, repos, {
+      entity: 'territory',
+      entityId: territory.id,
+      action: 'create',
+      after: territory,
+    });
     return territory;
   });
 }

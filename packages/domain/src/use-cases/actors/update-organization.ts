@@ -5,7 +5,10 @@ import { checkVersion, mustGet, nextVersion, parsePatch, recordAudit } from '../
 import type { VersionedChange } from '../inputs.ts';
 
 /** Changes some fields of an organization. */
-export async function updateOrganization(ctx: UseCaseContext, change: VersionedChange): Promise<Organization> {
+export async function updateOrganization(
+  ctx: UseCaseContext,
+  change: VersionedChange,
+): Promise<Organization> {
   const patch = parsePatch(OrganizationFields, change.patch);
   return ctx.store.transaction(async (repos) => {
     await authorizeSharedDirectory(ctx, repos);
@@ -13,7 +16,13 @@ export async function updateOrganization(ctx: UseCaseContext, change: VersionedC
     checkVersion(before, change.expectedVersion);
     const after = nextVersion(Organization, before, patch, ctx.clock());
     await repos.organizations.update(after);
-    await recordAudit(ctx, repos, { entity: 'organization', entityId: after.id, action: 'update', before, after });
+    await recordAudit(ctx, repos, {
+      entity: 'organization',
+      entityId: after.id,
+      action: 'update',
+      before,
+      after,
+    });
     return after;
   });
 }

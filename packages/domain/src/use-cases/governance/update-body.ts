@@ -1,10 +1,10 @@
 import { Body, BodyFields } from '../../governance/body.ts';
 import { localDate } from '../../shared/time.ts';
 import { authorize } from '../authorize.ts';
+import { checkReferences } from '../check-references.ts';
 import type { UseCaseContext } from '../context.ts';
 import { checkVersion, mustGet, nextVersion, parsePatch, recordAudit } from '../helpers.ts';
 import type { VersionedChange } from '../inputs.ts';
-import { checkReferences } from '../check-references.ts';
 
 const BodyPatchFields = BodyFields.omit({ governanceId: true });
 
@@ -19,7 +19,12 @@ export async function updateBody(ctx: UseCaseContext, change: VersionedChange): 
     const governance = await authorize(ctx, repos, 'body.manage', before.governanceId);
     checkVersion(before, change.expectedVersion);
     if (patch.members) {
-      await checkReferences(repos.persons, patch.members.map((m) => m.personId), 'Personne', ['members']);
+      await checkReferences(
+        repos.persons,
+        patch.members.map((m) => m.personId),
+        'Personne',
+        ['members'],
+      );
     }
     const now = ctx.clock();
     const kindHistory =

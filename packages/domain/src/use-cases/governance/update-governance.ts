@@ -5,7 +5,10 @@ import { checkVersion, nextVersion, parsePatch, recordAudit } from '../helpers.t
 import type { VersionedChange } from '../inputs.ts';
 
 /** Changes the name, perimeter, formality, time zone or reminder rules of a governance. */
-export async function updateGovernance(ctx: UseCaseContext, change: VersionedChange): Promise<Governance> {
+export async function updateGovernance(
+  ctx: UseCaseContext,
+  change: VersionedChange,
+): Promise<Governance> {
   const patch = parsePatch(GovernanceFields, change.patch);
   return ctx.store.transaction(async (repos) => {
     const before = await authorize(ctx, repos, 'governance.manage', change.id);

@@ -8,7 +8,10 @@ import { checkMeetingReferences, ScheduleMeetingInput } from './schedule-meeting
 const MeetingPatchFields = ScheduleMeetingInput.omit({ bodyId: true });
 
 /** Changes a meeting: moves it, cancels it, records its minutes, decisions and attendance. */
-export async function updateMeeting(ctx: UseCaseContext, change: VersionedChange): Promise<Meeting> {
+export async function updateMeeting(
+  ctx: UseCaseContext,
+  change: VersionedChange,
+): Promise<Meeting> {
   const patch = parsePatch(MeetingPatchFields, change.patch);
   return ctx.store.transaction(async (repos) => {
     const before = await mustGet(repos.meetings, change.id, 'Séance');

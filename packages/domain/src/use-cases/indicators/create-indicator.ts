@@ -26,9 +26,15 @@ export async function insertIndicator(
 ): Promise<Indicator> {
   const existing = await repos.indicators.listByGovernance(fields.governanceId);
   if (existing.some((i) => i.code === fields.code)) {
-    throw new ConflictError(`Un indicateur porte déjà le code « ${fields.code} » dans cette gouvernance.`);
+    throw new ConflictError(
+      `Un indicateur porte déjà le code « ${fields.code} » dans cette gouvernance.`,
+    );
   }
-  const indicator = validate(Indicator, { ...fields, id: ctx.ids('indicator'), ...newMeta(ctx.clock()) });
+  const indicator = validate(Indicator, {
+    ...fields,
+    id: ctx.ids('indicator'),
+    ...newMeta(ctx.clock()),
+  });
   await repos.indicators.insert(indicator);
   await recordAudit(ctx, repos, {
     entity: 'indicator',

@@ -8,8 +8,12 @@ import { recordMeasurement } from './record-measurement.ts';
 describe('indicators and measurements through the use cases', () => {
   it('installs the 11 default indicators once, however often it is asked', async () => {
     const world = await createTestWorld();
-    const first = await installDefaultIndicators(world.as('coordinator'), { governanceId: world.governance.id });
-    const second = await installDefaultIndicators(world.as('coordinator'), { governanceId: world.governance.id });
+    const first = await installDefaultIndicators(world.as('coordinator'), {
+      governanceId: world.governance.id,
+    });
+    const second = await installDefaultIndicators(world.as('coordinator'), {
+      governanceId: world.governance.id,
+    });
     expect(first).toHaveLength(11);
     expect(second).toEqual([]);
   });
@@ -32,7 +36,11 @@ describe('indicators and measurements through the use cases', () => {
       period: '2024-04',
     } as const;
     const first = await recordMeasurement(world.as('member'), { ...value, value: 120 });
-    const corrected = await recordMeasurement(world.as('coordinator'), { ...value, value: 132, status: 'valide' });
+    const corrected = await recordMeasurement(world.as('coordinator'), {
+      ...value,
+      value: 132,
+      status: 'valide',
+    });
     expect([first.revision, corrected.revision]).toEqual([1, 2]);
     expect(world.store.dump().measurements.map((m) => m.value)).toEqual([120, 132]);
   });
@@ -51,7 +59,12 @@ describe('indicators and measurements through the use cases', () => {
     });
     const territory = { level: 'epci', code: '241700434' } as const;
     await expect(
-      recordMeasurement(world.as('member'), { indicatorId: indicator.id, territory, period: '2024-04', value: 3 }),
+      recordMeasurement(world.as('member'), {
+        indicatorId: indicator.id,
+        territory,
+        period: '2024-04',
+        value: 3,
+      }),
     ).rejects.toBeInstanceOf(ValidationError);
     await expect(
       recordMeasurement(world.as('member'), {
@@ -63,7 +76,12 @@ describe('indicators and measurements through the use cases', () => {
       }),
     ).rejects.toThrow(/droit/);
     await expect(
-      recordMeasurement(world.as('member'), { indicatorId: indicator.id, territory, period: '2024-T2', value: 2.5 }),
+      recordMeasurement(world.as('member'), {
+        indicatorId: indicator.id,
+        territory,
+        period: '2024-T2',
+        value: 2.5,
+      }),
     ).rejects.toThrow(/entier/);
   });
 });

@@ -14,11 +14,16 @@ export const InstallDefaultIndicatorsInput = z.object({ governanceId: idOf('gove
  * Gives a governance Maille's default referential of 11 steering indicators. Indicators whose code
  * the governance already uses are left as they are, so running it twice adds nothing.
  */
-export async function installDefaultIndicators(ctx: UseCaseContext, input: unknown): Promise<Indicator[]> {
+export async function installDefaultIndicators(
+  ctx: UseCaseContext,
+  input: unknown,
+): Promise<Indicator[]> {
   const { governanceId } = validate(InstallDefaultIndicatorsInput, input);
   return ctx.store.transaction(async (repos) => {
     await authorize(ctx, repos, 'indicator.manage', governanceId);
-    const taken = new Set((await repos.indicators.listByGovernance(governanceId)).map((i) => i.code));
+    const taken = new Set(
+      (await repos.indicators.listByGovernance(governanceId)).map((i) => i.code),
+    );
     const created: Indicator[] = [];
     for (const definition of defaultIndicatorsFor(governanceId)) {
       if (taken.has(definition.code)) continue;

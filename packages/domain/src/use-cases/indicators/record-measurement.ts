@@ -1,5 +1,5 @@
-import { Measurement, MeasurementInput } from '../../indicators/measurement.ts';
 import { periodicityLabels } from '../../indicators/indicator.ts';
+import { Measurement, MeasurementInput } from '../../indicators/measurement.ts';
 import { periodicityOf } from '../../indicators/periods.ts';
 import { InvalidTransitionError, ValidationError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
@@ -58,7 +58,11 @@ export async function recordMeasurement(ctx: UseCaseContext, input: unknown): Pr
       entityId: measurement.id,
       governanceId: measurement.governanceId,
       action: 'record',
-      after: { period: measurement.period, value: measurement.value, revision: measurement.revision },
+      after: {
+        period: measurement.period,
+        value: measurement.value,
+        revision: measurement.revision,
+      },
     });
     return measurement;
   });

@@ -13,7 +13,12 @@ export async function createPerson(ctx: UseCaseContext, input: unknown): Promise
     await authorizeSharedDirectory(ctx, repos);
     const person = validate(Person, { ...fields, id: ctx.ids('person'), ...newMeta(ctx.clock()) });
     await repos.persons.insert(person);
-    await recordAudit(ctx, repos, { entity: 'person', entityId: person.id, action: 'create', after: person });
+    await recordAudit(ctx, repos, {
+      entity: 'person',
+      entityId: person.id,
+      action: 'create',
+      after: person,
+    });
     return person;
   });
 }

@@ -14,11 +14,18 @@ export async function updatePerson(ctx: UseCaseContext, change: VersionedChange)
   return ctx.store.transaction(async (repos) => {
     if (ctx.actor.personId !== change.id) await authorizeSharedDirectory(ctx, repos);
     const before = await mustGet(repos.persons, change.id, 'Personne');
-    if (before.erasedAt) throw new ConflictError('Cette personne a été effacée : elle ne peut plus être modifiée.');
+    if (before.erasedAt)
+      throw new ConflictError('Cette personne a été effacée : elle ne peut plus être modifiée.');
     checkVersion(before, change.expectedVersion);
     const after = nextVersion(Person, before, patch, ctx.clock());
     await repos.persons.update(after);
-    await recordAudit(ctx, repos, { entity: 'person', entityId: after.id, action: 'update', before, after });
+    await recordAudit(ctx, repos, {
+      entity: 'person',
+      entityId: after.id,
+      action: 'update',
+      before,
+      after,
+    });
     return after;
   });
 }

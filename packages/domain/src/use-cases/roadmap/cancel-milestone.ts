@@ -15,10 +15,16 @@ export const CancelMilestoneInput = z.object({
 export async function cancelMilestone(ctx: UseCaseContext, input: unknown): Promise<Milestone> {
   const fields = validate(CancelMilestoneInput, input);
   return ctx.store.transaction((repos) =>
-    changeMilestone(ctx, repos, { ...fields, permission: 'milestone.edit', auditAction: 'cancel' }, (milestone) => {
-      if (milestone.status === 'atteint') throw new ConflictError('Un jalon atteint ne s’annule pas.');
-      if (milestone.status === 'annule') throw new ConflictError('Ce jalon est déjà annulé.');
-      return { status: 'annule' };
-    }),
+    changeMilestone(
+      ctx,
+      repos,
+      { ...fields, permission: 'milestone.edit', auditAction: 'cancel' },
+      (milestone) => {
+        if (milestone.status === 'atteint')
+          throw new ConflictError('Un jalon atteint ne s’annule pas.');
+        if (milestone.status === 'annule') throw new ConflictError('Ce jalon est déjà annulé.');
+        return { status: 'annule' };
+      },
+    ),
   );
 }

@@ -2,10 +2,10 @@ import { Action, ActionFields } from '../../roadmap/action.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
+import { checkReferences } from '../check-references.ts';
 import type { UseCaseContext } from '../context.ts';
 import { mustGet, newMeta, recordAudit } from '../helpers.ts';
 import type { Repositories } from '../ports.ts';
-import { checkReferences } from '../check-references.ts';
 
 export { ActionFields as CreateActionInput };
 
@@ -18,7 +18,11 @@ export async function createAction(ctx: UseCaseContext, input: unknown): Promise
   return ctx.store.transaction(async (repos) => {
     const roadmap = await mustGet(repos.roadmaps, fields.roadmapId, 'Feuille de route');
     await authorize(ctx, repos, 'action.create', roadmap.governanceId, { roadmap });
-    await checkActionReferences(repos, fields, roadmap.axes.map((a) => a.id));
+    await checkActionReferences(
+      repos,
+      fields,
+      roadmap.axes.map((a) => a.id),
+    );
     const action = validate(Action, {
       ...fields,
       id: ctx.ids('action'),
@@ -42,11 +46,18 @@ export async function createAction(ctx: UseCaseContext, input: unknown): Promise
 /** Checks that the axis, owner, organizations and indicators an action names exist. */
 export async function checkActionReferences(
   repos: Repositories,
-  fields: Partial<Pick<Action, 'axisId' | 'ownerId' | 'leadOrganizationIds' | 'partnerOrganizationIds' | 'indicatorIds'>>,
+  fields: Partial<
+    Pick<
+      Action,
+      'axisId' | 'ownerId' | 'leadOrganizationIds' | 'partnerOrganizationIds' | 'indicatorIds'
+    >
+  >,
   axisIds: readonly string[],
 ): Promise<void> {
   if (fields.axisId && !axisIds.includes(fields.axisId)) {
-    throw new ValidationError([{ path: ['axisId'], message: 'Cet axe n’appartient pas à la feuille de route.' }]);
+    throw new ValidationError([
+      { path: ['axisId'], message: 'Cet axe n’appartient pas à la feuille de route.' },
+    ]);
   }
   await checkReferences(repos.persons, [fields.ownerId], 'Personne', ['ownerId']);
   await checkReferences(
@@ -55,5 +66,7 @@ export async function checkActionReferences(
     'Organisation',
     ['leadOrganizationIds'],
   );
-  await checkReferences(repos.indicators, fields.indicatorIds ?? [], 'Indicateur', ['indicatorIds']);
+  await checkReferences(repos.indicators, fields.indicatorIds ?? [], 'Indicateur', [
+    'indicatorIds',
+  ]);
 }

@@ -13,9 +13,13 @@ export async function createMilestone(ctx: UseCaseContext, input: unknown): Prom
   const fields = validate(MilestoneFields, input);
   return ctx.store.transaction(async (repos) => {
     const roadmap = await mustGet(repos.roadmaps, fields.roadmapId, 'Feuille de route');
-    const action = fields.actionId ? await mustGet(repos.actions, fields.actionId, 'Action') : undefined;
+    const action = fields.actionId
+      ? await mustGet(repos.actions, fields.actionId, 'Action')
+      : undefined;
     if (action && action.roadmapId !== roadmap.id) {
-      throw new ValidationError([{ path: ['actionId'], message: 'Cette action n’appartient pas à la feuille de route.' }]);
+      throw new ValidationError([
+        { path: ['actionId'], message: 'Cette action n’appartient pas à la feuille de route.' },
+      ]);
     }
     await authorize(ctx, repos, action ? 'milestone.edit' : 'roadmap.edit', roadmap.governanceId, {
       roadmap,

@@ -1,11 +1,11 @@
+import type { Governance } from '../../governance/governance.ts';
+import type { Permission } from '../../governance/permissions.ts';
 import type { Milestone } from '../../roadmap/milestone.ts';
 import { Milestone as MilestoneSchema } from '../../roadmap/milestone.ts';
-import type { Permission } from '../../governance/permissions.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
 import { checkVersion, mustGet, nextVersion, recordAudit } from '../helpers.ts';
 import type { Repositories } from '../ports.ts';
-import type { Governance } from '../../governance/governance.ts';
 
 /**
  * The common path of every change to a milestone: load it with its action and roadmap, check the
@@ -15,7 +15,12 @@ import type { Governance } from '../../governance/governance.ts';
 export async function changeMilestone(
   ctx: UseCaseContext,
   repos: Repositories,
-  request: { milestoneId: string; expectedVersion?: number | undefined; permission: Permission; auditAction: string },
+  request: {
+    milestoneId: string;
+    expectedVersion?: number | undefined;
+    permission: Permission;
+    auditAction: string;
+  },
   change: (milestone: Milestone, governance: Governance) => Partial<Milestone>,
 ): Promise<Milestone> {
   const before = await mustGet(repos.milestones, request.milestoneId, 'Jalon');

@@ -29,7 +29,11 @@ export async function recordUpdate(ctx: UseCaseContext, input: unknown): Promise
     if (fields.actionStatus && target.action && fields.actionStatus !== target.action.status) {
       await moveAction(ctx, repos, target.action, { to: fields.actionStatus, reason: fields.text });
     }
-    if (fields.milestoneStatus && target.milestone && fields.milestoneStatus !== target.milestone.status) {
+    if (
+      fields.milestoneStatus &&
+      target.milestone &&
+      fields.milestoneStatus !== target.milestone.status
+    ) {
       const status = fields.milestoneStatus;
       await changeMilestone(
         ctx,
@@ -40,7 +44,9 @@ export async function recordUpdate(ctx: UseCaseContext, input: unknown): Promise
           auditAction: status === 'atteint' ? 'complete' : 'cancel',
         },
         (_, governance) =>
-          status === 'atteint' ? { status, completedOn: localDate(ctx.clock(), governance.timeZone) } : { status },
+          status === 'atteint'
+            ? { status, completedOn: localDate(ctx.clock(), governance.timeZone) }
+            : { status },
       );
     }
     const update = validate(Update, {
@@ -65,14 +71,21 @@ export async function recordUpdate(ctx: UseCaseContext, input: unknown): Promise
 
 function checkCarriedStatus(fields: UpdateInput & { subject: UpdateSubject }): void {
   if (fields.actionStatus && fields.subject.type !== 'action') {
-    throw new ValidationError([{ path: ['actionStatus'], message: 'Un statut d’action ne s’applique qu’à une action.' }]);
+    throw new ValidationError([
+      { path: ['actionStatus'], message: 'Un statut d’action ne s’applique qu’à une action.' },
+    ]);
   }
   if (fields.milestoneStatus && fields.subject.type !== 'milestone') {
-    throw new ValidationError([{ path: ['milestoneStatus'], message: 'Un statut de jalon ne s’applique qu’à un jalon.' }]);
+    throw new ValidationError([
+      { path: ['milestoneStatus'], message: 'Un statut de jalon ne s’applique qu’à un jalon.' },
+    ]);
   }
   if (fields.milestoneStatus === 'reporte' || fields.milestoneStatus === 'a_venir') {
     throw new ValidationError([
-      { path: ['milestoneStatus'], message: 'Pour reporter un jalon, indiquez la nouvelle date (report de jalon).' },
+      {
+        path: ['milestoneStatus'],
+        message: 'Pour reporter un jalon, indiquez la nouvelle date (report de jalon).',
+      },
     ]);
   }
 }
@@ -98,7 +111,12 @@ async function resolveSubject(
       const milestone = await mustGet(repos.milestones, subject.id, 'Jalon');
       const roadmap = await mustGet(repos.roadmaps, milestone.roadmapId, 'Feuille de route');
       const action = milestone.actionId ? await repos.actions.get(milestone.actionId) : undefined;
-      return { governanceId: milestone.governanceId, roadmap, milestone, ...(action ? { action } : {}) };
+      return {
+        governanceId: milestone.governanceId,
+        roadmap,
+        milestone,
+        ...(action ? { action } : {}),
+      };
     }
   }
 }

@@ -31,14 +31,22 @@ export async function rescheduleMilestone(ctx: UseCaseContext, input: unknown): 
           throw new ConflictError('Un jalon atteint ou annulé ne se reporte pas.');
         }
         if (fields.to === milestone.dueDate) {
-          throw new ValidationError([{ path: ['to'], message: 'La nouvelle date est la date actuelle.' }]);
+          throw new ValidationError([
+            { path: ['to'], message: 'La nouvelle date est la date actuelle.' },
+          ]);
         }
         return {
           status: 'reporte',
           dueDate: fields.to,
           reschedules: [
             ...milestone.reschedules,
-            { from: milestone.dueDate, to: fields.to, reason: fields.reason, byId, at: ctx.clock() },
+            {
+              from: milestone.dueDate,
+              to: fields.to,
+              reason: fields.reason,
+              byId,
+              at: ctx.clock(),
+            },
           ],
         };
       },

@@ -43,7 +43,10 @@ describe('a roadmap from draft to adopted, through the use cases', () => {
   it('gives ids to new axes and starts actions as fiches-projets à mûrir', async () => {
     const { roadmap, action } = await roadmapWithAction();
     expect(roadmap.status).toBe('brouillon');
-    expect(roadmap.axes.map((a) => a.id)).toEqual([expect.stringMatching(/^axe_/), expect.stringMatching(/^axe_/)]);
+    expect(roadmap.axes.map((a) => a.id)).toEqual([
+      expect.stringMatching(/^axe_/),
+      expect.stringMatching(/^axe_/),
+    ]);
     expect(action).toMatchObject({ kind: 'fiche_projet', status: 'a_murir', version: 1 });
   });
 
@@ -57,7 +60,10 @@ describe('a roadmap from draft to adopted, through the use cases', () => {
   it('promotes once the sheet has an owner, a lead organization and a milestone, then runs it', async () => {
     const coordinator = world.as('coordinator');
     const { roadmap, action } = await roadmapWithAction();
-    const lead = await createOrganization(coordinator, { name: 'Centre social du Ruban Vert', category: 'centre_social' });
+    const lead = await createOrganization(coordinator, {
+      name: 'Centre social du Ruban Vert',
+      category: 'centre_social',
+    });
     await updateAction(coordinator, {
       id: action.id,
       expectedVersion: 1,
@@ -73,8 +79,14 @@ describe('a roadmap from draft to adopted, through the use cases', () => {
     const promoted = await promoteAction(coordinator, { actionId: action.id });
     expect(promoted).toMatchObject({ kind: 'fiche_action', version: 3 });
     const ready = await transitionAction(coordinator, { actionId: action.id, to: 'prete' });
-    const running = await transitionAction(world.as('member'), { actionId: action.id, to: 'en_cours' });
-    expect(running.statusHistory.map((c) => `${c.from}→${c.to}`)).toEqual(['a_murir→prete', 'prete→en_cours']);
+    const running = await transitionAction(world.as('member'), {
+      actionId: action.id,
+      to: 'en_cours',
+    });
+    expect(running.statusHistory.map((c) => `${c.from}→${c.to}`)).toEqual([
+      'a_murir→prete',
+      'prete→en_cours',
+    ]);
     expect(ready.version + 1).toBe(running.version);
   });
 
@@ -131,23 +143,39 @@ describe('a roadmap from draft to adopted, through the use cases', () => {
     });
     expect(moved).toMatchObject({ status: 'reporte', dueDate: '2024-06-10' });
     expect(moved.reschedules).toEqual([
-      expect.objectContaining({ from: '2024-05-20', to: '2024-06-10', reason: 'Salle indisponible', byId: world.people.coordinator.id }),
+      expect.objectContaining({
+        from: '2024-05-20',
+        to: '2024-06-10',
+        reason: 'Salle indisponible',
+        byId: world.people.coordinator.id,
+      }),
     ]);
-    const done = await completeMilestone(coordinator, { milestoneId: milestone.id, completedOn: '2024-06-10' });
+    const done = await completeMilestone(coordinator, {
+      milestoneId: milestone.id,
+      completedOn: '2024-06-10',
+    });
     expect(done.status).toBe('atteint');
   });
 
   it('freezes a version at adoption, and another one after a revision', async () => {
     const coordinator = world.as('coordinator');
     const { roadmap } = await roadmapWithAction();
-    const adoption = { date: '2024-05-30', assembly: 'conseil communautaire', deliberationRef: 'DEL-2024-042' };
+    const adoption = {
+      date: '2024-05-30',
+      assembly: 'conseil communautaire',
+      deliberationRef: 'DEL-2024-042',
+    };
     const first = await adoptRoadmap(coordinator, { roadmapId: roadmap.id, adoption });
     expect(first.roadmap).toMatchObject({ status: 'adoptee', adoption });
     expect(first.version).toMatchObject({ number: 1, reason: 'adoption' });
     expect(first.version.snapshot.actions.map((a) => a.code)).toEqual(['A1']);
 
     await changeRoadmapStatus(coordinator, { roadmapId: roadmap.id, status: 'en_revision' });
-    await createAction(coordinator, { roadmapId: roadmap.id, code: 'A2', title: 'Permanences en mairie' });
+    await createAction(coordinator, {
+      roadmapId: roadmap.id,
+      code: 'A2',
+      title: 'Permanences en mairie',
+    });
     const second = await adoptRoadmap(coordinator, {
       roadmapId: roadmap.id,
       adoption: { ...adoption, date: '2025-01-15' },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Axis, MethodStep, RoadmapFields } from '../../roadmap/roadmap.ts';
-import { idOf } from '../../shared/ids.ts';
 import type { IdGenerator } from '../../shared/ids.ts';
+import { idOf } from '../../shared/ids.ts';
 
 /** Axes and method steps as a client writes them: new ones get their id from the kernel. */
 const AxisInput = Axis.extend({ id: idOf('axis').optional() });
@@ -14,13 +14,14 @@ export const RoadmapEditableFields = RoadmapFields.extend({
 });
 
 /** Gives an id to every new axis and method step. */
-export function withIds<T extends { axes?: { id?: string | undefined }[]; method?: { id?: string | undefined }[] }>(
-  fields: T,
-  ids: IdGenerator,
-): T {
+export function withIds<
+  T extends { axes?: { id?: string | undefined }[]; method?: { id?: string | undefined }[] },
+>(fields: T, ids: IdGenerator): T {
   return {
     ...fields,
     ...(fields.axes ? { axes: fields.axes.map((a) => ({ ...a, id: a.id ?? ids('axis') })) } : {}),
-    ...(fields.method ? { method: fields.method.map((s) => ({ ...s, id: s.id ?? ids('methodStep') })) } : {}),
+    ...(fields.method
+      ? { method: fields.method.map((s) => ({ ...s, id: s.id ?? ids('methodStep') })) }
+      : {}),
   };
 }

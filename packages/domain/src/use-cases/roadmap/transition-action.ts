@@ -41,7 +41,8 @@ export async function moveAction(
   const roadmap = await mustGet(repos.roadmaps, before.roadmapId, 'Feuille de route');
   const target = { roadmap, action: before };
   await authorize(ctx, repos, 'action.transition', before.governanceId, target);
-  if (move.forced) await authorize(ctx, repos, 'action.force_transition', before.governanceId, target);
+  if (move.forced)
+    await authorize(ctx, repos, 'action.force_transition', before.governanceId, target);
   const after = applyTransition(before, move.to, {
     at: ctx.clock(),
     byId,

@@ -15,7 +15,11 @@ export async function updateAction(ctx: UseCaseContext, change: VersionedChange)
     const roadmap = await mustGet(repos.roadmaps, before.roadmapId, 'Feuille de route');
     await authorize(ctx, repos, 'action.edit', before.governanceId, { roadmap, action: before });
     checkVersion(before, change.expectedVersion);
-    await checkActionReferences(repos, patch, roadmap.axes.map((a) => a.id));
+    await checkActionReferences(
+      repos,
+      patch,
+      roadmap.axes.map((a) => a.id),
+    );
     const after = nextVersion(Action, before, patch, ctx.clock());
     await repos.actions.update(after);
     await recordAudit(ctx, repos, {

@@ -8,7 +8,10 @@ import type { VersionedChange } from '../inputs.ts';
 const FundingLinePatchFields = FundingLineFields.omit({ actionId: true });
 
 /** Changes a funding line: its amount, its status (demandé → accordé → versé), its funder. */
-export async function updateFundingLine(ctx: UseCaseContext, change: VersionedChange): Promise<FundingLine> {
+export async function updateFundingLine(
+  ctx: UseCaseContext,
+  change: VersionedChange,
+): Promise<FundingLine> {
   const patch = parsePatch(FundingLinePatchFields, change.patch);
   return ctx.store.transaction(async (repos) => {
     const before = await mustGet(repos.fundingLines, change.id, 'Financement');

@@ -1,0 +1,25 @@
+/** French formatting shared by the command's outputs: dates, numbers, plurals. */
+
+const pluralRules = new Intl.PluralRules('fr-FR');
+const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
+
+/** `plural(2, 'jour', 'jours')` → "2 jours"; French counts 0 and 1 as singular. */
+export function plural(count: number, one: string, other: string): string {
+  return `${count} ${pluralRules.select(count) === 'one' ? one : other}`;
+}
+
+/** `2023-05-25` → "25 mai 2023". */
+export function formatDate(isoDate: string): string {
+  return longDate.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** `0.5` → "50 %", with French spacing. */
+export function formatRatio(ratio: number): string {
+  return percent.format(ratio);
+}
+
+/** A percentage already on 0–100 → "42 %". */
+export function formatPercent(value: number): string {
+  return percent.format(value / 100);
+}

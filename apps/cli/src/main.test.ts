@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { main } from './main.ts';
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(
+    argv,
+    (line) => out.push(line),
+    (line) => err.push(line),
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('the maille command', () => {
+  it('prints the health of both demo roadmaps in French', async () => {
+    const { code, out } = await run('demo');
+    expect(code).toBe(0);
+    expect(out).toContain('La Rochelle');
+    expect(out).toContain('Dronne et Belle');
+    expect(out).toMatch(/Taux de réalisation des fiches-actions : 50\s%/);
+    expect(out).toMatch(/Jalons en retard : \d/);
+    expect(out).toMatch(/\d[\d\s\u202f]*€ obtenus sur/);
+  });
+
+  it('explains its usage in French and fails with code 2 on an unknown command', async () => {
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('Usage : maille <commande>');
+    const unknown = await run('exporter');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('Commande inconnue : « exporter »');
+  });
+
+  it('refuses an unknown option without a stack trace', async () => {
+    const { code, err } = await run('demo', '--vite');
+    expect(code).toBe(2);
+    expect(err).toContain('Option inconnue');
+    expect(err).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
