@@ -61,10 +61,17 @@ export const Code = z
     'Lettres, chiffres, points, tirets et soulignés seulement.',
   );
 
-/** An http(s) URL of reasonable length. */
+/**
+ * An http(s) URL of reasonable length. The URL parser silently drops control characters, so they
+ * are refused before it sees them: what is stored is what was checked.
+ */
 export const Url = z
   .url({ protocol: /^https?$/, error: 'Adresse web invalide (http ou https attendu).' })
-  .max(2_000, 'Au plus 2 000 caractères.');
+  .max(2_000, 'Au plus 2 000 caractères.')
+  .refine(
+    (value) => !FORBIDDEN_IN_LINE.test(value),
+    'L’adresse contient un caractère de contrôle interdit.',
+  );
 
 /** An email address, lower-cased. */
 export const Email = z
