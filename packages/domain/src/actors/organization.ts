@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Pivot, PostalCode } from '../shared/codes.ts';
+import { InseeCommuneCode, Pivot, PostalCode } from '../shared/codes.ts';
 import { EntityMeta, enumOf } from '../shared/entity.ts';
 import { idOf } from '../shared/ids.ts';
 import { Email, Name, Phone, ShortText, singleLine, Text, Url } from '../shared/text.ts';
@@ -98,7 +98,7 @@ export const Address = z.object({
   complement: singleLine(300).optional(),
   postalCode: PostalCode,
   city: singleLine(100),
-  inseeCode: z.string().trim().max(5).optional(),
+  inseeCode: InseeCommuneCode.optional(),
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
 });

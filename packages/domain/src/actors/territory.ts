@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { isDepartementCode, isInseeCommuneCode, isRegionCode, isSiren } from '../shared/codes.ts';
+import {
+  departementOfCommune,
+  isDepartementCode,
+  isInseeCommuneCode,
+  isRegionCode,
+  isSiren,
+} from '../shared/codes.ts';
 import { EntityMeta, enumOf } from '../shared/entity.ts';
 import { idOf } from '../shared/ids.ts';
 import { Name } from '../shared/text.ts';
@@ -61,6 +67,18 @@ function checkTerritory(
     ctx.addIssue({ code: 'custom', path: ['code'], message: check.message });
   const rank = TERRITORY_LEVELS_BY_SIZE.indexOf(territory.level);
   territory.parents.forEach((parent, index) => {
+    if (
+      territory.level === 'commune' &&
+      parent.level === 'departement' &&
+      check.test(territory.code) &&
+      parent.code !== departementOfCommune(territory.code)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['parents', index, 'code'],
+        message: `La commune ${territory.code} appartient au département ${departementOfCommune(territory.code)}.`,
+      });
+    }
     if (TERRITORY_LEVELS_BY_SIZE.indexOf(parent.level) <= rank) {
       ctx.addIssue({
         code: 'custom',

@@ -3,6 +3,7 @@ import { EntityMeta, enumOf } from '../shared/entity.ts';
 import { idOf } from '../shared/ids.ts';
 import { Code, Label, singleLine, Text } from '../shared/text.ts';
 import { Period } from './period.ts';
+import { periodicityOf } from './periods.ts';
 
 export const unitLabels = {
   nombre: 'Nombre',
@@ -62,6 +63,11 @@ export const computedRuleLabels = {
 export const ComputedRule = enumOf(computedRuleLabels);
 export type ComputedRule = z.infer<typeof ComputedRule>;
 
+export const indicatorMethodLabels = {
+  saisie: 'Saisie',
+  calcul: 'Calcul à partir des données',
+} as const;
+
 export const IndicatorMethod = z.discriminatedUnion('type', [
   z.object({ type: z.literal('saisie') }),
   z.object({ type: z.literal('calcul'), rule: ComputedRule }),
@@ -91,5 +97,17 @@ export const IndicatorFields = z.object({
 export type IndicatorInput = z.input<typeof IndicatorFields>;
 
 /** The definition of a steering indicator: what is counted, how, how often, and the targets. */
-export const Indicator = IndicatorFields.extend({ id: idOf('indicator') }).extend(EntityMeta.shape);
+export const Indicator = IndicatorFields.extend({ id: idOf('indicator') })
+  .extend(EntityMeta.shape)
+  .superRefine((indicator, ctx) => {
+    indicator.targets.forEach((target, index) => {
+      if (periodicityOf(target.period) !== indicator.periodicity) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['targets', index, 'period'],
+          message: `Une cible se fixe par période ${periodicityLabels[indicator.periodicity].toLowerCase()}, comme l’indicateur.`,
+        });
+      }
+    });
+  });
 export type Indicator = z.infer<typeof Indicator>;

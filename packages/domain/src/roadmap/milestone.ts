@@ -49,5 +49,10 @@ export const Milestone = MilestoneFields.extend({
   completedOn: IsoDate.optional(),
   evidence: z.union([Url, Text]).optional(),
   reschedules: z.array(Reschedule).max(100).default([]),
-}).extend(EntityMeta.shape);
+})
+  .extend(EntityMeta.shape)
+  .refine((m) => m.status !== 'atteint' || m.completedOn !== undefined, {
+    message: 'Un jalon atteint porte sa date de réalisation.',
+    path: ['completedOn'],
+  });
 export type Milestone = z.infer<typeof Milestone>;

@@ -85,3 +85,22 @@ describe('indicators and measurements through the use cases', () => {
     ).rejects.toThrow(/entier/);
   });
 });
+
+describe('indicator definitions', () => {
+  it('refuses a target set for a period of another periodicity', async () => {
+    const world = await createTestWorld();
+    await expect(
+      createIndicator(world.as('coordinator'), {
+        governanceId: world.governance.id,
+        code: 'reunions',
+        label: 'Réunions',
+        unit: 'nombre',
+        method: { type: 'saisie' },
+        timeAggregation: 'somme',
+        territoryRollup: 'aucun',
+        periodicity: 'annuelle',
+        targets: [{ period: '2024-T1', value: 4 }],
+      }),
+    ).rejects.toThrow(/par période annuelle/);
+  });
+});
