@@ -4,7 +4,7 @@ import { AUDIT_REDACTED_FIELDS } from '../audit/audit-event.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { validate } from '../shared/validate.ts';
 import type { UseCaseContext } from './context.ts';
-import type { Repositories } from './ports.ts';
+import type { Repositories, Versioned } from './ports.ts';
 
 /** Reads an entity or fails with a French "introuvable" naming what was looked for. */
 export async function mustGet<T>(
@@ -110,4 +110,72 @@ export async function recordAudit(
     action: event.action,
     changes: diff(event.before, event.after),
   });
+}
+
+/** What `insertNew` and `saveChange` need to know of the entity they write. */
+interface EntityKind<S extends z.ZodType> {
+  /** The schema of the whole entity, checked before anything is written. */
+  schema: S;
+  /** The name the audit trail uses (`action`, `funding_line`…). */
+  entity: string;
+}
+
+// Most entities name their governance; a governance is its own.
+function governanceOf(entity: string, value: Versioned & { governanceId?: string | undefined }) {
+  return entity === 'governance' ? value.id : value.governanceId;
+}
+
+/**
+ * Validates a new entity whole, stores it and records its creation in the audit trail: the common
+ * end of every "create" use case.
+ */
+export async function insertNew<
+  S extends z.ZodType<Versioned & { governanceId?: string | undefined }>,
+>(
+  ctx: UseCaseContext,
+  repos: Repositories,
+  kind: EntityKind<S> & { repo: { insert(entity: z.output<S>): Promise<void> } },
+  fields: object,
+): Promise<z.output<S>> {
+  const entity = validate(kind.schema, { ...fields, ...newMeta(ctx.clock()) });
+  await kind.repo.insert(entity);
+  await recordAudit(ctx, repos, {
+    entity: kind.entity,
+    entityId: entity.id,
+    governanceId: governanceOf(kind.entity, entity),
+    action: 'create',
+    after: entity,
+  });
+  return entity;
+}
+
+/**
+ * Checks the version the caller saw, applies `changes`, validates the result whole, writes it and
+ * records the change in the audit trail: the common end of every "change" use case.
+ */
+export async function saveChange<
+  S extends z.ZodType<Versioned & { updatedAt: string; governanceId?: string | undefined }>,
+>(
+  ctx: UseCaseContext,
+  repos: Repositories,
+  kind: EntityKind<S> & { repo: { update(entity: z.output<S>): Promise<void> } },
+  change: {
+    before: z.output<S>;
+    expectedVersion?: number | undefined;
+    changes: Partial<z.output<S>>;
+    action?: string;
+  },
+): Promise<z.output<S>> {
+  checkVersion(change.before, change.expectedVersion);
+  const after = nextVersion(kind.schema, change.before, change.changes, ctx.clock());
+  await kind.repo.update(after);
+  await recordAudit(ctx, repos, {
+    entity: kind.entity,
+    entityId: after.id,
+    governanceId: governanceOf(kind.entity, after),
+    action: change.action ?? 'update',
+    before: change.before,
+    after,
+  });
+  return after;
 }

@@ -2,7 +2,7 @@ import { Organization, OrganizationFields } from '../../actors/organization.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorizeSharedDirectory } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { newMeta, recordAudit } from '../helpers.ts';
+import { insertNew } from '../helpers.ts';
 
 export { OrganizationFields as CreateOrganizationInput };
 
@@ -14,18 +14,14 @@ export async function createOrganization(
   const fields = validate(OrganizationFields, input);
   return ctx.store.transaction(async (repos) => {
     await authorizeSharedDirectory(ctx, repos);
-    const organization = validate(Organization, {
-      ...fields,
-      id: ctx.ids('organization'),
-      ...newMeta(ctx.clock()),
-    });
-    await repos.organizations.insert(organization);
-    await recordAudit(ctx, repos, {
-      entity: 'organization',
-      entityId: organization.id,
-      action: 'create',
-      after: organization,
-    });
-    return organization;
+    return insertNew(
+      ctx,
+      repos,
+      { schema: Organization, entity: 'organization', repo: repos.organizations },
+      {
+        ...fields,
+        id: ctx.ids('organization'),
+      },
+    );
   });
 }

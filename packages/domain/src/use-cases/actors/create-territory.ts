@@ -3,7 +3,7 @@ import { ConflictError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorizeSharedDirectory } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { newMeta, recordAudit } from '../helpers.ts';
+import { insertNew } from '../helpers.ts';
 
 export { TerritoryInput as CreateTerritoryInput };
 
@@ -15,18 +15,14 @@ export async function createTerritory(ctx: UseCaseContext, input: unknown): Prom
     if (await repos.territories.findByCode(fields.level, fields.code)) {
       throw new ConflictError(`Le territoire ${fields.level} ${fields.code} existe déjà.`);
     }
-    const territory = validate(Territory, {
-      ...fields,
-      id: ctx.ids('territory'),
-      ...newMeta(ctx.clock()),
-    });
-    await repos.territories.insert(territory);
-    await recordAudit(ctx, repos, {
-      entity: 'territory',
-      entityId: territory.id,
-      action: 'create',
-      after: territory,
-    });
-    return territory;
+    return insertNew(
+      ctx,
+      repos,
+      { schema: Territory, entity: 'territory', repo: repos.territories },
+      {
+        ...fields,
+        id: ctx.ids('territory'),
+      },
+    );
   });
 }

@@ -5,7 +5,7 @@ import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { checkVersion, mustGet, nextVersion, recordAudit } from '../helpers.ts';
+import { mustGet, saveChange } from '../helpers.ts';
 
 export const AssignRoleInput = z.object({
   governanceId: idOf('governance'),
@@ -21,7 +21,6 @@ export async function assignRole(ctx: UseCaseContext, input: unknown): Promise<G
   const { governanceId, personId, role, expectedVersion } = validate(AssignRoleInput, input);
   return ctx.store.transaction(async (repos) => {
     const before = await authorize(ctx, repos, 'governance.manage', governanceId);
-    checkVersion(before, expectedVersion);
     await mustGet(repos.persons, personId, 'Personne');
     const now = ctx.clock();
     const others = before.roles.filter((r) => r.personId !== personId);
@@ -29,16 +28,16 @@ export async function assignRole(ctx: UseCaseContext, input: unknown): Promise<G
     if (!roles.some((r) => r.role === 'coordinateur')) {
       throw new ConflictError('Une gouvernance garde au moins un·e coordinateur·rice.');
     }
-    const after = nextVersion(Governance, before, { roles }, now);
-    await repos.governances.update(after);
-    await recordAudit(ctx, repos, {
-      entity: 'governance',
-      entityId: governanceId,
-      governanceId,
-      action: role ? 'assign_role' : 'remove_role',
-      before,
-      after,
-    });
-    return after;
+    return saveChange(
+      ctx,
+      repos,
+      { schema: Governance, entity: 'governance', repo: repos.governances },
+      {
+        before,
+        expectedVersion,
+        changes: { roles },
+        action: role ? 'assign_role' : 'remove_role',
+      },
+    );
   });
 }

@@ -3,7 +3,7 @@ import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import { checkReferences } from '../check-references.ts';
 import type { UseCaseContext } from '../context.ts';
-import { newMeta, recordAudit } from '../helpers.ts';
+import { insertNew } from '../helpers.ts';
 
 export { BodyFields as CreateBodyInput };
 
@@ -18,15 +18,14 @@ export async function createBody(ctx: UseCaseContext, input: unknown): Promise<B
       'Personne',
       ['members'],
     );
-    const body = validate(Body, { ...fields, id: ctx.ids('body'), ...newMeta(ctx.clock()) });
-    await repos.bodies.insert(body);
-    await recordAudit(ctx, repos, {
-      entity: 'body',
-      entityId: body.id,
-      governanceId: body.governanceId,
-      action: 'create',
-      after: body,
-    });
-    return body;
+    return insertNew(
+      ctx,
+      repos,
+      { schema: Body, entity: 'body', repo: repos.bodies },
+      {
+        ...fields,
+        id: ctx.ids('body'),
+      },
+    );
   });
 }

@@ -2,7 +2,7 @@ import { Governance, GovernanceFields } from '../../governance/governance.ts';
 import { ForbiddenError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
-import { newMeta, recordAudit } from '../helpers.ts';
+import { insertNew } from '../helpers.ts';
 
 export { GovernanceFields as CreateGovernanceInput };
 
@@ -17,21 +17,15 @@ export async function createGovernance(ctx: UseCaseContext, input: unknown): Pro
     throw new ForbiddenError('Identifiez-vous pour créer une gouvernance.');
   }
   return ctx.store.transaction(async (repos) => {
-    const now = ctx.clock();
-    const governance = validate(Governance, {
-      ...fields,
-      id: ctx.ids('governance'),
-      roles: creatorId ? [{ personId: creatorId, role: 'coordinateur', since: now }] : [],
-      ...newMeta(now),
-    });
-    await repos.governances.insert(governance);
-    await recordAudit(ctx, repos, {
-      entity: 'governance',
-      entityId: governance.id,
-      governanceId: governance.id,
-      action: 'create',
-      after: governance,
-    });
-    return governance;
+    return insertNew(
+      ctx,
+      repos,
+      { schema: Governance, entity: 'governance', repo: repos.governances },
+      {
+        ...fields,
+        id: ctx.ids('governance'),
+        roles: creatorId ? [{ personId: creatorId, role: 'coordinateur', since: ctx.clock() }] : [],
+      },
+    );
   });
 }

@@ -5,7 +5,7 @@ import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import { checkReferences } from '../check-references.ts';
 import type { UseCaseContext } from '../context.ts';
-import { mustGet, newMeta, recordAudit } from '../helpers.ts';
+import { insertNew, mustGet } from '../helpers.ts';
 import type { Repositories } from '../ports.ts';
 
 /** Decisions as a client writes them: the id is given by the kernel. */
@@ -23,22 +23,17 @@ export async function scheduleMeeting(ctx: UseCaseContext, input: unknown): Prom
     const body = await mustGet(repos.bodies, fields.bodyId, 'Instance');
     await authorize(ctx, repos, 'meeting.manage', body.governanceId);
     await checkMeetingReferences(repos, fields);
-    const meeting = validate(Meeting, {
-      ...fields,
-      decisions: fields.decisions.map((d) => ({ ...d, id: d.id ?? ctx.ids('decision') })),
-      id: ctx.ids('meeting'),
-      governanceId: body.governanceId,
-      ...newMeta(ctx.clock()),
-    });
-    await repos.meetings.insert(meeting);
-    await recordAudit(ctx, repos, {
-      entity: 'meeting',
-      entityId: meeting.id,
-      governanceId: meeting.governanceId,
-      action: 'create',
-      after: meeting,
-    });
-    return meeting;
+    return insertNew(
+      ctx,
+      repos,
+      { schema: Meeting, entity: 'meeting', repo: repos.meetings },
+      {
+        ...fields,
+        decisions: fields.decisions.map((d) => ({ ...d, id: d.id ?? ctx.ids('decision') })),
+        id: ctx.ids('meeting'),
+        governanceId: body.governanceId,
+      },
+    );
   });
 }
 

@@ -3,7 +3,7 @@ import { localDate } from '../../shared/time.ts';
 import { authorize } from '../authorize.ts';
 import { checkReferences } from '../check-references.ts';
 import type { UseCaseContext } from '../context.ts';
-import { checkVersion, mustGet, nextVersion, parsePatch, recordAudit } from '../helpers.ts';
+import { mustGet, parsePatch, saveChange } from '../helpers.ts';
 import type { VersionedChange } from '../inputs.ts';
 
 const BodyPatchFields = BodyFields.omit({ governanceId: true });
@@ -17,7 +17,6 @@ export async function updateBody(ctx: UseCaseContext, change: VersionedChange): 
   return ctx.store.transaction(async (repos) => {
     const before = await mustGet(repos.bodies, change.id, 'Instance');
     const governance = await authorize(ctx, repos, 'body.manage', before.governanceId);
-    checkVersion(before, change.expectedVersion);
     if (patch.members) {
       await checkReferences(
         repos.persons,
@@ -31,16 +30,15 @@ export async function updateBody(ctx: UseCaseContext, change: VersionedChange): 
       patch.kind && patch.kind !== before.kind
         ? [...before.kindHistory, { kind: before.kind, until: localDate(now, governance.timeZone) }]
         : before.kindHistory;
-    const after = nextVersion(Body, before, { ...patch, kindHistory }, now);
-    await repos.bodies.update(after);
-    await recordAudit(ctx, repos, {
-      entity: 'body',
-      entityId: after.id,
-      governanceId: after.governanceId,
-      action: 'update',
-      before,
-      after,
-    });
-    return after;
+    return saveChange(
+      ctx,
+      repos,
+      { schema: Body, entity: 'body', repo: repos.bodies },
+      {
+        before,
+        expectedVersion: change.expectedVersion,
+        changes: { ...patch, kindHistory },
+      },
+    );
   });
 }

@@ -1,7 +1,7 @@
 import { Meeting } from '../../governance/meeting.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { checkVersion, mustGet, nextVersion, parsePatch, recordAudit } from '../helpers.ts';
+import { mustGet, parsePatch, saveChange } from '../helpers.ts';
 import type { VersionedChange } from '../inputs.ts';
 import { checkMeetingReferences, ScheduleMeetingInput } from './schedule-meeting.ts';
 
@@ -16,24 +16,17 @@ export async function updateMeeting(
   return ctx.store.transaction(async (repos) => {
     const before = await mustGet(repos.meetings, change.id, 'Séance');
     await authorize(ctx, repos, 'meeting.manage', before.governanceId);
-    checkVersion(before, change.expectedVersion);
     await checkMeetingReferences(repos, patch);
     const decisions = patch.decisions?.map((d) => ({ ...d, id: d.id ?? ctx.ids('decision') }));
-    const after = nextVersion(
-      Meeting,
-      before,
-      { ...patch, ...(decisions ? { decisions } : {}) } as Partial<Meeting>,
-      ctx.clock(),
+    return saveChange(
+      ctx,
+      repos,
+      { schema: Meeting, entity: 'meeting', repo: repos.meetings },
+      {
+        before,
+        expectedVersion: change.expectedVersion,
+        changes: { ...patch, ...(decisions ? { decisions } : {}) } as Partial<Meeting>,
+      },
     );
-    await repos.meetings.update(after);
-    await recordAudit(ctx, repos, {
-      entity: 'meeting',
-      entityId: after.id,
-      governanceId: after.governanceId,
-      action: 'update',
-      before,
-      after,
-    });
-    return after;
   });
 }

@@ -4,7 +4,7 @@ import { ConflictError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { newMeta, recordAudit } from '../helpers.ts';
+import { insertNew } from '../helpers.ts';
 import type { Repositories } from '../ports.ts';
 
 export { IndicatorFields as CreateIndicatorInput };
@@ -30,18 +30,13 @@ export async function insertIndicator(
       `Un indicateur porte déjà le code « ${fields.code} » dans cette gouvernance.`,
     );
   }
-  const indicator = validate(Indicator, {
-    ...fields,
-    id: ctx.ids('indicator'),
-    ...newMeta(ctx.clock()),
-  });
-  await repos.indicators.insert(indicator);
-  await recordAudit(ctx, repos, {
-    entity: 'indicator',
-    entityId: indicator.id,
-    governanceId: indicator.governanceId,
-    action: 'create',
-    after: indicator,
-  });
-  return indicator;
+  return insertNew(
+    ctx,
+    repos,
+    { schema: Indicator, entity: 'indicator', repo: repos.indicators },
+    {
+      ...fields,
+      id: ctx.ids('indicator'),
+    },
+  );
 }

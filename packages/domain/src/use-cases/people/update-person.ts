@@ -2,7 +2,7 @@ import { Person, PersonFields } from '../../people/person.ts';
 import { ConflictError } from '../../shared/errors.ts';
 import { authorizeSharedDirectory } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { checkVersion, mustGet, nextVersion, parsePatch, recordAudit } from '../helpers.ts';
+import { mustGet, parsePatch, saveChange } from '../helpers.ts';
 import type { VersionedChange } from '../inputs.ts';
 
 /**
@@ -10,22 +10,21 @@ import type { VersionedChange } from '../inputs.ts';
  * preferences, a leave with `pausedUntil`); others need to manage the directory.
  */
 export async function updatePerson(ctx: UseCaseContext, change: VersionedChange): Promise<Person> {
-  const patch = parsePatch(PersonFields, change.patch);
+  const changes = parsePatch(PersonFields, change.patch);
   return ctx.store.transaction(async (repos) => {
     if (ctx.actor.personId !== change.id) await authorizeSharedDirectory(ctx, repos);
     const before = await mustGet(repos.persons, change.id, 'Personne');
     if (before.erasedAt)
       throw new ConflictError('Cette personne a été effacée : elle ne peut plus être modifiée.');
-    checkVersion(before, change.expectedVersion);
-    const after = nextVersion(Person, before, patch, ctx.clock());
-    await repos.persons.update(after);
-    await recordAudit(ctx, repos, {
-      entity: 'person',
-      entityId: after.id,
-      action: 'update',
-      before,
-      after,
-    });
-    return after;
+    return saveChange(
+      ctx,
+      repos,
+      { schema: Person, entity: 'person', repo: repos.persons },
+      {
+        before,
+        expectedVersion: change.expectedVersion,
+        changes,
+      },
+    );
   });
 }

@@ -3,7 +3,7 @@ import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import { checkReferences } from '../check-references.ts';
 import type { UseCaseContext } from '../context.ts';
-import { mustGet, newMeta, recordAudit } from '../helpers.ts';
+import { insertNew, mustGet } from '../helpers.ts';
 
 export { FundingLineFields as AddFundingLineInput };
 
@@ -17,20 +17,15 @@ export async function addFundingLine(ctx: UseCaseContext, input: unknown): Promi
     await checkReferences(repos.organizations, [fields.funderOrganizationId], 'Organisation', [
       'funderOrganizationId',
     ]);
-    const line = validate(FundingLine, {
-      ...fields,
-      id: ctx.ids('fundingLine'),
-      governanceId: action.governanceId,
-      ...newMeta(ctx.clock()),
-    });
-    await repos.fundingLines.insert(line);
-    await recordAudit(ctx, repos, {
-      entity: 'funding_line',
-      entityId: line.id,
-      governanceId: line.governanceId,
-      action: 'create',
-      after: line,
-    });
-    return line;
+    return insertNew(
+      ctx,
+      repos,
+      { schema: FundingLine, entity: 'funding_line', repo: repos.fundingLines },
+      {
+        ...fields,
+        id: ctx.ids('fundingLine'),
+        governanceId: action.governanceId,
+      },
+    );
   });
 }

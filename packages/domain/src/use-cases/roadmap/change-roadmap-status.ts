@@ -5,7 +5,7 @@ import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { checkVersion, mustGet, nextVersion, recordAudit } from '../helpers.ts';
+import { mustGet, saveChange } from '../helpers.ts';
 
 export const ChangeRoadmapStatusInput = z.object({
   roadmapId: idOf('roadmap'),
@@ -20,18 +20,17 @@ export async function changeRoadmapStatus(ctx: UseCaseContext, input: unknown): 
   return ctx.store.transaction(async (repos) => {
     const before = await mustGet(repos.roadmaps, roadmapId, 'Feuille de route');
     await authorize(ctx, repos, 'roadmap.adopt', before.governanceId, { roadmap: before });
-    checkVersion(before, expectedVersion);
     checkRoadmapTransition(before.status, status);
-    const after = nextVersion(Roadmap, before, { status }, ctx.clock());
-    await repos.roadmaps.update(after);
-    await recordAudit(ctx, repos, {
-      entity: 'roadmap',
-      entityId: after.id,
-      governanceId: after.governanceId,
-      action: 'change_status',
-      before,
-      after,
-    });
-    return after;
+    return saveChange(
+      ctx,
+      repos,
+      { schema: Roadmap, entity: 'roadmap', repo: repos.roadmaps },
+      {
+        before,
+        expectedVersion,
+        changes: { status },
+        action: 'change_status',
+      },
+    );
   });
 }

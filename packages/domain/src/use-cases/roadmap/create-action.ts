@@ -4,7 +4,7 @@ import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import { checkReferences } from '../check-references.ts';
 import type { UseCaseContext } from '../context.ts';
-import { mustGet, newMeta, recordAudit } from '../helpers.ts';
+import { insertNew, mustGet } from '../helpers.ts';
 import type { Repositories } from '../ports.ts';
 
 export { ActionFields as CreateActionInput };
@@ -23,23 +23,18 @@ export async function createAction(ctx: UseCaseContext, input: unknown): Promise
       fields,
       roadmap.axes.map((a) => a.id),
     );
-    const action = validate(Action, {
-      ...fields,
-      id: ctx.ids('action'),
-      governanceId: roadmap.governanceId,
-      kind: 'fiche_projet',
-      status: 'a_murir',
-      ...newMeta(ctx.clock()),
-    });
-    await repos.actions.insert(action);
-    await recordAudit(ctx, repos, {
-      entity: 'action',
-      entityId: action.id,
-      governanceId: action.governanceId,
-      action: 'create',
-      after: action,
-    });
-    return action;
+    return insertNew(
+      ctx,
+      repos,
+      { schema: Action, entity: 'action', repo: repos.actions },
+      {
+        ...fields,
+        id: ctx.ids('action'),
+        governanceId: roadmap.governanceId,
+        kind: 'fiche_projet',
+        status: 'a_murir',
+      },
+    );
   });
 }
 

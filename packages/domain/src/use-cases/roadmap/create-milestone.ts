@@ -4,7 +4,7 @@ import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import { checkReferences } from '../check-references.ts';
 import type { UseCaseContext } from '../context.ts';
-import { mustGet, newMeta, recordAudit } from '../helpers.ts';
+import { insertNew, mustGet } from '../helpers.ts';
 
 export { MilestoneFields as CreateMilestoneInput };
 
@@ -26,20 +26,15 @@ export async function createMilestone(ctx: UseCaseContext, input: unknown): Prom
       ...(action ? { action } : {}),
     });
     await checkReferences(repos.persons, [fields.ownerId], 'Personne', ['ownerId']);
-    const milestone = validate(Milestone, {
-      ...fields,
-      id: ctx.ids('milestone'),
-      governanceId: roadmap.governanceId,
-      ...newMeta(ctx.clock()),
-    });
-    await repos.milestones.insert(milestone);
-    await recordAudit(ctx, repos, {
-      entity: 'milestone',
-      entityId: milestone.id,
-      governanceId: milestone.governanceId,
-      action: 'create',
-      after: milestone,
-    });
-    return milestone;
+    return insertNew(
+      ctx,
+      repos,
+      { schema: Milestone, entity: 'milestone', repo: repos.milestones },
+      {
+        ...fields,
+        id: ctx.ids('milestone'),
+        governanceId: roadmap.governanceId,
+      },
+    );
   });
 }

@@ -4,7 +4,7 @@ import type { Milestone } from '../../roadmap/milestone.ts';
 import { Milestone as MilestoneSchema } from '../../roadmap/milestone.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { checkVersion, mustGet, nextVersion, recordAudit } from '../helpers.ts';
+import { checkVersion, mustGet, saveChange } from '../helpers.ts';
 import type { Repositories } from '../ports.ts';
 
 /**
@@ -32,15 +32,14 @@ export async function changeMilestone(
     ...(action ? { action } : {}),
   });
   checkVersion(before, request.expectedVersion);
-  const after = nextVersion(MilestoneSchema, before, change(before, governance), ctx.clock());
-  await repos.milestones.update(after);
-  await recordAudit(ctx, repos, {
-    entity: 'milestone',
-    entityId: after.id,
-    governanceId: after.governanceId,
-    action: request.auditAction,
-    before,
-    after,
-  });
-  return after;
+  return saveChange(
+    ctx,
+    repos,
+    { schema: MilestoneSchema, entity: 'milestone', repo: repos.milestones },
+    {
+      before,
+      changes: change(before, governance),
+      action: request.auditAction,
+    },
+  );
 }

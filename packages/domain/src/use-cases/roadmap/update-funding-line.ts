@@ -2,7 +2,7 @@ import { FundingLine, FundingLineFields } from '../../roadmap/funding-line.ts';
 import { authorize } from '../authorize.ts';
 import { checkReferences } from '../check-references.ts';
 import type { UseCaseContext } from '../context.ts';
-import { checkVersion, mustGet, nextVersion, parsePatch, recordAudit } from '../helpers.ts';
+import { mustGet, parsePatch, saveChange } from '../helpers.ts';
 import type { VersionedChange } from '../inputs.ts';
 
 const FundingLinePatchFields = FundingLineFields.omit({ actionId: true });
@@ -18,20 +18,18 @@ export async function updateFundingLine(
     const action = await mustGet(repos.actions, before.actionId, 'Action');
     const roadmap = await mustGet(repos.roadmaps, action.roadmapId, 'Feuille de route');
     await authorize(ctx, repos, 'funding.edit', before.governanceId, { roadmap, action });
-    checkVersion(before, change.expectedVersion);
     await checkReferences(repos.organizations, [patch.funderOrganizationId], 'Organisation', [
       'funderOrganizationId',
     ]);
-    const after = nextVersion(FundingLine, before, patch, ctx.clock());
-    await repos.fundingLines.update(after);
-    await recordAudit(ctx, repos, {
-      entity: 'funding_line',
-      entityId: after.id,
-      governanceId: after.governanceId,
-      action: 'update',
-      before,
-      after,
-    });
-    return after;
+    return saveChange(
+      ctx,
+      repos,
+      { schema: FundingLine, entity: 'funding_line', repo: repos.fundingLines },
+      {
+        before,
+        expectedVersion: change.expectedVersion,
+        changes: patch,
+      },
+    );
   });
 }

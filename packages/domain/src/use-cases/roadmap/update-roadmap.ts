@@ -2,7 +2,7 @@ import { Roadmap } from '../../roadmap/roadmap.ts';
 import { ConflictError } from '../../shared/errors.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { checkVersion, mustGet, nextVersion, parsePatch, recordAudit } from '../helpers.ts';
+import { mustGet, parsePatch, saveChange } from '../helpers.ts';
 import type { VersionedChange } from '../inputs.ts';
 import { RoadmapEditableFields, withIds } from './roadmap-inputs.ts';
 
@@ -20,7 +20,6 @@ export async function updateRoadmap(
   return ctx.store.transaction(async (repos) => {
     const before = await mustGet(repos.roadmaps, change.id, 'Feuille de route');
     await authorize(ctx, repos, 'roadmap.edit', before.governanceId, { roadmap: before });
-    checkVersion(before, change.expectedVersion);
     if (before.status === 'archivee')
       throw new ConflictError('Une feuille de route archivée ne change plus.');
     if (patch.axes) {
@@ -34,16 +33,15 @@ export async function updateRoadmap(
         );
       }
     }
-    const after = nextVersion(Roadmap, before, patch as Partial<Roadmap>, ctx.clock());
-    await repos.roadmaps.update(after);
-    await recordAudit(ctx, repos, {
-      entity: 'roadmap',
-      entityId: after.id,
-      governanceId: after.governanceId,
-      action: 'update',
-      before,
-      after,
-    });
-    return after;
+    return saveChange(
+      ctx,
+      repos,
+      { schema: Roadmap, entity: 'roadmap', repo: repos.roadmaps },
+      {
+        before,
+        expectedVersion: change.expectedVersion,
+        changes: patch as Partial<Roadmap>,
+      },
+    );
   });
 }
