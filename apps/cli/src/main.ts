@@ -28,7 +28,9 @@ export async function main(
       options: { help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    printError(`Option inconnue ou mal formée : ${(error as Error).message}\n\n${HELP}`);
+    // Node's message is English: keep only the option it names.
+    const option = /'([^']+)'/.exec((error as Error).message)?.[1];
+    printError(`${option ? `Option inconnue : ${option}` : 'Option mal formée.'}\n\n${HELP}`);
     return 2;
   }
   const [command] = parsed.positionals;

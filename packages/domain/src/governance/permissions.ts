@@ -169,7 +169,7 @@ export interface PermissionResource {
   /** The governance's bodies: a current seat makes a member (or an observer, by position). */
   bodies?: readonly Pick<Body, 'governanceId' | 'members'>[] | undefined;
   /**
-   * The day seats are read on, in the governance's zone (`todayIn`). Without it, a seat counts
+   * The day seats are read on, in the governance's zone (`localDate`). Without it, a seat counts
    * while it has no end date.
    */
   today?: IsoDate | undefined;

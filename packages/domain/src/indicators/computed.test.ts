@@ -258,10 +258,21 @@ describe('computeIndicator: funding mobilised', () => {
 });
 
 describe('computeIndicator', () => {
-  it('has an answer for every computed rule', () => {
-    for (const rule of ComputedRule.options) {
-      expect(() => computeIndicator(rule, data(), '2024')).not.toThrow();
-    }
+  it('says "no figure" rather than 0 % when a rate has nothing to divide', () => {
+    // Counts of nothing are 0; rates of nothing are unknown, which a dashboard must show as such.
+    const answers = Object.fromEntries(
+      ComputedRule.options.map((rule) => [rule, computeIndicator(rule, data(), '2024')]),
+    );
+    expect(answers).toEqual({
+      acteurs_recenses: 0,
+      lieux_mediation: 0,
+      mediateurs: 0,
+      aidants: 0,
+      communes_couvertes: null,
+      reunions_gouvernance: 0,
+      fiches_realisees: null,
+      financements_mobilises: 0,
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { ValidationError } from '../shared/errors.ts';
-import { IsoDate } from '../shared/time.ts';
+import { dayNumber, IsoDate } from '../shared/time.ts';
 import { validate } from '../shared/validate.ts';
 import type { Periodicity } from './indicator.ts';
 import type { Period } from './period.ts';
@@ -298,25 +298,6 @@ export function formatPeriodLabel(period: string): string {
     case 'mois':
       return `${MONTH_NAMES[index - 1]} ${y}`;
   }
-}
-
-/** Days since 0000-03-01 of a calendar date (proleptic Gregorian), without `Date`. */
-function dayNumber(date: string): number {
-  let y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  // Counting years from March puts the leap day last, so month lengths follow a fixed pattern.
-  if (m <= 2) y -= 1;
-  const shiftedMonth = (m + 9) % 12;
-  return (
-    365 * y +
-    Math.floor(y / 4) -
-    Math.floor(y / 100) +
-    Math.floor(y / 400) +
-    Math.floor((153 * shiftedMonth + 2) / 5) +
-    d -
-    1
-  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Periodicity } from '../indicators/indicator.ts';
-import { dateOfDayNumber, dayNumber, shiftDate, weekdayOf } from './dates.ts';
+import { lastDay, periodsWithin } from '../indicators/periods.ts';
+import { addDays, dateOfDayNumber, dayNumber, isoWeekday } from '../shared/time.ts';
 import { nextWorkingDay, previousWorkingDay } from './holidays.ts';
 import type { CollectionMoment } from './rules.ts';
 
@@ -23,7 +24,7 @@ function pad2(value: number): string {
  */
 export function isoWeekOf(date: string): string {
   // The week belongs to the year of its Thursday.
-  const thursday = dayNumber(date) + 4 - weekdayOf(date);
+  const thursday = dayNumber(date) + 4 - isoWeekday(date);
   const year = dateOfDayNumber(thursday).slice(0, 4);
   const dayOfYear = thursday - dayNumber(`${year}-01-01`);
   return `${year}-W${pad2(Math.floor(dayOfYear / 7) + 1)}`;
@@ -37,13 +38,6 @@ export interface IndicatorPeriod {
   lastDay: string;
 }
 
-function lastDayOfMonth(year: number, month: number): string {
-  return shiftDate(
-    `${month === 12 ? year + 1 : year}-${pad2(month === 12 ? 1 : month + 1)}-01`,
-    -1,
-  );
-}
-
 /**
  * The periods of one year for a periodicity, in order.
  *
@@ -51,25 +45,10 @@ function lastDayOfMonth(year: number, month: number): string {
  * periodsOfYear(2024, 'trimestrielle')[1]; // { period: "2024-T2", lastDay: "2024-06-30" }
  */
 export function periodsOfYear(year: number, periodicity: Periodicity): IndicatorPeriod[] {
-  switch (periodicity) {
-    case 'mensuelle':
-      return Array.from({ length: 12 }, (_, index) => ({
-        period: `${year}-${pad2(index + 1)}`,
-        lastDay: lastDayOfMonth(year, index + 1),
-      }));
-    case 'trimestrielle':
-      return [1, 2, 3, 4].map((quarter) => ({
-        period: `${year}-T${quarter}`,
-        lastDay: lastDayOfMonth(year, quarter * 3),
-      }));
-    case 'semestrielle':
-      return [
-        { period: `${year}-S1`, lastDay: `${year}-06-30` },
-        { period: `${year}-S2`, lastDay: `${year}-12-31` },
-      ];
-    case 'annuelle':
-      return [{ period: String(year), lastDay: `${year}-12-31` }];
-  }
+  return periodsWithin(String(year), periodicity).map((period) => ({
+    period,
+    lastDay: lastDay(period),
+  }));
 }
 
 /**
@@ -85,5 +64,5 @@ export function periodsOfYear(year: number, periodicity: Periodicity): Indicator
 export function collectionDay(period: IndicatorPeriod, moment: CollectionMoment): string {
   return moment === 'fin_de_periode'
     ? previousWorkingDay(period.lastDay)
-    : nextWorkingDay(shiftDate(period.lastDay, 1));
+    : nextWorkingDay(addDays(period.lastDay, 1));
 }

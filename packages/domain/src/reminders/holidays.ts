@@ -1,4 +1,5 @@
-import { shiftDate, weekdayOf } from './dates.ts';
+import { ValidationError } from '../shared/errors.ts';
+import { addDays, isoWeekday } from '../shared/time.ts';
 
 /**
  * French public holidays (jours fériés) and working days, for the reminder planner: nobody wants
@@ -23,7 +24,9 @@ const MAX_YEAR = 9999;
 
 function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    throw new RangeError(`Année invalide : un entier de ${MIN_YEAR} à ${MAX_YEAR} est attendu.`);
+    throw new ValidationError([
+      { path: [], message: `Année invalide : un entier de ${MIN_YEAR} à ${MAX_YEAR} est attendu.` },
+    ]);
   }
 }
 
@@ -76,11 +79,11 @@ function holidaysOf(year: number): YearHolidays {
     });
     const list = [
       fixed('01-01', 'Jour de l’an'),
-      { date: shiftDate(easter, 1), label: 'Lundi de Pâques' },
+      { date: addDays(easter, 1), label: 'Lundi de Pâques' },
       fixed('05-01', 'Fête du Travail'),
       fixed('05-08', 'Victoire 1945'),
-      { date: shiftDate(easter, 39), label: 'Ascension' },
-      { date: shiftDate(easter, 50), label: 'Lundi de Pentecôte' },
+      { date: addDays(easter, 39), label: 'Ascension' },
+      { date: addDays(easter, 50), label: 'Lundi de Pentecôte' },
       fixed('07-14', 'Fête nationale'),
       fixed('08-15', 'Assomption'),
       fixed('11-01', 'Toussaint'),
@@ -138,7 +141,7 @@ const WORKING_DAY_CACHE_LIMIT = 20_000;
 export function isWorkingDay(date: string): boolean {
   let working = workingDayCache.get(date);
   if (working === undefined) {
-    working = weekdayOf(date) <= 5 && !isFrenchPublicHoliday(date);
+    working = isoWeekday(date) <= 5 && !isFrenchPublicHoliday(date);
     if (workingDayCache.size >= WORKING_DAY_CACHE_LIMIT) workingDayCache.clear();
     workingDayCache.set(date, working);
   }
@@ -153,7 +156,7 @@ export function isWorkingDay(date: string): boolean {
  */
 export function nextWorkingDay(date: string): string {
   let day = date;
-  while (!isWorkingDay(day)) day = shiftDate(day, 1);
+  while (!isWorkingDay(day)) day = addDays(day, 1);
   return day;
 }
 
@@ -165,6 +168,6 @@ export function nextWorkingDay(date: string): string {
  */
 export function previousWorkingDay(date: string): string {
   let day = date;
-  while (!isWorkingDay(day)) day = shiftDate(day, -1);
+  while (!isWorkingDay(day)) day = addDays(day, -1);
   return day;
 }

@@ -8,9 +8,8 @@ import type { Person } from '../people/person.ts';
 import type { Action } from '../roadmap/action.ts';
 import type { Milestone } from '../roadmap/milestone.ts';
 import { ValidationError } from '../shared/errors.ts';
-import { localDate, toInstant } from '../shared/time.ts';
+import { addDays, isoWeekday, localDate, toInstant } from '../shared/time.ts';
 import { collectionDay, isoWeekOf, periodsOfYear } from './calendar.ts';
-import { shiftDate, weekdayOf } from './dates.ts';
 import type { DeliveryKind, DeliverySubject, PlannedDelivery, Recipient } from './delivery.ts';
 import { DEFAULT_REMINDER_RULES, type ReminderRules } from './rules.ts';
 import {
@@ -191,7 +190,7 @@ function planBefore(
   // Offsets are sorted from the furthest (14) to the closest (0): walk them backwards.
   for (let index = offsets.length - 1; index >= 0; index--) {
     const offset = offsets[index] as number;
-    const nominal = { date: shiftDate(target, -offset), minutes: planner.sendMinutes };
+    const nominal = { date: addDays(target, -offset), minutes: planner.sendMinutes };
     const expiresAt = nextNominal < lastExpiresAt ? nextNominal : lastExpiresAt;
     nextNominal = instantAt(planner.zone, nominal.date, nominal.minutes);
     const placed = place(planner, nominal, policy, 'earlier', expiresAt);
@@ -219,8 +218,8 @@ function planMilestones(
     if (milestone.status !== 'a_venir' && milestone.status !== 'reporte') continue;
     const due = milestone.dueDate;
     // Cheap bounds: moves shift a slot by a few days at most before it expires.
-    if (shiftDate(due, -furthest - 7) > planner.lastDate) continue;
-    if (shiftDate(due, lastOverdue + 1) < planner.firstDate) continue;
+    if (addDays(due, -furthest - 7) > planner.lastDate) continue;
+    if (addDays(due, lastOverdue + 1) < planner.firstDate) continue;
     const action = milestone.actionId === undefined ? undefined : actions.get(milestone.actionId);
     if (action && QUIET_ACTION_STATUSES.has(action.status)) continue;
     const personId = recipientOfMilestone(milestone, action, persons);
@@ -234,7 +233,7 @@ function planMilestones(
     });
 
     if (before.enabled) {
-      const endOfDueDate = instantAt(planner.zone, shiftDate(due, 1), 0);
+      const endOfDueDate = instantAt(planner.zone, addDays(due, 1), 0);
       planBefore(planner, due, offsets, endOfDueDate, policy, (offset) =>
         draftOf(-offset, 'milestone_reminder'),
       );
@@ -244,11 +243,11 @@ function planMilestones(
       // later: a person back from three weeks of leave gets one reminder, not three.
       for (let count = 0; count < overdue.maxCount; count++) {
         const days = overdue.firstAfterDays + count * overdue.everyDays;
-        const nominal = { date: shiftDate(due, days), minutes: planner.sendMinutes };
+        const nominal = { date: addDays(due, days), minutes: planner.sendMinutes };
         if (nominal.date > planner.lastDate) break;
         const expiresAt = instantAt(
           planner.zone,
-          shiftDate(due, days + overdue.everyDays),
+          addDays(due, days + overdue.everyDays),
           planner.sendMinutes,
         );
         if (expiresAt <= planner.windowStart) continue;
@@ -277,11 +276,11 @@ function recipientOfMilestone(
 
 /** Days of `weekday` whose slot may land in the window, with `before`/`after` days of margin. */
 function weeklyDates(planner: Planner, weekday: number, before: number, after: number): string[] {
-  const start = shiftDate(planner.firstDate, -before);
-  let date = shiftDate(start, (weekday - weekdayOf(start) + 7) % 7);
-  const end = shiftDate(planner.lastDate, after);
+  const start = addDays(planner.firstDate, -before);
+  let date = addDays(start, (weekday - isoWeekday(start) + 7) % 7);
+  const end = addDays(planner.lastDate, after);
   const dates: string[] = [];
-  for (; date <= end; date = shiftDate(date, 7)) dates.push(date);
+  for (; date <= end; date = addDays(date, 7)) dates.push(date);
   return dates;
 }
 
@@ -292,7 +291,7 @@ function planCheckins(planner: Planner, actions: readonly PlanningAction[]): voi
   const weeks = weeklyDates(planner, rules.weekday, 8, 1).map((date) => ({
     nominal: { date, minutes: planner.sendMinutes },
     week: isoWeekOf(date),
-    expiresAt: instantAt(planner.zone, shiftDate(date, 7), planner.sendMinutes),
+    expiresAt: instantAt(planner.zone, addDays(date, 7), planner.sendMinutes),
   }));
   for (const action of actions) {
     if (action.governanceId !== planner.governanceId || action.status !== 'en_cours') continue;
@@ -337,8 +336,8 @@ function planCollections(
     recipients.push({ id: planner.governanceId, policy: CHANNEL_POLICY, toChannel: true });
   }
   if (recipients.length === 0) return;
-  const earliest = shiftDate(planner.firstDate, -COLLECTION_VALIDITY_DAYS - 1);
-  const latest = shiftDate(planner.lastDate, 1);
+  const earliest = addDays(planner.firstDate, -COLLECTION_VALIDITY_DAYS - 1);
+  const latest = addDays(planner.lastDate, 1);
   // A period of the year before may be collected in January (the first working day after it).
   const firstYear = Number(earliest.slice(0, 4)) - 1;
   const lastYear = Number(latest.slice(0, 4));
@@ -352,7 +351,7 @@ function planCollections(
         const nominal = { date: day, minutes: planner.sendMinutes };
         const expiresAt = instantAt(
           planner.zone,
-          shiftDate(day, COLLECTION_VALIDITY_DAYS),
+          addDays(day, COLLECTION_VALIDITY_DAYS),
           planner.sendMinutes,
         );
         for (const { id, policy, toChannel } of recipients) {
@@ -392,7 +391,7 @@ function planMeetings(
     // Every agenda reminder expires when the meeting starts.
     if (startsAt <= planner.windowStart) continue;
     const day = localDate(startsAt, planner.zone);
-    if (shiftDate(day, -furthest - 7) > planner.lastDate) continue;
+    if (addDays(day, -furthest - 7) > planner.lastDate) continue;
     const body = bodies.get(meeting.bodyId);
     if (!body) continue;
     const seated = new Set(membersOn(body, day).map((member) => member.personId));
@@ -416,7 +415,7 @@ function planDigests(planner: Planner, governance: PlanningGovernance): void {
     const nominal = { date, minutes: planner.sendMinutes };
     const expiresAt = instantAt(
       planner.zone,
-      shiftDate(date, DIGEST_VALIDITY_DAYS),
+      addDays(date, DIGEST_VALIDITY_DAYS),
       planner.sendMinutes,
     );
     const placed = place(planner, nominal, CHANNEL_POLICY, 'earlier', expiresAt);

@@ -1,5 +1,5 @@
 import type { ReminderPreferences } from '../people/person.ts';
-import { shiftDate } from './dates.ts';
+import { addDays } from '../shared/time.ts';
 import { isWorkingDay } from './holidays.ts';
 
 /**
@@ -122,7 +122,7 @@ export function adjustSlot(
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let moved = false;
     if (policy.pausedUntil !== undefined && date <= policy.pausedUntil) {
-      date = shiftDate(policy.pausedUntil, 1);
+      date = addDays(policy.pausedUntil, 1);
       towards = 'later';
       moved = true;
     }
@@ -131,14 +131,14 @@ export function adjustSlot(
     const quiet = policy.quietHours;
     if (quiet && isQuiet(minutes, quiet)) {
       if (quiet.from > quiet.to && minutes >= quiet.from && towards === 'later') {
-        date = shiftDate(date, 1);
+        date = addDays(date, 1);
       }
       minutes = quiet.to;
       moved = true;
     }
     if (!policy.weekends && !isWorkingDay(date)) {
       const step = towards === 'later' ? 1 : -1;
-      do date = shiftDate(date, step);
+      do date = addDays(date, step);
       while (!isWorkingDay(date));
       moved = true;
     }

@@ -102,9 +102,8 @@ function checkDates(
 
 /** The fields of an action that people set directly (status and kind move through rules). */
 export const ActionFields = z.object(actionFieldsShape);
-export const ActionInput = ActionFields.extend({
-  kind: ActionKind.default('fiche_projet'),
-}).superRefine(checkDates);
+/** What a client sends to create an action: it always starts as a fiche-projet « à mûrir ». */
+export const ActionInput = ActionFields.superRefine(checkDates);
 export type ActionInput = z.input<typeof ActionInput>;
 
 /**

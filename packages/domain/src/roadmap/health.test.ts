@@ -239,6 +239,24 @@ describe('roadmapHealth — Dronne et Belle', () => {
 });
 
 describe('roadmapHealth — rules', () => {
+  it('raises no alert for the open milestones of a done action', () => {
+    const done = action(1, { status: 'realisee' });
+    const running = action(2, { status: 'en_cours' });
+    const health = roadmapHealth({
+      roadmap: { id: RDM, axes: [] },
+      actions: [done, running],
+      milestones: [
+        milestone(done.id, '2023-06-01', { title: 'Bilan jamais coché' }),
+        milestone(done.id, '2024-01-20', { title: 'Suite prévue' }),
+        milestone(running.id, '2023-12-01', { title: 'Vraiment en retard' }),
+      ],
+      fundingLines: [],
+      today: TODAY,
+    });
+    expect(health.lateMilestones.map((m) => m.title)).toEqual(['Vraiment en retard']);
+    expect(health.upcomingMilestones).toEqual([]);
+  });
+
   it('keeps abandoned actions in the counts only', () => {
     const dropped = action(1, {
       status: 'abandonnee',

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../shared/time.ts';
-import { addDays } from '../shared/time.ts';
+import { addDays, dayNumber } from '../shared/time.ts';
 import type { Action, ActionKind, ActionStatus } from './action.ts';
 import { promotionBlockers } from './action-status.ts';
 import type { FunderKind, FundingLine, FundingStatus } from './funding-line.ts';
@@ -121,7 +121,7 @@ export interface RoadmapHealthInput {
   milestones: readonly Milestone[];
   fundingLines: readonly FundingLine[];
   updates?: readonly Update[] | undefined;
-  /** Today in the governance's time zone (see `todayIn`). */
+  /** Today in the governance's time zone (`localDate(now, timeZone)`). */
   today: IsoDate;
   /** How far ahead "next milestones" look, in days; 30 by default. */
   upcomingDays?: number | undefined;
@@ -146,7 +146,7 @@ const PENDING: ReadonlySet<FundingStatus> = new Set(['demande', 'en_instruction'
  * @example
  * const health = roadmapHealth({
  *   roadmap, actions, milestones, fundingLines, updates,
- *   today: todayIn(clock(), governance.timeZone),
+ *   today: localDate(clock(), governance.timeZone),
  * });
  * health.doneRate; // 0.5
  * health.lateMilestones[0]; // { title: 'Mise en circulation du bus', daysLate: 12, … }
@@ -196,7 +196,8 @@ export function roadmapHealth(input: RoadmapHealthInput): RoadmapHealth {
       const list = milestonesByAction.get(action.id);
       if (list) list.push(milestone);
       else milestonesByAction.set(action.id, [milestone]);
-      if (action.status === 'abandonnee') continue;
+      // A done or dropped action's open milestones are history, not alerts.
+      if (action.status === 'abandonnee' || action.status === 'realisee') continue;
     }
     if (milestone.status === 'atteint' || milestone.status === 'annule') continue;
     // Same rule as `milestoneState`, inlined: dates compare as strings.
@@ -290,24 +291,6 @@ export function roadmapHealth(input: RoadmapHealthInput): RoadmapHealth {
     awaitingPromotion: awaitingPromotion.sort((a, b) => compareCodes(a.action, b.action)),
     progress,
   };
-}
-
-/**
- * Days since 1970-01-01 of a `YYYY-MM-DD` date, read digit by digit: the health report does
- * this for every open milestone, and parsing through `Date` was a fifth of its time. Same
- * results as `daysBetween` (the civil-calendar formula of H. Hinnant's date algorithms).
- */
-function dayNumber(date: string): number {
-  const digit = (i: number) => date.charCodeAt(i) - 48;
-  const month = digit(5) * 10 + digit(6);
-  const day = digit(8) * 10 + digit(9);
-  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3) - (month <= 2 ? 1 : 0);
-  const era = Math.floor(year / 400);
-  const yearOfEra = year - era * 400;
-  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
-  const dayOfEra =
-    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
 }
 
 function refOf(action: Action): ActionRef {

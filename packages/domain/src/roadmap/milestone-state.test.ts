@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { localDate } from '../shared/time.ts';
 import type { MilestoneStatus } from './milestone.ts';
 import {
   daysLate,
@@ -6,7 +7,6 @@ import {
   MilestoneState,
   milestoneState,
   milestoneStateLabels,
-  todayIn,
 } from './milestone-state.ts';
 
 const PARIS = 'Europe/Paris';
@@ -17,24 +17,24 @@ function due(dueDate: string, status: MilestoneStatus = 'a_venir') {
 
 /** The state of a milestone at an instant, read in Paris as the governance would. */
 function stateAt(milestone: { dueDate: string; status: MilestoneStatus }, now: string) {
-  return milestoneState(milestone, todayIn(now, PARIS));
+  return milestoneState(milestone, localDate(now, PARIS));
 }
 
-describe('todayIn', () => {
+describe('localDate: today in the governance’s zone', () => {
   it('reads the calendar day in the governance’s zone, not in UTC', () => {
     // Winter (UTC+1): 23:30 UTC is already the next day in Paris.
-    expect(todayIn('2024-01-15T22:59:59Z', PARIS)).toBe('2024-01-15');
-    expect(todayIn('2024-01-15T23:00:00Z', PARIS)).toBe('2024-01-16');
+    expect(localDate('2024-01-15T22:59:59Z', PARIS)).toBe('2024-01-15');
+    expect(localDate('2024-01-15T23:00:00Z', PARIS)).toBe('2024-01-16');
     // Summer (UTC+2).
-    expect(todayIn('2024-07-14T21:59:59Z', PARIS)).toBe('2024-07-14');
-    expect(todayIn('2024-07-14T22:00:00Z', PARIS)).toBe('2024-07-15');
+    expect(localDate('2024-07-14T21:59:59Z', PARIS)).toBe('2024-07-14');
+    expect(localDate('2024-07-14T22:00:00Z', PARIS)).toBe('2024-07-15');
   });
 
   it('follows overseas zones too', () => {
     // Cayenne is UTC−3 all year: 02:00 UTC is still the evening before.
-    expect(todayIn('2024-05-10T02:00:00Z', 'America/Cayenne')).toBe('2024-05-09');
+    expect(localDate('2024-05-10T02:00:00Z', 'America/Cayenne')).toBe('2024-05-09');
     // La Réunion is UTC+4.
-    expect(todayIn('2024-05-09T20:00:00Z', 'Indian/Reunion')).toBe('2024-05-10');
+    expect(localDate('2024-05-09T20:00:00Z', 'Indian/Reunion')).toBe('2024-05-10');
   });
 });
 

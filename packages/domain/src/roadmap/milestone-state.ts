@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { enumOf } from '../shared/entity.ts';
-import type { Instant, IsoDate } from '../shared/time.ts';
-import { daysBetween, localDate } from '../shared/time.ts';
+import type { IsoDate } from '../shared/time.ts';
+import { daysBetween } from '../shared/time.ts';
 import type { Milestone } from './milestone.ts';
 
 /**
@@ -22,20 +22,7 @@ export type MilestoneState = z.infer<typeof MilestoneState>;
 export type MilestoneDue = Pick<Milestone, 'status' | 'dueDate'>;
 
 /**
- * Today's calendar date in a time zone. Due dates are days of the governance's zone, so "today"
- * must be read there too, never in UTC nor in the server's zone: at 23:30 in Paris on 31 March,
- * UTC already says 1 April… or still 31 March, depending on the season.
- *
- * @example
- * todayIn('2024-03-31T21:59:00Z', 'Europe/Paris'); // '2024-03-31' (23:59 in Paris)
- * todayIn('2024-03-31T22:00:00Z', 'Europe/Paris'); // '2024-04-01' (00:00 in Paris)
- */
-export function todayIn(now: Instant, timeZone: string): IsoDate {
-  return localDate(now, timeZone);
-}
-
-/**
- * The state of a milestone on `today` (a date in the governance's zone, see `todayIn`).
+ * The state of a milestone on `today` (a date in the governance's zone, `localDate(now, governance.timeZone)`).
  *
  * A milestone is late (`en_retard`) once its due day is over — from the day after it — while it
  * is neither reached nor cancelled. A postponed (`reporte`) milestone is measured against its new

@@ -115,8 +115,6 @@ function checkPeriod(roadmap: { fromYear: number; toYear: number }, ctx: z.Refin
 
 /** The fields of a roadmap that people set. */
 export const RoadmapFields = z.object(roadmapFieldsShape);
-export const RoadmapInput = RoadmapFields.superRefine(checkPeriod);
-export type RoadmapInput = z.input<typeof RoadmapInput>;
 
 /** The plan of a governance: period, status, axes, method, diagnosis and adoption. */
 export const Roadmap = RoadmapFields.extend({

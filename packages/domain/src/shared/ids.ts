@@ -42,11 +42,6 @@ export function idOf<K extends IdKind>(kind: K) {
     );
 }
 
-/** Tells whether a string is an id of the given kind. */
-export function isIdOf(kind: IdKind, value: string): boolean {
-  return idOf(kind).safeParse(value).success;
-}
-
 /**
  * Makes new ids. The kernel has no randomness of its own: apps pass a generator (random in
  * production, sequential in tests, see `sequentialIds` in `@maille/domain/testing`).

@@ -62,29 +62,83 @@ function isKnownTimeZone(zone: string): boolean {
 
 const DAY_MS = 86_400_000;
 
-function dateToUtcMs(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
+// Day arithmetic on `YYYY-MM-DD` strings runs hundreds of thousands of times when reminders are
+// planned, so it avoids `Date`: days are counted from 1970-01-01 with Howard Hinnant's
+// civil-calendar algorithms (proleptic Gregorian), pure integer arithmetic.
+
+function pad2(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
 }
 
-function utcMsToDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+/**
+ * Days from 1970-01-01 to a `YYYY-MM-DD` date.
+ *
+ * @example
+ * dayNumber('1970-01-02'); // 1
+ */
+export function dayNumber(date: string): number {
+  let year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  if (month <= 2) year -= 1;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
-/** The date `days` days after `date` (negative goes back). */
+/**
+ * The `YYYY-MM-DD` date `days` days after 1970-01-01.
+ *
+ * @example
+ * dateOfDayNumber(19_863); // "2024-05-20"
+ */
+export function dateOfDayNumber(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+/**
+ * The date `days` days after `date` (negative goes back).
+ *
+ * @example
+ * addDays('2024-02-28', 2); // "2024-03-01"
+ */
 export function addDays(date: string, days: number): string {
-  return utcMsToDate(dateToUtcMs(date) + days * DAY_MS);
+  return days === 0 ? date : dateOfDayNumber(dayNumber(date) + days);
+}
+
+/**
+ * ISO weekday of a `YYYY-MM-DD` date: 1 = Monday … 7 = Sunday.
+ *
+ * @example
+ * isoWeekday('2024-05-20'); // 1
+ */
+export function isoWeekday(date: string): number {
+  // 1970-01-01 was a Thursday.
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((dateToUtcMs(to) - dateToUtcMs(from)) / DAY_MS);
-}
-
-/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(date: string): number {
-  const day = new Date(dateToUtcMs(date)).getUTCDay();
-  return day === 0 ? 7 : day;
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** Compares two `YYYY-MM-DD` dates (or two UTC instants) as strings sort: -1, 0 or 1. */
@@ -155,7 +209,7 @@ export function localDate(instant: string, zone: string): string {
  */
 export function toInstant(date: string, time: string, zone: string): string {
   const [hour, minute] = time.split(':').map(Number) as [number, number];
-  const wanted = dateToUtcMs(date) + (hour * 60 + minute) * 60_000;
+  const wanted = dayNumber(date) * DAY_MS + (hour * 60 + minute) * 60_000;
   // Offsets of the zone just before and after the wanted wall time bound the answer: try the
   // larger offset first so that, in an overlap, the earlier instant wins.
   const offsetBefore = wallClockMs(wanted - DAY_MS, zone) - (wanted - DAY_MS);

@@ -1,3 +1,4 @@
+import type { Organization } from '../actors/organization.ts';
 import type { Governance } from '../governance/governance.ts';
 import {
   assertCan,
@@ -15,7 +16,13 @@ import type { Repositories } from './ports.ts';
 export type AuthorizationTarget = Omit<
   PermissionResource,
   'governance' | 'bodies' | 'actorOrganizationId' | 'today'
->;
+> & {
+  /**
+   * What the caller named by its id (`['Action', 'act_…']`): someone who may not see the
+   * governance is told that this does not exist, never which governance holds it.
+   */
+  asked?: readonly [label: string, id: string] | undefined;
+};
 
 /**
  * Loads the governance and checks that the actor may do `permission` in it. Someone who may not
@@ -29,9 +36,10 @@ export async function authorize(
   governanceId: string,
   target: AuthorizationTarget = {},
 ): Promise<Governance> {
+  const { asked = ['Gouvernance', governanceId], ...facts } = target;
   const governance = await mustGet(repos.governances, governanceId, 'Gouvernance');
   const resource: PermissionResource = {
-    ...target,
+    ...facts,
     governance,
     bodies: await repos.bodies.listByGovernance(governanceId),
     today: localDate(ctx.clock(), governance.timeZone),
@@ -39,40 +47,92 @@ export async function authorize(
   };
   const principal = { personId: ctx.actor.personId, instanceAdmin: ctx.actor.instanceAdmin };
   const readPermission: Permission = target.roadmap ? 'roadmap.read' : 'governance.read';
-  if (!can(principal, readPermission, resource))
-    throw new NotFoundError('Gouvernance', governanceId);
+  if (!can(principal, readPermission, resource)) throw new NotFoundError(asked[0], asked[1]);
   assertCan(principal, permission, resource);
   return governance;
 }
 
 /**
- * Territories, organizations and persons are shared by every governance of an instance: an
- * administrator or the coordinator of at least one governance may create and change them.
+ * Territories, organizations and persons form a directory shared by the governances of an
+ * instance: an administrator or the coordinator of at least one governance may add to it.
+ * Changing an existing record is narrower, see `authorizePersonChange` and
+ * `authorizeOrganizationChange`.
  */
 export async function authorizeSharedDirectory(
   ctx: UseCaseContext,
   repos: Repositories,
 ): Promise<void> {
   if (ctx.actor.instanceAdmin) return;
-  const personId = ctx.actor.personId;
-  if (personId) {
-    const governances = await repos.governances.list();
-    if (
-      governances.some((g) =>
-        g.roles.some((r) => r.personId === personId && r.role === 'coordinateur'),
-      )
-    ) {
-      return;
-    }
-  }
+  if ((await coordinatedGovernances(ctx, repos)).length > 0) return;
   throw new ForbiddenError(
     'Seul·e un·e coordinateur·rice ou un·e administrateur·rice peut modifier l’annuaire.',
   );
 }
 
+/**
+ * Who may change a person's record: an administrator, a coordinator of a governance where the
+ * person holds a role or a seat (`manager`), or the person themselves (`self`, for their own
+ * name, contact details and reminder preferences only).
+ */
+export async function authorizePersonChange(
+  ctx: UseCaseContext,
+  repos: Repositories,
+  personId: string,
+): Promise<'manager' | 'self'> {
+  if (ctx.actor.instanceAdmin) return 'manager';
+  for (const governance of await coordinatedGovernances(ctx, repos)) {
+    if (governance.roles.some((r) => r.personId === personId)) return 'manager';
+    const bodies = await repos.bodies.listByGovernance(governance.id);
+    if (bodies.some((b) => b.members.some((m) => m.personId === personId))) return 'manager';
+  }
+  if (ctx.actor.personId === personId) return 'self';
+  throw new NotFoundError('Personne', personId);
+}
+
+/**
+ * Who may change an organization: an administrator, or a coordinator of a governance whose
+ * territory is the organization's or contains it (by the directory's `parents`). An organization
+ * with no territory yet may be completed by any coordinator.
+ */
+export async function authorizeOrganizationChange(
+  ctx: UseCaseContext,
+  repos: Repositories,
+  organization: Organization,
+): Promise<void> {
+  if (ctx.actor.instanceAdmin) return;
+  const governances = await coordinatedGovernances(ctx, repos);
+  const place = organization.territory;
+  if (governances.length > 0 && !place) return;
+  if (place) {
+    const known = await repos.territories.findByCode(place.level, place.code);
+    const enclosing = [place, ...(known?.parents ?? [])];
+    const covers = (g: Governance) =>
+      enclosing.some((t) => t.level === g.territory.level && t.code === g.territory.code);
+    if (governances.some(covers)) return;
+  }
+  throw new ForbiddenError(
+    'Cette structure n’est pas sur le territoire d’une gouvernance que vous coordonnez.',
+  );
+}
+
+async function coordinatedGovernances(
+  ctx: UseCaseContext,
+  repos: Repositories,
+): Promise<Governance[]> {
+  const personId = ctx.actor.personId;
+  if (!personId) return [];
+  const governances = await repos.governances.list();
+  return governances.filter((g) =>
+    g.roles.some((r) => r.personId === personId && r.role === 'coordinateur'),
+  );
+}
+
 /** The acting person's id, or a `ForbiddenError` for an anonymous actor. */
 export function actingPersonId(ctx: UseCaseContext): string {
-  if (!ctx.actor.personId) throw new ForbiddenError('Identifiez-vous pour faire cela.');
+  // Status changes, reschedules, adoptions and updates are signed by a person: an administrator
+  // acts in the name of their own person record.
+  if (!ctx.actor.personId)
+    throw new ForbiddenError('Identifiez-vous en tant que personne pour faire cela.');
   return ctx.actor.personId;
 }
 

@@ -4,6 +4,7 @@ import { AUDIT_REDACTED_FIELDS } from '../audit/audit-event.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { validate } from '../shared/validate.ts';
 import type { UseCaseContext } from './context.ts';
+import { ChangeRequest } from './inputs.ts';
 import type { Repositories, Versioned } from './ports.ts';
 
 /** Reads an entity or fails with a French "introuvable" naming what was looked for. */
@@ -30,21 +31,46 @@ export function checkVersion(
 }
 
 /**
- * Validates a partial change against the editable fields of an entity. Only the keys the caller
- * sent are kept (zod would otherwise fill defaults in and overwrite stored values), and an unknown
- * key is an error rather than silently ignored.
+ * Validates a change request `{ id, expectedVersion?, patch }` against the editable fields of an
+ * entity. Only the keys the caller sent are kept (zod would otherwise fill defaults in and
+ * overwrite stored values); an unknown key is an error rather than silently ignored; `null`
+ * clears an optional field (JSON has no `undefined`).
  */
-export function parsePatch<S extends z.ZodObject>(fields: S, patch: unknown): Partial<z.output<S>> {
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
-    throw new ValidationError([
-      { path: [], message: 'Un objet JSON de champs à modifier est attendu.' },
-    ]);
+export function parseChange<S extends z.ZodObject>(
+  fields: S,
+  request: unknown,
+): { id: string; expectedVersion?: number | undefined; changes: Partial<z.output<S>> } {
+  const { id, expectedVersion, patch } = validate(ChangeRequest, request);
+  const cleared = Object.keys(patch).filter((key) => patch[key] === null);
+  const required = cleared.filter((key) => {
+    const field = fields.shape[key] as z.ZodType | undefined;
+    return field !== undefined && !field.safeParse(undefined).success;
+  });
+  if (required.length > 0) {
+    throw new ValidationError(
+      required.map((key) => ({
+        path: ['patch', key],
+        message: 'Ce champ est obligatoire : il ne peut pas être vidé.',
+      })),
+    );
   }
-  const parsed = validate(fields.partial().strict(), patch) as Record<string, unknown>;
-  const sent = new Set(Object.keys(patch));
-  return Object.fromEntries(Object.entries(parsed).filter(([key]) => sent.has(key))) as Partial<
-    z.output<S>
-  >;
+  const sent = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== null));
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = validate(fields.partial().strict(), sent) as Record<string, unknown>;
+  } catch (error) {
+    // Point at the field inside the request, as the caller wrote it.
+    if (error instanceof ValidationError) {
+      throw new ValidationError(
+        error.issues.map((issue) => ({ ...issue, path: ['patch', ...issue.path] })),
+      );
+    }
+    throw error;
+  }
+  const changes: Record<string, unknown> = {};
+  for (const key of Object.keys(patch))
+    changes[key] = cleared.includes(key) ? undefined : parsed[key];
+  return { id, expectedVersion, changes: changes as Partial<z.output<S>> };
 }
 
 /** The next version of an entity with `changes` applied, checked whole against its schema. */
@@ -54,7 +80,10 @@ export function nextVersion<S extends z.ZodType<{ version: number; updatedAt: st
   changes: Partial<z.output<S>>,
   now: string,
 ): z.output<S> {
-  return validate(schema, { ...entity, ...changes, updatedAt: now, version: entity.version + 1 });
+  const merged = { ...entity, ...changes, updatedAt: now, version: entity.version + 1 };
+  // A change set to `undefined` clears the field: drop the key rather than store it empty.
+  const present = Object.entries(merged).filter(([, value]) => value !== undefined);
+  return validate(schema, Object.fromEntries(present));
 }
 
 /** A new entity's bookkeeping fields. */

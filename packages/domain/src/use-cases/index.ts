@@ -6,6 +6,8 @@
 export * from './actors/create-organization.ts';
 export * from './actors/create-territory.ts';
 export * from './actors/update-organization.ts';
+export * from './actors/update-territory.ts';
+export * from './audit/list-history.ts';
 export * from './authorize.ts';
 export * from './context.ts';
 export * from './governance/assign-role.ts';
@@ -19,7 +21,7 @@ export * from './indicators/create-indicator.ts';
 export * from './indicators/install-default-indicators.ts';
 export * from './indicators/record-measurement.ts';
 export * from './indicators/update-indicator.ts';
-export type { VersionedChange } from './inputs.ts';
+export * from './inputs.ts';
 export * from './people/create-person.ts';
 export * from './people/update-person.ts';
 export type * from './ports.ts';

@@ -1,27 +1,27 @@
 import { Organization, OrganizationFields } from '../../actors/organization.ts';
-import { authorizeSharedDirectory } from '../authorize.ts';
+import { authorizeOrganizationChange } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { mustGet, parsePatch, saveChange } from '../helpers.ts';
-import type { VersionedChange } from '../inputs.ts';
+import { mustGet, parseChange, saveChange } from '../helpers.ts';
 
-/** Changes some fields of an organization. */
+/**
+ * Changes some fields of an organization, for a coordinator of its territory. Moving it to another
+ * territory needs the right on both.
+ */
 export async function updateOrganization(
   ctx: UseCaseContext,
-  change: VersionedChange,
+  input: unknown,
 ): Promise<Organization> {
-  const changes = parsePatch(OrganizationFields, change.patch);
+  const { id, expectedVersion, changes } = parseChange(OrganizationFields, input);
   return ctx.store.transaction(async (repos) => {
-    await authorizeSharedDirectory(ctx, repos);
-    const before = await mustGet(repos.organizations, change.id, 'Organisation');
-    return saveChange(
+    const before = await mustGet(repos.organizations, id, 'Organisation');
+    await authorizeOrganizationChange(ctx, repos, before);
+    const after = await saveChange(
       ctx,
       repos,
       { schema: Organization, entity: 'organization', repo: repos.organizations },
-      {
-        before,
-        expectedVersion: change.expectedVersion,
-        changes,
-      },
+      { before, expectedVersion, changes },
     );
+    if (changes.territory) await authorizeOrganizationChange(ctx, repos, after);
+    return after;
   });
 }

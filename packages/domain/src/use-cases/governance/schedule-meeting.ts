@@ -21,8 +21,10 @@ export async function scheduleMeeting(ctx: UseCaseContext, input: unknown): Prom
   const fields = validate(ScheduleMeetingInput, input);
   return ctx.store.transaction(async (repos) => {
     const body = await mustGet(repos.bodies, fields.bodyId, 'Instance');
-    await authorize(ctx, repos, 'meeting.manage', body.governanceId);
-    await checkMeetingReferences(repos, fields);
+    await authorize(ctx, repos, 'meeting.manage', body.governanceId, {
+      asked: ['Instance', body.id],
+    });
+    await checkMeetingReferences(repos, body.governanceId, fields);
     return insertNew(
       ctx,
       repos,
@@ -37,9 +39,10 @@ export async function scheduleMeeting(ctx: UseCaseContext, input: unknown): Prom
   });
 }
 
-/** Checks that the people and actions a meeting names exist. */
+/** Checks that the people a meeting names exist, and the actions are the governance's own. */
 export async function checkMeetingReferences(
   repos: Repositories,
+  governanceId: string,
   meeting: Partial<Pick<Meeting, 'agenda' | 'attendance'>> & {
     decisions?: { actionId?: string | undefined }[] | undefined;
   },
@@ -56,5 +59,6 @@ export async function checkMeetingReferences(
     [...agenda.map((a) => a.actionId), ...(meeting.decisions ?? []).map((d) => d.actionId)],
     'Action',
     ['decisions'],
+    governanceId,
   );
 }

@@ -1,19 +1,28 @@
 import { Person, PersonFields } from '../../people/person.ts';
-import { ConflictError } from '../../shared/errors.ts';
-import { authorizeSharedDirectory } from '../authorize.ts';
+import { ConflictError, ForbiddenError } from '../../shared/errors.ts';
+import { authorizePersonChange } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { mustGet, parsePatch, saveChange } from '../helpers.ts';
-import type { VersionedChange } from '../inputs.ts';
+import { mustGet, parseChange, saveChange } from '../helpers.ts';
+
+// What a person may change on their own record. Their organization and functions are kept by a
+// coordinator: they decide what the person may do on actions and what the indicators count.
+const SELF_EDITABLE = new Set(['displayName', 'email', 'phone', 'reminders']);
 
 /**
- * Changes some fields of a person. A person may change their own record (their reminder
- * preferences, a leave with `pausedUntil`); others need to manage the directory.
+ * Changes some fields of a person. A person may change their own name, contact details and
+ * reminder preferences (a leave with `pausedUntil`); a coordinator of a governance where they
+ * take part may change the rest.
  */
-export async function updatePerson(ctx: UseCaseContext, change: VersionedChange): Promise<Person> {
-  const changes = parsePatch(PersonFields, change.patch);
+export async function updatePerson(ctx: UseCaseContext, input: unknown): Promise<Person> {
+  const { id, expectedVersion, changes } = parseChange(PersonFields, input);
   return ctx.store.transaction(async (repos) => {
-    if (ctx.actor.personId !== change.id) await authorizeSharedDirectory(ctx, repos);
-    const before = await mustGet(repos.persons, change.id, 'Personne');
+    const before = await mustGet(repos.persons, id, 'Personne');
+    const access = await authorizePersonChange(ctx, repos, id);
+    if (access === 'self' && Object.keys(changes).some((key) => !SELF_EDITABLE.has(key))) {
+      throw new ForbiddenError(
+        'Votre structure et vos fonctions sont tenues par un·e coordinateur·rice.',
+      );
+    }
     if (before.erasedAt)
       throw new ConflictError('Cette personne a été effacée : elle ne peut plus être modifiée.');
     return saveChange(
@@ -22,7 +31,7 @@ export async function updatePerson(ctx: UseCaseContext, change: VersionedChange)
       { schema: Person, entity: 'person', repo: repos.persons },
       {
         before,
-        expectedVersion: change.expectedVersion,
+        expectedVersion,
         changes,
       },
     );

@@ -13,7 +13,11 @@ export async function addFundingLine(ctx: UseCaseContext, input: unknown): Promi
   return ctx.store.transaction(async (repos) => {
     const action = await mustGet(repos.actions, fields.actionId, 'Action');
     const roadmap = await mustGet(repos.roadmaps, action.roadmapId, 'Feuille de route');
-    await authorize(ctx, repos, 'funding.edit', action.governanceId, { roadmap, action });
+    await authorize(ctx, repos, 'funding.edit', action.governanceId, {
+      roadmap,
+      action,
+      asked: ['Action', action.id],
+    });
     await checkReferences(repos.organizations, [fields.funderOrganizationId], 'Organisation', [
       'funderOrganizationId',
     ]);

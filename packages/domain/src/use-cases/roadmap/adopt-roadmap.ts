@@ -30,7 +30,10 @@ export async function adoptRoadmap(
   const byId = actingPersonId(ctx);
   return ctx.store.transaction(async (repos) => {
     const before = await mustGet(repos.roadmaps, roadmapId, 'Feuille de route');
-    await authorize(ctx, repos, 'roadmap.adopt', before.governanceId, { roadmap: before });
+    await authorize(ctx, repos, 'roadmap.adopt', before.governanceId, {
+      roadmap: before,
+      asked: ['Feuille de route', before.id],
+    });
     checkVersion(before, expectedVersion);
     checkRoadmapTransition(before.status, 'adoptee');
     const now = ctx.clock();

@@ -19,7 +19,10 @@ export async function changeRoadmapStatus(ctx: UseCaseContext, input: unknown): 
   const { roadmapId, expectedVersion, status } = validate(ChangeRoadmapStatusInput, input);
   return ctx.store.transaction(async (repos) => {
     const before = await mustGet(repos.roadmaps, roadmapId, 'Feuille de route');
-    await authorize(ctx, repos, 'roadmap.adopt', before.governanceId, { roadmap: before });
+    await authorize(ctx, repos, 'roadmap.adopt', before.governanceId, {
+      roadmap: before,
+      asked: ['Feuille de route', before.id],
+    });
     checkRoadmapTransition(before.status, status);
     return saveChange(
       ctx,

@@ -1,4 +1,5 @@
-import { Action, ActionFields } from '../../roadmap/action.ts';
+import { Action, ActionInput } from '../../roadmap/action.ts';
+import type { Roadmap } from '../../roadmap/roadmap.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
@@ -7,22 +8,21 @@ import type { UseCaseContext } from '../context.ts';
 import { insertNew, mustGet } from '../helpers.ts';
 import type { Repositories } from '../ports.ts';
 
-export { ActionFields as CreateActionInput };
+export { ActionInput as CreateActionInput };
 
 /**
  * Adds an action sheet to a roadmap. It starts as a *fiche-projet* « à mûrir »: it becomes a
  * *fiche-action* through `promoteAction` once it has an owner, a lead and a dated milestone.
  */
 export async function createAction(ctx: UseCaseContext, input: unknown): Promise<Action> {
-  const fields = validate(ActionFields, input);
+  const fields = validate(ActionInput, input);
   return ctx.store.transaction(async (repos) => {
     const roadmap = await mustGet(repos.roadmaps, fields.roadmapId, 'Feuille de route');
-    await authorize(ctx, repos, 'action.create', roadmap.governanceId, { roadmap });
-    await checkActionReferences(
-      repos,
-      fields,
-      roadmap.axes.map((a) => a.id),
-    );
+    await authorize(ctx, repos, 'action.create', roadmap.governanceId, {
+      roadmap,
+      asked: ['Feuille de route', roadmap.id],
+    });
+    await checkActionReferences(repos, fields, roadmap);
     return insertNew(
       ctx,
       repos,
@@ -47,8 +47,9 @@ export async function checkActionReferences(
       'axisId' | 'ownerId' | 'leadOrganizationIds' | 'partnerOrganizationIds' | 'indicatorIds'
     >
   >,
-  axisIds: readonly string[],
+  roadmap: Pick<Roadmap, 'axes' | 'governanceId'>,
 ): Promise<void> {
+  const axisIds = roadmap.axes.map((a) => a.id);
   if (fields.axisId && !axisIds.includes(fields.axisId)) {
     throw new ValidationError([
       { path: ['axisId'], message: 'Cet axe n’appartient pas à la feuille de route.' },
@@ -61,7 +62,11 @@ export async function checkActionReferences(
     'Organisation',
     ['leadOrganizationIds'],
   );
-  await checkReferences(repos.indicators, fields.indicatorIds ?? [], 'Indicateur', [
-    'indicatorIds',
-  ]);
+  await checkReferences(
+    repos.indicators,
+    fields.indicatorIds ?? [],
+    'Indicateur',
+    ['indicatorIds'],
+    roadmap.governanceId,
+  );
 }

@@ -24,6 +24,7 @@ export async function createMilestone(ctx: UseCaseContext, input: unknown): Prom
     await authorize(ctx, repos, action ? 'milestone.edit' : 'roadmap.edit', roadmap.governanceId, {
       roadmap,
       ...(action ? { action } : {}),
+      asked: action ? ['Action', action.id] : ['Feuille de route', roadmap.id],
     });
     await checkReferences(repos.persons, [fields.ownerId], 'Personne', ['ownerId']);
     return insertNew(

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Governance } from '../../governance/governance.ts';
 import { type RoadmapHealth, roadmapHealth } from '../../roadmap/health.ts';
-import { todayIn } from '../../roadmap/milestone-state.ts';
 import type { Roadmap } from '../../roadmap/roadmap.ts';
 import { idOf } from '../../shared/ids.ts';
+import { localDate } from '../../shared/time.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -27,6 +27,7 @@ export async function getRoadmapHealth(
     const roadmap = await mustGet(repos.roadmaps, roadmapId, 'Feuille de route');
     const governance = await authorize(ctx, repos, 'roadmap.read', roadmap.governanceId, {
       roadmap,
+      asked: ['Feuille de route', roadmap.id],
     });
     const [actions, milestones, fundingLines, updates] = await Promise.all([
       repos.actions.listByRoadmap(roadmapId),
@@ -40,7 +41,7 @@ export async function getRoadmapHealth(
       milestones,
       fundingLines,
       updates,
-      today: todayIn(ctx.clock(), governance.timeZone),
+      today: localDate(ctx.clock(), governance.timeZone),
       upcomingDays,
     });
     return { governance, roadmap, health };

@@ -21,7 +21,10 @@ export async function changeMilestone(
     permission: Permission;
     auditAction: string;
   },
-  change: (milestone: Milestone, governance: Governance) => Partial<Milestone>,
+  change: (
+    milestone: Milestone,
+    governance: Governance,
+  ) => Partial<Milestone> | Promise<Partial<Milestone>>,
 ): Promise<Milestone> {
   const before = await mustGet(repos.milestones, request.milestoneId, 'Jalon');
   const roadmap = await mustGet(repos.roadmaps, before.roadmapId, 'Feuille de route');
@@ -30,6 +33,7 @@ export async function changeMilestone(
     roadmap,
     milestone: before,
     ...(action ? { action } : {}),
+    asked: ['Jalon', before.id],
   });
   checkVersion(before, request.expectedVersion);
   return saveChange(
@@ -38,7 +42,7 @@ export async function changeMilestone(
     { schema: MilestoneSchema, entity: 'milestone', repo: repos.milestones },
     {
       before,
-      changes: change(before, governance),
+      changes: await change(before, governance),
       action: request.auditAction,
     },
   );

@@ -22,7 +22,11 @@ export async function promoteAction(ctx: UseCaseContext, input: unknown): Promis
   return ctx.store.transaction(async (repos) => {
     const before = await mustGet(repos.actions, actionId, 'Action');
     const roadmap = await mustGet(repos.roadmaps, before.roadmapId, 'Feuille de route');
-    await authorize(ctx, repos, 'action.promote', before.governanceId, { roadmap, action: before });
+    await authorize(ctx, repos, 'action.promote', before.governanceId, {
+      roadmap,
+      action: before,
+      asked: ['Action', before.id],
+    });
     checkVersion(before, expectedVersion);
     const milestones = await repos.milestones.listByAction(actionId);
     const after = applyPromotion(before, milestones, { at: ctx.clock(), byId });

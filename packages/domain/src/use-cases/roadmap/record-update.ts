@@ -1,7 +1,13 @@
+import type { Permission } from '../../governance/permissions.ts';
 import type { Action } from '../../roadmap/action.ts';
 import type { Milestone } from '../../roadmap/milestone.ts';
 import type { Roadmap } from '../../roadmap/roadmap.ts';
-import { Update, UpdateInput, type UpdateSubject } from '../../roadmap/update.ts';
+import {
+  Update,
+  UpdateInput,
+  type UpdateSubject,
+  updateSubjectLabels,
+} from '../../roadmap/update.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { localDate } from '../../shared/time.ts';
 import { validate } from '../../shared/validate.ts';
@@ -25,7 +31,14 @@ export async function recordUpdate(ctx: UseCaseContext, input: unknown): Promise
   checkCarriedStatus(fields);
   return ctx.store.transaction(async (repos) => {
     const target = await resolveSubject(repos, fields.subject);
-    await authorize(ctx, repos, 'update.create', target.governanceId, target);
+    const asked = [updateSubjectLabels[fields.subject.type], fields.subject.id] as const;
+    await authorize(ctx, repos, 'update.create', target.governanceId, { ...target, asked });
+    // A progress figure moves the action's progress in every report: only those who carry the
+    // subject may give one; anyone of the governance may still comment.
+    if (fields.progress !== undefined) {
+      const carries = PROGRESS_PERMISSION[fields.subject.type];
+      await authorize(ctx, repos, carries, target.governanceId, { ...target, asked });
+    }
     if (fields.actionStatus && target.action && fields.actionStatus !== target.action.status) {
       await moveAction(ctx, repos, target.action, { to: fields.actionStatus, reason: fields.text });
     }
@@ -68,6 +81,13 @@ export async function recordUpdate(ctx: UseCaseContext, input: unknown): Promise
     return update;
   });
 }
+
+const PROGRESS_PERMISSION: Record<UpdateSubject['type'], Permission> = {
+  action: 'action.edit',
+  milestone: 'milestone.edit',
+  roadmap: 'roadmap.edit',
+  governance: 'governance.manage',
+};
 
 function checkCarriedStatus(fields: UpdateInput & { subject: UpdateSubject }): void {
   if (fields.actionStatus && fields.subject.type !== 'action') {

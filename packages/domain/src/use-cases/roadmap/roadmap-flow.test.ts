@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { InvalidTransitionError } from '../../shared/errors.ts';
+import { InvalidTransitionError, NotFoundError } from '../../shared/errors.ts';
 import { createTestWorld, type TestWorld } from '../../testing/world.ts';
 import { createOrganization } from '../actors/create-organization.ts';
+import { listHistory } from '../audit/list-history.ts';
 import { adoptRoadmap } from './adopt-roadmap.ts';
 import { changeRoadmapStatus } from './change-roadmap-status.ts';
 import { completeMilestone } from './complete-milestone.ts';
@@ -184,5 +185,33 @@ describe('a roadmap from draft to adopted, through the use cases', () => {
     expect(second.version.snapshot.actions.map((a) => a.code).sort()).toEqual(['A1', 'A2']);
     // The first version still shows what was voted then.
     expect(first.version.snapshot.actions).toHaveLength(1);
+  });
+});
+
+describe('the history of a roadmap', () => {
+  it('is readable by the governance, newest first, and hidden from others', async () => {
+    const world = await createTestWorld();
+    const coordinator = world.as('coordinator');
+    const roadmap = await createRoadmap(coordinator, {
+      governanceId: world.governance.id,
+      title: 'Feuille de route',
+      fromYear: 2024,
+      toYear: 2026,
+    });
+    world.clock.advanceDays(1);
+    await changeRoadmapStatus(coordinator, { roadmapId: roadmap.id, status: 'en_concertation' });
+    const history = await listHistory(world.as('observer'), {
+      governanceId: world.governance.id,
+      entity: 'roadmap',
+      entityId: roadmap.id,
+    });
+    expect(history.map((e) => e.action)).toEqual(['change_status', 'create']);
+    expect(history[0]).toMatchObject({
+      actorId: world.people.coordinator.id,
+      changes: [{ field: 'status', before: 'brouillon', after: 'en_concertation' }],
+    });
+    await expect(
+      listHistory(world.as('outsider'), { governanceId: world.governance.id }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

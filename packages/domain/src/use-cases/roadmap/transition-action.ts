@@ -25,7 +25,6 @@ export async function transitionAction(ctx: UseCaseContext, input: unknown): Pro
   const fields = validate(TransitionActionInput, input);
   return ctx.store.transaction(async (repos) => {
     const before = await mustGet(repos.actions, fields.actionId, 'Action');
-    checkVersion(before, fields.expectedVersion);
     return moveAction(ctx, repos, before, fields);
   });
 }
@@ -35,14 +34,20 @@ export async function moveAction(
   ctx: UseCaseContext,
   repos: Repositories,
   before: Action,
-  move: { to: Action['status']; reason?: string | undefined; forced?: boolean | undefined },
+  move: {
+    to: Action['status'];
+    reason?: string | undefined;
+    forced?: boolean | undefined;
+    expectedVersion?: number | undefined;
+  },
 ): Promise<Action> {
   const byId = actingPersonId(ctx);
   const roadmap = await mustGet(repos.roadmaps, before.roadmapId, 'Feuille de route');
-  const target = { roadmap, action: before };
+  const target = { roadmap, action: before, asked: ['Action', before.id] as const };
   await authorize(ctx, repos, 'action.transition', before.governanceId, target);
   if (move.forced)
     await authorize(ctx, repos, 'action.force_transition', before.governanceId, target);
+  checkVersion(before, move.expectedVersion);
   const after = applyTransition(before, move.to, {
     at: ctx.clock(),
     byId,

@@ -2,23 +2,23 @@ import { FundingLine, FundingLineFields } from '../../roadmap/funding-line.ts';
 import { authorize } from '../authorize.ts';
 import { checkReferences } from '../check-references.ts';
 import type { UseCaseContext } from '../context.ts';
-import { mustGet, parsePatch, saveChange } from '../helpers.ts';
-import type { VersionedChange } from '../inputs.ts';
+import { mustGet, parseChange, saveChange } from '../helpers.ts';
 
 const FundingLinePatchFields = FundingLineFields.omit({ actionId: true });
 
 /** Changes a funding line: its amount, its status (demandé → accordé → versé), its funder. */
-export async function updateFundingLine(
-  ctx: UseCaseContext,
-  change: VersionedChange,
-): Promise<FundingLine> {
-  const patch = parsePatch(FundingLinePatchFields, change.patch);
+export async function updateFundingLine(ctx: UseCaseContext, input: unknown): Promise<FundingLine> {
+  const { id, expectedVersion, changes } = parseChange(FundingLinePatchFields, input);
   return ctx.store.transaction(async (repos) => {
-    const before = await mustGet(repos.fundingLines, change.id, 'Financement');
+    const before = await mustGet(repos.fundingLines, id, 'Financement');
     const action = await mustGet(repos.actions, before.actionId, 'Action');
     const roadmap = await mustGet(repos.roadmaps, action.roadmapId, 'Feuille de route');
-    await authorize(ctx, repos, 'funding.edit', before.governanceId, { roadmap, action });
-    await checkReferences(repos.organizations, [patch.funderOrganizationId], 'Organisation', [
+    await authorize(ctx, repos, 'funding.edit', before.governanceId, {
+      roadmap,
+      action,
+      asked: ['Financement', before.id],
+    });
+    await checkReferences(repos.organizations, [changes.funderOrganizationId], 'Organisation', [
       'funderOrganizationId',
     ]);
     return saveChange(
@@ -27,8 +27,8 @@ export async function updateFundingLine(
       { schema: FundingLine, entity: 'funding_line', repo: repos.fundingLines },
       {
         before,
-        expectedVersion: change.expectedVersion,
-        changes: patch,
+        expectedVersion,
+        changes,
       },
     );
   });

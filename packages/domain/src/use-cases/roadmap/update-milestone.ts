@@ -2,8 +2,7 @@ import type { Milestone } from '../../roadmap/milestone.ts';
 import { MilestoneFields } from '../../roadmap/milestone.ts';
 import { checkReferences } from '../check-references.ts';
 import type { UseCaseContext } from '../context.ts';
-import { parsePatch } from '../helpers.ts';
-import type { VersionedChange } from '../inputs.ts';
+import { parseChange } from '../helpers.ts';
 import { changeMilestone } from './milestone-change.ts';
 
 // The due date moves only through `rescheduleMilestone`, which keeps the history and the reason.
@@ -15,23 +14,17 @@ const MilestonePatchFields = MilestoneFields.pick({
 });
 
 /** Changes a milestone's title, description, owner or weight. */
-export async function updateMilestone(
-  ctx: UseCaseContext,
-  change: VersionedChange,
-): Promise<Milestone> {
-  const patch = parsePatch(MilestonePatchFields, change.patch);
-  return ctx.store.transaction(async (repos) => {
-    await checkReferences(repos.persons, [patch.ownerId], 'Personne', ['ownerId']);
-    return changeMilestone(
+export async function updateMilestone(ctx: UseCaseContext, input: unknown): Promise<Milestone> {
+  const { id, expectedVersion, changes } = parseChange(MilestonePatchFields, input);
+  return ctx.store.transaction((repos) =>
+    changeMilestone(
       ctx,
       repos,
-      {
-        milestoneId: change.id,
-        expectedVersion: change.expectedVersion,
-        permission: 'milestone.edit',
-        auditAction: 'update',
+      { milestoneId: id, expectedVersion, permission: 'milestone.edit', auditAction: 'update' },
+      async () => {
+        await checkReferences(repos.persons, [changes.ownerId], 'Personne', ['ownerId']);
+        return changes;
       },
-      () => patch,
-    );
-  });
+    ),
+  );
 }

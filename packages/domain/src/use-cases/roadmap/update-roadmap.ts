@@ -2,8 +2,7 @@ import { Roadmap } from '../../roadmap/roadmap.ts';
 import { ConflictError } from '../../shared/errors.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { mustGet, parsePatch, saveChange } from '../helpers.ts';
-import type { VersionedChange } from '../inputs.ts';
+import { mustGet, parseChange, saveChange } from '../helpers.ts';
 import { RoadmapEditableFields, withIds } from './roadmap-inputs.ts';
 
 const RoadmapPatchFields = RoadmapEditableFields.omit({ governanceId: true });
@@ -12,18 +11,20 @@ const RoadmapPatchFields = RoadmapEditableFields.omit({ governanceId: true });
  * Changes a roadmap's title, period, contract, diagnosis, method, axes or publicity. An axis that
  * still carries actions cannot be removed; an archived roadmap cannot change.
  */
-export async function updateRoadmap(
-  ctx: UseCaseContext,
-  change: VersionedChange,
-): Promise<Roadmap> {
-  const patch = withIds(parsePatch(RoadmapPatchFields, change.patch), ctx.ids);
+export async function updateRoadmap(ctx: UseCaseContext, input: unknown): Promise<Roadmap> {
+  const request = parseChange(RoadmapPatchFields, input);
+  const { id, expectedVersion } = request;
+  const changes = withIds(request.changes, ctx.ids);
   return ctx.store.transaction(async (repos) => {
-    const before = await mustGet(repos.roadmaps, change.id, 'Feuille de route');
-    await authorize(ctx, repos, 'roadmap.edit', before.governanceId, { roadmap: before });
+    const before = await mustGet(repos.roadmaps, id, 'Feuille de route');
+    await authorize(ctx, repos, 'roadmap.edit', before.governanceId, {
+      roadmap: before,
+      asked: ['Feuille de route', before.id],
+    });
     if (before.status === 'archivee')
       throw new ConflictError('Une feuille de route archivée ne change plus.');
-    if (patch.axes) {
-      const kept = new Set(patch.axes.map((a) => a.id));
+    if (changes.axes) {
+      const kept = new Set(changes.axes.map((a) => a.id));
       const orphans = (await repos.actions.listByRoadmap(before.id)).filter(
         (a) => a.axisId && !kept.has(a.axisId),
       );
@@ -39,8 +40,8 @@ export async function updateRoadmap(
       { schema: Roadmap, entity: 'roadmap', repo: repos.roadmaps },
       {
         before,
-        expectedVersion: change.expectedVersion,
-        changes: patch as Partial<Roadmap>,
+        expectedVersion,
+        changes: changes as Partial<Roadmap>,
       },
     );
   });
