@@ -5,6 +5,7 @@
  */
 export * from './actors/index.ts';
 export * from './audit/index.ts';
+export * from './exchange/index.ts';
 export * from './governance/index.ts';
 export * from './indicators/index.ts';
 export * from './people/index.ts';

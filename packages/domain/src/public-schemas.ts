@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { Organization, OrganizationFields } from './actors/organization.ts';
 import { Territory, TerritoryInput } from './actors/territory.ts';
 import { AuditEvent } from './audit/audit-event.ts';
+import { GovernanceDocument } from './exchange/governance-document.ts';
 import { Body } from './governance/body.ts';
 import { Governance } from './governance/governance.ts';
 import { Meeting } from './governance/meeting.ts';
@@ -44,4 +45,5 @@ export const PUBLIC_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   'measurement-input': MeasurementInput,
   delivery: Delivery,
   'audit-event': AuditEvent,
+  'governance-document': GovernanceDocument,
 };

@@ -65,9 +65,32 @@ export const Delivery = PlannedDelivery.extend({
   id: idOf('delivery'),
   status: DeliveryStatus.default('pending'),
   attempts: z.number().int().min(0).default(0),
+  /** Who holds the lease (a dispatcher instance), while `claimed`. */
+  claimedBy: singleLine(100).optional(),
+  /** While `claimed`: the end of the lease. While `pending` after a failure: not before this. */
   leaseUntil: Instant.optional(),
   sentAt: Instant.optional(),
   sentMessageId: singleLine(100).optional(),
   lastError: Text.optional(),
 }).extend(EntityMeta.shape);
 export type Delivery = z.infer<typeof Delivery>;
+
+/** How a claimed delivery ended, as its holder reports it. */
+export const DeliveryOutcome = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('sent'), sentMessageId: singleLine(100) }),
+  /** A temporary failure: back in the queue, not before `retryAt`. */
+  z.object({ status: z.literal('pending'), retryAt: Instant, error: Text }),
+  z.object({ status: z.enum(['failed', 'undeliverable', 'expired', 'skipped']), error: Text }),
+]);
+export type DeliveryOutcome = z.infer<typeof DeliveryOutcome>;
+
+/** One change of a delivery's status, kept so that nothing is dropped without a recorded reason. */
+export const DeliveryEvent = z.object({
+  deliveryId: idOf('delivery'),
+  at: Instant,
+  from: DeliveryStatus,
+  to: DeliveryStatus,
+  by: singleLine(100).optional(),
+  detail: Text.optional(),
+});
+export type DeliveryEvent = z.infer<typeof DeliveryEvent>;

@@ -1,47 +1,43 @@
-import type { UpdateSubject } from '../roadmap/update.ts';
-import { ConflictError } from '../shared/errors.ts';
-import type {
-  AppendOnlyRepository,
-  Repositories,
-  Store,
-  Versioned,
-  VersionedRepository,
-} from '../use-cases/ports.ts';
+import type { Organization } from '../actors/organization.ts';
+import type { Territory } from '../actors/territory.ts';
+import type { AuditEvent } from '../audit/audit-event.ts';
+import type { Body } from '../governance/body.ts';
+import type { Governance } from '../governance/governance.ts';
+import type { Meeting } from '../governance/meeting.ts';
+import type { Indicator } from '../indicators/indicator.ts';
+import type { Measurement } from '../indicators/measurement.ts';
+import type { Person } from '../people/person.ts';
+import type { Delivery, DeliveryEvent } from '../reminders/delivery.ts';
+import { claimDelivery, isClaimable, settleDelivery } from '../reminders/outbox.ts';
+import type { Action } from '../roadmap/action.ts';
+import type { FundingLine } from '../roadmap/funding-line.ts';
+import type { Milestone } from '../roadmap/milestone.ts';
+import type { Roadmap } from '../roadmap/roadmap.ts';
+import type { RoadmapVersion } from '../roadmap/roadmap-version.ts';
+import type { Update } from '../roadmap/update.ts';
+import { ConflictError, NotFoundError } from '../shared/errors.ts';
+import { searchKey } from '../shared/search.ts';
+import type { Repositories, Store, Versioned } from '../use-cases/ports.ts';
 
-/**
- * An implementation of every port in memory, for tests and for trying the kernel without a
- * database. It honours the same contract as `@maille/db`: transactions are atomic and serialised,
- * versions are checked, append-only entities cannot be replaced, and what you read is a copy.
- *
- * @example
- * const store = createInMemoryStore();
- * const ctx = { store, clock: fixedClock('2024-05-14T08:00:00Z'), ids: sequentialIds(), actor };
- */
-export function createInMemoryStore(seed: Partial<Seed> = {}): InMemoryStore {
-  let tables = emptyTables();
-  for (const [name, rows] of Object.entries(seed) as [TableName, { id: string }[]][]) {
-    for (const row of rows) tables[name].set(row.id, copy(row));
-  }
-  let queue: Promise<unknown> = Promise.resolve();
-
-  return {
-    transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-      // One transaction at a time, like SQLite's single writer: later ones wait their turn.
-      const run = queue.then(async () => {
-        const draft = copyTables(tables);
-        const result = await work(repositoriesOver(draft));
-        tables = draft;
-        return result;
-      });
-      queue = run.catch(() => undefined);
-      return run;
-    },
-    dump(): Seed {
-      return Object.fromEntries(
-        Object.entries(tables).map(([name, rows]) => [name, [...rows.values()].map(copy)]),
-      ) as unknown as Seed;
-    },
-  };
+/** Rows to start a store with, or what `dump` returns: one list per table. */
+export interface Seed {
+  territories: Territory[];
+  organizations: Organization[];
+  persons: Person[];
+  governances: Governance[];
+  bodies: Body[];
+  meetings: Meeting[];
+  roadmaps: Roadmap[];
+  roadmapVersions: RoadmapVersion[];
+  actions: Action[];
+  milestones: Milestone[];
+  fundingLines: FundingLine[];
+  updates: Update[];
+  indicators: Indicator[];
+  measurements: Measurement[];
+  deliveries: Delivery[];
+  auditEvents: AuditEvent[];
+  deliveryEvents: DeliveryEvent[];
 }
 
 export interface InMemoryStore extends Store {
@@ -49,16 +45,10 @@ export interface InMemoryStore extends Store {
   dump(): Seed;
 }
 
-type Row<R> =
-  R extends VersionedRepository<infer T> ? T : R extends AppendOnlyRepository<infer T> ? T : never;
-
-/** Rows to start a store with, named like the repositories. */
-export type Seed = { [K in keyof Repositories]: Row<Repositories[K]>[] } & {
-  deliveries: Awaited<ReturnType<Repositories['deliveries']['listByGovernance']>>;
-};
-
-type TableName = keyof Repositories;
-type Tables = Record<TableName, Map<string, { id: string }>>;
+type TableName = keyof Seed;
+// Rows are never mutated in place (writes replace them), so a shallow copy of each list is enough
+// to roll back a transaction. Rows are kept by id, delivery events in order.
+type Tables = { [K in TableName]: Map<string, Seed[K][number]> };
 
 const TABLE_NAMES: readonly TableName[] = [
   'territories',
@@ -77,167 +67,294 @@ const TABLE_NAMES: readonly TableName[] = [
   'measurements',
   'deliveries',
   'auditEvents',
+  'deliveryEvents',
 ];
 
-function emptyTables(): Tables {
-  return Object.fromEntries(TABLE_NAMES.map((name) => [name, new Map()])) as Tables;
+/**
+ * An implementation of every port in memory, for tests and for trying the kernel without a
+ * database. It honours the same contract as `@maille/db`: transactions are atomic and serialised,
+ * versions are checked, append-only entities cannot be replaced, and what you read is a copy.
+ *
+ * @example
+ * const store = createInMemoryStore(buildDemoDataset());
+ * const ctx = { store, clock: settableClock('2024-05-14T08:00:00Z'), ids: sequentialIds(), actor };
+ */
+export function createInMemoryStore(seed: Partial<Seed> = {}): InMemoryStore {
+  let tables = emptyTables();
+  for (const name of TABLE_NAMES) {
+    (seed[name] ?? []).forEach((row, index) => {
+      (tables[name] as Map<string, unknown>).set(keyOf(row, index), copy(row));
+    });
+  }
+  let queue: Promise<unknown> = Promise.resolve();
+
+  return {
+    transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+      // One transaction at a time, like SQLite's single writer: later ones wait their turn.
+      const run = queue.then(async () => {
+        const draft = copyTables(tables);
+        const result = await work(repositoriesOver(draft));
+        tables = draft;
+        return result;
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    dump(): Seed {
+      return Object.fromEntries(
+        TABLE_NAMES.map((name) => [name, [...tables[name].values()].map(copy)]),
+      ) as unknown as Seed;
+    },
+  };
 }
 
-// Rows are never mutated in place (writes replace them), so a shallow copy of each map is
-// enough to roll back a transaction.
+function keyOf(row: unknown, index: number): string {
+  const id = (row as { id?: unknown }).id;
+  return typeof id === 'string' ? id : `#${index}`;
+}
+
+function emptyTables(): Tables {
+  return Object.fromEntries(TABLE_NAMES.map((name) => [name, new Map()])) as unknown as Tables;
+}
+
 function copyTables(tables: Tables): Tables {
-  return Object.fromEntries(TABLE_NAMES.map((name) => [name, new Map(tables[name])])) as Tables;
+  return Object.fromEntries(
+    TABLE_NAMES.map((name) => [name, new Map(tables[name] as Map<string, unknown>)]),
+  ) as unknown as Tables;
 }
 
 function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-function repositoriesOver(tables: Tables): Repositories {
-  const versioned = <T extends Versioned>(name: TableName, label: string) => {
-    const rows = tables[name] as unknown as Map<string, T>;
-    return {
-      get: async (id: string) => {
-        const row = rows.get(id);
-        return row ? copy(row) : undefined;
-      },
-      getMany: async (ids: readonly string[]) =>
-        ids.flatMap((id) => {
-          const row = rows.get(id);
-          return row ? [copy(row)] : [];
-        }),
-      insert: async (entity: T) => {
-        if (rows.has(entity.id)) throw new ConflictError(`${label} ${entity.id} existe déjà.`);
-        rows.set(entity.id, copy(entity));
-      },
-      update: async (entity: T) => {
-        const stored = rows.get(entity.id);
-        if (!stored || stored.version !== entity.version - 1) throw new ConflictError();
-        rows.set(entity.id, copy(entity));
-      },
-      where: (keep: (row: T) => boolean) => [...rows.values()].filter(keep).map(copy),
-    };
-  };
-  const appendOnly = <T extends { id: string }>(name: TableName, label: string) => {
-    const rows = tables[name] as unknown as Map<string, T>;
-    return {
-      get: async (id: string) => {
-        const row = rows.get(id);
-        return row ? copy(row) : undefined;
-      },
-      insert: async (entity: T) => {
-        if (rows.has(entity.id)) throw new ConflictError(`${label} ${entity.id} existe déjà.`);
-        rows.set(entity.id, copy(entity));
-      },
-      where: (keep: (row: T) => boolean) => [...rows.values()].filter(keep).map(copy),
-    };
-  };
-  const byGovernance = <T extends { governanceId: string }>(repo: {
-    where: (keep: (row: T) => boolean) => T[];
-  }) => ({
-    listByGovernance: async (governanceId: string) =>
-      repo.where((row) => row.governanceId === governanceId),
-  });
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-  type Of<K extends TableName> = Row<Repositories[K]>;
-  const territories = versioned<Of<'territories'>>('territories', 'Le territoire');
-  const organizations = versioned<Of<'organizations'>>('organizations', 'L’organisation');
-  const persons = versioned<Of<'persons'>>('persons', 'La personne');
-  const governances = versioned<Of<'governances'>>('governances', 'La gouvernance');
-  const bodies = versioned<Of<'bodies'>>('bodies', 'L’instance');
-  const meetings = versioned<Of<'meetings'>>('meetings', 'La séance');
-  const roadmaps = versioned<Of<'roadmaps'>>('roadmaps', 'La feuille de route');
-  const roadmapVersions = appendOnly<Of<'roadmapVersions'>>('roadmapVersions', 'La version');
-  const actions = versioned<Of<'actions'>>('actions', 'L’action');
-  const milestones = versioned<Of<'milestones'>>('milestones', 'Le jalon');
-  const fundingLines = versioned<Of<'fundingLines'>>('fundingLines', 'Le financement');
-  const updates = appendOnly<Of<'updates'>>('updates', 'Le point d’étape');
-  const indicators = versioned<Of<'indicators'>>('indicators', 'L’indicateur');
-  const measurements = appendOnly<Of<'measurements'>>('measurements', 'La mesure');
-  const auditEvents = appendOnly<Of<'auditEvents'>>('auditEvents', 'L’événement');
-  type DeliveryRow = Awaited<ReturnType<Repositories['deliveries']['listByGovernance']>>[number];
-  const deliveries = tables.deliveries as unknown as Map<string, DeliveryRow>;
+function repositoriesOver(tables: Tables): Repositories {
+  const rowsOf = <K extends TableName>(name: K) =>
+    tables[name] as unknown as Map<string, Seed[K][number]>;
+  const where = <K extends TableName>(name: K, keep: (row: Seed[K][number]) => boolean) =>
+    [...rowsOf(name).values()].filter(keep).map(copy);
+  const get =
+    <K extends TableName>(name: K) =>
+    async (id: string) => {
+      const row = rowsOf(name).get(id);
+      return row ? copy(row) : undefined;
+    };
+  const insert =
+    <K extends TableName>(name: K, label: string) =>
+    async (entity: Seed[K][number] & { id: string }) => {
+      if (rowsOf(name).has(entity.id))
+        throw new ConflictError(`${label} ${entity.id} existe déjà.`);
+      rowsOf(name).set(entity.id, copy(entity));
+    };
+  const versioned = <K extends TableName>(name: K, label: string) => ({
+    get: get(name),
+    getMany: async (ids: readonly string[]) =>
+      ids.flatMap((id) => {
+        const row = rowsOf(name).get(id);
+        return row ? [copy(row)] : [];
+      }),
+    insert: insert(name, label),
+    update: async (entity: Seed[K][number] & Versioned) => {
+      const stored = rowsOf(name).get(entity.id) as Versioned | undefined;
+      if (!stored || stored.version !== entity.version - 1) throw new ConflictError();
+      rowsOf(name).set(entity.id, copy(entity));
+    },
+  });
+  const ofGovernance =
+    <K extends TableName>(name: K) =>
+    async (governanceId: string) =>
+      where(name, (row) => (row as { governanceId?: string }).governanceId === governanceId);
+  const search =
+    <K extends 'organizations' | 'persons'>(name: K, nameOf: (row: Seed[K][number]) => string) =>
+    async (query: string, limit: number) => {
+      const key = searchKey(query);
+      return where(name, (row) => searchKey(nameOf(row)).includes(key))
+        .sort((a, b) => byText(searchKey(nameOf(a)), searchKey(nameOf(b))) || byText(a.id, b.id))
+        .slice(0, limit);
+    };
 
   return {
     territories: {
-      ...territories,
+      ...versioned('territories', 'Le territoire'),
       findByCode: async (level, code) =>
-        territories.where((t) => t.level === level && t.code === code)[0],
-      list: async () => territories.where(() => true),
+        where('territories', (t) => t.level === level && t.code === code)[0],
+      list: async () => where('territories', () => true),
     },
-    organizations: { ...organizations, list: async () => organizations.where(() => true) },
+    organizations: {
+      ...versioned('organizations', 'L’organisation'),
+      list: async () => where('organizations', () => true),
+      search: search('organizations', (o) => o.name),
+    },
     persons: {
-      ...persons,
+      ...versioned('persons', 'La personne'),
       findByChatAccount: async (platform, userId) =>
-        persons.where((p) =>
+        where('persons', (p) =>
           p.chatAccounts.some((a) => a.platform === platform && a.userId === userId),
         )[0],
+      search: search('persons', (p) => p.displayName),
     },
-    governances: { ...governances, list: async () => governances.where(() => true) },
-    bodies: { ...bodies, ...byGovernance(bodies) },
-    meetings: { ...meetings, ...byGovernance(meetings) },
-    roadmaps: { ...roadmaps, ...byGovernance(roadmaps) },
+    governances: {
+      ...versioned('governances', 'La gouvernance'),
+      list: async () => where('governances', () => true),
+    },
+    bodies: { ...versioned('bodies', 'L’instance'), listByGovernance: ofGovernance('bodies') },
+    meetings: { ...versioned('meetings', 'La séance'), listByGovernance: ofGovernance('meetings') },
+    roadmaps: {
+      ...versioned('roadmaps', 'La feuille de route'),
+      listByGovernance: ofGovernance('roadmaps'),
+    },
     roadmapVersions: {
-      ...roadmapVersions,
+      get: get('roadmapVersions'),
+      insert: insert('roadmapVersions', 'La version'),
       listByRoadmap: async (roadmapId) =>
-        roadmapVersions.where((v) => v.roadmapId === roadmapId).sort((a, b) => a.number - b.number),
+        where('roadmapVersions', (v) => v.roadmapId === roadmapId).sort(
+          (a, b) => a.number - b.number,
+        ),
     },
     actions: {
-      ...actions,
-      ...byGovernance(actions),
-      listByRoadmap: async (roadmapId) => actions.where((a) => a.roadmapId === roadmapId),
+      ...versioned('actions', 'L’action'),
+      listByGovernance: ofGovernance('actions'),
+      listByRoadmap: async (roadmapId) => where('actions', (a) => a.roadmapId === roadmapId),
     },
     milestones: {
-      ...milestones,
-      ...byGovernance(milestones),
-      listByRoadmap: async (roadmapId) => milestones.where((m) => m.roadmapId === roadmapId),
-      listByAction: async (actionId) => milestones.where((m) => m.actionId === actionId),
+      ...versioned('milestones', 'Le jalon'),
+      listByGovernance: ofGovernance('milestones'),
+      listByRoadmap: async (roadmapId) => where('milestones', (m) => m.roadmapId === roadmapId),
+      listByAction: async (actionId) => where('milestones', (m) => m.actionId === actionId),
+      listLate: async (governanceId, today) =>
+        where(
+          'milestones',
+          (m) =>
+            m.governanceId === governanceId &&
+            m.dueDate < today &&
+            m.status !== 'atteint' &&
+            m.status !== 'annule',
+        ).sort((a, b) => byText(a.dueDate, b.dueDate) || byText(a.id, b.id)),
     },
     fundingLines: {
-      ...fundingLines,
-      ...byGovernance(fundingLines),
-      listByAction: async (actionId) => fundingLines.where((f) => f.actionId === actionId),
+      ...versioned('fundingLines', 'Le financement'),
+      listByGovernance: ofGovernance('fundingLines'),
+      listByAction: async (actionId) => where('fundingLines', (f) => f.actionId === actionId),
     },
     updates: {
-      ...updates,
-      ...byGovernance(updates),
-      listBySubject: async (subject: UpdateSubject) =>
-        updates
-          .where((u) => u.subject.type === subject.type && u.subject.id === subject.id)
-          .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0)),
+      get: get('updates'),
+      insert: insert('updates', 'Le point d’étape'),
+      listByGovernance: ofGovernance('updates'),
+      listBySubject: async (subject) =>
+        where(
+          'updates',
+          (u) => u.subject.type === subject.type && u.subject.id === subject.id,
+        ).sort((a, b) => byText(a.createdAt, b.createdAt)),
     },
-    indicators: { ...indicators, ...byGovernance(indicators) },
+    indicators: {
+      ...versioned('indicators', 'L’indicateur'),
+      listByGovernance: ofGovernance('indicators'),
+    },
     measurements: {
-      ...measurements,
-      ...byGovernance(measurements),
+      get: get('measurements'),
+      insert: insert('measurements', 'La mesure'),
+      listByGovernance: ofGovernance('measurements'),
       listByIndicator: async (indicatorId) =>
-        measurements.where((m) => m.indicatorId === indicatorId),
+        where('measurements', (m) => m.indicatorId === indicatorId),
     },
     deliveries: {
-      get: async (id) => {
-        const row = deliveries.get(id);
-        return row ? copy(row) : undefined;
-      },
-      listByGovernance: async (governanceId) =>
-        [...deliveries.values()].filter((d) => d.governanceId === governanceId).map(copy),
+      get: get('deliveries'),
+      listByGovernance: ofGovernance('deliveries'),
       insertIfAbsent: async (list) => {
-        const keys = new Set([...deliveries.values()].map((d) => d.dedupeKey));
+        const keys = new Set([...rowsOf('deliveries').values()].map((d) => d.dedupeKey));
         let inserted = 0;
         for (const delivery of list) {
           if (keys.has(delivery.dedupeKey)) continue;
           keys.add(delivery.dedupeKey);
-          deliveries.set(delivery.id, copy(delivery));
+          rowsOf('deliveries').set(delivery.id, copy(delivery));
           inserted++;
         }
         return inserted;
       },
+      claimDue: async ({ now, leaseUntil, limit, claimant }) => {
+        const due = where('deliveries', (d) => isClaimable(d, now))
+          .sort((a, b) => byText(a.dueAt, b.dueAt) || byText(a.id, b.id))
+          .slice(0, limit);
+        return due.map((delivery) => {
+          const claimed = claimDelivery(delivery, { now, leaseUntil, claimant });
+          rowsOf('deliveries').set(delivery.id, claimed.delivery);
+          appendEvent(claimed.event);
+          return copy(claimed.delivery);
+        });
+      },
+      settle: async (id, claimant, outcome, at) => {
+        const delivery = rowsOf('deliveries').get(id);
+        if (!delivery) throw new NotFoundError('Envoi', id);
+        const settled = settleDelivery(delivery, claimant, outcome, at);
+        rowsOf('deliveries').set(id, settled.delivery);
+        appendEvent(settled.event);
+        return copy(settled.delivery);
+      },
+      listEvents: async (deliveryId) => where('deliveryEvents', (e) => e.deliveryId === deliveryId),
     },
     auditEvents: {
-      ...auditEvents,
+      get: get('auditEvents'),
+      insert: insert('auditEvents', 'L’événement'),
       listByEntity: async (entity, entityId) =>
-        auditEvents.where((e) => e.entity === entity && e.entityId === entityId),
+        where('auditEvents', (e) => e.entity === entity && e.entityId === entityId),
       listByGovernance: async (governanceId) =>
-        auditEvents.where((e) => e.governanceId === governanceId),
+        where('auditEvents', (e) => e.governanceId === governanceId),
+    },
+    personalData: {
+      collect: async (needles) => {
+        const found: Record<string, unknown[]> = {};
+        for (const name of TABLE_NAMES) {
+          const rows = where(name, (row) =>
+            needles.some((needle) => JSON.stringify(row).includes(needle)),
+          );
+          if (rows.length > 0) found[name] = rows;
+        }
+        return found;
+      },
+      scrub: async (needles, replacement) => {
+        let changed = 0;
+        for (const name of TABLE_NAMES) {
+          const rows = rowsOf(name) as Map<string, unknown>;
+          for (const [key, row] of rows) {
+            const scrubbed = scrubValue(row, needles, replacement);
+            if (JSON.stringify(scrubbed) === JSON.stringify(row)) continue;
+            rows.set(key, scrubbed);
+            changed++;
+          }
+        }
+        return changed;
+      },
     },
   };
+
+  function appendEvent(event: DeliveryEvent): void {
+    const events = rowsOf('deliveryEvents');
+    events.set(`#${events.size}`, event);
+  }
+}
+
+/**
+ * A copy of `value` where every string (object keys and ids excepted) has the needles replaced.
+ * Shared with `@maille/db`'s erasure, so both scrub exactly the same texts.
+ */
+export function scrubValue(
+  value: unknown,
+  needles: readonly string[],
+  replacement: string,
+  key = '',
+): unknown {
+  if (typeof value === 'string') {
+    if (key === 'id' || key.endsWith('Id')) return value;
+    let text = value;
+    for (const needle of needles) if (needle) text = text.split(needle).join(replacement);
+    return text;
+  }
+  if (Array.isArray(value)) return value.map((item) => scrubValue(item, needles, replacement, key));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, scrubValue(v, needles, replacement, k)]),
+    );
+  }
+  return value;
 }

@@ -4,12 +4,13 @@ import type { Actor, UseCaseContext } from '../use-cases/context.ts';
 import { assignRole } from '../use-cases/governance/assign-role.ts';
 import { createGovernance } from '../use-cases/governance/create-governance.ts';
 import { createPerson } from '../use-cases/people/create-person.ts';
+import type { Store } from '../use-cases/ports.ts';
 import { sequentialIds, settableClock } from './clock-and-ids.ts';
 import { createInMemoryStore, type InMemoryStore } from './in-memory-store.ts';
 
 /** A small world to try use cases in: one governance and people in each role, plus an outsider. */
-export interface TestWorld {
-  store: InMemoryStore;
+export interface TestWorld<S extends Store = InMemoryStore> {
+  store: S;
   clock: ReturnType<typeof settableClock>;
   governance: Governance;
   /** Coordinates a second governance, and nothing in the first. */
@@ -23,14 +24,18 @@ export interface TestWorld {
 }
 
 /**
- * Builds a `TestWorld` through the use cases themselves, so it is valid by construction.
+ * Builds a `TestWorld` through the use cases themselves, so it is valid by construction, in memory
+ * or in the `store` given (the same scenarios then run on SQLite and PostgreSQL).
  *
  * @example
  * const world = await createTestWorld();
  * await createRoadmap(world.as('coordinator'), { governanceId: world.governance.id, … });
  */
-export async function createTestWorld(start = '2024-05-13T08:00:00.000Z'): Promise<TestWorld> {
-  const store = createInMemoryStore();
+export async function createTestWorld<S extends Store = InMemoryStore>(
+  options: { start?: string; store?: S } = {},
+): Promise<TestWorld<S>> {
+  const store = (options.store ?? createInMemoryStore()) as S;
+  const start = options.start ?? '2024-05-13T08:00:00.000Z';
   const clock = settableClock(start);
   const ids = sequentialIds();
   const context = (actor: Actor): UseCaseContext => ({ store, clock, ids, actor });

@@ -7,7 +7,7 @@ import type { Meeting } from '../governance/meeting.ts';
 import type { Indicator } from '../indicators/indicator.ts';
 import type { Measurement } from '../indicators/measurement.ts';
 import type { ChatPlatform, Person } from '../people/person.ts';
-import type { Delivery } from '../reminders/delivery.ts';
+import type { Delivery, DeliveryEvent, DeliveryOutcome } from '../reminders/delivery.ts';
 import type { Action } from '../roadmap/action.ts';
 import type { FundingLine } from '../roadmap/funding-line.ts';
 import type { Milestone } from '../roadmap/milestone.ts';
@@ -53,10 +53,14 @@ export interface TerritoryRepository extends VersionedRepository<Territory> {
 
 export interface OrganizationRepository extends VersionedRepository<Organization> {
   list(): Promise<Organization[]>;
+  /** Organizations whose name contains `query`, ignoring case and accents (see `searchKey`). */
+  search(query: string, limit: number): Promise<Organization[]>;
 }
 
 export interface PersonRepository extends VersionedRepository<Person> {
   findByChatAccount(platform: ChatPlatform, userId: string): Promise<Person | undefined>;
+  /** Persons whose name contains `query`, ignoring case and accents (see `searchKey`). */
+  search(query: string, limit: number): Promise<Person[]>;
 }
 
 export interface GovernanceRepository extends VersionedRepository<Governance> {
@@ -83,6 +87,8 @@ export interface MilestoneRepository
     ByGovernance<Milestone> {
   listByRoadmap(roadmapId: string): Promise<Milestone[]>;
   listByAction(actionId: string): Promise<Milestone[]>;
+  /** Milestones of a governance due before `today` and neither reached nor cancelled, oldest first. */
+  listLate(governanceId: string, today: string): Promise<Milestone[]>;
 }
 
 export interface FundingLineRepository
@@ -113,11 +119,45 @@ export interface DeliveryRepository extends ByGovernance<Delivery> {
    * many were new. Planning twice therefore sends nothing twice.
    */
   insertIfAbsent(deliveries: readonly Delivery[]): Promise<number>;
+  /**
+   * Claims up to `limit` deliveries due by `now` that nobody holds — pending (and past any retry
+   * time), or claimed under a lease that has expired — for `claimant` until `leaseUntil`, oldest
+   * first; each claim counts an attempt. Two claimers, even in two processes, never get the same
+   * delivery.
+   */
+  claimDue(request: {
+    now: string;
+    leaseUntil: string;
+    limit: number;
+    claimant: string;
+  }): Promise<Delivery[]>;
+  /**
+   * Records how a claimed delivery ended. Only its current holder may, while its lease runs:
+   * otherwise a `ConflictError`, and nothing changes (another dispatcher may have taken it over).
+   */
+  settle(id: string, claimant: string, outcome: DeliveryOutcome, at: string): Promise<Delivery>;
+  /** Every status change of a delivery, oldest first. */
+  listEvents(deliveryId: string): Promise<DeliveryEvent[]>;
 }
 
 export interface AuditEventRepository extends AppendOnlyRepository<AuditEvent> {
   listByEntity(entity: string, entityId: string): Promise<AuditEvent[]>;
   listByGovernance(governanceId: string): Promise<AuditEvent[]>;
+}
+
+/**
+ * Personal data across every table (DOMAIN.md §6): what is stored about a person, and erasure of
+ * what identifies them.
+ */
+export interface PersonalDataRepository {
+  /** Every stored record that contains one of `needles` (an id, a name, an email…), by table. */
+  collect(needles: readonly string[]): Promise<Record<string, unknown[]>>;
+  /**
+   * Replaces every occurrence of `needles` in every text of every record of every table (ids
+   * excepted) by `replacement`; returns how many records changed. Append-only records are no
+   * exception: the law on personal data comes first.
+   */
+  scrub(needles: readonly string[], replacement: string): Promise<number>;
 }
 
 /** Every repository, as seen inside one transaction. */
@@ -138,6 +178,7 @@ export interface Repositories {
   measurements: MeasurementRepository;
   deliveries: DeliveryRepository;
   auditEvents: AuditEventRepository;
+  personalData: PersonalDataRepository;
 }
 
 /**

@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Schema } from './schema.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** An open database: the kysely handle, which dialect it speaks, and how to close it. */
+export interface Database {
+  db: Kysely<Schema>;
+  dialect: DialectName;
+  /** The SQLite file, for backups; absent on PostgreSQL. */
+  file?: string;
+  /** PostgreSQL: the schema worked in, when not the default one. */
+  schema?: string;
+  close(): Promise<void>;
+}
+
+/** Where the embedded database lives when nothing else is said. */
+export const DEFAULT_SQLITE_FILE = './data/maille.db';
+
+export interface OpenOptions {
+  /**
+   * `postgres://…` (or `postgresql://…`) for PostgreSQL; a file path or `file:…` for SQLite;
+   * absent: `./data/maille.db`, created on first use.
+   */
+  url?: string | undefined;
+  /** PostgreSQL only: the schema to work in (tests give each file its own). */
+  schema?: string | undefined;
+  /** PostgreSQL only: connections in the pool. */
+  poolSize?: number | undefined;
+}
+
+/**
+ * Opens the database named by `url`. SQLite connections get WAL journaling, a busy timeout, foreign
+ * keys and `synchronous=NORMAL`: several processes (the API, the bot, the dispatcher) can then
+ * share one file safely.
+ *
+ * @example
+ * const database = openDatabase({ url: process.env.DATABASE_URL });
+ */
+export function openDatabase(options: OpenOptions = {}): Database {
+  const url = options.url ?? DEFAULT_SQLITE_FILE;
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options);
+  return openSqlite(url.replace(/^file:/, ''));
+}
+
+function openSqlite(path: string): Database {
+  const file = path === ':memory:' ? path : resolve(path);
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const connection = new SqliteDatabase(file);
+  applyPragmas(connection);
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: connection }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    file,
+    close: () => db.destroy(),
+  };
+}
+
+/** The settings every SQLite connection of Maille runs with. */
+export function applyPragmas(connection: SqliteDatabase.Database): void {
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('busy_timeout = 10000');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('synchronous = NORMAL');
+}
+
+function openPostgres(url: string, options: OpenOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)}` } : {}),
+  });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    ...(options.schema ? { schema: options.schema } : {}),
+    close: () => db.destroy(),
+  };
+}
+
+/** Creates a PostgreSQL schema if needed (tests and multi-tenant setups work in their own). */
+export async function createSchemaIfMissing(database: Database, schema: string): Promise<void> {
+  await sql`create schema if not exists ${sql.id(schema)}`.execute(database.db);
+}
+
+function quoteIdentifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Nom de schéma invalide : ${name}`);
+  return name;
+}

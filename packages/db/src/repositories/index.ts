@@ -1,0 +1,394 @@
+import {
+  Action,
+  AuditEvent,
+  Body,
+  FundingLine,
+  Governance,
+  Indicator,
+  Measurement,
+  Meeting,
+  Milestone,
+  Organization,
+  Person,
+  Roadmap,
+  RoadmapVersion,
+  searchKey,
+  Territory,
+  Update,
+} from '@maille/domain';
+import type { Repositories } from '@maille/domain/use-cases';
+import { sql } from 'kysely';
+import type { DialectName } from '../connection.ts';
+import { uniquely } from '../errors.ts';
+import { deliveryRepository } from './deliveries.ts';
+import { appendOnlyRepository, versionedRepository } from './documents.ts';
+import { personalDataRepository } from './personal-data.ts';
+import { likePattern, type Tx } from './rows.ts';
+
+/** Every port of the kernel over one transaction of the database. */
+export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
+  const governed = {
+    columns: (e: { governanceId: string }) => ({ governance_id: e.governanceId }),
+  };
+
+  const territories = versionedRepository(db, {
+    table: 'territories',
+    schema: Territory,
+    label: 'Le territoire',
+    columns: (t) => ({ level: t.level, code: t.code }),
+  });
+  const organizations = versionedRepository(db, {
+    table: 'organizations',
+    schema: Organization,
+    label: 'L’organisation',
+    columns: (o) => ({ search_key: searchKey(o.name) }),
+  });
+  const persons = versionedRepository(db, {
+    table: 'persons',
+    schema: Person,
+    label: 'La personne',
+    columns: (p) => ({ search_key: searchKey(p.displayName) }),
+  });
+  const governances = versionedRepository(db, {
+    table: 'governances',
+    schema: Governance,
+    label: 'La gouvernance',
+  });
+  const bodies = versionedRepository(db, {
+    table: 'bodies',
+    schema: Body,
+    label: 'L’instance',
+    ...governed,
+  });
+  const meetings = versionedRepository(db, {
+    table: 'meetings',
+    schema: Meeting,
+    label: 'La séance',
+    columns: (m) => ({ governance_id: m.governanceId, body_id: m.bodyId, starts_at: m.startsAt }),
+  });
+  const roadmaps = versionedRepository(db, {
+    table: 'roadmaps',
+    schema: Roadmap,
+    label: 'La feuille de route',
+    ...governed,
+  });
+  const actions = versionedRepository(db, {
+    table: 'actions',
+    schema: Action,
+    label: 'L’action',
+    columns: (a) => ({ governance_id: a.governanceId, roadmap_id: a.roadmapId }),
+  });
+  const milestones = versionedRepository(db, {
+    table: 'milestones',
+    schema: Milestone,
+    label: 'Le jalon',
+    columns: (m) => ({
+      governance_id: m.governanceId,
+      roadmap_id: m.roadmapId,
+      action_id: m.actionId ?? null,
+      status: m.status,
+      due_date: m.dueDate,
+    }),
+  });
+  const fundingLines = versionedRepository(db, {
+    table: 'funding_lines',
+    schema: FundingLine,
+    label: 'Le financement',
+    columns: (f) => ({ governance_id: f.governanceId, action_id: f.actionId }),
+  });
+  const indicators = versionedRepository(db, {
+    table: 'indicators',
+    schema: Indicator,
+    label: 'L’indicateur',
+    columns: (i) => ({ governance_id: i.governanceId, code: i.code }),
+  });
+  const roadmapVersions = appendOnlyRepository(db, {
+    table: 'roadmap_versions',
+    schema: RoadmapVersion,
+    label: 'La version',
+    columns: (v) => ({ governance_id: v.governanceId, roadmap_id: v.roadmapId, number: v.number }),
+  });
+  const updates = appendOnlyRepository(db, {
+    table: 'updates',
+    schema: Update,
+    label: 'Le point d’étape',
+    columns: (u) => ({
+      governance_id: u.governanceId,
+      subject_type: u.subject.type,
+      subject_id: u.subject.id,
+      created_at: u.createdAt,
+    }),
+  });
+  const measurements = appendOnlyRepository(db, {
+    table: 'measurements',
+    schema: Measurement,
+    label: 'La mesure',
+    columns: (m) => ({
+      governance_id: m.governanceId,
+      indicator_id: m.indicatorId,
+      territory_level: m.territory.level,
+      territory_code: m.territory.code,
+      period: m.period,
+      revision: m.revision,
+    }),
+  });
+  const auditEvents = appendOnlyRepository(db, {
+    table: 'audit_events',
+    schema: AuditEvent,
+    label: 'L’événement',
+    columns: (e) => ({
+      governance_id: e.governanceId ?? null,
+      entity: e.entity,
+      entity_id: e.entityId,
+      at: e.at,
+    }),
+  });
+
+  /** Rows of a governance, in a stable order. */
+  const byGovernance = <R extends { parse(row: { data: unknown }): unknown }>(
+    repo: R,
+    table:
+      | 'bodies'
+      | 'meetings'
+      | 'roadmaps'
+      | 'actions'
+      | 'milestones'
+      | 'funding_lines'
+      | 'indicators'
+      | 'updates'
+      | 'measurements',
+  ) => ({
+    listByGovernance: async (governanceId: string) => {
+      const rows = await db
+        .selectFrom(table)
+        .select('data')
+        .where('governance_id', '=', governanceId)
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => repo.parse(row)) as ReturnType<R['parse']>[];
+    },
+  });
+
+  // A person's chat accounts are kept in their own table too, for lookups by chat user id.
+  const syncChatAccounts = async (person: Person) => {
+    await db.deleteFrom('person_chat_accounts').where('person_id', '=', person.id).execute();
+    if (person.chatAccounts.length === 0) return;
+    await uniquely(
+      () =>
+        db
+          .insertInto('person_chat_accounts')
+          .values(
+            person.chatAccounts.map((a) => ({
+              platform: a.platform,
+              user_id: a.userId,
+              person_id: person.id,
+            })),
+          )
+          .execute(),
+      'Ce compte de discussion est déjà lié à une autre personne.',
+    );
+  };
+
+  const searchIn =
+    <R extends { parse(row: { data: unknown }): unknown }>(
+      repo: R,
+      table: 'organizations' | 'persons',
+    ) =>
+    async (query: string, limit: number) => {
+      const rows = await db
+        .selectFrom(table)
+        .select('data')
+        .where(sql<boolean>`search_key like ${likePattern(searchKey(query))} escape '\\'`)
+        .orderBy('search_key')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => repo.parse(row)) as ReturnType<R['parse']>[];
+    };
+
+  return {
+    territories: {
+      ...territories,
+      findByCode: async (level, code) => {
+        const row = await db
+          .selectFrom('territories')
+          .select('data')
+          .where('level', '=', level)
+          .where('code', '=', code)
+          .executeTakeFirst();
+        return row ? territories.parse(row) : undefined;
+      },
+      list: async () =>
+        (await db.selectFrom('territories').select('data').orderBy('id').execute()).map(
+          territories.parse,
+        ),
+    },
+    organizations: {
+      ...organizations,
+      list: async () =>
+        (await db.selectFrom('organizations').select('data').orderBy('id').execute()).map(
+          organizations.parse,
+        ),
+      search: searchIn(organizations, 'organizations'),
+    },
+    persons: {
+      ...persons,
+      insert: async (person) => {
+        await persons.insert(person);
+        await syncChatAccounts(person);
+      },
+      update: async (person) => {
+        await persons.update(person);
+        await syncChatAccounts(person);
+      },
+      findByChatAccount: async (platform, userId) => {
+        const row = await db
+          .selectFrom('person_chat_accounts')
+          .innerJoin('persons', 'persons.id', 'person_chat_accounts.person_id')
+          .select('persons.data')
+          .where('platform', '=', platform)
+          .where('user_id', '=', userId)
+          .executeTakeFirst();
+        return row ? persons.parse(row) : undefined;
+      },
+      search: searchIn(persons, 'persons'),
+    },
+    governances: {
+      ...governances,
+      list: async () =>
+        (await db.selectFrom('governances').select('data').orderBy('id').execute()).map(
+          governances.parse,
+        ),
+    },
+    bodies: { ...bodies, ...byGovernance(bodies, 'bodies') },
+    meetings: { ...meetings, ...byGovernance(meetings, 'meetings') },
+    roadmaps: { ...roadmaps, ...byGovernance(roadmaps, 'roadmaps') },
+    roadmapVersions: {
+      ...roadmapVersions,
+      listByRoadmap: async (roadmapId) =>
+        (
+          await db
+            .selectFrom('roadmap_versions')
+            .select('data')
+            .where('roadmap_id', '=', roadmapId)
+            .orderBy('number')
+            .execute()
+        ).map(roadmapVersions.parse),
+    },
+    actions: {
+      ...actions,
+      ...byGovernance(actions, 'actions'),
+      listByRoadmap: async (roadmapId) =>
+        (
+          await db
+            .selectFrom('actions')
+            .select('data')
+            .where('roadmap_id', '=', roadmapId)
+            .orderBy('id')
+            .execute()
+        ).map(actions.parse),
+    },
+    milestones: {
+      ...milestones,
+      ...byGovernance(milestones, 'milestones'),
+      listByRoadmap: async (roadmapId) =>
+        (
+          await db
+            .selectFrom('milestones')
+            .select('data')
+            .where('roadmap_id', '=', roadmapId)
+            .orderBy('id')
+            .execute()
+        ).map(milestones.parse),
+      listByAction: async (actionId) =>
+        (
+          await db
+            .selectFrom('milestones')
+            .select('data')
+            .where('action_id', '=', actionId)
+            .orderBy('id')
+            .execute()
+        ).map(milestones.parse),
+      listLate: async (governanceId, today) =>
+        (
+          await db
+            .selectFrom('milestones')
+            .select('data')
+            .where('governance_id', '=', governanceId)
+            .where('status', 'in', ['a_venir', 'reporte'])
+            .where('due_date', '<', today)
+            .orderBy('due_date')
+            .orderBy('id')
+            .execute()
+        ).map(milestones.parse),
+    },
+    fundingLines: {
+      ...fundingLines,
+      ...byGovernance(fundingLines, 'funding_lines'),
+      listByAction: async (actionId) =>
+        (
+          await db
+            .selectFrom('funding_lines')
+            .select('data')
+            .where('action_id', '=', actionId)
+            .orderBy('id')
+            .execute()
+        ).map(fundingLines.parse),
+    },
+    updates: {
+      ...updates,
+      ...byGovernance(updates, 'updates'),
+      listBySubject: async (subject) =>
+        (
+          await db
+            .selectFrom('updates')
+            .select('data')
+            .where('subject_type', '=', subject.type)
+            .where('subject_id', '=', subject.id)
+            .orderBy('created_at')
+            .orderBy('id')
+            .execute()
+        ).map(updates.parse),
+    },
+    indicators: { ...indicators, ...byGovernance(indicators, 'indicators') },
+    measurements: {
+      ...measurements,
+      ...byGovernance(measurements, 'measurements'),
+      listByIndicator: async (indicatorId) =>
+        (
+          await db
+            .selectFrom('measurements')
+            .select('data')
+            .where('indicator_id', '=', indicatorId)
+            .orderBy('id')
+            .execute()
+        ).map(measurements.parse),
+    },
+    deliveries: deliveryRepository(db, dialect),
+    auditEvents: {
+      ...auditEvents,
+      listByEntity: async (entity, entityId) =>
+        (
+          await db
+            .selectFrom('audit_events')
+            .select('data')
+            .where('entity', '=', entity)
+            .where('entity_id', '=', entityId)
+            .orderBy('at')
+            .orderBy('id')
+            .execute()
+        ).map(auditEvents.parse),
+      listByGovernance: async (governanceId) =>
+        (
+          await db
+            .selectFrom('audit_events')
+            .select('data')
+            .where('governance_id', '=', governanceId)
+            .orderBy('at')
+            .orderBy('id')
+            .execute()
+        ).map(auditEvents.parse),
+    },
+    personalData: personalDataRepository(db),
+  };
+}

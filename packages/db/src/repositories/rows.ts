@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Schema } from '../schema.ts';
+
+/** A kysely handle bound to the current transaction. */
+export type Tx = Kysely<Schema>;
+
+/**
+ * Reads an entity back from its JSON text through the kernel's schema. Stored data was valid when
+ * written; a failure here is a bug or a missing migration, never the client's mistake, so it is
+ * not turned into a French validation error.
+ */
+export function fromData<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+  return schema.parse(typeof data === 'string' ? JSON.parse(data) : data);
+}
+
+/** Escapes `%`, `_` and `\` for a LIKE pattern (used with `escape '\'`). */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Splits a list for statements with many parameters (SQLite allows 32 766 per statement). */
+export function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,51 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { migrateDown, migrateToLatest, migrationStatus } from '../src/index.ts';
+import { DIALECTS, openTestDatabase } from './dialects.ts';
+
+const TABLES = ['governances', 'milestones', 'deliveries', 'audit_events'];
+
+async function tableNames(test: Awaited<ReturnType<typeof openTestDatabase>>): Promise<string[]> {
+  const { database } = test;
+  const tables = await database.db.introspection.getTables();
+  return tables.map((t) => t.name).filter((name) => !name.startsWith('kysely_'));
+}
+
+describe.each(DIALECTS)('migrations on %s', (dialect) => {
+  it('build the schema from empty, and go down and up again', async () => {
+    const test = await openTestDatabase(dialect, { migrate: false });
+    try {
+      expect((await migrationStatus(test.database)).every((m) => !m.executedAt)).toBe(true);
+      expect((await migrateToLatest(test.database)).error).toBeUndefined();
+      expect(await tableNames(test)).toEqual(expect.arrayContaining(TABLES));
+      expect((await migrationStatus(test.database)).every((m) => m.executedAt)).toBe(true);
+
+      expect((await migrateDown(test.database)).error).toBeUndefined();
+      expect(await tableNames(test)).toEqual([]);
+
+      expect((await migrateToLatest(test.database)).error).toBeUndefined();
+      expect(await tableNames(test)).toEqual(expect.arrayContaining(TABLES));
+    } finally {
+      await test.drop();
+    }
+  });
+
+  it('refuses to change or delete an append-only record', async () => {
+    const test = await openTestDatabase(dialect);
+    try {
+      const { db } = test.database;
+      await sql`insert into governances (id, version, data, created_at, updated_at) values ('gov_test01', 1, '{}', 'x', 'x')`.execute(
+        db,
+      );
+      await sql`insert into audit_events (id, governance_id, entity, entity_id, at, data) values ('aud_test01', 'gov_test01', 'x', 'y', 'z', '{}')`.execute(
+        db,
+      );
+      await expect(sql`update audit_events set data = '{"a":1}'`.execute(db)).rejects.toThrow(
+        /ne se modifient/,
+      );
+      await expect(sql`delete from audit_events`.execute(db)).rejects.toThrow(/ne se modifient/);
+    } finally {
+      await test.drop();
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { erasePerson, type Person } from '../../people/person.ts';
+import { ConflictError } from '../../shared/errors.ts';
+import { idOf } from '../../shared/ids.ts';
+import { validate } from '../../shared/validate.ts';
+import { authorizePersonChange } from '../authorize.ts';
+import type { UseCaseContext } from '../context.ts';
+import { mustGet, recordAudit } from '../helpers.ts';
+
+export const PersonalDataInput = z.object({ personId: idOf('person') });
+
+/** What identifies a person in free text: their name, email, phone and chat ids. */
+function identifiersOf(person: Person): string[] {
+  return [
+    person.displayName,
+    person.email,
+    person.phone,
+    // A phone is often typed the French way: 05 46 … rather than +33546….
+    person.phone?.startsWith('+33') ? `0${person.phone.slice(3)}` : undefined,
+    ...person.chatAccounts.map((a) => a.userId),
+  ].filter((text): text is string => text !== undefined && text.length >= 3);
+}
+
+/**
+ * Everything stored about a person, machine-readable (right of access, DOMAIN.md §6): their
+ * record, and every record of every table that names them by id, name, email, phone or chat id.
+ * For the person themselves, or a coordinator of a governance where they take part.
+ */
+export async function exportPersonalData(
+  ctx: UseCaseContext,
+  input: unknown,
+): Promise<{
+  format: 'maille.donnees-personnelles';
+  exportedAt: string;
+  person: Person;
+  records: Record<string, unknown[]>;
+}> {
+  const { personId } = validate(PersonalDataInput, input);
+  return ctx.store.transaction(async (repos) => {
+    await authorizePersonChange(ctx, repos, personId);
+    const person = await mustGet(repos.persons, personId, 'Personne');
+    const records = await repos.personalData.collect([person.id, ...identifiersOf(person)]);
+    return { format: 'maille.donnees-personnelles', exportedAt: ctx.clock(), person, records };
+  });
+}
+
+/**
+ * Erases a person (right to erasure, DOMAIN.md §6): their name, email and phone are blanked, their
+ * chat links dropped, and every other text that quoted them is rewritten to « membre supprimé ».
+ * Their updates stay, attributed to « membre supprimé »; the history keeps only their id.
+ */
+export async function erasePersonalData(
+  ctx: UseCaseContext,
+  input: unknown,
+): Promise<{ recordsRewritten: number }> {
+  const { personId } = validate(PersonalDataInput, input);
+  return ctx.store.transaction(async (repos) => {
+    // The person themselves may ask (the law gives them the right), as may their coordinators.
+    await authorizePersonChange(ctx, repos, personId);
+    const person = await mustGet(repos.persons, personId, 'Personne');
+    if (person.erasedAt) throw new ConflictError('Cette personne est déjà effacée.');
+    const now = ctx.clock();
+    await repos.persons.update(erasePerson(person, now));
+    const recordsRewritten = await repos.personalData.scrub(
+      identifiersOf(person),
+      'membre supprimé',
+    );
+    await recordAudit(ctx, repos, {
+      entity: 'person',
+      entityId: personId,
+      action: 'erase',
+      after: {},
+    });
+    return { recordsRewritten };
+  });
+}
