@@ -1,64 +1,256 @@
 #!/usr/bin/env -S node --import tsx
 import { parseArgs } from 'node:util';
-import { isDomainError } from '@maille/domain';
-import { runDemo } from './commands/demo.ts';
+import { BackupError } from '@maille/db';
+import { isDomainError, ValidationError } from '@maille/domain';
+import type { Command } from './command.ts';
+import { backup } from './commands/backup.ts';
+import { demo } from './commands/demo.ts';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
+import { key } from './commands/key.ts';
+import { migrate } from './commands/migrate.ts';
+import { person } from './commands/person.ts';
+import { restore } from './commands/restore.ts';
+import { seed } from './commands/seed.ts';
+import { start } from './commands/start.ts';
+import type { Cli } from './context.ts';
+import { databaseLocation } from './context.ts';
+import { type Env, EnvError, readEnv } from './env.ts';
+import { FileError, NotMigratedError, UsageError } from './errors.ts';
+import { fr } from './messages/fr.ts';
+import { GENERAL_HELP } from './messages/help.ts';
+import { createProgress, type ProgressOutput } from './progress.ts';
 
-const HELP = `maille — l'outil de coordination de l'inclusion numérique
+const COMMANDS: readonly Command[] = [
+  start,
+  migrate,
+  seed,
+  exportCommand,
+  importCommand,
+  backup,
+  restore,
+  person,
+  key,
+  demo,
+];
 
-Usage : maille <commande> [options]
+/** Exit codes: what a script calling `maille` can rely on. */
+export const EXIT = {
+  ok: 0,
+  /** The kernel refused: invalid data, not found, conflict, forbidden. */
+  refused: 1,
+  usage: 2,
+  /** A file is missing, unreadable, malformed, or already there. */
+  file: 3,
+  /** The database is unavailable, locked, or its schema is behind. */
+  database: 4,
+  /** A bug of Maille (sysexits' EX_SOFTWARE). */
+  internal: 70,
+} as const;
 
-Commandes :
-  demo     Construit les territoires de démonstration en mémoire et affiche la santé de leurs feuilles de route
+/** What a test (or another program) may set instead of the process's own. */
+export interface MainOptions {
+  /** The environment to read settings from (default: the process's). */
+  env?: Record<string, string | undefined>;
+  /** The clock (default: the system's). */
+  now?: () => string;
+  /** Where progress goes (default: stderr, rewritten in place on a terminal). */
+  progress?: ProgressOutput;
+}
 
-Options :
-  -h, --help   Affiche cette aide
-`;
-
-/** Exit codes: 0 done, 1 the user's input or request was refused, 2 a usage error, 70 a bug. */
+/**
+ * Runs the `maille` command with `argv` (without `node` and the script) and returns its exit
+ * code. Every error is turned into a French message and an exit code here, and only here.
+ *
+ * @example
+ * const code = await main(['migrate', 'up'], console.log, console.error, { env: { DATABASE_URL: 'x.db' } });
+ */
 export async function main(
   argv: string[],
-  print = console.log,
-  printError = console.error,
+  print: (line: string) => void = console.log,
+  printError: (line: string) => void = console.error,
+  options: MainOptions = {},
 ): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs>;
+  let command: Command | undefined;
+  let env: Env | undefined;
   try {
-    parsed = parseArgs({
-      args: argv,
+    const [name, ...rest] = argv;
+    if (name === undefined || name === '-h' || name === '--help' || name === 'aide') {
+      (name === undefined ? printError : print)(GENERAL_HELP);
+      return name === undefined ? EXIT.usage : EXIT.ok;
+    }
+    command = COMMANDS.find((c) => c.name === name || c.aliases.includes(name));
+    if (!command) {
+      if (name.startsWith('-')) throw new UsageError(fr.usage.unknownOption(name));
+      printError(`${fr.usage.unknownCommand(name)}\n\n${GENERAL_HELP}`);
+      return EXIT.usage;
+    }
+    const invocation = parse(command, rest);
+    if (invocation.values.help) {
+      print(command.help);
+      return EXIT.ok;
+    }
+    // Read once help is out of the way: a broken setting must not hide the help.
+    env = options.env ? readEnv(options.env) : readEnv();
+    const progressOutput =
+      options.progress ??
+      (printError === console.error && process.stderr.isTTY
+        ? { tty: true, write: (chunk: string) => process.stderr.write(chunk) }
+        : { tty: false, line: printError });
+    const cli: Cli = {
+      env,
+      print,
+      printError,
+      now: options.now ?? (() => new Date().toISOString()),
+      progress: (label) => createProgress(progressOutput, label),
+    };
+    await command.run(invocation, cli);
+    return EXIT.ok;
+  } catch (error) {
+    const { code, lines } = failure(error, command, env);
+    for (const line of lines) printError(line);
+    return code;
+  }
+}
+
+function parse(command: Command, args: string[]) {
+  try {
+    const { positionals, values } = parseArgs({
+      args,
       allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
     });
+    return { positionals, values: values as Record<string, string | boolean | undefined> };
   } catch (error) {
-    // Node's message is English: keep only the option it names.
-    const option = /'([^']+)'/.exec((error as Error).message)?.[1];
-    printError(`${option ? `Option inconnue : ${option}` : 'Option mal formée.'}\n\n${HELP}`);
-    return 2;
-  }
-  const [command] = parsed.positionals;
-  if (parsed.values.help || !command) {
-    print(HELP);
-    return command || parsed.values.help ? 0 : 2;
-  }
-  try {
-    switch (command) {
-      case 'demo':
-        await runDemo(new Date().toISOString(), print);
-        return 0;
-      default:
-        printError(`Commande inconnue : « ${command} ».\n\n${HELP}`);
-        return 2;
+    // Node's messages are English: keep only the option they name.
+    const { code, message } = error as { code?: string; message: string };
+    const option = /'(-[^' ]+)/.exec(message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+      throw new UsageError(fr.usage.unknownOption(option), command.name);
     }
-  } catch (error) {
-    if (isDomainError(error)) {
-      printError(`Erreur : ${error.message}`);
-      return 1;
+    // "Option '-f, --fichier <value>' argument missing": name the long form.
+    const named = /(--[\w-]+)/.exec(message)?.[1] ?? option;
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && named) {
+      throw new UsageError(
+        /does not take/.test(message)
+          ? fr.usage.optionTakesNoValue(named)
+          : fr.usage.optionNeedsValue(named),
+        command.name,
+      );
     }
-    printError('Erreur inattendue : Maille a rencontré un problème interne. Détail technique :');
-    printError(error instanceof Error ? error.message : String(error));
-    return 70;
+    throw new UsageError(fr.usage.malformedOption, command.name);
   }
+}
+
+/** The one place where an error becomes an exit code and French lines, never a stack trace. */
+function failure(
+  error: unknown,
+  command: Command | undefined,
+  env: Env | undefined,
+): { code: number; lines: string[] } {
+  if (error instanceof UsageError) {
+    const help = error.command ?? command?.name;
+    return {
+      code: EXIT.usage,
+      lines: [fr.errors.prefix(error.message), ...(help ? [fr.usage.seeHelp(help)] : [])],
+    };
+  }
+  if (error instanceof EnvError)
+    return { code: EXIT.usage, lines: [fr.errors.prefix(error.message)] };
+  if (error instanceof FileError)
+    return { code: EXIT.file, lines: [fr.errors.prefix(error.message)] };
+  if (error instanceof NotMigratedError) {
+    return { code: EXIT.database, lines: [fr.errors.prefix(error.message)] };
+  }
+  if (error instanceof BackupError) {
+    const code = { 'invalid-file': EXIT.file, 'in-use': EXIT.database, unsupported: EXIT.usage }[
+      error.reason
+    ];
+    return { code, lines: [fr.errors.prefix(error.message)] };
+  }
+  if (error instanceof ValidationError) {
+    const shown = error.issues.slice(0, 20);
+    return {
+      code: EXIT.refused,
+      lines: [
+        fr.errors.prefix(error.message),
+        ...shown.map((issue) => `  • ${issuePath(issue.path)}${issue.message}`),
+        ...(error.issues.length > shown.length
+          ? [fr.errors.moreIssues(error.issues.length - shown.length)]
+          : []),
+      ],
+    };
+  }
+  if (isDomainError(error)) return { code: EXIT.refused, lines: [fr.errors.prefix(error.message)] };
+  const unavailable = databaseProblem(error, env);
+  if (unavailable) return { code: EXIT.database, lines: [fr.errors.prefix(unavailable)] };
+  return {
+    code: EXIT.internal,
+    lines: [fr.errors.internal, error instanceof Error ? error.message : String(error)],
+  };
+}
+
+/** `bodies[3].name — ` for a field deep in a document. */
+function issuePath(path: (string | number)[]): string {
+  if (path.length === 0) return '';
+  const text = path
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`))
+    .join('');
+  return `${text} — `;
+}
+
+/** A French explanation when `error` says the database cannot be reached or written now. */
+function databaseProblem(error: unknown, env: Env | undefined): string | undefined {
+  const codes = errorCodes(error);
+  const where = env ? databaseLocation(env) : '';
+  const has = (test: (code: string) => boolean) => codes.some(test);
+  if (has((c) => c.startsWith('SQLITE_BUSY') || c.startsWith('SQLITE_LOCKED'))) {
+    return fr.errors.busy;
+  }
+  if (has((c) => c === 'SQLITE_NOTADB')) return fr.errors.notADatabase(where);
+  if (has((c) => c.startsWith('SQLITE_READONLY'))) return fr.errors.readOnly(where);
+  if (has((c) => c === 'SQLITE_FULL' || c === 'ENOSPC')) return fr.errors.diskFull;
+  if (has((c) => c.startsWith('SQLITE_CANTOPEN') || c === 'EACCES' || c === 'EROFS')) {
+    return fr.errors.cantOpen(where);
+  }
+  if (
+    has((c) =>
+      [
+        'ECONNREFUSED',
+        'ENOTFOUND',
+        'EAI_AGAIN',
+        'ETIMEDOUT',
+        'EHOSTUNREACH',
+        'ECONNRESET',
+      ].includes(c),
+    ) ||
+    has((c) => c.startsWith('08') || c.startsWith('57P'))
+  ) {
+    return fr.errors.unreachable(where);
+  }
+  if (has((c) => c.startsWith('28'))) return fr.errors.refused(where);
+  if (has((c) => c === '3D000')) return fr.errors.missingDatabase(where);
+  return undefined;
+}
+
+/** The `code` of an error and of the errors it wraps (pg's AggregateError, `cause`). */
+function errorCodes(error: unknown, depth = 0): string[] {
+  if (!error || typeof error !== 'object' || depth > 3) return [];
+  const { code, errors, cause } = error as { code?: unknown; errors?: unknown; cause?: unknown };
+  return [
+    ...(typeof code === 'string' ? [code] : []),
+    ...(Array.isArray(errors) ? errors.flatMap((e) => errorCodes(e, depth + 1)) : []),
+    ...errorCodes(cause, depth + 1),
+  ];
 }
 
 // Run when started as a program, not when imported by a test.
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*[\\/]/, '/'))) {
+  // `maille export … | head`: the reader left, which is no error of the user's.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -13,6 +13,8 @@ export interface Database {
   dialect: DialectName;
   /** The SQLite file, for backups; absent on PostgreSQL. */
   file?: string;
+  /** SQLite: the better-sqlite3 connection under kysely, for its online backup. */
+  sqlite?: SqliteDatabase.Database;
   /** PostgreSQL: the schema worked in, when not the default one. */
   schema?: string;
   close(): Promise<void>;
@@ -31,6 +33,8 @@ export interface OpenOptions {
   schema?: string | undefined;
   /** PostgreSQL only: connections in the pool. */
   poolSize?: number | undefined;
+  /** SQLite only: how long a write waits for another connection's lock (default 10 s). */
+  busyTimeoutMs?: number | undefined;
 }
 
 /**
@@ -44,27 +48,33 @@ export interface OpenOptions {
 export function openDatabase(options: OpenOptions = {}): Database {
   const url = options.url ?? DEFAULT_SQLITE_FILE;
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options);
-  return openSqlite(url.replace(/^file:/, ''));
+  return openSqlite(url.replace(/^file:/, ''), options.busyTimeoutMs);
 }
 
-function openSqlite(path: string): Database {
+function openSqlite(path: string, busyTimeoutMs = 10_000): Database {
   const file = path === ':memory:' ? path : resolve(path);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const connection = new SqliteDatabase(file);
-  applyPragmas(connection);
+  applyPragmas(connection, busyTimeoutMs);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: connection }) });
   return {
     db,
     dialect: 'sqlite',
     file,
-    close: () => db.destroy(),
+    sqlite: connection,
+    close: async () => {
+      await db.destroy();
+      // Kysely closes the connection only if it ran a query; a backup alone does not.
+      if (connection.open) connection.close();
+    },
   };
 }
 
 /** The settings every SQLite connection of Maille runs with. */
-export function applyPragmas(connection: SqliteDatabase.Database): void {
+export function applyPragmas(connection: SqliteDatabase.Database, busyTimeoutMs = 10_000): void {
+  // The timeout first: switching to WAL may itself wait for another connection.
+  connection.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
   connection.pragma('journal_mode = WAL');
-  connection.pragma('busy_timeout = 10000');
   connection.pragma('foreign_keys = ON');
   connection.pragma('synchronous = NORMAL');
 }

@@ -2,7 +2,11 @@
  * @maille/db — the storage of Maille: every port of the kernel over SQLite (an embedded file, the
  * default) or PostgreSQL (`DATABASE_URL=postgres://…`), with the same behaviour on both.
  */
+
+export * from './api-keys.ts';
+export * from './backup.ts';
 export * from './connection.ts';
 export * from './migrate.ts';
 export type { Schema } from './schema.ts';
+export * from './seed.ts';
 export * from './store.ts';

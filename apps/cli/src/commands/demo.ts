@@ -1,8 +1,22 @@
 import { buildDemoDataset, DEMO_IDS } from '@maille/domain/demo';
 import { createInMemoryStore, sequentialIds } from '@maille/domain/testing';
 import { getRoadmapHealth } from '@maille/domain/use-cases';
+import { type Command, noMoreArguments } from '../command.ts';
 import { formatDate } from '../french.ts';
+import { HELP } from '../messages/help.ts';
 import { formatRoadmapHealth } from './format-health.ts';
+
+/** `maille demo`: the kernel's computation on the demo dataset, in memory. */
+export const demo: Command = {
+  name: 'demo',
+  aliases: ['démo'],
+  help: HELP.demo,
+  options: {},
+  async run(invocation, cli) {
+    noMoreArguments('demo', invocation, 0);
+    await runDemo(cli.now(), cli.print);
+  },
+};
 
 /**
  * `maille demo`: builds the demo territories (La Rochelle, Dronne et Belle; fictional people) in

@@ -2,7 +2,7 @@ import { ConflictError } from '@maille/domain';
 import type { z } from 'zod';
 import { uniquely } from '../errors.ts';
 import type { Schema } from '../schema.ts';
-import { chunks, fromData, type Tx } from './rows.ts';
+import { chunks, fromData, inSavepoint, type Tx } from './rows.ts';
 
 type VersionedTableName = {
   [K in keyof Schema]: Schema[K] extends { version: number; data: string; updated_at: string }
@@ -26,6 +26,8 @@ export interface VersionedSpec<S extends z.ZodType<Entity>> {
   /** « L’action », for the messages of conflicts. */
   label: string;
   columns?: (entity: z.output<S>) => Record<string, string | number | null>;
+  /** The table has a uniqueness rule besides the id (a territory's code, an indicator's). */
+  unique?: boolean;
 }
 
 /**
@@ -52,36 +54,37 @@ export function versionedRepository<S extends z.ZodType<Entity>>(db: Tx, spec: V
       return found;
     },
     async insert(entity: T): Promise<void> {
-      await uniquely(
-        () =>
-          db
-            .insertInto(table)
-            .values({
-              id: entity.id,
-              version: entity.version,
-              data: JSON.stringify(entity),
-              created_at: entity.createdAt,
-              updated_at: entity.updatedAt,
-              ...columns(entity),
-            } as never)
-            .execute(),
+      await insertOnce(
+        db,
+        table,
+        {
+          id: entity.id,
+          version: entity.version,
+          data: JSON.stringify(entity),
+          created_at: entity.createdAt,
+          updated_at: entity.updatedAt,
+          ...columns(entity),
+        },
         `${spec.label} ${entity.id} existe déjà.`,
       );
     },
     async update(entity: T): Promise<void> {
+      const write = () =>
+        db
+          .updateTable(table)
+          .set({
+            version: entity.version,
+            data: JSON.stringify(entity),
+            updated_at: entity.updatedAt,
+            ...columns(entity),
+          } as never)
+          .where('id', '=', entity.id)
+          .where('version', '=', entity.version - 1)
+          .executeTakeFirst();
       const result = await uniquely(
-        () =>
-          db
-            .updateTable(table)
-            .set({
-              version: entity.version,
-              data: JSON.stringify(entity),
-              updated_at: entity.updatedAt,
-              ...columns(entity),
-            } as never)
-            .where('id', '=', entity.id)
-            .where('version', '=', entity.version - 1)
-            .executeTakeFirst(),
+        // Only a table with a uniqueness rule besides the id can fail here; the savepoint keeps
+        // the transaction usable after that failure on PostgreSQL as on SQLite.
+        () => (spec.unique ? inSavepoint(db, write) : write()),
         `${spec.label} ${entity.id} entre en conflit avec une autre donnée.`,
       );
       if (Number(result.numUpdatedRows) !== 1) throw new ConflictError();
@@ -113,19 +116,39 @@ export function appendOnlyRepository<S extends z.ZodType<{ id: string }>>(
       return row ? parse(row) : undefined;
     },
     async insert(entity: T): Promise<void> {
-      await uniquely(
-        () =>
-          db
-            .insertInto(spec.table)
-            .values({
-              id: entity.id,
-              data: JSON.stringify(entity),
-              ...spec.columns(entity),
-            } as never)
-            .execute(),
+      await insertOnce(
+        db,
+        spec.table,
+        { id: entity.id, data: JSON.stringify(entity), ...spec.columns(entity) },
         `${spec.label} ${entity.id} existe déjà.`,
       );
     },
     parse,
   };
+}
+
+/**
+ * Inserts a row unless it would break a uniqueness rule, then answers `ConflictError`: « … existe
+ * déjà » when the id is taken, the kernel's « modifiée entre-temps » otherwise (two writers chose
+ * the same revision or number). `on conflict do nothing` rather than a caught error: on PostgreSQL
+ * a failed statement would spoil the rest of the transaction, not on SQLite.
+ */
+async function insertOnce(
+  db: Tx,
+  table: VersionedTableName | AppendOnlyTableName,
+  values: Record<string, string | number | null>,
+  taken: string,
+): Promise<void> {
+  const result = await db
+    .insertInto(table)
+    .values(values as never)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1) return;
+  const existing = await db
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', values.id as string)
+    .executeTakeFirst();
+  throw existing ? new ConflictError(taken) : new ConflictError();
 }

@@ -23,10 +23,11 @@ import { uniquely } from '../errors.ts';
 import { deliveryRepository } from './deliveries.ts';
 import { appendOnlyRepository, versionedRepository } from './documents.ts';
 import { personalDataRepository } from './personal-data.ts';
-import { likePattern, type Tx } from './rows.ts';
+import { byCodePoint, inSavepoint, likePattern, type Tx } from './rows.ts';
 
 /** Every port of the kernel over one transaction of the database. */
 export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
+  const text = (column: string) => byCodePoint(dialect, column);
   const governed = {
     columns: (e: { governanceId: string }) => ({ governance_id: e.governanceId }),
   };
@@ -36,6 +37,7 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
     schema: Territory,
     label: 'Le territoire',
     columns: (t) => ({ level: t.level, code: t.code }),
+    unique: true,
   });
   const organizations = versionedRepository(db, {
     table: 'organizations',
@@ -101,6 +103,7 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
     schema: Indicator,
     label: 'L’indicateur',
     columns: (i) => ({ governance_id: i.governanceId, code: i.code }),
+    unique: true,
   });
   const roadmapVersions = appendOnlyRepository(db, {
     table: 'roadmap_versions',
@@ -163,13 +166,14 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
         .selectFrom(table)
         .select('data')
         .where('governance_id', '=', governanceId)
-        .orderBy('id')
+        .orderBy(text('id'))
         .execute();
       return rows.map((row) => repo.parse(row)) as ReturnType<R['parse']>[];
     },
   });
 
-  // A person's chat accounts are kept in their own table too, for lookups by chat user id.
+  // A person's chat accounts are kept in their own table too, for lookups by chat user id; its key
+  // (platform, user id) makes an account belong to one person at most.
   const syncChatAccounts = async (person: Person) => {
     await db.deleteFrom('person_chat_accounts').where('person_id', '=', person.id).execute();
     if (person.chatAccounts.length === 0) return;
@@ -199,8 +203,8 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
         .selectFrom(table)
         .select('data')
         .where(sql<boolean>`search_key like ${likePattern(searchKey(query))} escape '\\'`)
-        .orderBy('search_key')
-        .orderBy('id')
+        .orderBy(text('search_key'))
+        .orderBy(text('id'))
         .limit(limit)
         .execute();
       return rows.map((row) => repo.parse(row)) as ReturnType<R['parse']>[];
@@ -219,28 +223,32 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
         return row ? territories.parse(row) : undefined;
       },
       list: async () =>
-        (await db.selectFrom('territories').select('data').orderBy('id').execute()).map(
+        (await db.selectFrom('territories').select('data').orderBy(text('id')).execute()).map(
           territories.parse,
         ),
     },
     organizations: {
       ...organizations,
       list: async () =>
-        (await db.selectFrom('organizations').select('data').orderBy('id').execute()).map(
+        (await db.selectFrom('organizations').select('data').orderBy(text('id')).execute()).map(
           organizations.parse,
         ),
       search: searchIn(organizations, 'organizations'),
     },
     persons: {
       ...persons,
-      insert: async (person) => {
-        await persons.insert(person);
-        await syncChatAccounts(person);
-      },
-      update: async (person) => {
-        await persons.update(person);
-        await syncChatAccounts(person);
-      },
+      // The person and their chat accounts are written together, or neither when an account
+      // belongs to someone else already.
+      insert: (person) =>
+        inSavepoint(db, async () => {
+          await persons.insert(person);
+          await syncChatAccounts(person);
+        }),
+      update: (person) =>
+        inSavepoint(db, async () => {
+          await persons.update(person);
+          await syncChatAccounts(person);
+        }),
       findByChatAccount: async (platform, userId) => {
         const row = await db
           .selectFrom('person_chat_accounts')
@@ -256,7 +264,7 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
     governances: {
       ...governances,
       list: async () =>
-        (await db.selectFrom('governances').select('data').orderBy('id').execute()).map(
+        (await db.selectFrom('governances').select('data').orderBy(text('id')).execute()).map(
           governances.parse,
         ),
     },
@@ -284,7 +292,7 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
             .selectFrom('actions')
             .select('data')
             .where('roadmap_id', '=', roadmapId)
-            .orderBy('id')
+            .orderBy(text('id'))
             .execute()
         ).map(actions.parse),
     },
@@ -297,7 +305,7 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
             .selectFrom('milestones')
             .select('data')
             .where('roadmap_id', '=', roadmapId)
-            .orderBy('id')
+            .orderBy(text('id'))
             .execute()
         ).map(milestones.parse),
       listByAction: async (actionId) =>
@@ -306,7 +314,7 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
             .selectFrom('milestones')
             .select('data')
             .where('action_id', '=', actionId)
-            .orderBy('id')
+            .orderBy(text('id'))
             .execute()
         ).map(milestones.parse),
       listLate: async (governanceId, today) =>
@@ -317,8 +325,8 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
             .where('governance_id', '=', governanceId)
             .where('status', 'in', ['a_venir', 'reporte'])
             .where('due_date', '<', today)
-            .orderBy('due_date')
-            .orderBy('id')
+            .orderBy(text('due_date'))
+            .orderBy(text('id'))
             .execute()
         ).map(milestones.parse),
     },
@@ -331,7 +339,7 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
             .selectFrom('funding_lines')
             .select('data')
             .where('action_id', '=', actionId)
-            .orderBy('id')
+            .orderBy(text('id'))
             .execute()
         ).map(fundingLines.parse),
     },
@@ -345,8 +353,8 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
             .select('data')
             .where('subject_type', '=', subject.type)
             .where('subject_id', '=', subject.id)
-            .orderBy('created_at')
-            .orderBy('id')
+            .orderBy(text('created_at'))
+            .orderBy(text('id'))
             .execute()
         ).map(updates.parse),
     },
@@ -360,7 +368,7 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
             .selectFrom('measurements')
             .select('data')
             .where('indicator_id', '=', indicatorId)
-            .orderBy('id')
+            .orderBy(text('id'))
             .execute()
         ).map(measurements.parse),
     },
@@ -374,8 +382,8 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
             .select('data')
             .where('entity', '=', entity)
             .where('entity_id', '=', entityId)
-            .orderBy('at')
-            .orderBy('id')
+            .orderBy(text('at'))
+            .orderBy(text('id'))
             .execute()
         ).map(auditEvents.parse),
       listByGovernance: async (governanceId) =>
@@ -384,8 +392,8 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
             .selectFrom('audit_events')
             .select('data')
             .where('governance_id', '=', governanceId)
-            .orderBy('at')
-            .orderBy('id')
+            .orderBy(text('at'))
+            .orderBy(text('id'))
             .execute()
         ).map(auditEvents.parse),
     },

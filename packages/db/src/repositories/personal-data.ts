@@ -6,15 +6,30 @@ import { likePattern, type Tx } from './rows.ts';
 
 /**
  * Where personal data can hide: every table, its key, and its text columns. `data` holds an
- * entity as JSON; ids (`id`, `*_id`) are never rewritten, so history stays consistent.
+ * entity as JSON; ids (`id`, `*_id`) are never rewritten, so history stays consistent. `find`
+ * lists columns only searched (a person's id), never rewritten.
  */
 const TEXT_COLUMNS: Record<
   string,
-  { key: string; columns: string[]; versioned?: boolean; named?: 'name' | 'displayName' }
+  {
+    key: string;
+    columns: string[];
+    find?: string[];
+    versioned?: boolean;
+    named?: 'name' | 'displayName';
+    /** Rows that erasure removes through the kernel (chat links): collected, never rewritten. */
+    collectOnly?: boolean;
+  }
 > = {
   territories: { key: 'id', columns: ['data'], versioned: true },
   organizations: { key: 'id', columns: ['data', 'search_key'], versioned: true, named: 'name' },
   persons: { key: 'id', columns: ['data', 'search_key'], versioned: true, named: 'displayName' },
+  person_chat_accounts: {
+    key: 'user_id',
+    columns: ['user_id'],
+    find: ['person_id'],
+    collectOnly: true,
+  },
   governances: { key: 'id', columns: ['data'], versioned: true },
   bodies: { key: 'id', columns: ['data'], versioned: true },
   meetings: { key: 'id', columns: ['data'], versioned: true },
@@ -29,10 +44,19 @@ const TEXT_COLUMNS: Record<
   audit_events: { key: 'id', columns: ['data'] },
   deliveries: { key: 'id', columns: ['recipient', 'subject', 'last_error', 'claimed_by'] },
   delivery_events: { key: 'seq', columns: ['detail', 'by'] },
-  api_keys: { key: 'id', columns: ['label'] },
+  api_keys: { key: 'id', columns: ['label'], find: ['person_id'] },
 };
 
 type Row = Record<string, unknown>;
+
+/**
+ * A LIKE pattern that finds `needle` whatever its case, alike on both dialects: lower-cased on
+ * both sides, and each non-ASCII character left to `_` (SQLite's `lower` only knows ASCII). It
+ * may find a little more than the needle; the exact, case-insensitive match is made in JavaScript.
+ */
+function loosePattern(needle: string): string {
+  return likePattern(needle.toLowerCase()).replace(/[\u0080-\u{10ffff}]/gu, '_');
+}
 
 export function personalDataRepository(db: Tx): PersonalDataRepository {
   // Raw SQL: the tables are walked generically, the same way on both dialects.
@@ -43,7 +67,9 @@ export function personalDataRepository(db: Tx): PersonalDataRepository {
     needles: readonly string[],
   ) => {
     const conditions = columns.flatMap((column) =>
-      needles.map((needle) => sql`${sql.ref(column)} like ${likePattern(needle)} escape '\\'`),
+      needles.map(
+        (needle) => sql`lower(${sql.ref(column)}) like ${loosePattern(needle)} escape '\\'`,
+      ),
     );
     if (conditions.length === 0) return [];
     const result =
@@ -56,14 +82,19 @@ export function personalDataRepository(db: Tx): PersonalDataRepository {
   return {
     async collect(needles) {
       const found: Record<string, unknown[]> = {};
-      for (const [table, { key }] of Object.entries(TEXT_COLUMNS)) {
-        const columns =
-          table === 'api_keys'
-            ? ['label', 'person_id']
-            : [...TEXT_COLUMNS[table]!.columns, ...(table === 'deliveries' ? [] : [])];
-        const rows = await matching(table, columns, key, needles);
+      const texts = needles.filter((n) => n.length > 0);
+      if (texts.length === 0) return found;
+      for (const [table, spec] of Object.entries(TEXT_COLUMNS)) {
+        const columns = [...spec.columns, ...(spec.find ?? [])];
+        const rows = (await matching(table, columns, spec.key, texts)).filter((row) =>
+          columns.some((column) => {
+            const value = row[column];
+            return typeof value === 'string' && scrubValue(value, texts, '') !== value;
+          }),
+        );
         if (rows.length === 0) continue;
-        found[table] = rows.map((row) =>
+        // Named as the kernel names its lists (`fundingLines`), like the in-memory store does.
+        found[camelCase(table)] = rows.map((row) =>
           typeof row.data === 'string' ? JSON.parse(row.data) : withoutSecrets(row),
         );
       }
@@ -76,6 +107,7 @@ export function personalDataRepository(db: Tx): PersonalDataRepository {
       await sql`insert into erasure_lock (holder) values ('erasure')`.execute(db);
       let changed = 0;
       for (const [table, spec] of Object.entries(TEXT_COLUMNS)) {
+        if (spec.collectOnly) continue;
         for (const row of await matching(table, spec.columns, spec.key, texts)) {
           const next: Row = {};
           for (const column of spec.columns) {
@@ -87,10 +119,14 @@ export function personalDataRepository(db: Tx): PersonalDataRepository {
                 : (scrubValue(value, texts, replacement) as string);
             if (rewritten !== value) next[column] = rewritten;
           }
-          if (Object.keys(next).length === 0) continue;
-          if (spec.named && typeof next.data === 'string') {
-            next.search_key = searchKey(String((JSON.parse(next.data) as Row)[spec.named] ?? ''));
+          if (spec.named) {
+            // The search key follows the name, whatever the scrub made of the key itself.
+            const entity = JSON.parse((next.data ?? row.data) as string) as Row;
+            const key = searchKey(String(entity[spec.named] ?? ''));
+            if (key !== row.search_key) next.search_key = key;
+            else delete next.search_key;
           }
+          if (Object.keys(next).length === 0) continue;
           if (spec.versioned) {
             // The entity changed: its JSON and its version column move together.
             const entity = JSON.parse(
@@ -112,6 +148,10 @@ export function personalDataRepository(db: Tx): PersonalDataRepository {
       return changed;
     },
   };
+}
+
+function camelCase(table: string): string {
+  return table.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase());
 }
 
 function withoutSecrets(row: Row): Row {

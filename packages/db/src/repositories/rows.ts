@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { z } from 'zod';
+import type { DialectName } from '../connection.ts';
 import type { Schema } from '../schema.ts';
 
 /** A kysely handle bound to the current transaction. */
@@ -24,4 +25,33 @@ export function chunks<T>(list: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
+}
+
+/**
+ * Orders by a text column code point by code point, as SQLite and JavaScript do. A PostgreSQL
+ * database may have been created with a linguistic collation (`fr-FR`, `en_US.UTF-8`) that sorts
+ * « Ørjan » before « Pauline » or ignores punctuation: results, and the rows a `limit` keeps,
+ * would then differ between the dialects.
+ */
+export function byCodePoint(dialect: DialectName, column: string): RawBuilder<string> {
+  return dialect === 'postgres' ? sql<string>`${sql.ref(column)} collate "C"` : sql.ref(column);
+}
+
+/**
+ * Runs several statements as one: if one fails, those before it are undone too, and the
+ * transaction stays usable. PostgreSQL would otherwise refuse every later statement of a
+ * transaction in which one failed, where SQLite goes on: the caller of a port that answered
+ * `ConflictError` may go on alike on both.
+ */
+export async function inSavepoint<T>(db: Tx, work: () => Promise<T>): Promise<T> {
+  await sql`savepoint maille_write`.execute(db);
+  try {
+    const result = await work();
+    await sql`release savepoint maille_write`.execute(db);
+    return result;
+  } catch (error) {
+    await sql`rollback to savepoint maille_write`.execute(db);
+    await sql`release savepoint maille_write`.execute(db);
+    throw error;
+  }
 }

@@ -19,7 +19,15 @@ export const AuditEvent = z.object({
   entityId: singleLine(45),
   action: singleLine(60),
   changes: z
-    .array(z.object({ field: singleLine(100), before: z.unknown(), after: z.unknown() }))
+    .array(
+      // A created field has no `before`, a cleared one no `after`: once stored as JSON the key is
+      // gone, and the event must still read back.
+      z.object({
+        field: singleLine(100),
+        before: z.unknown().optional(),
+        after: z.unknown().optional(),
+      }),
+    )
     .max(200)
     .default([]),
 });

@@ -305,9 +305,11 @@ function repositoriesOver(tables: Tables): Repositories {
       collect: async (needles) => {
         const found: Record<string, unknown[]> = {};
         for (const name of TABLE_NAMES) {
-          const rows = where(name, (row) =>
-            needles.some((needle) => JSON.stringify(row).includes(needle)),
-          );
+          // The texts erasure would rewrite: same matching (whole words, any case).
+          const rows = where(name, (row) => {
+            const text = JSON.stringify(row);
+            return scrubValue(text, needles, '') !== text;
+          });
           if (rows.length > 0) found[name] = rows;
         }
         return found;
@@ -335,8 +337,10 @@ function repositoriesOver(tables: Tables): Repositories {
 }
 
 /**
- * A copy of `value` where every string (object keys and ids excepted) has the needles replaced.
- * Shared with `@maille/db`'s erasure, so both scrub exactly the same texts.
+ * A copy of `value` where every string (object keys and ids excepted) has the needles replaced,
+ * ignoring case (« DUPONT », « dupont » and « Dupont » are the same person). An `email` or `phone`
+ * field that holds a needle is dropped instead: a replacement is no address, and the record must
+ * still pass its schema. Shared with `@maille/db`'s erasure, so both scrub exactly the same texts.
  */
 export function scrubValue(
   value: unknown,
@@ -347,14 +351,39 @@ export function scrubValue(
   if (typeof value === 'string') {
     if (key === 'id' || key.endsWith('Id')) return value;
     let text = value;
-    for (const needle of needles) if (needle) text = text.split(needle).join(replacement);
+    for (const needle of needles) {
+      if (needle) text = text.replace(needlePattern(needle), () => replacement);
+    }
     return text;
   }
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, needles, replacement, key));
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, scrubValue(v, needles, replacement, k)]),
+      Object.entries(value).flatMap(([k, v]) => {
+        const scrubbed = scrubValue(v, needles, replacement, k);
+        if (CONTACT_FIELDS.has(k) && typeof v === 'string' && scrubbed !== v) return [];
+        return [[k, scrubbed]];
+      }),
     );
   }
   return value;
+}
+
+const CONTACT_FIELDS = new Set(['email', 'phone']);
+
+const patterns = new Map<string, RegExp>();
+
+/**
+ * A global, case-insensitive pattern matching `needle` literally, as a whole word: erasing « Jean
+ * Roy » leaves « Jean Royer » alone. Cached, as erasure applies it to many texts.
+ */
+function needlePattern(needle: string): RegExp {
+  let pattern = patterns.get(needle);
+  if (!pattern) {
+    const literal = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${literal}(?![\\p{L}\\p{N}])`, 'giu');
+    if (patterns.size > 1_000) patterns.clear();
+    patterns.set(needle, pattern);
+  }
+  return pattern;
 }

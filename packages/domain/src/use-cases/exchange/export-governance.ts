@@ -60,10 +60,20 @@ export async function exportGovernance(
       measurements,
       auditEvents,
     };
+    // The directory records named, and those they name in turn (a person's organization, an
+    // organization's territory): the target instance may know none of them.
     const named = namedIds(document);
     const persons = await repos.persons.getMany([...named.persons]);
-    const organizations = await repos.organizations.getMany([...named.organizations]);
-    const territories = await namedTerritories(repos, [governance.territory, ...named.territories]);
+    const byPersons = namedIds(persons);
+    const organizations = await repos.organizations.getMany([
+      ...new Set([...named.organizations, ...byPersons.organizations]),
+    ]);
+    const byOrganizations = namedIds(organizations);
+    const territories = await namedTerritories(repos, [
+      governance.territory,
+      ...named.territories,
+      ...byOrganizations.territories,
+    ]);
     return sortedById<GovernanceDocument>({
       format: 'maille.gouvernance',
       formatVersion: 1,

@@ -1,5 +1,10 @@
 import { DOCUMENT_LISTS, GovernanceDocument } from '../../exchange/governance-document.ts';
-import { ConflictError, ForbiddenError } from '../../shared/errors.ts';
+import {
+  ConflictError,
+  type FieldIssue,
+  ForbiddenError,
+  ValidationError,
+} from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
 import type { Repositories } from '../ports.ts';
@@ -27,6 +32,7 @@ export async function importGovernance(
     );
   }
   const document = validate(GovernanceDocument, input);
+  checkConsistency(document);
   const total = 1 + DOCUMENT_LISTS.reduce((sum, list) => sum + document[list].length, 0);
   return ctx.store.transaction(async (repos) => {
     if (await repos.governances.get(document.governance.id)) {
@@ -81,4 +87,108 @@ async function insertRow<L extends ListName>(
       await (repos[list].insert as (entity: typeof row) => Promise<void>)(row);
       return true;
   }
+}
+
+/** Lists whose records belong to one governance, by their `governanceId`. */
+const GOVERNED_LISTS = [
+  'bodies',
+  'meetings',
+  'roadmaps',
+  'roadmapVersions',
+  'actions',
+  'milestones',
+  'fundingLines',
+  'updates',
+  'indicators',
+  'measurements',
+  'auditEvents',
+] as const satisfies readonly ListName[];
+
+const FRENCH_PLURAL = new Intl.PluralRules('fr');
+
+// Enough to show what is wrong with a hand-edited or truncated file, without a wall of text.
+const MAX_ISSUES = 20;
+
+/**
+ * Refuses a document whose records belong to another governance, or point at records it does not
+ * hold: imported as is, they would land in another territory's data, or fail half-way on the
+ * database's foreign keys with a message nobody can act on.
+ */
+function checkConsistency(document: GovernanceDocument): void {
+  const governanceId = document.governance.id;
+  const issues: FieldIssue[] = [];
+  for (const list of GOVERNED_LISTS) {
+    document[list].forEach((row, index) => {
+      if (row.governanceId !== undefined && row.governanceId !== governanceId) {
+        issues.push({
+          path: [list, index, 'governanceId'],
+          message: `Cet enregistrement appartient à une autre gouvernance (${row.governanceId}) que celle du document (${governanceId}).`,
+        });
+      }
+    });
+  }
+  const held = (list: 'bodies' | 'roadmaps' | 'actions' | 'milestones' | 'indicators') =>
+    new Set(document[list].map((row) => row.id));
+  const kinds = {
+    Instance: held('bodies'),
+    'Feuille de route': held('roadmaps'),
+    Action: held('actions'),
+    Jalon: held('milestones'),
+    Indicateur: held('indicators'),
+    Gouvernance: new Set([governanceId]),
+  };
+  const subjectKinds = {
+    governance: 'Gouvernance',
+    roadmap: 'Feuille de route',
+    action: 'Action',
+    milestone: 'Jalon',
+  } as const;
+  const check = (
+    list: ListName,
+    index: number,
+    label: keyof typeof kinds,
+    id: string | undefined,
+    ...field: string[]
+  ): void => {
+    if (id === undefined || kinds[label].has(id)) return;
+    issues.push({
+      path: [list, index, ...field],
+      message: `${label} introuvable dans le document : ${id}.`,
+    });
+  };
+  for (const [i, m] of document.meetings.entries()) {
+    check('meetings', i, 'Instance', m.bodyId, 'bodyId');
+  }
+  for (const [i, a] of document.actions.entries()) {
+    check('actions', i, 'Feuille de route', a.roadmapId, 'roadmapId');
+  }
+  for (const [i, m] of document.milestones.entries()) {
+    check('milestones', i, 'Feuille de route', m.roadmapId, 'roadmapId');
+    check('milestones', i, 'Action', m.actionId, 'actionId');
+  }
+  for (const [i, f] of document.fundingLines.entries()) {
+    check('fundingLines', i, 'Action', f.actionId, 'actionId');
+  }
+  for (const [i, v] of document.roadmapVersions.entries()) {
+    check('roadmapVersions', i, 'Feuille de route', v.roadmapId, 'roadmapId');
+  }
+  for (const [i, m] of document.measurements.entries()) {
+    check('measurements', i, 'Indicateur', m.indicatorId, 'indicatorId');
+  }
+  for (const [i, u] of document.updates.entries()) {
+    check('updates', i, subjectKinds[u.subject.type], u.subject.id, 'subject', 'id');
+  }
+  if (issues.length === 0) return;
+  const [first] = issues;
+  const rest = issues.length - 1;
+  const more =
+    rest === 0
+      ? ''
+      : FRENCH_PLURAL.select(rest) === 'one'
+        ? ' (et un autre problème)'
+        : ` (et ${rest} autres problèmes)`;
+  throw new ValidationError(
+    issues.slice(0, MAX_ISSUES),
+    `Document incohérent : ${first?.path.join('.')} — ${first?.message}${more}`,
+  );
 }

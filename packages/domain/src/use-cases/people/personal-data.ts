@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { erasePerson, type Person } from '../../people/person.ts';
 import { ConflictError } from '../../shared/errors.ts';
 import { idOf } from '../../shared/ids.ts';
+import { searchKey } from '../../shared/search.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorizePersonChange } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -9,16 +10,35 @@ import { mustGet, recordAudit } from '../helpers.ts';
 
 export const PersonalDataInput = z.object({ personId: idOf('person') });
 
-/** What identifies a person in free text: their name, email, phone and chat ids. */
+/**
+ * What identifies a person in free text: their name (also as a search key: no accents, hyphens
+ * as spaces), email, phone (also as people type it) and chat ids. Longest first, so an email is
+ * replaced whole before a name it contains. Erasure ignores case.
+ */
 function identifiersOf(person: Person): string[] {
-  return [
+  const texts = [
     person.displayName,
+    searchKey(person.displayName),
     person.email,
-    person.phone,
-    // A phone is often typed the French way: 05 46 … rather than +33546….
-    person.phone?.startsWith('+33') ? `0${person.phone.slice(3)}` : undefined,
+    ...(person.phone ? phoneForms(person.phone) : []),
     ...person.chatAccounts.map((a) => a.userId),
   ].filter((text): text is string => text !== undefined && text.length >= 3);
+  return [...new Set(texts)].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A phone as stored (`+33546123456`) and as people write it: `0546123456`, `05 46 12 34 56`,
+ * `05.46.12.34.56`, `05-46-12-34-56`, `+33 5 46 12 34 56`.
+ */
+function phoneForms(phone: string): string[] {
+  const forms = [phone];
+  const national = phone.startsWith('+33') ? `0${phone.slice(3)}` : undefined;
+  if (national && national.length === 10) {
+    const pairs = national.match(/../g) ?? [];
+    forms.push(national, pairs.join(' '), pairs.join('.'), pairs.join('-'));
+    forms.push(`+33 ${national.slice(1, 2)} ${pairs.slice(1).join(' ')}`);
+  }
+  return forms;
 }
 
 /**

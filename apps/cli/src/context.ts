@@ -1,0 +1,90 @@
+import { createStore, type Database, migrationStatus, openDatabase } from '@maille/db';
+import type { UseCaseContext } from '@maille/domain/use-cases';
+import type { Env } from './env.ts';
+import { NotMigratedError } from './errors.ts';
+import { randomIds } from './ids.ts';
+import { fr } from './messages/fr.ts';
+import { databaseUrl } from './paths.ts';
+import type { Progress } from './progress.ts';
+
+/** What a command receives: its settings, where to write, the clock and a progress display. */
+export interface Cli {
+  env: Env;
+  /** A line of the command's result, on stdout. */
+  print(line: string): void;
+  /** A line for the person at the terminal (warnings, errors), on stderr. */
+  printError(line: string): void;
+  /** The current instant, UTC ISO. */
+  now(): string;
+  /** A progress display on stderr for long work. */
+  progress(label: string): Progress;
+}
+
+/** Where the command's database is: its file, or its server's address without the password. */
+export function databaseLocation(env: Env): string {
+  const url = databaseUrl(env);
+  if (!/^postgres(ql)?:\/\//.test(url)) return url;
+  const shown = new URL(url);
+  if (shown.password) shown.password = '***';
+  return shown.toString();
+}
+
+/** The command's database as a person reads it: where, and which kind. */
+export function describeDatabase(env: Env): string {
+  return isPostgres(env)
+    ? fr.database.postgres(databaseLocation(env), env.DATABASE_SCHEMA)
+    : fr.database.sqlite(databaseLocation(env));
+}
+
+/** Whether the command's database is PostgreSQL. */
+export function isPostgres(env: Env): boolean {
+  return /^postgres(ql)?:\/\//.test(databaseUrl(env));
+}
+
+/**
+ * Opens the command's database, runs `work`, and closes it whatever happens. With `migrated`, a
+ * database whose schema is not up to date is refused with a French hint rather than failing on a
+ * missing table.
+ */
+export async function withDatabase<T>(
+  cli: Cli,
+  { migrated }: { migrated: boolean },
+  work: (database: Database) => Promise<T>,
+): Promise<T> {
+  const database = openDatabase({
+    url: databaseUrl(cli.env),
+    schema: cli.env.DATABASE_SCHEMA,
+    busyTimeoutMs: cli.env.DATABASE_BUSY_TIMEOUT_MS,
+    poolSize: 2,
+  });
+  try {
+    if (migrated) await assertMigrated(cli, database);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function assertMigrated(cli: Cli, database: Database): Promise<void> {
+  const status = await migrationStatus(database);
+  const pending = status.filter((m) => !m.executedAt).length;
+  if (pending === 0) return;
+  const where = databaseLocation(cli.env);
+  throw new NotMigratedError(
+    pending === status.length ? fr.database.empty(where) : fr.database.behind(where, pending),
+  );
+}
+
+/**
+ * The kernel's context for the command: it acts as the instance's administrator, through the
+ * `cli` channel. None of its use cases needs a person; those that sign a change with one (status
+ * changes, updates) are not offered by the command.
+ */
+export function kernelContext(cli: Cli, database: Database): UseCaseContext {
+  return {
+    store: createStore(database),
+    clock: cli.now,
+    ids: randomIds(),
+    actor: { instanceAdmin: true, channel: 'cli' },
+  };
+}

@@ -1,0 +1,200 @@
+import { formatDate, plural } from '../french.ts';
+
+/**
+ * Every sentence the `maille` command says, in French, in one place. The help texts are in
+ * `help.ts`; the roadmap health has its own formatter (`commands/format-health.ts`).
+ */
+
+const dateTime = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/Paris',
+});
+const bytes = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
+/** An instant as "24 novembre 2026 à 10:00" (Paris time). */
+export function formatInstant(instant: string | Date): string {
+  return dateTime.format(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
+/** A size as "12,3 Mo". */
+export function formatSize(size: number): string {
+  if (size < 1024) return `${size} o`;
+  if (size < 1024 * 1024) return `${bytes.format(size / 1024)} Ko`;
+  return `${bytes.format(size / 1024 / 1024)} Mo`;
+}
+
+export const fr = {
+  usage: {
+    unknownCommand: (name: string) => `Commande inconnue : « ${name} ».`,
+    unknownOption: (option: string) => `Option inconnue : ${option}`,
+    optionNeedsValue: (option: string) => `L’option ${option} attend une valeur.`,
+    optionTakesNoValue: (option: string) => `L’option ${option} ne prend pas de valeur.`,
+    malformedOption: 'Option mal formée.',
+    seeHelp: (command: string) => `Aide : maille ${command} --help`,
+    missingSubcommand: (command: string, choices: string) =>
+      `Précisez ce que doit faire « maille ${command} » : ${choices}.`,
+    unknownSubcommand: (command: string, name: string, choices: string) =>
+      `« maille ${command} » ne connaît pas « ${name} » : ${choices}.`,
+    missingArgument: (what: string) => `Il manque ${what}.`,
+    tooManyArguments: (extra: string[]) =>
+      `Argument en trop : ${extra.map((a) => `« ${a} »`).join(', ')}.`,
+    confirm: (what: string) => `${what} Relancez avec --oui pour confirmer.`,
+  },
+  env: {
+    invalid: (name: string, why: string) =>
+      `Réglage invalide dans l’environnement : ${name} — ${why}`,
+    schemaName:
+      'un nom de schéma PostgreSQL en minuscules, chiffres et « _ » est attendu (63 caractères au plus).',
+    number: 'un nombre entier de millisecondes est attendu.',
+    databaseUrl:
+      'postgres://… pour PostgreSQL, ou le chemin d’un fichier SQLite (file:… accepté) est attendu.',
+    tooLong: '10 minutes (600000) au plus.',
+  },
+  errors: {
+    prefix: (message: string) => `Erreur : ${message}`,
+    moreIssues: (count: number) => `  … et ${plural(count, 'autre problème', 'autres problèmes')}.`,
+    internal: 'Erreur inattendue : Maille a rencontré un problème interne. Détail technique :',
+    busy: 'La base de données est verrouillée par un autre programme qui écrit (le serveur, le bot, une autre commande maille). Réessayez dans un instant ; si cela dure, vérifiez ce qui l’utilise.',
+    cantOpen: (where: string) =>
+      `Impossible d’ouvrir la base de données ${where} : vérifiez le chemin et les droits sur le fichier et son dossier.`,
+    notADatabase: (where: string) => `${where} n’est pas une base de données SQLite.`,
+    readOnly: (where: string) =>
+      `La base de données ${where} est en lecture seule : vérifiez les droits sur le fichier et son dossier.`,
+    diskFull: 'Le disque est plein : libérez de la place, puis recommencez.',
+    unreachable: (where: string) =>
+      `Impossible de joindre PostgreSQL (${where}) : le serveur est-il démarré, l’adresse est-elle juste ?`,
+    refused: (where: string) =>
+      `PostgreSQL a refusé la connexion (${where}) : vérifiez l’utilisateur, le mot de passe et la base dans DATABASE_URL.`,
+    missingDatabase: (where: string) => `La base PostgreSQL ${where} n’existe pas.`,
+  },
+  database: {
+    sqlite: (file: string) => `${file} (SQLite)`,
+    postgres: (url: string, schema: string | undefined) =>
+      `${url}${schema ? `, schéma ${schema}` : ''} (PostgreSQL)`,
+    empty: (where: string) =>
+      `La base ${where} n’a pas encore de tables : lancez d’abord « maille migrate up ».`,
+    behind: (where: string, pending: number) =>
+      `La base ${where} n’est pas à jour (${plural(pending, 'migration', 'migrations')} en attente) : lancez « maille migrate up ».`,
+    missingFile: (file: string) => `La base ${file} n’existe pas encore : rien à sauvegarder.`,
+  },
+  files: {
+    notFound: (file: string) => `Fichier introuvable : ${file}`,
+    isDirectory: (file: string) => `${file} est un dossier, pas un fichier.`,
+    denied: (file: string) => `Accès refusé à ${file} : vérifiez ses droits.`,
+    unreadable: (file: string, why: string) => `Impossible de lire ${file} : ${why}`,
+    unwritable: (file: string, why: string) => `Impossible d’écrire ${file} : ${why}`,
+    missingFolder: (folder: string) => `Le dossier ${folder} n’existe pas.`,
+    tooLarge: (file: string, size: string) =>
+      `${file} pèse ${size} : c’est plus que ce qu’un import peut lire en une fois (512 Mo).`,
+    malformedJson: (file: string, where: string | undefined) =>
+      `${file} n’est pas un JSON valide${where ? ` (${where})` : ''} : rien n’a été importé.`,
+    jsonPosition: (line: number, column: number) => `ligne ${line}, colonne ${column}`,
+    jsonEnd: 'le fichier s’arrête au milieu',
+    exists: (file: string) =>
+      `${file} existe déjà : choisissez un autre nom, ou ajoutez --remplacer pour l’écraser.`,
+  },
+  migrate: {
+    database: (where: string) => `Base de données : ${where}`,
+    applied: (name: string) => `Migration appliquée : ${name}`,
+    upToDate: 'Le schéma est déjà à jour.',
+    nowUpToDate: 'Le schéma est à jour.',
+    reverted: (name: string) => `Migration annulée : ${name}`,
+    nothingToRevert: 'Aucune migration à annuler.',
+    downWarning:
+      'Annuler la dernière migration supprime les tables qu’elle a créées, avec leurs données (faites d’abord « maille backup » ou « maille export »).',
+    statusLine: (name: string, executedAt: Date | undefined) =>
+      executedAt
+        ? `  ✓ ${name} — appliquée le ${formatInstant(executedAt)}`
+        : `  · ${name} — en attente`,
+    pending: (count: number) =>
+      `${plural(count, 'migration', 'migrations')} en attente : lancez « maille migrate up ».`,
+  },
+  seed: {
+    needsDemo: 'Précisez le jeu de données : « maille seed --demo » (le seul pour l’instant).',
+    created: (count: number) =>
+      `Démonstration ajoutée : ${plural(count, 'enregistrement écrit', 'enregistrements écrits')}.`,
+    already: 'La démonstration est déjà dans la base : rien n’a été ajouté.',
+    governance: (name: string, id: string) => `  • ${name} (${id})`,
+  },
+  exchange: {
+    governanceArgument: 'l’identifiant de la gouvernance à exporter (gov_…)',
+    fileArgument: 'le fichier à importer',
+    writing: 'Écriture',
+    importing: 'Import',
+    reading: (file: string) => `Lecture de ${file}…`,
+    readingGovernance: (id: string) => `Lecture de la gouvernance ${id}…`,
+    checking: 'Vérification du document…',
+    exported: (name: string, file: string, records: number) =>
+      `Gouvernance « ${name} » exportée dans ${file} (${plural(records, 'enregistrement', 'enregistrements')}).`,
+    imported: (name: string, id: string, written: number) =>
+      `Gouvernance « ${name} » (${id}) importée : ${plural(written, 'enregistrement écrit', 'enregistrements écrits')}.`,
+    invalidDocument:
+      'Ce fichier n’est pas une gouvernance exportée par Maille : rien n’a été importé.',
+  },
+  backup: {
+    fileArgument: 'le fichier où écrire la sauvegarde',
+    copying: 'Sauvegarde',
+    done: (file: string, size: string) =>
+      `Sauvegarde écrite et vérifiée (PRAGMA integrity_check : ok) : ${file} (${size}).`,
+  },
+  restore: {
+    fileArgument: 'la sauvegarde à restaurer',
+    postgres:
+      'La restauration par maille ne concerne que SQLite. Pour PostgreSQL, utilisez pg_restore (voir le README, « Sauvegarde et restauration »).',
+    memory: 'La base en mémoire (:memory:) ne se restaure pas.',
+    done: (backup: string, target: string) => `Base restaurée depuis ${backup} dans ${target}.`,
+    previous: (file: string) => `L’ancienne base est gardée dans ${file}.`,
+  },
+  person: {
+    idArgument: 'l’identifiant de la personne (per_…)',
+    exported: (id: string, file: string, tables: number) =>
+      `Données de ${id} exportées dans ${file} (${plural(tables, 'table concernée', 'tables concernées')}).`,
+    eraseWarning: (id: string) =>
+      `L’effacement de ${id} est définitif : son nom, son courriel, son téléphone et ses comptes de discussion disparaissent de toute la base.`,
+    erased: (id: string, rewritten: number) =>
+      `Personne ${id} effacée : ${plural(rewritten, 'enregistrement réécrit', 'enregistrements réécrits')}.`,
+  },
+  key: {
+    needsPerson:
+      'Précisez la personne pour qui agit la clé (--personne per_…), ou --admin pour une clé d’administration de l’instance.',
+    defaultLabel: (date: string) => `Clé créée le ${formatDate(date)}`,
+    created: (id: string) => `Clé d’API créée : ${id}`,
+    token: 'Voici son jeton ; il ne sera plus jamais affiché, copiez-le maintenant :',
+    revoked: (id: string) => `Clé ${id} révoquée : l’API la refuse désormais.`,
+    none: 'Aucune clé d’API.',
+    idArgument: 'l’identifiant de la clé à révoquer',
+    line: (key: {
+      id: string;
+      label: string;
+      personId?: string;
+      instanceAdmin: boolean;
+      createdAt: string;
+      lastUsedAt?: string;
+      revokedAt?: string;
+    }) =>
+      [
+        `${key.id} — ${key.label}`,
+        key.instanceAdmin
+          ? `administration de l’instance${key.personId ? ` (${key.personId})` : ''}`
+          : `pour ${key.personId}`,
+        `créée le ${formatInstant(key.createdAt)}`,
+        key.lastUsedAt ? `dernier usage le ${formatInstant(key.lastUsedAt)}` : 'jamais utilisée',
+        ...(key.revokedAt ? [`RÉVOQUÉE le ${formatInstant(key.revokedAt)}`] : []),
+      ].join(' · '),
+  },
+  start: {
+    title: 'Maille · démarrage',
+    database: (where: string) => `Base de données : ${where}`,
+    migrated: (count: number) =>
+      `Schéma mis à jour (${plural(count, 'migration appliquée', 'migrations appliquées')}).`,
+    upToDate: 'Schéma à jour.',
+    seeded: (count: number) =>
+      `Démonstration ajoutée (${plural(count, 'enregistrement', 'enregistrements')}) : La Rochelle et Dronne et Belle, personnes fictives.`,
+    alreadySeeded: 'Démonstration déjà présente : rien n’a été ajouté.',
+    healthTitle: 'Santé des feuilles de route de démonstration, lue dans la base :',
+    commandsTitle:
+      'La commande maille (depuis la racine : pnpm maille <commande>, aide : --help) :',
+    next: 'La suite : « pnpm test » lance toute la suite de tests ; packages/domain/README.md présente le noyau.',
+  },
+} as const;

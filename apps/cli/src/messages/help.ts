@@ -1,0 +1,176 @@
+/** The help texts of the `maille` command, in French. */
+
+/** One line per command, for the general help and for `pnpm start`. */
+export const COMMAND_SUMMARIES = [
+  ['start', 'Met la base à jour, ajoute la démonstration si besoin, affiche sa santé (pnpm start)'],
+  [
+    'migrate up|down|status',
+    'Met le schéma à jour, annule la dernière migration, ou dit où il en est',
+  ],
+  ['seed --demo', 'Ajoute les deux territoires de démonstration (une seule fois)'],
+  ['export <gouvernance>', 'Exporte une gouvernance entière en JSON (--fichier f)'],
+  ['import <fichier>', 'Importe une gouvernance exportée par « maille export »'],
+  ['backup <fichier>', 'Sauvegarde la base SQLite pendant qu’elle sert, et vérifie la copie'],
+  ['restore <fichier>', 'Remplace la base SQLite par une sauvegarde vérifiée'],
+  ['person export <personne>', 'Exporte tout ce que la base contient sur une personne'],
+  ['person erase <personne>', 'Efface une personne (droit à l’effacement)'],
+  ['cle creer|revoquer|lister', 'Crée, révoque ou liste les clés de l’API'],
+  ['demo', 'Calcule la démonstration en mémoire, sans base de données'],
+] as const;
+
+const width = Math.max(...COMMAND_SUMMARIES.map(([name]) => name.length)) + 2;
+
+/** The command summaries as aligned lines. */
+export function commandLines(indent = '  '): string[] {
+  return COMMAND_SUMMARIES.map(([name, summary]) => `${indent}${name.padEnd(width)}${summary}`);
+}
+
+const DATABASE = `Base de données :
+  SQLite par défaut : data/maille.db à la racine du dépôt, créé au premier usage.
+  DATABASE_URL=postgres://… pour PostgreSQL (DATABASE_SCHEMA=… pour travailler dans un schéma) ;
+  DATABASE_URL=chemin/vers/fichier.db pour un autre fichier SQLite.`;
+
+const EXIT_CODES = `Codes de sortie :
+  0   fait
+  1   refusé : donnée invalide, introuvable, conflit, action interdite
+  2   commande mal formée (commande, option ou argument)
+  3   fichier absent, illisible, mal formé, ou déjà là
+  4   base de données indisponible, verrouillée ou pas à jour
+  70  erreur interne de Maille`;
+
+export const GENERAL_HELP = `maille — l’outil de coordination de l’inclusion numérique
+
+Usage : maille <commande> [options]
+Depuis la racine du dépôt : pnpm maille <commande> [options]
+
+Commandes :
+${commandLines().join('\n')}
+
+Noms français acceptés aussi : demarrer, migrer (haut|bas|etat), peupler, exporter, importer,
+sauvegarder, restaurer, personne (exporter|effacer). « key » (create|revoke|list) vaut « cle ».
+
+Options :
+  -h, --help   Affiche cette aide ; « maille <commande> --help » détaille une commande
+
+${DATABASE}
+
+La ligne de commande agit en administration de l’instance : elle peut tout lire et tout écrire.
+
+${EXIT_CODES}
+`;
+
+export const HELP = {
+  start: `Usage : maille start
+
+Ce que lance « pnpm start » : applique les migrations en attente, ajoute la démonstration
+(La Rochelle, Dronne et Belle ; personnes fictives) si elle n’est pas déjà dans la base, puis
+affiche la santé de ses feuilles de route telle que la base la donne.
+
+${DATABASE}
+`,
+  migrate: `Usage : maille migrate up|down|status
+
+  up       Applique les migrations en attente (crée la base et ses tables au premier usage ;
+           sur PostgreSQL, crée aussi le schéma DATABASE_SCHEMA s’il manque)
+  down     Annule la dernière migration : ses tables et leurs données disparaissent.
+           Demande --oui ; faites d’abord « maille backup » ou « maille export ».
+  status   Liste les migrations, appliquées ou en attente
+
+Options :
+  --oui    Confirme « down »
+
+Exemple : maille migrate up
+`,
+  seed: `Usage : maille seed --demo
+
+Ajoute le jeu de démonstration : la CTIN de la communauté d’agglomération de La Rochelle et la
+gouvernance de la communauté de communes de Dronne et Belle (lieux et institutions réels,
+personnes fictives), datés par rapport à aujourd’hui. Une seule fois : relancée, la commande
+ne change rien.
+
+Exemple : maille seed --demo
+`,
+  export: `Usage : maille export <gouvernance> [--fichier f] [--remplacer]
+
+Exporte une gouvernance entière (instances, séances, feuille de route, fiches, jalons,
+financements, points d’étape, indicateurs, historique, et les personnes, structures et
+territoires qu’elle nomme) en un document JSON portable, le même depuis SQLite ou PostgreSQL.
+
+Options :
+  --fichier f    Écrit dans le fichier f (sinon, sur la sortie standard)
+  --remplacer    Écrase f s’il existe déjà
+
+Exemple : maille export gov_larochelle --fichier la-rochelle.json
+`,
+  import: `Usage : maille import <fichier>
+
+Importe une gouvernance exportée par « maille export », identifiants compris, en une seule
+transaction : au moindre problème, rien n’est écrit. La gouvernance ne doit pas déjà exister ;
+les personnes, structures et territoires déjà connus sont gardés tels quels.
+
+Exemple : maille import la-rochelle.json
+`,
+  backup: `Usage : maille backup <fichier> [--remplacer]
+
+Copie la base SQLite pendant que le serveur et le bot continuent d’écrire (sauvegarde en ligne
+de SQLite), puis vérifie la copie (PRAGMA integrity_check). La copie est un seul fichier.
+Pour PostgreSQL, utilisez pg_dump (voir le README).
+
+Options :
+  --remplacer    Écrase le fichier s’il existe déjà
+
+Exemple : maille backup sauvegardes/maille-2026-11-24.db
+`,
+  restore: `Usage : maille restore <fichier>
+
+Remplace la base SQLite par une sauvegarde faite par « maille backup ». La sauvegarde est
+vérifiée (PRAGMA integrity_check) avant de remplacer quoi que ce soit ; l’ancienne base est
+gardée à côté (….avant-restauration-…). Arrêtez d’abord le serveur et le bot : la commande
+refuse une base ouverte. Pour PostgreSQL, utilisez pg_restore (voir le README).
+
+Exemple : maille restore sauvegardes/maille-2026-11-24.db
+`,
+  person: `Usage : maille person export <personne> [--fichier f] [--remplacer]
+        maille person erase <personne> --oui
+
+  export   Exporte en JSON tout ce que la base contient sur la personne (droit d’accès) :
+           sa fiche et chaque enregistrement qui la nomme
+  erase    Efface la personne (droit à l’effacement) : nom, courriel, téléphone et comptes de
+           discussion disparaissent, et chaque texte qui la citait devient « membre supprimé ».
+           Définitif : demande --oui.
+
+Options :
+  --fichier f    export : écrit dans le fichier f (sinon, sur la sortie standard)
+  --remplacer    export : écrase f s’il existe déjà
+  --oui          erase : confirme l’effacement
+
+Exemples :
+  maille person export per_lrmoreau --fichier moreau.json
+  maille person erase per_lrmoreau --oui
+`,
+  key: `Usage : maille cle creer --personne <personne> [--libelle "…"]
+        maille cle creer --admin [--personne <personne>] [--libelle "…"]
+        maille cle revoquer <clé>
+        maille cle lister
+
+Les clés de l’API, de la forme mai_<identifiant>.<secret>. Seule une empreinte du secret est
+gardée : le jeton s’affiche une fois, à la création.
+
+  creer      Crée une clé qui agit pour une personne (ses rôles s’appliquent) ;
+             --admin : une clé d’administration de l’instance
+  revoquer   Révoque une clé : l’API la refuse aussitôt
+  lister     Liste les clés, sans leurs secrets
+
+Options :
+  --personne p   La personne pour qui agit la clé (per_…)
+  --admin        Une clé d’administration de l’instance
+  --libelle l    À quoi sert la clé (par défaut : « Clé créée le … »)
+
+Exemple : maille cle creer --personne per_lrmoreau --libelle "Tableau de bord"
+`,
+  demo: `Usage : maille demo
+
+Construit en mémoire les territoires de démonstration et affiche la santé de leurs feuilles de
+route telle que le noyau la calcule. Aucune base de données.
+`,
+} as const;

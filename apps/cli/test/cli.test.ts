@@ -1,0 +1,373 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listApiKeys, openDatabase, verifyApiKey } from '@maille/db';
+import { DEMO_IDS } from '@maille/domain/demo';
+import SqliteDatabase from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NOW, noStackTrace, type Sandbox, sandbox } from './run.ts';
+
+const LA_ROCHELLE = DEMO_IDS.laRochelle.governance;
+const MOREAU = DEMO_IDS.laRochelle.coordinator;
+
+let box: Sandbox;
+beforeEach(() => {
+  box = sandbox();
+});
+afterEach(() => box.remove());
+
+/** A sandbox whose database is migrated and holds the demo. */
+async function seeded(target: Sandbox = box): Promise<void> {
+  expect((await target.run('migrate', 'up')).code).toBe(0);
+  expect((await target.run('seed', '--demo')).code).toBe(0);
+}
+
+/** An export without the instant it was made, to compare two exports. */
+function withoutDate(text: string): string {
+  return text.replace(/"exportedAt": "[^"]+"/, '');
+}
+
+describe('maille migrate', () => {
+  it('applies, reports and reverts the schema, asking before dropping tables', async () => {
+    const before = await box.run('migrate', 'status');
+    expect(before.code).toBe(0);
+    expect(before.out).toContain('en attente');
+
+    const up = await box.run('migrate', 'up');
+    expect(up.code).toBe(0);
+    expect(up.out).toContain('Migration appliquée : 2026-11-24-initial');
+    expect((await box.run('migrate', 'up')).out).toContain('Le schéma est déjà à jour.');
+    expect((await box.run('migrate', 'status')).out).toMatch(/✓ 2026-11-24-initial — appliquée le/);
+
+    const unconfirmed = await box.run('migrate', 'down');
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.err).toContain('--oui');
+    expect((await box.run('migrate', 'status')).out).toContain('✓');
+
+    const down = await box.run('migrate', 'down', '--oui');
+    expect(down.code).toBe(0);
+    expect(down.out).toContain('Migration annulée : 2026-11-24-initial');
+    expect((await box.run('migrate', 'status')).out).toContain('1 migration en attente');
+  });
+
+  it('accepts its French names', async () => {
+    expect((await box.run('migrer', 'haut')).code).toBe(0);
+    expect((await box.run('migrer', 'etat')).out).toContain('✓');
+  });
+
+  it('refuses an unknown subcommand with a usage error', async () => {
+    const { code, err } = await box.run('migrate', 'sideways');
+    expect(code).toBe(2);
+    expect(err).toContain('« maille migrate » ne connaît pas « sideways » : up, down, status.');
+  });
+});
+
+describe('maille seed --demo', () => {
+  it('asks for the migrations first, then adds the demo once', async () => {
+    const early = await box.run('seed', '--demo');
+    expect(early.code).toBe(4);
+    expect(early.err).toContain('lancez d’abord « maille migrate up »');
+
+    await box.run('migrate', 'up');
+    const first = await box.run('seed', '--demo');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/Démonstration ajoutée : \d+ enregistrements écrits\./);
+    expect(first.out).toContain(LA_ROCHELLE);
+
+    const second = await box.run('seed', '--demo');
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('La démonstration est déjà dans la base : rien n’a été ajouté.');
+  });
+
+  it('needs --demo', async () => {
+    const { code, err } = await box.run('seed');
+    expect(code).toBe(2);
+    expect(err).toContain('maille seed --demo');
+  });
+});
+
+describe('maille export and import', () => {
+  it('move a governance to another database, the same to the record', async () => {
+    await seeded();
+    // A relative path is the user's folder's, not the package's.
+    const exported = await box.run('export', LA_ROCHELLE, '--fichier', 'la-rochelle.json');
+    expect(exported.code).toBe(0);
+    const file = join(box.folder, 'la-rochelle.json');
+    expect(exported.out).toContain(`exportée dans ${file}`);
+    const text = readFileSync(file, 'utf8');
+
+    const other = sandbox({ INIT_CWD: box.folder });
+    try {
+      await other.run('migrate', 'up');
+      const imported = await other.run('import', 'la-rochelle.json');
+      expect(imported.code).toBe(0);
+      expect(imported.out).toMatch(/\(gov_larochelle\) importée : \d+ enregistrements écrits\./);
+      const again = await other.run('export', LA_ROCHELLE);
+      expect(again.code).toBe(0);
+      expect(withoutDate(again.out)).toBe(withoutDate(text.trimEnd()));
+
+      const twice = await other.run('import', 'la-rochelle.json');
+      expect(twice.code).toBe(1);
+      expect(twice.err).toContain('La gouvernance gov_larochelle existe déjà dans cette base.');
+    } finally {
+      other.remove();
+    }
+  });
+
+  it('show the progress of an import on a terminal', async () => {
+    await seeded();
+    await box.run('export', LA_ROCHELLE, '--fichier', 'lr.json');
+    const other = sandbox({ INIT_CWD: box.folder });
+    try {
+      await other.run('migrate', 'up');
+      const chunks: string[] = [];
+      const { code } = await other.runWith(
+        { progress: { tty: true, write: (chunk) => chunks.push(chunk) } },
+        'import',
+        'lr.json',
+      );
+      expect(code).toBe(0);
+      // The line is rewritten in place, and ended once the import is through.
+      expect(chunks.at(-1)).toBe('\n');
+      expect(chunks.at(-2)?.startsWith('\r')).toBe(true);
+      expect(chunks.at(-2)).toMatch(/Import : 100\s%\s\(\d+ \/ \d+\)$/);
+    } finally {
+      other.remove();
+    }
+  });
+
+  it('refuse to overwrite a file, and an unknown governance', async () => {
+    await seeded();
+    writeFileSync(join(box.folder, 'deja.json'), 'précieux');
+    const exists = await box.run('export', LA_ROCHELLE, '--fichier', 'deja.json');
+    expect(exists.code).toBe(3);
+    expect(exists.err).toContain('existe déjà');
+    expect(readFileSync(join(box.folder, 'deja.json'), 'utf8')).toBe('précieux');
+    expect((await box.run('export', LA_ROCHELLE, '-f', 'deja.json', '--remplacer')).code).toBe(0);
+
+    const unknown = await box.run('export', 'gov_inconnue');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toBe('Erreur : Gouvernance introuvable : gov_inconnue.');
+  });
+
+  it('refuse a missing file, malformed JSON and a document that is not a governance, writing nothing', async () => {
+    await box.run('migrate', 'up');
+    const missing = await box.run('import', 'absent.json');
+    expect(missing.code).toBe(3);
+    expect(missing.err).toBe(`Erreur : Fichier introuvable : ${join(box.folder, 'absent.json')}`);
+
+    writeFileSync(
+      join(box.folder, 'casse.json'),
+      '{\n  "format": "maille.gouvernance",\n  "governance": {\n',
+    );
+    const malformed = await box.run('import', 'casse.json');
+    expect(malformed.code).toBe(3);
+    expect(malformed.err).toContain('n’est pas un JSON valide');
+    expect(malformed.err).toContain('rien n’a été importé');
+
+    writeFileSync(
+      join(box.folder, 'autre.json'),
+      JSON.stringify({ format: 'maille.gouvernance', formatVersion: 1, governance: { name: '' } }),
+    );
+    const invalid = await box.run('import', 'autre.json');
+    expect(invalid.code).toBe(1);
+    expect(invalid.err).toContain('Ce fichier n’est pas une gouvernance exportée par Maille');
+    expect(invalid.err).toContain('  • governance.name — Ce champ ne peut pas être vide.');
+    expect(invalid.err).toContain('  • exportedAt — ');
+
+    for (const run of [missing, malformed, invalid]) expect(noStackTrace(run.err)).toBe(true);
+    expect((await box.run('seed', '--demo')).out).toContain('Démonstration ajoutée');
+  });
+});
+
+describe('maille person', () => {
+  it('exports what the database holds on a person, then erases them once confirmed', async () => {
+    await seeded();
+    const exported = await box.run('person', 'export', MOREAU);
+    expect(exported.code).toBe(0);
+    const data = JSON.parse(exported.out);
+    expect(data.format).toBe('maille.donnees-personnelles');
+    expect(data.person.displayName).toBe('Claire Moreau');
+
+    const unconfirmed = await box.run('person', 'erase', MOREAU);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.err).toContain('est définitif');
+
+    const erased = await box.run('personne', 'effacer', MOREAU, '--oui');
+    expect(erased.code).toBe(0);
+    expect(erased.out).toContain(`Personne ${MOREAU} effacée`);
+
+    const after = await box.run('person', 'export', MOREAU, '--fichier', 'moreau.json');
+    expect(after.code).toBe(0);
+    const text = readFileSync(join(box.folder, 'moreau.json'), 'utf8');
+    expect(text).not.toContain('Claire Moreau');
+    expect(JSON.parse(text).person.erasedAt).toBe(NOW);
+
+    const again = await box.run('person', 'erase', MOREAU, '--oui');
+    expect(again.code).toBe(1);
+    expect(again.err).toBe('Erreur : Cette personne est déjà effacée.');
+    const unknown = await box.run('person', 'export', 'per_inconnue');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toBe('Erreur : Personne introuvable : per_inconnue.');
+  });
+});
+
+describe('maille cle', () => {
+  it('creates a key whose token the API can verify, lists it and revokes it', async () => {
+    await seeded();
+    const created = await box.run(
+      'cle',
+      'creer',
+      '--personne',
+      MOREAU,
+      '--libelle',
+      'Tableau de bord',
+    );
+    expect(created.code).toBe(0);
+    const token = /^mai_\S+$/m.exec(created.out)?.[0] as string;
+    const id = /Clé d’API créée : (\S+)/.exec(created.out)?.[1] as string;
+    expect(token.startsWith(`mai_${id}.`)).toBe(true);
+
+    const database = openDatabase({ url: box.env.DATABASE_URL });
+    try {
+      expect(await verifyApiKey(database, token, NOW)).toEqual({
+        keyId: id,
+        personId: MOREAU,
+        instanceAdmin: false,
+      });
+
+      const listed = await box.run('cle', 'lister');
+      expect(listed.out).toContain(`${id} — Tableau de bord · pour ${MOREAU}`);
+      expect(listed.out).not.toContain(token.split('.')[1]);
+
+      const revoked = await box.run('cle', 'revoquer', id);
+      expect(revoked.code).toBe(0);
+      expect(await verifyApiKey(database, token, NOW)).toBeUndefined();
+      expect((await box.run('cle', 'lister')).out).toContain('RÉVOQUÉE le');
+
+      const admin = await box.run('key', 'create', '--admin');
+      expect(admin.code).toBe(0);
+      const adminToken = /^mai_\S+$/m.exec(admin.out)?.[0] as string;
+      expect(await verifyApiKey(database, adminToken, NOW)).toMatchObject({ instanceAdmin: true });
+      expect((await listApiKeys(database)).length).toBe(2);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('refuses a key without a person, and an unknown person or key', async () => {
+    await seeded();
+    const orphan = await box.run('cle', 'creer');
+    expect(orphan.code).toBe(2);
+    expect(orphan.err).toContain('--personne per_…');
+    const unknown = await box.run('cle', 'creer', '--personne', 'per_inconnue');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toBe('Erreur : Personne introuvable : per_inconnue.');
+    const noKey = await box.run('cle', 'revoquer', 'ABCDEFGHIJKL');
+    expect(noKey.code).toBe(1);
+    expect(noKey.err).toBe('Erreur : Clé d’API introuvable : ABCDEFGHIJKL.');
+    expect((await box.run('cle', 'lister')).out).toBe('Aucune clé d’API.');
+  });
+});
+
+describe('maille backup and restore', () => {
+  it('bring a database back as it was, keeping the one they replace', async () => {
+    await seeded();
+    const backup = await box.run('backup', 'sauvegarde.db');
+    expect(backup.code).toBe(0);
+    expect(backup.out).toContain('integrity_check : ok');
+
+    await box.run('person', 'erase', MOREAU, '--oui');
+    expect((await box.run('backup', 'sauvegarde.db')).code).toBe(3);
+
+    const restored = await box.run('restore', 'sauvegarde.db');
+    expect(restored.code).toBe(0);
+    expect(restored.out).toContain(`Base restaurée depuis ${join(box.folder, 'sauvegarde.db')}`);
+    expect(restored.out).toMatch(/L’ancienne base est gardée dans .*avant-restauration-/);
+    const person = JSON.parse((await box.run('person', 'export', MOREAU)).out);
+    expect(person.person.displayName).toBe('Claire Moreau');
+  });
+
+  it('refuse a file that is not a backup, and a missing database', async () => {
+    await seeded();
+    writeFileSync(join(box.folder, 'notes.txt'), 'pas une base');
+    const refused = await box.run('restore', 'notes.txt');
+    expect(refused.code).toBe(3);
+    expect(refused.err).toContain('n’est pas une base SQLite lisible');
+    expect((await box.run('seed', '--demo')).out).toContain('déjà dans la base');
+
+    const missing = await box.runWith(
+      { env: { DATABASE_URL: join(box.folder, 'aucune.db') } },
+      'backup',
+      'copie.db',
+    );
+    expect(missing.code).toBe(3);
+    expect(missing.err).toContain('n’existe pas encore : rien à sauvegarder');
+  });
+});
+
+describe('a locked database', () => {
+  it('gives up after the busy timeout with exit code 4 and a French message', async () => {
+    await seeded();
+    const other = new SqliteDatabase(box.env.DATABASE_URL);
+    other.exec('begin exclusive');
+    try {
+      const { code, err } = await box.runWith(
+        { env: { DATABASE_BUSY_TIMEOUT_MS: '50' } },
+        'cle',
+        'creer',
+        '--admin',
+      );
+      expect(code).toBe(4);
+      expect(err).toContain('La base de données est verrouillée par un autre programme');
+      expect(noStackTrace(err)).toBe(true);
+    } finally {
+      other.exec('rollback');
+      other.close();
+    }
+    expect((await box.run('cle', 'lister')).out).toBe('Aucune clé d’API.');
+  });
+});
+
+describe('maille start', () => {
+  it('migrates, seeds once and prints the demo’s health from the database', async () => {
+    const first = await box.run('start');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain(`Base de données : ${box.env.DATABASE_URL} (SQLite)`);
+    expect(first.out).toContain('Schéma mis à jour (1 migration appliquée).');
+    expect(first.out).toMatch(/Démonstration ajoutée \(\d+ enregistrements\)/);
+    expect(first.out).toMatch(/Taux de réalisation des fiches-actions : 50\s%/);
+    expect(first.out).toContain('Dronne et Belle');
+    expect(first.out).toContain('migrate up|down|status');
+
+    const second = await box.run('start');
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('Schéma à jour.');
+    expect(second.out).toContain('Démonstration déjà présente : rien n’a été ajouté.');
+    expect(second.out).toMatch(/Jalons en retard : \d/);
+  });
+});
+
+describe('settings', () => {
+  it('refuses a malformed setting as a usage error', async () => {
+    const { code, err } = await box.runWith(
+      { env: { DATABASE_SCHEMA: 'Pas-Valide' } },
+      'migrate',
+      'status',
+    );
+    expect(code).toBe(2);
+    expect(err).toContain('Réglage invalide dans l’environnement : DATABASE_SCHEMA');
+  });
+
+  it('says when PostgreSQL cannot be reached', async () => {
+    const { code, err } = await box.runWith(
+      { env: { DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/test' } },
+      'migrate',
+      'status',
+    );
+    expect(code).toBe(4);
+    expect(err).toContain(
+      'Impossible de joindre PostgreSQL (postgres://postgres:***@127.0.0.1:1/test)',
+    );
+    expect(err).not.toContain('secret');
+  });
+});

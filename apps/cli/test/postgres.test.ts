@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from '@maille/db';
+import { DEMO_IDS } from '@maille/domain/demo';
+import { describe, expect, it } from 'vitest';
+import { sandbox } from './run.ts';
+
+/** This machine's PostgreSQL (trust auth, database `test`), as in @maille/db's tests. */
+const POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+describe('maille on PostgreSQL (DATABASE_URL)', () => {
+  it('migrates into a schema of its own, seeds the demo and exports a governance', async () => {
+    const schema = `cli_${randomBytes(6).toString('hex')}`;
+    const box = sandbox({ DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema });
+    try {
+      const up = await box.run('migrate', 'up');
+      expect(up.code).toBe(0);
+      expect(up.out).toContain(`${POSTGRES_URL}, schéma ${schema} (PostgreSQL)`);
+      expect(up.out).toContain('Migration appliquée : 2026-11-24-initial');
+
+      expect((await box.run('seed', '--demo')).out).toContain('Démonstration ajoutée');
+      expect((await box.run('seed', '--demo')).out).toContain('déjà dans la base');
+
+      const exported = await box.run(
+        'export',
+        DEMO_IDS.dronneEtBelle.governance,
+        '--fichier',
+        'dronne.json',
+      );
+      expect(exported.code).toBe(0);
+      const document = JSON.parse(readFileSync(join(box.folder, 'dronne.json'), 'utf8'));
+      expect(document.governance.id).toBe(DEMO_IDS.dronneEtBelle.governance);
+      expect(document.roadmaps).toHaveLength(1);
+
+      const start = await box.run('start');
+      expect(start.code).toBe(0);
+      expect(start.out).toContain('Démonstration déjà présente');
+      expect(start.out).toContain('Dronne et Belle');
+
+      const backup = await box.run('backup', 'copie.db');
+      expect(backup.code).toBe(2);
+      expect(backup.err).toContain('pg_dump');
+    } finally {
+      box.remove();
+      const admin = openDatabase({ url: POSTGRES_URL, poolSize: 1 });
+      await admin.db.schema.dropSchema(schema).ifExists().cascade().execute();
+      await admin.close();
+    }
+  });
+});

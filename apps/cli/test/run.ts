@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type MainOptions, main } from '../src/main.ts';
+
+export const NOW = '2026-11-24T09:00:00.000Z';
+
+/** What one run of `maille` did. */
+export interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/**
+ * A folder of its own, the user's current folder for the command (INIT_CWD), holding a SQLite
+ * database `maille.db` unless the environment names another.
+ */
+export interface Sandbox {
+  folder: string;
+  env: Record<string, string>;
+  run(...argv: string[]): Promise<Run>;
+  /** The same, with other settings or options. */
+  runWith(options: MainOptions, ...argv: string[]): Promise<Run>;
+  remove(): void;
+}
+
+export function sandbox(env: Record<string, string> = {}): Sandbox {
+  const folder = mkdtempSync(join(tmpdir(), 'maille-cli-'));
+  const base = { DATABASE_URL: join(folder, 'maille.db'), INIT_CWD: folder, ...env };
+  const runWith = async (options: MainOptions, ...argv: string[]): Promise<Run> => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(
+      argv,
+      (line) => out.push(line),
+      (line) => err.push(line),
+      { now: () => NOW, ...options, env: { ...base, ...options.env } },
+    );
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+  return {
+    folder,
+    env: base,
+    run: (...argv) => runWith({}, ...argv),
+    runWith,
+    remove: () => rmSync(folder, { recursive: true, force: true }),
+  };
+}
+
+/** No stack trace nor English error reached the user. */
+export function noStackTrace(text: string): boolean {
+  return !/\bat .*\.[jt]s:\d+|Error:|TypeError|SqliteError/.test(text);
+}

@@ -1,0 +1,73 @@
+import { ConflictError } from '@maille/domain';
+import { buildDemoDataset, DEMO_IDS } from '@maille/domain/demo';
+import type { Database } from './connection.ts';
+import { createStore } from './store.ts';
+
+/** What `seedDemo` did: `created` is false when the demo was already there. */
+export interface SeedReport {
+  created: boolean;
+  governances: { id: string; name: string }[];
+  /** Records written, shared directory records already present excepted. */
+  written: number;
+}
+
+const DEMO_GOVERNANCES = [DEMO_IDS.laRochelle.governance, DEMO_IDS.dronneEtBelle.governance];
+
+/**
+ * Stores the demo dataset (La Rochelle and Dronne et Belle, fictional people) built for `now`, in
+ * one transaction. Idempotent: when the demo governances are already there, nothing is written.
+ * Territories, organizations and persons the database already has are kept as they are.
+ *
+ * @example
+ * const { created } = await seedDemo(database, new Date().toISOString());
+ */
+export async function seedDemo(database: Database, now: string): Promise<SeedReport> {
+  const demo = buildDemoDataset({ now });
+  const governances = demo.governances.map((g) => ({ id: g.id, name: g.name }));
+  return createStore(database).transaction(async (repos) => {
+    const present = (await repos.governances.getMany(DEMO_GOVERNANCES)).map((g) => g.id);
+    if (present.length === DEMO_GOVERNANCES.length)
+      return { created: false, governances, written: 0 };
+    if (present.length > 0) {
+      throw new ConflictError(
+        `Une partie seulement de la démonstration est dans la base (${present.join(', ')}) : elle n’a pas été complétée.`,
+      );
+    }
+    let written = 0;
+    for (const territory of demo.territories) {
+      if (await repos.territories.findByCode(territory.level, territory.code)) continue;
+      await repos.territories.insert(territory);
+      written++;
+    }
+    for (const organization of demo.organizations) {
+      if (await repos.organizations.get(organization.id)) continue;
+      await repos.organizations.insert(organization);
+      written++;
+    }
+    for (const person of demo.persons) {
+      if (await repos.persons.get(person.id)) continue;
+      await repos.persons.insert(person);
+      written++;
+    }
+    // What is named comes before what names it (the foreign keys of the schema).
+    const lists = [
+      [repos.governances, demo.governances],
+      [repos.bodies, demo.bodies],
+      [repos.meetings, demo.meetings],
+      [repos.roadmaps, demo.roadmaps],
+      [repos.actions, demo.actions],
+      [repos.milestones, demo.milestones],
+      [repos.fundingLines, demo.fundingLines],
+      [repos.updates, demo.updates],
+      [repos.indicators, demo.indicators],
+      [repos.measurements, demo.measurements],
+    ] as const;
+    for (const [repo, rows] of lists) {
+      for (const row of rows) {
+        await (repo.insert as (entity: typeof row) => Promise<void>)(row);
+        written++;
+      }
+    }
+    return { created: true, governances, written };
+  });
+}
