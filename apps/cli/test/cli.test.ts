@@ -34,9 +34,12 @@ describe('maille migrate', () => {
 
     const up = await box.run('migrate', 'up');
     expect(up.code).toBe(0);
-    expect(up.out).toContain('Migration appliquée : 2026-11-24-initial');
+    expect(up.out).toContain('Migration appliquée : 2026-11-24T0600-initial');
+    expect(up.out).toContain('Migration appliquée : 2026-11-24T0715-delivery-leases');
     expect((await box.run('migrate', 'up')).out).toContain('Le schéma est déjà à jour.');
-    expect((await box.run('migrate', 'status')).out).toMatch(/✓ 2026-11-24-initial — appliquée le/);
+    expect((await box.run('migrate', 'status')).out).toMatch(
+      /✓ 2026-11-24T0600-initial — appliquée le/,
+    );
 
     const unconfirmed = await box.run('migrate', 'down');
     expect(unconfirmed.code).toBe(2);
@@ -45,8 +48,12 @@ describe('maille migrate', () => {
 
     const down = await box.run('migrate', 'down', '--oui');
     expect(down.code).toBe(0);
-    expect(down.out).toContain('Migration annulée : 2026-11-24-initial');
+    expect(down.out).toContain('Migration annulée : 2026-11-24T0715-delivery-leases');
     expect((await box.run('migrate', 'status')).out).toContain('1 migration en attente');
+    expect((await box.run('migrate', 'down', '--oui')).out).toContain(
+      'Migration annulée : 2026-11-24T0600-initial',
+    );
+    expect((await box.run('migrate', 'status')).out).toContain('2 migrations en attente');
   });
 
   it('accepts its French names', async () => {
@@ -333,7 +340,7 @@ describe('maille start', () => {
     const first = await box.run('start');
     expect(first.code).toBe(0);
     expect(first.out).toContain(`Base de données : ${box.env.DATABASE_URL} (SQLite)`);
-    expect(first.out).toContain('Schéma mis à jour (1 migration appliquée).');
+    expect(first.out).toContain('Schéma mis à jour (2 migrations appliquées).');
     expect(first.out).toMatch(/Démonstration ajoutée \(\d+ enregistrements\)/);
     expect(first.out).toMatch(/Taux de réalisation des fiches-actions : 50\s%/);
     expect(first.out).toContain('Dronne et Belle');

@@ -17,7 +17,7 @@ describe('maille on PostgreSQL (DATABASE_URL)', () => {
       const up = await box.run('migrate', 'up');
       expect(up.code).toBe(0);
       expect(up.out).toContain(`${POSTGRES_URL}, schéma ${schema} (PostgreSQL)`);
-      expect(up.out).toContain('Migration appliquée : 2026-11-24-initial');
+      expect(up.out).toContain('Migration appliquée : 2026-11-24T0600-initial');
 
       expect((await box.run('seed', '--demo')).out).toContain('Démonstration ajoutée');
       expect((await box.run('seed', '--demo')).out).toContain('déjà dans la base');

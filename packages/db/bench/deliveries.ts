@@ -173,16 +173,20 @@ async function rawSqlite(): Promise<OutboxTimes> {
     const begin = db.prepare('begin immediate');
     const commit = db.prepare('commit');
     // The repository's two candidate queries, one per status, merged oldest first.
-    const candidates = db.prepare(
-      `select id, status, claimed_by, due_at from deliveries where status = ? and due_at <= ?
+    const pending = db.prepare(
+      `select id, status, claimed_by, due_at from deliveries where status = 'pending' and due_at <= ?
          and (lease_until is null or lease_until <= ?) order by due_at, id limit ?`,
+    );
+    const abandoned = db.prepare(
+      `select id, status, claimed_by, due_at from deliveries where status = 'claimed' and lease_until <= ?
+         and due_at <= ? order by lease_until, id limit ?`,
     );
     type Candidate = { id: string; status: string; claimed_by: string | null; due_at: string };
     const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     const choose = (): Candidate[] =>
       [
-        ...(candidates.all('pending', NOW, NOW, BATCH) as Candidate[]),
-        ...(candidates.all('claimed', NOW, NOW, BATCH) as Candidate[]),
+        ...(pending.all(NOW, NOW, BATCH) as Candidate[]),
+        ...(abandoned.all(NOW, NOW, BATCH) as Candidate[]),
       ]
         .sort((a, b) => byText(a.due_at, b.due_at) || byText(a.id, b.id))
         .slice(0, BATCH);

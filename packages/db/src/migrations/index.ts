@@ -1,10 +1,12 @@
 import type { Migration } from 'kysely';
-import * as initial from './2026-11-24-initial.ts';
+import * as initial from './2026-11-24T0600-initial.ts';
+import * as deliveryLeases from './2026-11-24T0715-delivery-leases.ts';
 
 /**
- * Every migration, by name; names sort in the order they run. A static list rather than a scan of
- * the folder, so bundlers and tests see exactly what runs.
+ * Every migration, by name; names are timestamps and sort in the order they run. A static list
+ * rather than a scan of the folder, so bundlers and tests see exactly what runs.
  */
 export const MIGRATIONS: Record<string, Migration> = {
-  '2026-11-24-initial': initial,
+  '2026-11-24T0600-initial': initial,
+  '2026-11-24T0715-delivery-leases': deliveryLeases,
 };

@@ -113,25 +113,34 @@ export function deliveryRepository(db: Tx, dialect: DialectName): DeliveryReposi
       return inserted;
     },
     async claimDue({ now, leaseUntil, limit, claimant }) {
-      // One query per status rather than one with `or`: each then reads the (status, due_at)
-      // index in order and stops after `limit` rows, instead of sorting every due delivery at
-      // each claim. The two lists are merged here, oldest first.
-      const candidates = (status: 'pending' | 'claimed') => {
-        let query = db
-          .selectFrom('deliveries')
-          .select(['id', 'status', 'claimed_by', 'due_at'])
-          .where('status', '=', status)
+      // One query per status rather than one with `or`, each reading its own index in order and
+      // stopping after `limit` rows: pending deliveries by due time (index on status, due_at),
+      // abandoned claims by lease end (index on status, lease_until), so that many live claims
+      // cost nothing to skip. The two lists are merged here, oldest first.
+      const select = () =>
+        db.selectFrom('deliveries').select(['id', 'status', 'claimed_by', 'due_at']);
+      const lockFree = <Q extends { forUpdate(): { skipLocked(): Q } }>(query: Q) =>
+        dialect === 'postgres' ? query.forUpdate().skipLocked() : query;
+      const pending = lockFree(
+        select()
+          .where('status', '=', 'pending')
           .where('due_at', '<=', now)
-          // Pending: past any retry time. Claimed: the lease has run out (a claim without a
-          // lease end holds nothing, as the kernel's `isClaimable` says).
+          // Past any retry time.
           .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
           .orderBy('due_at')
           .orderBy('id')
-          .limit(limit);
-        if (dialect === 'postgres') query = query.forUpdate().skipLocked();
-        return query.execute();
-      };
-      const chosen = [...(await candidates('pending')), ...(await candidates('claimed'))]
+          .limit(limit),
+      );
+      const abandoned = lockFree(
+        select()
+          .where('status', '=', 'claimed')
+          .where('lease_until', '<=', now)
+          .where('due_at', '<=', now)
+          .orderBy('lease_until')
+          .orderBy('id')
+          .limit(limit),
+      );
+      const chosen = [...(await pending.execute()), ...(await abandoned.execute())]
         .sort((a, b) => byText(a.due_at, b.due_at) || byText(a.id, b.id))
         .slice(0, limit);
       if (chosen.length === 0) return [];

@@ -72,7 +72,15 @@ export const Delivery = PlannedDelivery.extend({
   sentAt: Instant.optional(),
   sentMessageId: singleLine(100).optional(),
   lastError: Text.optional(),
-}).extend(EntityMeta.shape);
+})
+  .extend(EntityMeta.shape)
+  .refine(
+    (d) => d.status !== 'claimed' || (d.claimedBy !== undefined && d.leaseUntil !== undefined),
+    {
+      message: 'Un envoi réservé porte son répartiteur et la fin de son bail.',
+      path: ['leaseUntil'],
+    },
+  );
 export type Delivery = z.infer<typeof Delivery>;
 
 /** How a claimed delivery ended, as its holder reports it. */

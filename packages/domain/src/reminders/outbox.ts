@@ -20,7 +20,11 @@ export function isClaimable(
 ): boolean {
   if (delivery.dueAt > now) return false;
   if (delivery.status === 'pending') return !delivery.leaseUntil || delivery.leaseUntil <= now;
-  return delivery.status === 'claimed' && (delivery.leaseUntil ?? '') <= now;
+  // A claim always carries its lease end (the `Delivery` schema insists): past it, the holder is
+  // presumed gone.
+  return (
+    delivery.status === 'claimed' && delivery.leaseUntil !== undefined && delivery.leaseUntil <= now
+  );
 }
 
 /** A delivery once claimed by `claimant` until `leaseUntil`, and the event that records it. */
