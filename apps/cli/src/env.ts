@@ -1,3 +1,4 @@
+import { isPostgresUrl } from '@maille/db';
 import { z } from 'zod';
 import { fr } from './messages/fr.ts';
 
@@ -16,7 +17,9 @@ export const Env = z.object({
       .trim()
       .min(1)
       .refine(
-        (url) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^(postgres(ql)?|file):\/\//.test(url),
+        // Any other scheme (mysql://, http://…) is a mistake, not a file name.
+        (url) =>
+          !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || isPostgresUrl(url) || url.startsWith('file://'),
         fr.env.databaseUrl,
       ),
   ),

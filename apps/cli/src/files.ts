@@ -55,8 +55,11 @@ function jsonWhere(text: string, message: string): string | undefined {
   return fr.files.jsonPosition(line, column);
 }
 
-/** Refuses to overwrite an existing file unless asked to (`--remplacer`). */
+/** Refuses a folder, and an existing file unless asked to overwrite it (`--remplacer`). */
 export function checkDestination(file: string, replace: boolean): void {
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw new FileError(fr.files.isDirectory(file));
+  }
   if (!replace && existsSync(file)) throw new FileError(fr.files.exists(file));
   if (!existsSync(dirname(file))) throw new FileError(fr.files.missingFolder(dirname(file)));
 }

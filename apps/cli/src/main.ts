@@ -1,7 +1,7 @@
 #!/usr/bin/env -S node --import tsx
 import { parseArgs } from 'node:util';
 import { BackupError } from '@maille/db';
-import { isDomainError, ValidationError } from '@maille/domain';
+import { isDomainError, NotFoundError, ValidationError } from '@maille/domain';
 import type { Command } from './command.ts';
 import { backup } from './commands/backup.ts';
 import { demo } from './commands/demo.ts';
@@ -14,7 +14,7 @@ import { restore } from './commands/restore.ts';
 import { seed } from './commands/seed.ts';
 import { start } from './commands/start.ts';
 import type { Cli } from './context.ts';
-import { databaseLocation } from './context.ts';
+import { databaseLocation, describeDatabase } from './context.ts';
 import { type Env, EnvError, readEnv } from './env.ts';
 import { FileError, NotMigratedError, UsageError } from './errors.ts';
 import { fr } from './messages/fr.ts';
@@ -143,8 +143,11 @@ function parse(command: Command, args: string[]) {
   }
 }
 
-/** The one place where an error becomes an exit code and French lines, never a stack trace. */
-function failure(
+/**
+ * The one place where an error becomes an exit code and French lines, never a stack trace.
+ * Exported for the tests, which feed it errors no command can be made to meet on demand.
+ */
+export function failure(
   error: unknown,
   command: Command | undefined,
   env: Env | undefined,
@@ -164,9 +167,12 @@ function failure(
     return { code: EXIT.database, lines: [fr.errors.prefix(error.message)] };
   }
   if (error instanceof BackupError) {
-    const code = { 'invalid-file': EXIT.file, 'in-use': EXIT.database, unsupported: EXIT.usage }[
-      error.reason
-    ];
+    const code = {
+      'invalid-file': EXIT.file,
+      'file-system': EXIT.file,
+      'in-use': EXIT.database,
+      unsupported: EXIT.usage,
+    }[error.reason];
     return { code, lines: [fr.errors.prefix(error.message)] };
   }
   if (error instanceof ValidationError) {
@@ -181,6 +187,11 @@ function failure(
           : []),
       ],
     };
+  }
+  // A SQLite file opened without `create` that is not there: a mistyped DATABASE_URL, or no
+  // `maille migrate up` yet. The database is unavailable, not a record of the kernel's.
+  if (error instanceof NotFoundError && error.entity === 'Base de données') {
+    return { code: EXIT.database, lines: [fr.errors.prefix(fr.database.missingFile(error.id))] };
   }
   if (isDomainError(error)) return { code: EXIT.refused, lines: [fr.errors.prefix(error.message)] };
   const unavailable = databaseProblem(error, env);
@@ -200,38 +211,80 @@ function issuePath(path: (string | number)[]): string {
   return `${text} — `;
 }
 
-/** A French explanation when `error` says the database cannot be reached or written now. */
+// Node's codes for a network that fails between the command and PostgreSQL.
+const NETWORK_CODES = [
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'EADDRNOTAVAIL',
+];
+
+/**
+ * A French explanation when `error` says the database cannot be reached, written or used by this
+ * version of Maille now: SQLite's and Node's codes, PostgreSQL's SQLSTATEs, pg's and kysely's
+ * messages (which carry no code).
+ */
 function databaseProblem(error: unknown, env: Env | undefined): string | undefined {
   const codes = errorCodes(error);
+  const messages = errorMessages(error);
   const where = env ? databaseLocation(env) : '';
+  const described = env ? describeDatabase(env) : '';
   const has = (test: (code: string) => boolean) => codes.some(test);
+  const says = (pattern: RegExp) => messages.some((m) => pattern.test(m));
+
+  // Kysely refuses to migrate a database whose bookkeeping names a migration it does not know.
+  const unknown = messages
+    .map((m) => /^corrupted migrations: previously executed migration (.+) is missing$/.exec(m))
+    .find((match) => match)?.[1];
+  if (unknown) return fr.database.otherVersion(where, [unknown]);
+  const misplaced = messages
+    .map((m) => /^corrupted migrations: expected previously executed migration (\S+)/.exec(m))
+    .find((match) => match)?.[1];
+  if (misplaced) return fr.database.migrationsOutOfOrder(where, misplaced);
+
   if (has((c) => c.startsWith('SQLITE_BUSY') || c.startsWith('SQLITE_LOCKED'))) {
     return fr.errors.busy;
   }
   if (has((c) => c === 'SQLITE_NOTADB')) return fr.errors.notADatabase(where);
   if (has((c) => c.startsWith('SQLITE_READONLY'))) return fr.errors.readOnly(where);
-  if (has((c) => c === 'SQLITE_FULL' || c === 'ENOSPC')) return fr.errors.diskFull;
+  if (has((c) => c === 'SQLITE_FULL' || c === 'ENOSPC' || c === '53100')) return fr.errors.diskFull;
   if (has((c) => c.startsWith('SQLITE_CANTOPEN') || c === 'EACCES' || c === 'EROFS')) {
     return fr.errors.cantOpen(where);
   }
-  if (
-    has((c) =>
-      [
-        'ECONNREFUSED',
-        'ENOTFOUND',
-        'EAI_AGAIN',
-        'ETIMEDOUT',
-        'EHOSTUNREACH',
-        'ECONNRESET',
-      ].includes(c),
-    ) ||
-    has((c) => c.startsWith('08') || c.startsWith('57P'))
-  ) {
+  if (has((c) => NETWORK_CODES.includes(c) || c.startsWith('08') || c.startsWith('57P'))) {
     return fr.errors.unreachable(where);
+  }
+  if (says(/^Connection terminated|^timeout expired|^Client has encountered a connection error/)) {
+    return fr.errors.connectionLost(where);
   }
   if (has((c) => c.startsWith('28'))) return fr.errors.refused(where);
   if (has((c) => c === '3D000')) return fr.errors.missingDatabase(where);
+  if (has((c) => c === '53300')) return fr.errors.tooManyConnections(where);
+  if (has((c) => c.startsWith('53'))) return fr.errors.serverResources(where);
+  if (has((c) => c === '42501')) return fr.errors.permissionDenied(where);
+  if (has((c) => c === '42P01' || c === '3F000')) return fr.errors.missingTable(described);
   return undefined;
+}
+
+/** The messages of an error and of the errors it wraps. */
+function errorMessages(error: unknown, depth = 0): string[] {
+  if (!error || typeof error !== 'object' || depth > 3) return [];
+  const { message, errors, cause } = error as {
+    message?: unknown;
+    errors?: unknown;
+    cause?: unknown;
+  };
+  return [
+    ...(typeof message === 'string' ? [message] : []),
+    ...(Array.isArray(errors) ? errors.flatMap((e) => errorMessages(e, depth + 1)) : []),
+    ...errorMessages(cause, depth + 1),
+  ];
 }
 
 /** The `code` of an error and of the errors it wraps (pg's AggregateError, `cause`). */

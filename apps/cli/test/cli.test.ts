@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listApiKeys, openDatabase, verifyApiKey } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
@@ -28,9 +28,11 @@ function withoutDate(text: string): string {
 
 describe('maille migrate', () => {
   it('applies, reports and reverts the schema, asking before dropping tables', async () => {
+    // `status` does not create the database: `up` does.
     const before = await box.run('migrate', 'status');
-    expect(before.code).toBe(0);
-    expect(before.out).toContain('en attente');
+    expect(before.code).toBe(4);
+    expect(before.err).toContain(`La base ${box.env.DATABASE_URL} n’existe pas`);
+    expect(existsSync(box.env.DATABASE_URL as string)).toBe(false);
 
     const up = await box.run('migrate', 'up');
     expect(up.code).toBe(0);
@@ -274,6 +276,26 @@ describe('maille cle', () => {
     expect(noKey.err).toBe('Erreur : Clé d’API introuvable : ABCDEFGHIJKL.');
     expect((await box.run('cle', 'lister')).out).toBe('Aucune clé d’API.');
   });
+
+  it('revokes a key given its whole token, never printing the secret back', async () => {
+    await seeded();
+    const created = await box.run('cle', 'creer', '--admin');
+    const token = /^mai_\S+$/m.exec(created.out)?.[0] as string;
+    const [id, secret] = token.slice('mai_'.length).split('.') as [string, string];
+
+    const unknown = await box.run('cle', 'revoquer', `mai_ABCDEFGHIJKL.${secret}`);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toBe('Erreur : Clé d’API introuvable : ABCDEFGHIJKL.');
+
+    const revoked = await box.run('cle', 'revoquer', token);
+    expect(revoked.code).toBe(0);
+    expect(revoked.out).toBe(`Clé ${id} révoquée : l’API la refuse désormais.`);
+    const again = await box.run('cle', 'revoquer', ` ${token} `);
+    expect(again.code).toBe(1);
+    for (const run of [unknown, revoked, again]) {
+      expect(`${run.out}${run.err}`).not.toContain(secret);
+    }
+  });
 });
 
 describe('maille backup and restore', () => {
@@ -307,8 +329,135 @@ describe('maille backup and restore', () => {
       'backup',
       'copie.db',
     );
+    expect(missing.code).toBe(4);
+    expect(missing.err).toContain(`La base ${join(box.folder, 'aucune.db')} n’existe pas`);
+    expect(existsSync(join(box.folder, 'aucune.db'))).toBe(false);
+  });
+
+  it('refuse a SQLite file that is not a Maille database, leaving the database as it was', async () => {
+    await seeded();
+    const foreign = new SqliteDatabase(join(box.folder, 'autre.db'));
+    foreign.exec('create table notes (texte text)');
+    foreign.close();
+    const refused = await box.run('restore', 'autre.db');
+    expect(refused.code).toBe(3);
+    expect(refused.err).toBe(
+      `Erreur : ${join(box.folder, 'autre.db')} n’est pas une base de Maille (la migration 2026-11-24T0600-initial n’y a jamais été appliquée) : rien n’a été restauré.`,
+    );
+    expect(readdirSync(box.folder).filter((f) => f.includes('avant-restauration'))).toEqual([]);
+    expect((await box.run('seed', '--demo')).out).toContain('déjà dans la base');
+  });
+
+  it('keep each replaced database under a name of its own, even within one instant', async () => {
+    await seeded();
+    expect((await box.run('backup', 'sauvegarde.db')).code).toBe(0);
+    const first = await box.run('restore', 'sauvegarde.db');
+    const second = await box.run('restore', 'sauvegarde.db');
+    expect([first.code, second.code]).toEqual([0, 0]);
+    const kept = (out: string) => /L’ancienne base est gardée dans (\S+)\.$/m.exec(out)?.[1];
+    expect(kept(first.out)).toBe(`${box.env.DATABASE_URL}.avant-restauration-20261124T090000.000Z`);
+    expect(kept(second.out)).toBe(`${kept(first.out)}-2`);
+    expect(existsSync(kept(first.out) as string)).toBe(true);
+  });
+
+  it('name the destination it cannot write, and never back up over the database itself', async () => {
+    await seeded();
+    mkdirSync(join(box.folder, 'sauvegardes'));
+    const folder = await box.run('backup', 'sauvegardes', '--remplacer');
+    expect(folder.code).toBe(3);
+    expect(folder.err).toBe(
+      `Erreur : ${join(box.folder, 'sauvegardes')} est un dossier, pas un fichier.`,
+    );
+
+    const missing = await box.run('backup', 'absent/copie.db');
     expect(missing.code).toBe(3);
-    expect(missing.err).toContain('n’existe pas encore : rien à sauvegarder');
+    expect(missing.err).toBe(`Erreur : Le dossier ${join(box.folder, 'absent')} n’existe pas.`);
+
+    // Root writes nearly everywhere, but not in /sys.
+    const locked = process.getuid?.() === 0 ? '/sys' : '/';
+    const denied = await box.run('backup', join(locked, 'maille-copie.db'));
+    expect(denied.code).toBe(3);
+    expect(denied.err).toBe(
+      `Erreur : Impossible d’écrire la sauvegarde ${join(locked, 'maille-copie.db')} : accès refusé.`,
+    );
+
+    for (const own of ['', '-wal', '-shm']) {
+      const over = await box.run('backup', `maille.db${own}`, '--remplacer');
+      expect(over.code).toBe(3);
+      expect(over.err).toContain('La sauvegarde ne peut pas remplacer la base elle-même');
+    }
+    for (const run of [folder, missing, denied]) expect(noStackTrace(run.err)).toBe(true);
+    expect((await box.run('seed', '--demo')).out).toContain('déjà dans la base');
+  });
+});
+
+describe('a database that is not there', () => {
+  it('is never created by a command other than start and migrate up', async () => {
+    const typo = join(box.folder, 'mailel.db');
+    const inMissingFolder = join(box.folder, 'donnes', 'maille.db');
+    for (const url of [typo, inMissingFolder]) {
+      const env = { DATABASE_URL: url };
+      for (const argv of [
+        ['cle', 'lister'],
+        ['seed', '--demo'],
+        ['export', LA_ROCHELLE],
+        ['person', 'export', MOREAU],
+        ['migrate', 'status'],
+        ['migrate', 'down', '--oui'],
+        ['backup', 'copie.db'],
+      ]) {
+        const run = await box.runWith({ env }, ...argv);
+        expect(run.code, argv.join(' ')).toBe(4);
+        expect(run.err).toBe(
+          `Erreur : La base ${url} n’existe pas : vérifiez DATABASE_URL, ou lancez d’abord « maille migrate up » pour la créer.`,
+        );
+      }
+    }
+    expect(readdirSync(box.folder)).toEqual([]);
+
+    expect(
+      (await box.runWith({ env: { DATABASE_URL: inMissingFolder } }, 'migrate', 'up')).code,
+    ).toBe(0);
+    expect(existsSync(inMissingFolder)).toBe(true);
+    expect((await box.runWith({ env: { DATABASE_URL: typo } }, 'start')).code).toBe(0);
+    expect(existsSync(typo)).toBe(true);
+  });
+});
+
+describe('a database prepared by another version of Maille', () => {
+  it('is refused with exit code 4 and a French message, never an internal error', async () => {
+    await seeded();
+    const raw = new SqliteDatabase(box.env.DATABASE_URL);
+    raw
+      .prepare('insert into kysely_migration (name, timestamp) values (?, ?)')
+      .run('2099-01-01T0000-futur', '2099-01-01T00:00:00.000Z');
+    raw.close();
+    const expected = `Erreur : La base ${box.env.DATABASE_URL} a été préparée par une autre version de Maille (migration inconnue de celle-ci : 2099-01-01T0000-futur) : utilisez la version de Maille qui l’a préparée, ou restaurez une sauvegarde faite avec celle-ci.`;
+    for (const argv of [
+      ['migrate', 'up'],
+      ['migrate', 'down', '--oui'],
+      ['migrate', 'status'],
+      ['start'],
+      ['seed', '--demo'],
+      ['cle', 'lister'],
+    ]) {
+      const run = await box.run(...argv);
+      expect(run.code, argv.join(' ')).toBe(4);
+      expect(run.err).toBe(expected);
+    }
+    // Nothing was reverted by `down`.
+    const status = await box.run('migrate', 'status');
+    expect(status.out).toContain('✓ 2026-11-24T0715-delivery-leases');
+  });
+
+  it('is refused as well when its migrations bear the names of an earlier version', async () => {
+    await seeded();
+    const raw = new SqliteDatabase(box.env.DATABASE_URL);
+    raw.exec("update kysely_migration set name = '2026-11-24-initial' where name like '%initial'");
+    raw.close();
+    const up = await box.run('migrate', 'up');
+    expect(up.code).toBe(4);
+    expect(up.err).toContain('migration inconnue de celle-ci : 2026-11-24-initial');
   });
 });
 

@@ -1,10 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { openDatabase } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from './run.ts';
+
+// kysely is @maille/db's dependency, not the command's: borrowed for a few statements of set-up.
+const { sql } = createRequire(new URL('../../../packages/db/package.json', import.meta.url))(
+  'kysely',
+) as { sql: { raw(text: string): { execute(db: unknown): Promise<unknown> } } };
 
 /** This machine's PostgreSQL (trust auth, database `test`), as in @maille/db's tests. */
 const POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -45,6 +51,30 @@ describe('maille on PostgreSQL (DATABASE_URL)', () => {
       box.remove();
       const admin = openDatabase({ url: POSTGRES_URL, poolSize: 1 });
       await admin.db.schema.dropSchema(schema).ifExists().cascade().execute();
+      await admin.close();
+    }
+  });
+
+  it('explains in French, with exit code 4, what a user without rights may not do', async () => {
+    const suffix = randomBytes(6).toString('hex');
+    const role = `cli_sans_droits_${suffix}`;
+    const schema = `cli_${suffix}`;
+    const admin = openDatabase({ url: POSTGRES_URL, poolSize: 1 });
+    // Generated names, safe to write into the statements.
+    await sql.raw(`create role ${role} login`).execute(admin.db);
+    await sql.raw(`create schema ${schema}`).execute(admin.db);
+    const url = POSTGRES_URL.replace('postgres@', `${role}@`);
+    const box = sandbox({ DATABASE_URL: url, DATABASE_SCHEMA: schema });
+    try {
+      const up = await box.run('migrate', 'up');
+      expect(up.code).toBe(4);
+      expect(up.err).toBe(
+        `Erreur : PostgreSQL refuse cette opération à l’utilisateur de DATABASE_URL (${url}) : droits insuffisants. Donnez-lui les droits sur la base et le schéma (GRANT), ou utilisez un autre utilisateur.`,
+      );
+    } finally {
+      box.remove();
+      await admin.db.schema.dropSchema(schema).ifExists().cascade().execute();
+      await sql.raw(`drop role if exists ${role}`).execute(admin.db);
       await admin.close();
     }
   });

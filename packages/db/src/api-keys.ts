@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   ConflictError,
   idOf,
@@ -9,6 +9,7 @@ import {
 } from '@maille/domain';
 import { z } from 'zod';
 import type { Database } from './connection.ts';
+import { randomToken } from './random-ids.ts';
 
 /**
  * API keys: `mai_<id>.<secret>`. The id finds the key, the secret proves it; only a SHA-256 of
@@ -16,7 +17,6 @@ import type { Database } from './connection.ts';
  * person (the API then applies that person's roles), or for the instance's administration.
  */
 
-const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const ID_LENGTH = 12;
 const SECRET_BYTES = 32;
 const TOKEN = /^mai_([0-9A-Za-z]{12})\.([A-Za-z0-9_-]{43})$/;
@@ -88,7 +88,7 @@ export async function createApiKey(
       throw new ConflictError('Cette personne a été effacée : elle ne peut plus recevoir de clé.');
     }
   }
-  const id = randomKeyId();
+  const id = randomToken(ID_LENGTH);
   const secret = randomBytes(SECRET_BYTES).toString('base64url');
   await database.db
     .insertInto('api_keys')
@@ -205,12 +205,6 @@ export async function listApiKeys(database: Database): Promise<ApiKeyInfo[]> {
 
 function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
-}
-
-function randomKeyId(): string {
-  let id = '';
-  for (let i = 0; i < ID_LENGTH; i++) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
-  return id;
 }
 
 function isErased(data: string): boolean {

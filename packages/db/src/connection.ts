@@ -1,5 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NotFoundError } from '@maille/domain';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -20,15 +22,32 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Where the embedded database lives when nothing else is said. */
-export const DEFAULT_SQLITE_FILE = './data/maille.db';
+/**
+ * Where the embedded database lives when nothing else is said: `data/maille.db` at the root of the
+ * repository (found from this file's place), so the CLI, the API and the bot open the same file
+ * whatever folder they are started from.
+ */
+export const DEFAULT_SQLITE_FILE = fileURLToPath(
+  new URL('../../../data/maille.db', import.meta.url),
+);
+
+/** Whether a database URL names PostgreSQL (`postgres://…` or `postgresql://…`). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
 
 export interface OpenOptions {
   /**
    * `postgres://…` (or `postgresql://…`) for PostgreSQL; a file path or `file:…` for SQLite;
-   * absent: `./data/maille.db`, created on first use.
+   * absent: `DEFAULT_SQLITE_FILE`.
    */
   url?: string | undefined;
+  /**
+   * SQLite only: create the file (and its folder) when missing — the default. `false` for
+   * commands that only read or change an existing database: a mistyped path then fails instead
+   * of leaving an empty database behind.
+   */
+  create?: boolean | undefined;
   /** PostgreSQL only: the schema to work in (tests give each file its own). */
   schema?: string | undefined;
   /** PostgreSQL only: connections in the pool. */
@@ -47,15 +66,24 @@ export interface OpenOptions {
  */
 export function openDatabase(options: OpenOptions = {}): Database {
   const url = options.url ?? DEFAULT_SQLITE_FILE;
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options);
-  return openSqlite(url.replace(/^file:/, ''), options.busyTimeoutMs);
+  if (isPostgresUrl(url)) return openPostgres(url, options);
+  return openSqlite(url.replace(/^file:/, ''), options.busyTimeoutMs, options.create ?? true);
 }
 
-function openSqlite(path: string, busyTimeoutMs = 10_000): Database {
+function openSqlite(path: string, busyTimeoutMs: number | undefined, create: boolean): Database {
   const file = path === ':memory:' ? path : resolve(path);
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    if (!create && !existsSync(file)) throw new NotFoundError('Base de données', file);
+    mkdirSync(dirname(file), { recursive: true });
+  }
   const connection = new SqliteDatabase(file);
-  applyPragmas(connection, busyTimeoutMs);
+  try {
+    applyPragmas(connection, busyTimeoutMs);
+  } catch (error) {
+    // Not a database (or locked beyond the timeout): release the file before reporting.
+    connection.close();
+    throw error;
+  }
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: connection }) });
   return {
     db,
@@ -83,7 +111,7 @@ function openPostgres(url: string, options: OpenOptions): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)}` } : {}),
+    ...(options.schema ? { options: `-c search_path=${checkedSchemaName(options.schema)}` } : {}),
   });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
@@ -99,7 +127,8 @@ export async function createSchemaIfMissing(database: Database, schema: string):
   await sql`create schema if not exists ${sql.id(schema)}`.execute(database.db);
 }
 
-function quoteIdentifier(name: string): string {
+// The schema name goes into a connection option, not a query: only plain names are accepted.
+function checkedSchemaName(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Nom de schéma invalide : ${name}`);
   return name;
 }

@@ -1,10 +1,11 @@
-import { type MigrationResultSet, Migrator } from 'kysely';
+import { type Kysely, type MigrationResultSet, Migrator, sql } from 'kysely';
 import type { Database } from './connection.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import type { Schema } from './schema.ts';
 
-function migratorFor(database: Database): Migrator {
+function migratorFor(database: Database, db: Kysely<Schema> = database.db): Migrator {
   return new Migrator({
-    db: database.db,
+    db,
     provider: { getMigrations: async () => MIGRATIONS },
     // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
     ...(database.schema ? { migrationTableSchema: database.schema } : {}),
@@ -32,14 +33,36 @@ function report(result: MigrationResultSet): MigrationReport {
   };
 }
 
-/** Brings the schema up to date. Each migration runs in its own transaction. */
+/**
+ * Runs the migrator so that two processes starting together (the API and the bot) cannot both
+ * migrate, and a crash leaves no half-built schema. PostgreSQL: kysely takes a lock and runs each
+ * migration in a transaction. SQLite: kysely does neither, so the whole run happens in one
+ * `BEGIN IMMEDIATE` transaction — SQLite's DDL is transactional — and the second process waits for
+ * the first, then finds nothing to do.
+ */
+async function migrateExclusively(
+  database: Database,
+  run: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<MigrationReport> {
+  if (database.dialect === 'postgres') return report(await run(migratorFor(database)));
+  return database.db.connection().execute(async (connection) => {
+    await sql`begin immediate`.execute(connection);
+    const result = await run(migratorFor(database, connection)).catch((error: unknown) => ({
+      error,
+    }));
+    await sql.raw(result.error ? 'rollback' : 'commit').execute(connection);
+    return report(result);
+  });
+}
+
+/** Brings the schema up to date. */
 export async function migrateToLatest(database: Database): Promise<MigrationReport> {
-  return report(await migratorFor(database).migrateToLatest());
+  return migrateExclusively(database, (migrator) => migrator.migrateToLatest());
 }
 
 /** Undoes the latest migration. */
 export async function migrateDown(database: Database): Promise<MigrationReport> {
-  return report(await migratorFor(database).migrateDown());
+  return migrateExclusively(database, (migrator) => migrator.migrateDown());
 }
 
 /** Every known migration and when it was applied (absent: pending). */

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
 
 /**
  * The tables, as kysely sees them. Most entities are stored whole as JSON text in `data` (read
@@ -154,6 +154,3 @@ export interface Schema {
   api_keys: ApiKeyTable;
   erasure_lock: ErasureLockTable;
 }
-
-/** Counts come back as strings from PostgreSQL and numbers from SQLite. */
-export type Count = ColumnType<number | string | bigint, never, never>;

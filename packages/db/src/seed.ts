@@ -22,6 +22,17 @@ const DEMO_GOVERNANCES = [DEMO_IDS.laRochelle.governance, DEMO_IDS.dronneEtBelle
  * const { created } = await seedDemo(database, new Date().toISOString());
  */
 export async function seedDemo(database: Database, now: string): Promise<SeedReport> {
+  try {
+    return await seedOnce(database, now);
+  } catch (error) {
+    // Two processes seeding at once on PostgreSQL: the later one collides with the first one's
+    // rows and is rolled back whole. Looking again, it finds the demo there.
+    if (error instanceof ConflictError) return seedOnce(database, now);
+    throw error;
+  }
+}
+
+async function seedOnce(database: Database, now: string): Promise<SeedReport> {
   const demo = buildDemoDataset({ now });
   const governances = demo.governances.map((g) => ({ id: g.id, name: g.name }));
   return createStore(database).transaction(async (repos) => {

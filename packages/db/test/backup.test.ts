@@ -1,4 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -23,6 +32,18 @@ afterEach(async () => {
   await test.drop();
   rmSync(folder, { recursive: true, force: true });
 });
+
+/**
+ * A folder nobody may write in: a read-only one of our own, or `/sys` for root (who writes
+ * everywhere else).
+ */
+function unwritableFolder(): string {
+  if (process.getuid?.() === 0) return '/sys';
+  const locked = join(folder, 'verrouille');
+  mkdirSync(locked);
+  chmodSync(locked, 0o500);
+  return locked;
+}
 
 /** Fills the database with enough audit events (about 8 MB) that a backup takes many steps. */
 async function fill(count: number): Promise<void> {
@@ -110,7 +131,7 @@ describe('backup and restore of SQLite', () => {
     await other.close();
 
     const { previous } = await restoreSqlite(copy, target, new Date('2026-11-24T09:00:00Z'));
-    expect(previous).toBe(`${target}.avant-restauration-20261124T090000Z`);
+    expect(previous).toBe(`${target}.avant-restauration-20261124T090000.000Z`);
     expect(await countEvents(target)).toBe(10);
     const kept = new SqliteDatabase(previous as string, { readonly: true });
     expect(kept.prepare("select name from sqlite_master where name = 'autre'").get()).toBeTruthy();
@@ -134,6 +155,169 @@ describe('backup and restore of SQLite', () => {
       /Fichier introuvable/,
     );
     expect(readFileSync(target).equals(before)).toBe(true);
+  });
+
+  it('keep every replaced database under a name of its own, never overwriting a kept one', async () => {
+    const copy = join(folder, 'sauvegarde.db');
+    await backupSqlite(test.database, copy);
+    const target = join(folder, 'maille.db');
+    const other = openDatabase({ url: target });
+    await sql`create table premiere (x integer)`.execute(other.db);
+    await other.close();
+    const now = new Date('2026-11-24T09:00:00.123Z');
+
+    const first = await restoreSqlite(copy, target, now);
+    const kept = readFileSync(first.previous as string);
+    // The same instant again (two restores in one millisecond, or a clock set back).
+    const second = await restoreSqlite(copy, target, now);
+    const third = await restoreSqlite(copy, target, now);
+    expect(first.previous).toBe(`${target}.avant-restauration-20261124T090000.123Z`);
+    expect(second.previous).toBe(`${target}.avant-restauration-20261124T090000.123Z-2`);
+    expect(third.previous).toBe(`${target}.avant-restauration-20261124T090000.123Z-3`);
+    expect(readFileSync(first.previous as string).equals(kept)).toBe(true);
+    const check = new SqliteDatabase(first.previous as string, { readonly: true });
+    expect(
+      check.prepare("select name from sqlite_master where name = 'premiere'").get(),
+    ).toBeTruthy();
+    check.close();
+  });
+
+  it('hold the target locked from the check to the swap, so no program opens it halfway', async () => {
+    const copy = join(folder, 'sauvegarde.db');
+    await backupSqlite(test.database, copy);
+    const target = join(folder, 'maille.db');
+    await backupSqlite(test.database, target);
+    let seen: string | undefined;
+    await restoreSqlite(copy, target, new Date(), {
+      whileLocked: () => {
+        // Another program arriving now waits for the lock instead of reading the old file.
+        const late = new SqliteDatabase(target);
+        try {
+          late.pragma('busy_timeout = 0');
+          late.prepare('select count(*) from sqlite_master').get();
+          seen = 'lu';
+        } catch (error) {
+          seen = (error as { code?: string }).code;
+        } finally {
+          late.close();
+        }
+      },
+    });
+    expect(seen).toBe('SQLITE_BUSY');
+    expect(await countEvents(target)).toBe(0);
+  });
+
+  it('refuse a SQLite file that is not a Maille database, before touching anything', async () => {
+    const target = join(folder, 'maille.db');
+    await backupSqlite(test.database, target);
+    const before = readFileSync(target);
+
+    const foreign = join(folder, 'autre-logiciel.db');
+    const raw = new SqliteDatabase(foreign);
+    raw.exec('create table notes (texte text)');
+    raw.close();
+    await expect(restoreSqlite(foreign, target)).rejects.toMatchObject({
+      name: 'BackupError',
+      reason: 'invalid-file',
+      message: expect.stringContaining(`${foreign} n’est pas une base de Maille`),
+    });
+
+    // The bookkeeping table without the first migration: not Maille's either.
+    const half = join(folder, 'entamee.db');
+    const empty = new SqliteDatabase(half);
+    empty.exec('create table kysely_migration (name varchar(255) primary key, timestamp text)');
+    empty.close();
+    await expect(restoreSqlite(half, target)).rejects.toMatchObject({
+      reason: 'invalid-file',
+      message: expect.stringContaining('n’est pas une base de Maille'),
+    });
+
+    // Made by a later Maille: a migration this one does not know.
+    const newer = join(folder, 'plus-recente.db');
+    await backupSqlite(test.database, newer);
+    const bump = new SqliteDatabase(newer);
+    bump
+      .prepare('insert into kysely_migration (name, timestamp) values (?, ?)')
+      .run('2099-01-01T0000-futur', '2099-01-01T00:00:00.000Z');
+    bump.close();
+    await expect(restoreSqlite(newer, target)).rejects.toMatchObject({
+      reason: 'invalid-file',
+      message: expect.stringContaining('2099-01-01T0000-futur'),
+    });
+
+    expect(readFileSync(target).equals(before)).toBe(true);
+    // Nothing left behind: no temporary copy, no kept database.
+    expect(readdirSync(folder).sort()).toEqual(
+      ['autre-logiciel.db', 'entamee.db', 'maille.db', 'plus-recente.db'].sort(),
+    );
+  });
+
+  it('name the destination of a backup that cannot be written there, and refuse the database’s own files', async () => {
+    const asFolder = join(folder, 'dossier.db');
+    mkdirSync(asFolder);
+    await expect(backupSqlite(test.database, asFolder)).rejects.toMatchObject({
+      name: 'BackupError',
+      reason: 'file-system',
+      message: `${asFolder} est un dossier : donnez le nom du fichier de sauvegarde.`,
+    });
+
+    const notAFolder = join(folder, 'notes.txt');
+    writeFileSync(notAFolder, 'texte');
+    const under = join(notAFolder, 'copie.db');
+    await expect(backupSqlite(test.database, under)).rejects.toMatchObject({
+      reason: 'file-system',
+      message: expect.stringContaining(`Impossible d’écrire la sauvegarde ${under}`),
+    });
+
+    const locked = unwritableFolder();
+    const denied = join(locked, 'copie.db');
+    await expect(backupSqlite(test.database, denied)).rejects.toMatchObject({
+      reason: 'file-system',
+      message: `Impossible d’écrire la sauvegarde ${denied} : accès refusé.`,
+    });
+
+    const missing = join(folder, 'absent', 'copie.db');
+    await expect(backupSqlite(test.database, missing)).rejects.toMatchObject({
+      reason: 'file-system',
+      message: `Le dossier ${join(folder, 'absent')} n’existe pas.`,
+    });
+
+    for (const own of ['', '-wal', '-shm', '-journal']) {
+      await expect(backupSqlite(test.database, `${test.url}${own}`)).rejects.toMatchObject({
+        reason: 'invalid-file',
+        message: expect.stringContaining('ne peut pas remplacer la base elle-même'),
+      });
+    }
+    expect(existsSync(`${test.url}-journal`)).toBe(false);
+    expect(await countEvents(test.url)).toBe(0);
+  });
+
+  it('name the file at fault when a restore meets the file system', async () => {
+    const copy = join(folder, 'sauvegarde.db');
+    await backupSqlite(test.database, copy);
+
+    const asFolder = join(folder, 'dossier.db');
+    mkdirSync(asFolder);
+    await expect(restoreSqlite(asFolder, join(folder, 'maille.db'))).rejects.toMatchObject({
+      reason: 'file-system',
+      message: `${asFolder} est un dossier, pas une sauvegarde.`,
+    });
+    await expect(restoreSqlite(copy, asFolder)).rejects.toMatchObject({
+      reason: 'file-system',
+      message: `La base à remplacer ${asFolder} est un dossier.`,
+    });
+
+    const missing = join(folder, 'absent', 'maille.db');
+    await expect(restoreSqlite(copy, missing)).rejects.toMatchObject({
+      reason: 'file-system',
+      message: `Le dossier ${join(folder, 'absent')} de la base à remplacer n’existe pas.`,
+    });
+
+    const locked = unwritableFolder();
+    await expect(restoreSqlite(copy, join(locked, 'maille.db'))).rejects.toMatchObject({
+      reason: 'file-system',
+      message: `Impossible d’écrire dans le dossier ${locked} de la base à remplacer : accès refusé.`,
+    });
   });
 
   it('refuse a damaged backup', async () => {

@@ -35,25 +35,37 @@ export async function openTestDatabase(
   dialect: DialectName,
   { migrate = true } = {},
 ): Promise<TestDatabase> {
-  if (dialect === 'sqlite') {
-    const folder = mkdtempSync(join(tmpdir(), 'maille-test-'));
-    const url = join(folder, 'maille.db');
-    const database = openDatabase({ url });
-    if (migrate) await check(migrateToLatest(database));
-    return {
-      database,
-      url,
-      drop: async () => {
-        await database.close();
-        rmSync(folder, { recursive: true, force: true });
-      },
-    };
+  const test = dialect === 'sqlite' ? openSqliteTest() : await openPostgresTest();
+  if (migrate) {
+    // A failed migration must not leave a schema or pools behind, nor hide its own error.
+    const { error } = await migrateToLatest(test.database);
+    if (error) {
+      await test.drop();
+      throw error;
+    }
   }
+  return test;
+}
+
+function openSqliteTest(): TestDatabase {
+  const folder = mkdtempSync(join(tmpdir(), 'maille-test-'));
+  const url = join(folder, 'maille.db');
+  const database = openDatabase({ url });
+  return {
+    database,
+    url,
+    drop: async () => {
+      await database.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+async function openPostgresTest(): Promise<TestDatabase> {
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const admin = openDatabase({ url: POSTGRES_URL, poolSize: 1 });
   await createSchemaIfMissing(admin, schema);
   const database = openDatabase({ url: POSTGRES_URL, schema, poolSize: 4 });
-  if (migrate) await check(migrateToLatest(database));
   return {
     database,
     url: POSTGRES_URL,
@@ -64,9 +76,4 @@ export async function openTestDatabase(
       await admin.close();
     },
   };
-}
-
-async function check(report: Promise<{ error?: unknown }>): Promise<void> {
-  const { error } = await report;
-  if (error) throw error;
 }

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrateDown, migrateToLatest, migrationStatus } from '../src/index.ts';
@@ -55,4 +57,47 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       await test.drop();
     }
   });
+});
+
+const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
+
+function startWorker(
+  url: string,
+  schema?: string,
+): Promise<{ code: number | null; out: string; err: string }> {
+  const args = [
+    '--import',
+    'tsx',
+    'test/fixtures/migrate-worker.ts',
+    url,
+    ...(schema ? [schema] : []),
+  ];
+  const child = spawn(process.execPath, args, { cwd: PACKAGE });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.on('data', (chunk) => (err += chunk));
+  return new Promise((done) => child.on('close', (code) => done({ code, out, err })));
+}
+
+describe.each(DIALECTS)('two processes starting together on %s', (dialect) => {
+  it('migrate and seed once, without an error in either', async () => {
+    const test = await openTestDatabase(dialect, { migrate: false });
+    try {
+      const [first, second] = await Promise.all([
+        startWorker(test.url, test.schema),
+        startWorker(test.url, test.schema),
+      ]);
+      expect([first.code, second.code], first.err + second.err).toEqual([0, 0]);
+      const reports = [first, second].map(
+        (r) => JSON.parse(r.out.trim()) as { migrated: number; seeded: boolean },
+      );
+      // Exactly one of them did each job; the other found it done.
+      expect(reports.map((r) => r.migrated).sort()).toEqual([0, 2]);
+      expect(reports.map((r) => r.seeded).sort()).toEqual([false, true]);
+      expect((await migrationStatus(test.database)).every((m) => m.executedAt)).toBe(true);
+    } finally {
+      await test.drop();
+    }
+  }, 60_000);
 });

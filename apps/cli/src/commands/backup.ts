@@ -1,12 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { backupSqlite } from '@maille/db';
 import { argument, type Command, flag } from '../command.ts';
-import { isPostgres, withDatabase } from '../context.ts';
-import { FileError } from '../errors.ts';
+import { withDatabase } from '../context.ts';
 import { checkDestination } from '../files.ts';
 import { formatSize, fr } from '../messages/fr.ts';
 import { HELP } from '../messages/help.ts';
-import { databaseUrl, userPath } from '../paths.ts';
+import { userPath } from '../paths.ts';
 
 /** `maille backup <fichier>`: an online, checked copy of the SQLite database. */
 export const backup: Command = {
@@ -17,12 +16,8 @@ export const backup: Command = {
   async run(invocation, cli) {
     const file = userPath(cli.env, argument('backup', invocation, 0, fr.backup.fileArgument));
     checkDestination(file, flag(invocation, 'remplacer'));
-    const source = databaseUrl(cli.env);
-    // Opening a missing file would create an empty database, only to back it up.
-    if (!isPostgres(cli.env) && source !== ':memory:' && !existsSync(source)) {
-      throw new FileError(fr.database.missingFile(source));
-    }
     const progress = cli.progress(fr.backup.copying);
+    // A missing database is refused (exit code 4), never created only to be backed up.
     const result = await withDatabase(cli, { migrated: false }, async (database) => {
       try {
         return await backupSqlite(database, file, (p) =>

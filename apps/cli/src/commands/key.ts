@@ -49,7 +49,8 @@ export const key: Command = {
         return;
       }
       case 'revoquer': {
-        const id = argument('cle', invocation, 1, fr.key.idArgument);
+        const id = keyIdOf(argument('cle', invocation, 1, fr.key.idArgument));
+        if (!id) throw new UsageError(fr.usage.missingArgument(fr.key.idArgument), 'cle');
         await withDatabase(cli, { migrated: true }, (database) =>
           revokeApiKey(database, id, cli.now()),
         );
@@ -68,3 +69,12 @@ export const key: Command = {
     }
   },
 };
+
+/**
+ * The key's id in what the user typed: the id itself, `mai_<id>`, or a whole token
+ * `mai_<id>.<secret>` pasted from where it was kept. The secret is dropped here, so no message —
+ * result or error — can print it back.
+ */
+export function keyIdOf(typed: string): string {
+  return typed.trim().replace(/^mai_/, '').split('.')[0] ?? '';
+}

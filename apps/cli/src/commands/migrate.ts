@@ -6,7 +6,7 @@ import {
   migrationStatus,
 } from '@maille/db';
 import { type Command, flag, noMoreArguments, subcommand } from '../command.ts';
-import { type Cli, describeDatabase, withDatabase } from '../context.ts';
+import { assertKnownMigrations, type Cli, describeDatabase, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { fr } from '../messages/fr.ts';
 import { HELP } from '../messages/help.ts';
@@ -28,7 +28,8 @@ export const migrate: Command = {
       throw new UsageError(fr.usage.confirm(fr.migrate.downWarning), 'migrate');
     }
     cli.print(fr.migrate.database(describeDatabase(cli.env)));
-    await withDatabase(cli, { migrated: false }, async (database) => {
+    // Only `up` creates a missing SQLite file: `status` and `down` on a mistyped path say so.
+    await withDatabase(cli, { migrated: false, create: action === 'up' }, async (database) => {
       switch (action) {
         case 'up': {
           const applied = await applyMigrations(cli, database);
@@ -37,6 +38,7 @@ export const migrate: Command = {
           return;
         }
         case 'down': {
+          await assertKnownMigrations(cli, database);
           const report = await migrateDown(database);
           if (report.error) throw report.error;
           const reverted = report.applied.filter((r) => r.status === 'Success');
@@ -47,6 +49,7 @@ export const migrate: Command = {
         case 'status': {
           const status = await migrationStatus(database);
           for (const m of status) cli.print(fr.migrate.statusLine(m.name, m.executedAt));
+          await assertKnownMigrations(cli, database, status);
           const pending = status.filter((m) => !m.executedAt).length;
           cli.print(pending === 0 ? fr.migrate.nowUpToDate : fr.migrate.pending(pending));
           return;
@@ -58,12 +61,14 @@ export const migrate: Command = {
 
 /**
  * Applies the pending migrations (creating the PostgreSQL schema `DATABASE_SCHEMA` first if it is
- * missing) and returns their names; throws what stopped them.
+ * missing) and returns their names; throws what stopped them. A database prepared by another
+ * version of Maille is refused before anything runs.
  */
 export async function applyMigrations(cli: Cli, database: Database): Promise<string[]> {
   if (cli.env.DATABASE_SCHEMA && database.dialect === 'postgres') {
     await createSchemaIfMissing(database, cli.env.DATABASE_SCHEMA);
   }
+  await assertKnownMigrations(cli, database);
   const report = await migrateToLatest(database);
   if (report.error) throw report.error;
   return report.applied.filter((r) => r.status === 'Success').map((r) => r.name);

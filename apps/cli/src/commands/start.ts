@@ -22,7 +22,8 @@ export const start: Command = {
     noMoreArguments('start', invocation, 0);
     cli.print(fr.start.title);
     cli.print(fr.start.database(describeDatabase(cli.env)));
-    await withDatabase(cli, { migrated: false }, async (database) => {
+    // The one command, with `migrate up`, that creates the SQLite file when missing.
+    await withDatabase(cli, { migrated: false, create: true }, async (database) => {
       const applied = await applyMigrations(cli, database);
       cli.print(applied.length > 0 ? fr.start.migrated(applied.length) : fr.start.upToDate);
       const seeded = await seedDemo(database, cli.now());

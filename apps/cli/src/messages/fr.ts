@@ -67,6 +67,16 @@ export const fr = {
     refused: (where: string) =>
       `PostgreSQL a refusé la connexion (${where}) : vérifiez l’utilisateur, le mot de passe et la base dans DATABASE_URL.`,
     missingDatabase: (where: string) => `La base PostgreSQL ${where} n’existe pas.`,
+    connectionLost: (where: string) =>
+      `La connexion à PostgreSQL (${where}) a été coupée : le serveur a-t-il redémarré ? Recommencez dans un instant.`,
+    permissionDenied: (where: string) =>
+      `PostgreSQL refuse cette opération à l’utilisateur de DATABASE_URL (${where}) : droits insuffisants. Donnez-lui les droits sur la base et le schéma (GRANT), ou utilisez un autre utilisateur.`,
+    missingTable: (where: string) =>
+      `Une table ou un schéma manque dans ${where} : vérifiez DATABASE_SCHEMA, puis lancez « maille migrate up ».`,
+    tooManyConnections: (where: string) =>
+      `PostgreSQL n’accepte plus de connexions (${where}) : trop de programmes y sont déjà connectés. Réessayez dans un instant, ou augmentez max_connections sur le serveur.`,
+    serverResources: (where: string) =>
+      `Le serveur PostgreSQL (${where}) manque de ressources (disque, mémoire) : prévenez son administrateur, puis recommencez.`,
   },
   database: {
     sqlite: (file: string) => `${file} (SQLite)`,
@@ -76,7 +86,12 @@ export const fr = {
       `La base ${where} n’a pas encore de tables : lancez d’abord « maille migrate up ».`,
     behind: (where: string, pending: number) =>
       `La base ${where} n’est pas à jour (${plural(pending, 'migration', 'migrations')} en attente) : lancez « maille migrate up ».`,
-    missingFile: (file: string) => `La base ${file} n’existe pas encore : rien à sauvegarder.`,
+    missingFile: (file: string) =>
+      `La base ${file} n’existe pas : vérifiez DATABASE_URL, ou lancez d’abord « maille migrate up » pour la créer.`,
+    migrationsOutOfOrder: (where: string, name: string) =>
+      `Les migrations de la base ${where} ne suivent pas l’ordre de cette version de Maille (${name} y est appliquée avant une migration plus ancienne) : utilisez la version de Maille qui l’a préparée, ou restaurez une sauvegarde.`,
+    otherVersion: (where: string, unknown: readonly string[]) =>
+      `La base ${where} a été préparée par une autre version de Maille (${unknown.length > 1 ? 'migrations inconnues' : 'migration inconnue'} de celle-ci : ${unknown.join(', ')}) : utilisez la version de Maille qui l’a préparée, ou restaurez une sauvegarde faite avec celle-ci.`,
   },
   files: {
     notFound: (file: string) => `Fichier introuvable : ${file}`,

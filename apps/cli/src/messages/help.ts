@@ -26,7 +26,9 @@ export function commandLines(indent = '  '): string[] {
 }
 
 const DATABASE = `Base de données :
-  SQLite par défaut : data/maille.db à la racine du dépôt, créé au premier usage.
+  SQLite par défaut : data/maille.db à la racine du dépôt, créé par « maille start » ou
+  « maille migrate up » ; les autres commandes ne créent jamais de base et refusent un fichier
+  absent (code 4).
   DATABASE_URL=postgres://… pour PostgreSQL (DATABASE_SCHEMA=… pour travailler dans un schéma) ;
   DATABASE_URL=chemin/vers/fichier.db pour un autre fichier SQLite.`;
 
@@ -35,7 +37,7 @@ const EXIT_CODES = `Codes de sortie :
   1   refusé : donnée invalide, introuvable, conflit, action interdite
   2   commande mal formée (commande, option ou argument)
   3   fichier absent, illisible, mal formé, ou déjà là
-  4   base de données indisponible, verrouillée ou pas à jour
+  4   base de données absente, indisponible, verrouillée, pas à jour ou d’une autre version
   70  erreur interne de Maille`;
 
 export const GENERAL_HELP = `maille — l’outil de coordination de l’inclusion numérique
@@ -123,10 +125,12 @@ Exemple : maille backup sauvegardes/maille-2026-11-24.db
 `,
   restore: `Usage : maille restore <fichier>
 
-Remplace la base SQLite par une sauvegarde faite par « maille backup ». La sauvegarde est
-vérifiée (PRAGMA integrity_check) avant de remplacer quoi que ce soit ; l’ancienne base est
-gardée à côté (….avant-restauration-…). Arrêtez d’abord le serveur et le bot : la commande
-refuse une base ouverte. Pour PostgreSQL, utilisez pg_restore (voir le README).
+Remplace la base SQLite par une sauvegarde faite par « maille backup ». Avant de toucher à quoi
+que ce soit, la sauvegarde est copiée à côté de la base et vérifiée : intégrité (PRAGMA
+integrity_check), base de Maille, faite par cette version. Puis la base est verrouillée, gardée
+à côté sous un nom qui lui est propre (….avant-restauration-<instant>) et remplacée en une fois.
+Arrêtez d’abord le serveur et le bot : la commande refuse une base ouverte par un programme.
+Pour PostgreSQL, utilisez pg_restore (voir le README).
 
 Exemple : maille restore sauvegardes/maille-2026-11-24.db
 `,

@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 
 // The first schema of Maille. Text for JSON and instants on both dialects (see schema.ts);
 // foreign keys for the main relations; triggers keep append-only records append-only.
@@ -12,92 +12,102 @@ function isPostgres(db: AnyDb): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
+/**
+ * Text that compares by code point on PostgreSQL as on SQLite, whatever the server's locale: ids,
+ * keys and ISO instants then sort — and `limit` keeps — the same rows on both dialects.
+ */
+function textOf(db: AnyDb): 'text' | RawBuilder<unknown> {
+  return isPostgres(db) ? sql`text collate "C"` : 'text';
+}
+
 /** id, version, data, created_at, updated_at: the columns of every versioned entity. */
 function versioned(db: AnyDb, table: string) {
+  const text = textOf(db);
   return db.schema
     .createTable(table)
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', text, (c) => c.primaryKey())
     .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('data', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull());
+    .addColumn('data', text, (c) => c.notNull())
+    .addColumn('created_at', text, (c) => c.notNull())
+    .addColumn('updated_at', text, (c) => c.notNull());
 }
 
 export async function up(db: AnyDb): Promise<void> {
+  const text = textOf(db);
   await versioned(db, 'territories')
-    .addColumn('level', 'text', (c) => c.notNull())
-    .addColumn('code', 'text', (c) => c.notNull())
+    .addColumn('level', text, (c) => c.notNull())
+    .addColumn('code', text, (c) => c.notNull())
     .addUniqueConstraint('territories_level_code', ['level', 'code'])
     .execute();
   await versioned(db, 'organizations')
-    .addColumn('search_key', 'text', (c) => c.notNull())
+    .addColumn('search_key', text, (c) => c.notNull())
     .execute();
   await versioned(db, 'persons')
-    .addColumn('search_key', 'text', (c) => c.notNull())
+    .addColumn('search_key', text, (c) => c.notNull())
     .execute();
   await db.schema
     .createTable('person_chat_accounts')
-    .addColumn('platform', 'text', (c) => c.notNull())
-    .addColumn('user_id', 'text', (c) => c.notNull())
-    .addColumn('person_id', 'text', (c) => c.notNull().references('persons.id').onDelete('cascade'))
+    .addColumn('platform', text, (c) => c.notNull())
+    .addColumn('user_id', text, (c) => c.notNull())
+    .addColumn('person_id', text, (c) => c.notNull().references('persons.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('person_chat_accounts_pk', ['platform', 'user_id'])
     .execute();
   await versioned(db, 'governances').execute();
   const governed = (table: string) =>
-    versioned(db, table).addColumn('governance_id', 'text', (c) =>
+    versioned(db, table).addColumn('governance_id', text, (c) =>
       c.notNull().references('governances.id'),
     );
   await governed('bodies').execute();
   await governed('meetings')
-    .addColumn('body_id', 'text', (c) => c.notNull().references('bodies.id'))
-    .addColumn('starts_at', 'text', (c) => c.notNull())
+    .addColumn('body_id', text, (c) => c.notNull().references('bodies.id'))
+    .addColumn('starts_at', text, (c) => c.notNull())
     .execute();
   await governed('roadmaps').execute();
   await governed('actions')
-    .addColumn('roadmap_id', 'text', (c) => c.notNull().references('roadmaps.id'))
+    .addColumn('roadmap_id', text, (c) => c.notNull().references('roadmaps.id'))
     .execute();
   await governed('milestones')
-    .addColumn('roadmap_id', 'text', (c) => c.notNull().references('roadmaps.id'))
-    .addColumn('action_id', 'text', (c) => c.references('actions.id'))
-    .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('due_date', 'text', (c) => c.notNull())
+    .addColumn('roadmap_id', text, (c) => c.notNull().references('roadmaps.id'))
+    .addColumn('action_id', text, (c) => c.references('actions.id'))
+    .addColumn('status', text, (c) => c.notNull())
+    .addColumn('due_date', text, (c) => c.notNull())
     .execute();
   await governed('funding_lines')
-    .addColumn('action_id', 'text', (c) => c.notNull().references('actions.id'))
+    .addColumn('action_id', text, (c) => c.notNull().references('actions.id'))
     .execute();
   await governed('indicators')
-    .addColumn('code', 'text', (c) => c.notNull())
+    .addColumn('code', text, (c) => c.notNull())
     .addUniqueConstraint('indicators_governance_code', ['governance_id', 'code'])
     .execute();
 
   await db.schema
     .createTable('roadmap_versions')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('governance_id', 'text', (c) => c.notNull().references('governances.id'))
-    .addColumn('roadmap_id', 'text', (c) => c.notNull().references('roadmaps.id'))
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('governance_id', text, (c) => c.notNull().references('governances.id'))
+    .addColumn('roadmap_id', text, (c) => c.notNull().references('roadmaps.id'))
     .addColumn('number', 'integer', (c) => c.notNull())
-    .addColumn('data', 'text', (c) => c.notNull())
+    .addColumn('data', text, (c) => c.notNull())
     .addUniqueConstraint('roadmap_versions_number', ['roadmap_id', 'number'])
     .execute();
   await db.schema
     .createTable('updates')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('governance_id', 'text', (c) => c.notNull().references('governances.id'))
-    .addColumn('subject_type', 'text', (c) => c.notNull())
-    .addColumn('subject_id', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('data', 'text', (c) => c.notNull())
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('governance_id', text, (c) => c.notNull().references('governances.id'))
+    .addColumn('subject_type', text, (c) => c.notNull())
+    .addColumn('subject_id', text, (c) => c.notNull())
+    .addColumn('created_at', text, (c) => c.notNull())
+    .addColumn('data', text, (c) => c.notNull())
     .execute();
   await db.schema
     .createTable('measurements')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('governance_id', 'text', (c) => c.notNull().references('governances.id'))
-    .addColumn('indicator_id', 'text', (c) => c.notNull().references('indicators.id'))
-    .addColumn('territory_level', 'text', (c) => c.notNull())
-    .addColumn('territory_code', 'text', (c) => c.notNull())
-    .addColumn('period', 'text', (c) => c.notNull())
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('governance_id', text, (c) => c.notNull().references('governances.id'))
+    .addColumn('indicator_id', text, (c) => c.notNull().references('indicators.id'))
+    .addColumn('territory_level', text, (c) => c.notNull())
+    .addColumn('territory_code', text, (c) => c.notNull())
+    .addColumn('period', text, (c) => c.notNull())
     .addColumn('revision', 'integer', (c) => c.notNull())
-    .addColumn('data', 'text', (c) => c.notNull())
+    .addColumn('data', text, (c) => c.notNull())
     .addUniqueConstraint('measurements_revision', [
       'indicator_id',
       'territory_level',
@@ -108,33 +118,33 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
   await db.schema
     .createTable('audit_events')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('governance_id', 'text')
-    .addColumn('entity', 'text', (c) => c.notNull())
-    .addColumn('entity_id', 'text', (c) => c.notNull())
-    .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('data', 'text', (c) => c.notNull())
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('governance_id', text)
+    .addColumn('entity', text, (c) => c.notNull())
+    .addColumn('entity_id', text, (c) => c.notNull())
+    .addColumn('at', text, (c) => c.notNull())
+    .addColumn('data', text, (c) => c.notNull())
     .execute();
 
   await db.schema
     .createTable('deliveries')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('dedupe_key', 'text', (c) => c.notNull().unique())
-    .addColumn('governance_id', 'text', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('recipient', 'text', (c) => c.notNull())
-    .addColumn('subject', 'text', (c) => c.notNull())
-    .addColumn('due_at', 'text', (c) => c.notNull())
-    .addColumn('expires_at', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('dedupe_key', text, (c) => c.notNull().unique())
+    .addColumn('governance_id', text, (c) => c.notNull())
+    .addColumn('kind', text, (c) => c.notNull())
+    .addColumn('recipient', text, (c) => c.notNull())
+    .addColumn('subject', text, (c) => c.notNull())
+    .addColumn('due_at', text, (c) => c.notNull())
+    .addColumn('expires_at', text, (c) => c.notNull())
+    .addColumn('status', text, (c) => c.notNull())
     .addColumn('attempts', 'integer', (c) => c.notNull())
-    .addColumn('claimed_by', 'text')
-    .addColumn('lease_until', 'text')
-    .addColumn('sent_at', 'text')
-    .addColumn('sent_message_id', 'text')
-    .addColumn('last_error', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('claimed_by', text)
+    .addColumn('lease_until', text)
+    .addColumn('sent_at', text)
+    .addColumn('sent_message_id', text)
+    .addColumn('last_error', text)
+    .addColumn('created_at', text, (c) => c.notNull())
+    .addColumn('updated_at', text, (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
     .execute();
   await db.schema
@@ -142,28 +152,28 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('seq', isPostgres(db) ? 'bigserial' : 'integer', (c) =>
       isPostgres(db) ? c.primaryKey() : c.primaryKey().autoIncrement(),
     )
-    .addColumn('delivery_id', 'text', (c) => c.notNull().references('deliveries.id'))
-    .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('from_status', 'text', (c) => c.notNull())
-    .addColumn('to_status', 'text', (c) => c.notNull())
-    .addColumn('by', 'text')
-    .addColumn('detail', 'text')
+    .addColumn('delivery_id', text, (c) => c.notNull().references('deliveries.id'))
+    .addColumn('at', text, (c) => c.notNull())
+    .addColumn('from_status', text, (c) => c.notNull())
+    .addColumn('to_status', text, (c) => c.notNull())
+    .addColumn('by', text)
+    .addColumn('detail', text)
     .execute();
 
   await db.schema
     .createTable('api_keys')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('person_id', 'text', (c) => c.references('persons.id'))
-    .addColumn('secret_hash', 'text', (c) => c.notNull())
-    .addColumn('label', 'text', (c) => c.notNull())
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('person_id', text, (c) => c.references('persons.id'))
+    .addColumn('secret_hash', text, (c) => c.notNull())
+    .addColumn('label', text, (c) => c.notNull())
     .addColumn('instance_admin', 'integer', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('revoked_at', 'text')
-    .addColumn('last_used_at', 'text')
+    .addColumn('created_at', text, (c) => c.notNull())
+    .addColumn('revoked_at', text)
+    .addColumn('last_used_at', text)
     .execute();
   await db.schema
     .createTable('erasure_lock')
-    .addColumn('holder', 'text', (c) => c.primaryKey())
+    .addColumn('holder', text, (c) => c.primaryKey())
     .execute();
 
   const indexes: [string, string, string[]][] = [

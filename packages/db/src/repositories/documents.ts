@@ -19,6 +19,23 @@ interface Entity {
   updatedAt: string;
 }
 
+/** Equality filters on query columns (`{ roadmap_id: 'rdm_…' }`) and the columns to sort by. */
+type Filters = Record<string, string>;
+
+/**
+ * The entities of `table` whose columns equal `filters`, sorted by `order` (the id last, so ties
+ * come out the same way on both dialects).
+ */
+function lister<T>(db: Tx, table: keyof Schema, parse: (row: { data: unknown }) => T) {
+  return async (filters: Filters, order: readonly string[] = []): Promise<T[]> => {
+    let query = db.selectFrom(table as 'persons').select('data');
+    for (const [column, value] of Object.entries(filters))
+      query = query.where(column as 'id', '=', value);
+    for (const column of [...order, 'id']) query = query.orderBy(column as 'id');
+    return (await query.execute()).map(parse);
+  };
+}
+
 /** How an entity maps to its table: its schema, and the query columns derived from it. */
 export interface VersionedSpec<S extends z.ZodType<Entity>> {
   table: VersionedTableName;
@@ -89,8 +106,8 @@ export function versionedRepository<S extends z.ZodType<Entity>>(db: Tx, spec: V
       );
       if (Number(result.numUpdatedRows) !== 1) throw new ConflictError();
     },
-    /** Entities matching a condition on the query columns, in the order asked. */
     parse,
+    listWhere: lister(db, table, parse),
   };
 }
 
@@ -124,6 +141,7 @@ export function appendOnlyRepository<S extends z.ZodType<{ id: string }>>(
       );
     },
     parse,
+    listWhere: lister(db, spec.table, parse),
   };
 }
 

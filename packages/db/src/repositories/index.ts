@@ -23,11 +23,10 @@ import { uniquely } from '../errors.ts';
 import { deliveryRepository } from './deliveries.ts';
 import { appendOnlyRepository, versionedRepository } from './documents.ts';
 import { personalDataRepository } from './personal-data.ts';
-import { byCodePoint, inSavepoint, likePattern, type Tx } from './rows.ts';
+import { inSavepoint, likePattern, type Tx } from './rows.ts';
 
 /** Every port of the kernel over one transaction of the database. */
 export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
-  const text = (column: string) => byCodePoint(dialect, column);
   const governed = {
     columns: (e: { governanceId: string }) => ({ governance_id: e.governanceId }),
   };
@@ -148,28 +147,8 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
   });
 
   /** Rows of a governance, in a stable order. */
-  const byGovernance = <R extends { parse(row: { data: unknown }): unknown }>(
-    repo: R,
-    table:
-      | 'bodies'
-      | 'meetings'
-      | 'roadmaps'
-      | 'actions'
-      | 'milestones'
-      | 'funding_lines'
-      | 'indicators'
-      | 'updates'
-      | 'measurements',
-  ) => ({
-    listByGovernance: async (governanceId: string) => {
-      const rows = await db
-        .selectFrom(table)
-        .select('data')
-        .where('governance_id', '=', governanceId)
-        .orderBy(text('id'))
-        .execute();
-      return rows.map((row) => repo.parse(row)) as ReturnType<R['parse']>[];
-    },
+  const byGovernance = <T>(repo: { listWhere(filters: Record<string, string>): Promise<T[]> }) => ({
+    listByGovernance: (governanceId: string) => repo.listWhere({ governance_id: governanceId }),
   });
 
   // A person's chat accounts are kept in their own table too, for lookups by chat user id; its key
@@ -203,8 +182,8 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
         .selectFrom(table)
         .select('data')
         .where(sql<boolean>`search_key like ${likePattern(searchKey(query))} escape '\\'`)
-        .orderBy(text('search_key'))
-        .orderBy(text('id'))
+        .orderBy('search_key')
+        .orderBy('id')
         .limit(limit)
         .execute();
       return rows.map((row) => repo.parse(row)) as ReturnType<R['parse']>[];
@@ -222,17 +201,11 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
           .executeTakeFirst();
         return row ? territories.parse(row) : undefined;
       },
-      list: async () =>
-        (await db.selectFrom('territories').select('data').orderBy(text('id')).execute()).map(
-          territories.parse,
-        ),
+      list: () => territories.listWhere({}),
     },
     organizations: {
       ...organizations,
-      list: async () =>
-        (await db.selectFrom('organizations').select('data').orderBy(text('id')).execute()).map(
-          organizations.parse,
-        ),
+      list: () => organizations.listWhere({}),
       search: searchIn(organizations, 'organizations'),
     },
     persons: {
@@ -263,60 +236,26 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
     },
     governances: {
       ...governances,
-      list: async () =>
-        (await db.selectFrom('governances').select('data').orderBy(text('id')).execute()).map(
-          governances.parse,
-        ),
+      list: () => governances.listWhere({}),
     },
-    bodies: { ...bodies, ...byGovernance(bodies, 'bodies') },
-    meetings: { ...meetings, ...byGovernance(meetings, 'meetings') },
-    roadmaps: { ...roadmaps, ...byGovernance(roadmaps, 'roadmaps') },
+    bodies: { ...bodies, ...byGovernance(bodies) },
+    meetings: { ...meetings, ...byGovernance(meetings) },
+    roadmaps: { ...roadmaps, ...byGovernance(roadmaps) },
     roadmapVersions: {
       ...roadmapVersions,
-      listByRoadmap: async (roadmapId) =>
-        (
-          await db
-            .selectFrom('roadmap_versions')
-            .select('data')
-            .where('roadmap_id', '=', roadmapId)
-            .orderBy('number')
-            .execute()
-        ).map(roadmapVersions.parse),
+      listByRoadmap: (roadmapId) =>
+        roadmapVersions.listWhere({ roadmap_id: roadmapId }, ['number']),
     },
     actions: {
       ...actions,
-      ...byGovernance(actions, 'actions'),
-      listByRoadmap: async (roadmapId) =>
-        (
-          await db
-            .selectFrom('actions')
-            .select('data')
-            .where('roadmap_id', '=', roadmapId)
-            .orderBy(text('id'))
-            .execute()
-        ).map(actions.parse),
+      ...byGovernance(actions),
+      listByRoadmap: (roadmapId) => actions.listWhere({ roadmap_id: roadmapId }),
     },
     milestones: {
       ...milestones,
-      ...byGovernance(milestones, 'milestones'),
-      listByRoadmap: async (roadmapId) =>
-        (
-          await db
-            .selectFrom('milestones')
-            .select('data')
-            .where('roadmap_id', '=', roadmapId)
-            .orderBy(text('id'))
-            .execute()
-        ).map(milestones.parse),
-      listByAction: async (actionId) =>
-        (
-          await db
-            .selectFrom('milestones')
-            .select('data')
-            .where('action_id', '=', actionId)
-            .orderBy(text('id'))
-            .execute()
-        ).map(milestones.parse),
+      ...byGovernance(milestones),
+      listByRoadmap: (roadmapId) => milestones.listWhere({ roadmap_id: roadmapId }),
+      listByAction: (actionId) => milestones.listWhere({ action_id: actionId }),
       listLate: async (governanceId, today) =>
         (
           await db
@@ -325,77 +264,35 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
             .where('governance_id', '=', governanceId)
             .where('status', 'in', ['a_venir', 'reporte'])
             .where('due_date', '<', today)
-            .orderBy(text('due_date'))
-            .orderBy(text('id'))
+            .orderBy('due_date')
+            .orderBy('id')
             .execute()
         ).map(milestones.parse),
     },
     fundingLines: {
       ...fundingLines,
-      ...byGovernance(fundingLines, 'funding_lines'),
-      listByAction: async (actionId) =>
-        (
-          await db
-            .selectFrom('funding_lines')
-            .select('data')
-            .where('action_id', '=', actionId)
-            .orderBy(text('id'))
-            .execute()
-        ).map(fundingLines.parse),
+      ...byGovernance(fundingLines),
+      listByAction: (actionId) => fundingLines.listWhere({ action_id: actionId }),
     },
     updates: {
       ...updates,
-      ...byGovernance(updates, 'updates'),
-      listBySubject: async (subject) =>
-        (
-          await db
-            .selectFrom('updates')
-            .select('data')
-            .where('subject_type', '=', subject.type)
-            .where('subject_id', '=', subject.id)
-            .orderBy(text('created_at'))
-            .orderBy(text('id'))
-            .execute()
-        ).map(updates.parse),
+      ...byGovernance(updates),
+      listBySubject: (subject) =>
+        updates.listWhere({ subject_type: subject.type, subject_id: subject.id }, ['created_at']),
     },
-    indicators: { ...indicators, ...byGovernance(indicators, 'indicators') },
+    indicators: { ...indicators, ...byGovernance(indicators) },
     measurements: {
       ...measurements,
-      ...byGovernance(measurements, 'measurements'),
-      listByIndicator: async (indicatorId) =>
-        (
-          await db
-            .selectFrom('measurements')
-            .select('data')
-            .where('indicator_id', '=', indicatorId)
-            .orderBy(text('id'))
-            .execute()
-        ).map(measurements.parse),
+      ...byGovernance(measurements),
+      listByIndicator: (indicatorId) => measurements.listWhere({ indicator_id: indicatorId }),
     },
     deliveries: deliveryRepository(db, dialect),
     auditEvents: {
       ...auditEvents,
-      listByEntity: async (entity, entityId) =>
-        (
-          await db
-            .selectFrom('audit_events')
-            .select('data')
-            .where('entity', '=', entity)
-            .where('entity_id', '=', entityId)
-            .orderBy(text('at'))
-            .orderBy(text('id'))
-            .execute()
-        ).map(auditEvents.parse),
-      listByGovernance: async (governanceId) =>
-        (
-          await db
-            .selectFrom('audit_events')
-            .select('data')
-            .where('governance_id', '=', governanceId)
-            .orderBy(text('at'))
-            .orderBy(text('id'))
-            .execute()
-        ).map(auditEvents.parse),
+      listByEntity: (entity, entityId) =>
+        auditEvents.listWhere({ entity, entity_id: entityId }, ['at']),
+      listByGovernance: (governanceId) =>
+        auditEvents.listWhere({ governance_id: governanceId }, ['at']),
     },
     personalData: personalDataRepository(db),
   };

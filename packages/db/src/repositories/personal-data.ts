@@ -1,5 +1,4 @@
-import { searchKey } from '@maille/domain';
-import { scrubValue } from '@maille/domain/testing';
+import { scrubValue, searchKey } from '@maille/domain';
 import type { PersonalDataRepository } from '@maille/domain/use-cases';
 import { sql } from 'kysely';
 import { likePattern, type Tx } from './rows.ts';

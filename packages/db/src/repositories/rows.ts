@@ -1,6 +1,5 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
-import type { DialectName } from '../connection.ts';
 import type { Schema } from '../schema.ts';
 
 /** A kysely handle bound to the current transaction. */
@@ -25,16 +24,6 @@ export function chunks<T>(list: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
-}
-
-/**
- * Orders by a text column code point by code point, as SQLite and JavaScript do. A PostgreSQL
- * database may have been created with a linguistic collation (`fr-FR`, `en_US.UTF-8`) that sorts
- * « Ørjan » before « Pauline » or ignores punctuation: results, and the rows a `limit` keeps,
- * would then differ between the dialects.
- */
-export function byCodePoint(dialect: DialectName, column: string): RawBuilder<string> {
-  return dialect === 'postgres' ? sql<string>`${sql.ref(column)} collate "C"` : sql.ref(column);
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Governance } from '../governance/governance.ts';
 import type { Meeting } from '../governance/meeting.ts';
 import type { Indicator } from '../indicators/indicator.ts';
 import type { Measurement } from '../indicators/measurement.ts';
+import { scrubValue } from '../people/erasure.ts';
 import type { Person } from '../people/person.ts';
 import type { Delivery, DeliveryEvent } from '../reminders/delivery.ts';
 import { claimDelivery, isClaimable, settleDelivery } from '../reminders/outbox.ts';
@@ -334,56 +335,4 @@ function repositoriesOver(tables: Tables): Repositories {
     const events = rowsOf('deliveryEvents');
     events.set(`#${events.size}`, event);
   }
-}
-
-/**
- * A copy of `value` where every string (object keys and ids excepted) has the needles replaced,
- * ignoring case (« DUPONT », « dupont » and « Dupont » are the same person). An `email` or `phone`
- * field that holds a needle is dropped instead: a replacement is no address, and the record must
- * still pass its schema. Shared with `@maille/db`'s erasure, so both scrub exactly the same texts.
- */
-export function scrubValue(
-  value: unknown,
-  needles: readonly string[],
-  replacement: string,
-  key = '',
-): unknown {
-  if (typeof value === 'string') {
-    if (key === 'id' || key.endsWith('Id')) return value;
-    let text = value;
-    for (const needle of needles) {
-      if (needle) text = text.replace(needlePattern(needle), () => replacement);
-    }
-    return text;
-  }
-  if (Array.isArray(value)) return value.map((item) => scrubValue(item, needles, replacement, key));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).flatMap(([k, v]) => {
-        const scrubbed = scrubValue(v, needles, replacement, k);
-        if (CONTACT_FIELDS.has(k) && typeof v === 'string' && scrubbed !== v) return [];
-        return [[k, scrubbed]];
-      }),
-    );
-  }
-  return value;
-}
-
-const CONTACT_FIELDS = new Set(['email', 'phone']);
-
-const patterns = new Map<string, RegExp>();
-
-/**
- * A global, case-insensitive pattern matching `needle` literally, as a whole word: erasing « Jean
- * Roy » leaves « Jean Royer » alone. Cached, as erasure applies it to many texts.
- */
-function needlePattern(needle: string): RegExp {
-  let pattern = patterns.get(needle);
-  if (!pattern) {
-    const literal = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${literal}(?![\\p{L}\\p{N}])`, 'giu');
-    if (patterns.size > 1_000) patterns.clear();
-    patterns.set(needle, pattern);
-  }
-  return pattern;
 }

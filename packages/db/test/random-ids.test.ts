@@ -1,6 +1,6 @@
 import { idOf } from '@maille/domain';
 import { describe, expect, it } from 'vitest';
-import { randomIds } from './ids.ts';
+import { randomIds } from '../src/random-ids.ts';
 
 describe('random ids', () => {
   it('follow the kernel’s format and do not repeat', () => {
