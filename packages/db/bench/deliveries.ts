@@ -1,10 +1,9 @@
-import { type BenchRow, formatMs } from '@maille/bench';
+import { type BenchRow, formatMs, timeOnce } from '@maille/bench';
 import type { Delivery } from '@maille/domain';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { applyPragmas, createStore, type DialectName } from '../src/index.ts';
 import { openTestDatabase } from '../test/dialects.ts';
-import { timeOnce } from './measure.ts';
 import { label } from './milestones.ts';
 
 /**

@@ -1,9 +1,8 @@
-import { type BenchRow, formatMs } from '@maille/bench';
+import { type BenchRow, formatMs, measureAsync } from '@maille/bench';
 import type { Governance, Milestone, Roadmap } from '@maille/domain';
 import { buildDemoDataset } from '@maille/domain/demo';
 import { createStore, type DialectName } from '../src/index.ts';
 import { openTestDatabase } from '../test/dialects.ts';
-import { measureAsync } from './measure.ts';
 
 /**
  * The late milestones of one governance among 100 000 milestones of 1 250 governances (every EPCI

@@ -25,9 +25,38 @@ export function measure(work: () => unknown, { runs = 10, warmup = 2 } = {}): Ti
     work();
     samples.push(performance.now() - start);
   }
+  return summarize(samples);
+}
+
+/**
+ * `measure` for asynchronous work (every storage call is): `warmup` runs unmeasured, then `runs`
+ * measured ones, one after the other; `work` gets the run's number.
+ */
+export async function measureAsync(
+  work: (run: number) => Promise<unknown>,
+  { runs = 10, warmup = 2 } = {},
+): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await work(i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work(warmup + i);
+    samples.push(performance.now() - start);
+  }
+  return summarize(samples);
+}
+
+/** How long `work` takes, once. */
+export async function timeOnce<T>(work: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await work();
+  return { ms: performance.now() - start, value };
+}
+
+function summarize(samples: number[]): Timing {
   samples.sort((a, b) => a - b);
   return {
-    runs,
+    runs: samples.length,
     medianMs: samples[Math.floor(samples.length / 2)] ?? Number.NaN,
     minMs: samples[0] ?? Number.NaN,
     maxMs: samples[samples.length - 1] ?? Number.NaN,

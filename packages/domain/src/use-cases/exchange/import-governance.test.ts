@@ -4,6 +4,7 @@ import type { GovernanceDocument } from '../../exchange/governance-document.ts';
 import { Person } from '../../people/person.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../shared/errors.ts';
 import {
+  addDemoHistory,
   createInMemoryStore,
   type InMemoryStore,
   type Seed,
@@ -11,10 +12,6 @@ import {
   settableClock,
 } from '../../testing/index.ts';
 import type { UseCaseContext } from '../context.ts';
-import { recordMeasurement } from '../indicators/record-measurement.ts';
-import { adoptRoadmap } from '../roadmap/adopt-roadmap.ts';
-import { changeRoadmapStatus } from '../roadmap/change-roadmap-status.ts';
-import { recordUpdate } from '../roadmap/record-update.ts';
 import { exportGovernance } from './export-governance.ts';
 import { type ImportProgress, importGovernance } from './import-governance.ts';
 
@@ -36,36 +33,12 @@ function contexts(store: InMemoryStore) {
   };
 }
 
-/**
- * The demo, with what only use cases produce on top of it: a second adoption of La Rochelle's
- * roadmap (a frozen version), an update, a corrected figure (a new revision) and their audit trail.
- */
+/** The demo, with what only use cases produce on top of it (see `addDemoHistory`). */
 async function demoWithHistory(): Promise<InMemoryStore> {
   clock.set(DEFAULT_DEMO_NOW);
   const demo = buildDemoDataset({ now: DEFAULT_DEMO_NOW });
   const store = createInMemoryStore(demo);
-  const { coordinator } = contexts(store);
-  await changeRoadmapStatus(coordinator, { roadmapId: LR.roadmap, status: 'en_revision' });
-  await adoptRoadmap(coordinator, {
-    roadmapId: LR.roadmap,
-    adoption: { date: '2026-11-20', assembly: 'Conseil communautaire' },
-    note: 'Révision à mi-parcours : deux actions ajoutées.',
-  });
-  await recordUpdate(coordinator, {
-    subject: { type: 'roadmap', id: LR.roadmap },
-    kind: 'decision',
-    text: 'Feuille de route révisée adoptée en conseil communautaire.',
-  });
-  const figure = demo.measurements.find((m) => m.id === 'mes_lrq3actionsr2');
-  if (!figure) throw new Error('the demo should hold a revised figure');
-  await recordMeasurement(coordinator, {
-    indicatorId: figure.indicatorId,
-    territory: figure.territory,
-    period: figure.period,
-    value: figure.value + 4,
-    status: 'valide',
-    comment: 'Deux permanences oubliées.',
-  });
+  await addDemoHistory(contexts(store).coordinator, demo);
   return store;
 }
 
