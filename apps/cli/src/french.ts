@@ -3,6 +3,7 @@
 const pluralRules = new Intl.PluralRules('fr-FR');
 const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
+const whole = new Intl.NumberFormat('fr-FR');
 
 /** `plural(2, 'jour', 'jours')` → "2 jours"; French counts 0 and 1 as singular. */
 export function plural(count: number, one: string, other: string): string {
@@ -22,4 +23,9 @@ export function formatRatio(ratio: number): string {
 /** A percentage already on 0–100 → "42 %". */
 export function formatPercent(value: number): string {
   return percent.format(value / 100);
+}
+
+/** `12345` → "12 345", with the French thousands separator. */
+export function formatCount(count: number): string {
+  return whole.format(count);
 }

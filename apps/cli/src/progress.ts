@@ -4,6 +4,8 @@
  * log or a pipe, a plain line now and then.
  */
 
+import { formatCount, formatRatio } from './french.ts';
+
 /** Where progress goes: a terminal that can rewrite its line, or a sink of whole lines. */
 export type ProgressOutput =
   | { tty: true; write(chunk: string): void }
@@ -27,13 +29,10 @@ export interface ProgressOptions {
   linesEveryMs?: number;
 }
 
-const count = new Intl.NumberFormat('fr-FR');
-const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
-
 /** "Import : 42 % (1 234 / 2 940)". */
 export function progressText(label: string, done: number, total: number): string {
   const ratio = total > 0 ? Math.min(1, done / total) : 1;
-  return `${label} : ${percent.format(ratio)} (${count.format(done)} / ${count.format(total)})`;
+  return `${label} : ${formatRatio(ratio)} (${formatCount(done)} / ${formatCount(total)})`;
 }
 
 /**
