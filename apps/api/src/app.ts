@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { toFieldIssues, ValidationError } from '@maille/domain';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { z } from 'zod';
+import { authenticate } from './auth.ts';
+import { limitBody, requireJsonBody } from './body-rules.ts';
+import type { ApiEnv, AppDependencies } from './context.ts';
+import { fr } from './messages/fr.ts';
+import { problemResponse, unknownRouteResponse } from './problems.ts';
+import { registerMilestoneRoutes } from './routes/milestones.ts';
+import { registerRoadmapRoutes } from './routes/roadmaps.ts';
+import { registerSystemRoutes } from './routes/system.ts';
+import { registerUpdateRoutes } from './routes/updates.ts';
+
+export type { AppDependencies } from './context.ts';
+
+// The route validators parse with zod's global settings, unlike the kernel's `validate`, which
+// passes the French locale per call: the API speaks French, so zod's own messages do too. The
+// kernel's messages, written on its schemas, still win.
+z.config(z.locales.fr());
+
+/** Largest body accepted when the caller does not say (1 MiB). */
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface AppOptions extends AppDependencies {
+  bodyLimitBytes?: number | undefined;
+}
+
+/**
+ * The HTTP API over the kernel: validates with its schemas, calls its use cases as the person of
+ * the API key, and maps every error once to a French `application/problem+json`.
+ *
+ * @example
+ * const database = openDatabase();
+ * const app = createApp({ store: createStore(database), database, clock, ids: randomIds() });
+ * const response = await app.request('/healthz');
+ */
+export function createApp(options: AppOptions) {
+  const { bodyLimitBytes = DEFAULT_BODY_LIMIT_BYTES, ...deps } = options;
+  const app = new OpenAPIHono<ApiEnv>({
+    // A route's own check (path, query, body) fails like the kernel's: one problem format.
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new ValidationError(toFieldIssues(result.error as unknown as z.ZodError));
+      }
+    },
+  });
+
+  app.use(requestId({ generator: () => randomUUID() }));
+  // The API serves JSON only: nothing it answers may load a script, a style or be framed.
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    }),
+  );
+  app.use(authenticate(deps));
+  app.use(limitBody(bodyLimitBytes));
+  app.use(requireJsonBody());
+
+  registerSystemRoutes(app, deps);
+  registerRoadmapRoutes(app, deps);
+  registerUpdateRoutes(app, deps);
+  registerMilestoneRoutes(app, deps);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cleApi', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Une clé d’API « mai_<identifiant>.<secret> », créée avec « maille cle creer ».',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: fr.openapi.title, version: '0.1.0', description: fr.openapi.description },
+  });
+
+  app.onError((error, c) => problemResponse(c, error));
+  app.notFound((c) => unknownRouteResponse(c));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,23 @@
+import type { Database } from '@maille/db';
+import type { IdGenerator } from '@maille/domain';
+import type { Actor, Clock, Store, UseCaseContext } from '@maille/domain/use-cases';
+import type { Context } from 'hono';
+import type { RequestIdVariables } from 'hono/request-id';
+
+/** What the API is built from: the storage, the clock and the id generator. */
+export interface AppDependencies {
+  store: Store;
+  database: Database;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+/** The variables every request carries from the middlewares to the handlers. */
+export interface ApiEnv {
+  Variables: RequestIdVariables & { actor: Actor };
+}
+
+/** The kernel's context for this request: the acting person comes from the API key. */
+export function useCaseContext(deps: AppDependencies, c: Context<ApiEnv>): UseCaseContext {
+  return { store: deps.store, clock: deps.clock, ids: deps.ids, actor: c.get('actor') };
+}

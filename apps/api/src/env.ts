@@ -1,0 +1,59 @@
+import { isPostgresUrl } from '@maille/db';
+import { z } from 'zod';
+import { fr } from './messages/fr.ts';
+
+// Settings come from the environment, checked here and nowhere else: the rest of the API
+// receives an `Env` and never reads `process.env`.
+
+/** An unset variable and an empty one (`PORT=`) mean the same: not given. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+export const Env = z.object({
+  PORT: optional(
+    z.coerce.number(fr.env.port).int(fr.env.port).min(1, fr.env.port).max(65535, fr.env.port),
+  ).transform((port) => port ?? 3000),
+  /** `postgres://…` for PostgreSQL; a file path or `file:…` for SQLite; absent: the default file. */
+  DATABASE_URL: optional(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .refine(
+        // Any other scheme (mysql://, http://…) is a mistake, not a file name.
+        (url) =>
+          !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || isPostgresUrl(url) || url.startsWith('file://'),
+        fr.env.databaseUrl,
+      ),
+  ),
+  /** PostgreSQL: the schema to work in. */
+  DATABASE_SCHEMA: optional(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, fr.env.schemaName)),
+  /** The largest request body accepted, in bytes (1 MiB by default; updates are short texts). */
+  BODY_LIMIT_BYTES: optional(
+    z.coerce.number(fr.env.bytes).int(fr.env.bytes).min(1, fr.env.bytes),
+  ).transform((bytes) => bytes ?? 1024 * 1024),
+});
+export type Env = z.infer<typeof Env>;
+
+/** A setting of the environment is malformed: the server does not start. */
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EnvError';
+  }
+}
+
+/**
+ * The settings of the server, from `source` (the process's environment unless a test gives its
+ * own).
+ *
+ * @example
+ * const env = readEnv({ PORT: '8080' }); // { PORT: 8080, BODY_LIMIT_BYTES: 1048576 }
+ */
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const picked = Object.fromEntries(Object.keys(Env.shape).map((key) => [key, source[key]]));
+  const result = Env.safeParse(picked);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new EnvError(fr.env.invalid(String(issue?.path[0] ?? '?'), issue?.message ?? ''));
+}

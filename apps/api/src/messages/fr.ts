@@ -1,0 +1,81 @@
+/** Every sentence the API says, in French, in one place. */
+export const fr = {
+  env: {
+    invalid: (name: string, message: string) => `Variable d’environnement ${name} : ${message}`,
+    databaseUrl:
+      'adresse non reconnue : postgres://… pour PostgreSQL, ou un chemin de fichier SQLite.',
+    schemaName:
+      'nom de schéma invalide : lettres minuscules, chiffres et _ (63 caractères au plus).',
+    port: 'un numéro de port entre 1 et 65535 est attendu.',
+    bytes: 'un nombre entier d’octets, au moins 1, est attendu.',
+  },
+  problems: {
+    validation: {
+      title: 'Données invalides',
+      detail: (count: number) =>
+        new Intl.PluralRules('fr').select(count) === 'one'
+          ? 'Une donnée de la requête est invalide.'
+          : `${count} données de la requête sont invalides.`,
+    },
+    malformedJson: {
+      title: 'JSON mal formé',
+      detail: 'Le corps de la requête n’est pas un document JSON valide.',
+    },
+    badRequest: { title: 'Requête mal formée', detail: 'La requête est mal formée.' },
+    unauthenticated: {
+      title: 'Authentification refusée',
+      malformed:
+        'L’en-tête Authorization doit être de la forme « Bearer mai_<identifiant>.<secret> ».',
+      unknownKey: 'Cette clé d’API est inconnue ou révoquée.',
+    },
+    forbidden: { title: 'Action interdite' },
+    notFound: { title: 'Introuvable' },
+    unknownRoute: (method: string, path: string) =>
+      `Aucune ressource ne répond à ${method} ${path}.`,
+    conflict: { title: 'Conflit' },
+    invalidTransition: { title: 'Changement d’état impossible' },
+    unsupportedMediaType: {
+      title: 'Type de contenu non pris en charge',
+      detail: 'Le corps de la requête doit être du JSON (en-tête Content-Type: application/json).',
+    },
+    tooLarge: {
+      title: 'Requête trop volumineuse',
+      detail: (limit: number) =>
+        `Le corps de la requête dépasse la taille autorisée (${limit} octets).`,
+    },
+    unavailable: {
+      title: 'Service indisponible',
+      database: 'La base de données ne répond pas.',
+    },
+    internal: {
+      title: 'Erreur interne',
+      detail:
+        'Une erreur inattendue est survenue. Si elle se répète, transmettez l’identifiant de la requête à l’équipe qui exploite Maille.',
+    },
+  },
+  server: {
+    listening: (url: string) => `API de Maille à l’écoute sur ${url}`,
+    database: (where: string) => `Base de données : ${where}`,
+    migrated: (count: number) =>
+      count === 0
+        ? 'Schéma à jour.'
+        : `Schéma mis à jour (${count} ${new Intl.PluralRules('fr').select(count) === 'one' ? 'migration appliquée' : 'migrations appliquées'}).`,
+    stopping: (signal: string) =>
+      `Arrêt demandé (${signal}) : les requêtes en cours se terminent, puis la base est fermée.`,
+    stopped: 'API arrêtée.',
+    failed: (message: string) => `Démarrage impossible : ${message}`,
+  },
+  openapi: {
+    title: 'API de Maille',
+    description:
+      'L’API de Maille : la gouvernance, la feuille de route, ses jalons et ses points d’étape. Authentification par clé d’API (« Authorization: Bearer mai_… ») ; sans clé, seules les feuilles de route adoptées et publiées sont lisibles. Les erreurs sont des documents application/problem+json (RFC 9457), en français.',
+    healthz: 'Le serveur répond',
+    readyz: 'Le serveur est prêt : la base de données répond',
+    roadmapHealth: 'Santé d’une feuille de route',
+    roadmapHealthDescription:
+      'Avancement, jalons en retard et à venir, financements : ce que regarde un comité de pilotage. Lisible sans clé pour une feuille de route adoptée et publiée.',
+    recordUpdate: 'Publier un point d’étape',
+    completeMilestone: 'Marquer un jalon comme atteint',
+    problem: 'Un problème (RFC 9457), en français',
+  },
+} as const;

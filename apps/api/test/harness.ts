@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createApiKey,
+  createStore,
+  type Database,
+  migrateToLatest,
+  openDatabase,
+  randomIds,
+  seedDemo,
+} from '@maille/db';
+import type { Actor, UseCaseContext } from '@maille/domain/use-cases';
+import { type App, createApp } from '../src/app.ts';
+
+/** The instant the demo is seeded at and the API's clock stands still on. */
+export const NOW = '2026-11-24T09:00:00.000Z';
+
+export interface TestApi {
+  app: App;
+  database: Database;
+  /** The kernel's context as someone, to set up and check what the API did. */
+  kernel(actor: Omit<Actor, 'channel'>): UseCaseContext;
+  /** A bearer token acting for `personId`. */
+  keyFor(personId: string): Promise<string>;
+  drop(): Promise<void>;
+}
+
+/**
+ * The API over a fresh SQLite file in its own temporary folder, migrated and seeded with the demo
+ * at `NOW`, as packages/db's test harness does.
+ */
+export async function openTestApi({
+  bodyLimitBytes,
+}: {
+  bodyLimitBytes?: number;
+} = {}): Promise<TestApi> {
+  const folder = mkdtempSync(join(tmpdir(), 'maille-api-test-'));
+  const database = openDatabase({ url: join(folder, 'maille.db') });
+  const { error } = await migrateToLatest(database);
+  if (error) throw error;
+  await seedDemo(database, NOW);
+  const store = createStore(database);
+  const clock = () => NOW;
+  const ids = randomIds();
+  const app = createApp({ store, database, clock, ids, bodyLimitBytes });
+  return {
+    app,
+    database,
+    kernel: (actor) => ({ store, clock, ids, actor: { ...actor, channel: 'cli' } }),
+    keyFor: async (personId) =>
+      (await createApiKey(database, { personId, label: 'Tests', instanceAdmin: false, now: NOW }))
+        .token,
+    drop: async () => {
+      await database.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The `Authorization` header of a token. */
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** A JSON POST. */
+export function postJson(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  };
+}

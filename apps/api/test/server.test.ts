@@ -1,0 +1,81 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, expect, it } from 'vitest';
+
+const API_FOLDER = fileURLToPath(new URL('..', import.meta.url));
+const TSX = join(API_FOLDER, 'node_modules', '.bin', 'tsx');
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** Starts `src/server.ts` on its own SQLite file; resolves once it says where it listens. */
+async function startServer(): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+  const folder = mkdtempSync(join(tmpdir(), 'maille-api-server-'));
+  const port = await freePort();
+  const child = spawn(TSX, ['src/server.ts'], {
+    cwd: API_FOLDER,
+    env: { ...process.env, PORT: String(port), DATABASE_URL: join(folder, 'maille.db') },
+  });
+  cleanup = () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(folder, { recursive: true, force: true });
+  };
+  let output = '';
+  child.stderr?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk) => {
+      output += String(chunk);
+      if (output.includes('à l’écoute')) resolve();
+    });
+    child.once('exit', () => reject(new Error(output)));
+  });
+  return { child, port, output: () => output };
+}
+
+it('migrates, says where it listens in French, and drains in-flight requests on SIGTERM', async () => {
+  const { child, port, output } = await startServer();
+  expect(output()).toContain('Schéma mis à jour');
+  expect(output()).toContain(`API de Maille à l’écoute sur http://localhost:${port}`);
+
+  // A request whose body is still arriving when the stop is asked for.
+  const inFlight = request({
+    host: '127.0.0.1',
+    port,
+    path: '/updates',
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+  });
+  const answered = once(inFlight, 'response');
+  inFlight.write('{"subject": {"type": "roadmap", ');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  inFlight.end('"id": "rdm_inconnue"}, "text": "Bonjour."}');
+
+  const [response] = (await answered) as [import('node:http').IncomingMessage];
+  // Answered in full, after the stop was asked for: the public may not write.
+  expect(response.statusCode).toBe(403);
+  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  response.resume();
+  const [code] = await once(child, 'exit');
+  expect(code).toBe(0);
+  expect(output()).toContain('Arrêt demandé (SIGTERM)');
+  expect(output()).toContain('API arrêtée.');
+}, 30_000);
