@@ -15,14 +15,22 @@ function* reports(dir) {
 let passed = 0;
 let failed = 0;
 let files = 0;
+// Storage tests name their dialect: show that the PostgreSQL ones ran (never silently skipped).
+const postgres = {};
 for (const path of reports(process.cwd())) {
   const report = JSON.parse(readFileSync(path, 'utf8'));
   passed += report.numPassedTests ?? 0;
+  for (const file of report.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (/postgres/i.test(test.fullName ?? '')) postgres[test.status] = (postgres[test.status] ?? 0) + 1;
+    }
+  }
   const failedTests = report.numFailedTests ?? 0;
   // A test file that fails to load has no failed test, only a failed suite: count it too.
   failed += failedTests > 0 ? failedTests : (report.numFailedTestSuites ?? 0);
   files += 1;
 }
 console.log(`${files} rapports de test lus.`);
+console.log(`Tests sur PostgreSQL : ${postgres.passed ?? 0} réussis, ${postgres.failed ?? 0} en échec.`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
