@@ -22,7 +22,8 @@ for (const path of reports(process.cwd())) {
   passed += report.numPassedTests ?? 0;
   for (const file of report.testResults ?? []) {
     for (const test of file.assertionResults ?? []) {
-      if (/postgres/i.test(test.fullName ?? '')) postgres[test.status] = (postgres[test.status] ?? 0) + 1;
+      if (/postgres/i.test(test.fullName ?? ''))
+        postgres[test.status] = (postgres[test.status] ?? 0) + 1;
     }
   }
   const failedTests = report.numFailedTests ?? 0;
@@ -31,6 +32,8 @@ for (const path of reports(process.cwd())) {
   files += 1;
 }
 console.log(`${files} rapports de test lus.`);
-console.log(`Tests sur PostgreSQL : ${postgres.passed ?? 0} réussis, ${postgres.failed ?? 0} en échec.`);
+console.log(
+  `Tests sur PostgreSQL : ${postgres.passed ?? 0} réussis, ${postgres.failed ?? 0} en échec.`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
