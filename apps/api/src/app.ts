@@ -9,6 +9,8 @@ import { limitBody, requireJsonBody } from './body-rules.ts';
 import type { ApiEnv, AppDependencies } from './context.ts';
 import { fr } from './messages/fr.ts';
 import { problemResponse, unknownRouteResponse } from './problems.ts';
+import { registerActionRoutes } from './routes/actions.ts';
+import { registerGovernanceRoutes } from './routes/governances.ts';
 import { registerMilestoneRoutes } from './routes/milestones.ts';
 import { registerRoadmapRoutes } from './routes/roadmaps.ts';
 import { registerSystemRoutes } from './routes/system.ts';
@@ -63,6 +65,8 @@ export function createApp(options: AppOptions) {
   registerRoadmapRoutes(app, deps);
   registerUpdateRoutes(app, deps);
   registerMilestoneRoutes(app, deps);
+  registerGovernanceRoutes(app, deps);
+  registerActionRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cleApi', {
     type: 'http',

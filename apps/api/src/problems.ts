@@ -27,9 +27,11 @@ export const PROBLEM_KINDS = {
   interdit: { status: 403, title: fr.problems.forbidden.title },
   introuvable: { status: 404, title: fr.problems.notFound.title },
   conflit: { status: 409, title: fr.problems.conflict.title },
+  'precondition-echouee': { status: 412, title: fr.problems.preconditionFailed.title },
   'trop-volumineux': { status: 413, title: fr.problems.tooLarge.title },
   'type-de-contenu': { status: 415, title: fr.problems.unsupportedMediaType.title },
   'transition-invalide': { status: 422, title: fr.problems.invalidTransition.title },
+  'precondition-requise': { status: 428, title: fr.problems.preconditionRequired.title },
   'erreur-interne': { status: 500, title: fr.problems.internal.title },
   indisponible: { status: 503, title: fr.problems.unavailable.title },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;

@@ -100,9 +100,14 @@ describe('operations', () => {
     };
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/actions/{actionId}',
+      '/actions/{actionId}/transitions',
+      '/governances',
+      '/governances/{governanceId}',
       '/healthz',
       '/milestones/{milestoneId}/complete',
       '/readyz',
+      '/roadmaps/{roadmapId}/actions',
       '/roadmaps/{roadmapId}/health',
       '/updates',
     ]);

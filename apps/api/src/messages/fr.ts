@@ -33,6 +33,20 @@ export const fr = {
     unknownRoute: (method: string, path: string) =>
       `Aucune ressource ne répond à ${method} ${path}.`,
     conflict: { title: 'Conflit' },
+    preconditionRequired: {
+      title: 'Précondition requise',
+      detail:
+        'Cette modification exige l’en-tête If-Match : renvoyez l’ETag reçu en lisant la ressource, pour ne pas écraser une modification faite entre-temps.',
+    },
+    preconditionFailed: {
+      title: 'Précondition non remplie',
+      stale:
+        'Cette ressource a été modifiée depuis votre lecture : relisez-la, puis renvoyez sa nouvelle ETag dans If-Match.',
+      unknownTag:
+        'L’en-tête If-Match ne contient pas l’ETag de cette ressource (une valeur « "<identifiant>.<version>" » est attendue).',
+    },
+    badCursor:
+      'Curseur invalide : reprenez la valeur donnée par l’en-tête Link (rel="next") de la page précédente.',
     invalidTransition: { title: 'Changement d’état impossible' },
     unsupportedMediaType: {
       title: 'Type de contenu non pris en charge',
@@ -77,5 +91,20 @@ export const fr = {
     recordUpdate: 'Publier un point d’étape',
     completeMilestone: 'Marquer un jalon comme atteint',
     problem: 'Un problème (RFC 9457), en français',
+    listGovernances: 'Lister les gouvernances visibles',
+    getGovernance: 'Lire une gouvernance',
+    updateGovernance: 'Modifier une gouvernance',
+    listActions: 'Lister les fiches d’une feuille de route',
+    getAction: 'Lire une fiche',
+    updateAction: 'Modifier une fiche',
+    transitionAction: 'Changer le statut d’une fiche',
+    etag: 'La version lue, à renvoyer dans If-Match pour la modifier.',
+    ifMatch:
+      'L’ETag de la version lue (obligatoire) : si la ressource a changé depuis, la modification est refusée (412).',
+    link: 'La page suivante, quand il y en a une : <…?cursor=…&limit=…>; rel="next".',
+    limit: 'Nombre d’éléments par page, de 1 à 100 (50 par défaut).',
+    cursor: 'Où reprendre : la valeur donnée par l’en-tête Link de la page précédente.',
+    patch:
+      'Les champs à modifier, et eux seuls ; null vide un champ facultatif. Un champ inconnu est refusé.',
   },
 } as const;

@@ -1,0 +1,72 @@
+import { ConflictError } from '@maille/domain';
+import type { Context } from 'hono';
+import { fr } from './messages/fr.ts';
+import { ApiProblem } from './problems.ts';
+
+/**
+ * Optimistic concurrency over HTTP (RFC 9110 §13): a read sends the entity's `ETag`, a change must
+ * send it back in `If-Match`, and the kernel refuses it if the entity moved on meanwhile.
+ *
+ * The tag is strong and made of the id and the version, `"act_….4"`: every change of a versioned
+ * entity increments its version, so the tag changes exactly when the representation does.
+ */
+
+/**
+ * The `ETag` of a versioned entity.
+ *
+ * @example
+ * etagOf({ id: 'gov_larochelle', version: 3 }); // '"gov_larochelle.3"'
+ */
+export function etagOf(entity: { id: string; version: number }): string {
+  return `"${entity.id}.${entity.version}"`;
+}
+
+/** Sets the `ETag` header of the entity the response carries. */
+export function setETag(c: Context, entity: { id: string; version: number }): void {
+  c.header('ETag', etagOf(entity));
+}
+
+const STRONG_TAG = /^"([^"]*)"$/;
+
+/**
+ * The version the caller read, from `If-Match`, to hand to the kernel as `expectedVersion`.
+ * Without the header: 428, as a change that forgot it would silently overwrite someone else's.
+ * With a header holding no strong tag of this entity (`*`, a weak tag, another entity's tag, a
+ * malformed value): 412, since the condition it states cannot hold. Whether the version is still
+ * current is the kernel's to say, inside its transaction.
+ */
+export function expectedVersionOf(c: Context, entityId: string): number {
+  const header = c.req.header('If-Match');
+  if (header === undefined || header.trim() === '') {
+    throw new ApiProblem('precondition-requise', fr.problems.preconditionRequired.detail);
+  }
+  for (const candidate of header.split(',')) {
+    const tag = STRONG_TAG.exec(candidate.trim())?.[1];
+    if (tag === undefined) continue;
+    const dot = tag.lastIndexOf('.');
+    const version = tag.slice(dot + 1);
+    if (dot > 0 && tag.slice(0, dot) === entityId && /^[1-9]\d{0,8}$/.test(version)) {
+      return Number(version);
+    }
+  }
+  throw new ApiProblem('precondition-echouee', fr.problems.preconditionFailed.unknownTag);
+}
+
+/**
+ * Runs a change made under `If-Match`. On these routes the kernel raises a `ConflictError` only
+ * for a stale version (its own `checkVersion`, or the repository's check when writing), so it is
+ * answered 412 as HTTP says, rather than the 409 a conflict gets elsewhere.
+ *
+ * @example
+ * const action = await ifMatched(updateAction(ctx, { id, expectedVersion, patch }));
+ */
+export async function ifMatched<T>(change: Promise<T>): Promise<T> {
+  try {
+    return await change;
+  } catch (error) {
+    if (error instanceof ConflictError) {
+      throw new ApiProblem('precondition-echouee', fr.problems.preconditionFailed.stale);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,331 @@
+import { createApiKey } from '@maille/db';
+import { DEMO_IDS } from '@maille/domain/demo';
+import { getAction, getGovernance, listActions, updateRoadmap } from '@maille/domain/use-cases';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, NOW, openTestApi, type TestApi } from './harness.ts';
+
+const LR = DEMO_IDS.laRochelle;
+const DB = DEMO_IDS.dronneEtBelle;
+
+let api: TestApi;
+let coordinator: string;
+let outsider: string;
+let admin: string;
+
+beforeAll(async () => {
+  api = await openTestApi();
+  coordinator = await api.keyFor(LR.coordinator);
+  outsider = await api.keyFor(DB.coordinator);
+  admin = (
+    await createApiKey(api.database, {
+      personId: LR.coordinator,
+      label: 'Administration',
+      instanceAdmin: true,
+      now: NOW,
+    })
+  ).token;
+  // Both demo roadmaps are public: La Rochelle's is unpublished so that what another governance
+  // may not see can be checked. Dronne et Belle's stays public.
+  await updateRoadmap(api.kernel({ personId: LR.coordinator }), {
+    id: LR.roadmap,
+    patch: { public: false },
+  });
+});
+
+afterAll(async () => {
+  await api?.drop();
+});
+
+/** Checks an error is a French problem document carrying the request id; returns its body. */
+async function expectProblem(response: Response, status: number, kind: string) {
+  const text = await response.text();
+  expect(response.status, text).toBe(status);
+  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
+  const body = JSON.parse(text) as { type: string; detail: string; requestId: string };
+  expect(body.type).toBe(`https://maille.example/problemes/${kind}`);
+  expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(body.requestId).toBe(response.headers.get('X-Request-Id'));
+  return body;
+}
+
+function patch(body: unknown, token: string, ifMatch?: string): RequestInit {
+  return {
+    method: 'PATCH',
+    headers: {
+      'Content-Type': 'application/json',
+      ...bearer(token),
+      ...(ifMatch === undefined ? {} : { 'If-Match': ifMatch }),
+    },
+    body: JSON.stringify(body),
+  };
+}
+
+function post(body: unknown, token: string, ifMatch?: string): RequestInit {
+  return { ...patch(body, token, ifMatch), method: 'POST' };
+}
+
+const asCoordinator = () => api.kernel({ personId: LR.coordinator });
+
+/** Follows `Link: rel="next"` from `path` to the last page; returns every id and the pages. */
+async function walk(path: string, token: string) {
+  const ids: string[] = [];
+  let next: string | undefined = path;
+  let pages = 0;
+  while (next !== undefined) {
+    const response = await api.app.request(next, { headers: bearer(token) });
+    expect(response.status).toBe(200);
+    ids.push(...((await response.json()) as { items: { id: string }[] }).items.map((i) => i.id));
+    pages += 1;
+    next = /^<([^>]+)>; rel="next"$/.exec(response.headers.get('Link') ?? '')?.[1];
+    expect(pages).toBeLessThan(500);
+  }
+  return { ids, pages };
+}
+
+describe('governances', () => {
+  it('lists the governances the key’s person may read', async () => {
+    const response = await api.app.request('/governances', { headers: bearer(coordinator) });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { items: { id: string }[] };
+    expect(body.items.map((g) => g.id)).toEqual([LR.governance]);
+    expect(response.headers.get('Link')).toBeNull();
+  });
+
+  it('walks every governance one page at a time for an administrator', async () => {
+    const { ids, pages } = await walk('/governances?limit=1', admin);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining([LR.governance, DB.governance]));
+    expect(pages).toBe(ids.length);
+  });
+
+  it('sends an ETag that changes with a PATCH made under If-Match', async () => {
+    const read = await api.app.request(`/governances/${LR.governance}`, {
+      headers: bearer(coordinator),
+    });
+    expect(read.status).toBe(200);
+    const before = (await read.json()) as { version: number };
+    const etag = read.headers.get('ETag') as string;
+    expect(etag).toBe(`"${LR.governance}.${before.version}"`);
+
+    const changed = await api.app.request(
+      `/governances/${LR.governance}`,
+      patch({ name: 'CTIN de La Rochelle (renommé)' }, coordinator, etag),
+    );
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({ name: 'CTIN de La Rochelle (renommé)' });
+    expect(changed.headers.get('ETag')).toBe(`"${LR.governance}.${before.version + 1}"`);
+
+    const stale = await api.app.request(
+      `/governances/${LR.governance}`,
+      patch({ name: 'Écrasé' }, coordinator, etag),
+    );
+    await expectProblem(stale, 412, 'precondition-echouee');
+    const stored = await getGovernance(asCoordinator(), { governanceId: LR.governance });
+    expect(stored.name).toBe('CTIN de La Rochelle (renommé)');
+  });
+
+  it('requires If-Match on a PATCH (428), and refuses a tag of something else (412)', async () => {
+    const { version } = await getGovernance(asCoordinator(), { governanceId: LR.governance });
+    const missing = await api.app.request(
+      `/governances/${LR.governance}`,
+      patch({ name: 'Sans précondition' }, coordinator),
+    );
+    expect((await expectProblem(missing, 428, 'precondition-requise')).detail).toMatch(/If-Match/);
+    for (const tag of ['*', `W/"${LR.governance}.${version}"`, `"${DB.governance}.${version}"`]) {
+      const response = await api.app.request(
+        `/governances/${LR.governance}`,
+        patch({ name: 'Mauvaise étiquette' }, coordinator, tag),
+      );
+      await expectProblem(response, 412, 'precondition-echouee');
+    }
+    const after = await getGovernance(asCoordinator(), { governanceId: LR.governance });
+    expect(after.version).toBe(version);
+  });
+
+  it('answers 404 to the coordinator of another governance, read or write', async () => {
+    const read = await api.app.request(`/governances/${LR.governance}`, {
+      headers: bearer(outsider),
+    });
+    await expectProblem(read, 404, 'introuvable');
+    const { version } = await getGovernance(asCoordinator(), { governanceId: LR.governance });
+    const write = await api.app.request(
+      `/governances/${LR.governance}`,
+      patch({ name: 'Pris' }, outsider, `"${LR.governance}.${version}"`),
+    );
+    await expectProblem(write, 404, 'introuvable');
+  });
+});
+
+describe('actions', () => {
+  it('walks a roadmap’s actions with limit=1, without duplicates or gaps', async () => {
+    const { ids } = await walk(`/roadmaps/${LR.roadmap}/actions?limit=1`, coordinator);
+    const all = await listActions(asCoordinator(), { roadmapId: LR.roadmap, limit: 100 });
+    expect(all.next).toBeUndefined();
+    expect(all.items.length).toBeGreaterThan(2);
+    expect(ids).toEqual(all.items.map((a) => a.id));
+  });
+
+  it('gives a next link keeping the limit, and the default page of 50', async () => {
+    const first = await api.app.request(`/roadmaps/${LR.roadmap}/actions?limit=2`, {
+      headers: bearer(coordinator),
+    });
+    expect(first.headers.get('Link')).toMatch(
+      new RegExp(`^</roadmaps/${LR.roadmap}/actions\\?cursor=[\\w-]+&limit=2>; rel="next"$`),
+    );
+    const all = await api.app.request(`/roadmaps/${LR.roadmap}/actions`, {
+      headers: bearer(coordinator),
+    });
+    const { items } = (await all.json()) as { items: unknown[] };
+    expect(items.length).toBeGreaterThan(2);
+    expect(items.length).toBeLessThanOrEqual(50);
+  });
+
+  it.each(['0', '101', 'x', '1.5'])('refuses limit=%s with a 400 on /limit', async (limit) => {
+    const response = await api.app.request(`/roadmaps/${LR.roadmap}/actions?limit=${limit}`, {
+      headers: bearer(coordinator),
+    });
+    const body = (await expectProblem(response, 400, 'validation')) as unknown as {
+      errors: { path: string }[];
+    };
+    expect(body.errors.map((e) => e.path)).toEqual(['/limit']);
+  });
+
+  it.each([
+    ['not base64url', '%%%'],
+    ['not JSON', Buffer.from('bonjour').toString('base64url')],
+    ['another list’s', Buffer.from(JSON.stringify({ id: LR.governance })).toString('base64url')],
+  ])('refuses a cursor that is %s with a 400 on /cursor', async (_, cursor) => {
+    const response = await api.app.request(
+      `/roadmaps/${LR.roadmap}/actions?cursor=${encodeURIComponent(cursor)}`,
+      { headers: bearer(coordinator) },
+    );
+    const body = (await expectProblem(response, 400, 'validation')) as unknown as {
+      errors: { path: string }[];
+    };
+    expect(body.errors.map((e) => e.path)).toEqual(['/cursor']);
+  });
+
+  it('lets the public page through the actions of a published roadmap', async () => {
+    const response = await api.app.request(`/roadmaps/${DB.roadmap}/actions?limit=1`);
+    expect(response.status).toBe(200);
+    const { items } = (await response.json()) as { items: { roadmapId: string }[] };
+    expect(items.map((a) => a.roadmapId)).toEqual([DB.roadmap]);
+  });
+
+  it('hides another governance’s actions: 404 for the list, a read and a change', async () => {
+    const { items } = await listActions(asCoordinator(), { roadmapId: LR.roadmap, limit: 1 });
+    const action = items[0] as { id: string; version: number };
+    const tag = `"${action.id}.${action.version}"`;
+    const headers = bearer(outsider);
+    await expectProblem(
+      await api.app.request(`/roadmaps/${LR.roadmap}/actions`, { headers }),
+      404,
+      'introuvable',
+    );
+    await expectProblem(
+      await api.app.request(`/actions/${action.id}`, { headers }),
+      404,
+      'introuvable',
+    );
+    await expectProblem(
+      await api.app.request(`/actions/${action.id}`, patch({ title: 'Pris' }, outsider, tag)),
+      404,
+      'introuvable',
+    );
+    await expectProblem(
+      await api.app.request(
+        `/actions/${action.id}/transitions`,
+        post({ to: 'suspendue' }, outsider, tag),
+      ),
+      404,
+      'introuvable',
+    );
+    const stored = await getAction(asCoordinator(), { actionId: action.id });
+    expect(stored.version).toBe(action.version);
+  });
+
+  it('updates an action under If-Match: 428 without, 412 when stale, 200 with a new ETag', async () => {
+    const { items } = await listActions(asCoordinator(), { roadmapId: LR.roadmap, limit: 1 });
+    const actionId = (items[0] as { id: string }).id;
+    const read = await api.app.request(`/actions/${actionId}`, { headers: bearer(coordinator) });
+    const etag = read.headers.get('ETag') as string;
+    const { version } = (await read.json()) as { version: number };
+    expect(etag).toBe(`"${actionId}.${version}"`);
+
+    await expectProblem(
+      await api.app.request(`/actions/${actionId}`, patch({ title: 'Sans' }, coordinator)),
+      428,
+      'precondition-requise',
+    );
+    const stale = `"${actionId}.${version - 1 || version + 1}"`;
+    await expectProblem(
+      await api.app.request(`/actions/${actionId}`, patch({ title: 'Vieux' }, coordinator, stale)),
+      412,
+      'precondition-echouee',
+    );
+    expect((await getAction(asCoordinator(), { actionId })).version).toBe(version);
+
+    const changed = await api.app.request(
+      `/actions/${actionId}`,
+      patch({ title: 'Bus numérique, tournée d’hiver' }, coordinator, etag),
+    );
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({ title: 'Bus numérique, tournée d’hiver' });
+    expect(changed.headers.get('ETag')).toBe(`"${actionId}.${version + 1}"`);
+    const reread = await api.app.request(`/actions/${actionId}`, { headers: bearer(coordinator) });
+    expect(reread.headers.get('ETag')).toBe(`"${actionId}.${version + 1}"`);
+  });
+
+  it('refuses a patch clearing a required field or naming an unknown one, pointing at it', async () => {
+    const { items } = await listActions(asCoordinator(), { roadmapId: LR.roadmap, limit: 1 });
+    const action = items[0] as { id: string; version: number };
+    const response = await api.app.request(
+      `/actions/${action.id}`,
+      patch({ couleur: 'bleu', title: null }, coordinator, `"${action.id}.${action.version}"`),
+    );
+    const body = (await expectProblem(response, 400, 'validation')) as unknown as {
+      errors: { path: string }[];
+    };
+    expect(body.errors.map((e) => e.path)).toEqual(['/title']);
+    const unknown = await api.app.request(
+      `/actions/${action.id}`,
+      patch({ couleur: 'bleu' }, coordinator, `"${action.id}.${action.version}"`),
+    );
+    const unknownBody = (await expectProblem(unknown, 400, 'validation')) as unknown as {
+      errors: { path: string; message: string }[];
+    };
+    // An unknown key is a fault of the body as a whole: the empty pointer, naming the key.
+    expect(unknownBody.errors).toEqual([{ path: '', message: expect.stringContaining('couleur') }]);
+    expect((await getAction(asCoordinator(), { actionId: action.id })).version).toBe(
+      action.version,
+    );
+  });
+
+  it('moves an action under If-Match, and answers 422 to a move the rules forbid', async () => {
+    const { items } = await listActions(asCoordinator(), { roadmapId: LR.roadmap, limit: 100 });
+    const running = items.find((a) => a.status === 'en_cours');
+    if (!running) throw new Error('the demo should have a running action');
+    const tag = `"${running.id}.${running.version}"`;
+    const path = `/actions/${running.id}/transitions`;
+
+    await expectProblem(
+      await api.app.request(path, post({ to: 'suspendue' }, coordinator)),
+      428,
+      'precondition-requise',
+    );
+    const invalid = await api.app.request(path, post({ to: 'a_murir' }, coordinator, tag));
+    await expectProblem(invalid, 422, 'transition-invalide');
+
+    const moved = await api.app.request(
+      path,
+      post({ to: 'suspendue', reason: 'Financement en attente.' }, coordinator, tag),
+    );
+    expect(moved.status).toBe(200);
+    expect(await moved.json()).toMatchObject({ id: running.id, status: 'suspendue' });
+    expect(moved.headers.get('ETag')).toBe(`"${running.id}.${running.version + 1}"`);
+
+    const again = await api.app.request(path, post({ to: 'en_cours' }, coordinator, tag));
+    await expectProblem(again, 412, 'precondition-echouee');
+    expect((await getAction(asCoordinator(), { actionId: running.id })).status).toBe('suspendue');
+  });
+});
