@@ -3,12 +3,16 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { toFieldIssues, ValidationError } from '@maille/domain';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { type Logger, pino } from 'pino';
 import { z } from 'zod';
-import { authenticate } from './auth.ts';
+import { logRequests } from './access-log.ts';
+import { authenticate, refuseInvalidKey } from './auth.ts';
 import { limitBody, requireJsonBody } from './body-rules.ts';
 import type { ApiEnv, AppDependencies } from './context.ts';
+import { allowOrigins } from './cors.ts';
 import { fr } from './messages/fr.ts';
 import { problemResponse, unknownRouteResponse } from './problems.ts';
+import { limitRate, type RateLimits } from './rate-limit.ts';
 import { registerActionRoutes } from './routes/actions.ts';
 import { registerGovernanceRoutes } from './routes/governances.ts';
 import { registerMilestoneRoutes } from './routes/milestones.ts';
@@ -26,8 +30,18 @@ z.config(z.locales.fr());
 /** Largest body accepted when the caller does not say (1 MiB). */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** Requests per minute when the caller does not say: per API key, and per address without. */
+export const DEFAULT_RATE_LIMITS: RateLimits = { perKey: 600, perAddress: 120 };
+
 export interface AppOptions extends AppDependencies {
   bodyLimitBytes?: number | undefined;
+  rateLimits?: RateLimits | undefined;
+  /** How many reverse proxies are trusted to set `X-Forwarded-For` (0: none, the default). */
+  trustProxy?: number | undefined;
+  /** Origins allowed to call from a browser (CORS); none by default. */
+  corsOrigins?: readonly string[] | undefined;
+  /** Where the one JSON line per request goes; nowhere by default (the server gives stdout). */
+  logger?: Logger | undefined;
 }
 
 /**
@@ -40,7 +54,14 @@ export interface AppOptions extends AppDependencies {
  * const response = await app.request('/healthz');
  */
 export function createApp(options: AppOptions) {
-  const { bodyLimitBytes = DEFAULT_BODY_LIMIT_BYTES, ...deps } = options;
+  const {
+    bodyLimitBytes = DEFAULT_BODY_LIMIT_BYTES,
+    rateLimits = DEFAULT_RATE_LIMITS,
+    trustProxy = 0,
+    corsOrigins = [],
+    logger = pino({ enabled: false }),
+    ...deps
+  } = options;
   const app = new OpenAPIHono<ApiEnv>({
     // A route's own check (path, query, body) fails like the kernel's: one problem format.
     defaultHook: (result) => {
@@ -51,6 +72,9 @@ export function createApp(options: AppOptions) {
   });
 
   app.use(requestId({ generator: () => randomUUID() }));
+  app.use(logRequests(logger));
+  const cors = allowOrigins(corsOrigins);
+  if (cors) app.use(cors);
   // The API serves JSON only: nothing it answers may load a script, a style or be framed.
   app.use(
     secureHeaders({
@@ -58,6 +82,8 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use(authenticate(deps));
+  app.use(limitRate(rateLimits, deps.clock, trustProxy));
+  app.use(refuseInvalidKey());
   app.use(limitBody(bodyLimitBytes));
   app.use(requireJsonBody());
 
@@ -78,7 +104,11 @@ export function createApp(options: AppOptions) {
     info: { title: fr.openapi.title, version: '0.1.0', description: fr.openapi.description },
   });
 
-  app.onError((error, c) => problemResponse(c, error));
+  app.onError((error, c) =>
+    problemResponse(c, error, (unexpected, id) =>
+      logger.error({ requestId: id, err: unexpected }, 'erreur inattendue'),
+    ),
+  );
   app.notFound((c) => unknownRouteResponse(c));
   return app;
 }

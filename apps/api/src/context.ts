@@ -3,6 +3,7 @@ import type { IdGenerator } from '@maille/domain';
 import type { Actor, Clock, Store, UseCaseContext } from '@maille/domain/use-cases';
 import type { Context } from 'hono';
 import type { RequestIdVariables } from 'hono/request-id';
+import type { ApiProblem } from './problems.ts';
 
 /** What the API is built from: the storage, the clock and the id generator. */
 export interface AppDependencies {
@@ -14,7 +15,13 @@ export interface AppDependencies {
 
 /** The variables every request carries from the middlewares to the handlers. */
 export interface ApiEnv {
-  Variables: RequestIdVariables & { actor: Actor };
+  Variables: RequestIdVariables & {
+    actor: Actor;
+    /** The id of the valid API key of the request (never its secret), for limits and logs. */
+    keyId?: string;
+    /** The refusal of a malformed, unknown or revoked key, raised after the rate limiter. */
+    refusedKey?: ApiProblem;
+  };
 }
 
 /** The kernel's context for this request: the acting person comes from the API key. */

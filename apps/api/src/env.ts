@@ -9,6 +9,12 @@ import { fr } from './messages/fr.ts';
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
+function perMinute(fallback: number) {
+  return optional(
+    z.coerce.number(fr.env.perMinute).int(fr.env.perMinute).min(1, fr.env.perMinute),
+  ).transform((count) => count ?? fallback);
+}
+
 export const Env = z.object({
   PORT: optional(
     z.coerce.number(fr.env.port).int(fr.env.port).min(1, fr.env.port).max(65535, fr.env.port),
@@ -32,6 +38,33 @@ export const Env = z.object({
   BODY_LIMIT_BYTES: optional(
     z.coerce.number(fr.env.bytes).int(fr.env.bytes).min(1, fr.env.bytes),
   ).transform((bytes) => bytes ?? 1024 * 1024),
+  /** Requests per minute allowed to each API key (600). */
+  RATE_LIMIT_PER_MINUTE: perMinute(600),
+  /** Requests per minute allowed to each client address without a key (120). */
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: perMinute(120),
+  /**
+   * How many reverse proxies in front are trusted to append the client to `X-Forwarded-For` (0:
+   * the header is ignored and the socket's peer is the client).
+   */
+  TRUST_PROXY: optional(
+    z.coerce.number(fr.env.hops).int(fr.env.hops).min(0, fr.env.hops).max(32, fr.env.hops),
+  ).transform((hops) => hops ?? 0),
+  /** The web origins allowed to call the API from a browser, comma-separated (none). */
+  CORS_ORIGINS: optional(
+    z
+      .string()
+      .transform((list) =>
+        list
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter((origin) => origin !== ''),
+      )
+      .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s,]+$/, fr.env.origins))),
+  ).transform((origins) => origins ?? []),
+  /** The least severe level written to the request log (info). */
+  LOG_LEVEL: optional(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], fr.env.logLevel),
+  ).transform((level) => level ?? 'info'),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -48,7 +81,7 @@ export class EnvError extends Error {
  * own).
  *
  * @example
- * const env = readEnv({ PORT: '8080' }); // { PORT: 8080, BODY_LIMIT_BYTES: 1048576 }
+ * const env = readEnv({ PORT: '8080' }); // { PORT: 8080, BODY_LIMIT_BYTES: 1048576, … }
  */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const picked = Object.fromEntries(Object.keys(Env.shape).map((key) => [key, source[key]]));

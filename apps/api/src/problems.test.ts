@@ -6,13 +6,15 @@ import {
   NotFoundError,
   ValidationError,
 } from '@maille/domain';
+import { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from './app.ts';
 import { jsonPointer } from './problems.ts';
 
 /** An app whose storage throws `error` on any use case: the mapping alone is under test. */
-function appThrowing(error: unknown) {
+function appThrowing(error: unknown, logger = pino({ enabled: false })) {
   return createApp({
+    logger,
     store: { transaction: async () => Promise.reject(error) },
     database: {} as Database,
     clock: () => '2026-11-24T09:00:00.000Z',
@@ -60,10 +62,12 @@ describe('the problem mapping', () => {
   });
 
   it('answers an unexpected error with a generic French 500, nothing internal', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const response = await appThrowing(new TypeError('SQLITE_CORRUPT at /srv/secret.db')).request(
-      HEALTH,
-    );
+    const logger = pino({ enabled: false });
+    const log = vi.spyOn(logger, 'error');
+    const response = await appThrowing(
+      new TypeError('SQLITE_CORRUPT at /srv/secret.db'),
+      logger,
+    ).request(HEALTH);
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toMatch(/SQLITE|secret|TypeError|stack|\.ts:/);
@@ -72,8 +76,10 @@ describe('the problem mapping', () => {
       detail: expect.stringContaining('erreur inattendue'),
     });
     // The operator still finds it in the log, under the request id.
-    expect(String(log.mock.calls[0]?.[0])).toContain(response.headers.get('X-Request-Id'));
-    log.mockRestore();
+    expect(log.mock.calls[0]?.[0]).toMatchObject({
+      requestId: response.headers.get('X-Request-Id'),
+      err: expect.any(TypeError),
+    });
   });
 });
 

@@ -32,6 +32,7 @@ export const PROBLEM_KINDS = {
   'type-de-contenu': { status: 415, title: fr.problems.unsupportedMediaType.title },
   'transition-invalide': { status: 422, title: fr.problems.invalidTransition.title },
   'precondition-requise': { status: 428, title: fr.problems.preconditionRequired.title },
+  'trop-de-requetes': { status: 429, title: fr.problems.tooManyRequests.title },
   'erreur-interne': { status: 500, title: fr.problems.internal.title },
   indisponible: { status: 503, title: fr.problems.unavailable.title },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
@@ -78,14 +79,18 @@ interface Described {
 }
 
 /**
- * The answer to any error thrown while handling a request. Unexpected errors are logged with the
- * request id and answered with a generic message: nothing internal leaks into the body.
+ * The answer to any error thrown while handling a request. Unexpected errors are reported with the
+ * request id (to `report`: the app's logger; stderr by default) and answered with a generic
+ * message: nothing internal leaks into the body.
  */
-export function problemResponse(c: Context, error: unknown): Response {
+export function problemResponse(
+  c: Context,
+  error: unknown,
+  report: (error: unknown, requestId: string) => void = (unexpected, id) =>
+    console.error(`[${id}]`, unexpected),
+): Response {
   const described = describe(error);
-  if (described.kind === 'erreur-interne') {
-    console.error(`[${requestIdOf(c)}]`, error);
-  }
+  if (described.kind === 'erreur-interne') report(error, requestIdOf(c));
   return respond(c, described);
 }
 

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createStore, migrateToLatest, openDatabase, randomIds } from '@maille/db';
+import { pino } from 'pino';
 import { createApp } from './app.ts';
 import { EnvError, readEnv } from './env.ts';
 import { fr } from './messages/fr.ts';
@@ -25,6 +26,13 @@ async function main(): Promise<void> {
     clock: () => new Date().toISOString(),
     ids: randomIds(),
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    rateLimits: {
+      perKey: env.RATE_LIMIT_PER_MINUTE,
+      perAddress: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    },
+    trustProxy: env.TRUST_PROXY,
+    corsOrigins: env.CORS_ORIGINS,
+    logger: pino({ level: env.LOG_LEVEL }),
   });
   const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
     console.log(fr.server.listening(`http://localhost:${info.port}`));

@@ -10,8 +10,10 @@ import {
   randomIds,
   seedDemo,
 } from '@maille/db';
-import type { Actor, UseCaseContext } from '@maille/domain/use-cases';
+import type { Actor, Clock, UseCaseContext } from '@maille/domain/use-cases';
+import type { Logger } from 'pino';
 import { type App, createApp } from '../src/app.ts';
+import type { RateLimits } from '../src/rate-limit.ts';
 
 /** The instant the demo is seeded at and the API's clock stands still on. */
 export const NOW = '2026-11-24T09:00:00.000Z';
@@ -32,8 +34,19 @@ export interface TestApi {
  */
 export async function openTestApi({
   bodyLimitBytes,
+  // Loose unless a test is about them: the clock stands still, so a window never ends.
+  rateLimits = { perKey: 1_000_000, perAddress: 1_000_000 },
+  trustProxy,
+  corsOrigins,
+  logger,
+  clock = () => NOW,
 }: {
   bodyLimitBytes?: number;
+  rateLimits?: RateLimits;
+  trustProxy?: number;
+  corsOrigins?: string[];
+  logger?: Logger;
+  clock?: Clock;
 } = {}): Promise<TestApi> {
   const folder = mkdtempSync(join(tmpdir(), 'maille-api-test-'));
   const database = openDatabase({ url: join(folder, 'maille.db') });
@@ -41,9 +54,18 @@ export async function openTestApi({
   if (error) throw error;
   await seedDemo(database, NOW);
   const store = createStore(database);
-  const clock = () => NOW;
   const ids = randomIds();
-  const app = createApp({ store, database, clock, ids, bodyLimitBytes });
+  const app = createApp({
+    store,
+    database,
+    clock,
+    ids,
+    bodyLimitBytes,
+    rateLimits,
+    trustProxy,
+    corsOrigins,
+    logger,
+  });
   return {
     app,
     database,
@@ -60,6 +82,11 @@ export async function openTestApi({
 
 /** The `Authorization` header of a token. */
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** The bindings `@hono/node-server` gives a request from `address`: `app.request(url, init, fromAddress(…))`. */
+export const fromAddress = (address: string) => ({
+  incoming: { socket: { remoteAddress: address } },
+});
 
 /** A JSON POST. */
 export function postJson(body: unknown, headers: Record<string, string> = {}): RequestInit {

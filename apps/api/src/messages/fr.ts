@@ -8,6 +8,11 @@ export const fr = {
       'nom de schéma invalide : lettres minuscules, chiffres et _ (63 caractères au plus).',
     port: 'un numéro de port entre 1 et 65535 est attendu.',
     bytes: 'un nombre entier d’octets, au moins 1, est attendu.',
+    perMinute: 'un nombre entier de requêtes par minute, au moins 1, est attendu.',
+    hops: 'un nombre entier de relais de confiance, 0 ou plus, est attendu.',
+    origins:
+      'une liste d’origines séparées par des virgules est attendue, comme « https://a.example,https://b.example ».',
+    logLevel: 'un niveau parmi fatal, error, warn, info, debug, trace ou silent est attendu.',
   },
   problems: {
     validation: {
@@ -56,6 +61,11 @@ export const fr = {
       title: 'Requête trop volumineuse',
       detail: (limit: number) =>
         `Le corps de la requête dépasse la taille autorisée (${limit} octets).`,
+    },
+    tooManyRequests: {
+      title: 'Trop de requêtes',
+      detail: (limit: number) =>
+        `Limite de ${limit} requêtes par minute atteinte : réessayez après le délai donné par l’en-tête Retry-After (en secondes).`,
     },
     unavailable: {
       title: 'Service indisponible',

@@ -15,6 +15,7 @@ const healthz = createRoute({
   summary: fr.openapi.healthz,
   responses: {
     200: { description: fr.openapi.healthz, content: { 'application/json': { schema: Status } } },
+    ...problemResponses(),
   },
 });
 

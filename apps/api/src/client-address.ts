@@ -1,0 +1,32 @@
+import type { Context } from 'hono';
+
+/** What `@hono/node-server` puts in `c.env`: the Node request, whose socket knows the peer. */
+interface NodeBindings {
+  incoming?: { socket?: { remoteAddress?: string | undefined } | undefined } | undefined;
+}
+
+/** Said of a request whose peer is unknown (a test without a socket). */
+export const UNKNOWN_ADDRESS = 'inconnue';
+
+/**
+ * The address of the client. By default the socket's peer, and nothing the client wrote: an
+ * `X-Forwarded-For` header is anyone's to forge. With `trustedHops` (TRUST_PROXY) reverse proxies
+ * in front, each appending the address it received from, the client is the entry that many places
+ * from the right of `X-Forwarded-For` (as Express's `trust proxy` count does).
+ *
+ * @example
+ * // Socket 10.0.0.2 (the proxy), X-Forwarded-For: "6.6.6.6, 203.0.113.7", trustedHops 1
+ * clientAddress(c, 1); // '203.0.113.7'
+ */
+export function clientAddress(c: Context, trustedHops: number): string {
+  const socket = (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress;
+  const peer = socket ?? UNKNOWN_ADDRESS;
+  if (trustedHops <= 0) return peer;
+  const forwarded = (c.req.header('X-Forwarded-For') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  // The chain from the nearest hop back: the peer, then X-Forwarded-For read from its end.
+  const chain = [peer, ...forwarded.reverse()];
+  return chain[Math.min(trustedHops, chain.length - 1)] ?? peer;
+}

@@ -1,0 +1,114 @@
+import type { Clock } from '@maille/domain/use-cases';
+import type { MiddlewareHandler } from 'hono';
+import { clientAddress } from './client-address.ts';
+import type { ApiEnv } from './context.ts';
+import { fr } from './messages/fr.ts';
+import { ApiProblem } from './problems.ts';
+
+/** The limits: requests per window, with and without an API key. */
+export interface RateLimits {
+  perKey: number;
+  perAddress: number;
+  /** The window, in seconds (60). */
+  windowSeconds?: number;
+}
+
+/** Past this many counters, the ones of finished windows are dropped (once per window). */
+const SWEEP_ABOVE = 10_000;
+
+interface Counter {
+  windowStart: number;
+  used: number;
+}
+
+export interface Admission {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  /** Seconds until the window ends and the count starts again (at least 1). */
+  resetSeconds: number;
+}
+
+/**
+ * A fixed-window counter kept in memory: each subject may make `limit` requests per window. Each
+ * process counts on its own: several instances behind a load balancer each allow the full limit.
+ */
+export class FixedWindowLimiter {
+  readonly #counters = new Map<string, Counter>();
+  readonly #windowMs: number;
+  #sweptWindow = Number.NaN;
+
+  constructor(windowSeconds: number) {
+    this.#windowMs = windowSeconds * 1000;
+  }
+
+  /** Counts one request of `subject` at `nowMs`, and says whether it may go through. */
+  take(subject: string, limit: number, nowMs: number): Admission {
+    const windowStart = nowMs - (nowMs % this.#windowMs);
+    let counter = this.#counters.get(subject);
+    if (!counter || counter.windowStart !== windowStart) {
+      // At most once per window, so that many subjects cost no more than one pass each minute.
+      if (this.#counters.size >= SWEEP_ABOVE && this.#sweptWindow !== windowStart) {
+        this.#sweptWindow = windowStart;
+        this.#sweep(windowStart);
+      }
+      counter = { windowStart, used: 0 };
+      this.#counters.set(subject, counter);
+    }
+    counter.used += 1;
+    return {
+      allowed: counter.used <= limit,
+      limit,
+      remaining: Math.max(0, limit - counter.used),
+      resetSeconds: Math.max(1, Math.ceil((windowStart + this.#windowMs - nowMs) / 1000)),
+    };
+  }
+
+  get size(): number {
+    return this.#counters.size;
+  }
+
+  #sweep(currentWindow: number): void {
+    for (const [subject, counter] of this.#counters) {
+      if (counter.windowStart !== currentWindow) this.#counters.delete(subject);
+    }
+  }
+}
+
+/** The policy names of the `RateLimit-Policy` / `RateLimit` headers. */
+export const POLICY = { key: 'par-cle', address: 'par-adresse' } as const;
+
+/**
+ * Limits each API key (each client address for requests without a valid key) to a number of
+ * requests per window, and says so on every answer with the headers of the IETF draft "RateLimit
+ * header fields for HTTP": `RateLimit-Policy: "par-cle";q=600;w=60` and
+ * `RateLimit: "par-cle";r=599;t=42`. Over the limit: 429 with `Retry-After` (seconds).
+ */
+export function limitRate(
+  limits: RateLimits,
+  clock: Clock,
+  trustedHops: number,
+): MiddlewareHandler<ApiEnv> {
+  const windowSeconds = limits.windowSeconds ?? 60;
+  const limiter = new FixedWindowLimiter(windowSeconds);
+  return async (c, next) => {
+    const keyId = c.get('keyId');
+    const [policy, subject, limit] =
+      keyId === undefined
+        ? [POLICY.address, `adresse:${clientAddress(c, trustedHops)}`, limits.perAddress]
+        : [POLICY.key, `cle:${keyId}`, limits.perKey];
+    const admission = limiter.take(subject, limit, Date.parse(clock()));
+    const headers = {
+      'RateLimit-Policy': `"${policy}";q=${limit};w=${windowSeconds}`,
+      RateLimit: `"${policy}";r=${admission.remaining};t=${admission.resetSeconds}`,
+    };
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    if (!admission.allowed) {
+      throw new ApiProblem('trop-de-requetes', fr.problems.tooManyRequests.detail(limit), {
+        ...headers,
+        'Retry-After': String(admission.resetSeconds),
+      });
+    }
+    await next();
+  };
+}
