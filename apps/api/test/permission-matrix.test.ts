@@ -1,0 +1,186 @@
+import { createApiKey } from '@maille/db';
+import { DEMO_IDS } from '@maille/domain/demo';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, NOW, openTestApi, type TestApi } from './harness.ts';
+
+/*
+ * The permission matrix: every operation of the OpenAPI document × every role → the status the
+ * API must answer. Each role works on its own freshly seeded database, so a write made by one
+ * role cannot change what another one sees. An operation the document has and the table lacks
+ * fails the suite: a new route cannot escape the matrix.
+ */
+
+const LR = DEMO_IDS.laRochelle;
+const DB = DEMO_IDS.dronneEtBelle;
+
+/**
+ * Demo persons of La Rochelle's governance with a role other than coordinator. Marchand is a
+ * member whose organization (the CDA) carries LR_ACTION and LR_MILESTONE; Lefèvre is an observer
+ * of the governance who also holds a member's seat in its community, so he may post updates but
+ * not change what he does not carry. La Rochelle's roadmap is public: the public and the other
+ * governance read it, and are told they may not write (403) rather than that it does not exist;
+ * the governance itself is not public (404 to them).
+ */
+const LR_MEMBER = 'per_lrmarchand';
+const LR_OBSERVER = 'per_lrlefevre';
+/** La Rochelle's running action and a milestone still to reach. */
+const LR_ACTION = 'act_lr0001';
+const LR_MILESTONE = 'mil_lr0101';
+
+const ROLES = ['anonyme', 'coordinateur', 'membre', 'observateur', 'autre', 'admin'] as const;
+type Role = (typeof ROLES)[number];
+
+interface Probe {
+  path: string;
+  init?: RequestInit;
+  /** Fetches the ETag of this resource first and sends it as If-Match. */
+  etagOf?: string;
+}
+
+/** How each operation is called: real demo ids, minimal valid bodies. */
+const PROBES: Record<string, Probe> = {
+  'GET /healthz': { path: '/healthz' },
+  'GET /readyz': { path: '/readyz' },
+  'GET /roadmaps/{roadmapId}/health': { path: `/roadmaps/${LR.roadmap}/health` },
+  'POST /updates': {
+    path: '/updates',
+    init: json('POST', {
+      subject: { type: 'roadmap', id: LR.roadmap },
+      kind: 'information',
+      text: 'Comité fixé.',
+    }),
+  },
+  'POST /milestones/{milestoneId}/complete': {
+    path: `/milestones/${LR_MILESTONE}/complete`,
+    init: json('POST', {}),
+  },
+  'GET /governances': { path: '/governances' },
+  'GET /governances/{governanceId}': { path: `/governances/${LR.governance}` },
+  'PATCH /governances/{governanceId}': {
+    path: `/governances/${LR.governance}`,
+    init: json('PATCH', { name: 'CTIN de La Rochelle (renommé)' }),
+    etagOf: `/governances/${LR.governance}`,
+  },
+  'GET /roadmaps/{roadmapId}/actions': { path: `/roadmaps/${LR.roadmap}/actions` },
+  'GET /actions/{actionId}': { path: `/actions/${LR_ACTION}` },
+  'PATCH /actions/{actionId}': {
+    path: `/actions/${LR_ACTION}`,
+    init: json('PATCH', { title: 'Conseillers numériques (renommé)' }),
+    etagOf: `/actions/${LR_ACTION}`,
+  },
+  'POST /actions/{actionId}/transitions': {
+    path: `/actions/${LR_ACTION}/transitions`,
+    init: json('POST', { to: 'suspendue', reason: 'Financement en attente.' }),
+    etagOf: `/actions/${LR_ACTION}`,
+  },
+};
+
+// biome-ignore format: the matrix reads best as a table.
+const MATRIX: Record<string, Record<Role, number>> = {
+  //                                          anonyme coordinateur membre observateur autre admin
+  'GET /healthz':                             row(200, 200, 200, 200, 200, 200),
+  'GET /readyz':                              row(200, 200, 200, 200, 200, 200),
+  'GET /roadmaps/{roadmapId}/health':         row(200, 200, 200, 200, 200, 200),
+  'POST /updates':                            row(403, 201, 201, 201, 403, 201),
+  'POST /milestones/{milestoneId}/complete':  row(403, 200, 200, 403, 403, 200),
+  'GET /governances':                         row(200, 200, 200, 200, 200, 200),
+  'GET /governances/{governanceId}':          row(404, 200, 200, 200, 404, 200),
+  'PATCH /governances/{governanceId}':        row(404, 200, 403, 403, 404, 200),
+  'GET /roadmaps/{roadmapId}/actions':        row(200, 200, 200, 200, 200, 200),
+  'GET /actions/{actionId}':                  row(200, 200, 200, 200, 200, 200),
+  'PATCH /actions/{actionId}':                row(403, 200, 200, 403, 403, 200),
+  'POST /actions/{actionId}/transitions':     row(403, 200, 200, 403, 403, 200),
+};
+
+function row(...statuses: number[]): Record<Role, number> {
+  return Object.fromEntries(ROLES.map((role, i) => [role, statuses[i]])) as Record<Role, number>;
+}
+
+function json(method: string, body: unknown): RequestInit {
+  return { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+/** Opens a fresh API and returns the Authorization header of `role` on it. */
+async function headersFor(api: TestApi, role: Role): Promise<Record<string, string>> {
+  switch (role) {
+    case 'anonyme':
+      return {};
+    case 'coordinateur':
+      return bearer(await api.keyFor(LR.coordinator));
+    case 'membre':
+      return bearer(await api.keyFor(LR_MEMBER));
+    case 'observateur':
+      return bearer(await api.keyFor(LR_OBSERVER));
+    case 'autre':
+      return bearer(await api.keyFor(DB.coordinator));
+    case 'admin':
+      // An instance admin belonging to no role of La Rochelle's governance.
+      return bearer(
+        (
+          await createApiKey(api.database, {
+            personId: DB.coordinator,
+            label: 'Administration',
+            instanceAdmin: true,
+            now: NOW,
+          })
+        ).token,
+      );
+  }
+}
+
+let operations: string[] = [];
+const opened: TestApi[] = [];
+
+beforeAll(async () => {
+  const api = await openTestApi();
+  opened.push(api);
+  const document = (await (await api.app.request('/openapi.json')).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.keys(methods)
+      .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+      .map((m) => `${m.toUpperCase()} ${path}`),
+  );
+});
+
+afterAll(async () => {
+  await Promise.all(opened.map((api) => api.drop()));
+});
+
+describe('permission matrix', () => {
+  it('lists every operation of the OpenAPI document, and only those', () => {
+    expect(operations.length).toBeGreaterThan(0);
+    expect(Object.keys(MATRIX).sort()).toEqual([...operations].sort());
+    expect(Object.keys(PROBES).sort()).toEqual([...operations].sort());
+  });
+
+  it.each(ROLES)('answers as the table says to the role « %s »', async (role) => {
+    const api = await openTestApi();
+    opened.push(api);
+    const auth = await headersFor(api, role);
+    const actual: Record<string, number> = {};
+    const expected: Record<string, number> = {};
+    for (const operation of Object.keys(MATRIX)) {
+      const probe = PROBES[operation] as Probe;
+      const headers: Record<string, string> = {
+        ...((probe.init?.headers as Record<string, string> | undefined) ?? {}),
+        ...auth,
+      };
+      if (probe.etagOf) {
+        // The tag is read as the coordinator, so that every role sends a current one.
+        const read = await api.app.request(probe.etagOf, {
+          headers: bearer(await api.keyFor(LR.coordinator)),
+        });
+        headers['If-Match'] = read.headers.get('ETag') ?? '';
+      }
+      const response = await api.app.request(probe.path, { ...probe.init, headers });
+      actual[operation] = response.status;
+      expected[operation] = (MATRIX[operation] as Record<Role, number>)[role];
+      if (response.status >= 400) {
+        expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
+      }
+    }
+    expect(actual).toEqual(expected);
+  });
+});
