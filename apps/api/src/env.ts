@@ -1,41 +1,23 @@
-import { isPostgresUrl } from '@maille/db';
+import { databaseSettings, unsetIfEmpty } from '@maille/db';
 import { z } from 'zod';
 import { fr } from './messages/fr.ts';
 
 // Settings come from the environment, checked here and nowhere else: the rest of the API
 // receives an `Env` and never reads `process.env`.
 
-/** An unset variable and an empty one (`PORT=`) mean the same: not given. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
-
 function perMinute(fallback: number) {
-  return optional(
+  return unsetIfEmpty(
     z.coerce.number(fr.env.perMinute).int(fr.env.perMinute).min(1, fr.env.perMinute),
   ).transform((count) => count ?? fallback);
 }
 
 export const Env = z.object({
-  PORT: optional(
+  PORT: unsetIfEmpty(
     z.coerce.number(fr.env.port).int(fr.env.port).min(1, fr.env.port).max(65535, fr.env.port),
   ).transform((port) => port ?? 3000),
-  /** `postgres://…` for PostgreSQL; a file path or `file:…` for SQLite; absent: the default file. */
-  DATABASE_URL: optional(
-    z
-      .string()
-      .trim()
-      .min(1)
-      .refine(
-        // Any other scheme (mysql://, http://…) is a mistake, not a file name.
-        (url) =>
-          !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || isPostgresUrl(url) || url.startsWith('file://'),
-        fr.env.databaseUrl,
-      ),
-  ),
-  /** PostgreSQL: the schema to work in. */
-  DATABASE_SCHEMA: optional(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, fr.env.schemaName)),
+  ...databaseSettings(fr.env),
   /** The largest request body accepted, in bytes (1 MiB by default; updates are short texts). */
-  BODY_LIMIT_BYTES: optional(
+  BODY_LIMIT_BYTES: unsetIfEmpty(
     z.coerce.number(fr.env.bytes).int(fr.env.bytes).min(1, fr.env.bytes),
   ).transform((bytes) => bytes ?? 1024 * 1024),
   /** Requests per minute allowed to each API key (600). */
@@ -46,11 +28,11 @@ export const Env = z.object({
    * How many reverse proxies in front are trusted to append the client to `X-Forwarded-For` (0:
    * the header is ignored and the socket's peer is the client).
    */
-  TRUST_PROXY: optional(
+  TRUST_PROXY: unsetIfEmpty(
     z.coerce.number(fr.env.hops).int(fr.env.hops).min(0, fr.env.hops).max(32, fr.env.hops),
   ).transform((hops) => hops ?? 0),
   /** The web origins allowed to call the API from a browser, comma-separated (none). */
-  CORS_ORIGINS: optional(
+  CORS_ORIGINS: unsetIfEmpty(
     z
       .string()
       .transform((list) =>
@@ -62,7 +44,7 @@ export const Env = z.object({
       .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s,]+$/, fr.env.origins))),
   ).transform((origins) => origins ?? []),
   /** The least severe level written to the request log (info). */
-  LOG_LEVEL: optional(
+  LOG_LEVEL: unsetIfEmpty(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], fr.env.logLevel),
   ).transform((level) => level ?? 'info'),
 });

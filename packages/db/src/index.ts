@@ -10,4 +10,5 @@ export * from './migrate.ts';
 export * from './random-ids.ts';
 export type { Schema } from './schema.ts';
 export * from './seed.ts';
+export * from './settings.ts';
 export * from './store.ts';

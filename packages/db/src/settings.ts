@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { isPostgresUrl } from './connection.ts';
+
+/**
+ * The database settings every app reads from its environment, with one set of rules, so the CLI,
+ * the API and the bot accept exactly the same values. Each app still reads `process.env` in its
+ * own `env.ts` and spreads these fields into its schema.
+ */
+
+/** An unset variable and an empty one (`DATABASE_URL=`) mean the same: not given. */
+export function unsetIfEmpty<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+}
+
+/**
+ * The fields `DATABASE_URL` and `DATABASE_SCHEMA`, with the app's own French messages (each app
+ * keeps its texts in its catalogue).
+ *
+ * @example
+ * const Env = z.object({ ...databaseSettings(fr.env), PORT: … });
+ */
+export function databaseSettings(messages: { databaseUrl: string; schemaName: string }) {
+  return {
+    /** `postgres://…` for PostgreSQL; a file path or `file:…` for SQLite; absent: the default file. */
+    DATABASE_URL: unsetIfEmpty(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .refine(
+          // Any other scheme (mysql://, http://…) is a mistake, not a file name.
+          (url) =>
+            !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ||
+            isPostgresUrl(url) ||
+            url.startsWith('file://'),
+          messages.databaseUrl,
+        ),
+    ),
+    /** PostgreSQL: the schema to work in. */
+    DATABASE_SCHEMA: unsetIfEmpty(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, messages.schemaName)),
+  };
+}
