@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { toFieldIssues, ValidationError } from '@maille/domain';
+import type { MiddlewareHandler } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { type Logger, pino } from 'pino';
@@ -14,6 +15,7 @@ import { fr } from './messages/fr.ts';
 import { problemResponse, unknownRouteResponse } from './problems.ts';
 import { limitRate, type RateLimits } from './rate-limit.ts';
 import { registerActionRoutes } from './routes/actions.ts';
+import { registerDocsRoutes } from './routes/docs.ts';
 import { registerGovernanceRoutes } from './routes/governances.ts';
 import { registerMilestoneRoutes } from './routes/milestones.ts';
 import { registerRoadmapRoutes } from './routes/roadmaps.ts';
@@ -75,12 +77,7 @@ export function createApp(options: AppOptions) {
   app.use(logRequests(logger));
   const cors = allowOrigins(corsOrigins);
   if (cors) app.use(cors);
-  // The API serves JSON only: nothing it answers may load a script, a style or be framed.
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-    }),
-  );
+  app.use(protectResponses());
   app.use(authenticate(deps));
   app.use(limitRate(rateLimits, deps.clock, trustProxy));
   app.use(refuseInvalidKey());
@@ -99,10 +96,8 @@ export function createApp(options: AppOptions) {
     scheme: 'bearer',
     description: 'Une clé d’API « mai_<identifiant>.<secret> », créée avec « maille cle creer ».',
   });
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: fr.openapi.title, version: '0.1.0', description: fr.openapi.description },
-  });
+  app.doc31('/openapi.json', OPENAPI_CONFIG);
+  registerDocsRoutes(app, () => app.getOpenAPI31Document(OPENAPI_CONFIG));
 
   app.onError((error, c) =>
     problemResponse(c, error, (unexpected, id) =>
@@ -114,3 +109,31 @@ export function createApp(options: AppOptions) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+const OPENAPI_CONFIG = {
+  openapi: '3.1.0',
+  info: { title: fr.openapi.title, version: '0.1.0', description: fr.openapi.description },
+};
+
+const API_HEADERS = secureHeaders({
+  // The API answers data: nothing it serves may load a script, a style or be framed.
+  contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+});
+const DOCS_HEADERS = secureHeaders({
+  // The reference page has no script and loads only its own stylesheet.
+  contentSecurityPolicy: {
+    defaultSrc: ["'none'"],
+    styleSrc: ["'self'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'none'"],
+  },
+});
+
+/** Secure headers on every response, with the one CSP relaxation the /docs page needs. */
+function protectResponses(): MiddlewareHandler<ApiEnv> {
+  return (c, next) =>
+    c.req.path === '/docs' || c.req.path.startsWith('/docs/')
+      ? DOCS_HEADERS(c, next)
+      : API_HEADERS(c, next);
+}

@@ -11,11 +11,15 @@ function perMinute(fallback: number) {
   ).transform((count) => count ?? fallback);
 }
 
-export const Env = z.object({
+/**
+ * The settings of the HTTP server, apart from the database's: `maille start`, which runs the API
+ * in its own process, validates them in its own settings with these same rules.
+ */
+export const serverSettings = {
+  /** The port to listen on (3000); 0 takes any free port. */
   PORT: unsetIfEmpty(
-    z.coerce.number(fr.env.port).int(fr.env.port).min(1, fr.env.port).max(65535, fr.env.port),
+    z.coerce.number(fr.env.port).int(fr.env.port).min(0, fr.env.port).max(65535, fr.env.port),
   ).transform((port) => port ?? 3000),
-  ...databaseSettings(fr.env),
   /** The largest request body accepted, in bytes (1 MiB by default; updates are short texts). */
   BODY_LIMIT_BYTES: unsetIfEmpty(
     z.coerce.number(fr.env.bytes).int(fr.env.bytes).min(1, fr.env.bytes),
@@ -47,7 +51,11 @@ export const Env = z.object({
   LOG_LEVEL: unsetIfEmpty(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], fr.env.logLevel),
   ).transform((level) => level ?? 'info'),
-});
+};
+export const ServerSettings = z.object(serverSettings);
+export type ServerSettings = z.infer<typeof ServerSettings>;
+
+export const Env = z.object({ ...serverSettings, ...databaseSettings(fr.env) });
 export type Env = z.infer<typeof Env>;
 
 /** A setting of the environment is malformed: the server does not start. */

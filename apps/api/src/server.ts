@@ -1,13 +1,10 @@
-import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
-import { createStore, migrateToLatest, openDatabase, randomIds } from '@maille/db';
-import { pino } from 'pino';
-import { createApp } from './app.ts';
+import { migrateToLatest, openDatabase } from '@maille/db';
 import { EnvError, readEnv } from './env.ts';
 import { fr } from './messages/fr.ts';
+import { serveApi } from './serve.ts';
 
-// Starts the API on PORT over the default SQLite file (or DATABASE_URL), migrating first. On
-// SIGTERM/SIGINT: stop accepting, let in-flight requests finish, then close the database.
+// The API alone (several instances may run side by side on PostgreSQL): migrates, then serves
+// on PORT. On SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database.
 
 async function main(): Promise<void> {
   const env = readEnv();
@@ -20,41 +17,24 @@ async function main(): Promise<void> {
   console.log(fr.server.database(database.file ?? 'PostgreSQL'));
   console.log(fr.server.migrated(applied.length));
 
-  const app = createApp({
-    store: createStore(database),
-    database,
-    clock: () => new Date().toISOString(),
-    ids: randomIds(),
-    bodyLimitBytes: env.BODY_LIMIT_BYTES,
-    rateLimits: {
-      perKey: env.RATE_LIMIT_PER_MINUTE,
-      perAddress: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
-    },
-    trustProxy: env.TRUST_PROXY,
-    corsOrigins: env.CORS_ORIGINS,
-    logger: pino({ level: env.LOG_LEVEL }),
-  });
-  const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
-    console.log(fr.server.listening(`http://localhost:${info.port}`));
-  }) as Server;
+  const api = await serveApi({ database, env });
+  console.log(fr.server.listening(api.url));
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     console.log(fr.server.stopping(signal));
-    // `close` refuses new connections and waits for the open ones; idle keep-alive connections
-    // would hold it forever, so they are closed now and busy ones as soon as they answer.
-    server.close(() => {
-      database.close().then(
+    api
+      .close()
+      .then(() => database.close())
+      .then(
         () => console.log(fr.server.stopped),
         (closeError: unknown) => {
           console.error(closeError);
           process.exitCode = 1;
         },
       );
-    });
-    server.closeIdleConnections();
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -25,6 +25,8 @@ export interface Cli {
   now(): string;
   /** A progress display on stderr for long work. */
   progress(label: string): Progress;
+  /** Resolves with the signal's name when the person asks a long-running command to stop. */
+  untilStopped(): Promise<string>;
 }
 
 /** Where the command's database is: its file, or its server's address without the password. */

@@ -1,3 +1,4 @@
+import { serverSettings } from '@maille/api';
 import { databaseSettings, unsetIfEmpty } from '@maille/db';
 import { z } from 'zod';
 import { fr } from './messages/fr.ts';
@@ -7,6 +8,8 @@ import { fr } from './messages/fr.ts';
 
 export const Env = z.object({
   ...databaseSettings(fr.env),
+  /** `maille start` serves the API: its port, limits and log level, checked by the API's rules. */
+  ...serverSettings,
   /** SQLite: how long a write waits for another program's lock before giving up. */
   DATABASE_BUSY_TIMEOUT_MS: unsetIfEmpty(
     z.coerce

@@ -56,6 +56,8 @@ export interface MainOptions {
   now?: () => string;
   /** Where progress goes (default: stderr, rewritten in place on a terminal). */
   progress?: ProgressOutput;
+  /** When a long-running command must stop (default: at SIGINT or SIGTERM). */
+  untilStopped?: () => Promise<string>;
 }
 
 /**
@@ -103,6 +105,7 @@ export async function main(
       printError,
       now: options.now ?? (() => new Date().toISOString()),
       progress: (label) => createProgress(progressOutput, label),
+      untilStopped: options.untilStopped ?? untilSignal,
     };
     await command.run(invocation, cli);
     return EXIT.ok;
@@ -111,6 +114,19 @@ export async function main(
     for (const line of lines) printError(line);
     return code;
   }
+}
+
+/** The first SIGINT (Ctrl+C) or SIGTERM; the command then stops cleanly instead of dying. */
+function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }
 
 function parse(command: Command, args: string[]) {

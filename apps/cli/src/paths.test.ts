@@ -26,7 +26,10 @@ describe('where the command reads and writes', () => {
   });
 
   it('treats an empty setting as absent, and refuses a database it cannot open', () => {
-    expect(readEnv({ DATABASE_URL: '', DATABASE_SCHEMA: '' })).toEqual({});
+    const env = readEnv({ DATABASE_URL: '', DATABASE_SCHEMA: '', PORT: '' });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.DATABASE_SCHEMA).toBeUndefined();
+    expect(env.PORT).toBe(3000);
     expect(() => readEnv({ DATABASE_URL: 'mysql://maille@db/maille' })).toThrow(
       'Réglage invalide dans l’environnement : DATABASE_URL — postgres://…',
     );

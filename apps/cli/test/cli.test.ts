@@ -501,6 +501,37 @@ describe('maille start', () => {
     expect(second.out).toContain('Démonstration déjà présente : rien n’a été ajouté.');
     expect(second.out).toMatch(/Jalons en retard : \d/);
   });
+
+  it('serves the API until stopped, with a demo key that works and replaces the previous one', async () => {
+    const answers: { status: number; body: string }[] = [];
+    const call = async (out: string) => {
+      const url = /à l’écoute sur (http:\/\/\S+)/.exec(out)?.[1];
+      const token = /Bearer (mai_\S+)"/.exec(out)?.[1];
+      expect(out).toContain(`Documentation de l’API : ${url}/docs`);
+      for (const path of ['/roadmaps/rdm_larochelle/health', '/governances/gov_larochelle']) {
+        const response = await fetch(`${url}${path}`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        answers.push({ status: response.status, body: await response.text() });
+      }
+      return 'SIGINT';
+    };
+    const first = await box.runWith({ untilStopped: call }, 'start');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('Arrêt demandé (SIGINT)');
+    expect(first.out.trim().split('\n').at(-1)).toBe('Maille est arrêtée.');
+    // The governance is not public: only the key's coordinator reads it.
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    expect(answers[1]?.body).toContain('La Rochelle');
+
+    const firstToken = /Bearer (mai_\S+)"/.exec(first.out)?.[1];
+    await box.runWith({}, 'start');
+    const keys = await box.run('cle', 'lister');
+    // One demo key in use at a time: each start revokes the one it printed before.
+    expect(keys.out.match(/Démonstration \(maille start\)/g)).toHaveLength(2);
+    expect(keys.out.match(/RÉVOQUÉE/g)).toHaveLength(1);
+    expect(keys.out).toContain(firstToken?.slice(4, 16));
+  });
 });
 
 describe('settings', () => {

@@ -5,6 +5,11 @@ import { type MainOptions, main } from '../src/main.ts';
 
 export const NOW = '2026-11-24T09:00:00.000Z';
 
+/** The options of `main`; `untilStopped` receives what the command has printed so far. */
+export interface RunOptions extends Omit<MainOptions, 'untilStopped'> {
+  untilStopped?: (out: string) => Promise<string>;
+}
+
 /** What one run of `maille` did. */
 export interface Run {
   code: number;
@@ -21,21 +26,34 @@ export interface Sandbox {
   env: Record<string, string>;
   run(...argv: string[]): Promise<Run>;
   /** The same, with other settings or options. */
-  runWith(options: MainOptions, ...argv: string[]): Promise<Run>;
+  runWith(options: RunOptions, ...argv: string[]): Promise<Run>;
   remove(): void;
 }
 
 export function sandbox(env: Record<string, string> = {}): Sandbox {
   const folder = mkdtempSync(join(tmpdir(), 'maille-cli-'));
-  const base = { DATABASE_URL: join(folder, 'maille.db'), INIT_CWD: folder, ...env };
-  const runWith = async (options: MainOptions, ...argv: string[]): Promise<Run> => {
+  // `maille start` serves the API: on any free port, silently, and it stops as soon as it
+  // has started unless a test says when (`untilStopped`).
+  const base = {
+    DATABASE_URL: join(folder, 'maille.db'),
+    INIT_CWD: folder,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ...env,
+  };
+  const runWith = async (options: RunOptions, ...argv: string[]): Promise<Run> => {
     const out: string[] = [];
     const err: string[] = [];
     const code = await main(
       argv,
       (line) => out.push(line),
       (line) => err.push(line),
-      { now: () => NOW, ...options, env: { ...base, ...options.env } },
+      {
+        now: () => NOW,
+        ...options,
+        untilStopped: () => options.untilStopped?.(out.join('\n')) ?? Promise.resolve('SIGTERM'),
+        env: { ...base, ...options.env },
+      },
     );
     return { code, out: out.join('\n'), err: err.join('\n') };
   };

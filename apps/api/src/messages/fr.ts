@@ -6,7 +6,7 @@ export const fr = {
       'adresse non reconnue : postgres://… pour PostgreSQL, ou un chemin de fichier SQLite.',
     schemaName:
       'nom de schéma invalide : lettres minuscules, chiffres et _ (63 caractères au plus).',
-    port: 'un numéro de port entre 1 et 65535 est attendu.',
+    port: 'un numéro de port de 0 à 65535 est attendu (0 : n’importe quel port libre).',
     bytes: 'un nombre entier d’octets, au moins 1, est attendu.',
     perMinute: 'un nombre entier de requêtes par minute, au moins 1, est attendu.',
     hops: 'un nombre entier de relais de confiance, 0 ou plus, est attendu.',

@@ -1,4 +1,5 @@
-import { type Database, seedDemo } from '@maille/db';
+import { serveApi } from '@maille/api';
+import { createApiKey, type Database, listApiKeys, revokeApiKey, seedDemo } from '@maille/db';
 import type { Person } from '@maille/domain';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { getRoadmapHealth } from '@maille/domain/use-cases';
@@ -9,9 +10,13 @@ import { commandLines, HELP } from '../messages/help.ts';
 import { formatRoadmapHealth } from './format-health.ts';
 import { applyMigrations } from './migrate.ts';
 
+/** The label of the key `maille start` gives the demo coordinator; replaced at each start. */
+export const DEMO_KEY_LABEL = 'Démonstration (maille start)';
+
 /**
- * `maille start`, what `pnpm start` runs: brings the database up to date, adds the demo once,
- * and prints the health of the demo roadmaps as the database gives it.
+ * `maille start`, what `pnpm start` runs: the main job of a territory on one machine. It brings
+ * the database up to date, adds the demo once, prints the demo roadmaps' health as the database
+ * gives it, then serves the API until Ctrl+C (or SIGTERM), with what a newcomer needs to try it.
  */
 export const start: Command = {
   name: 'start',
@@ -31,14 +36,53 @@ export const start: Command = {
       cli.print('');
       cli.print(fr.start.healthTitle);
       await printHealth(cli, database);
+      cli.print('');
+      cli.print(fr.start.commandsTitle);
+      for (const line of commandLines()) cli.print(line);
+
+      const api = await serveApi({ database, env: cli.env, clock: cli.now });
+      cli.print('');
+      cli.print(fr.start.apiListening(api.url));
+      cli.print(fr.start.docs(`${api.url}/docs`));
+      const token = await renewDemoKey(cli, database);
+      if (token) {
+        cli.print(fr.start.demoKey(token));
+        cli.print(fr.start.curl(api.url, token, DEMO_IDS.laRochelle.roadmap));
+      }
+      cli.print('');
+      cli.print(fr.start.stopHint);
+      const signal = await cli.untilStopped();
+      cli.print(fr.start.stopping(signal));
+      await api.close();
     });
-    cli.print('');
-    cli.print(fr.start.commandsTitle);
-    for (const line of commandLines()) cli.print(line);
-    cli.print('');
-    cli.print(fr.start.next);
+    cli.print(fr.start.stopped);
   },
 };
+
+/**
+ * A fresh key for the demo coordinator, the previous one revoked: only its hash is stored, so the
+ * only way to show a working key at each start is to make a new one. Nothing when the demo
+ * coordinator is gone (erased, or a database without the demo).
+ */
+async function renewDemoKey(cli: Cli, database: Database): Promise<string | undefined> {
+  const personId = DEMO_IDS.laRochelle.coordinator;
+  const person = await kernelContext(cli, database).store.transaction((repos) =>
+    repos.persons.get(personId),
+  );
+  if (!person || person.erasedAt) return undefined;
+  for (const key of await listApiKeys(database)) {
+    if (key.label === DEMO_KEY_LABEL && key.personId === personId && !key.revokedAt) {
+      await revokeApiKey(database, key.id, cli.now());
+    }
+  }
+  const { token } = await createApiKey(database, {
+    personId,
+    label: DEMO_KEY_LABEL,
+    instanceAdmin: false,
+    now: cli.now(),
+  });
+  return token;
+}
 
 async function printHealth(cli: Cli, database: Database): Promise<void> {
   const ctx = kernelContext(cli, database);

@@ -210,6 +210,15 @@ export const fr = {
     healthTitle: 'Santé des feuilles de route de démonstration, lue dans la base :',
     commandsTitle:
       'La commande maille (depuis la racine : pnpm maille <commande>, aide : --help) :',
-    next: 'La suite : « pnpm test » lance toute la suite de tests ; packages/domain/README.md présente le noyau.',
+    apiListening: (url: string) => `API de Maille à l’écoute sur ${url}`,
+    docs: (url: string) => `  Documentation de l’API : ${url}`,
+    demoKey: (token: string) =>
+      `  Clé d’API de la coordinatrice de démonstration (La Rochelle), remplacée au prochain démarrage : ${token}`,
+    curl: (url: string, token: string, roadmapId: string) =>
+      `  Essai : curl -H "Authorization: Bearer ${token}" ${url}/roadmaps/${roadmapId}/health`,
+    stopHint: 'Arrêt : Ctrl+C. Toute la suite de tests : « pnpm test ».',
+    stopping: (signal: string) =>
+      `Arrêt demandé (${signal}) : les requêtes en cours se terminent, puis la base est fermée.`,
+    stopped: 'Maille est arrêtée.',
   },
 } as const;

@@ -2,7 +2,7 @@
 
 /** One line per command, for the general help and for `pnpm start`. */
 export const COMMAND_SUMMARIES = [
-  ['start', 'Met la base à jour, ajoute la démonstration si besoin, affiche sa santé (pnpm start)'],
+  ['start', 'Met la base à jour, ajoute la démonstration si besoin, puis sert l’API (pnpm start)'],
   [
     'migrate up|down|status',
     'Met le schéma à jour, annule la dernière migration, ou dit où il en est',
@@ -65,8 +65,14 @@ export const HELP = {
   start: `Usage : maille start
 
 Ce que lance « pnpm start » : applique les migrations en attente, ajoute la démonstration
-(La Rochelle, Dronne et Belle ; personnes fictives) si elle n’est pas déjà dans la base, puis
-affiche la santé de ses feuilles de route telle que la base la donne.
+(La Rochelle, Dronne et Belle ; personnes fictives) si elle n’est pas déjà dans la base,
+affiche la santé de ses feuilles de route telle que la base la donne, puis sert l’API jusqu’à
+Ctrl+C (ou SIGTERM), en affichant l’adresse de sa documentation et une clé d’API de la
+coordinatrice de démonstration (une nouvelle à chaque démarrage, la précédente révoquée).
+
+  PORT                  le port de l’API (3000 ; 0 : n’importe quel port libre)
+  LOG_LEVEL             le journal des requêtes : info par défaut, silent pour le taire
+  Les autres réglages de l’API (limites, CORS, relais) : apps/api/README.md.
 
 ${DATABASE}
 `,

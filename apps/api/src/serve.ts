@@ -1,0 +1,69 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createStore, type Database, randomIds } from '@maille/db';
+import type { Clock } from '@maille/domain/use-cases';
+import { pino } from 'pino';
+import { createApp } from './app.ts';
+import type { ServerSettings } from './env.ts';
+
+/** An API listening on its port. */
+export interface RunningApi {
+  /** Where it answers, e.g. `http://localhost:3000`. */
+  url: string;
+  /**
+   * Stops accepting connections, lets the requests in flight finish, then resolves. The database
+   * stays open: whoever opened it closes it, once nothing uses it any more.
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the API over `database` on `env.PORT` (0: a free port) with the settings of `env`.
+ * Used by the API's own server and by `maille start`, which runs everything in one process.
+ *
+ * @example
+ * const api = await serveApi({ database, env: readEnv() });
+ * console.log(api.url);
+ * await api.close();
+ */
+export async function serveApi({
+  database,
+  env,
+  clock = () => new Date().toISOString(),
+}: {
+  database: Database;
+  env: ServerSettings;
+  clock?: Clock;
+}): Promise<RunningApi> {
+  const app = createApp({
+    store: createStore(database),
+    database,
+    clock,
+    ids: randomIds(),
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    rateLimits: {
+      perKey: env.RATE_LIMIT_PER_MINUTE,
+      perAddress: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    },
+    trustProxy: env.TRUST_PROXY,
+    corsOrigins: env.CORS_ORIGINS,
+    logger: pino({ level: env.LOG_LEVEL }),
+  });
+  const server = serve({ fetch: app.fetch, port: env.PORT }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // `close` waits for open connections: idle keep-alive ones would hold it forever, so they
+        // are closed now, and busy ones as soon as they have answered.
+        server.closeIdleConnections();
+      }),
+  };
+}
