@@ -14,6 +14,7 @@ import { allowOrigins } from './cors.ts';
 import { fr } from './messages/fr.ts';
 import { problemResponse, unknownRouteResponse } from './problems.ts';
 import { limitRate, type RateLimits } from './rate-limit.ts';
+import { clearAfterChanges, ReadModelCache } from './read-cache.ts';
 import { registerActionRoutes } from './routes/actions.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
 import { registerGovernanceRoutes } from './routes/governances.ts';
@@ -44,6 +45,11 @@ export interface AppOptions extends AppDependencies {
   corsOrigins?: readonly string[] | undefined;
   /** Where the one JSON line per request goes; nowhere by default (the server gives stdout). */
   logger?: Logger | undefined;
+  /**
+   * How long a read model (a roadmap's health) may be answered from memory: 0, the default, reads
+   * the database every time; the server uses `READ_MODEL_CACHE_MS`. See `ReadModelCache`.
+   */
+  readModelTtlMs?: number | undefined;
 }
 
 /**
@@ -62,8 +68,11 @@ export function createApp(options: AppOptions) {
     trustProxy = 0,
     corsOrigins = [],
     logger = pino({ enabled: false }),
-    ...deps
+    readModelTtlMs = 0,
+    ...dependencies
   } = options;
+  const readModels = new ReadModelCache(readModelTtlMs);
+  const deps = { ...dependencies, readModels };
   const app = new OpenAPIHono<ApiEnv>({
     // A route's own check (path, query, body) fails like the kernel's: one problem format.
     defaultHook: (result) => {
@@ -83,6 +92,7 @@ export function createApp(options: AppOptions) {
   app.use(refuseInvalidKey());
   app.use(limitBody(bodyLimitBytes));
   app.use(requireJsonBody());
+  app.use(clearAfterChanges(readModels));
 
   registerSystemRoutes(app, deps);
   registerRoadmapRoutes(app, deps);

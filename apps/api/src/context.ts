@@ -4,6 +4,7 @@ import type { Actor, Clock, Store, UseCaseContext } from '@maille/domain/use-cas
 import type { Context } from 'hono';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { ApiProblem } from './problems.ts';
+import type { ReadModelCache } from './read-cache.ts';
 
 /** What the API is built from: the storage, the clock and the id generator. */
 export interface AppDependencies {
@@ -11,6 +12,11 @@ export interface AppDependencies {
   database: Database;
   clock: Clock;
   ids: IdGenerator;
+}
+
+/** What routes are built from: the app's dependencies and the cache of read models. */
+export interface RouteDependencies extends AppDependencies {
+  readModels: ReadModelCache;
 }
 
 /** The variables every request carries from the middlewares to the handlers. */

@@ -9,6 +9,7 @@ describe('readEnv', () => {
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: 120,
     TRUST_PROXY: 0,
     CORS_ORIGINS: [],
+    READ_MODEL_CACHE_MS: 2000,
     LOG_LEVEL: 'info',
   };
 
@@ -56,6 +57,8 @@ describe('readEnv', () => {
 
   it.each([
     [{ PORT: '70000' }, /PORT : un numéro de port/],
+    [{ PORT: '-1' }, /PORT : un numéro de port/],
+    [{ READ_MODEL_CACHE_MS: '90000' }, /READ_MODEL_CACHE_MS : un nombre entier de millisecondes/],
     [{ PORT: 'http' }, /PORT/],
     [{ DATABASE_URL: 'mysql://localhost/maille' }, /DATABASE_URL : adresse non reconnue/],
     [{ DATABASE_SCHEMA: 'Dronne-Belle' }, /DATABASE_SCHEMA : nom de schéma invalide/],

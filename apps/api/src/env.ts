@@ -47,6 +47,14 @@ export const serverSettings = {
       )
       .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s,]+$/, fr.env.origins))),
   ).transform((origins) => origins ?? []),
+  /** How long a read model may be served from memory, in milliseconds (2000; 0: never). */
+  READ_MODEL_CACHE_MS: unsetIfEmpty(
+    z.coerce
+      .number(fr.env.milliseconds)
+      .int(fr.env.milliseconds)
+      .min(0, fr.env.milliseconds)
+      .max(60_000, fr.env.milliseconds),
+  ).transform((ms) => ms ?? 2000),
   /** The least severe level written to the request log (info). */
   LOG_LEVEL: unsetIfEmpty(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], fr.env.logLevel),

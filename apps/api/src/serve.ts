@@ -49,6 +49,7 @@ export async function serveApi({
     trustProxy: env.TRUST_PROXY,
     corsOrigins: env.CORS_ORIGINS,
     logger: pino({ level: env.LOG_LEVEL }),
+    readModelTtlMs: env.READ_MODEL_CACHE_MS,
   });
   const server = serve({ fetch: app.fetch, port: env.PORT }) as Server;
   await new Promise<void>((resolve, reject) => {

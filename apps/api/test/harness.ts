@@ -40,6 +40,7 @@ export async function openTestApi({
   corsOrigins,
   logger,
   clock = () => NOW,
+  readModelTtlMs,
 }: {
   bodyLimitBytes?: number;
   rateLimits?: RateLimits;
@@ -47,6 +48,7 @@ export async function openTestApi({
   corsOrigins?: string[];
   logger?: Logger;
   clock?: Clock;
+  readModelTtlMs?: number;
 } = {}): Promise<TestApi> {
   const folder = mkdtempSync(join(tmpdir(), 'maille-api-test-'));
   const database = openDatabase({ url: join(folder, 'maille.db') });
@@ -65,6 +67,7 @@ export async function openTestApi({
     trustProxy,
     corsOrigins,
     logger,
+    readModelTtlMs,
   });
   return {
     app,

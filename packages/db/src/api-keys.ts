@@ -107,8 +107,16 @@ export async function createApiKey(
 }
 
 /**
+ * How precisely a key's last use is recorded. Writing it on every request would add a write to
+ * every read of the API (on SQLite, writes take turns); once a minute is what someone auditing
+ * their keys needs.
+ */
+export const LAST_USE_PRECISION_MS = 60_000;
+
+/**
  * The identity behind a token, or `undefined` for a malformed, unknown or revoked token, or a
- * key whose person has since been erased. Records when the key was last used.
+ * key whose person has since been erased. Records when the key was last used, to the minute
+ * (`LAST_USE_PRECISION_MS`).
  *
  * @example
  * const identity = await verifyApiKey(database, bearerToken, new Date().toISOString());
@@ -130,6 +138,7 @@ export async function verifyApiKey(
       'api_keys.person_id',
       'api_keys.instance_admin',
       'api_keys.revoked_at',
+      'api_keys.last_used_at',
       'persons.data as person_data',
     ])
     .where('api_keys.id', '=', id)
@@ -143,11 +152,14 @@ export async function verifyApiKey(
   if (row.person_id !== null && (row.person_data === null || isErased(row.person_data))) {
     return undefined;
   }
-  await database.db
-    .updateTable('api_keys')
-    .set({ last_used_at: now })
-    .where('id', '=', id)
-    .execute();
+  const lastUse = row.last_used_at === null ? undefined : Date.parse(row.last_used_at);
+  if (lastUse === undefined || Date.parse(now) - lastUse >= LAST_USE_PRECISION_MS) {
+    await database.db
+      .updateTable('api_keys')
+      .set({ last_used_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
   return {
     keyId: id,
     ...(row.person_id !== null ? { personId: row.person_id } : {}),

@@ -63,6 +63,23 @@ describe.each(DIALECTS)('API keys on %s', (dialect) => {
     expect(JSON.stringify(listed)).not.toMatch(/hash/i);
   });
 
+  it('record the last use to the minute, not at every request', async () => {
+    const { id, token } = await createApiKey(test.database, {
+      personId: COORDINATOR,
+      label: 'Tableau de bord',
+      instanceAdmin: false,
+      now: NOW,
+    });
+    const lastUse = async () =>
+      (await listApiKeys(test.database)).find((k) => k.id === id)?.lastUsedAt;
+    const at = (seconds: number) => new Date(Date.parse(LATER) + seconds * 1000).toISOString();
+    await verifyApiKey(test.database, token, at(0));
+    await verifyApiKey(test.database, token, at(59));
+    expect(await lastUse()).toBe(at(0));
+    await verifyApiKey(test.database, token, at(60));
+    expect(await lastUse()).toBe(at(60));
+  });
+
   it('refuse a wrong secret, a malformed token and an unknown id', async () => {
     const { id, token } = await createApiKey(test.database, {
       personId: COORDINATOR,

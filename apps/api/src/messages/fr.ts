@@ -9,6 +9,7 @@ export const fr = {
     port: 'un numéro de port de 0 à 65535 est attendu (0 : n’importe quel port libre).',
     bytes: 'un nombre entier d’octets, au moins 1, est attendu.',
     perMinute: 'un nombre entier de requêtes par minute, au moins 1, est attendu.',
+    milliseconds: 'un nombre entier de millisecondes, de 0 à 60 000, est attendu.',
     hops: 'un nombre entier de relais de confiance, 0 ou plus, est attendu.',
     origins:
       'une liste d’origines séparées par des virgules est attendue, comme « https://a.example,https://b.example ».',

@@ -1,8 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { Governance, Roadmap } from '@maille/domain';
 import { GetRoadmapHealthInput, getRoadmapHealth } from '@maille/domain/use-cases';
-import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
+import { type ApiEnv, type RouteDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
+import { readerKey } from '../read-cache.ts';
 import { OPTIONAL_KEY, problemResponses } from './openapi-helpers.ts';
 
 const MilestoneAlert = z.looseObject({
@@ -49,14 +50,19 @@ const health = createRoute({
   },
 });
 
-export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependencies): void {
+export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDependencies): void {
   app.openapi(health, async (c) => {
     const { roadmapId } = c.req.valid('param');
     const { upcomingDays } = c.req.valid('query');
-    const result = await getRoadmapHealth(useCaseContext(deps, c), {
-      roadmapId,
-      ...(upcomingDays === undefined ? {} : { upcomingDays }),
+    const key = `sante:${roadmapId}:${upcomingDays ?? ''}:${readerKey(c.get('actor'))}`;
+    const json = await deps.readModels.json(key, async () => {
+      const result = await getRoadmapHealth(useCaseContext(deps, c), {
+        roadmapId,
+        ...(upcomingDays === undefined ? {} : { upcomingDays }),
+      });
+      return { ...result, health: { ...result.health } };
     });
-    return c.json({ ...result, health: { ...result.health } }, 200);
+    // Already JSON text (the cache keeps it so): sent as is, the body the document describes.
+    return c.body(json, 200, { 'Content-Type': 'application/json' }) as never;
   });
 }

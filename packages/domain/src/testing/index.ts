@@ -5,4 +5,5 @@
 export * from './clock-and-ids.ts';
 export * from './demo-history.ts';
 export * from './in-memory-store.ts';
+export * from './large-roadmap.ts';
 export * from './world.ts';

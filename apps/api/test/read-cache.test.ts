@@ -1,0 +1,72 @@
+import { DEMO_IDS } from '@maille/domain/demo';
+import { updateRoadmap } from '@maille/domain/use-cases';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { bearer, openTestApi, postJson, type TestApi } from './harness.ts';
+
+/*
+ * Read models served from memory (READ_MODEL_CACHE_MS): what a user can notice is a change made
+ * elsewhere showing late, never their own change, and never another reader's rights.
+ */
+
+const LR = DEMO_IDS.laRochelle;
+const HEALTH = `/roadmaps/${LR.roadmap}/health`;
+let api: TestApi;
+let coordinator: Record<string, string>;
+
+beforeEach(async () => {
+  api = await openTestApi({ readModelTtlMs: 60_000 });
+  coordinator = bearer(await api.keyFor(LR.coordinator));
+});
+afterEach(() => api.drop());
+
+async function health(headers: Record<string, string> = {}) {
+  const response = await api.app.request(HEALTH, { headers });
+  return {
+    status: response.status,
+    body: (await response.json()) as { roadmap: { title: string } },
+  };
+}
+
+async function renameBehindTheApi(title: string) {
+  // Another process writing to the same database: the bot, another instance, the command.
+  const ctx = api.kernel({ personId: LR.coordinator });
+  const roadmap = await ctx.store.transaction((repos) => repos.roadmaps.get(LR.roadmap));
+  await updateRoadmap(ctx, { id: LR.roadmap, expectedVersion: roadmap?.version, patch: { title } });
+}
+
+it('shows a change made elsewhere only once the entry expires, and its own changes at once', async () => {
+  const before = (await health(coordinator)).body.roadmap.title;
+  await renameBehindTheApi('Feuille de route renommée ailleurs');
+  expect((await health(coordinator)).body.roadmap.title).toBe(before);
+
+  // Any change through this API empties the cache: the writer reads what is in the database.
+  const posted = await api.app.request(
+    '/updates',
+    postJson(
+      { subject: { type: 'roadmap', id: LR.roadmap }, kind: 'information', text: 'Comité fixé.' },
+      coordinator,
+    ),
+  );
+  expect(posted.status).toBe(201);
+  expect((await health(coordinator)).body.roadmap.title).toBe('Feuille de route renommée ailleurs');
+});
+
+it('keeps each reader’s answer apart: a cached read never lends its rights to another', async () => {
+  const ctx = api.kernel({ personId: LR.coordinator });
+  const roadmap = await ctx.store.transaction((repos) => repos.roadmaps.get(LR.roadmap));
+  await updateRoadmap(ctx, {
+    id: LR.roadmap,
+    expectedVersion: roadmap?.version,
+    patch: { public: false },
+  });
+  expect((await health(coordinator)).status).toBe(200);
+  expect((await health()).status).toBe(404);
+  // A refusal is not kept: once the roadmap is public again, the public reads it at once.
+  const hidden = await ctx.store.transaction((repos) => repos.roadmaps.get(LR.roadmap));
+  await updateRoadmap(ctx, {
+    id: LR.roadmap,
+    expectedVersion: hidden?.version,
+    patch: { public: true },
+  });
+  expect((await health()).status).toBe(200);
+});
