@@ -16,6 +16,7 @@ import { limitRate, type RateLimits } from './rate-limit.ts';
 import { registerActionRoutes } from './routes/actions.ts';
 import { registerGovernanceRoutes } from './routes/governances.ts';
 import { registerMilestoneRoutes } from './routes/milestones.ts';
+import { registerReadModelRoutes } from './routes/read-models.ts';
 import { registerRoadmapRoutes } from './routes/roadmaps.ts';
 import { registerSystemRoutes } from './routes/system.ts';
 import { registerUpdateRoutes } from './routes/updates.ts';
@@ -93,6 +94,7 @@ export function createApp(options: AppOptions) {
   registerMilestoneRoutes(app, deps);
   registerGovernanceRoutes(app, deps);
   registerActionRoutes(app, deps);
+  registerReadModelRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cleApi', {
     type: 'http',
