@@ -267,11 +267,28 @@ describe('GET /indicators/{indicatorId}/series', () => {
     ]);
   });
 
-  it('refuses a malformed period, an unknown level or bounds in the wrong order', async () => {
+  it('sums the quarters of a year with ?periodicite=annuelle', async () => {
+    const body = await getJson<Series & { periodicity: string }>(
+      `${path}?periodicite=annuelle`,
+      coordinator,
+    );
+    expect(body.periodicity).toBe('annuelle');
+    // 2025-T4 alone for 2025; 298 + 365 + 341 for 2026, 341 still provisional.
+    expect(
+      body.periods.map((p) => [p.period, p.points.map((x) => [x.value, x.provisional])]),
+    ).toEqual([
+      ['2025', [[312, false]]],
+      ['2026', [[1004, true]]],
+    ]);
+  });
+
+  it('refuses a malformed period, an unknown level, bounds in the wrong order or a finer periodicity', async () => {
     const cases: [string, string][] = [
       ['?from=2026-T5', '/from'],
       ['?niveau=canton', '/niveau'],
       ['?from=2026&to=2025-T4', '/to'],
+      ['?periodicite=mensuelle', '/periodicite'],
+      ['?periodicite=hebdomadaire', '/periodicite'],
     ];
     for (const [query, pointer] of cases) {
       const body = await expectProblem(

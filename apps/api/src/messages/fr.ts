@@ -175,6 +175,9 @@ export const fr = {
         'Combien de territoires du niveau de saisie l’annuaire place dans ce territoire (1 pour un territoire mesuré).',
       partial:
         'Moins de contributeurs qu’attendu : des territoires n’ont pas encore transmis leur valeur.',
+      periodicite:
+        'Agréger les valeurs dans des périodes plus longues (trimestrielle, semestrielle, annuelle), selon la règle d’agrégation de l’indicateur (somme, dernière valeur, moyenne, maximum) ; sa périodicité par défaut.',
+      seriesPeriodicity: 'La périodicité des périodes de la série.',
       method:
         'saisie : valeurs saisies ; calcul : indicateur calculé à partir des données, dont seules les valeurs enregistrées sont montrées ici.',
     },

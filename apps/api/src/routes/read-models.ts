@@ -14,6 +14,7 @@ import {
   Unit,
   UpdateChannel,
   UpdateKind,
+  ValidationError,
 } from '@maille/domain';
 import {
   GetGovernanceDashboardInput,
@@ -155,6 +156,7 @@ const SeriesBody = z.object({
   indicator: Indicator,
   governance: Governance.pick({ id: true, name: true, territory: true }),
   level: TerritoryLevel.describe(d.level),
+  periodicity: Periodicity.describe(d.seriesPeriodicity),
   entryLevel: TerritoryLevel.nullable().describe(d.entryLevel),
   periods: z
     .array(
@@ -226,6 +228,7 @@ const series = createRoute({
       from: GetIndicatorSeriesInput.shape.from.describe(d.from),
       to: GetIndicatorSeriesInput.shape.to.describe(d.to),
       niveau: TerritoryLevel.optional().describe(d.niveau),
+      periodicite: Periodicity.optional().describe(d.periodicite),
     }),
   },
   responses: {
@@ -252,13 +255,38 @@ export function registerReadModelRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepen
 
   app.openapi(series, async (c) => {
     const { indicatorId } = c.req.valid('param');
-    const { from, to, niveau } = c.req.valid('query');
-    const result = await getIndicatorSeries(useCaseContext(deps, c), {
-      indicatorId,
-      ...(from === undefined ? {} : { from }),
-      ...(to === undefined ? {} : { to }),
-      ...(niveau === undefined ? {} : { level: niveau }),
-    });
+    const { from, to, niveau, periodicite } = c.req.valid('query');
+    const result = await namedAsQueried(
+      getIndicatorSeries(useCaseContext(deps, c), {
+        indicatorId,
+        ...(from === undefined ? {} : { from }),
+        ...(to === undefined ? {} : { to }),
+        ...(niveau === undefined ? {} : { level: niveau }),
+        ...(periodicite === undefined ? {} : { periodicity: periodicite }),
+      }),
+    );
     return c.json(result, 200);
   });
+}
+
+/** The kernel's names of the series' inputs that the query spells in French. */
+const QUERY_NAMES: Record<string, string> = { level: 'niveau', periodicity: 'periodicite' };
+
+/**
+ * Runs the series: the kernel points at `/periodicity`, the caller sent `?periodicite=`, so its
+ * issues are re-pointed at the parameters as written.
+ */
+async function namedAsQueried<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError(
+      error.issues.map((issue) => {
+        const [first, ...rest] = issue.path;
+        const name = typeof first === 'string' ? QUERY_NAMES[first] : undefined;
+        return name ? { ...issue, path: [name, ...rest] } : issue;
+      }),
+    );
+  }
 }

@@ -134,6 +134,33 @@ describe('an indicator’s series', () => {
     expect(series.periods.map((p) => p.period)).toEqual(['2023-T4', '2024-T1', '2024-T2']);
   });
 
+  it('aggregates quarters into years with the indicator’s rule, then rolls them up', async () => {
+    await record(commune('17300'), '2023-T4', 100);
+    await record(commune('17300'), '2024-T1', 180);
+    await record(commune('17300'), '2024-T2', 120);
+    await record(commune('17028'), '2024-T1', 70);
+    const series = await getIndicatorSeries(world.as('coordinator'), {
+      indicatorId: indicator.id,
+      periodicity: 'annuelle',
+      from: '2024',
+    });
+    expect(series.periodicity).toBe('annuelle');
+    expect(
+      series.periods.map((p) => [
+        p.period,
+        p.points.map((x) => [x.value, x.contributors, x.expected]),
+      ]),
+    ).toEqual([['2024', [[370, 2, 4]]]]);
+  });
+
+  it('refuses a periodicity finer than the indicator’s', async () => {
+    const attempt = getIndicatorSeries(world.as('coordinator'), {
+      indicatorId: indicator.id,
+      periodicity: 'mensuelle',
+    });
+    await expect(attempt).rejects.toMatchObject({ issues: [{ path: ['periodicity'] }] });
+  });
+
   it('refuses bounds in the wrong order, naming the faulty field', async () => {
     const attempt = getIndicatorSeries(world.as('coordinator'), {
       indicatorId: indicator.id,

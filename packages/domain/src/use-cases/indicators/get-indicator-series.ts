@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { type Territory, TerritoryLevel, type TerritoryRef } from '../../actors/territory.ts';
 import type { Governance } from '../../governance/governance.ts';
-import type { Indicator } from '../../indicators/indicator.ts';
-import type { Measurement } from '../../indicators/measurement.ts';
+import { aggregateOverTime, type MeasurementValue } from '../../indicators/aggregation.ts';
+import { type Indicator, Periodicity, periodicityLabels } from '../../indicators/indicator.ts';
 import { Period } from '../../indicators/period.ts';
 import {
   comparePeriods,
@@ -10,11 +10,14 @@ import {
   formatPeriodLabel,
   lastDay,
   nextPeriod,
+  periodContaining,
   periodicityOf,
 } from '../../indicators/periods.ts';
 import { rollUpTerritoriesByPeriod, type TerritoryValueSource } from '../../indicators/rollup.ts';
 import { indicatorTargetFor } from '../../indicators/targets.ts';
+import { ValidationError } from '../../shared/errors.ts';
 import { idOf } from '../../shared/ids.ts';
+import { localDate } from '../../shared/time.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -29,6 +32,11 @@ export const GetIndicatorSeriesInput = z
     to: Period.optional(),
     /** The level of the territories shown; the governance's own level by default. */
     level: TerritoryLevel.optional(),
+    /**
+     * Periods of this periodicity, aggregated over time with the indicator's `timeAggregation`
+     * (quarterly values summed into years…); the indicator's own periodicity by default.
+     */
+    periodicity: Periodicity.optional(),
   })
   .superRefine((input, ctx) => {
     if (input.from && input.to && firstDay(input.from) > lastDay(input.to)) {
@@ -88,6 +96,7 @@ export interface IndicatorSeries {
   indicator: Indicator;
   governance: Pick<Governance, 'id' | 'name' | 'territory'>;
   level: TerritoryLevel;
+  periodicity: Periodicity;
   /**
    * The level most values are recorded at (ties: the smaller one): what the `expected` counts of
    * consolidated points are counted in. `null` when nothing is recorded yet.
@@ -98,8 +107,9 @@ export interface IndicatorSeries {
 }
 
 /**
- * The series of an indicator: for each period (at the indicator's periodicity), the current
- * value of each territory of the requested level, recorded for it or rolled up from the
+ * The series of an indicator: for each period (at the indicator's periodicity, or a longer one
+ * its values are aggregated into over time), the current value of each territory of the
+ * requested level, recorded for it or rolled up from the
  * territories it contains with the indicator's `territoryRollup` (see `rollUpTerritoriesByPeriod`).
  * Each point tells how many territories made it and how many the directory expects, so that a
  * département consolidated from three EPCI out of nine does not pass for a full figure.
@@ -109,7 +119,13 @@ export async function getIndicatorSeries(
   ctx: UseCaseContext,
   input: unknown,
 ): Promise<IndicatorSeries> {
-  const { indicatorId, from, to, level: askedLevel } = validate(GetIndicatorSeriesInput, input);
+  const {
+    indicatorId,
+    from,
+    to,
+    level: askedLevel,
+    periodicity: askedPeriodicity,
+  } = validate(GetIndicatorSeriesInput, input);
   return ctx.store.transaction(async (repos) => {
     const indicator = await mustGet(repos.indicators, indicatorId, 'Indicateur');
     const governance = await authorize(ctx, repos, 'governance.read', indicator.governanceId, {
@@ -120,7 +136,17 @@ export async function getIndicatorSeries(
       repos.measurements.listByIndicator(indicator.id),
       repos.territories.list(),
     ]);
-    const inRange = measurements.filter((m) => withinBounds(m.period, from, to));
+    const periodicity = askedPeriodicity ?? indicator.periodicity;
+    const values =
+      periodicity === indicator.periodicity
+        ? measurements
+        : overTime(
+            indicator,
+            measurements,
+            periodicity,
+            localDate(ctx.clock(), governance.timeZone),
+          );
+    const inRange = values.filter((m) => withinBounds(m.period, from, to));
     const entryLevel = mostCommonLevel(inRange);
     const byPeriod = rollUpTerritoriesByPeriod(indicator, inRange, directory);
     const places = directoryIndex(directory, entryLevel);
@@ -152,11 +178,55 @@ export async function getIndicatorSeries(
       indicator,
       governance: { id: governance.id, name: governance.name, territory: governance.territory },
       level,
+      periodicity,
       entryLevel,
       periods,
     };
   });
 }
+
+/**
+ * The current values of each territory aggregated into periods of `periodicity`, by the
+ * indicator's own `timeAggregation` (see `aggregateOverTime`): the roll-up then works on them as
+ * on recorded values. A value is provisional when any value it is made of is.
+ */
+function overTime(
+  indicator: Indicator,
+  measurements: readonly MeasurementValue[],
+  periodicity: Periodicity,
+  asOf: string,
+): MeasurementValue[] {
+  if (PERIODICITIES.indexOf(periodicity) < PERIODICITIES.indexOf(indicator.periodicity)) {
+    throw new ValidationError([
+      {
+        path: ['periodicity'],
+        message: `Cet indicateur se renseigne par période ${periodicityLabels[indicator.periodicity].toLowerCase()} : sa série ne se découpe pas plus finement.`,
+      },
+    ]);
+  }
+  const cells = new Map<string, { territory: TerritoryRef; period: Period }>();
+  for (const m of measurements) {
+    const period = periodContaining(firstDay(m.period), periodicity);
+    cells.set(`${levelKey(m.territory)}|${period}`, { territory: m.territory, period });
+  }
+  const values: MeasurementValue[] = [];
+  for (const { territory, period } of cells.values()) {
+    const aggregate = aggregateOverTime(indicator, measurements, territory, period, { asOf });
+    if (aggregate.value === null) continue;
+    values.push({
+      indicatorId: indicator.id,
+      territory,
+      period,
+      value: aggregate.value,
+      status: aggregate.provisional ? 'provisoire' : 'valide',
+      revision: 1,
+    });
+  }
+  return values;
+}
+
+/** Periodicities from the shortest to the longest. */
+const PERIODICITIES = Periodicity.options;
 
 function withinBounds(period: string, from: string | undefined, to: string | undefined): boolean {
   return (!from || firstDay(period) >= firstDay(from)) && (!to || lastDay(period) <= lastDay(to));
@@ -167,7 +237,7 @@ function levelKey(ref: TerritoryRef): string {
 }
 
 /** The level most of `measurements` are recorded at; ties go to the smaller level. */
-function mostCommonLevel(measurements: readonly Measurement[]): TerritoryLevel | null {
+function mostCommonLevel(measurements: readonly MeasurementValue[]): TerritoryLevel | null {
   const counts = new Map<TerritoryLevel, number>();
   for (const m of measurements) {
     counts.set(m.territory.level, (counts.get(m.territory.level) ?? 0) + 1);
