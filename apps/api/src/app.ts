@@ -19,6 +19,7 @@ import { registerActionRoutes } from './routes/actions.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
 import { registerGovernanceRoutes } from './routes/governances.ts';
 import { registerMilestoneRoutes } from './routes/milestones.ts';
+import { registerReadModelRoutes } from './routes/read-models.ts';
 import { registerRoadmapRoutes } from './routes/roadmaps.ts';
 import { registerSystemRoutes } from './routes/system.ts';
 import { registerUpdateRoutes } from './routes/updates.ts';
@@ -100,6 +101,7 @@ export function createApp(options: AppOptions) {
   registerMilestoneRoutes(app, deps);
   registerGovernanceRoutes(app, deps);
   registerActionRoutes(app, deps);
+  registerReadModelRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cleApi', {
     type: 'http',

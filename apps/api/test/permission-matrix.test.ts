@@ -73,6 +73,8 @@ const PROBES: Record<string, Probe> = {
     init: json('POST', { to: 'suspendue', reason: 'Financement en attente.' }),
     etagOf: `/actions/${LR_ACTION}`,
   },
+  'GET /governances/{governanceId}/dashboard': { path: `/governances/${LR.governance}/dashboard` },
+  'GET /indicators/{indicatorId}/series': { path: '/indicators/ind_lractions/series' },
 };
 
 // biome-ignore format: the matrix reads best as a table.
@@ -90,6 +92,8 @@ const MATRIX: Record<string, Record<Role, number>> = {
   'GET /actions/{actionId}':                  row(200, 200, 200, 200, 200, 200),
   'PATCH /actions/{actionId}':                row(403, 200, 200, 403, 403, 200),
   'POST /actions/{actionId}/transitions':     row(403, 200, 200, 403, 403, 200),
+  'GET /governances/{governanceId}/dashboard': row(404, 200, 200, 200, 404, 200),
+  'GET /indicators/{indicatorId}/series':     row(404, 200, 200, 200, 404, 200),
 };
 
 function row(...statuses: number[]): Record<Role, number> {

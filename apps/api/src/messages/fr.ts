@@ -117,5 +117,70 @@ export const fr = {
     cursor: 'Où reprendre : la valeur donnée par l’en-tête Link de la page précédente.',
     patch:
       'Les champs à modifier, et eux seuls ; null vide un champ facultatif. Un champ inconnu est refusé.',
+    governanceDashboard: 'Tableau de bord d’une gouvernance',
+    governanceDashboardDescription:
+      'Ce qu’ouvre un·e coordinateur·rice avant un comité de pilotage : jalons en retard et à venir, derniers points d’étape, indicateurs face à leurs cibles, financements obtenus face aux budgets et santé de chaque feuille de route en cours (les feuilles de route archivées sont laissées de côté). Lisible par qui peut consulter la gouvernance.',
+    indicatorSeries: 'Série d’un indicateur, consolidée par territoire',
+    indicatorSeriesDescription:
+      'Les valeurs d’un indicateur période par période, pour les territoires du niveau demandé : saisies pour eux, ou consolidées à partir des territoires qu’ils contiennent selon la règle de l’indicateur. Chaque point dit combien de territoires y contribuent et combien l’annuaire en attend : une consolidation partielle se voit. Lisible par qui peut consulter la gouvernance.',
+    readModels: {
+      days: 'Combien de jours regarder pour les jalons à venir, de 1 à 366 (30 par défaut).',
+      updatesCount: 'Combien de derniers points d’étape montrer, de 1 à 100 (10 par défaut).',
+      personName: 'Le nom affiché (« membre supprimé » pour une personne effacée).',
+      dueDate: 'L’échéance, jour du calendrier dans le fuseau de la gouvernance.',
+      owner: 'La personne responsable du jalon, s’il y en a une.',
+      milestoneAction: 'La fiche du jalon ; null pour un jalon de la feuille de route elle-même.',
+      today: 'La date du jour dans le fuseau horaire de la gouvernance.',
+      lateMilestones:
+        'Les jalons en retard des feuilles de route en cours, les plus en retard d’abord.',
+      upcomingMilestones:
+        'Les jalons dus d’aujourd’hui à aujourd’hui + jours, les plus proches d’abord.',
+      recentUpdates: 'Les derniers points d’étape, du plus récent au plus ancien.',
+      subjectTitle:
+        'Le titre de ce dont parle le point d’étape (fiche, jalon, feuille de route, gouvernance).',
+      indicators: 'Chaque indicateur sur le territoire de la gouvernance, face à sa cible.',
+      standingPeriod:
+        'La période jugée : la période en cours si elle a une valeur, sinon la dernière période complète si elle en a une, sinon la période en cours.',
+      running: 'La période n’est pas terminée : la cible est jugée au prorata du temps écoulé.',
+      standingValue:
+        'La valeur du territoire de la gouvernance : saisie pour lui, ou consolidée à partir des territoires qu’il contient.',
+      contributors: 'Combien de territoires font la valeur (0 sans valeur).',
+      provisional: 'Au moins une des valeurs utilisées est encore provisoire.',
+      gap: 'Écart à la cible : valeur moins cible ; null sans l’une ou l’autre.',
+      ratio: 'Taux d’atteinte de la cible (1 = cible atteinte exactement), plafonné à 10.',
+      budgetCents: 'Budget des fiches non abandonnées, en centimes d’euro.',
+      securedCents: 'Financements accordés ou versés, en centimes d’euro.',
+      pendingCents: 'Financements demandés ou en instruction, en centimes d’euro.',
+      gapCents:
+        'Ce qui reste à trouver (budget moins financements obtenus, jamais négatif), en centimes.',
+      securedRatio: 'Part du budget obtenue ; null sans budget ; peut dépasser 1.',
+      fundingSummary: 'Le résumé en toutes lettres, tel qu’un lecteur français l’écrit.',
+      roadmaps: 'La santé de chaque feuille de route en cours, la plus récente d’abord.',
+      doneRate: 'Taux de réalisation des fiches-actions (0 à 1) ; null sans fiche-action.',
+      progress: 'Avancement pondéré des fiches, de 0 à 100.',
+      promotable: 'Fiches-projets complètes, qui peuvent devenir fiches-actions dès maintenant.',
+      from: 'Première période montrée, incluse (ex. 2024, 2024-S1, 2024-T2, 2024-05).',
+      to: 'Dernière période montrée, incluse ; 2024 va jusqu’en décembre 2024.',
+      niveau:
+        'Le niveau des territoires montrés (commune, epci, departement, region, pays) ; celui du territoire de la gouvernance par défaut.',
+      level: 'Le niveau des territoires montrés.',
+      entryLevel:
+        'Le niveau où la plupart des valeurs sont saisies : celui dans lequel « expected » compte les territoires attendus. null sans valeur.',
+      periods:
+        'Les périodes, de la plus ancienne à la plus récente ; les périodes sans valeur entre deux valeurs sont listées, vides.',
+      source:
+        'mesure : saisie pour ce territoire ; consolidation : calculée à partir des territoires qu’il contient.',
+      pointContributors:
+        'Combien de territoires mesurés font la valeur (1 pour un territoire mesuré).',
+      expected:
+        'Combien de territoires du niveau de saisie l’annuaire place dans ce territoire (1 pour un territoire mesuré).',
+      partial:
+        'Moins de contributeurs qu’attendu : des territoires n’ont pas encore transmis leur valeur.',
+      periodicite:
+        'Agréger les valeurs dans des périodes plus longues (trimestrielle, semestrielle, annuelle), selon la règle d’agrégation de l’indicateur (somme, dernière valeur, moyenne, maximum) ; sa périodicité par défaut.',
+      seriesPeriodicity: 'La périodicité des périodes de la série.',
+      method:
+        'saisie : valeurs saisies ; calcul : indicateur calculé à partir des données, dont seules les valeurs enregistrées sont montrées ici.',
+    },
   },
 } as const;
