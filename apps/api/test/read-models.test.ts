@@ -95,16 +95,16 @@ describe('GET /governances/{governanceId}/dashboard', () => {
     expect(summary?.lateMilestoneCount).toBe(body.lateMilestones.length);
   });
 
-  it('looks as many days ahead as asked with ?jours=', async () => {
-    const week = await getJson<Dashboard>(`${path}?jours=7`, coordinator);
-    const year = await getJson<Dashboard>(`${path}?jours=366`, coordinator);
+  it('looks as many days ahead as asked with ?upcomingDays=', async () => {
+    const week = await getJson<Dashboard>(`${path}?upcomingDays=7`, coordinator);
+    const year = await getJson<Dashboard>(`${path}?upcomingDays=366`, coordinator);
     expect(week.upcomingDays).toBe(7);
     expect(week.upcomingMilestones.every((m) => m.daysUntil <= 7)).toBe(true);
     expect(year.upcomingMilestones.length).toBeGreaterThan(week.upcomingMilestones.length);
   });
 
   it('lists the latest updates first, as many as asked, with their subject’s title', async () => {
-    const body = await getJson<Dashboard>(`${path}?misesAJour=3`, observer);
+    const body = await getJson<Dashboard>(`${path}?recentUpdates=3`, observer);
     expect(body.recentUpdates).toHaveLength(3);
     const instants = body.recentUpdates.map((u) => u.createdAt);
     expect(instants).toEqual([...instants].sort().reverse());
@@ -135,13 +135,13 @@ describe('GET /governances/{governanceId}/dashboard', () => {
     expect(funding.total.summary).toMatch(/€ obtenus sur .*€$/);
   });
 
-  it('refuses ?jours= out of 1–366 with the pointer of the parameter', async () => {
-    for (const jours of ['0', '367', 'trente']) {
+  it('refuses ?upcomingDays= out of 1–366 with the pointer of the parameter', async () => {
+    for (const days of ['0', '367', 'trente']) {
       const body = await expectProblem(
-        await api.app.request(`${path}?jours=${jours}`, { headers: bearer(coordinator) }),
+        await api.app.request(`${path}?upcomingDays=${days}`, { headers: bearer(coordinator) }),
         400,
       );
-      expect(body.errors?.map((e) => e.path)).toEqual(['/jours']);
+      expect(body.errors?.map((e) => e.path)).toEqual(['/upcomingDays']);
     }
   });
 
@@ -206,7 +206,7 @@ describe('GET /indicators/{indicatorId}/series', () => {
   });
 
   it('rolls up to the region, showing that one EPCI of two reported', async () => {
-    const body = await getJson<Series>(`${path}?niveau=region&from=2026&to=2026-T2`, coordinator);
+    const body = await getJson<Series>(`${path}?level=region&from=2026&to=2026-T2`, coordinator);
     expect(body.periods.map((p) => p.period)).toEqual(['2026-T1', '2026-T2']);
     expect(body.periods[1]?.points).toEqual([
       {
@@ -267,9 +267,9 @@ describe('GET /indicators/{indicatorId}/series', () => {
     ]);
   });
 
-  it('sums the quarters of a year with ?periodicite=annuelle', async () => {
+  it('sums the quarters of a year with ?periodicity=annuelle', async () => {
     const body = await getJson<Series & { periodicity: string }>(
-      `${path}?periodicite=annuelle`,
+      `${path}?periodicity=annuelle`,
       coordinator,
     );
     expect(body.periodicity).toBe('annuelle');
@@ -285,10 +285,10 @@ describe('GET /indicators/{indicatorId}/series', () => {
   it('refuses a malformed period, an unknown level, bounds in the wrong order or a finer periodicity', async () => {
     const cases: [string, string][] = [
       ['?from=2026-T5', '/from'],
-      ['?niveau=canton', '/niveau'],
+      ['?level=canton', '/level'],
       ['?from=2026&to=2025-T4', '/to'],
-      ['?periodicite=mensuelle', '/periodicite'],
-      ['?periodicite=hebdomadaire', '/periodicite'],
+      ['?periodicity=mensuelle', '/periodicity'],
+      ['?periodicity=hebdomadaire', '/periodicity'],
     ];
     for (const [query, pointer] of cases) {
       const body = await expectProblem(

@@ -134,7 +134,7 @@ export const fr = {
       lateMilestones:
         'Les jalons en retard des feuilles de route en cours, les plus en retard d’abord.',
       upcomingMilestones:
-        'Les jalons dus d’aujourd’hui à aujourd’hui + jours, les plus proches d’abord.',
+        'Les jalons dus d’aujourd’hui à aujourd’hui + upcomingDays, les plus proches d’abord.',
       recentUpdates: 'Les derniers points d’étape, du plus récent au plus ancien.',
       subjectTitle:
         'Le titre de ce dont parle le point d’étape (fiche, jalon, feuille de route, gouvernance).',

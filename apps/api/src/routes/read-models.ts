@@ -14,7 +14,6 @@ import {
   Unit,
   UpdateChannel,
   UpdateKind,
-  ValidationError,
 } from '@maille/domain';
 import {
   GetGovernanceDashboardInput,
@@ -22,8 +21,9 @@ import {
   getGovernanceDashboard,
   getIndicatorSeries,
 } from '@maille/domain/use-cases';
-import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
+import { type ApiEnv, type RouteDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
+import { readerKey } from '../read-cache.ts';
 import { OPTIONAL_KEY, problemResponses } from './openapi-helpers.ts';
 
 /*
@@ -196,8 +196,14 @@ const dashboard = createRoute({
   request: {
     params: z.object({ governanceId: GetGovernanceDashboardInput.shape.governanceId }),
     query: z.object({
-      jours: z.coerce.number().int().min(1).max(366).optional().openapi({ description: d.days }),
-      misesAJour: z.coerce
+      upcomingDays: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(366)
+        .optional()
+        .openapi({ description: d.days }),
+      recentUpdates: z.coerce
         .number()
         .int()
         .min(1)
@@ -227,8 +233,8 @@ const series = createRoute({
     query: z.object({
       from: GetIndicatorSeriesInput.shape.from.describe(d.from),
       to: GetIndicatorSeriesInput.shape.to.describe(d.to),
-      niveau: TerritoryLevel.optional().describe(d.niveau),
-      periodicite: Periodicity.optional().describe(d.periodicite),
+      level: TerritoryLevel.optional().describe(d.niveau),
+      periodicity: Periodicity.optional().describe(d.periodicite),
     }),
   },
   responses: {
@@ -241,52 +247,32 @@ const series = createRoute({
 });
 
 /** The read models: a governance's dashboard and an indicator's series over territories. */
-export function registerReadModelRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependencies): void {
+export function registerReadModelRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDependencies): void {
   app.openapi(dashboard, async (c) => {
     const { governanceId } = c.req.valid('param');
-    const { jours, misesAJour } = c.req.valid('query');
-    const result = await getGovernanceDashboard(useCaseContext(deps, c), {
-      governanceId,
-      ...(jours === undefined ? {} : { upcomingDays: jours }),
-      ...(misesAJour === undefined ? {} : { recentUpdates: misesAJour }),
-    });
-    return c.json(result, 200);
+    const { upcomingDays, recentUpdates } = c.req.valid('query');
+    const key = `tableau:${governanceId}:${upcomingDays ?? ''}:${recentUpdates ?? ''}:${readerKey(c.get('actor'))}`;
+    const json = await deps.readModels.json(key, () =>
+      getGovernanceDashboard(useCaseContext(deps, c), {
+        governanceId,
+        ...(upcomingDays === undefined ? {} : { upcomingDays }),
+        ...(recentUpdates === undefined ? {} : { recentUpdates }),
+      }),
+    );
+    // Already JSON text (the cache keeps it so): sent as is, the body the document describes.
+    return c.body(json, 200, { 'Content-Type': 'application/json' }) as never;
   });
 
   app.openapi(series, async (c) => {
     const { indicatorId } = c.req.valid('param');
-    const { from, to, niveau, periodicite } = c.req.valid('query');
-    const result = await namedAsQueried(
-      getIndicatorSeries(useCaseContext(deps, c), {
-        indicatorId,
-        ...(from === undefined ? {} : { from }),
-        ...(to === undefined ? {} : { to }),
-        ...(niveau === undefined ? {} : { level: niveau }),
-        ...(periodicite === undefined ? {} : { periodicity: periodicite }),
-      }),
-    );
+    const { from, to, level, periodicity } = c.req.valid('query');
+    const result = await getIndicatorSeries(useCaseContext(deps, c), {
+      indicatorId,
+      ...(from === undefined ? {} : { from }),
+      ...(to === undefined ? {} : { to }),
+      ...(level === undefined ? {} : { level }),
+      ...(periodicity === undefined ? {} : { periodicity }),
+    });
     return c.json(result, 200);
   });
-}
-
-/** The kernel's names of the series' inputs that the query spells in French. */
-const QUERY_NAMES: Record<string, string> = { level: 'niveau', periodicity: 'periodicite' };
-
-/**
- * Runs the series: the kernel points at `/periodicity`, the caller sent `?periodicite=`, so its
- * issues are re-pointed at the parameters as written.
- */
-async function namedAsQueried<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    throw new ValidationError(
-      error.issues.map((issue) => {
-        const [first, ...rest] = issue.path;
-        const name = typeof first === 'string' ? QUERY_NAMES[first] : undefined;
-        return name ? { ...issue, path: [name, ...rest] } : issue;
-      }),
-    );
-  }
 }
