@@ -140,6 +140,9 @@ function event(
   ];
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
+
 /**
  * A TEXT value escaped (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks. Other
  * control characters are not allowed in a content line and are dropped.
@@ -154,8 +157,7 @@ export function escapeText(text: string): string {
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
     .replace(/\n/g, '\\n')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point.
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
+    .replace(CONTROL, '');
 }
 
 /**
