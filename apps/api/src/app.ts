@@ -14,6 +14,8 @@ import { fr } from './messages/fr.ts';
 import { problemResponse, unknownRouteResponse } from './problems.ts';
 import { limitRate, type RateLimits } from './rate-limit.ts';
 import { registerActionRoutes } from './routes/actions.ts';
+import { registerCalendarRoutes } from './routes/calendars.ts';
+import { registerExportRoutes } from './routes/exports.ts';
 import { registerGovernanceRoutes } from './routes/governances.ts';
 import { registerMilestoneRoutes } from './routes/milestones.ts';
 import { registerRoadmapRoutes } from './routes/roadmaps.ts';
@@ -93,6 +95,8 @@ export function createApp(options: AppOptions) {
   registerMilestoneRoutes(app, deps);
   registerGovernanceRoutes(app, deps);
   registerActionRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
+  registerExportRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cleApi', {
     type: 'http',

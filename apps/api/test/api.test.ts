@@ -102,13 +102,21 @@ describe('operations', () => {
     expect(Object.keys(document.paths).sort()).toEqual([
       '/actions/{actionId}',
       '/actions/{actionId}/transitions',
+      '/calendar-feeds/{feedId}',
+      '/calendars/{feed}',
       '/governances',
       '/governances/{governanceId}',
+      '/governances/{governanceId}/calendar-feeds',
+      '/governances/{governanceId}/export',
+      '/governances/{governanceId}/measurements.csv',
+      '/governances/{governanceId}/organizations.csv',
       '/healthz',
       '/milestones/{milestoneId}/complete',
       '/readyz',
       '/roadmaps/{roadmapId}/actions',
+      '/roadmaps/{roadmapId}/actions.csv',
       '/roadmaps/{roadmapId}/health',
+      '/roadmaps/{roadmapId}/milestones.csv',
       '/updates',
     ]);
     expect(document.paths['/updates']?.post?.summary).toBe('Publier un point d’étape');

@@ -73,6 +73,30 @@ const PROBES: Record<string, Probe> = {
     init: json('POST', { to: 'suspendue', reason: 'Financement en attente.' }),
     etagOf: `/actions/${LR_ACTION}`,
   },
+  // The token is the credential, not the role: an unknown one opens nothing for anybody. A
+  // valid link opening for everybody is checked in calendars.test.ts.
+  'GET /calendars/{feed}': { path: `/calendars/${'A'.repeat(43)}.ics` },
+  'POST /governances/{governanceId}/calendar-feeds': {
+    path: `/governances/${LR.governance}/calendar-feeds`,
+    init: json('POST', { label: 'Agenda partagé' }),
+  },
+  'GET /governances/{governanceId}/calendar-feeds': {
+    path: `/governances/${LR.governance}/calendar-feeds`,
+  },
+  // No feed exists on a fresh database: who may revoke one is checked in calendars.test.ts.
+  'DELETE /calendar-feeds/{feedId}': {
+    path: '/calendar-feeds/cal_000000000000',
+    init: { method: 'DELETE' },
+  },
+  'GET /roadmaps/{roadmapId}/actions.csv': { path: `/roadmaps/${LR.roadmap}/actions.csv` },
+  'GET /roadmaps/{roadmapId}/milestones.csv': { path: `/roadmaps/${LR.roadmap}/milestones.csv` },
+  'GET /governances/{governanceId}/measurements.csv': {
+    path: `/governances/${LR.governance}/measurements.csv`,
+  },
+  'GET /governances/{governanceId}/organizations.csv': {
+    path: `/governances/${LR.governance}/organizations.csv`,
+  },
+  'GET /governances/{governanceId}/export': { path: `/governances/${LR.governance}/export` },
 };
 
 // biome-ignore format: the matrix reads best as a table.
@@ -90,6 +114,15 @@ const MATRIX: Record<string, Record<Role, number>> = {
   'GET /actions/{actionId}':                  row(200, 200, 200, 200, 200, 200),
   'PATCH /actions/{actionId}':                row(403, 200, 200, 403, 403, 200),
   'POST /actions/{actionId}/transitions':     row(403, 200, 200, 403, 403, 200),
+  'GET /calendars/{feed}':                    row(404, 404, 404, 404, 404, 404),
+  'POST /governances/{governanceId}/calendar-feeds': row(404, 201, 403, 403, 404, 201),
+  'GET /governances/{governanceId}/calendar-feeds':  row(404, 200, 403, 403, 404, 200),
+  'DELETE /calendar-feeds/{feedId}':          row(404, 404, 404, 404, 404, 404),
+  'GET /roadmaps/{roadmapId}/actions.csv':    row(200, 200, 200, 200, 200, 200),
+  'GET /roadmaps/{roadmapId}/milestones.csv': row(200, 200, 200, 200, 200, 200),
+  'GET /governances/{governanceId}/measurements.csv':  row(404, 200, 200, 200, 404, 200),
+  'GET /governances/{governanceId}/organizations.csv': row(404, 200, 200, 200, 404, 200),
+  'GET /governances/{governanceId}/export':   row(404, 200, 403, 403, 404, 200),
 };
 
 function row(...statuses: number[]): Record<Role, number> {
