@@ -16,7 +16,9 @@ import { problemResponse, unknownRouteResponse } from './problems.ts';
 import { limitRate, type RateLimits } from './rate-limit.ts';
 import { clearAfterChanges, ReadModelCache } from './read-cache.ts';
 import { registerActionRoutes } from './routes/actions.ts';
+import { registerCalendarRoutes } from './routes/calendars.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
+import { registerExportRoutes } from './routes/exports.ts';
 import { registerGovernanceRoutes } from './routes/governances.ts';
 import { registerMilestoneRoutes } from './routes/milestones.ts';
 import { registerReadModelRoutes } from './routes/read-models.ts';
@@ -102,6 +104,8 @@ export function createApp(options: AppOptions) {
   registerGovernanceRoutes(app, deps);
   registerActionRoutes(app, deps);
   registerReadModelRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
+  registerExportRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cleApi', {
     type: 'http',

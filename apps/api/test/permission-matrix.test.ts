@@ -1,4 +1,4 @@
-import { createApiKey } from '@maille/db';
+import { calendarFeedPath, createApiKey, createCalendarFeed } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, NOW, openTestApi, type TestApi } from './harness.ts';
@@ -35,6 +35,8 @@ interface Probe {
   init?: RequestInit;
   /** Fetches the ETag of this resource first and sends it as If-Match. */
   etagOf?: string;
+  /** Creates what the operation needs on the role's database and returns the path to call. */
+  prepare?: (api: TestApi) => Promise<string>;
 }
 
 /** How each operation is called: real demo ids, minimal valid bodies. */
@@ -75,6 +77,32 @@ const PROBES: Record<string, Probe> = {
   },
   'GET /governances/{governanceId}/dashboard': { path: `/governances/${LR.governance}/dashboard` },
   'GET /indicators/{indicatorId}/series': { path: '/indicators/ind_lractions/series' },
+  // The token is the credential, not the role: a live link opens for everybody.
+  'GET /calendars/{feed}': {
+    path: '/calendars/{feed}',
+    prepare: async (api) => calendarFeedPath((await newFeed(api)).token),
+  },
+  'POST /governances/{governanceId}/calendar-feeds': {
+    path: `/governances/${LR.governance}/calendar-feeds`,
+    init: json('POST', { label: 'Agenda partagé' }),
+  },
+  'GET /governances/{governanceId}/calendar-feeds': {
+    path: `/governances/${LR.governance}/calendar-feeds`,
+  },
+  'DELETE /calendar-feeds/{feedId}': {
+    path: '/calendar-feeds/{feedId}',
+    init: { method: 'DELETE' },
+    prepare: async (api) => `/calendar-feeds/${(await newFeed(api)).feed.id}`,
+  },
+  'GET /roadmaps/{roadmapId}/actions.csv': { path: `/roadmaps/${LR.roadmap}/actions.csv` },
+  'GET /roadmaps/{roadmapId}/milestones.csv': { path: `/roadmaps/${LR.roadmap}/milestones.csv` },
+  'GET /governances/{governanceId}/measurements.csv': {
+    path: `/governances/${LR.governance}/measurements.csv`,
+  },
+  'GET /governances/{governanceId}/organizations.csv': {
+    path: `/governances/${LR.governance}/organizations.csv`,
+  },
+  'GET /governances/{governanceId}/export': { path: `/governances/${LR.governance}/export` },
 };
 
 // biome-ignore format: the matrix reads best as a table.
@@ -94,7 +122,26 @@ const MATRIX: Record<string, Record<Role, number>> = {
   'POST /actions/{actionId}/transitions':     row(403, 200, 200, 403, 403, 200),
   'GET /governances/{governanceId}/dashboard': row(404, 200, 200, 200, 404, 200),
   'GET /indicators/{indicatorId}/series':     row(404, 200, 200, 200, 404, 200),
+  'GET /calendars/{feed}':                    row(200, 200, 200, 200, 200, 200),
+  'POST /governances/{governanceId}/calendar-feeds': row(404, 201, 403, 403, 404, 201),
+  'GET /governances/{governanceId}/calendar-feeds':  row(404, 200, 403, 403, 404, 200),
+  'DELETE /calendar-feeds/{feedId}':          row(404, 204, 403, 403, 404, 204),
+  'GET /roadmaps/{roadmapId}/actions.csv':    row(200, 200, 200, 200, 200, 200),
+  'GET /roadmaps/{roadmapId}/milestones.csv': row(200, 200, 200, 200, 200, 200),
+  'GET /governances/{governanceId}/measurements.csv':  row(404, 200, 200, 200, 404, 200),
+  'GET /governances/{governanceId}/organizations.csv': row(404, 200, 200, 200, 404, 200),
+  'GET /governances/{governanceId}/export':   row(404, 200, 403, 403, 404, 200),
 };
+
+/** A live calendar feed of La Rochelle, as its coordinator would have made it. */
+function newFeed(api: TestApi) {
+  return createCalendarFeed(api.database, {
+    governanceId: LR.governance,
+    label: 'Sonde',
+    createdBy: LR.coordinator,
+    now: NOW,
+  });
+}
 
 function row(...statuses: number[]): Record<Role, number> {
   return Object.fromEntries(ROLES.map((role, i) => [role, statuses[i]])) as Record<Role, number>;
@@ -178,7 +225,8 @@ describe('permission matrix', () => {
         });
         headers['If-Match'] = read.headers.get('ETag') ?? '';
       }
-      const response = await api.app.request(probe.path, { ...probe.init, headers });
+      const path = probe.prepare ? await probe.prepare(api) : probe.path;
+      const response = await api.app.request(path, { ...probe.init, headers });
       actual[operation] = response.status;
       expected[operation] = (MATRIX[operation] as Record<Role, number>)[role];
       if (response.status >= 400) {

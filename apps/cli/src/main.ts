@@ -4,6 +4,7 @@ import { BackupError } from '@maille/db';
 import { isDomainError, NotFoundError, ValidationError } from '@maille/domain';
 import type { Command } from './command.ts';
 import { backup } from './commands/backup.ts';
+import { calendar } from './commands/calendar.ts';
 import { demo } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
@@ -31,6 +32,7 @@ const COMMANDS: readonly Command[] = [
   restore,
   person,
   key,
+  calendar,
   demo,
 ];
 

@@ -6,6 +6,13 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NOW, noStackTrace, type Sandbox, sandbox } from './run.ts';
 
+/** Every migration of @maille/db, oldest first. */
+const MIGRATIONS = [
+  '2026-11-24T0600-initial',
+  '2026-11-24T0715-delivery-leases',
+  '2026-11-24T1000-calendar-feeds',
+];
+
 const LA_ROCHELLE = DEMO_IDS.laRochelle.governance;
 const MOREAU = DEMO_IDS.laRochelle.coordinator;
 
@@ -50,12 +57,17 @@ describe('maille migrate', () => {
 
     const down = await box.run('migrate', 'down', '--oui');
     expect(down.code).toBe(0);
-    expect(down.out).toContain('Migration annulée : 2026-11-24T0715-delivery-leases');
+    expect(down.out).toContain(`Migration annulée : ${MIGRATIONS.at(-1)}`);
     expect((await box.run('migrate', 'status')).out).toContain('1 migration en attente');
-    expect((await box.run('migrate', 'down', '--oui')).out).toContain(
-      'Migration annulée : 2026-11-24T0600-initial',
+    // The others, newest first, down to an empty schema.
+    for (const name of MIGRATIONS.slice(0, -1).reverse()) {
+      expect((await box.run('migrate', 'down', '--oui')).out).toContain(
+        `Migration annulée : ${name}`,
+      );
+    }
+    expect((await box.run('migrate', 'status')).out).toContain(
+      `${MIGRATIONS.length} migrations en attente`,
     );
-    expect((await box.run('migrate', 'status')).out).toContain('2 migrations en attente');
   });
 
   it('accepts its French names', async () => {
@@ -489,7 +501,7 @@ describe('maille start', () => {
     const first = await box.run('start');
     expect(first.code).toBe(0);
     expect(first.out).toContain(`Base de données : ${box.env.DATABASE_URL} (SQLite)`);
-    expect(first.out).toContain('Schéma mis à jour (2 migrations appliquées).');
+    expect(first.out).toContain(`Schéma mis à jour (${MIGRATIONS.length} migrations appliquées).`);
     expect(first.out).toMatch(/Démonstration ajoutée \(\d+ enregistrements\)/);
     expect(first.out).toMatch(/Taux de réalisation des fiches-actions : 50\s%/);
     expect(first.out).toContain('Dronne et Belle');

@@ -5,6 +5,7 @@
 
 export * from './api-keys.ts';
 export * from './backup.ts';
+export * from './calendar-feeds.ts';
 export * from './connection.ts';
 export * from './migrate.ts';
 export * from './random-ids.ts';

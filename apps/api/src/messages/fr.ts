@@ -182,5 +182,30 @@ export const fr = {
       method:
         'saisie : valeurs saisies ; calcul : indicateur calculé à partir des données, dont seules les valeurs enregistrées sont montrées ici.',
     },
+    calendarFeed: 'Le calendrier d’une gouvernance (iCalendar)',
+    calendarFeedDescription:
+      'Les jalons (journées entières) et les séances de la gouvernance, au format iCalendar, pour s’y abonner depuis un agenda. Sans clé d’API : le jeton secret du lien en tient lieu. Un lien inconnu ou révoqué répond 404.',
+    calendarFeedToken: 'Le jeton secret du flux suivi de « .ics », tel que donné à sa création.',
+    createCalendarFeed: 'Créer un lien d’abonnement au calendrier',
+    createCalendarFeedDescription:
+      'Réservé à la coordination. Le lien contient un secret : il n’est donné qu’une fois, dans cette réponse. Qui le détient lit le calendrier, jusqu’à sa révocation.',
+    listCalendarFeeds: 'Lister les liens de calendrier d’une gouvernance (sans leur secret)',
+    revokeCalendarFeed: 'Révoquer un lien de calendrier',
+    calendarFeedLabel: 'Un libellé pour retrouver le lien (ex. « Agenda du comité de pilotage »).',
+    actionsCsv: 'Exporter les fiches d’une feuille de route (CSV)',
+    milestonesCsv: 'Exporter les jalons d’une feuille de route (CSV)',
+    measurementsCsv: 'Exporter les mesures des indicateurs d’une gouvernance (CSV)',
+    organizationsCsv: 'Exporter la cartographie des structures d’une gouvernance (CSV)',
+    organizationsCsvDescription:
+      'Les structures situées sur le territoire de la gouvernance ou à l’intérieur, et celles qui portent ou accompagnent une de ses fiches.',
+    csvDescription:
+      'Pour un tableur français : séparateur « ; », encodage UTF-8 avec BOM, fins de ligne CRLF, dates AAAA-MM-JJ, montants en euros avec une virgule. Une cellule qui commencerait par = + - @ est précédée d’une apostrophe.',
+    exportGovernance: 'Exporter une gouvernance entière (JSON)',
+    exportGovernanceDescription:
+      'Le document « maille.gouvernance » : instances, séances, feuilles de route, fiches, jalons, financements, points d’étape, indicateurs, mesures, historique, et les personnes, structures et territoires qu’ils citent. Contient des données personnelles : réservé à la coordination.',
+  },
+  calendars: {
+    defaultLabel: (date: string) => `Lien créé le ${date}`,
+    unknownFeed: 'Ce lien de calendrier est inconnu ou a été révoqué.',
   },
 } as const;

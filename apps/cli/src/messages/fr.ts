@@ -198,6 +198,31 @@ export const fr = {
         ...(key.revokedAt ? [`RÉVOQUÉE le ${formatInstant(key.revokedAt)}`] : []),
       ].join(' · '),
   },
+  calendar: {
+    needsGovernance:
+      'Précisez la gouvernance dont le calendrier est partagé (--gouvernance gov_…).',
+    defaultLabel: (date: string) => `Lien créé le ${formatDate(date)}`,
+    created: (id: string, governanceId: string) =>
+      `Lien de calendrier créé : ${id} (gouvernance ${governanceId})`,
+    path: 'Voici son chemin, à la suite de l’adresse de l’API ; il contient un secret et ne sera plus jamais affiché, copiez-le maintenant :',
+    revoked: (id: string) => `Lien ${id} révoqué : le calendrier n’est plus servi à cette adresse.`,
+    none: 'Aucun lien de calendrier.',
+    idArgument: 'l’identifiant du lien à révoquer (cal_…)',
+    line: (feed: {
+      id: string;
+      governanceId: string;
+      label: string;
+      createdAt: string;
+      createdBy?: string;
+      revokedAt?: string;
+    }) =>
+      [
+        `${feed.id} — ${feed.label}`,
+        feed.governanceId,
+        `créé le ${formatInstant(feed.createdAt)}${feed.createdBy ? ` par ${feed.createdBy}` : ''}`,
+        ...(feed.revokedAt ? [`RÉVOQUÉ le ${formatInstant(feed.revokedAt)}`] : []),
+      ].join(' · '),
+  },
   start: {
     title: 'Maille · démarrage',
     database: (where: string) => `Base de données : ${where}`,

@@ -15,6 +15,7 @@ export const COMMAND_SUMMARIES = [
   ['person export <personne>', 'Exporte tout ce que la base contient sur une personne'],
   ['person erase <personne>', 'Efface une personne (droit à l’effacement)'],
   ['cle creer|revoquer|lister', 'Crée, révoque ou liste les clés de l’API'],
+  ['calendrier creer|revoquer|lister', 'Crée, révoque ou liste les liens de calendrier (ICS)'],
   ['demo', 'Calcule la démonstration en mémoire, sans base de données'],
 ] as const;
 
@@ -49,7 +50,8 @@ Commandes :
 ${commandLines().join('\n')}
 
 Noms français acceptés aussi : demarrer, migrer (haut|bas|etat), peupler, exporter, importer,
-sauvegarder, restaurer, personne (exporter|effacer). « key » (create|revoke|list) vaut « cle ».
+sauvegarder, restaurer, personne (exporter|effacer). « key » (create|revoke|list) vaut « cle »,
+« calendar » vaut « calendrier ».
 
 Options :
   -h, --help   Affiche cette aide ; « maille <commande> --help » détaille une commande
@@ -177,6 +179,24 @@ Options :
   --libelle l    À quoi sert la clé (par défaut : « Clé créée le … »)
 
 Exemple : maille cle creer --personne per_lrmoreau --libelle "Tableau de bord"
+`,
+  calendar: `Usage : maille calendrier creer --gouvernance <gouvernance> [--libelle "…"]
+        maille calendrier revoquer <lien>
+        maille calendrier lister [--gouvernance <gouvernance>]
+
+Les liens d’abonnement au calendrier d’une gouvernance (jalons et séances, au format ICS). Le
+lien contient un secret qui en tient lieu de clé : seule son empreinte est gardée, il s’affiche
+une fois, à la création. Ajoutez le chemin affiché à l’adresse de l’API.
+
+  creer      Crée un lien vers le calendrier d’une gouvernance
+  revoquer   Révoque un lien : l’API ne sert plus le calendrier à cette adresse
+  lister     Liste les liens, sans leurs secrets
+
+Options :
+  --gouvernance g   La gouvernance (gov_…) ; pour lister, n’affiche que ses liens
+  --libelle l       À quoi sert le lien (par défaut : « Lien créé le … »)
+
+Exemple : maille calendrier creer --gouvernance gov_larochelle --libelle "Agenda des partenaires"
 `,
   demo: `Usage : maille demo
 

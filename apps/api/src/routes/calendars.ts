@@ -1,0 +1,193 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  CalendarFeedId,
+  calendarFeedPath,
+  createCalendarFeed,
+  getCalendarFeed,
+  listCalendarFeeds,
+  revokeCalendarFeed,
+  verifyCalendarFeed,
+} from '@maille/db';
+import { Label, NotFoundError } from '@maille/domain';
+import {
+  AuthorizeCalendarFeedsInput,
+  authorizeCalendarFeeds,
+  pageAfter,
+  readCalendarFeed,
+} from '@maille/domain/use-cases';
+import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
+import { fr } from '../messages/fr.ts';
+import { decodeCursor, PageQuery, pageResponse } from '../pagination.ts';
+import { ApiProblem } from '../problems.ts';
+import { problemResponses, REQUIRED_KEY } from './openapi-helpers.ts';
+import { LINK_HEADER } from './resource-helpers.ts';
+
+const TAGS = ['Calendriers'];
+const FEED_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;
+
+const CalendarFeed = z
+  .object({
+    id: z.string(),
+    governanceId: z.string(),
+    label: z.string(),
+    createdAt: z.string(),
+    createdBy: z.string().optional(),
+    revokedAt: z.string().optional(),
+  })
+  .openapi('CalendarFeed');
+
+const CreatedCalendarFeed = CalendarFeed.extend({
+  path: z.string().openapi({ description: 'Le chemin du lien, secret compris.' }),
+  url: z.string().openapi({ description: 'Le lien complet, tel que la requête a atteint l’API.' }),
+});
+
+const governanceParams = z.object({
+  governanceId: AuthorizeCalendarFeedsInput.shape.governanceId,
+});
+
+const feed = createRoute({
+  method: 'get',
+  // The token and its `.ics` form one path segment: Hono's router reads `{token}.ics` as a
+  // parameter named `token.ics`.
+  path: '/calendars/{feed}',
+  tags: TAGS,
+  summary: fr.openapi.calendarFeed,
+  description: fr.openapi.calendarFeedDescription,
+  request: {
+    params: z.object({
+      feed: z.string().max(100).openapi({ description: fr.openapi.calendarFeedToken }),
+    }),
+  },
+  responses: {
+    200: {
+      description: fr.openapi.calendarFeed,
+      content: { 'text/calendar': { schema: z.string() } },
+    },
+    ...problemResponses('validation', 'non-authentifie', 'introuvable'),
+  },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/governances/{governanceId}/calendar-feeds',
+  tags: TAGS,
+  summary: fr.openapi.createCalendarFeed,
+  description: fr.openapi.createCalendarFeedDescription,
+  security: REQUIRED_KEY,
+  request: {
+    params: governanceParams,
+    body: {
+      required: false,
+      content: {
+        'application/json': {
+          schema: z.object({
+            label: Label.optional().openapi({ description: fr.openapi.calendarFeedLabel }),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: fr.openapi.createCalendarFeed,
+      content: { 'application/json': { schema: CreatedCalendarFeed } },
+    },
+    ...problemResponses(
+      'validation',
+      'json-mal-forme',
+      'non-authentifie',
+      'interdit',
+      'introuvable',
+      'trop-volumineux',
+      'type-de-contenu',
+    ),
+  },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/governances/{governanceId}/calendar-feeds',
+  tags: TAGS,
+  summary: fr.openapi.listCalendarFeeds,
+  security: REQUIRED_KEY,
+  request: { params: governanceParams, query: PageQuery },
+  responses: {
+    200: {
+      description: fr.openapi.listCalendarFeeds,
+      headers: LINK_HEADER,
+      content: { 'application/json': { schema: z.object({ items: z.array(CalendarFeed) }) } },
+    },
+    ...problemResponses('validation', 'non-authentifie', 'interdit', 'introuvable'),
+  },
+});
+
+const revoke = createRoute({
+  method: 'delete',
+  path: '/calendar-feeds/{feedId}',
+  tags: TAGS,
+  summary: fr.openapi.revokeCalendarFeed,
+  security: REQUIRED_KEY,
+  request: { params: z.object({ feedId: CalendarFeedId }) },
+  responses: {
+    204: { description: fr.openapi.revokeCalendarFeed },
+    ...problemResponses('validation', 'non-authentifie', 'interdit', 'introuvable', 'conflit'),
+  },
+});
+
+/**
+ * Calendar feeds: the iCalendar link itself, which the secret token in its path opens without an
+ * API key (calendar applications cannot send one), and its management by the coordination.
+ */
+export function registerCalendarRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependencies): void {
+  app.openapi(feed, async (c) => {
+    const token = FEED_FILE.exec(c.req.valid('param').feed)?.[1];
+    const opened = token === undefined ? undefined : await verifyCalendarFeed(deps.database, token);
+    if (!opened) throw new ApiProblem('introuvable', fr.calendars.unknownFeed);
+    const { calendar } = await readCalendarFeed(useCaseContext(deps, c), {
+      governanceId: opened.governanceId,
+    });
+    return c.body(calendar, 200, {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `inline; filename="${opened.governanceId}.ics"`,
+      // The link is a secret: no shared cache may keep what it opens.
+      'Cache-Control': 'private, max-age=300',
+    });
+  });
+
+  app.openapi(create, async (c) => {
+    const { governanceId } = c.req.valid('param');
+    const ctx = useCaseContext(deps, c);
+    await authorizeCalendarFeeds(ctx, { governanceId });
+    const now = deps.clock();
+    const { feed: created, token } = await createCalendarFeed(deps.database, {
+      governanceId,
+      label: c.req.valid('json').label ?? fr.calendars.defaultLabel(now.slice(0, 10)),
+      createdBy: ctx.actor.personId,
+      now,
+    });
+    const path = calendarFeedPath(token);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ ...created, path, url: new URL(path, c.req.url).href }, 201);
+  });
+
+  app.openapi(list, async (c) => {
+    const { governanceId } = c.req.valid('param');
+    const { limit, cursor } = c.req.valid('query');
+    await authorizeCalendarFeeds(useCaseContext(deps, c), { governanceId });
+    const after = decodeCursor(cursor, CalendarFeedId);
+    const feeds = await listCalendarFeeds(deps.database, governanceId);
+    return c.json(pageResponse(c, pageAfter(feeds, { after, limit }), limit), 200);
+  });
+
+  app.openapi(revoke, async (c) => {
+    const { feedId } = c.req.valid('param');
+    const known = await getCalendarFeed(deps.database, feedId);
+    if (!known) throw new NotFoundError('Flux de calendrier', feedId);
+    await authorizeCalendarFeeds(useCaseContext(deps, c), {
+      governanceId: known.governanceId,
+      feedId,
+    });
+    await revokeCalendarFeed(deps.database, feedId, deps.clock());
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,271 @@
+import { createApiKey } from '@maille/db';
+import { DEMO_IDS } from '@maille/domain/demo';
+import { updateMilestone } from '@maille/domain/use-cases';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, fromAddress, NOW, openTestApi, postJson, type TestApi } from './harness.ts';
+
+const LR = DEMO_IDS.laRochelle;
+const DB = DEMO_IDS.dronneEtBelle;
+const LR_MEMBER = 'per_lrmarchand';
+const LR_OBSERVER = 'per_lrlefevre';
+const LR_MILESTONE = 'mil_lr0101';
+
+let api: TestApi;
+let coordinator: string;
+let member: string;
+let observer: string;
+let outsider: string;
+
+beforeAll(async () => {
+  api = await openTestApi();
+  coordinator = await api.keyFor(LR.coordinator);
+  member = await api.keyFor(LR_MEMBER);
+  observer = await api.keyFor(LR_OBSERVER);
+  outsider = await api.keyFor(DB.coordinator);
+});
+
+afterAll(async () => {
+  await api?.drop();
+});
+
+interface CreatedFeed {
+  id: string;
+  governanceId: string;
+  label: string;
+  createdBy?: string;
+  path: string;
+  url: string;
+}
+
+async function createFeed(token: string, body: unknown = { label: 'Agenda du copil' }) {
+  return api.app.request(
+    `/governances/${LR.governance}/calendar-feeds`,
+    postJson(body, bearer(token)),
+  );
+}
+
+async function expectProblem(response: Response, status: number, kind: string) {
+  const text = await response.text();
+  expect(response.status, text).toBe(status);
+  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
+  const body = JSON.parse(text) as { type: string; detail: string; errors?: { path: string }[] };
+  expect(body.type).toBe(`https://maille.example/problemes/${kind}`);
+  return body;
+}
+
+/** The content lines of a calendar, unfolded. */
+function linesOf(ics: string): string[] {
+  return ics.replace(/\r\n /g, '').split('\r\n');
+}
+
+describe('a calendar feed', () => {
+  it('is created by a coordinator, who gets its secret link once', async () => {
+    const response = await createFeed(coordinator);
+    expect(response.status).toBe(201);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    const feed = (await response.json()) as CreatedFeed;
+    expect(feed).toMatchObject({
+      governanceId: LR.governance,
+      label: 'Agenda du copil',
+      createdBy: LR.coordinator,
+    });
+    expect(feed.path).toMatch(/^\/calendars\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect(feed.url.endsWith(feed.path)).toBe(true);
+
+    const listed = await api.app.request(`/governances/${LR.governance}/calendar-feeds`, {
+      headers: bearer(coordinator),
+    });
+    expect(listed.status).toBe(200);
+    const text = await listed.text();
+    const { items } = JSON.parse(text) as { items: { id: string }[] };
+    expect(items.map((i) => i.id)).toContain(feed.id);
+    // The list never shows a secret again.
+    expect(text).not.toContain(feed.path.slice('/calendars/'.length, -'.ics'.length));
+  });
+
+  it('opens without a key, as iCalendar, with the governance’s milestones and meetings', async () => {
+    const feed = (await (await createFeed(coordinator)).json()) as CreatedFeed;
+    const response = await api.app.request(feed.path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8');
+    const ics = await response.text();
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    const lines = linesOf(ics);
+    expect(lines).toContain(`UID:${LR_MILESTONE}@maille`);
+    expect(lines).toContain('METHOD:PUBLISH');
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT').length).toBeGreaterThan(1);
+    expect(ics).not.toContain('mil_db');
+    expect(ics).not.toMatch(/per_lr/);
+  });
+
+  it('raises an event’s sequence when its milestone changes', async () => {
+    const feed = (await (await createFeed(coordinator)).json()) as CreatedFeed;
+    const sequence = async () => {
+      const lines = linesOf(await (await api.app.request(feed.path)).text());
+      return lines[lines.indexOf(`UID:${LR_MILESTONE}@maille`) + 1];
+    };
+    const before = await sequence();
+    await updateMilestone(api.kernel({ personId: LR.coordinator }), {
+      id: LR_MILESTONE,
+      patch: { title: 'Recrutement confirmé' },
+    });
+    const after = await sequence();
+    expect(Number(after?.replace('SEQUENCE:', ''))).toBe(
+      Number(before?.replace('SEQUENCE:', '')) + 1,
+    );
+  });
+
+  it('answers 404 once revoked, and to an unknown or malformed link', async () => {
+    const feed = (await (await createFeed(coordinator)).json()) as CreatedFeed;
+    const revoked = await api.app.request(`/calendar-feeds/${feed.id}`, {
+      method: 'DELETE',
+      headers: bearer(coordinator),
+    });
+    expect(revoked.status).toBe(204);
+    const gone = await expectProblem(await api.app.request(feed.path), 404, 'introuvable');
+    expect(gone.detail).toBe('Ce lien de calendrier est inconnu ou a été révoqué.');
+    await expectProblem(
+      await api.app.request(`/calendars/${'A'.repeat(43)}.ics`),
+      404,
+      'introuvable',
+    );
+    await expectProblem(await api.app.request('/calendars/n-importe-quoi'), 404, 'introuvable');
+    await expectProblem(
+      await api.app.request(`/calendar-feeds/${feed.id}`, {
+        method: 'DELETE',
+        headers: bearer(coordinator),
+      }),
+      409,
+      'conflit',
+    );
+  });
+
+  it('is still counted by the rate limiter, and refuses a bad key like every route', async () => {
+    const limited = await openTestApi({ rateLimits: { perKey: 100, perAddress: 2 } });
+    try {
+      const token = (
+        await createApiKey(limited.database, {
+          personId: LR.coordinator,
+          label: 'Tests',
+          instanceAdmin: false,
+          now: NOW,
+        })
+      ).token;
+      const feed = (await (
+        await limited.app.request(
+          `/governances/${LR.governance}/calendar-feeds`,
+          postJson({}, bearer(token)),
+        )
+      ).json()) as CreatedFeed;
+      const from = fromAddress('198.51.100.9');
+      expect((await limited.app.request(feed.path, {}, from)).status).toBe(200);
+      expect((await limited.app.request(feed.path, {}, from)).status).toBe(200);
+      const refused = await limited.app.request(feed.path, {}, from);
+      await expectProblem(refused, 429, 'trop-de-requetes');
+      expect(
+        (await api.app.request(feed.path, { headers: bearer('mai_000000000000.nope') })).status,
+      ).toBe(401);
+    } finally {
+      await limited.drop();
+    }
+  });
+
+  it('gets a dated label when none is given', async () => {
+    const response = await createFeed(coordinator, {});
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as CreatedFeed).label).toBe(`Lien créé le ${NOW.slice(0, 10)}`);
+  });
+});
+
+describe('managing calendar feeds', () => {
+  it('is for the coordination: a member or an observer is refused, an outsider told nothing', async () => {
+    await expectProblem(await createFeed(member), 403, 'interdit');
+    await expectProblem(await createFeed(observer), 403, 'interdit');
+    await expectProblem(await createFeed(outsider), 404, 'introuvable');
+    await expectProblem(
+      await api.app.request(`/governances/${LR.governance}/calendar-feeds`, postJson({})),
+      404,
+      'introuvable',
+    );
+    await expectProblem(
+      await api.app.request(`/governances/${LR.governance}/calendar-feeds`, {
+        headers: bearer(member),
+      }),
+      403,
+      'interdit',
+    );
+    await expectProblem(
+      await api.app.request(`/governances/${LR.governance}/calendar-feeds`, {
+        headers: bearer(outsider),
+      }),
+      404,
+      'introuvable',
+    );
+  });
+
+  it('hides another governance’s feed from its revocation: 404, naming the feed only', async () => {
+    const feed = (await (await createFeed(coordinator)).json()) as CreatedFeed;
+    const refused = await expectProblem(
+      await api.app.request(`/calendar-feeds/${feed.id}`, {
+        method: 'DELETE',
+        headers: bearer(outsider),
+      }),
+      404,
+      'introuvable',
+    );
+    expect(refused.detail).toBe(`Flux de calendrier introuvable : ${feed.id}.`);
+    await expectProblem(
+      await api.app.request(`/calendar-feeds/${feed.id}`, {
+        method: 'DELETE',
+        headers: bearer(member),
+      }),
+      403,
+      'interdit',
+    );
+    // Still working: neither refusal revoked it.
+    expect((await api.app.request(feed.path)).status).toBe(200);
+  });
+
+  it('points at the faulty field of a bad request', async () => {
+    const empty = await expectProblem(
+      await createFeed(coordinator, { label: '' }),
+      400,
+      'validation',
+    );
+    expect(empty.errors?.map((e) => e.path)).toEqual(['/label']);
+    const badId = await expectProblem(
+      await api.app.request('/calendar-feeds/gov_larochelle', {
+        method: 'DELETE',
+        headers: bearer(coordinator),
+      }),
+      400,
+      'validation',
+    );
+    expect(badId.errors?.map((e) => e.path)).toEqual(['/feedId']);
+    await expectProblem(
+      await api.app.request('/calendar-feeds/cal_ZZZZZZZZZZZZ', {
+        method: 'DELETE',
+        headers: bearer(coordinator),
+      }),
+      404,
+      'introuvable',
+    );
+    await expectProblem(
+      await api.app.request(`/governances/${LR.governance}/calendar-feeds`, {
+        method: 'POST',
+        headers: { ...bearer(coordinator), 'Content-Type': 'application/json' },
+        body: '{"label":',
+      }),
+      400,
+      'json-mal-forme',
+    );
+    await expectProblem(
+      await api.app.request(
+        '/governances/gov_inconnue1/calendar-feeds',
+        postJson({}, bearer(coordinator)),
+      ),
+      404,
+      'introuvable',
+    );
+  });
+});

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { buildDemoDataset, DEFAULT_DEMO_NOW, DEMO_IDS } from '../../demo/index.ts';
+import { escapeText } from '../../exchange/calendar.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.ts';
+import { sequentialIds } from '../../testing/clock-and-ids.ts';
+import { createInMemoryStore } from '../../testing/in-memory-store.ts';
+import type { Actor, UseCaseContext } from '../context.ts';
+import { updateMeeting } from '../governance/update-meeting.ts';
+import { updateRoadmap } from '../roadmap/update-roadmap.ts';
+import { authorizeCalendarFeeds } from './authorize-calendar-feeds.ts';
+import {
+  exportActionsCsv,
+  exportMeasurementsCsv,
+  exportMilestonesCsv,
+  exportOrganizationsCsv,
+} from './export-spreadsheets.ts';
+import { readCalendarFeed } from './read-calendar-feed.ts';
+
+const LR = DEMO_IDS.laRochelle;
+const DB = DEMO_IDS.dronneEtBelle;
+
+/** The demo in memory, and a context acting as `actor` on it. */
+function demo() {
+  const store = createInMemoryStore(buildDemoDataset({ now: DEFAULT_DEMO_NOW }));
+  const ids = sequentialIds();
+  return (actor: Omit<Actor, 'channel'>): UseCaseContext => ({
+    store,
+    clock: () => DEFAULT_DEMO_NOW,
+    ids,
+    actor: { ...actor, channel: 'api' },
+  });
+}
+
+/** The rows of a CSV text as arrays of cells (no quoted separators in the demo's columns read). */
+function rowsOf(csv: string): string[][] {
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  return csv
+    .slice(1)
+    .split('\r\n')
+    .filter((line) => line !== '')
+    .map((line) => line.split(';'));
+}
+
+describe('readCalendarFeed', () => {
+  it('gathers every milestone and meeting of the governance, and those only', async () => {
+    const as = demo();
+    const { governance, calendar } = await readCalendarFeed(as({}), {
+      governanceId: LR.governance,
+    });
+    const dataset = buildDemoDataset({ now: DEFAULT_DEMO_NOW });
+    const uids = [...calendar.matchAll(/^UID:(.+)@maille\r$/gm)].map((m) => m[1]);
+    const expected = [
+      ...dataset.milestones.filter((m) => m.governanceId === LR.governance),
+      ...dataset.meetings.filter((m) => m.governanceId === LR.governance),
+    ].map((e) => e.id);
+    expect(governance.id).toBe(LR.governance);
+    expect(uids.sort()).toEqual(expected.sort());
+    expect(calendar.replace(/\r\n /g, '')).toContain(`X-WR-CALNAME:${escapeText(governance.name)}`);
+  });
+
+  it('gives a new sequence to a meeting once it is cancelled', async () => {
+    const as = demo();
+    const coordinator = as({ personId: LR.coordinator });
+    const dataset = buildDemoDataset({ now: DEFAULT_DEMO_NOW });
+    const meeting = dataset.meetings.find((m) => m.governanceId === LR.governance);
+    if (!meeting) throw new Error('the demo has no meeting');
+    await updateMeeting(coordinator, { id: meeting.id, patch: { status: 'annulee' } });
+    const { calendar } = await readCalendarFeed(as({}), { governanceId: LR.governance });
+    const event = calendar.slice(calendar.indexOf(`UID:${meeting.id}@maille`));
+    expect(event).toMatch(new RegExp(`^UID:.*\\r\\nSEQUENCE:${meeting.version + 1}\\r\\n`));
+    expect(event.slice(0, event.indexOf('END:VEVENT'))).toContain('STATUS:CANCELLED');
+  });
+
+  it('says a governance that does not exist is not found', async () => {
+    await expect(
+      readCalendarFeed(demo()({}), { governanceId: 'gov_inconnue1' }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('authorizeCalendarFeeds', () => {
+  it('lets coordinators and administrators manage feeds, refuses members, hides from outsiders', async () => {
+    const as = demo();
+    const input = { governanceId: LR.governance };
+    await expect(
+      authorizeCalendarFeeds(as({ personId: LR.coordinator }), input),
+    ).resolves.toMatchObject({ id: LR.governance });
+    await expect(authorizeCalendarFeeds(as({ instanceAdmin: true }), input)).resolves.toBeDefined();
+    await expect(
+      authorizeCalendarFeeds(as({ personId: 'per_lrmarchand' }), input),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(authorizeCalendarFeeds(as({}), input)).rejects.toBeInstanceOf(NotFoundError);
+    // Asked about a feed, an outsider learns nothing of the governance behind it.
+    await expect(
+      authorizeCalendarFeeds(as({ personId: DB.coordinator }), { ...input, feedId: 'cal_abc' }),
+    ).rejects.toThrow('Flux de calendrier introuvable : cal_abc.');
+  });
+});
+
+describe('spreadsheet exports', () => {
+  it('lists the actions of a roadmap with French headers, labels and euros', async () => {
+    const { filename, csv } = await exportActionsCsv(demo()({ personId: LR.coordinator }), {
+      roadmapId: LR.roadmap,
+    });
+    expect(filename).toBe(`fiches-${LR.roadmap}-${DEFAULT_DEMO_NOW.slice(0, 10)}.csv`);
+    const [headers, ...rows] = rowsOf(csv);
+    expect(headers?.slice(0, 5)).toEqual(['Code', 'Titre', 'Type', 'Statut', 'Priorité']);
+    const dataset = buildDemoDataset({ now: DEFAULT_DEMO_NOW });
+    const actions = dataset.actions.filter((a) => a.roadmapId === LR.roadmap);
+    expect(rows).toHaveLength(actions.length);
+    const statuses = new Set(rows.map((r) => r[3]));
+    for (const status of statuses)
+      expect(['À mûrir', 'Prête', 'En cours', 'Réalisée', 'Suspendue', 'Abandonnée']).toContain(
+        status,
+      );
+    const budget = headers?.indexOf('Budget (€)') ?? -1;
+    for (const row of rows) expect(row[budget]).toMatch(/^(\d+,\d{2})?$/);
+  });
+
+  it('lists the milestones by due date, with late ones shown as such', async () => {
+    const { csv } = await exportMilestonesCsv(demo()({ personId: LR.coordinator }), {
+      roadmapId: LR.roadmap,
+    });
+    const [headers, ...rows] = rowsOf(csv);
+    const due = headers?.indexOf('Échéance') ?? -1;
+    const dates = rows.map((r) => r[due] as string);
+    expect(dates.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))).toBe(true);
+    expect([...dates].sort()).toEqual(dates);
+  });
+
+  it('follows the roadmap’s readers: the public once published, nobody else’s', async () => {
+    const as = demo();
+    await updateRoadmap(as({ personId: LR.coordinator }), {
+      id: LR.roadmap,
+      patch: { public: false },
+    });
+    await expect(exportActionsCsv(as({}), { roadmapId: LR.roadmap })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(
+      exportMilestonesCsv(as({ personId: DB.coordinator }), { roadmapId: LR.roadmap }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(exportActionsCsv(as({}), { roadmapId: 'gov_x' })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+  });
+
+  it('gives the current value of each measurement, for the governance’s readers only', async () => {
+    const as = demo();
+    const { csv } = await exportMeasurementsCsv(as({ personId: LR.coordinator }), {
+      governanceId: LR.governance,
+    });
+    const [headers, ...rows] = rowsOf(csv);
+    expect(headers).toContain('Période');
+    const dataset = buildDemoDataset({ now: DEFAULT_DEMO_NOW });
+    const series = new Set(
+      dataset.measurements
+        .filter((m) => m.governanceId === LR.governance)
+        .map((m) => `${m.indicatorId}|${m.period}|${m.territory.code}`),
+    );
+    expect(rows).toHaveLength(series.size);
+    await expect(
+      exportMeasurementsCsv(as({}), { governanceId: LR.governance }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('maps the organizations of the governance’s territory, not those of the other one', async () => {
+    const { csv } = await exportOrganizationsCsv(demo()({ personId: LR.coordinator }), {
+      governanceId: LR.governance,
+    });
+    const names = rowsOf(csv)
+      .slice(1)
+      .map((r) => r[0]);
+    expect(names).toContain('Ville de La Rochelle');
+    expect(names).toContain('Commune d’Aytré');
+    const dataset = buildDemoDataset({ now: DEFAULT_DEMO_NOW });
+    const dronne = dataset.organizations.filter((o) => o.territory?.code === 'ccDronneEtBelle');
+    for (const o of dronne) expect(names).not.toContain(o.name);
+    expect(names.some((n) => /Brantôme|Dronne/.test(n ?? ''))).toBe(false);
+  });
+});
