@@ -14,10 +14,15 @@ import { fr } from './messages/fr.ts';
 import { problemResponse, unknownRouteResponse } from './problems.ts';
 import { limitRate, type RateLimits } from './rate-limit.ts';
 import { registerActionRoutes } from './routes/actions.ts';
+import { registerBodyRoutes } from './routes/bodies.ts';
 import { registerGovernanceRoutes } from './routes/governances.ts';
+import { registerMeetingRoutes } from './routes/meetings.ts';
 import { registerMilestoneRoutes } from './routes/milestones.ts';
+import { registerOrganizationRoutes } from './routes/organizations.ts';
+import { registerPersonRoutes } from './routes/persons.ts';
 import { registerRoadmapRoutes } from './routes/roadmaps.ts';
 import { registerSystemRoutes } from './routes/system.ts';
+import { registerTerritoryRoutes } from './routes/territories.ts';
 import { registerUpdateRoutes } from './routes/updates.ts';
 
 export type { AppDependencies } from './context.ts';
@@ -93,6 +98,11 @@ export function createApp(options: AppOptions) {
   registerMilestoneRoutes(app, deps);
   registerGovernanceRoutes(app, deps);
   registerActionRoutes(app, deps);
+  registerTerritoryRoutes(app, deps);
+  registerOrganizationRoutes(app, deps);
+  registerPersonRoutes(app, deps);
+  registerBodyRoutes(app, deps);
+  registerMeetingRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cleApi', {
     type: 'http',

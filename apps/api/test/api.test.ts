@@ -99,18 +99,32 @@ describe('operations', () => {
       >;
     };
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths).sort()).toEqual([
-      '/actions/{actionId}',
-      '/actions/{actionId}/transitions',
-      '/governances',
-      '/governances/{governanceId}',
-      '/healthz',
-      '/milestones/{milestoneId}/complete',
-      '/readyz',
-      '/roadmaps/{roadmapId}/actions',
-      '/roadmaps/{roadmapId}/health',
-      '/updates',
-    ]);
+    expect(Object.keys(document.paths).sort()).toEqual(
+      [
+        '/actions/{actionId}',
+        '/actions/{actionId}/transitions',
+        '/governances',
+        '/governances/{governanceId}',
+        '/healthz',
+        '/milestones/{milestoneId}/complete',
+        '/readyz',
+        '/roadmaps/{roadmapId}/actions',
+        '/roadmaps/{roadmapId}/health',
+        '/updates',
+        '/territories',
+        '/territories/{territoryId}',
+        '/organizations',
+        '/organizations/{organizationId}',
+        '/persons',
+        '/persons/{personId}',
+        '/governances/{governanceId}/roles/{personId}',
+        '/governances/{governanceId}/bodies',
+        '/bodies/{bodyId}',
+        '/governances/{governanceId}/meetings',
+        '/bodies/{bodyId}/meetings',
+        '/meetings/{meetingId}',
+      ].sort(),
+    );
     expect(document.paths['/updates']?.post?.summary).toBe('Publier un point d’étape');
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(operations)) {

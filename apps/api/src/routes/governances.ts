@@ -1,7 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { Governance } from '@maille/domain';
+import { Governance, GovernanceRole } from '@maille/domain';
 import {
+  AssignRoleInput,
+  assignRole,
   type ChangeRequest,
+  CreateGovernanceInput,
+  createGovernance,
   GetGovernanceInput,
   getGovernance,
   ListGovernancesInput,
@@ -20,6 +24,14 @@ import {
   PatchBody,
   patchedFromBody,
 } from './resource-helpers.ts';
+import {
+  announceCreated,
+  changeRoute,
+  changeUnderIfMatch,
+  createdRoute,
+  NO_PARAMS,
+  removeRoute,
+} from './route-shapes.ts';
 
 const TAGS = ['Gouvernances'];
 const params = z.object({ governanceId: GetGovernanceInput.shape.governanceId });
@@ -89,7 +101,34 @@ const update = createRoute({
   },
 });
 
-/** Governances: the list the actor may read, one governance, and its changes under If-Match. */
+const create = createdRoute({
+  path: '/governances',
+  tags: TAGS,
+  summary: fr.openapi.createGovernance,
+  params: NO_PARAMS,
+  body: CreateGovernanceInput,
+  schema: Governance,
+});
+
+// A role changes the governance (its `roles`), so the If-Match is the governance's ETag.
+const role = {
+  path: '/governances/{governanceId}/roles/{personId}',
+  tags: TAGS,
+  params: AssignRoleInput.pick({ governanceId: true, personId: true }),
+  schema: Governance,
+} as const;
+const assign = changeRoute({
+  ...role,
+  method: 'put',
+  summary: fr.openapi.assignRole,
+  body: z.object({ role: GovernanceRole }),
+});
+const unassign = removeRoute({ ...role, summary: fr.openapi.removeRole });
+
+/**
+ * Governances: the list the actor may read, one governance, its creation (the creator becomes its
+ * first coordinator), its changes and its roles under If-Match.
+ */
 export function registerGovernanceRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependencies): void {
   app.openapi(list, async (c) => {
     const { limit, cursor } = c.req.valid('query');
@@ -115,6 +154,45 @@ export function registerGovernanceRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepe
       patchedFromBody(updateGovernance(useCaseContext(deps, c), request)),
     );
     setETag(c, governance);
+    return c.json(governance, 200);
+  });
+
+  app.openapi(create, async (c) => {
+    const governance = await createGovernance(useCaseContext(deps, c), c.req.valid('json'));
+    announceCreated(c, governance, `/governances/${governance.id}`);
+    return c.json(governance, 201);
+  });
+
+  app.openapi(assign, async (c) => {
+    const { personId } = c.req.valid('param');
+    const { role: given } = c.req.valid('json');
+    const governance = await changeUnderIfMatch(
+      c,
+      c.req.valid('param').governanceId,
+      (governanceId, expectedVersion) =>
+        assignRole(useCaseContext(deps, c), {
+          governanceId,
+          personId,
+          role: given,
+          expectedVersion,
+        }),
+    );
+    return c.json(governance, 200);
+  });
+
+  app.openapi(unassign, async (c) => {
+    const { personId } = c.req.valid('param');
+    const governance = await changeUnderIfMatch(
+      c,
+      c.req.valid('param').governanceId,
+      (governanceId, expectedVersion) =>
+        assignRole(useCaseContext(deps, c), {
+          governanceId,
+          personId,
+          role: null,
+          expectedVersion,
+        }),
+    );
     return c.json(governance, 200);
   });
 }
