@@ -5,7 +5,13 @@ import { expectedVersionOf, ifMatched, setETag } from '../concurrency.ts';
 import { PageQuery } from '../pagination.ts';
 import { ApiProblem, type ProblemKind } from '../problems.ts';
 import { OPTIONAL_KEY, problemResponses, REQUIRED_KEY } from './openapi-helpers.ts';
-import { ETAG_HEADER, IF_MATCH_HEADER, LINK_HEADER, PatchBody } from './resource-helpers.ts';
+import {
+  ETAG_HEADER,
+  IF_MATCH_HEADER,
+  LINK_HEADER,
+  PatchBody,
+  patchedFromBody,
+} from './resource-helpers.ts';
 
 /*
  * The shapes shared by the directory's and the governance's resources: a paged list, a read with
@@ -178,7 +184,8 @@ const STALE_VERSION = new ConflictError().message;
 
 /**
  * Runs a change under `If-Match` and sets the new `ETag`: `run` gets the entity's id and the
- * version the caller read. A stale version answers 412; any other conflict 409.
+ * version the caller read. A stale version answers 412; any other conflict 409. The kernel's
+ * issues about `/patch/<field>` point at `/<field>` of the body, as the caller wrote it.
  *
  * @example
  * const body = await changeUnderIfMatch(c, bodyId, (id, expectedVersion) =>
@@ -192,7 +199,7 @@ export async function changeUnderIfMatch<T extends { id: string; version: number
 ): Promise<T> {
   const expectedVersion = expectedVersionOf(c, id);
   const entity = await ifMatched(
-    run(id, expectedVersion).catch((error: unknown) => {
+    patchedFromBody(run(id, expectedVersion)).catch((error: unknown) => {
       if (error instanceof ConflictError && error.message !== STALE_VERSION) {
         throw new ApiProblem('conflit', error.message);
       }

@@ -10,9 +10,11 @@ import { type Page, PageLimit, pageAfter } from '../page.ts';
 export const DirectoryQuery = z
   .string()
   .trim()
-  .min(1, 'Saisissez au moins un caractère à chercher.')
   .max(100)
-  .refine((text) => searchKey(text) !== '', 'Saisissez au moins une lettre ou un chiffre.');
+  .refine(
+    (text) => searchKey(text) !== '',
+    'Saisissez au moins une lettre ou un chiffre à chercher.',
+  );
 
 export const ListTerritoriesInput = z.object({
   /** Only the territories of this level (`commune`, `epci`…). */
