@@ -12,6 +12,7 @@ import {
   listGovernances,
   updateGovernance,
 } from '@maille/domain/use-cases';
+import type { Context } from 'hono';
 import { expectedVersionOf, ifMatched, setETag } from '../concurrency.ts';
 import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
@@ -163,36 +164,23 @@ export function registerGovernanceRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepe
     return c.json(governance, 201);
   });
 
-  app.openapi(assign, async (c) => {
-    const { personId } = c.req.valid('param');
-    const { role: given } = c.req.valid('json');
-    const governance = await changeUnderIfMatch(
-      c,
-      c.req.valid('param').governanceId,
-      (governanceId, expectedVersion) =>
-        assignRole(useCaseContext(deps, c), {
-          governanceId,
-          personId,
-          role: given,
-          expectedVersion,
-        }),
+  // Giving, changing and removing a role are one kernel use case; `null` removes.
+  const changeRole = (
+    c: Context<ApiEnv>,
+    { governanceId, personId }: { governanceId: string; personId: string },
+    role: GovernanceRole | null,
+  ) =>
+    changeUnderIfMatch(c, governanceId, (id, expectedVersion) =>
+      assignRole(useCaseContext(deps, c), { governanceId: id, personId, role, expectedVersion }),
     );
+
+  app.openapi(assign, async (c) => {
+    const governance = await changeRole(c, c.req.valid('param'), c.req.valid('json').role);
     return c.json(governance, 200);
   });
 
   app.openapi(unassign, async (c) => {
-    const { personId } = c.req.valid('param');
-    const governance = await changeUnderIfMatch(
-      c,
-      c.req.valid('param').governanceId,
-      (governanceId, expectedVersion) =>
-        assignRole(useCaseContext(deps, c), {
-          governanceId,
-          personId,
-          role: null,
-          expectedVersion,
-        }),
-    );
+    const governance = await changeRole(c, c.req.valid('param'), null);
     return c.json(governance, 200);
   });
 }
