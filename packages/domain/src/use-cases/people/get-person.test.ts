@@ -29,7 +29,10 @@ describe('reading a person', () => {
     for (const who of ['admin', 'coordinator'] as const) {
       expect(await read(who), who).toMatchObject({ email: 'jeanne.dupont@exemple.fr' });
     }
-    const asJeanne = { ...world.as('public'), actor: { personId: jeanne.id, channel: 'api' as const } };
+    const asJeanne = {
+      ...world.as('public'),
+      actor: { personId: jeanne.id, channel: 'api' as const },
+    };
     expect(await getPerson(asJeanne, { personId: jeanne.id })).toMatchObject({
       phone: expect.any(String),
       reminders: expect.any(Object),
