@@ -16,14 +16,19 @@ import { problemResponse, unknownRouteResponse } from './problems.ts';
 import { limitRate, type RateLimits } from './rate-limit.ts';
 import { clearAfterChanges, ReadModelCache } from './read-cache.ts';
 import { registerActionRoutes } from './routes/actions.ts';
+import { registerBodyRoutes } from './routes/bodies.ts';
 import { registerCalendarRoutes } from './routes/calendars.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
 import { registerExportRoutes } from './routes/exports.ts';
 import { registerGovernanceRoutes } from './routes/governances.ts';
+import { registerMeetingRoutes } from './routes/meetings.ts';
 import { registerMilestoneRoutes } from './routes/milestones.ts';
+import { registerOrganizationRoutes } from './routes/organizations.ts';
+import { registerPersonRoutes } from './routes/persons.ts';
 import { registerReadModelRoutes } from './routes/read-models.ts';
 import { registerRoadmapRoutes } from './routes/roadmaps.ts';
 import { registerSystemRoutes } from './routes/system.ts';
+import { registerTerritoryRoutes } from './routes/territories.ts';
 import { registerUpdateRoutes } from './routes/updates.ts';
 
 export type { AppDependencies } from './context.ts';
@@ -106,6 +111,11 @@ export function createApp(options: AppOptions) {
   registerReadModelRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerExportRoutes(app, deps);
+  registerTerritoryRoutes(app, deps);
+  registerOrganizationRoutes(app, deps);
+  registerPersonRoutes(app, deps);
+  registerBodyRoutes(app, deps);
+  registerMeetingRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cleApi', {
     type: 'http',

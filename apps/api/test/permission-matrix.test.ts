@@ -26,6 +26,11 @@ const LR_OBSERVER = 'per_lrlefevre';
 /** La Rochelle's running action and a milestone still to reach. */
 const LR_ACTION = 'act_lr0001';
 const LR_MILESTONE = 'mil_lr0101';
+/** Directory records of La Rochelle: its département, the CDA, an elected member, a meeting. */
+const LR_TERRITORY = 'ter_dept17';
+const LR_ORGANIZATION = 'org_lrcdalr';
+const LR_ELECTED = 'per_lrgiraud';
+const LR_MEETING = 'mtg_lrcopil01';
 
 const ROLES = ['anonyme', 'coordinateur', 'membre', 'observateur', 'autre', 'admin'] as const;
 type Role = (typeof ROLES)[number];
@@ -103,6 +108,77 @@ const PROBES: Record<string, Probe> = {
     path: `/governances/${LR.governance}/organizations.csv`,
   },
   'GET /governances/{governanceId}/export': { path: `/governances/${LR.governance}/export` },
+  'GET /territories': { path: '/territories?level=commune&q=rochelle' },
+  'GET /territories/{territoryId}': { path: `/territories/${LR_TERRITORY}` },
+  'POST /territories': {
+    path: '/territories',
+    init: json('POST', { level: 'commune', code: '17299', name: 'Commune d’essai' }),
+  },
+  'PATCH /territories/{territoryId}': {
+    path: `/territories/${LR_TERRITORY}`,
+    init: json('PATCH', { name: 'Charente-Maritime (17)' }),
+    etagOf: `/territories/${LR_TERRITORY}`,
+  },
+  'GET /organizations': { path: '/organizations?q=centre%20social' },
+  'GET /organizations/{organizationId}': { path: `/organizations/${LR_ORGANIZATION}` },
+  'POST /organizations': {
+    path: '/organizations',
+    init: json('POST', { name: 'Association d’essai', category: 'association' }),
+  },
+  'PATCH /organizations/{organizationId}': {
+    path: `/organizations/${LR_ORGANIZATION}`,
+    init: json('PATCH', { summary: 'Porte la coordination territoriale.' }),
+    etagOf: `/organizations/${LR_ORGANIZATION}`,
+  },
+  'GET /persons/{personId}': { path: `/persons/${LR_ELECTED}` },
+  'POST /persons': { path: '/persons', init: json('POST', { displayName: 'Camille Essai' }) },
+  'PATCH /persons/{personId}': {
+    path: `/persons/${LR_ELECTED}`,
+    init: json('PATCH', { displayName: 'Bernard Giraud (élu)' }),
+    etagOf: `/persons/${LR_ELECTED}`,
+  },
+  'POST /governances': {
+    path: '/governances',
+    init: json('POST', {
+      name: 'Gouvernance d’essai',
+      territory: { level: 'departement', code: '17' },
+      perimeter: 'departement',
+    }),
+  },
+  'PUT /governances/{governanceId}/roles/{personId}': {
+    path: `/governances/${LR.governance}/roles/per_lrbenard`,
+    init: json('PUT', { role: 'observateur' }),
+    etagOf: `/governances/${LR.governance}`,
+  },
+  'DELETE /governances/{governanceId}/roles/{personId}': {
+    path: `/governances/${LR.governance}/roles/per_lrdiallo`,
+    init: { method: 'DELETE' },
+    etagOf: `/governances/${LR.governance}`,
+  },
+  'GET /governances/{governanceId}/bodies': { path: `/governances/${LR.governance}/bodies` },
+  'POST /governances/{governanceId}/bodies': {
+    path: `/governances/${LR.governance}/bodies`,
+    init: json('POST', { name: 'Groupe projet d’essai', kind: 'groupe_projet' }),
+  },
+  'GET /bodies/{bodyId}': { path: `/bodies/${LR.steeringCommittee}` },
+  'PATCH /bodies/{bodyId}': {
+    path: `/bodies/${LR.steeringCommittee}`,
+    init: json('PATCH', { frequency: 'trimestrielle' }),
+    etagOf: `/bodies/${LR.steeringCommittee}`,
+  },
+  'GET /governances/{governanceId}/meetings': {
+    path: `/governances/${LR.governance}/meetings?bodyId=${LR.steeringCommittee}`,
+  },
+  'POST /bodies/{bodyId}/meetings': {
+    path: `/bodies/${LR.steeringCommittee}/meetings`,
+    init: json('POST', { startsAt: '2026-12-15T14:00:00.000Z' }),
+  },
+  'GET /meetings/{meetingId}': { path: `/meetings/${LR_MEETING}` },
+  'PATCH /meetings/{meetingId}': {
+    path: `/meetings/${LR_MEETING}`,
+    init: json('PATCH', { minutes: 'Compte rendu validé en séance.' }),
+    etagOf: `/meetings/${LR_MEETING}`,
+  },
 };
 
 // biome-ignore format: the matrix reads best as a table.
@@ -131,6 +207,31 @@ const MATRIX: Record<string, Record<Role, number>> = {
   'GET /governances/{governanceId}/measurements.csv':  row(404, 200, 200, 200, 404, 200),
   'GET /governances/{governanceId}/organizations.csv': row(404, 200, 200, 200, 404, 200),
   'GET /governances/{governanceId}/export':   row(404, 200, 403, 403, 404, 200),
+  // Territories are public reference data; only the administrator corrects one.
+  'GET /territories':                         row(200, 200, 200, 200, 200, 200),
+  'GET /territories/{territoryId}':           row(200, 200, 200, 200, 200, 200),
+  'POST /territories':                        row(403, 201, 403, 403, 201, 201),
+  'PATCH /territories/{territoryId}':         row(403, 403, 403, 403, 403, 200),
+  // The directory of organizations: read when signed in, kept by the coordinators of its territory.
+  'GET /organizations':                       row(403, 200, 200, 200, 200, 200),
+  'GET /organizations/{organizationId}':      row(403, 200, 200, 200, 200, 200),
+  'POST /organizations':                      row(403, 201, 403, 403, 201, 201),
+  'PATCH /organizations/{organizationId}':    row(403, 200, 403, 403, 403, 200),
+  // Persons: the fellow members read a card, the coordination the whole record, others nothing.
+  'GET /persons/{personId}':                  row(404, 200, 200, 200, 404, 200),
+  'POST /persons':                            row(403, 201, 403, 403, 201, 201),
+  'PATCH /persons/{personId}':                row(404, 200, 403, 403, 404, 200),
+  'POST /governances':                        row(403, 201, 201, 201, 201, 201),
+  'PUT /governances/{governanceId}/roles/{personId}':    row(404, 200, 403, 403, 404, 200),
+  'DELETE /governances/{governanceId}/roles/{personId}': row(404, 200, 403, 403, 404, 200),
+  'GET /governances/{governanceId}/bodies':   row(404, 200, 200, 200, 404, 200),
+  'POST /governances/{governanceId}/bodies':  row(404, 201, 403, 403, 404, 201),
+  'GET /bodies/{bodyId}':                     row(404, 200, 200, 200, 404, 200),
+  'PATCH /bodies/{bodyId}':                   row(404, 200, 403, 403, 404, 200),
+  'GET /governances/{governanceId}/meetings': row(404, 200, 200, 200, 404, 200),
+  'POST /bodies/{bodyId}/meetings':           row(404, 201, 403, 403, 404, 201),
+  'GET /meetings/{meetingId}':                row(404, 200, 200, 200, 404, 200),
+  'PATCH /meetings/{meetingId}':              row(404, 200, 403, 403, 404, 200),
 };
 
 /** A live calendar feed of La Rochelle, as its coordinator would have made it. */

@@ -203,6 +203,37 @@ export const fr = {
     exportGovernance: 'Exporter une gouvernance entière (JSON)',
     exportGovernanceDescription:
       'Le document « maille.gouvernance » : instances, séances, feuilles de route, fiches, jalons, financements, points d’étape, indicateurs, mesures, historique, et les personnes, structures et territoires qu’ils citent. Contient des données personnelles : réservé à la coordination.',
+    listTerritories: 'Lister les territoires',
+    listTerritoriesDescription:
+      'Les territoires de référence (communes, EPCI, départements, régions), lisibles par tous, sans clé.',
+    getTerritory: 'Lire un territoire',
+    createTerritory: 'Ajouter un territoire',
+    updateTerritory: 'Modifier un territoire (administration de l’instance)',
+    levelFilter:
+      'Seulement les territoires de ce niveau (commune, epci, departement, region, pays).',
+    searchQuery:
+      'Seulement ceux dont le nom contient ce texte, sans tenir compte des accents ni des majuscules.',
+    listOrganizations: 'Lister ou chercher les structures de l’annuaire',
+    getOrganization: 'Lire une structure',
+    createOrganization: 'Ajouter une structure à l’annuaire',
+    updateOrganization: 'Modifier une structure',
+    getPerson: 'Lire la fiche d’une personne',
+    getPersonDescription:
+      'Données personnelles : la fiche entière pour la personne elle-même, l’administration, la coordination d’une gouvernance où elle a un rôle ou un siège, et qui l’a ajoutée ; sans adresse électronique, téléphone, comptes de messagerie ni préférences de rappel pour les autres membres de ses gouvernances ; introuvable (404) pour tous les autres.',
+    createPerson: 'Ajouter une personne à l’annuaire',
+    updatePerson: 'Modifier la fiche d’une personne',
+    createGovernance: 'Créer une gouvernance (vous en devenez coordinateur·rice)',
+    assignRole: 'Donner ou changer le rôle d’une personne dans une gouvernance',
+    removeRole: 'Retirer son rôle à une personne dans une gouvernance',
+    listBodies: 'Lister les instances d’une gouvernance',
+    getBody: 'Lire une instance et ses membres',
+    createBody: 'Créer une instance',
+    updateBody: 'Modifier une instance ; ses membres se modifient en renvoyant la liste entière',
+    listMeetings: 'Lister les séances d’une gouvernance',
+    bodyFilter: 'Seulement les séances de cette instance.',
+    getMeeting: 'Lire une séance',
+    scheduleMeeting: 'Programmer une séance d’une instance',
+    updateMeeting: 'Modifier une séance : ordre du jour, compte rendu, décisions, présences',
   },
   calendars: {
     defaultLabel: (date: string) => `Lien créé le ${date}`,

@@ -1,13 +1,18 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { Governance } from '@maille/domain';
+import { Governance, GovernanceRole } from '@maille/domain';
 import {
+  AssignRoleInput,
+  assignRole,
   type ChangeRequest,
+  CreateGovernanceInput,
+  createGovernance,
   GetGovernanceInput,
   getGovernance,
   ListGovernancesInput,
   listGovernances,
   updateGovernance,
 } from '@maille/domain/use-cases';
+import type { Context } from 'hono';
 import { expectedVersionOf, ifMatched, setETag } from '../concurrency.ts';
 import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
@@ -20,6 +25,14 @@ import {
   PatchBody,
   patchedFromBody,
 } from './resource-helpers.ts';
+import {
+  announceCreated,
+  changeRoute,
+  changeUnderIfMatch,
+  createdRoute,
+  NO_PARAMS,
+  removeRoute,
+} from './route-shapes.ts';
 
 const TAGS = ['Gouvernances'];
 const params = z.object({ governanceId: GetGovernanceInput.shape.governanceId });
@@ -89,7 +102,34 @@ const update = createRoute({
   },
 });
 
-/** Governances: the list the actor may read, one governance, and its changes under If-Match. */
+const create = createdRoute({
+  path: '/governances',
+  tags: TAGS,
+  summary: fr.openapi.createGovernance,
+  params: NO_PARAMS,
+  body: CreateGovernanceInput,
+  schema: Governance,
+});
+
+// A role changes the governance (its `roles`), so the If-Match is the governance's ETag.
+const role = {
+  path: '/governances/{governanceId}/roles/{personId}',
+  tags: TAGS,
+  params: AssignRoleInput.pick({ governanceId: true, personId: true }),
+  schema: Governance,
+} as const;
+const assign = changeRoute({
+  ...role,
+  method: 'put',
+  summary: fr.openapi.assignRole,
+  body: z.object({ role: GovernanceRole }),
+});
+const unassign = removeRoute({ ...role, summary: fr.openapi.removeRole });
+
+/**
+ * Governances: the list the actor may read, one governance, its creation (the creator becomes its
+ * first coordinator), its changes and its roles under If-Match.
+ */
 export function registerGovernanceRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependencies): void {
   app.openapi(list, async (c) => {
     const { limit, cursor } = c.req.valid('query');
@@ -115,6 +155,32 @@ export function registerGovernanceRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepe
       patchedFromBody(updateGovernance(useCaseContext(deps, c), request)),
     );
     setETag(c, governance);
+    return c.json(governance, 200);
+  });
+
+  app.openapi(create, async (c) => {
+    const governance = await createGovernance(useCaseContext(deps, c), c.req.valid('json'));
+    announceCreated(c, governance, `/governances/${governance.id}`);
+    return c.json(governance, 201);
+  });
+
+  // Giving, changing and removing a role are one kernel use case; `null` removes.
+  const changeRole = (
+    c: Context<ApiEnv>,
+    { governanceId, personId }: { governanceId: string; personId: string },
+    role: GovernanceRole | null,
+  ) =>
+    changeUnderIfMatch(c, governanceId, (id, expectedVersion) =>
+      assignRole(useCaseContext(deps, c), { governanceId: id, personId, role, expectedVersion }),
+    );
+
+  app.openapi(assign, async (c) => {
+    const governance = await changeRole(c, c.req.valid('param'), c.req.valid('json').role);
+    return c.json(governance, 200);
+  });
+
+  app.openapi(unassign, async (c) => {
+    const governance = await changeRole(c, c.req.valid('param'), null);
     return c.json(governance, 200);
   });
 }

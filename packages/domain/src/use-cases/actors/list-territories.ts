@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { type Territory, TerritoryLevel } from '../../actors/territory.ts';
+import { idOf } from '../../shared/ids.ts';
+import { searchKey } from '../../shared/search.ts';
+import { validate } from '../../shared/validate.ts';
+import type { UseCaseContext } from '../context.ts';
+import { type Page, PageLimit, pageAfter } from '../page.ts';
+
+/** What a directory search is given: a few letters of a name, accents and case ignored. */
+export const DirectoryQuery = z
+  .string()
+  .trim()
+  .max(100)
+  .refine(
+    (text) => searchKey(text) !== '',
+    'Saisissez au moins une lettre ou un chiffre à chercher.',
+  );
+
+export const ListTerritoriesInput = z.object({
+  /** Only the territories of this level (`commune`, `epci`…). */
+  level: TerritoryLevel.optional(),
+  /** Only the territories whose name contains this, ignoring case and accents. */
+  query: DirectoryQuery.optional(),
+  /** The id of the last territory of the previous page. */
+  after: idOf('territory').optional(),
+  limit: PageLimit,
+});
+export type ListTerritoriesInput = z.input<typeof ListTerritoriesInput>;
+
+/**
+ * The territories of the directory, in id order, one page at a time; readable by anyone, like
+ * `getTerritory`. The directory holds a few thousand territories at most (the communes of the
+ * governances' départements), so the filter runs in memory, over the same `searchKey` the
+ * repositories' searches use.
+ *
+ * @example
+ * await listTerritories(ctx, { level: 'commune', query: 'perigny', limit: 20 });
+ */
+export async function listTerritories(
+  ctx: UseCaseContext,
+  input: unknown,
+): Promise<Page<Territory>> {
+  const { level, query, after, limit } = validate(ListTerritoriesInput, input);
+  const key = query === undefined ? undefined : searchKey(query);
+  return ctx.store.transaction(async (repos) => {
+    const matching = (await repos.territories.list()).filter(
+      (t) =>
+        (level === undefined || t.level === level) &&
+        (key === undefined || searchKey(t.name).includes(key)),
+    );
+    return pageAfter(matching, { after, limit });
+  });
+}
