@@ -14,7 +14,10 @@ import { fr } from './messages/fr.ts';
 import { problemResponse, unknownRouteResponse } from './problems.ts';
 import { limitRate, type RateLimits } from './rate-limit.ts';
 import { registerActionRoutes } from './routes/actions.ts';
+import { registerFundingLineRoutes } from './routes/funding-lines.ts';
 import { registerGovernanceRoutes } from './routes/governances.ts';
+import { registerIndicatorRoutes } from './routes/indicators.ts';
+import { registerMeasurementRoutes } from './routes/measurements.ts';
 import { registerMilestoneRoutes } from './routes/milestones.ts';
 import { registerRoadmapRoutes } from './routes/roadmaps.ts';
 import { registerSystemRoutes } from './routes/system.ts';
@@ -93,6 +96,9 @@ export function createApp(options: AppOptions) {
   registerMilestoneRoutes(app, deps);
   registerGovernanceRoutes(app, deps);
   registerActionRoutes(app, deps);
+  registerFundingLineRoutes(app, deps);
+  registerIndicatorRoutes(app, deps);
+  registerMeasurementRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cleApi', {
     type: 'http',
