@@ -179,6 +179,7 @@ export function registerActionRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependen
       params: z.object({ roadmapId: ListActionsInput.shape.roadmapId }),
       body: ActionFields.omit({ roadmapId: true }),
       schema: Action,
+      versioned: true,
       location: (action) => `/actions/${action.id}`,
     },
     createAction,

@@ -41,6 +41,7 @@ export function registerFundingLineRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDep
       params: actionParams,
       body: FundingLineFields.omit({ actionId: true }),
       schema: FundingLine,
+      versioned: true,
       location: (line) => `/funding-lines/${line.id}`,
     },
     addFundingLine,

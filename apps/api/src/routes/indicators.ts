@@ -72,6 +72,7 @@ export function registerIndicatorRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepen
       params: governanceParams,
       body: IndicatorFields.omit({ governanceId: true }),
       schema: Indicator,
+      versioned: true,
       location: (indicator) => `/indicators/${indicator.id}`,
       problems: ['conflit'],
     },

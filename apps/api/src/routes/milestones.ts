@@ -114,6 +114,7 @@ export function registerMilestoneRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepen
       params: roadmapParams,
       body: MilestoneFields.omit({ roadmapId: true }),
       schema: Milestone,
+      versioned: true,
       location: (milestone) => `/milestones/${milestone.id}`,
     },
     createMilestone,

@@ -57,8 +57,9 @@ const describe = ({ path, tags, summary, description }: Described) => ({
 });
 
 /** Sets the `ETag` of what the response carries, when it is a versioned entity. */
-function tagIfVersioned(c: Context, entity: Entity): void {
-  if (entity.version !== undefined) setETag(c, { id: entity.id, version: entity.version });
+function tagIfVersioned(c: Context, entity: Entity, versioned = true): void {
+  if (versioned && entity.version !== undefined)
+    setETag(c, { id: entity.id, version: entity.version });
 }
 
 /**
@@ -120,7 +121,7 @@ export function registerRead(
   });
   app.openapi(route, async (c) => {
     const entity = await read(useCaseContext(deps, c), c.req.valid('param'));
-    tagIfVersioned(c, entity);
+    tagIfVersioned(c, entity, spec.versioned);
     return c.json(entity as object, 200);
   });
 }
@@ -137,6 +138,8 @@ export function registerCreate<E extends Entity>(
     /** Absent for a create that takes no body (validating a measurement). */
     body?: z.ZodType;
     schema: z.ZodType;
+    /** Whether the entity has a version (and an `ETag`); append-only records have none. */
+    versioned: boolean;
     location: (entity: E) => string;
     problems?: readonly ProblemKind[];
   },
@@ -162,7 +165,7 @@ export function registerCreate<E extends Entity>(
         description: spec.summary,
         headers: z.object({
           Location: z.string().openapi({ description: fr.openapi.location }),
-          ...ETAG_HEADER.partial().shape,
+          ...(spec.versioned ? ETAG_HEADER.shape : {}),
         }),
         content: { 'application/json': { schema: spec.schema } },
       },
@@ -174,7 +177,7 @@ export function registerCreate<E extends Entity>(
     const body = (c.req.valid('json' as never) ?? {}) as object;
     const entity = await create(useCaseContext(deps, c), toInput(params, body));
     c.header('Location', spec.location(entity));
-    tagIfVersioned(c, entity);
+    tagIfVersioned(c, entity, spec.versioned);
     return c.json(entity as object, 201);
   });
 }

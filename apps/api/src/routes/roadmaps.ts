@@ -164,6 +164,7 @@ export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepende
       params: z.object({ governanceId: ListRoadmapsInput.shape.governanceId }),
       body: CreateRoadmapInput.omit({ governanceId: true }),
       schema: Roadmap,
+      versioned: true,
       location: (roadmap) => `/roadmaps/${roadmap.id}`,
     },
     createRoadmap,
