@@ -1,14 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { createTestWorld, type TestWorld } from '../../testing/world.ts';
+import { addFundingLine } from './add-funding-line.ts';
 import { adoptRoadmap } from './adopt-roadmap.ts';
 import { changeRoadmapStatus } from './change-roadmap-status.ts';
 import { createAction } from './create-action.ts';
 import { createMilestone } from './create-milestone.ts';
 import { createRoadmap } from './create-roadmap.ts';
+import { getFundingLine } from './get-funding-line.ts';
+import { getMilestone } from './get-milestone.ts';
 import { getRoadmap } from './get-roadmap.ts';
 import { getRoadmapVersion } from './get-roadmap-version.ts';
 import { getUpdate } from './get-update.ts';
+import { listFundingLines } from './list-funding-lines.ts';
 import { listActionMilestones, listRoadmapMilestones } from './list-milestones.ts';
 import { listRoadmapVersions } from './list-roadmap-versions.ts';
 import { listRoadmaps } from './list-roadmaps.ts';
@@ -134,5 +138,36 @@ describe('reading a roadmap and what belongs to it', () => {
     await expect(getUpdate(world.as('outsider'), { updateId: other.id })).rejects.toBeInstanceOf(
       NotFoundError,
     );
+  });
+
+  it('shows an action’s milestones and funding to the public once the roadmap is adopted and public', async () => {
+    const coordinator = world.as('coordinator');
+    const milestone = await createMilestone(coordinator, {
+      roadmapId,
+      actionId,
+      title: 'Premier arrêt du bus',
+      dueDate: '2024-09-01',
+    });
+    const line = await addFundingLine(coordinator, {
+      actionId,
+      funderKind: 'region',
+      amountCents: 1_000_000,
+    });
+    for (const who of ['public', 'outsider'] as const) {
+      await expect(
+        getMilestone(world.as(who), { milestoneId: milestone.id }),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        getFundingLine(world.as(who), { fundingLineId: line.id }),
+      ).rejects.toBeInstanceOf(NotFoundError);
+    }
+    await updateRoadmap(coordinator, { id: roadmapId, patch: { public: true } });
+    await adopt('2024-05-10');
+    expect((await getMilestone(world.as('public'), { milestoneId: milestone.id })).id).toBe(
+      milestone.id,
+    );
+    const funding = await listFundingLines(world.as('outsider'), { actionId, limit: 10 });
+    expect(funding.items.map((f) => f.amountCents)).toEqual([1_000_000]);
+    expect((await getFundingLine(world.as('public'), { fundingLineId: line.id })).id).toBe(line.id);
   });
 });
