@@ -49,7 +49,7 @@ export const WRITE_PROBLEMS = [
 
 const IF_MATCH_PROBLEMS = ['precondition-echouee', 'precondition-requise'] as const;
 
-const describe = ({ path, tags, summary, description }: Described) => ({
+const documented = ({ path, tags, summary, description }: Described) => ({
   path,
   tags,
   summary,
@@ -74,7 +74,7 @@ export function registerList(
   toInput: (params: Record<string, string>) => object = (params) => params,
 ): void {
   const route = createRoute({
-    ...describe(spec),
+    ...documented(spec),
     method: 'get',
     security: OPTIONAL_KEY,
     request: { params: spec.params, query: PageQuery },
@@ -106,7 +106,7 @@ export function registerRead(
   read: UseCase<Entity>,
 ): void {
   const route = createRoute({
-    ...describe(spec),
+    ...documented(spec),
     method: 'get',
     security: OPTIONAL_KEY,
     request: { params: spec.params },
@@ -150,7 +150,7 @@ export function registerCreate<E extends Entity>(
   }),
 ): void {
   const route = createRoute({
-    ...describe(spec),
+    ...documented(spec),
     method: 'post',
     security: REQUIRED_KEY,
     request: {
@@ -190,7 +190,7 @@ export function registerPatch(
   update: UseCase<Entity>,
 ): void {
   const route = createRoute({
-    ...describe(spec),
+    ...documented(spec),
     method: 'patch',
     security: REQUIRED_KEY,
     request: {
@@ -232,7 +232,7 @@ export function registerChange(
   change: UseCase<Entity>,
 ): void {
   const route = createRoute({
-    ...describe(spec),
+    ...documented(spec),
     method: 'post',
     security: REQUIRED_KEY,
     request: {
