@@ -20,7 +20,10 @@ import { registerBodyRoutes } from './routes/bodies.ts';
 import { registerCalendarRoutes } from './routes/calendars.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
 import { registerExportRoutes } from './routes/exports.ts';
+import { registerFundingLineRoutes } from './routes/funding-lines.ts';
 import { registerGovernanceRoutes } from './routes/governances.ts';
+import { registerIndicatorRoutes } from './routes/indicators.ts';
+import { registerMeasurementRoutes } from './routes/measurements.ts';
 import { registerMeetingRoutes } from './routes/meetings.ts';
 import { registerMilestoneRoutes } from './routes/milestones.ts';
 import { registerOrganizationRoutes } from './routes/organizations.ts';
@@ -116,6 +119,9 @@ export function createApp(options: AppOptions) {
   registerPersonRoutes(app, deps);
   registerBodyRoutes(app, deps);
   registerMeetingRoutes(app, deps);
+  registerFundingLineRoutes(app, deps);
+  registerIndicatorRoutes(app, deps);
+  registerMeasurementRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cleApi', {
     type: 'http',

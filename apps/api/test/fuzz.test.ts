@@ -23,6 +23,11 @@ const PATH_VALUES: Record<string, string> = {
   governanceId: LR.governance,
   actionId: 'act_lr0001',
   milestoneId: 'mil_lr0101',
+  fundingLineId: 'fun_lr0001',
+  updateId: 'upd_lr0001',
+  indicatorId: 'ind_lractions',
+  measurementId: 'mes_lrq4actions',
+  number: '1',
 };
 
 interface Operation {
@@ -87,7 +92,10 @@ function fill(operation: Operation, values: Record<string, string> = {}): string
 
 /** The current ETag of what a write operation changes, to send a valid If-Match. */
 async function currentTag(operation: Operation): Promise<string> {
-  const resource = fill(operation).replace(/\/transitions$/, '');
+  const resource = fill(operation).replace(
+    /\/(transitions|promotion|adoption|reschedule|cancel)$/,
+    '',
+  );
   const response = await api.app.request(resource, { headers: bearer(token) });
   return response.headers.get('ETag') ?? '"x.1"';
 }

@@ -44,6 +44,130 @@ interface Probe {
   prepare?: (api: TestApi) => Promise<string>;
 }
 
+/** A milestone of A1.2, carried by Marchand's organization, still to reach. */
+const LR_OPEN_MILESTONE = 'mil_lr0203';
+/** The quarterly indicator of La Rochelle, and its latest value, still provisional. */
+const LR_INDICATOR = 'ind_lractions';
+const LR_DRAFT_MEASUREMENT = 'mes_lrq4actions';
+
+/** The roadmap side's operations, in an order where each write finds what it needs. */
+const ROADMAP_RESOURCE_PROBES: Record<string, Probe> = {
+  'GET /governances/{governanceId}/roadmaps': { path: `/governances/${LR.governance}/roadmaps` },
+  'POST /governances/{governanceId}/roadmaps': {
+    path: `/governances/${LR.governance}/roadmaps`,
+    init: json('POST', { title: 'Feuille de route 2028-2031', fromYear: 2028, toYear: 2031 }),
+  },
+  'GET /roadmaps/{roadmapId}': { path: `/roadmaps/${LR.roadmap}` },
+  'PATCH /roadmaps/{roadmapId}': {
+    path: `/roadmaps/${LR.roadmap}`,
+    init: json('PATCH', { title: 'Feuille de route (renommée)' }),
+    etagOf: `/roadmaps/${LR.roadmap}`,
+  },
+  'POST /roadmaps/{roadmapId}/transitions': {
+    path: `/roadmaps/${LR.roadmap}/transitions`,
+    init: json('POST', { status: 'en_revision' }),
+    etagOf: `/roadmaps/${LR.roadmap}`,
+  },
+  'POST /roadmaps/{roadmapId}/adoption': {
+    path: `/roadmaps/${LR.roadmap}/adoption`,
+    init: json('POST', { adoption: { date: '2026-11-20', assembly: 'Conseil communautaire' } }),
+    etagOf: `/roadmaps/${LR.roadmap}`,
+  },
+  'GET /roadmaps/{roadmapId}/versions': { path: `/roadmaps/${LR.roadmap}/versions` },
+  'GET /roadmaps/{roadmapId}/versions/{number}': { path: `/roadmaps/${LR.roadmap}/versions/1` },
+  'POST /roadmaps/{roadmapId}/actions': {
+    path: `/roadmaps/${LR.roadmap}/actions`,
+    init: json('POST', { code: 'A9.9', title: 'Fiche de la matrice' }),
+  },
+  'POST /actions/{actionId}/promotion': {
+    path: '/actions/act_lr0004/promotion',
+    init: json('POST', {}),
+    etagOf: '/actions/act_lr0004',
+  },
+  'GET /roadmaps/{roadmapId}/milestones': { path: `/roadmaps/${LR.roadmap}/milestones` },
+  'GET /actions/{actionId}/milestones': { path: `/actions/${LR_ACTION}/milestones` },
+  'GET /milestones/{milestoneId}': { path: `/milestones/${LR_MILESTONE}` },
+  'POST /roadmaps/{roadmapId}/milestones': {
+    path: `/roadmaps/${LR.roadmap}/milestones`,
+    init: json('POST', {
+      actionId: LR_ACTION,
+      title: 'Jalon de la matrice',
+      dueDate: '2027-02-01',
+    }),
+  },
+  'PATCH /milestones/{milestoneId}': {
+    path: `/milestones/${LR_OPEN_MILESTONE}`,
+    init: json('PATCH', { title: 'Permanence de Périgny (renommée)' }),
+    etagOf: `/milestones/${LR_OPEN_MILESTONE}`,
+  },
+  'POST /milestones/{milestoneId}/reschedule': {
+    path: `/milestones/${LR_OPEN_MILESTONE}/reschedule`,
+    init: json('POST', { to: '2027-01-15', reason: 'Salle indisponible.' }),
+    etagOf: `/milestones/${LR_OPEN_MILESTONE}`,
+  },
+  'POST /milestones/{milestoneId}/cancel': {
+    path: `/milestones/${LR_OPEN_MILESTONE}/cancel`,
+    init: json('POST', {}),
+    etagOf: `/milestones/${LR_OPEN_MILESTONE}`,
+  },
+  'GET /actions/{actionId}/funding-lines': { path: `/actions/${LR_ACTION}/funding-lines` },
+  'POST /actions/{actionId}/funding-lines': {
+    path: `/actions/${LR_ACTION}/funding-lines`,
+    init: json('POST', { funderKind: 'region', amountCents: 500_000 }),
+  },
+  'GET /funding-lines/{fundingLineId}': { path: `/funding-lines/${LR.stateFunding}` },
+  'PATCH /funding-lines/{fundingLineId}': {
+    path: `/funding-lines/${LR.stateFunding}`,
+    init: json('PATCH', { note: 'Solde versé.' }),
+    etagOf: `/funding-lines/${LR.stateFunding}`,
+  },
+  'GET /updates/{updateId}': { path: '/updates/upd_lr0001' },
+  'GET /actions/{actionId}/updates': { path: `/actions/${LR_ACTION}/updates` },
+  'GET /milestones/{milestoneId}/updates': { path: '/milestones/mil_lr0201/updates' },
+  'GET /roadmaps/{roadmapId}/updates': { path: `/roadmaps/${LR.roadmap}/updates` },
+  'GET /governances/{governanceId}/indicators': {
+    path: `/governances/${LR.governance}/indicators`,
+  },
+  'POST /governances/{governanceId}/indicators': {
+    path: `/governances/${LR.governance}/indicators`,
+    init: json('POST', {
+      code: 'essai_matrice',
+      label: 'Indicateur de la matrice',
+      unit: 'nombre',
+      method: { type: 'saisie' },
+      timeAggregation: 'somme',
+      territoryRollup: 'somme',
+      periodicity: 'annuelle',
+    }),
+  },
+  'POST /governances/{governanceId}/indicators/defaults': {
+    path: `/governances/${LR.governance}/indicators/defaults`,
+    init: json('POST', {}),
+  },
+  'GET /indicators/{indicatorId}': { path: `/indicators/${LR_INDICATOR}` },
+  'PATCH /indicators/{indicatorId}': {
+    path: `/indicators/${LR_INDICATOR}`,
+    init: json('PATCH', { label: 'Actions d’accompagnement (renommé)' }),
+    etagOf: `/indicators/${LR_INDICATOR}`,
+  },
+  'GET /indicators/{indicatorId}/measurements': {
+    path: `/indicators/${LR_INDICATOR}/measurements`,
+  },
+  'POST /indicators/{indicatorId}/measurements': {
+    path: `/indicators/${LR_INDICATOR}/measurements`,
+    init: json('POST', {
+      territory: { level: 'epci', code: '241700434' },
+      period: '2022-T1',
+      value: 250,
+    }),
+  },
+  'GET /measurements/{measurementId}': { path: `/measurements/${LR_DRAFT_MEASUREMENT}` },
+  'POST /measurements/{measurementId}/validation': {
+    path: `/measurements/${LR_DRAFT_MEASUREMENT}/validation`,
+    init: json('POST', {}),
+  },
+};
+
 /** How each operation is called: real demo ids, minimal valid bodies. */
 const PROBES: Record<string, Probe> = {
   'GET /healthz': { path: '/healthz' },
@@ -179,6 +303,51 @@ const PROBES: Record<string, Probe> = {
     init: json('PATCH', { minutes: 'Compte rendu validé en séance.' }),
     etagOf: `/meetings/${LR_MEETING}`,
   },
+  ...ROADMAP_RESOURCE_PROBES,
+};
+
+// biome-ignore format: the matrix reads best as a table.
+const ROADMAP_RESOURCE_MATRIX: Record<string, Record<Role, number>> = {
+  //                                                      anonyme coordinateur membre observateur autre admin
+  'GET /governances/{governanceId}/roadmaps':             row(200, 200, 200, 200, 200, 200),
+  'POST /governances/{governanceId}/roadmaps':            row(404, 201, 403, 403, 404, 201),
+  'GET /roadmaps/{roadmapId}':                            row(200, 200, 200, 200, 200, 200),
+  'PATCH /roadmaps/{roadmapId}':                          row(403, 200, 403, 403, 403, 200),
+  'POST /roadmaps/{roadmapId}/transitions':               row(403, 200, 403, 403, 403, 200),
+  // Only where the two probes above put the roadmap in revision may it be adopted again.
+  'POST /roadmaps/{roadmapId}/adoption':                  row(403, 201, 403, 403, 403, 201),
+  'GET /roadmaps/{roadmapId}/versions':                   row(200, 200, 200, 200, 200, 200),
+  // The demo has no frozen version: version 1 exists only where the adoption probe made one.
+  'GET /roadmaps/{roadmapId}/versions/{number}':          row(404, 200, 404, 404, 404, 200),
+  'POST /roadmaps/{roadmapId}/actions':                   row(403, 201, 403, 403, 403, 201),
+  // A permitted promotion still needs a lead and a dated milestone, which A2.1 lacks: 422.
+  'POST /actions/{actionId}/promotion':                   row(403, 422, 403, 403, 403, 422),
+  'GET /roadmaps/{roadmapId}/milestones':                 row(200, 200, 200, 200, 200, 200),
+  'GET /actions/{actionId}/milestones':                   row(200, 200, 200, 200, 200, 200),
+  'GET /milestones/{milestoneId}':                        row(200, 200, 200, 200, 200, 200),
+  'POST /roadmaps/{roadmapId}/milestones':                row(403, 201, 201, 403, 403, 201),
+  'PATCH /milestones/{milestoneId}':                      row(403, 200, 200, 403, 403, 200),
+  'POST /milestones/{milestoneId}/reschedule':            row(403, 200, 200, 403, 403, 200),
+  'POST /milestones/{milestoneId}/cancel':                row(403, 200, 200, 403, 403, 200),
+  'GET /actions/{actionId}/funding-lines':                row(200, 200, 200, 200, 200, 200),
+  'POST /actions/{actionId}/funding-lines':               row(403, 201, 201, 403, 403, 201),
+  'GET /funding-lines/{fundingLineId}':                   row(200, 200, 200, 200, 200, 200),
+  'PATCH /funding-lines/{fundingLineId}':                 row(403, 200, 200, 403, 403, 200),
+  'GET /updates/{updateId}':                              row(200, 200, 200, 200, 200, 200),
+  'GET /actions/{actionId}/updates':                      row(200, 200, 200, 200, 200, 200),
+  'GET /milestones/{milestoneId}/updates':                row(200, 200, 200, 200, 200, 200),
+  'GET /roadmaps/{roadmapId}/updates':                    row(200, 200, 200, 200, 200, 200),
+  // Indicators belong to the governance, not to the public roadmap: 404 to those outside it.
+  'GET /governances/{governanceId}/indicators':           row(404, 200, 200, 200, 404, 200),
+  'POST /governances/{governanceId}/indicators':          row(404, 201, 403, 403, 404, 201),
+  'POST /governances/{governanceId}/indicators/defaults': row(404, 200, 403, 403, 404, 200),
+  'GET /indicators/{indicatorId}':                        row(404, 200, 200, 200, 404, 200),
+  'PATCH /indicators/{indicatorId}':                      row(404, 200, 403, 403, 404, 200),
+  'GET /indicators/{indicatorId}/measurements':           row(404, 200, 200, 200, 404, 200),
+  // Any member records a value (Lefèvre's seat makes him one); only coordinators validate.
+  'POST /indicators/{indicatorId}/measurements':          row(404, 201, 201, 201, 404, 201),
+  'GET /measurements/{measurementId}':                    row(404, 200, 200, 200, 404, 200),
+  'POST /measurements/{measurementId}/validation':        row(404, 201, 403, 403, 404, 201),
 };
 
 // biome-ignore format: the matrix reads best as a table.
@@ -232,6 +401,7 @@ const MATRIX: Record<string, Record<Role, number>> = {
   'POST /bodies/{bodyId}/meetings':           row(404, 201, 403, 403, 404, 201),
   'GET /meetings/{meetingId}':                row(404, 200, 200, 200, 404, 200),
   'PATCH /meetings/{meetingId}':              row(404, 200, 403, 403, 404, 200),
+  ...ROADMAP_RESOURCE_MATRIX,
 };
 
 /** A live calendar feed of La Rochelle, as its coordinator would have made it. */

@@ -234,6 +234,75 @@ export const fr = {
     getMeeting: 'Lire une séance',
     scheduleMeeting: 'Programmer une séance d’une instance',
     updateMeeting: 'Modifier une séance : ordre du jour, compte rendu, décisions, présences',
+    location: 'Où lire la ressource créée.',
+    appendOnly:
+      'Enregistrement en ajout seul : jamais modifié une fois écrit, il n’a ni version ni ETag, et aucune requête ne prend If-Match pour lui.',
+    listRoadmaps: 'Lister les feuilles de route d’une gouvernance',
+    listRoadmapsDescription:
+      'Toutes pour qui lit la gouvernance ; sans clé, ou pour une personne sans rôle, seulement celles adoptées et publiées.',
+    getRoadmap: 'Lire une feuille de route',
+    createRoadmap: 'Créer une feuille de route (en brouillon)',
+    createRoadmapDescription:
+      'Les axes et les étapes de méthode font partie de la feuille de route : envoyez-les sans identifiant, le serveur leur en donne un.',
+    updateRoadmap: 'Modifier une feuille de route (titre, période, axes, méthode, publication…)',
+    updateRoadmapDescription:
+      'Pour modifier les axes, envoyez la liste complète : un axe avec son identifiant est conservé, un axe sans identifiant est créé, un axe absent est retiré (409 s’il porte encore des fiches). Une feuille de route archivée ne change plus (409). Le statut change par /transitions, l’adoption par /adoption.',
+    transitionRoadmap: 'Changer le statut d’une feuille de route',
+    transitionRoadmapDescription:
+      'Concertation, retour au brouillon, révision ou archivage ; l’adoption passe par /adoption. Un changement que le circuit ne prévoit pas reçoit 422.',
+    adoptRoadmap: 'Adopter une feuille de route',
+    adoptRoadmapDescription:
+      'Enregistre la délibération et fige une version (1 à la première adoption, la suivante à chaque révision) : 201, Location vers la version créée. La version est en ajout seul (ni ETag ni If-Match) ; la feuille de route, elle, change de version : relisez-la pour son nouvel ETag.',
+    listRoadmapVersions: 'Lister les versions figées d’une feuille de route',
+    listRoadmapVersionsDescription:
+      'De la plus ancienne (version 1) à la plus récente. Les versions sont en ajout seul : ni ETag ni If-Match.',
+    getRoadmapVersion: 'Lire une version figée d’une feuille de route',
+    versionNumber: 'Le numéro de la version (1 pour la première adoption).',
+    createAction: 'Créer une fiche (fiche-projet « à mûrir »)',
+    promoteAction: 'Promouvoir une fiche-projet en fiche-action',
+    promoteActionDescription:
+      'Refusé (422), chaque manque nommé, tant que la fiche n’a pas de responsable, de structure porteuse ou de jalon daté.',
+    listRoadmapMilestones:
+      'Lister les jalons d’une feuille de route (les siens et ceux de ses fiches)',
+    listActionMilestones: 'Lister les jalons d’une fiche',
+    getMilestone: 'Lire un jalon',
+    createMilestone: 'Ajouter un jalon (à une fiche, ou à la feuille de route sans actionId)',
+    updateMilestone: 'Modifier un jalon (titre, description, responsable, poids)',
+    updateMilestoneDescription:
+      'La date d’échéance ne change que par un report (/reschedule), qui garde l’ancienne date et la raison.',
+    rescheduleMilestone: 'Reporter un jalon',
+    rescheduleMilestoneDescription:
+      'La nouvelle date et la raison ; l’historique des reports est conservé. Un jalon atteint ou annulé ne se reporte pas (409).',
+    cancelMilestone: 'Annuler un jalon',
+    cancelMilestoneDescription:
+      'Il ne compte plus dans l’avancement et ne reçoit plus de rappels. Un jalon atteint ou déjà annulé : 409.',
+    listFundingLines: 'Lister les financements d’une fiche',
+    getFundingLine: 'Lire un financement',
+    addFundingLine: 'Ajouter un financement à une fiche',
+    updateFundingLine: 'Modifier un financement (montant, statut, financeur…)',
+    getUpdate: 'Lire un point d’étape',
+    listActionUpdates: 'Lister les points d’étape d’une fiche',
+    listMilestoneUpdates: 'Lister les points d’étape d’un jalon',
+    listRoadmapUpdates: 'Lister les points d’étape d’une feuille de route',
+    listUpdatesDescription:
+      'Du plus récent au plus ancien. Les points d’étape sont en ajout seul (ni ETag ni If-Match) : un point publié pendant la lecture apparaît en tête et ne décale pas les pages suivantes.',
+    listIndicators: 'Lister les indicateurs d’une gouvernance',
+    getIndicator: 'Lire un indicateur',
+    createIndicator: 'Créer un indicateur',
+    updateIndicator: 'Modifier un indicateur (définition, cibles)',
+    installDefaultIndicators: 'Installer le référentiel d’indicateurs par défaut',
+    installDefaultIndicatorsDescription:
+      'Ajoute les indicateurs du référentiel de Maille dont la gouvernance n’utilise pas encore le code ; répond ceux qui ont été créés (une liste vide la deuxième fois).',
+    listMeasurements: 'Lister les valeurs d’un indicateur',
+    listMeasurementsDescription:
+      'Toutes les révisions, par période, territoire puis révision : la dernière révision d’une valeur est la valeur en cours. Les mesures sont en ajout seul : ni ETag ni If-Match.',
+    getMeasurement: 'Lire une valeur d’indicateur',
+    recordMeasurement: 'Saisir une valeur d’indicateur',
+    recordMeasurementDescription:
+      'Une nouvelle saisie pour le même territoire et la même période ajoute une révision, sans rien écraser. Les mesures sont en ajout seul : ni ETag ni If-Match.',
+    validateMeasurement: 'Valider une valeur d’indicateur',
+    validateMeasurementDescription:
+      'Ajoute une révision validée de la valeur en cours (201, Location vers elle). Une valeur dépassée par une révision plus récente, ou déjà validée : 409.',
   },
   calendars: {
     defaultLabel: (date: string) => `Lien créé le ${date}`,

@@ -1,11 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { Action } from '@maille/domain';
+import { Action, ActionFields } from '@maille/domain';
 import {
   type ChangeRequest,
+  createAction,
   GetActionInput,
   getAction,
   ListActionsInput,
   listActions,
+  promoteAction,
   TransitionActionInput,
   transitionAction,
   updateAction,
@@ -22,6 +24,7 @@ import {
   PatchBody,
   patchedFromBody,
 } from './resource-helpers.ts';
+import { registerChange, registerCreate } from './resource-routes.ts';
 
 const TAGS = ['Fiches'];
 const params = z.object({ actionId: GetActionInput.shape.actionId });
@@ -165,4 +168,34 @@ export function registerActionRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependen
     setETag(c, action);
     return c.json(action, 200);
   });
+
+  registerCreate(
+    app,
+    deps,
+    {
+      path: '/roadmaps/{roadmapId}/actions',
+      tags: TAGS,
+      summary: fr.openapi.createAction,
+      params: z.object({ roadmapId: ListActionsInput.shape.roadmapId }),
+      body: ActionFields.omit({ roadmapId: true }),
+      schema: Action,
+      versioned: true,
+      location: (action) => `/actions/${action.id}`,
+    },
+    createAction,
+  );
+  registerChange(
+    app,
+    deps,
+    {
+      path: '/actions/{actionId}/promotion',
+      tags: TAGS,
+      summary: fr.openapi.promoteAction,
+      description: fr.openapi.promoteActionDescription,
+      params,
+      schema: Action,
+      problems: ['transition-invalide'],
+    },
+    promoteAction,
+  );
 }

@@ -1,10 +1,85 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { Governance, Roadmap } from '@maille/domain';
-import { GetRoadmapHealthInput, getRoadmapHealth } from '@maille/domain/use-cases';
+import { Governance, Roadmap, RoadmapVersion } from '@maille/domain';
+import {
+  AdoptRoadmapInput,
+  adoptRoadmap,
+  ChangeRoadmapStatusInput,
+  CreateRoadmapInput,
+  changeRoadmapStatus,
+  createRoadmap,
+  GetRoadmapHealthInput,
+  GetRoadmapInput,
+  getRoadmap,
+  getRoadmapHealth,
+  getRoadmapVersion,
+  ListRoadmapsInput,
+  ListRoadmapVersionsInput,
+  listRoadmaps,
+  listRoadmapVersions,
+  updateRoadmap,
+} from '@maille/domain/use-cases';
+import { expectedVersionOf } from '../concurrency.ts';
 import { type ApiEnv, type RouteDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
 import { readerKey } from '../read-cache.ts';
-import { OPTIONAL_KEY, problemResponses } from './openapi-helpers.ts';
+import { OPTIONAL_KEY, problemResponses, REQUIRED_KEY } from './openapi-helpers.ts';
+import { IF_MATCH_HEADER } from './resource-helpers.ts';
+import {
+  registerChange,
+  registerCreate,
+  registerList,
+  registerPatch,
+  registerRead,
+  staleAs412,
+  WRITE_PROBLEMS,
+} from './resource-routes.ts';
+
+const TAGS = ['Feuilles de route'];
+const params = z.object({ roadmapId: GetRoadmapInput.shape.roadmapId });
+const versionParams = params.extend({
+  number: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .openapi({ description: fr.openapi.versionNumber }),
+});
+
+const adopt = createRoute({
+  method: 'post',
+  path: '/roadmaps/{roadmapId}/adoption',
+  tags: TAGS,
+  summary: fr.openapi.adoptRoadmap,
+  description: fr.openapi.adoptRoadmapDescription,
+  security: REQUIRED_KEY,
+  request: {
+    params,
+    headers: IF_MATCH_HEADER,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: AdoptRoadmapInput.omit({ roadmapId: true, expectedVersion: true }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: fr.openapi.adoptRoadmap,
+      headers: z.object({ Location: z.string().openapi({ description: fr.openapi.location }) }),
+      content: {
+        'application/json': { schema: z.object({ roadmap: Roadmap, version: RoadmapVersion }) },
+      },
+    },
+    ...problemResponses(
+      ...WRITE_PROBLEMS,
+      'precondition-echouee',
+      'precondition-requise',
+      'transition-invalide',
+    ),
+  },
+});
 
 const MilestoneAlert = z.looseObject({
   id: z.string(),
@@ -29,7 +104,7 @@ const RoadmapHealthBody = z.object({
 const health = createRoute({
   method: 'get',
   path: '/roadmaps/{roadmapId}/health',
-  tags: ['Feuilles de route'],
+  tags: TAGS,
   summary: fr.openapi.roadmapHealth,
   description: fr.openapi.roadmapHealthDescription,
   security: OPTIONAL_KEY,
@@ -50,6 +125,10 @@ const health = createRoute({
   },
 });
 
+/**
+ * Roadmaps: a governance's list, one roadmap and its health, its creation and changes (axes
+ * included), its status moves and adoption under If-Match, and its frozen versions.
+ */
 export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDependencies): void {
   app.openapi(health, async (c) => {
     const { roadmapId } = c.req.valid('param');
@@ -65,4 +144,116 @@ export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDepen
     // Already JSON text (the cache keeps it so): sent as is, the body the document describes.
     return c.body(json, 200, { 'Content-Type': 'application/json' }) as never;
   });
+
+  registerList(
+    app,
+    deps,
+    {
+      path: '/governances/{governanceId}/roadmaps',
+      tags: TAGS,
+      summary: fr.openapi.listRoadmaps,
+      description: fr.openapi.listRoadmapsDescription,
+      params: z.object({ governanceId: ListRoadmapsInput.shape.governanceId }),
+      item: Roadmap,
+      cursorId: ListRoadmapsInput.shape.after.unwrap(),
+    },
+    listRoadmaps,
+  );
+  registerCreate(
+    app,
+    deps,
+    {
+      path: '/governances/{governanceId}/roadmaps',
+      tags: TAGS,
+      summary: fr.openapi.createRoadmap,
+      description: fr.openapi.createRoadmapDescription,
+      params: z.object({ governanceId: ListRoadmapsInput.shape.governanceId }),
+      body: CreateRoadmapInput.omit({ governanceId: true }),
+      schema: Roadmap,
+      versioned: true,
+      location: (roadmap) => `/roadmaps/${roadmap.id}`,
+    },
+    createRoadmap,
+  );
+  registerRead(
+    app,
+    deps,
+    {
+      path: '/roadmaps/{roadmapId}',
+      tags: TAGS,
+      summary: fr.openapi.getRoadmap,
+      params,
+      schema: Roadmap,
+      versioned: true,
+    },
+    getRoadmap,
+  );
+  registerPatch(
+    app,
+    deps,
+    {
+      path: '/roadmaps/{roadmapId}',
+      tags: TAGS,
+      summary: fr.openapi.updateRoadmap,
+      description: fr.openapi.updateRoadmapDescription,
+      params,
+      schema: Roadmap,
+      problems: ['conflit'],
+    },
+    updateRoadmap,
+  );
+  registerChange(
+    app,
+    deps,
+    {
+      path: '/roadmaps/{roadmapId}/transitions',
+      tags: TAGS,
+      summary: fr.openapi.transitionRoadmap,
+      description: fr.openapi.transitionRoadmapDescription,
+      params,
+      body: ChangeRoadmapStatusInput.omit({ roadmapId: true, expectedVersion: true }),
+      schema: Roadmap,
+      problems: ['transition-invalide'],
+    },
+    changeRoadmapStatus,
+  );
+
+  app.openapi(adopt, async (c) => {
+    const { roadmapId } = c.req.valid('param');
+    const expectedVersion = expectedVersionOf(c, roadmapId);
+    const result = await staleAs412(
+      adoptRoadmap(useCaseContext(deps, c), { ...c.req.valid('json'), roadmapId, expectedVersion }),
+    );
+    c.header('Location', `/roadmaps/${roadmapId}/versions/${result.version.number}`);
+    return c.json(result, 201);
+  });
+
+  registerList(
+    app,
+    deps,
+    {
+      path: '/roadmaps/{roadmapId}/versions',
+      tags: TAGS,
+      summary: fr.openapi.listRoadmapVersions,
+      description: fr.openapi.listRoadmapVersionsDescription,
+      params,
+      item: RoadmapVersion,
+      cursorId: ListRoadmapVersionsInput.shape.after.unwrap(),
+    },
+    listRoadmapVersions,
+  );
+  registerRead(
+    app,
+    deps,
+    {
+      path: '/roadmaps/{roadmapId}/versions/{number}',
+      tags: TAGS,
+      summary: fr.openapi.getRoadmapVersion,
+      description: fr.openapi.appendOnly,
+      params: versionParams,
+      schema: RoadmapVersion,
+      versioned: false,
+    },
+    getRoadmapVersion,
+  );
 }

@@ -1,15 +1,29 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { Update } from '@maille/domain';
-import { RecordUpdateInput, recordUpdate } from '@maille/domain/use-cases';
+import {
+  GetActionInput,
+  GetMilestoneInput,
+  GetRoadmapInput,
+  GetUpdateInput,
+  getUpdate,
+  ListUpdatesInput,
+  listUpdates,
+  RecordUpdateInput,
+  recordUpdate,
+} from '@maille/domain/use-cases';
 import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
 import { problemResponses, REQUIRED_KEY } from './openapi-helpers.ts';
+import { registerList, registerRead } from './resource-routes.ts';
+
+const TAGS = ['Points d’étape'];
 
 const record = createRoute({
   method: 'post',
   path: '/updates',
-  tags: ['Points d’étape'],
+  tags: TAGS,
   summary: fr.openapi.recordUpdate,
+  description: fr.openapi.appendOnly,
   security: REQUIRED_KEY,
   request: {
     body: { required: true, content: { 'application/json': { schema: RecordUpdateInput } } },
@@ -33,10 +47,66 @@ const record = createRoute({
   },
 });
 
+/** The subjects whose updates are listed under their own path, and how each is named there. */
+const SUBJECTS = [
+  {
+    type: 'action',
+    path: '/actions/{actionId}/updates',
+    params: z.object({ actionId: GetActionInput.shape.actionId }),
+    summary: fr.openapi.listActionUpdates,
+  },
+  {
+    type: 'milestone',
+    path: '/milestones/{milestoneId}/updates',
+    params: z.object({ milestoneId: GetMilestoneInput.shape.milestoneId }),
+    summary: fr.openapi.listMilestoneUpdates,
+  },
+  {
+    type: 'roadmap',
+    path: '/roadmaps/{roadmapId}/updates',
+    params: z.object({ roadmapId: GetRoadmapInput.shape.roadmapId }),
+    summary: fr.openapi.listRoadmapUpdates,
+  },
+] as const;
+
+/** Progress notes: posting one, reading one, and each subject's notes, newest first. */
 export function registerUpdateRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependencies): void {
   app.openapi(record, async (c) => {
     const update = await recordUpdate(useCaseContext(deps, c), c.req.valid('json'));
     c.header('Location', `/updates/${update.id}`);
     return c.json(update, 201);
   });
+
+  registerRead(
+    app,
+    deps,
+    {
+      path: '/updates/{updateId}',
+      tags: TAGS,
+      summary: fr.openapi.getUpdate,
+      description: fr.openapi.appendOnly,
+      params: z.object({ updateId: GetUpdateInput.shape.updateId }),
+      schema: Update,
+      versioned: false,
+    },
+    getUpdate,
+  );
+
+  for (const subject of SUBJECTS) {
+    registerList(
+      app,
+      deps,
+      {
+        path: subject.path,
+        tags: TAGS,
+        summary: subject.summary,
+        description: fr.openapi.listUpdatesDescription,
+        params: subject.params,
+        item: Update,
+        cursorId: ListUpdatesInput.shape.after.unwrap(),
+      },
+      listUpdates,
+      (params) => ({ subject: { type: subject.type, id: Object.values(params)[0] } }),
+    );
+  }
 }

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import type { Action } from '../../roadmap/action.ts';
 import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
-import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { mustGet } from '../helpers.ts';
 import { type Page, PageLimit, pageAfter } from '../page.ts';
+import { readableRoadmap } from './get-roadmap.ts';
 
 export const ListActionsInput = z.object({
   roadmapId: idOf('roadmap'),
@@ -19,11 +18,7 @@ export type ListActionsInput = z.input<typeof ListActionsInput>;
 export async function listActions(ctx: UseCaseContext, input: unknown): Promise<Page<Action>> {
   const { roadmapId, after, limit } = validate(ListActionsInput, input);
   return ctx.store.transaction(async (repos) => {
-    const roadmap = await mustGet(repos.roadmaps, roadmapId, 'Feuille de route');
-    await authorize(ctx, repos, 'roadmap.read', roadmap.governanceId, {
-      roadmap,
-      asked: ['Feuille de route', roadmap.id],
-    });
+    await readableRoadmap(ctx, repos, roadmapId);
     return pageAfter(await repos.actions.listByRoadmap(roadmapId), { after, limit });
   });
 }

@@ -111,7 +111,7 @@ function checkCarriedStatus(fields: UpdateInput & { subject: UpdateSubject }): v
 }
 
 /** The governance an update's subject belongs to, with what the permission rules need. */
-async function resolveSubject(
+export async function resolveSubject(
   repos: Repositories,
   subject: UpdateSubject,
 ): Promise<{ governanceId: string; roadmap?: Roadmap; action?: Action; milestone?: Milestone }> {
