@@ -10,8 +10,10 @@ import { authenticate, refuseInvalidKey } from './auth.ts';
 import { limitBody, requireJsonBody } from './body-rules.ts';
 import type { ApiEnv, AppDependencies } from './context.ts';
 import { allowOrigins } from './cors.ts';
+import { documentIdempotencyKey, honourIdempotencyKey } from './idempotency.ts';
 import { fr } from './messages/fr.ts';
-import { problemResponse, unknownRouteResponse } from './problems.ts';
+import { allowedMethods } from './methods.ts';
+import { methodNotAllowedResponse, problemResponse, unknownRouteResponse } from './problems.ts';
 import { limitRate, type RateLimits } from './rate-limit.ts';
 import { registerActionRoutes } from './routes/actions.ts';
 import { registerGovernanceRoutes } from './routes/governances.ts';
@@ -86,6 +88,7 @@ export function createApp(options: AppOptions) {
   app.use(refuseInvalidKey());
   app.use(limitBody(bodyLimitBytes));
   app.use(requireJsonBody());
+  app.use(honourIdempotencyKey(deps));
 
   registerSystemRoutes(app, deps);
   registerRoadmapRoutes(app, deps);
@@ -99,17 +102,27 @@ export function createApp(options: AppOptions) {
     scheme: 'bearer',
     description: 'Une clé d’API « mai_<identifiant>.<secret> », créée avec « maille cle creer ».',
   });
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: fr.openapi.title, version: '0.1.0', description: fr.openapi.description },
-  });
+  // Built like `app.doc31` would, plus the headers every POST honours.
+  app.get('/openapi.json', (c) =>
+    c.json(
+      documentIdempotencyKey(
+        app.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: { title: fr.openapi.title, version: '0.1.0', description: fr.openapi.description },
+        }),
+      ),
+    ),
+  );
 
   app.onError((error, c) =>
     problemResponse(c, error, (unexpected, id) =>
       logger.error({ requestId: id, err: unexpected }, 'erreur inattendue'),
     ),
   );
-  app.notFound((c) => unknownRouteResponse(c));
+  app.notFound((c) => {
+    const allowed = allowedMethods(app.routes, c.req.path);
+    return allowed.length > 0 ? methodNotAllowedResponse(c, allowed) : unknownRouteResponse(c);
+  });
   return app;
 }
 

@@ -1,6 +1,12 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { createStore, migrateToLatest, openDatabase, randomIds } from '@maille/db';
+import {
+  createStore,
+  migrateToLatest,
+  openDatabase,
+  purgeExpiredIdempotencyKeys,
+  randomIds,
+} from '@maille/db';
 import { pino } from 'pino';
 import { createApp } from './app.ts';
 import { EnvError, readEnv } from './env.ts';
@@ -8,6 +14,8 @@ import { fr } from './messages/fr.ts';
 
 // Starts the API on PORT over the default SQLite file (or DATABASE_URL), migrating first. On
 // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, then close the database.
+
+const PURGE_EVERY_MS = 60 * 60 * 1000;
 
 async function main(): Promise<void> {
   const env = readEnv();
@@ -38,10 +46,19 @@ async function main(): Promise<void> {
     console.log(fr.server.listening(`http://localhost:${info.port}`));
   }) as Server;
 
+  // Expired Idempotency-Key records go hourly (a reused key replaces its own expired record anyway).
+  const purge = setInterval(() => {
+    purgeExpiredIdempotencyKeys(database, new Date().toISOString()).catch((purgeError: unknown) =>
+      console.error(purgeError),
+    );
+  }, PURGE_EVERY_MS);
+  purge.unref();
+
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(purge);
     console.log(fr.server.stopping(signal));
     // `close` refuses new connections and waits for the open ones; idle keep-alive connections
     // would hold it forever, so they are closed now and busy ones as soon as they answer.

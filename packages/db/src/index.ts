@@ -6,6 +6,7 @@
 export * from './api-keys.ts';
 export * from './backup.ts';
 export * from './connection.ts';
+export * from './idempotency.ts';
 export * from './migrate.ts';
 export * from './random-ids.ts';
 export type { Schema } from './schema.ts';
