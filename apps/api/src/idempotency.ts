@@ -8,7 +8,7 @@ import {
 import type { MiddlewareHandler } from 'hono';
 import type { ApiEnv, AppDependencies } from './context.ts';
 import { fr } from './messages/fr.ts';
-import { ApiProblem } from './problems.ts';
+import { ApiProblem, PROBLEM_KINDS, type ProblemKind } from './problems.ts';
 
 /** The header a replayed answer carries, so a client can tell it from a first one. */
 export const REPLAYED_HEADER = 'Idempotency-Replayed';
@@ -117,16 +117,44 @@ const IDEMPOTENCY_KEY_PARAMETER = {
   example: '"8e03978e-40d5-43e8-bc93-6894a57f9324"',
 } as const;
 
+/** The answers the header adds to every POST. */
+const IDEMPOTENCY_PROBLEMS: readonly ProblemKind[] = [
+  'cle-idempotence-invalide',
+  'requete-en-cours',
+  'cle-idempotence-reutilisee',
+];
+
+interface DocumentedOperation {
+  parameters?: unknown[];
+  responses?: Record<string, { description: string; content?: unknown }>;
+}
+
 /**
- * Adds the `Idempotency-Key` header to every POST operation of an OpenAPI document: the
- * middleware honours it on every POST, so every POST documents it, whoever wrote the route.
+ * Adds the `Idempotency-Key` header, and the problems it may bring, to every POST operation of an
+ * OpenAPI document: the middleware honours it on every POST, so every POST documents it, whoever
+ * wrote the route.
  */
 export function documentIdempotencyKey<
-  D extends { paths?: Record<string, { post?: { parameters?: unknown[] } } | undefined> },
+  D extends { paths?: Record<string, { post?: DocumentedOperation } | undefined> },
 >(document: D): D {
   for (const item of Object.values(document.paths ?? {})) {
     const post = item?.post;
-    if (post) post.parameters = [...(post.parameters ?? []), IDEMPOTENCY_KEY_PARAMETER];
+    if (!post) continue;
+    post.parameters = [...(post.parameters ?? []), IDEMPOTENCY_KEY_PARAMETER];
+    const responses = { ...post.responses };
+    for (const kind of IDEMPOTENCY_PROBLEMS) {
+      const { status, title } = PROBLEM_KINDS[kind];
+      const previous = responses[status];
+      responses[status] = previous
+        ? { ...previous, description: `${previous.description} ; ${title}` }
+        : {
+            description: title,
+            content: {
+              'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+            },
+          };
+    }
+    post.responses = responses;
   }
   return document;
 }

@@ -188,15 +188,24 @@ describe('Idempotency-Key on POST', () => {
     expect(await recorded(body.text)).toBe(1);
   });
 
-  it('documents the header on every POST operation of the OpenAPI document', async () => {
+  it('documents the header and its problems on every POST operation of the OpenAPI document', async () => {
     const document = (await (await api.app.request('/openapi.json')).json()) as {
-      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          { parameters?: { name: string; in: string }[]; responses: Record<string, unknown> }
+        >
+      >;
     };
     const posts = Object.values(document.paths).flatMap((item) => (item.post ? [item.post] : []));
     expect(posts.length).toBeGreaterThan(0);
     for (const operation of posts) {
       expect(operation.parameters).toContainEqual(
         expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }),
+      );
+      expect(Object.keys(operation.responses)).toEqual(
+        expect.arrayContaining(['400', '409', '422']),
       );
     }
     const gets = Object.values(document.paths).flatMap((item) => (item.get ? [item.get] : []));
