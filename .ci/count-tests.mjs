@@ -1,4 +1,5 @@
-// Sums vitest's JSON reports (test-results.json of every package) into the closing line
+// Sums vitest's JSON reports (every test-results*.json of every package: test-results.json, and
+// test-results.postgres.json where a suite also ran on PostgreSQL) into the closing line
 // "N passed, N failed". Exits non-zero when a test failed or when no test ran at all.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ function* reports(dir) {
     if (name === 'node_modules' || name.startsWith('.')) continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) yield* reports(path);
-    else if (name === 'test-results.json') yield path;
+    else if (/^test-results(\.[\w-]+)?\.json$/.test(name)) yield path;
   }
 }
 
@@ -19,10 +20,12 @@ let files = 0;
 const postgres = {};
 for (const path of reports(process.cwd())) {
   const report = JSON.parse(readFileSync(path, 'utf8'));
+  // A whole suite run on PostgreSQL (MAILLE_TEST_DIALECT=postgres) names it in its report's file.
+  const wholeRunOnPostgres = path.endsWith('.postgres.json');
   passed += report.numPassedTests ?? 0;
   for (const file of report.testResults ?? []) {
     for (const test of file.assertionResults ?? []) {
-      if (/postgres/i.test(test.fullName ?? ''))
+      if (wholeRunOnPostgres || /postgres/i.test(test.fullName ?? ''))
         postgres[test.status] = (postgres[test.status] ?? 0) + 1;
     }
   }

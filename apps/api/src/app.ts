@@ -11,8 +11,10 @@ import { authenticate, refuseInvalidKey } from './auth.ts';
 import { limitBody, requireJsonBody } from './body-rules.ts';
 import type { ApiEnv, AppDependencies } from './context.ts';
 import { allowOrigins } from './cors.ts';
+import { documentIdempotencyKey, honourIdempotencyKey } from './idempotency.ts';
 import { fr } from './messages/fr.ts';
-import { problemResponse, unknownRouteResponse } from './problems.ts';
+import { allowedMethods } from './methods.ts';
+import { methodNotAllowedResponse, problemResponse, unknownRouteResponse } from './problems.ts';
 import { limitRate, type RateLimits } from './rate-limit.ts';
 import { clearAfterChanges, ReadModelCache } from './read-cache.ts';
 import { registerActionRoutes } from './routes/actions.ts';
@@ -104,6 +106,7 @@ export function createApp(options: AppOptions) {
   app.use(limitBody(bodyLimitBytes));
   app.use(requireJsonBody());
   app.use(clearAfterChanges(readModels));
+  app.use(honourIdempotencyKey(deps));
 
   registerSystemRoutes(app, deps);
   registerRoadmapRoutes(app, deps);
@@ -128,15 +131,24 @@ export function createApp(options: AppOptions) {
     scheme: 'bearer',
     description: 'Une clé d’API « mai_<identifiant>.<secret> », créée avec « maille cle creer ».',
   });
-  app.doc31('/openapi.json', OPENAPI_CONFIG);
-  registerDocsRoutes(app, () => app.getOpenAPI31Document(OPENAPI_CONFIG));
+  // Built once, on first request, like `app.doc31` would, plus the headers every POST honours.
+  let document: object | undefined;
+  const openApiDocument = () => {
+    document ??= documentIdempotencyKey(app.getOpenAPI31Document(OPENAPI_CONFIG));
+    return document;
+  };
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  registerDocsRoutes(app, openApiDocument);
 
   app.onError((error, c) =>
     problemResponse(c, error, (unexpected, id) =>
       logger.error({ requestId: id, err: unexpected }, 'erreur inattendue'),
     ),
   );
-  app.notFound((c) => unknownRouteResponse(c));
+  app.notFound((c) => {
+    const allowed = allowedMethods(app.routes, c.req.path);
+    return allowed.length > 0 ? methodNotAllowedResponse(c, allowed) : unknownRouteResponse(c);
+  });
   return app;
 }
 

@@ -27,10 +27,17 @@ export interface ApiEnv {
     keyId?: string;
     /** The refusal of a malformed, unknown or revoked key, raised after the rate limiter. */
     refusedKey?: ApiProblem;
+    /** The store of a request holding an Idempotency-Key claim: it marks the claim with the effect. */
+    store?: Store;
   };
 }
 
 /** The kernel's context for this request: the acting person comes from the API key. */
 export function useCaseContext(deps: AppDependencies, c: Context<ApiEnv>): UseCaseContext {
-  return { store: deps.store, clock: deps.clock, ids: deps.ids, actor: c.get('actor') };
+  return {
+    store: c.get('store') ?? deps.store,
+    clock: deps.clock,
+    ids: deps.ids,
+    actor: c.get('actor'),
+  };
 }

@@ -15,7 +15,9 @@ export const CORS_REQUEST_HEADERS = [
 ];
 /** The response headers a browser page may read. */
 export const CORS_EXPOSED_HEADERS = [
+  'Allow',
   'ETag',
+  'Idempotency-Replayed',
   'Link',
   'Location',
   'RateLimit',

@@ -35,6 +35,11 @@ export const PROBLEM_KINDS = {
   'trop-de-requetes': { status: 429, title: fr.problems.tooManyRequests.title },
   'erreur-interne': { status: 500, title: fr.problems.internal.title },
   indisponible: { status: 503, title: fr.problems.unavailable.title },
+  // Appended, not sorted in: an HTTPException is mapped to the first kind of its status.
+  'cle-idempotence-invalide': { status: 400, title: fr.problems.idempotencyKey.title },
+  'cle-idempotence-reutilisee': { status: 422, title: fr.problems.idempotencyKeyReused.title },
+  'requete-en-cours': { status: 409, title: fr.problems.requestInProgress.title },
+  'methode-non-autorisee': { status: 405, title: fr.problems.methodNotAllowed.title },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
 export type ProblemKind = keyof typeof PROBLEM_KINDS;
 
@@ -99,6 +104,15 @@ export function unknownRouteResponse(c: Context): Response {
   return respond(c, {
     kind: 'introuvable',
     detail: fr.problems.unknownRoute(c.req.method, c.req.path),
+  });
+}
+
+/** The answer to a known path called with a method it does not have, listing those it has. */
+export function methodNotAllowedResponse(c: Context, allowed: readonly string[]): Response {
+  return respond(c, {
+    kind: 'methode-non-autorisee',
+    detail: fr.problems.methodNotAllowed.detail(c.req.method, c.req.path, allowed),
+    headers: { Allow: allowed.join(', ') },
   });
 }
 

@@ -1,11 +1,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createStore, type Database, randomIds } from '@maille/db';
+import { createStore, type Database, purgeExpiredIdempotencyKeys, randomIds } from '@maille/db';
 import type { Clock } from '@maille/domain/use-cases';
 import { pino } from 'pino';
 import { createApp } from './app.ts';
 import type { ServerSettings } from './env.ts';
+
+const PURGE_EVERY_MS = 60 * 60 * 1000;
 
 /** An API listening on its port. */
 export interface RunningApi {
@@ -57,10 +59,16 @@ export async function serveApi({
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  // Expired Idempotency-Key records go hourly (a reused key replaces its own expired record anyway).
+  const purge = setInterval(() => {
+    purgeExpiredIdempotencyKeys(database, clock()).catch((error: unknown) => console.error(error));
+  }, PURGE_EVERY_MS);
+  purge.unref();
   return {
     url: `http://localhost:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        clearInterval(purge);
         server.close((error) => (error ? reject(error) : resolve()));
         // `close` waits for open connections: idle keep-alive ones would hold it forever, so they
         // are closed now, and busy ones as soon as they have answered.

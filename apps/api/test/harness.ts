@@ -1,18 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  createApiKey,
-  createStore,
-  type Database,
-  migrateToLatest,
-  openDatabase,
-  randomIds,
-  seedDemo,
-} from '@maille/db';
+import { createApiKey, createStore, type Database, randomIds, seedDemo } from '@maille/db';
+import { openTestDatabase, testDialect } from '@maille/db/testing';
 import type { Actor, Clock, UseCaseContext } from '@maille/domain/use-cases';
 import type { Logger } from 'pino';
+import { expect } from 'vitest';
 import { type App, createApp } from '../src/app.ts';
+import { PROBLEM_KINDS, type ProblemKind } from '../src/problems.ts';
 import type { RateLimits } from '../src/rate-limit.ts';
 
 /** The instant the demo is seeded at and the API's clock stands still on. */
@@ -28,9 +20,12 @@ export interface TestApi {
   drop(): Promise<void>;
 }
 
+/** The dialect this run of the suite uses (`MAILLE_TEST_DIALECT`, SQLite by default). */
+export const DIALECT = testDialect();
+
 /**
- * The API over a fresh SQLite file in its own temporary folder, migrated and seeded with the demo
- * at `NOW`, as packages/db's test harness does.
+ * The API over a fresh database of the run's dialect — a SQLite file in its own temporary folder,
+ * or a PostgreSQL schema of its own — migrated and seeded with the demo at `NOW`.
  */
 export async function openTestApi({
   bodyLimitBytes,
@@ -50,10 +45,8 @@ export async function openTestApi({
   clock?: Clock;
   readModelTtlMs?: number;
 } = {}): Promise<TestApi> {
-  const folder = mkdtempSync(join(tmpdir(), 'maille-api-test-'));
-  const database = openDatabase({ url: join(folder, 'maille.db') });
-  const { error } = await migrateToLatest(database);
-  if (error) throw error;
+  const test = await openTestDatabase(DIALECT);
+  const { database } = test;
   await seedDemo(database, NOW);
   const store = createStore(database);
   const ids = randomIds();
@@ -76,10 +69,7 @@ export async function openTestApi({
     keyFor: async (personId) =>
       (await createApiKey(database, { personId, label: 'Tests', instanceAdmin: false, now: NOW }))
         .token,
-    drop: async () => {
-      await database.close();
-      rmSync(folder, { recursive: true, force: true });
-    },
+    drop: () => test.drop(),
   };
 }
 
@@ -98,4 +88,16 @@ export function postJson(body: unknown, headers: Record<string, string> = {}): R
     headers: { 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(body),
   };
+}
+
+/** Checks an error is a French problem document of `kind` carrying the request id; returns it. */
+export async function expectProblem(response: Response, status: number, kind: string) {
+  const text = await response.text();
+  expect(response.status, text).toBe(status);
+  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
+  const body = JSON.parse(text) as { type: string; title: string; detail: string };
+  expect(body.type).toBe(`https://maille.example/problemes/${kind}`);
+  expect(body.title).toBe(PROBLEM_KINDS[kind as ProblemKind].title);
+  expect(response.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
+  return body;
 }

@@ -6,12 +6,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openTestDatabase } from '@maille/db/testing';
 import { afterEach, expect, it } from 'vitest';
+import { DIALECT } from './harness.ts';
 
 const API_FOLDER = fileURLToPath(new URL('..', import.meta.url));
 const TSX = join(API_FOLDER, 'node_modules', '.bin', 'tsx');
 
-let cleanup: (() => void) | undefined;
+let cleanup: (() => Promise<void>) | undefined;
 afterEach(() => cleanup?.());
 
 async function freePort(): Promise<number> {
@@ -23,17 +25,36 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Starts `src/server.ts` on its own SQLite file; resolves once it says where it listens. */
-async function startServer(): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+/**
+ * Where the server's own, empty database lives, as its environment says it: a SQLite file, or a
+ * fresh PostgreSQL schema (left unmigrated: the server migrates it itself).
+ */
+async function serverDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  if (DIALECT === 'postgres') {
+    const test = await openTestDatabase('postgres', { migrate: false });
+    return { env: { DATABASE_URL: test.url, DATABASE_SCHEMA: test.schema ?? '' }, drop: test.drop };
+  }
   const folder = mkdtempSync(join(tmpdir(), 'maille-api-server-'));
+  return {
+    env: { DATABASE_URL: join(folder, 'maille.db'), DATABASE_SCHEMA: '' },
+    drop: async () => rmSync(folder, { recursive: true, force: true }),
+  };
+}
+
+/** Starts `src/server.ts` on its own database; resolves once it says where it listens. */
+async function startServer(): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+  const database = await serverDatabase();
   const port = await freePort();
   const child = spawn(TSX, ['src/server.ts'], {
     cwd: API_FOLDER,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: join(folder, 'maille.db') },
+    env: { ...process.env, PORT: String(port), ...database.env },
   });
-  cleanup = () => {
-    if (child.exitCode === null) child.kill('SIGKILL');
-    rmSync(folder, { recursive: true, force: true });
+  cleanup = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    }
+    await database.drop();
   };
   let output = '';
   child.stderr?.on('data', (chunk) => {

@@ -7,6 +7,7 @@ export * from './api-keys.ts';
 export * from './backup.ts';
 export * from './calendar-feeds.ts';
 export * from './connection.ts';
+export * from './idempotency.ts';
 export * from './migrate.ts';
 export * from './random-ids.ts';
 export type { Schema } from './schema.ts';

@@ -127,6 +127,24 @@ export interface ApiKeyTable {
   last_used_at: string | null;
 }
 
+/** The API's Idempotency-Key records: one per caller, method, path and key, until it expires. */
+export interface IdempotencyKeyTable {
+  owner: string;
+  method: string;
+  path: string;
+  idempotency_key: string;
+  fingerprint: string;
+  state: string;
+  claim_token: string | null;
+  locked_until: string | null;
+  effect_at: string | null;
+  response_status: number | null;
+  response_headers: string | null;
+  response_body: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
 /** Present only while a person is being erased: lets erasure rewrite append-only records. */
 export interface ErasureLockTable {
   holder: string;
@@ -153,4 +171,5 @@ export interface Schema {
   audit_events: AuditEventTable;
   api_keys: ApiKeyTable;
   erasure_lock: ErasureLockTable;
+  idempotency_keys: IdempotencyKeyTable;
 }

@@ -5,6 +5,16 @@ import type { Database } from './connection.ts';
 import { repositoriesOver } from './repositories/index.ts';
 import type { Schema } from './schema.ts';
 
+type Work<T> = (repos: Repositories) => Promise<T>;
+
+export interface StoreOptions {
+  /**
+   * Runs at the end of every transaction, inside it, once the use case's work succeeded: what it
+   * writes commits with the work or not at all (the API's idempotency records mark an effect so).
+   */
+  beforeCommit?: ((db: Kysely<Schema>) => Promise<void>) | undefined;
+}
+
 /**
  * The kernel's `Store` over a database: each use case runs in one transaction, so its writes and
  * its audit event commit together or not at all.
@@ -14,14 +24,19 @@ import type { Schema } from './schema.ts';
  * busy timeout). On PostgreSQL, a plain transaction; concurrent writers are told apart by versions
  * and, for the outbox, by row locks.
  */
-export function createStore(database: Database): Store {
+export function createStore(database: Database, options: StoreOptions = {}): Store {
+  const { beforeCommit } = options;
+  const guarded = <T>(db: Kysely<Schema>, dialect: 'sqlite' | 'postgres', work: Work<T>) =>
+    runGuarded(db, async (inside) => {
+      const result = await work(repositoriesOver(inside, dialect));
+      if (beforeCommit) await beforeCommit(inside);
+      return result;
+    });
   return {
     async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
       if (database.dialect === 'postgres') {
         try {
-          return await database.db
-            .transaction()
-            .execute((trx) => runGuarded(trx, (db) => work(repositoriesOver(db, 'postgres'))));
+          return await database.db.transaction().execute((trx) => guarded(trx, 'postgres', work));
         } catch (error) {
           throw asConflict(error);
         }
@@ -29,7 +44,7 @@ export function createStore(database: Database): Store {
       return database.db.connection().execute(async (connection) => {
         await sql`begin immediate`.execute(connection);
         try {
-          const result = await runGuarded(connection, (db) => work(repositoriesOver(db, 'sqlite')));
+          const result = await guarded(connection, 'sqlite', work);
           await sql`commit`.execute(connection);
           return result;
         } catch (error) {

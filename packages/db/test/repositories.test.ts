@@ -276,6 +276,18 @@ describe.each(DIALECTS)('repositories on %s', (dialect) => {
       expect(stored.wrongLevel).toBeUndefined();
     });
 
+    it('pages the governances by id after a cursor, as the in-memory store does', async () => {
+      const [stored, expected] = await both(async (repos) => {
+        const first = await repos.governances.listPage({ limit: 1 });
+        const rest = await repos.governances.listPage({ after: first[0]?.id, limit: 10 });
+        return { first, rest, all: await repos.governances.list() };
+      });
+      expect(stored.first).toEqual(expected.first);
+      expect(stored.rest).toEqual(expected.rest);
+      expect([...stored.first, ...stored.rest]).toEqual(byId(expected.all));
+      expect(stored.first).toHaveLength(1);
+    });
+
     it('lists what belongs to each governance, ordered by id', async () => {
       for (const governance of demo.governances) {
         const read = (repos: Repositories) =>

@@ -77,6 +77,30 @@ export const fr = {
       detail:
         'Une erreur inattendue est survenue. Si elle se répète, transmettez l’identifiant de la requête à l’équipe qui exploite Maille.',
     },
+    idempotencyKey: {
+      title: 'Clé d’idempotence invalide',
+      malformed:
+        'L’en-tête Idempotency-Key doit contenir de 1 à 255 caractères ASCII imprimables, de préférence entre guillemets (« "8e03978e-40d5-43e8-bc93-6894a57f9324" »).',
+      anonymous:
+        'L’en-tête Idempotency-Key exige une clé d’API : sans elle, rien ne distingue vos requêtes de celles d’un autre client.',
+    },
+    idempotencyKeyReused: {
+      title: 'Clé d’idempotence déjà utilisée',
+      detail:
+        'Cette clé d’idempotence a déjà servi pour une requête au contenu différent : choisissez une nouvelle clé pour une nouvelle requête.',
+    },
+    requestInProgress: {
+      title: 'Requête déjà en cours',
+      detail:
+        'Une requête avec cette clé d’idempotence est encore en cours : attendez sa réponse, puis réessayez avec la même clé pour la recevoir.',
+    },
+    idempotencyInterrupted:
+      'Une requête précédente avec cette clé d’idempotence a produit son effet, mais sa réponse a été perdue (interruption du serveur) : relisez la ressource plutôt que de renvoyer la requête.',
+    methodNotAllowed: {
+      title: 'Méthode non autorisée',
+      detail: (method: string, path: string, allowed: readonly string[]) =>
+        `${path} ne répond pas à ${method} ; méthodes acceptées : ${allowed.join(', ')}.`,
+    },
   },
   server: {
     listening: (url: string) => `API de Maille à l’écoute sur ${url}`,
@@ -303,6 +327,8 @@ export const fr = {
     validateMeasurement: 'Valider une valeur d’indicateur',
     validateMeasurementDescription:
       'Ajoute une révision validée de la valeur en cours (201, Location vers elle). Une valeur dépassée par une révision plus récente, ou déjà validée : 409.',
+    idempotencyKey:
+      'Facultatif : une clé unique par opération (1 à 255 caractères, par exemple un UUID entre guillemets). Renvoyée avec le même corps, la requête n’est pas rejouée : la première réponse est renvoyée, avec l’en-tête Idempotency-Replayed: true, pendant 24 heures. Même clé, autre corps : 422 ; requête encore en cours : 409.',
   },
   calendars: {
     defaultLabel: (date: string) => `Lien créé le ${date}`,

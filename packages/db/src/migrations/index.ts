@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as initial from './2026-11-24T0600-initial.ts';
 import * as deliveryLeases from './2026-11-24T0715-delivery-leases.ts';
 import * as calendarFeeds from './2026-11-24T1000-calendar-feeds.ts';
+import * as idempotencyKeys from './2026-11-24T1030-idempotency-keys.ts';
 
 /**
  * Every migration, by name; names are timestamps and sort in the order they run. A static list
@@ -11,4 +12,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24T0600-initial': initial,
   '2026-11-24T0715-delivery-leases': deliveryLeases,
   '2026-11-24T1000-calendar-feeds': calendarFeeds,
+  '2026-11-24T1030-idempotency-keys': idempotencyKeys,
 };

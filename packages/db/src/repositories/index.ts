@@ -237,6 +237,11 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
     governances: {
       ...governances,
       list: () => governances.listWhere({}),
+      listPage: async ({ after, limit }) => {
+        let query = db.selectFrom('governances').select('data');
+        if (after !== undefined) query = query.where('id', '>', after);
+        return (await query.orderBy('id').limit(limit).execute()).map(governances.parse);
+      },
     },
     bodies: { ...bodies, ...byGovernance(bodies) },
     meetings: { ...meetings, ...byGovernance(meetings) },

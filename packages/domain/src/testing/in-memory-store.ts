@@ -198,6 +198,10 @@ function repositoriesOver(tables: Tables): Repositories {
     governances: {
       ...versioned('governances', 'La gouvernance'),
       list: async () => where('governances', () => true),
+      listPage: async ({ after, limit }) =>
+        where('governances', (g) => after === undefined || g.id > after)
+          .sort((a, b) => byText(a.id, b.id))
+          .slice(0, limit),
     },
     bodies: { ...versioned('bodies', 'L’instance'), listByGovernance: ofGovernance('bodies') },
     meetings: { ...versioned('meetings', 'La séance'), listByGovernance: ofGovernance('meetings') },

@@ -65,6 +65,8 @@ export interface PersonRepository extends VersionedRepository<Person> {
 
 export interface GovernanceRepository extends VersionedRepository<Governance> {
   list(): Promise<Governance[]>;
+  /** Up to `limit` governances whose id comes after `after` (all when absent), in id order. */
+  listPage(page: { after?: string | undefined; limit: number }): Promise<Governance[]>;
 }
 
 export interface ByGovernance<T> {

@@ -5,7 +5,7 @@ import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { type Page, PageLimit, pageAfter } from '../page.ts';
+import { type Page, PageLimit } from '../page.ts';
 
 export const ListGovernancesInput = z.object({
   /** The id of the last governance of the previous page. */
@@ -16,7 +16,9 @@ export type ListGovernancesInput = z.input<typeof ListGovernancesInput>;
 
 /**
  * The governances the actor may read, in id order, one page at a time. Those it may not read are
- * left out, as if they did not exist.
+ * left out, as if they did not exist. The repository is read a batch at a time and the walk stops
+ * as soon as the page is full (plus one, to know whether another page follows): a person who
+ * reads few of many governances does not pay for authorising all of them.
  */
 export async function listGovernances(
   ctx: UseCaseContext,
@@ -25,14 +27,24 @@ export async function listGovernances(
   const { after, limit } = validate(ListGovernancesInput, input);
   return ctx.store.transaction(async (repos) => {
     const readable: Governance[] = [];
-    for (const governance of await repos.governances.list()) {
-      try {
-        // The same check as every other use case, so a list never shows what a read would hide.
-        readable.push(await authorize(ctx, repos, 'governance.read', governance.id));
-      } catch (error) {
-        if (!(error instanceof NotFoundError)) throw error;
+    let cursor = after;
+    while (readable.length <= limit) {
+      const batch = await repos.governances.listPage({ after: cursor, limit: limit + 1 });
+      for (const governance of batch) {
+        if (readable.length > limit) break;
+        try {
+          // The same check as every other use case, so a list never shows what a read would hide.
+          readable.push(await authorize(ctx, repos, 'governance.read', governance.id));
+        } catch (error) {
+          if (!(error instanceof NotFoundError)) throw error;
+        }
       }
+      const last = batch.at(-1);
+      if (batch.length <= limit || !last) break;
+      cursor = last.id;
     }
-    return pageAfter(readable, { after, limit });
+    const items = readable.slice(0, limit);
+    const lastItem = items.at(-1);
+    return readable.length > limit && lastItem ? { items, next: lastItem.id } : { items };
   });
 }

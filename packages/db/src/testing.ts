@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import {
+  createSchemaIfMissing,
+  type Database,
+  type DialectName,
+  migrateToLatest,
+  openDatabase,
+} from './index.ts';
+
+/**
+ * `@maille/db/testing`: fresh databases for test suites, on either dialect. Used by this package's
+ * storage tests and by the apps' suites (which must not reach into another package's test folder).
+ */
+
+/** The dialects every storage test runs on. PostgreSQL is this machine's server; never skipped. */
+export const DIALECTS: readonly DialectName[] = ['sqlite', 'postgres'];
+
+/**
+ * The dialect an app's test suite runs on: `MAILLE_TEST_DIALECT=postgres`, SQLite otherwise. An
+ * unknown value fails loudly rather than silently testing SQLite twice.
+ */
+export function testDialect(value = process.env.MAILLE_TEST_DIALECT): DialectName {
+  if (value === undefined || value === '' || value === 'sqlite') return 'sqlite';
+  if (value === 'postgres') return 'postgres';
+  throw new Error(`MAILLE_TEST_DIALECT : « sqlite » ou « postgres » attendu, pas « ${value} ».`);
+}
+
+/** The PostgreSQL of this machine kind (trust auth, database `test`), unless told otherwise. */
+export const POSTGRES_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TestDatabase {
+  database: Database;
+  /** What another process needs to open the same database. */
+  url: string;
+  schema?: string;
+  /** Closes the database and deletes what the test created. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh, empty database of the given dialect, migrated unless `migrate: false`: a SQLite file in
+ * its own temporary folder, or a PostgreSQL schema of its own, so test files run in parallel.
+ */
+export async function openTestDatabase(
+  dialect: DialectName,
+  { migrate = true } = {},
+): Promise<TestDatabase> {
+  const test = dialect === 'sqlite' ? openSqliteTest() : await openPostgresTest();
+  if (migrate) {
+    // A failed migration must not leave a schema or pools behind, nor hide its own error.
+    const { error } = await migrateToLatest(test.database);
+    if (error) {
+      await test.drop();
+      throw error;
+    }
+  }
+  return test;
+}
+
+function openSqliteTest(): TestDatabase {
+  const folder = mkdtempSync(join(tmpdir(), 'maille-test-'));
+  const url = join(folder, 'maille.db');
+  const database = openDatabase({ url });
+  return {
+    database,
+    url,
+    drop: async () => {
+      await database.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+async function openPostgresTest(): Promise<TestDatabase> {
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const admin = openDatabase({ url: POSTGRES_URL, poolSize: 1 });
+  await createSchemaIfMissing(admin, schema);
+  const database = openDatabase({ url: POSTGRES_URL, schema, poolSize: 4 });
+  return {
+    database,
+    url: POSTGRES_URL,
+    schema,
+    drop: async () => {
+      await database.close();
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db);
+      await admin.close();
+    },
+  };
+}
+
+/**
+ * Every row of every table of the database but the migrations' bookkeeping and those `except`
+ * names, as one comparable text: a test takes it before and after a request to prove the request
+ * wrote nothing. Rows are sorted, since their order is the dialect's business.
+ *
+ * @example
+ * const before = await tableContents(database, ['api_keys']);
+ */
+export async function tableContents(
+  database: Database,
+  except: readonly string[] = [],
+): Promise<string> {
+  const { db } = database;
+  // PostgreSQL's introspection sees every schema: only the database's own counts.
+  const schema = database.schema ?? (database.dialect === 'postgres' ? 'public' : undefined);
+  const tables = (await db.introspection.getTables())
+    .filter((table) => table.schema === schema)
+    .map((table) => table.name)
+    .filter((name) => !name.startsWith('kysely_') && !except.includes(name))
+    .sort();
+  const contents = [];
+  for (const name of tables) {
+    const { rows } = await sql`select * from ${sql.table(name)}`.execute(db);
+    contents.push([name, rows.map((row) => JSON.stringify(row)).sort()]);
+  }
+  return JSON.stringify(contents);
+}
