@@ -517,6 +517,7 @@ describe('maille start', () => {
 
   it('serves the API until stopped, with a demo key that works and replaces the previous one', async () => {
     const answers: { status: number; body: string }[] = [];
+    let calendarAnswer = '';
     const call = async (out: string) => {
       const url = /à l’écoute sur (http:\/\/\S+)/.exec(out)?.[1];
       const token = /Bearer (mai_\S+)"/.exec(out)?.[1];
@@ -527,6 +528,8 @@ describe('maille start', () => {
         });
         answers.push({ status: response.status, body: await response.text() });
       }
+      const calendar = /agenda \(lien secret\) : (http:\/\/\S+)/.exec(out)?.[1];
+      calendarAnswer = await (await fetch(String(calendar))).text();
       return 'SIGINT';
     };
     const first = await box.runWith({ untilStopped: call }, 'start');
@@ -536,6 +539,11 @@ describe('maille start', () => {
     // The governance is not public: only the key's coordinator reads it.
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
     expect(answers[1]?.body).toContain('La Rochelle');
+
+    // The calendar link it prints opens the demo governance's calendar, without a key.
+    const calendar = /agenda \(lien secret\) : (http:\/\/\S+)/.exec(first.out)?.[1];
+    expect(calendar).toMatch(/\/calendars\/[^/]+\.ics$/);
+    expect(calendarAnswer).toMatch(/^BEGIN:VCALENDAR\r\n/);
 
     const firstToken = /Bearer (mai_\S+)"/.exec(first.out)?.[1];
     await box.runWith({}, 'start');

@@ -241,6 +241,8 @@ export const fr = {
       `  Clé d’API de la coordinatrice de démonstration (La Rochelle), remplacée au prochain démarrage : ${token}`,
     curl: (url: string, token: string, roadmapId: string) =>
       `  Essai : curl -H "Authorization: Bearer ${token}" ${url}/roadmaps/${roadmapId}/health`,
+    calendar: (url: string) =>
+      `  Calendrier des jalons et séances de La Rochelle, à ajouter dans un agenda (lien secret) : ${url}`,
     stopHint: 'Arrêt : Ctrl+C. Toute la suite de tests : « pnpm test ».',
     stopping: (signal: string) =>
       `Arrêt demandé (${signal}) : les requêtes en cours se terminent, puis la base est fermée.`,

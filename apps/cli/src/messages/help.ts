@@ -69,8 +69,9 @@ export const HELP = {
 Ce que lance « pnpm start » : applique les migrations en attente, ajoute la démonstration
 (La Rochelle, Dronne et Belle ; personnes fictives) si elle n’est pas déjà dans la base,
 affiche la santé de ses feuilles de route telle que la base la donne, puis sert l’API jusqu’à
-Ctrl+C (ou SIGTERM), en affichant l’adresse de sa documentation et une clé d’API de la
-coordinatrice de démonstration (une nouvelle à chaque démarrage, la précédente révoquée).
+Ctrl+C (ou SIGTERM), en affichant l’adresse de sa documentation, une clé d’API de la
+coordinatrice de démonstration et le lien d’abonnement au calendrier de La Rochelle (une clé
+et un lien neufs à chaque démarrage, les précédents révoqués).
 
   PORT                  le port de l’API (3000 ; 0 : n’importe quel port libre)
   LOG_LEVEL             le journal des requêtes : info par défaut, silent pour le taire
