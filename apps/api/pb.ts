@@ -1,0 +1,14 @@
+import { spawn } from 'node:child_process';
+import autocannon from 'autocannon';
+import { createApiKey, migrateToLatest, openDatabase, seedDemo } from '@maille/db';
+const file = '/tmp/profbench.db';
+(await import('node:fs')).rmSync(file, { force: true });
+const db = openDatabase({ url: file }); await migrateToLatest(db); await seedDemo(db, new Date().toISOString());
+const { token } = await createApiKey(db, { personId: 'per_lrmoreau', label: 'x', instanceAdmin: false, now: new Date().toISOString() }); await db.close();
+const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir=/tmp/prof2', '--import', 'tsx', 'src/server.ts'], { env: { ...process.env, DATABASE_URL: file, PORT: '3997', RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: process.env.LL ?? 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((r) => { let o = ''; child.stdout!.on('data', (c) => { o += c; if (o.includes('écoute')) r(null); }); });
+child.stdout!.resume();
+const path = process.env.P ?? '/roadmaps/rdm_larochelle/health';
+const r = await autocannon({ url: 'http://127.0.0.1:3997' + path, connections: 50, duration: 6, headers: process.env.NOKEY ? {} : { Authorization: `Bearer ${token}` } });
+console.log(path, Math.round(r.requests.average), 'rps p99', r.latency.p99, 'non2xx', r.non2xx);
+child.kill('SIGINT'); await new Promise((r) => child.on('exit', r));
