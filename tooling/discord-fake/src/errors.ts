@@ -62,3 +62,11 @@ export function invalidFormBody(field: string, code: string, message: string): D
     },
   );
 }
+export const unknownGuild = () =>
+  new DiscordError(404, RESTJSONErrorCodes.UnknownGuild, 'Unknown Guild');
+export const unknownMember = () =>
+  new DiscordError(404, RESTJSONErrorCodes.UnknownMember, 'Unknown Member');
+export const missingAccess = () =>
+  new DiscordError(403, RESTJSONErrorCodes.MissingAccess, 'Missing Access');
+export const invalidRecipients = () =>
+  new DiscordError(400, RESTJSONErrorCodes.InvalidRecipients, 'Invalid Recipient(s)');

@@ -19,7 +19,7 @@ import {
   type SlashCommandInput,
 } from './inject.ts';
 import { guildCreatePayload } from './payloads.ts';
-import { API_PREFIX, createRestHandler } from './rest.ts';
+import { API_PREFIX, createRestHandler } from './rest/server.ts';
 import {
   type CommandRegistration,
   type FakeUser,
@@ -210,11 +210,6 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return { id: payload.id, token: payload.token, payload };
   };
 
-  const visible = (channelId: string | undefined) =>
-    (channelId ? (world.messages.get(channelId) ?? []) : [])
-      .filter((stored) => !stored.deleted && !stored.ephemeral)
-      .map((stored) => stored.message);
-
   return {
     restUrl: `${origin}/api`,
     gatewayUrl: `${origin.replace('http', 'ws')}/gateway`,
@@ -247,8 +242,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       nextResume: (wait) => nextGatewayEvent<number>('resumed', wait),
       nextIdentify: (wait) => nextGatewayEvent<string>('identified', wait),
     },
-    messages: (channelId) => visible(channelId),
-    dms: (userId) => visible(world.dmChannelIdOf(userId)),
+    messages: (channelId) => world.visibleMessages(channelId),
+    dms: (userId) => world.visibleMessages(world.dmChannelIdOf(userId)),
     commands: (guildId) => world.commandsOf(guildId ?? null),
     registrations: world.registrations,
     interaction: (id) => world.interactions.get(id),

@@ -271,6 +271,13 @@ export class World extends EventEmitter {
     return message;
   }
 
+  /** What everyone sees in a channel, oldest first: no ephemeral, no deleted message. */
+  visibleMessages(channelId: string | undefined): APIMessage[] {
+    return (channelId ? (this.messages.get(channelId) ?? []) : [])
+      .filter((stored) => !stored.deleted && !stored.ephemeral)
+      .map((stored) => stored.message);
+  }
+
   findMessage(messageId: string): StoredMessage | undefined {
     for (const history of this.messages.values()) {
       const found = history.find((stored) => stored.message.id === messageId && !stored.deleted);
