@@ -20,6 +20,21 @@ export interface ServerErrorFault extends RouteMatch {
   times?: number;
 }
 
+/** A real bucket: `limit` requests per `windowMs`, announced in `X-RateLimit-*` headers. */
+export interface BucketRule extends RouteMatch {
+  limit: number;
+  windowMs: number;
+}
+
+/** Where a request stands in its bucket; `retryAfter` (seconds) when it is over the limit. */
+export interface BucketState {
+  name: string;
+  limit: number;
+  remaining: number;
+  resetAfter: number;
+  retryAfter?: number;
+}
+
 export interface LatencyFault extends RouteMatch {
   ms: number;
 }
@@ -40,6 +55,7 @@ export class Faults {
   private readonly rateLimits: Counted<RateLimitFault>[] = [];
   private readonly serverErrors: Counted<ServerErrorFault>[] = [];
   private readonly latencies: LatencyFault[] = [];
+  private readonly buckets: (BucketRule & { used: number; resetAt: number; name: string })[] = [];
   /** Users who closed their direct messages: sending them a message answers 50007. */
   readonly refusingDms = new Set<string>();
 
@@ -51,6 +67,15 @@ export class Faults {
   /** Answers a 5xx (`{ message, code: 0 }`), which discord.js retries before giving up. */
   serverError(fault: ServerErrorFault = {}): void {
     this.serverErrors.push({ ...fault, left: fault.times ?? 1 });
+  }
+
+  /**
+   * Limits matching requests to `limit` per `windowMs`, as Discord's buckets do: every answer
+   * carries `X-RateLimit-Limit/Remaining/Reset-After/Bucket`, so discord.js queues on its own
+   * and should never get the 429 the fake answers past the limit. Until `clear()`.
+   */
+  bucket(rule: BucketRule): void {
+    this.buckets.push({ ...rule, used: 0, resetAt: 0, name: `bucket${this.buckets.length + 1}` });
   }
 
   /** Delays every matching answer by `ms`, until `clear()`. */
@@ -68,6 +93,7 @@ export class Faults {
     this.rateLimits.length = 0;
     this.serverErrors.length = 0;
     this.latencies.length = 0;
+    this.buckets.length = 0;
     this.refusingDms.clear();
   }
 
@@ -75,6 +101,29 @@ export class Faults {
     return this.latencies
       .filter((rule) => matches(rule, method, path))
       .reduce((sum, rule) => sum + rule.ms, 0);
+  }
+
+  /**
+   * Counts the request in its bucket. Real time, not the fake's clock: discord.js waits on its
+   * own clock for the reset.
+   */
+  takeBucket(method: string, path: string): BucketState | undefined {
+    const rule = this.buckets.find((candidate) => matches(candidate, method, path));
+    if (!rule) return undefined;
+    const now = Date.now();
+    if (now >= rule.resetAt) {
+      rule.used = 0;
+      rule.resetAt = now + rule.windowMs;
+    }
+    rule.used += 1;
+    const resetAfter = (rule.resetAt - now) / 1000;
+    const state = {
+      name: rule.name,
+      limit: rule.limit,
+      remaining: Math.max(0, rule.limit - rule.used),
+      resetAfter,
+    };
+    return rule.used > rule.limit ? { ...state, retryAfter: resetAfter } : state;
   }
 
   takeRateLimit(method: string, path: string): RateLimitFault | undefined {

@@ -1,6 +1,12 @@
 export type { FakeDiscord, FakeDiscordOptions, WaitOptions } from './fake-discord.ts';
 export { startFakeDiscord } from './fake-discord.ts';
-export type { LatencyFault, RateLimitFault, RouteMatch, ServerErrorFault } from './faults.ts';
+export type {
+  BucketRule,
+  LatencyFault,
+  RateLimitFault,
+  RouteMatch,
+  ServerErrorFault,
+} from './faults.ts';
 export { Faults } from './faults.ts';
 export type { GatewayStats } from './gateway.ts';
 export type {

@@ -112,6 +112,8 @@ export class World extends EventEmitter {
   readonly users = new Map<string, FakeUser>();
   readonly channels = new Map<string, Channel>();
   readonly messages = new Map<string, StoredMessage[]>();
+  // By id as well: a benchmark sends thousands of messages and each send looks up its nonce.
+  private readonly messagesById = new Map<string, StoredMessage>();
   readonly interactions = new Map<string, InteractionRecord>();
   readonly interactionsByToken = new Map<string, InteractionRecord>();
   readonly registrations: CommandRegistration[] = [];
@@ -264,9 +266,11 @@ export class World extends EventEmitter {
       message.application_id = this.applicationId;
       message.webhook_id = this.applicationId;
     }
+    const stored = { message, ephemeral: Boolean(extra.ephemeral), deleted: false };
     const history = this.messages.get(channelId) ?? [];
-    history.push({ message, ephemeral: Boolean(extra.ephemeral), deleted: false });
+    history.push(stored);
     this.messages.set(channelId, history);
+    this.messagesById.set(message.id, stored);
     this.touch();
     return message;
   }
@@ -279,11 +283,8 @@ export class World extends EventEmitter {
   }
 
   findMessage(messageId: string): StoredMessage | undefined {
-    for (const history of this.messages.values()) {
-      const found = history.find((stored) => stored.message.id === messageId && !stored.deleted);
-      if (found) return found;
-    }
-    return undefined;
+    const stored = this.messagesById.get(messageId);
+    return stored?.deleted ? undefined : stored;
   }
 
   /** Applies an edit (content, components, embeds, flags) as Discord does: absent fields stay. */

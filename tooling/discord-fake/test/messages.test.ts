@@ -122,6 +122,33 @@ describe('faults', () => {
     expect(fake.messages(fake.guild.channels.community).map((m) => m.id)).toEqual([message.id]);
   });
 
+  it('announces a bucket in X-RateLimit headers, which discord.js honours without a 429', async () => {
+    const { fake, client } = await connect();
+    const channel = await textChannel(client, fake.guild.channels.community);
+    const path = `/channels/${fake.guild.channels.community}/messages`;
+    fake.faults.bucket({ method: 'POST', path, limit: 2, windowMs: 300 });
+
+    await Promise.all(['un', 'deux', 'trois', 'quatre'].map((content) => channel.send(content)));
+
+    const posts = fake.requests.filter((r) => r.method === 'POST' && r.path === path);
+    expect(posts.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(fake.messages(fake.guild.channels.community)).toHaveLength(4);
+  });
+
+  it('answers 429 past a bucket’s limit to a client that ignores its headers', async () => {
+    const { fake } = await connect();
+    fake.faults.bucket({ method: 'GET', path: '/gateway', limit: 1, windowMs: 60_000 });
+
+    const first = await fetch(`${fake.restUrl}/v10/gateway`);
+    const second = await fetch(`${fake.restUrl}/v10/gateway`);
+
+    expect(first.status).toBe(200);
+    expect(first.headers.get('x-ratelimit-remaining')).toBe('0');
+    expect(second.status).toBe(429);
+    expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await second.json()).toMatchObject({ global: false });
+  });
+
   it('gets a global 429 retried after retry_after', async () => {
     const { fake, client } = await connect();
     const channel = await textChannel(client, fake.guild.channels.community);

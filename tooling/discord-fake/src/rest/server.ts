@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { DiscordError, notFoundRoute, unauthorized } from '../errors.ts';
-import type { Faults } from '../faults.ts';
+import type { BucketState, Faults } from '../faults.ts';
 import type { World } from '../world.ts';
 import { interactionRoutes } from './interactions.ts';
 import { resourceRoutes } from './resources.ts';
@@ -30,6 +30,32 @@ export function createRestHandler(options: RestOptions) {
     ...interactionRoutes(world, options.ackTimeoutMs),
   ];
 
+  /** What the armed faults make of this request: a 429 or a 5xx, and rate-limit headers. */
+  function faultAnswer(method: string, path: string, pattern: string) {
+    const limited = faults.takeRateLimit(method, path);
+    if (limited) {
+      const headers = limited.global
+        ? { 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' }
+        : bucketHeaders({
+            name: `${method} ${pattern}`,
+            limit: 1,
+            remaining: 0,
+            resetAfter: limited.retryAfter,
+          });
+      return tooManyRequests(headers, limited.retryAfter, Boolean(limited.global));
+    }
+    const bucket = faults.takeBucket(method, path);
+    const headers = bucket ? bucketHeaders(bucket) : {};
+    if (bucket?.retryAfter !== undefined) return tooManyRequests(headers, bucket.retryAfter, false);
+    const failing = faults.takeServerError(method, path);
+    if (!failing) return { headers };
+    const status = failing.status ?? 500;
+    return {
+      headers,
+      result: { status, body: { message: `${status}: Internal Server Error`, code: 0 } },
+    };
+  }
+
   async function answer(req: IncomingMessage, method: string, url: URL) {
     const path = url.pathname.startsWith(API_PREFIX)
       ? url.pathname.slice(API_PREFIX.length)
@@ -44,22 +70,10 @@ export function createRestHandler(options: RestOptions) {
       body = await readBody(req);
       const delay = faults.delayFor(method, path);
       if (delay > 0) await sleep(delay);
-      const limited = faults.takeRateLimit(method, path);
-      const failing = limited ? undefined : faults.takeServerError(method, path);
-      if (limited) {
-        const bucket = `${method} ${found?.route.pattern ?? path}`;
-        headers = rateLimitHeaders(limited.retryAfter, Boolean(limited.global), bucket);
-        result = {
-          status: 429,
-          body: {
-            message: 'You are being rate limited.',
-            retry_after: limited.retryAfter,
-            global: Boolean(limited.global),
-          },
-        };
-      } else if (failing) {
-        const status = failing.status ?? 500;
-        result = { status, body: { message: `${status}: Internal Server Error`, code: 0 } };
+      const fault = faultAnswer(method, path, found?.route.pattern ?? path);
+      headers = fault.headers;
+      if (fault.result) {
+        result = fault.result;
       } else if (!found) {
         throw notFoundRoute();
       } else {
@@ -111,29 +125,26 @@ export function createRestHandler(options: RestOptions) {
   };
 }
 
-/**
- * The headers of a 429 as Discord sends them. `Retry-After` is what discord.js waits on; Discord
- * rounds it up to whole seconds, the fake keeps fractions so that tests stay fast.
- */
-function rateLimitHeaders(
-  retryAfter: number,
-  global: boolean,
-  bucket: string,
-): Record<string, string> {
-  if (global) {
-    return {
-      'retry-after': String(retryAfter),
-      'x-ratelimit-global': 'true',
-      'x-ratelimit-scope': 'global',
-    };
-  }
+/** A 429 as Discord sends it; Discord rounds Retry-After up to whole seconds, the fake keeps
+ * fractions so that tests stay fast. */
+function tooManyRequests(headers: Record<string, string>, retryAfter: number, global: boolean) {
   return {
-    'retry-after': String(retryAfter),
-    'x-ratelimit-limit': '5',
-    'x-ratelimit-remaining': '0',
-    'x-ratelimit-reset': String((Date.now() / 1000 + retryAfter).toFixed(3)),
-    'x-ratelimit-reset-after': String(retryAfter),
-    'x-ratelimit-bucket': Buffer.from(bucket).toString('hex').slice(0, 32),
+    headers: { ...headers, 'retry-after': String(retryAfter) },
+    result: {
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: retryAfter, global },
+    } satisfies Answer,
+  };
+}
+
+/** The `X-RateLimit-*` headers of a per-route bucket, the ones discord.js reads. */
+function bucketHeaders(state: BucketState): Record<string, string> {
+  return {
+    'x-ratelimit-limit': String(state.limit),
+    'x-ratelimit-remaining': String(state.remaining),
+    'x-ratelimit-reset': (Date.now() / 1000 + state.resetAfter).toFixed(3),
+    'x-ratelimit-reset-after': state.resetAfter.toFixed(3),
+    'x-ratelimit-bucket': Buffer.from(state.name).toString('hex').slice(0, 32),
     'x-ratelimit-scope': 'user',
   };
 }
