@@ -64,6 +64,8 @@ export class Gateway extends EventEmitter {
   private readonly server = new WebSocketServer({ noServer: true });
   private session: Session | null = null;
   private readonly sockets = new Set<WebSocket>();
+  /** Sockets that identified or resumed: a second IDENTIFY or RESUME on them is refused. */
+  private readonly authenticated = new WeakSet<WebSocket>();
 
   constructor(private readonly options: GatewayOptions) {
     super();
@@ -97,14 +99,16 @@ export class Gateway extends EventEmitter {
     socket.close(code, 'Fake Discord: disconnect');
   }
 
-  /** Sends op 9: not resumable → the client identifies again (a new session, a new READY). */
+  /**
+   * Sends op 9. Not resumable: the client identifies again (a new session, a new READY).
+   * Resumable: the client sends RESUME on the same socket.
+   */
   invalidateSession(resumable = false): void {
     const socket = this.session?.socket;
     if (!socket) throw new Error('No client is connected to the gateway.');
-    if (!resumable) {
-      this.detach(socket);
-      this.session = null;
-    }
+    this.detach(socket);
+    this.authenticated.delete(socket);
+    if (!resumable) this.session = null;
     send(socket, { op: GatewayOpcodes.InvalidSession, d: resumable });
   }
 
@@ -142,7 +146,6 @@ export class Gateway extends EventEmitter {
       ws.close(GatewayCloseCodes.DecodeError, 'The fake speaks uncompressed JSON only');
       return;
     }
-    let authenticated = false;
     ws.on('message', (raw) => {
       let payload: { op?: number; d?: unknown };
       try {
@@ -158,19 +161,23 @@ export class Gateway extends EventEmitter {
           this.options.world.touch();
           return;
         case GatewayOpcodes.Identify:
-          if (authenticated)
-            return void ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
-          authenticated = this.identify(ws, payload.d as IdentifyData);
-          return;
         case GatewayOpcodes.Resume:
-          if (authenticated)
-            return void ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
-          authenticated = this.resume(ws, payload.d as ResumeData);
+          if (this.authenticated.has(ws)) {
+            ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
+          } else if (
+            payload.op === GatewayOpcodes.Identify
+              ? this.identify(ws, payload.d as IdentifyData)
+              : this.resume(ws, payload.d as ResumeData)
+          ) {
+            this.authenticated.add(ws);
+          }
           return;
         case GatewayOpcodes.PresenceUpdate:
         case GatewayOpcodes.VoiceStateUpdate:
         case GatewayOpcodes.RequestGuildMembers:
-          if (!authenticated) ws.close(GatewayCloseCodes.NotAuthenticated, 'Not authenticated.');
+          if (!this.authenticated.has(ws)) {
+            ws.close(GatewayCloseCodes.NotAuthenticated, 'Not authenticated.');
+          }
           return;
         default:
           ws.close(GatewayCloseCodes.UnknownOpcode, 'Unknown opcode.');

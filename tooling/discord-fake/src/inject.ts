@@ -104,9 +104,11 @@ export class Injector {
     const stored = this.world.findMessage(id);
     if (!stored)
       throw new Error(`No message ${id} in the fake: press a button of a message the bot sent.`);
-    if (!JSON.stringify(stored.message.components ?? []).includes(JSON.stringify(input.customId))) {
+    const button = findComponent(stored.message.components ?? [], input.customId);
+    if (!button)
       throw new Error(`Message ${id} has no component with custom_id ${input.customId}.`);
-    }
+    // Discord's client does not let anyone press a disabled button.
+    if (button.disabled) throw new Error(`The button ${input.customId} is disabled.`);
     const place = this.placeOfChannel(input.user, stored.message.channel_id);
     return this.base(
       place,
@@ -223,6 +225,27 @@ export class Injector {
       member: { ...world.apiMember(user), permissions: String(user.permissions) },
     } as unknown as APIInteraction;
   }
+}
+
+interface AnyComponent {
+  custom_id?: string;
+  disabled?: boolean;
+  components?: AnyComponent[];
+  accessory?: AnyComponent;
+}
+
+/** A component by custom id, in action rows or in the containers and sections of components v2. */
+function findComponent(components: unknown[], customId: string): AnyComponent | undefined {
+  for (const component of components as AnyComponent[]) {
+    if (component.custom_id === customId) return component;
+    const nested = [
+      ...(component.components ?? []),
+      ...(component.accessory ? [component.accessory] : []),
+    ];
+    const found = findComponent(nested, customId);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function userOf(payload: APIInteraction): string | undefined {

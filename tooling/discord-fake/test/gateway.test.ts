@@ -49,6 +49,16 @@ describe('gateway', () => {
     expect(fake.gateway.stats).toMatchObject({ identifies: 1, resumes: 1 });
   });
 
+  it('lets the client resume on the same socket after a resumable invalid session', async () => {
+    const { fake } = await connect();
+    const resumed = fake.gateway.nextResume();
+
+    fake.gateway.invalidateSession(true);
+
+    expect(await resumed).toBe(0);
+    expect(fake.gateway.stats).toMatchObject({ connections: 1, identifies: 1, resumes: 1 });
+  });
+
   it('makes the client identify again after an invalid session, and it still answers', async () => {
     const { fake, client } = await connect(PATIENT);
     client.on(Events.InteractionCreate, async (interaction) => {

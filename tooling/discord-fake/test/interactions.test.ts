@@ -191,6 +191,26 @@ describe('injected interactions', () => {
     expect(() => fake.pressButton({ user: fake.users.bob, message, customId: 'v1:other' })).toThrow(
       /no component/,
     );
+    await channel.send({
+      content: 'Déjà traité',
+      components: [
+        new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder()
+            .setCustomId('v1:done:mil_2:dlv_2')
+            .setLabel('Fait')
+            .setStyle(ButtonStyle.Success)
+            .setDisabled(true),
+        ),
+      ],
+    });
+    const [, done] = fake.messages(fake.guild.channels.community);
+    expect(() =>
+      fake.pressButton({
+        user: fake.users.bob,
+        message: done?.id ?? '',
+        customId: 'v1:done:mil_2:dlv_2',
+      }),
+    ).toThrow(/disabled/);
   });
 
   it('opens a modal, then delivers its submit with the fields typed in', async () => {
