@@ -1,4 +1,4 @@
-import { DiscordAPIError, HTTPError, RateLimitError, RESTEvents } from 'discord.js';
+import { DiscordAPIError, HTTPError, RateLimitError, REST, RESTEvents, Routes } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { connect } from './harness.ts';
 
@@ -77,6 +77,30 @@ describe('channel messages', () => {
     expect(error).toBeInstanceOf(DiscordAPIError);
     expect(error).toMatchObject({ code: 50007, status: 403 });
     expect(fake.dms(fake.users.bob.id)).toEqual([]);
+  });
+
+  it('serves a bare REST client too (as the dispatcher uses), with the same refusal', async () => {
+    const { fake } = await connect();
+    fake.faults.refuseDms(fake.users.bob.id);
+    const rest = new REST({ api: fake.restUrl }).setToken(fake.token);
+
+    const dm = (await rest.post(Routes.userChannels(), {
+      body: { recipient_id: fake.users.bob.id },
+    })) as {
+      id: string;
+    };
+    const error = await rest
+      .post(Routes.channelMessages(dm.id), {
+        body: { content: 'Rappel', nonce: 'dlv_b', enforce_nonce: true },
+      })
+      .catch((caught: unknown) => caught);
+
+    expect(error).toMatchObject({ code: 50007, status: 403 });
+    await expect(
+      new REST({ api: fake.restUrl }).setToken('wrong').get(Routes.user()),
+    ).rejects.toMatchObject({
+      status: 401,
+    });
   });
 
   it('answers 10003 Unknown Channel once a channel is deleted', async () => {
