@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BUTTON_VERBS, decodeButtonId, encodeButtonId } from '../src/conversation/buttons.ts';
+import {
+  BUTTON_VERBS,
+  decodeButtonId,
+  encodeButtonId,
+  reminderButtons,
+} from '../src/conversation/buttons.ts';
 
 describe('button ids', () => {
   it('round-trip every verb, with and without a delivery, under 100 characters', () => {
@@ -34,5 +39,19 @@ describe('button ids', () => {
 
   it('refuse to encode what is not a kernel id', () => {
     expect(() => encodeButtonId({ verb: 'fait', subjectId: 'mil:lr0101' })).toThrow();
+  });
+});
+
+describe('reminder buttons', () => {
+  it('offer four answers on a milestone and two on an action, tied to the delivery', () => {
+    const milestone = reminderButtons({ type: 'milestone', id: 'mil_lr0101' }, 'dlv_abcdef');
+    expect(milestone.flat().map((b) => [b.label, b.customId])).toEqual([
+      ['Fait', 'v1:fait:mil_lr0101:dlv_abcdef'],
+      ['Point d’étape', 'v1:point:mil_lr0101:dlv_abcdef'],
+      ['Reporter d’une semaine', 'v1:report:mil_lr0101:dlv_abcdef'],
+      ['Rien de neuf', 'v1:rien:mil_lr0101:dlv_abcdef'],
+    ]);
+    const action = reminderButtons({ type: 'action', id: 'act_lr0001' }, 'dlv_abcdef');
+    expect(action.flat().map((b) => b.label)).toEqual(['Point d’étape', 'Rien de neuf']);
   });
 });

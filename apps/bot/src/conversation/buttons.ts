@@ -19,6 +19,9 @@
  * decodeButtonId(id); // { ok: true, button: { verb: 'fait', subjectId: 'mil_lr0101', deliveryId: 'dlv_x' } }
  */
 
+import type { Button } from './chat.ts';
+import { fr } from './messages/fr.ts';
+
 export const BUTTON_ID_VERSION = 'v1';
 // At most 7 letters: with two kernel ids of the longest kind (44 characters), an id stays within
 // Discord's 100.
@@ -71,4 +74,36 @@ const malformed = { ok: false, reason: 'malformed' } as const;
 
 function isVerb(verb: string | undefined): verb is ButtonVerb {
   return (BUTTON_VERBS as readonly string[]).includes(verb ?? '');
+}
+
+/**
+ * The buttons under a reminder, one row: on a milestone « Fait », « Point d’étape »,
+ * « Reporter d’une semaine », « Rien de neuf »; on an action (the weekly check-in) « Point
+ * d’étape » and « Rien de neuf ». What `conversation/reminders.ts` puts under its messages.
+ *
+ * @example
+ * reminderButtons({ type: 'milestone', id: 'mil_lr0101' }, 'dlv_x');
+ * // [[{ customId: 'v1:fait:mil_lr0101:dlv_x', label: 'Fait', style: 'success' }, …]]
+ */
+export function reminderButtons(
+  subject: { type: 'milestone' | 'action'; id: string },
+  deliveryId: string,
+): Button[][] {
+  const button = (verb: ButtonVerb, label: string, style: Button['style']): Button => ({
+    customId: encodeButtonId({ verb, subjectId: subject.id, deliveryId }),
+    label,
+    style,
+  });
+  const labels = fr.reminderButtons;
+  const checkIn = button('point', labels.checkIn, 'primary');
+  const nothingNew = button('rien', labels.nothingNew, 'secondary');
+  if (subject.type === 'action') return [[checkIn, nothingNew]];
+  return [
+    [
+      button('fait', labels.done, 'success'),
+      checkIn,
+      button('report', labels.postpone, 'secondary'),
+      nothingNew,
+    ],
+  ];
 }
