@@ -169,7 +169,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       }
       if (choices.length > 1 || (typed === undefined && choices.length > 0)) {
         write(fr.choose(option.description));
-        choices.forEach((c, i) => write(`[${i + 1}] ${c.name}`));
+        for (const [i, c] of choices.entries()) write(`[${i + 1}] ${c.name}`);
         return { kind: 'choices', spec, options: given, option: option.name, choices };
       }
     }
