@@ -132,6 +132,7 @@ describe('a check-in', () => {
       ['statut', false],
       ['avancement', false],
     ]);
+    expect(form.form.title).toBe('Point d’étape · Structurer et animer la comm…');
     for (const field of form.form.fields) expect(field.label.length).toBeLessThanOrEqual(45);
     const done = await bot.send({
       type: 'form',

@@ -46,7 +46,7 @@ import { type ButtonAction, decodeButtonId, encodeButtonId } from './buttons.ts'
 import type { ChatEvent, ChatUser, Form, OptionValue, Reply } from './chat.ts';
 import { COMMANDS, commandNamed } from './commands.ts';
 import { ChatError } from './errors.ts';
-import { dayStamp, fit, parseDay, privately, publicly, replacing } from './format.ts';
+import { clip, dayStamp, parseDay, privately, publicly, replacing } from './format.ts';
 import { fr } from './messages/fr.ts';
 import { type CandidateKind, candidatesOf, resolve, suggest } from './subjects.ts';
 
@@ -183,7 +183,7 @@ async function runCommand(
       return privately(await milestoneList(me));
     case 'point': {
       const subject = await pick(me, option('sujet'), ['milestone', 'action'], fr.subjects.mine);
-      return checkInForm({ verb: 'point', subjectId: subject.id });
+      return checkInForm({ verb: 'point', subjectId: subject.id }, subject.title);
     }
     case 'fait': {
       const milestone = await pick(me, option('jalon'), ['milestone'], fr.subjects.milestones);
@@ -398,7 +398,7 @@ async function autocomplete(
 function checkInForm(action: ButtonAction, title?: string): Reply {
   const form: Form = {
     customId: encodeButtonId(action),
-    title: fit(title ? `${fr.checkIn.formTitle} · ${title}` : fr.checkIn.formTitle, 45),
+    title: clip(title ? `${fr.checkIn.formTitle} · ${title}` : fr.checkIn.formTitle, 45),
     fields: [
       {
         id: 'texte',
@@ -428,7 +428,7 @@ async function pressButton(ctx: ConverseContext, user: ChatUser, customId: strin
   const me = await session(ctx, user);
   switch (action.verb) {
     case 'point':
-      return checkInForm(action);
+      return checkInForm(action, (await subjectOf(me, action.subjectId)).title);
     case 'partage':
       return share(me, action.subjectId);
     case 'fait':

@@ -32,6 +32,11 @@ export function fit(text: string, max = MAX_MESSAGE_LENGTH): string {
   return text.slice(0, max - fr.truncated.length) + fr.truncated;
 }
 
+/** One line cut to `max` characters, with an ellipsis when cut (titles, suggestions). */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 /** A message only the user sees (confirmations, lists, errors). */
 export function privately(text: string, buttons?: OutgoingMessage['buttons']): Reply {
   return {

@@ -1,7 +1,7 @@
 import { searchKey } from '@maille/domain';
 import type { MyWorkInGovernance } from '@maille/domain/use-cases';
 import { ChatError } from './errors.ts';
-import { MAX_CHOICE_LENGTH, MAX_CHOICES } from './format.ts';
+import { clip, MAX_CHOICE_LENGTH, MAX_CHOICES } from './format.ts';
 import { fr } from './messages/fr.ts';
 
 /** Something of mine a command may name: a milestone, an action, an indicator, a governance. */
@@ -80,7 +80,7 @@ export function suggest(
   return candidates
     .filter((c) => searchKey(c.name).includes(key))
     .slice(0, MAX_CHOICES)
-    .map((c) => ({ name: clip(c.name), value: c.id }));
+    .map((c) => ({ name: clip(c.name, MAX_CHOICE_LENGTH), value: c.id }));
 }
 
 /**
@@ -109,8 +109,4 @@ export function resolve(candidates: readonly Candidate[], value: string, among: 
 function dayLabel(date: string): string {
   const [y, m, d] = date.split('-');
   return `${d}/${m}/${y}`;
-}
-
-function clip(text: string): string {
-  return text.length <= MAX_CHOICE_LENGTH ? text : `${text.slice(0, MAX_CHOICE_LENGTH - 1)}…`;
 }
