@@ -12,6 +12,7 @@ const MIGRATIONS = [
   '2026-11-24T0715-delivery-leases',
   '2026-11-24T1000-calendar-feeds',
   '2026-11-24T1030-idempotency-keys',
+  '2026-11-24T1200-chat-link-codes',
 ];
 
 const LA_ROCHELLE = DEMO_IDS.laRochelle.governance;

@@ -223,6 +223,12 @@ export const fr = {
         ...(feed.revokedAt ? [`RÉVOQUÉ le ${formatInstant(feed.revokedAt)}`] : []),
       ].join(' · '),
   },
+  link: {
+    needsPerson: 'Précisez la personne dont le compte sera lié (--personne per_…).',
+    created: (personId: string, expiresAt: string) =>
+      `Code de liaison créé pour ${personId}, valable jusqu’au ${formatInstant(expiresAt)}, une seule fois.`,
+    howTo: (code: string) => `Dans le salon Discord, la personne tape : /lier ${code}`,
+  },
   start: {
     title: 'Maille · démarrage',
     database: (where: string) => `Base de données : ${where}`,

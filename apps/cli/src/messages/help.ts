@@ -16,6 +16,7 @@ export const COMMAND_SUMMARIES = [
   ['person erase <personne>', 'Efface une personne (droit à l’effacement)'],
   ['cle creer|revoquer|lister', 'Crée, révoque ou liste les clés de l’API'],
   ['calendrier creer|revoquer|lister', 'Crée, révoque ou liste les liens de calendrier (ICS)'],
+  ['lien creer --personne <personne>', 'Crée un code à usage unique pour lier un compte Discord'],
   ['demo', 'Calcule la démonstration en mémoire, sans base de données'],
 ] as const;
 
@@ -198,6 +199,17 @@ Options :
   --libelle l       À quoi sert le lien (par défaut : « Lien créé le … »)
 
 Exemple : maille calendrier creer --gouvernance gov_larochelle --libelle "Agenda des partenaires"
+`,
+  link: `Usage : maille lien creer --personne <personne>
+
+Un code à usage unique qui lie le compte Discord d’une personne à sa fiche : la personne tape
+« /lier CODE » dans le salon, et le bot la reconnaît. Le code vaut 24 heures et ne sert qu’une
+fois ; seule son empreinte est gardée, il s’affiche une fois, à la création.
+
+Options :
+  --personne p   La personne (per_…)
+
+Exemple : maille lien creer --personne per_lrgiraud
 `,
   demo: `Usage : maille demo
 
