@@ -4,7 +4,7 @@ import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
 import { type Page, PageLimit } from '../page.ts';
-import { pageInGovernance } from './read-in-governance.ts';
+import { pageInGovernance } from '../readable.ts';
 
 export const ListBodiesInput = z.object({
   governanceId: idOf('governance'),

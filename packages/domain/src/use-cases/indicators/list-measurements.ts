@@ -4,8 +4,8 @@ import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
 import { type Page, PageLimit } from '../page.ts';
+import { readableIndicator } from '../readable.ts';
 import { pageInOrder } from '../roadmap/ordered-page.ts';
-import { readableIndicator } from './get-indicator.ts';
 
 export const ListMeasurementsInput = z.object({
   indicatorId: idOf('indicator'),

@@ -4,7 +4,7 @@ import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
 import { type Page, PageLimit, pageAfter } from '../page.ts';
-import { readableAction } from './readable-action.ts';
+import { readableAction } from '../readable.ts';
 
 export const ListFundingLinesInput = z.object({
   actionId: idOf('action'),

@@ -4,8 +4,7 @@ import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
 import { type Page, PageLimit, pageAfter } from '../page.ts';
-import { readableRoadmap } from './get-roadmap.ts';
-import { readableAction } from './readable-action.ts';
+import { readableAction, readableRoadmap } from '../readable.ts';
 
 const MilestonePage = {
   /** The id of the last milestone of the previous page. */

@@ -4,7 +4,7 @@ import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
 import { type Page, PageLimit } from '../page.ts';
-import { readableRoadmap } from './get-roadmap.ts';
+import { readableRoadmap } from '../readable.ts';
 import { pageInOrder } from './ordered-page.ts';
 
 export const ListRoadmapVersionsInput = z.object({
