@@ -19,8 +19,7 @@ import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts
 import { fr } from '../messages/fr.ts';
 import { decodeCursor, PageQuery, pageResponse } from '../pagination.ts';
 import { ApiProblem } from '../problems.ts';
-import { problemResponses, REQUIRED_KEY } from './openapi-helpers.ts';
-import { LINK_HEADER } from './resource-helpers.ts';
+import { LINK_HEADER, problemResponses, REQUIRED_KEY } from './openapi-helpers.ts';
 
 const TAGS = ['Calendriers'];
 const FEED_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;

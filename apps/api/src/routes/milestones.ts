@@ -25,6 +25,7 @@ import {
   registerList,
   registerPatch,
   registerRead,
+  WRITE_PROBLEMS,
 } from './resource-routes.ts';
 
 const TAGS = ['Jalons'];
@@ -52,16 +53,7 @@ const complete = createRoute({
       description: fr.openapi.completeMilestone,
       content: { 'application/json': { schema: Milestone } },
     },
-    ...problemResponses(
-      'validation',
-      'json-mal-forme',
-      'non-authentifie',
-      'interdit',
-      'introuvable',
-      'conflit',
-      'trop-volumineux',
-      'type-de-contenu',
-    ),
+    ...problemResponses(...WRITE_PROBLEMS, 'conflit'),
   },
 });
 

@@ -1,4 +1,11 @@
+import { z } from '@hono/zod-openapi';
+import { fr } from '../messages/fr.ts';
 import { PROBLEM_KINDS, Problem, type ProblemKind } from '../problems.ts';
+
+/*
+ * The pieces of the OpenAPI document every route uses: its error answers, its security, and the
+ * headers of versioned entities and pages. `resource-routes.ts` builds whole routes from them.
+ */
 
 /**
  * The error answers of a route, for its OpenAPI description: each kind's status, once. Every
@@ -20,3 +27,30 @@ export function problemResponses(...kinds: ProblemKind[]) {
 /** A key is optional on public reads, required on writes; the kernel decides what it allows. */
 export const OPTIONAL_KEY = [{ cleApi: [] }, {}];
 export const REQUIRED_KEY = [{ cleApi: [] }];
+
+/** The `ETag` header of a read or a change, for the OpenAPI document. */
+export const ETAG_HEADER = z.object({
+  ETag: z.string().openapi({ description: fr.openapi.etag }),
+});
+
+/** The `Link` header of a page, for the OpenAPI document. */
+export const LINK_HEADER = z.object({
+  Link: z.string().optional().openapi({ description: fr.openapi.link }),
+});
+
+/**
+ * `If-Match` as the document shows it. Optional here on purpose: its absence must answer 428,
+ * which `expectedVersionOf` does, not the 400 of a failed route check.
+ */
+export const IF_MATCH_HEADER = z.object({
+  'if-match': z.string().optional().openapi({ description: fr.openapi.ifMatch }),
+});
+
+/**
+ * The body of a PATCH: the fields to change. The kernel checks them against the entity's editable
+ * fields (and `null` clears one), so the route only checks it is an object — the shape of the
+ * kernel's `ChangeRequest.patch`, rebuilt with this package's `z` so it can carry its description.
+ */
+export const PatchBody = z
+  .record(z.string().max(100), z.unknown())
+  .openapi({ description: fr.openapi.patch });

@@ -18,19 +18,22 @@ import {
   listRoadmapVersions,
   updateRoadmap,
 } from '@maille/domain/use-cases';
-import { expectedVersionOf } from '../concurrency.ts';
+import { expectedVersionOf, ifMatched } from '../concurrency.ts';
 import { type ApiEnv, type RouteDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
 import { readerKey } from '../read-cache.ts';
-import { OPTIONAL_KEY, problemResponses, REQUIRED_KEY } from './openapi-helpers.ts';
-import { IF_MATCH_HEADER } from './resource-helpers.ts';
+import {
+  IF_MATCH_HEADER,
+  OPTIONAL_KEY,
+  problemResponses,
+  REQUIRED_KEY,
+} from './openapi-helpers.ts';
 import {
   registerChange,
   registerCreate,
   registerList,
   registerPatch,
   registerRead,
-  staleAs412,
   WRITE_PROBLEMS,
 } from './resource-routes.ts';
 
@@ -221,7 +224,7 @@ export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDepen
   app.openapi(adopt, async (c) => {
     const { roadmapId } = c.req.valid('param');
     const expectedVersion = expectedVersionOf(c, roadmapId);
-    const result = await staleAs412(
+    const result = await ifMatched(
       adoptRoadmap(useCaseContext(deps, c), { ...c.req.valid('json'), roadmapId, expectedVersion }),
     );
     c.header('Location', `/roadmaps/${roadmapId}/versions/${result.version.number}`);
