@@ -2,7 +2,8 @@ import { createApiKey } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { updateMilestone } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, fromAddress, NOW, openTestApi, postJson, type TestApi } from './harness.ts';
+import { NOW, openTestApi, type TestApi } from './harness.ts';
+import { bearer, expectProblem, fromAddress, postJson } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const DB = DEMO_IDS.dronneEtBelle;
@@ -42,15 +43,6 @@ async function createFeed(token: string, body: unknown = { label: 'Agenda du cop
     `/governances/${LR.governance}/calendar-feeds`,
     postJson(body, bearer(token)),
   );
-}
-
-async function expectProblem(response: Response, status: number, kind: string) {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
-  const body = JSON.parse(text) as { type: string; detail: string; errors?: { path: string }[] };
-  expect(body.type).toBe(`https://maille.example/problemes/${kind}`);
-  return body;
 }
 
 /** The content lines of a calendar, unfolded. */

@@ -111,7 +111,7 @@ describe('territories', () => {
   it('lets only the administrator correct one, under If-Match', async () => {
     const path = '/territories/ter_region75';
     const { etag } = await read(api, path);
-    const rename = (token: string, ifMatch?: string) =>
+    const rename = (token: string, ifMatch?: string | null) =>
       api.app.request(
         path,
         send('PATCH', { token, body: { name: 'Nouvelle-Aquitaine (75)' }, ifMatch }),

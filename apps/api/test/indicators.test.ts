@@ -1,7 +1,7 @@
 import { DEMO_IDS } from '@maille/domain/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openTestApi, type TestApi } from './harness.ts';
-import { expectProblem, faultyFields, read, send, walk } from './http-helpers.ts';
+import { openTestApi, type TestApi } from './harness.ts';
+import { bearer, expectProblem, faultyFields, read, send, walk } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const DB = DEMO_IDS.dronneEtBelle;
@@ -28,9 +28,9 @@ afterAll(async () => {
 });
 
 const post = (path: string, body: unknown, token?: string, ifMatch?: string | null) =>
-  api.app.request(path, send('POST', body, token, ifMatch));
+  api.app.request(path, send('POST', { body, token, ifMatch }));
 const patch = (path: string, body: unknown, token?: string, ifMatch?: string | null) =>
-  api.app.request(path, send('PATCH', body, token, ifMatch));
+  api.app.request(path, send('PATCH', { body, token, ifMatch }));
 
 const workshops = (code: string) => ({
   code,
