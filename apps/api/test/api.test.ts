@@ -3,7 +3,7 @@ import { DEMO_IDS } from '@maille/domain/demo';
 import { getRoadmapHealth, updateRoadmap } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOW, openTestApi, type TestApi } from './harness.ts';
-import { bearer, expectProblem, postJson } from './requests.ts';
+import { bearer, expectProblem, keysByRole, postJson } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const DB = DEMO_IDS.dronneEtBelle;
@@ -15,8 +15,7 @@ let lateMilestoneIds: string[];
 
 beforeAll(async () => {
   api = await openTestApi({ bodyLimitBytes: 4096 });
-  coordinator = await api.keyFor(LR.coordinator);
-  outsider = await api.keyFor(DB.coordinator);
+  ({ coordinator, outsider } = await keysByRole(api));
   // Both demo roadmaps are public; La Rochelle's is unpublished here so that what another
   // governance may not see can be checked. Dronne et Belle's stays public.
   await updateRoadmap(api.kernel({ personId: LR.coordinator }), {

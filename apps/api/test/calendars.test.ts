@@ -3,12 +3,9 @@ import { DEMO_IDS } from '@maille/domain/demo';
 import { updateMilestone } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOW, openTestApi, type TestApi } from './harness.ts';
-import { bearer, expectProblem, fromAddress, postJson } from './requests.ts';
+import { bearer, expectProblem, fromAddress, keysByRole, postJson } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
-const DB = DEMO_IDS.dronneEtBelle;
-const LR_MEMBER = 'per_lrmarchand';
-const LR_OBSERVER = 'per_lrlefevre';
 const LR_MILESTONE = 'mil_lr0101';
 
 let api: TestApi;
@@ -19,10 +16,7 @@ let outsider: string;
 
 beforeAll(async () => {
   api = await openTestApi();
-  coordinator = await api.keyFor(LR.coordinator);
-  member = await api.keyFor(LR_MEMBER);
-  observer = await api.keyFor(LR_OBSERVER);
-  outsider = await api.keyFor(DB.coordinator);
+  ({ coordinator, member, observer, outsider } = await keysByRole(api));
 });
 
 afterAll(async () => {

@@ -2,13 +2,11 @@ import { DEMO_IDS } from '@maille/domain/demo';
 import { createIndicator, recordMeasurement } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApi, type TestApi } from './harness.ts';
-import { bearer, expectProblem } from './requests.ts';
+import { bearer, expectProblem, keysByRole } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
-const DB = DEMO_IDS.dronneEtBelle;
 /** La Rochelle's quarterly indicator: support actions, target 330 per quarter. */
 const LR_ACTIONS = 'ind_lractions';
-const LR_OBSERVER = 'per_lrlefevre';
 
 let api: TestApi;
 let coordinator: string;
@@ -17,9 +15,7 @@ let outsider: string;
 
 beforeAll(async () => {
   api = await openTestApi();
-  coordinator = await api.keyFor(LR.coordinator);
-  observer = await api.keyFor(LR_OBSERVER);
-  outsider = await api.keyFor(DB.coordinator);
+  ({ coordinator, observer, outsider } = await keysByRole(api));
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { DEMO_IDS } from '@maille/domain/demo';
 import { getAction, getGovernance, listActions, updateRoadmap } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOW, openTestApi, type TestApi } from './harness.ts';
-import { bearer, expectProblem, send, walk } from './requests.ts';
+import { bearer, expectProblem, keysByRole, send, walk } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const DB = DEMO_IDS.dronneEtBelle;
@@ -15,8 +15,7 @@ let admin: string;
 
 beforeAll(async () => {
   api = await openTestApi();
-  coordinator = await api.keyFor(LR.coordinator);
-  outsider = await api.keyFor(DB.coordinator);
+  ({ coordinator, outsider } = await keysByRole(api));
   admin = (
     await createApiKey(api.database, {
       personId: LR.coordinator,

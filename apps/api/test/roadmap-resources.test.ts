@@ -2,14 +2,19 @@ import { DEMO_IDS } from '@maille/domain/demo';
 import { updateRoadmap } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOW, openTestApi, type TestApi } from './harness.ts';
-import { bearer, cursorOf, expectProblem, faultyFields, read, send, walk } from './requests.ts';
+import {
+  bearer,
+  cursorOf,
+  expectProblem,
+  faultyFields,
+  keysByRole,
+  read,
+  send,
+  walk,
+} from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const DB = DEMO_IDS.dronneEtBelle;
-/** A member whose organization (the CDA) carries A1.1 (act_lr0001) and A1.2 (act_lr0002). */
-const LR_MEMBER = 'per_lrmarchand';
-/** Reads everything, carries nothing. */
-const LR_OBSERVER = 'per_lrlefevre';
 const CDA = 'org_lrcdalr';
 
 let api: TestApi;
@@ -22,10 +27,7 @@ beforeAll(async () => {
   // A clock that moves one second per reading, so that notes posted in a row have an order.
   let tick = 0;
   api = await openTestApi({ clock: () => new Date(Date.parse(NOW) + 1000 * tick++).toISOString() });
-  coordinator = await api.keyFor(LR.coordinator);
-  member = await api.keyFor(LR_MEMBER);
-  observer = await api.keyFor(LR_OBSERVER);
-  outsider = await api.keyFor(DB.coordinator);
+  ({ coordinator, member, observer, outsider } = await keysByRole(api));
   // La Rochelle's roadmap is unpublished, so that the public and another governance may not see
   // it; Dronne et Belle's stays adopted and public.
   await updateRoadmap(api.kernel({ personId: LR.coordinator }), {
