@@ -24,6 +24,30 @@ export function problemResponses(...kinds: ProblemKind[]) {
   return responses;
 }
 
+/** The problems of every read: a parameter, a key, a target (what the actor may not read is 404). */
+export const READ_PROBLEMS = [
+  'validation',
+  'non-authentifie',
+  'introuvable',
+] as const satisfies readonly ProblemKind[];
+
+/** The problems of every write: a body, a key, a permission, a target. */
+export const WRITE_PROBLEMS = [
+  'validation',
+  'json-mal-forme',
+  'non-authentifie',
+  'interdit',
+  'introuvable',
+  'trop-volumineux',
+  'type-de-contenu',
+] as const satisfies readonly ProblemKind[];
+
+/** The problems of a change under `If-Match`: a stale or unknown tag (412), none (428). */
+export const IF_MATCH_PROBLEMS = [
+  'precondition-echouee',
+  'precondition-requise',
+] as const satisfies readonly ProblemKind[];
+
 /** A key is optional on public reads, required on writes; the kernel decides what it allows. */
 export const OPTIONAL_KEY = [{ cleApi: [] }, {}];
 export const REQUIRED_KEY = [{ cleApi: [] }];

@@ -10,11 +10,14 @@ import type { ProblemKind } from '../problems.ts';
 import {
   ETAG_HEADER,
   IF_MATCH_HEADER,
+  IF_MATCH_PROBLEMS,
   LINK_HEADER,
   OPTIONAL_KEY,
   PatchBody,
   problemResponses,
+  READ_PROBLEMS,
   REQUIRED_KEY,
+  WRITE_PROBLEMS,
 } from './openapi-helpers.ts';
 
 /**
@@ -40,19 +43,6 @@ interface Described {
   problems?: readonly ProblemKind[];
 }
 
-/** The problems of every write: a body, a key, a permission, a target. */
-export const WRITE_PROBLEMS = [
-  'validation',
-  'json-mal-forme',
-  'non-authentifie',
-  'interdit',
-  'introuvable',
-  'trop-volumineux',
-  'type-de-contenu',
-] as const satisfies readonly ProblemKind[];
-
-const IF_MATCH_PROBLEMS = ['precondition-echouee', 'precondition-requise'] as const;
-
 const documented = ({ path, tags, summary, description }: Described) => ({
   path,
   tags,
@@ -65,9 +55,9 @@ const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema
 /** The problems of a read: a path naming something may answer 404, a top-level list may not. */
 const readProblems = (spec: Described & { params?: Params }) =>
   problemResponses(
-    'validation',
-    'non-authentifie',
-    ...(spec.params && Object.keys(spec.params.shape).length > 0 ? (['introuvable'] as const) : []),
+    ...(spec.params && Object.keys(spec.params.shape).length > 0
+      ? READ_PROBLEMS
+      : READ_PROBLEMS.filter((kind) => kind !== 'introuvable')),
     ...(spec.problems ?? []),
   );
 

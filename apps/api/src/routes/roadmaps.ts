@@ -24,9 +24,12 @@ import { fr } from '../messages/fr.ts';
 import { readerKey } from '../read-cache.ts';
 import {
   IF_MATCH_HEADER,
+  IF_MATCH_PROBLEMS,
   OPTIONAL_KEY,
   problemResponses,
+  READ_PROBLEMS,
   REQUIRED_KEY,
+  WRITE_PROBLEMS,
 } from './openapi-helpers.ts';
 import {
   registerChange,
@@ -34,7 +37,6 @@ import {
   registerList,
   registerPatch,
   registerRead,
-  WRITE_PROBLEMS,
 } from './resource-routes.ts';
 
 const TAGS = ['Feuilles de route'];
@@ -75,12 +77,7 @@ const adopt = createRoute({
         'application/json': { schema: z.object({ roadmap: Roadmap, version: RoadmapVersion }) },
       },
     },
-    ...problemResponses(
-      ...WRITE_PROBLEMS,
-      'precondition-echouee',
-      'precondition-requise',
-      'transition-invalide',
-    ),
+    ...problemResponses(...WRITE_PROBLEMS, ...IF_MATCH_PROBLEMS, 'transition-invalide'),
   },
 });
 
@@ -124,7 +121,7 @@ const health = createRoute({
       description: fr.openapi.roadmapHealth,
       content: { 'application/json': { schema: RoadmapHealthBody } },
     },
-    ...problemResponses('validation', 'non-authentifie', 'introuvable'),
+    ...problemResponses(...READ_PROBLEMS),
   },
 });
 
