@@ -3,14 +3,12 @@ import type { Indicator } from '../../indicators/indicator.ts';
 import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
-import { type Page, PageLimit } from '../page.ts';
+import { type Page, pageFields } from '../page.ts';
 import { pageInGovernance } from '../readable.ts';
 
 export const ListIndicatorsInput = z.object({
   governanceId: idOf('governance'),
-  /** The id of the last indicator of the previous page. */
-  after: idOf('indicator').optional(),
-  limit: PageLimit,
+  ...pageFields('indicator'),
 });
 export type ListIndicatorsInput = z.input<typeof ListIndicatorsInput>;
 
