@@ -1,4 +1,4 @@
-import { ConflictError } from '@maille/domain';
+import { ConflictError, StaleVersionError } from '@maille/domain';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { etagOf, expectedVersionOf, ifMatched } from './concurrency.ts';
@@ -39,10 +39,13 @@ describe('If-Match', () => {
     },
   );
 
-  it('turns the kernel’s stale-version conflict into a 412, and leaves other errors alone', async () => {
-    await expect(ifMatched(Promise.reject(new ConflictError()))).rejects.toMatchObject({
+  it('turns the kernel’s stale version into a 412, and leaves other errors alone', async () => {
+    await expect(ifMatched(Promise.reject(new StaleVersionError()))).rejects.toMatchObject({
       kind: 'precondition-echouee',
     });
+    // A rule of the field is a conflict of its own: the 409 the error mapping gives it.
+    const rule = new ConflictError('Cette gouvernance doit garder au moins un coordinateur.');
+    await expect(ifMatched(Promise.reject(rule))).rejects.toBe(rule);
     const other = new Error('boom');
     await expect(ifMatched(Promise.reject(other))).rejects.toBe(other);
     await expect(ifMatched(Promise.resolve(1))).resolves.toBe(1);

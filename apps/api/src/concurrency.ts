@@ -1,4 +1,4 @@
-import { ConflictError } from '@maille/domain';
+import { StaleVersionError } from '@maille/domain';
 import type { Context } from 'hono';
 import { fr } from './messages/fr.ts';
 import { ApiProblem } from './problems.ts';
@@ -53,9 +53,9 @@ export function expectedVersionOf(c: Context, entityId: string): number {
 }
 
 /**
- * Runs a change made under `If-Match`. On these routes the kernel raises a `ConflictError` only
- * for a stale version (its own `checkVersion`, or the repository's check when writing), so it is
- * answered 412 as HTTP says, rather than the 409 a conflict gets elsewhere.
+ * Runs a change made under `If-Match`: the kernel's `StaleVersionError` (its own `checkVersion`, or
+ * the repository's check when writing) is answered 412 as HTTP says; any other conflict (a rule of
+ * the field: the last coordinator, a milestone already cancelled) stays the 409 it is.
  *
  * @example
  * const action = await ifMatched(updateAction(ctx, { id, expectedVersion, patch }));
@@ -64,7 +64,7 @@ export async function ifMatched<T>(change: Promise<T>): Promise<T> {
   try {
     return await change;
   } catch (error) {
-    if (error instanceof ConflictError) {
+    if (error instanceof StaleVersionError) {
       throw new ApiProblem('precondition-echouee', fr.problems.preconditionFailed.stale);
     }
     throw error;

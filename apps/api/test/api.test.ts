@@ -2,7 +2,8 @@ import { revokeApiKey } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { getRoadmapHealth, updateRoadmap } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, NOW, openTestApi, postJson, type TestApi } from './harness.ts';
+import { NOW, openTestApi, type TestApi } from './harness.ts';
+import { bearer, expectProblem, keysByRole, postJson } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const DB = DEMO_IDS.dronneEtBelle;
@@ -14,8 +15,7 @@ let lateMilestoneIds: string[];
 
 beforeAll(async () => {
   api = await openTestApi({ bodyLimitBytes: 4096 });
-  coordinator = await api.keyFor(LR.coordinator);
-  outsider = await api.keyFor(DB.coordinator);
+  ({ coordinator, outsider } = await keysByRole(api));
   // Both demo roadmaps are public; La Rochelle's is unpublished here so that what another
   // governance may not see can be checked. Dronne et Belle's stays public.
   await updateRoadmap(api.kernel({ personId: LR.coordinator }), {
@@ -31,32 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.drop();
 });
-
-interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance: string;
-  requestId: string;
-  errors?: { path: string; message: string }[];
-}
-
-/** Checks what every error answer shares, and returns its body. */
-async function expectProblem(response: Response, status: number, kind: string) {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
-  const body = JSON.parse(text) as ProblemBody;
-  expect(body).toMatchObject({ type: `https://maille.example/problemes/${kind}`, status });
-  expect(body.title).not.toBe('');
-  expect(body.detail).not.toBe('');
-  expect(body.instance).toMatch(/^\//);
-  expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
-  expect(response.headers.get('X-Request-Id')).toBe(body.requestId);
-  expect(text).not.toMatch(/\bat .*\.ts:\d+|stack/i);
-  return body;
-}
 
 describe('operations', () => {
   it('says it is alive, with a request id and secure headers', async () => {

@@ -2,12 +2,10 @@ import { createApiKey } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { updateMilestone } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, fromAddress, NOW, openTestApi, postJson, type TestApi } from './harness.ts';
+import { NOW, openTestApi, type TestApi } from './harness.ts';
+import { bearer, expectProblem, fromAddress, keysByRole, postJson } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
-const DB = DEMO_IDS.dronneEtBelle;
-const LR_MEMBER = 'per_lrmarchand';
-const LR_OBSERVER = 'per_lrlefevre';
 const LR_MILESTONE = 'mil_lr0101';
 
 let api: TestApi;
@@ -18,10 +16,7 @@ let outsider: string;
 
 beforeAll(async () => {
   api = await openTestApi();
-  coordinator = await api.keyFor(LR.coordinator);
-  member = await api.keyFor(LR_MEMBER);
-  observer = await api.keyFor(LR_OBSERVER);
-  outsider = await api.keyFor(DB.coordinator);
+  ({ coordinator, member, observer, outsider } = await keysByRole(api));
 });
 
 afterAll(async () => {
@@ -42,15 +37,6 @@ async function createFeed(token: string, body: unknown = { label: 'Agenda du cop
     `/governances/${LR.governance}/calendar-feeds`,
     postJson(body, bearer(token)),
   );
-}
-
-async function expectProblem(response: Response, status: number, kind: string) {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
-  const body = JSON.parse(text) as { type: string; detail: string; errors?: { path: string }[] };
-  expect(body.type).toBe(`https://maille.example/problemes/${kind}`);
-  return body;
 }
 
 /** The content lines of a calendar, unfolded. */

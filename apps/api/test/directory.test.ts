@@ -1,12 +1,18 @@
-import { createApiKey } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { erasePersonalData, getPerson } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW, openTestApi, type TestApi } from './harness.ts';
-import { expectCreated, expectProblem, faultyFields, read, send, walk } from './requests.ts';
+import { openTestApi, type TestApi } from './harness.ts';
+import {
+  expectCreated,
+  expectProblem,
+  faultyFields,
+  keysByRole,
+  read,
+  send,
+  walk,
+} from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
-const DB = DEMO_IDS.dronneEtBelle;
 /** A member of La Rochelle's governance, and an elected member of its steering committee. */
 const MEMBER = 'per_lrmarchand';
 const ELECTED = 'per_lrgiraud';
@@ -20,17 +26,7 @@ let admin: string;
 
 beforeAll(async () => {
   api = await openTestApi();
-  coordinator = await api.keyFor(LR.coordinator);
-  member = await api.keyFor(MEMBER);
-  outsider = await api.keyFor(DB.coordinator);
-  admin = (
-    await createApiKey(api.database, {
-      personId: DB.coordinator,
-      label: 'Administration',
-      instanceAdmin: true,
-      now: NOW,
-    })
-  ).token;
+  ({ coordinator, member, outsider, admin } = await keysByRole(api));
 });
 
 afterAll(async () => {
@@ -111,7 +107,7 @@ describe('territories', () => {
   it('lets only the administrator correct one, under If-Match', async () => {
     const path = '/territories/ter_region75';
     const { etag } = await read(api, path);
-    const rename = (token: string, ifMatch?: string) =>
+    const rename = (token: string, ifMatch?: string | null) =>
       api.app.request(
         path,
         send('PATCH', { token, body: { name: 'Nouvelle-Aquitaine (75)' }, ifMatch }),

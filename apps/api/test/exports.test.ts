@@ -1,13 +1,10 @@
-import { createApiKey } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { updateAction, updateRoadmap } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, NOW, openTestApi, type TestApi } from './harness.ts';
+import { NOW, openTestApi, type TestApi } from './harness.ts';
+import { bearer, expectProblem, keysByRole } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
-const DB = DEMO_IDS.dronneEtBelle;
-const LR_MEMBER = 'per_lrmarchand';
-const LR_OBSERVER = 'per_lrlefevre';
 const TODAY = NOW.slice(0, 10);
 
 let api: TestApi;
@@ -19,18 +16,7 @@ let admin: string;
 
 beforeAll(async () => {
   api = await openTestApi();
-  coordinator = await api.keyFor(LR.coordinator);
-  member = await api.keyFor(LR_MEMBER);
-  observer = await api.keyFor(LR_OBSERVER);
-  outsider = await api.keyFor(DB.coordinator);
-  admin = (
-    await createApiKey(api.database, {
-      personId: DB.coordinator,
-      label: 'Administration',
-      instanceAdmin: true,
-      now: NOW,
-    })
-  ).token;
+  ({ coordinator, member, observer, outsider, admin } = await keysByRole(api));
 });
 
 afterAll(async () => {
@@ -39,15 +25,6 @@ afterAll(async () => {
 
 const get = (path: string, token?: string) =>
   api.app.request(path, token === undefined ? {} : { headers: bearer(token) });
-
-async function expectProblem(response: Response, status: number, kind: string) {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
-  const body = JSON.parse(text) as { type: string; errors?: { path: string }[] };
-  expect(body.type).toBe(`https://maille.example/problemes/${kind}`);
-  return body;
-}
 
 /** Checks a CSV download and returns its lines (BOM removed), split into cells. */
 async function csvOf(response: Response, filename: string): Promise<string[][]> {

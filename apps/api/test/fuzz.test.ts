@@ -3,7 +3,8 @@ import { DEMO_IDS } from '@maille/domain/demo';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_KINDS } from '../src/problems.ts';
-import { bearer, openTestApi, type TestApi } from './harness.ts';
+import { openTestApi, type TestApi } from './harness.ts';
+import { bearer } from './requests.ts';
 
 /*
  * fast-check over every operation of the OpenAPI document: malformed bodies, queries, path

@@ -2,7 +2,15 @@ import { DEMO_IDS } from '@maille/domain/demo';
 import { getBody, getGovernance, getMeeting } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApi, type TestApi } from './harness.ts';
-import { expectCreated, expectProblem, faultyFields, read, send, walk } from './requests.ts';
+import {
+  expectCreated,
+  expectProblem,
+  faultyFields,
+  keysByRole,
+  read,
+  send,
+  walk,
+} from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const DB = DEMO_IDS.dronneEtBelle;
@@ -16,9 +24,7 @@ let outsider: string;
 
 beforeAll(async () => {
   api = await openTestApi();
-  coordinator = await api.keyFor(LR.coordinator);
-  member = await api.keyFor(MEMBER);
-  outsider = await api.keyFor(DB.coordinator);
+  ({ coordinator, member, outsider } = await keysByRole(api));
 });
 
 afterAll(async () => {

@@ -2,9 +2,7 @@ import { createApiKey, createStore, type Database, randomIds, seedDemo } from '@
 import { openTestDatabase, testDialect } from '@maille/db/testing';
 import type { Actor, Clock, UseCaseContext } from '@maille/domain/use-cases';
 import type { Logger } from 'pino';
-import { expect } from 'vitest';
 import { type App, createApp } from '../src/app.ts';
-import { PROBLEM_KINDS, type ProblemKind } from '../src/problems.ts';
 import type { RateLimits } from '../src/rate-limit.ts';
 
 /** The instant the demo is seeded at and the API's clock stands still on. */
@@ -71,33 +69,4 @@ export async function openTestApi({
         .token,
     drop: () => test.drop(),
   };
-}
-
-/** The `Authorization` header of a token. */
-export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-
-/** The bindings `@hono/node-server` gives a request from `address`: `app.request(url, init, fromAddress(…))`. */
-export const fromAddress = (address: string) => ({
-  incoming: { socket: { remoteAddress: address } },
-});
-
-/** A JSON POST. */
-export function postJson(body: unknown, headers: Record<string, string> = {}): RequestInit {
-  return {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  };
-}
-
-/** Checks an error is a French problem document of `kind` carrying the request id; returns it. */
-export async function expectProblem(response: Response, status: number, kind: string) {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
-  const body = JSON.parse(text) as { type: string; title: string; detail: string };
-  expect(body.type).toBe(`https://maille.example/problemes/${kind}`);
-  expect(body.title).toBe(PROBLEM_KINDS[kind as ProblemKind].title);
-  expect(response.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
-  return body;
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { claimIdempotencyKey, IDEMPOTENCY_LEASE_MS, idempotentStore } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bearer, expectProblem, NOW, openTestApi, postJson, type TestApi } from './harness.ts';
+import { NOW, openTestApi, type TestApi } from './harness.ts';
+import { bearer, expectProblem, postJson } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
 

@@ -1,11 +1,9 @@
 import { DEMO_IDS } from '@maille/domain/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openTestApi, type TestApi } from './harness.ts';
-import { expectProblem, faultyFields, read, send, walk } from './http-helpers.ts';
+import { openTestApi, type TestApi } from './harness.ts';
+import { bearer, expectProblem, faultyFields, keysByRole, read, send, walk } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
-const DB = DEMO_IDS.dronneEtBelle;
-const LR_MEMBER = 'per_lrmarchand';
 /** La Rochelle's quarterly indicator, entered by hand, and a computed one. */
 const ACTIONS = 'ind_lractions';
 const COMPUTED = 'ind_lracteurs';
@@ -18,9 +16,7 @@ let outsider: string;
 
 beforeAll(async () => {
   api = await openTestApi();
-  coordinator = await api.keyFor(LR.coordinator);
-  member = await api.keyFor(LR_MEMBER);
-  outsider = await api.keyFor(DB.coordinator);
+  ({ coordinator, member, outsider } = await keysByRole(api));
 });
 
 afterAll(async () => {
@@ -28,9 +24,9 @@ afterAll(async () => {
 });
 
 const post = (path: string, body: unknown, token?: string, ifMatch?: string | null) =>
-  api.app.request(path, send('POST', body, token, ifMatch));
+  api.app.request(path, send('POST', { body, token, ifMatch }));
 const patch = (path: string, body: unknown, token?: string, ifMatch?: string | null) =>
-  api.app.request(path, send('PATCH', body, token, ifMatch));
+  api.app.request(path, send('PATCH', { body, token, ifMatch }));
 
 const workshops = (code: string) => ({
   code,

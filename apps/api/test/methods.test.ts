@@ -1,6 +1,7 @@
 import { DEMO_IDS } from '@maille/domain/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, expectProblem, openTestApi, type TestApi } from './harness.ts';
+import { openTestApi, type TestApi } from './harness.ts';
+import { bearer, expectProblem } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];

@@ -1,7 +1,8 @@
 import { calendarFeedPath, createApiKey, createCalendarFeed } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, NOW, openTestApi, type TestApi } from './harness.ts';
+import { NOW, openTestApi, type TestApi } from './harness.ts';
+import { bearer } from './requests.ts';
 
 /*
  * The permission matrix: every operation of the OpenAPI document × every role → the status the

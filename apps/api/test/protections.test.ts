@@ -2,7 +2,8 @@ import { Writable } from 'node:stream';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bearer, fromAddress, NOW, openTestApi, type TestApi } from './harness.ts';
+import { NOW, openTestApi, type TestApi } from './harness.ts';
+import { bearer, fromAddress } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
 

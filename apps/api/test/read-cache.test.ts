@@ -1,7 +1,8 @@
 import { DEMO_IDS } from '@maille/domain/demo';
 import { updateRoadmap } from '@maille/domain/use-cases';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { bearer, openTestApi, postJson, type TestApi } from './harness.ts';
+import { openTestApi, type TestApi } from './harness.ts';
+import { bearer, postJson } from './requests.ts';
 
 /*
  * Read models served from memory (READ_MODEL_CACHE_MS): what a user can notice is a change made

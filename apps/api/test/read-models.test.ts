@@ -1,13 +1,12 @@
 import { DEMO_IDS } from '@maille/domain/demo';
 import { createIndicator, recordMeasurement } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openTestApi, type TestApi } from './harness.ts';
+import { openTestApi, type TestApi } from './harness.ts';
+import { bearer, expectProblem, keysByRole } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
-const DB = DEMO_IDS.dronneEtBelle;
 /** La Rochelle's quarterly indicator: support actions, target 330 per quarter. */
 const LR_ACTIONS = 'ind_lractions';
-const LR_OBSERVER = 'per_lrlefevre';
 
 let api: TestApi;
 let coordinator: string;
@@ -16,9 +15,7 @@ let outsider: string;
 
 beforeAll(async () => {
   api = await openTestApi();
-  coordinator = await api.keyFor(LR.coordinator);
-  observer = await api.keyFor(LR_OBSERVER);
-  outsider = await api.keyFor(DB.coordinator);
+  ({ coordinator, observer, outsider } = await keysByRole(api));
 });
 
 afterAll(async () => {
@@ -30,14 +27,6 @@ async function getJson<T>(path: string, token: string): Promise<T> {
   const text = await response.text();
   expect(response.status, text).toBe(200);
   return JSON.parse(text) as T;
-}
-
-/** Checks an error is a French problem document; returns its body. */
-async function expectProblem(response: Response, status: number) {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
-  return JSON.parse(text) as { title: string; detail: string; errors?: { path: string }[] };
 }
 
 interface Dashboard {
@@ -140,6 +129,7 @@ describe('GET /governances/{governanceId}/dashboard', () => {
       const body = await expectProblem(
         await api.app.request(`${path}?upcomingDays=${days}`, { headers: bearer(coordinator) }),
         400,
+        'validation',
       );
       expect(body.errors?.map((e) => e.path)).toEqual(['/upcomingDays']);
     }
@@ -149,18 +139,21 @@ describe('GET /governances/{governanceId}/dashboard', () => {
     await expectProblem(
       await api.app.request(path, { headers: bearer('mai_inconnue.secret') }),
       401,
+      'non-authentifie',
     );
     const other = await expectProblem(
       await api.app.request(path, { headers: bearer(outsider) }),
       404,
+      'introuvable',
     );
     expect(other.detail).toMatch(/introuvable/i);
-    await expectProblem(await api.app.request(path), 404);
+    await expectProblem(await api.app.request(path), 404, 'introuvable');
     await expectProblem(
       await api.app.request('/governances/gov_inexistante/dashboard', {
         headers: bearer(coordinator),
       }),
       404,
+      'introuvable',
     );
   });
 });
@@ -294,6 +287,7 @@ describe('GET /indicators/{indicatorId}/series', () => {
       const body = await expectProblem(
         await api.app.request(`${path}${query}`, { headers: bearer(coordinator) }),
         400,
+        'validation',
       );
       expect(body.errors?.map((e) => e.path)).toEqual([pointer]);
     }
@@ -303,12 +297,18 @@ describe('GET /indicators/{indicatorId}/series', () => {
     await expectProblem(
       await api.app.request(path, { headers: bearer('mai_inconnue.secret') }),
       401,
+      'non-authentifie',
     );
-    await expectProblem(await api.app.request(path, { headers: bearer(outsider) }), 404);
-    await expectProblem(await api.app.request(path), 404);
+    await expectProblem(
+      await api.app.request(path, { headers: bearer(outsider) }),
+      404,
+      'introuvable',
+    );
+    await expectProblem(await api.app.request(path), 404, 'introuvable');
     await expectProblem(
       await api.app.request('/indicators/ind_inexistant/series', { headers: bearer(coordinator) }),
       404,
+      'introuvable',
     );
   });
 });

@@ -1,31 +1,126 @@
+import { createApiKey } from '@maille/db';
+import { DEMO_IDS } from '@maille/domain/demo';
 import { expect } from 'vitest';
-import { bearer, type TestApi } from './harness.ts';
+import { PROBLEM_KINDS, type ProblemKind } from '../src/problems.ts';
+import { NOW, type TestApi } from './harness.ts';
 
 /*
- * Small helpers for the resource tests: a request with a JSON body, a key and an If-Match, the
- * check of a problem document, and the walk through a paged list.
+ * The API tests' one set of request helpers (the database is `harness.ts`'s): headers and
+ * bodies of a request, the check of a problem document, a read, a create, and the walk through
+ * a paged list.
  */
+
+/** The demo's people the tests act as, one per role a permission depends on. */
+export const ROLE_PEOPLE = {
+  /** La Rochelle's coordinator. */
+  coordinator: DEMO_IDS.laRochelle.coordinator,
+  /** A member of La Rochelle, whose organization (the CDA) carries A1.1 and A1.2. */
+  member: 'per_lrmarchand',
+  /** An observer of La Rochelle: reads everything, carries nothing. */
+  observer: 'per_lrlefevre',
+  /** Dronne et Belle's coordinator: of another governance. */
+  outsider: DEMO_IDS.dronneEtBelle.coordinator,
+} as const;
+
+/**
+ * A key for each of `ROLE_PEOPLE`, and `admin`: an instance administrator's key (held by the
+ * outsider, so that only the instance-wide right lets it through).
+ *
+ * @example
+ * ({ coordinator, member, outsider } = await keysByRole(api));
+ */
+export async function keysByRole(
+  api: TestApi,
+): Promise<Record<keyof typeof ROLE_PEOPLE | 'admin', string>> {
+  const { token: admin } = await createApiKey(api.database, {
+    personId: ROLE_PEOPLE.outsider,
+    label: 'Administration',
+    instanceAdmin: true,
+    now: NOW,
+  });
+  return {
+    coordinator: await api.keyFor(ROLE_PEOPLE.coordinator),
+    member: await api.keyFor(ROLE_PEOPLE.member),
+    observer: await api.keyFor(ROLE_PEOPLE.observer),
+    outsider: await api.keyFor(ROLE_PEOPLE.outsider),
+    admin,
+  };
+}
+
+/** The `Authorization` header of a token. */
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** The bindings `@hono/node-server` gives a request from `address`: `app.request(url, init, fromAddress(…))`. */
+export const fromAddress = (address: string) => ({
+  incoming: { socket: { remoteAddress: address } },
+});
+
+/** A JSON POST. */
+export function postJson(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+/**
+ * A request as someone (`token`, or the public), with a JSON body and an If-Match if given
+ * (`null`: none, as a tag read from a response without one).
+ */
+export function send(
+  method: string,
+  {
+    token,
+    body,
+    ifMatch,
+  }: { token?: string | undefined; body?: unknown; ifMatch?: string | null | undefined } = {},
+): RequestInit {
+  return {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(token === undefined ? {} : bearer(token)),
+      ...(ifMatch === undefined || ifMatch === null ? {} : { 'If-Match': ifMatch }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  };
+}
 
 /** A problem document as the API answers it. */
 export interface ProblemBody {
   type: string;
+  title: string;
+  status: number;
   detail: string;
+  instance: string;
   requestId: string;
   errors?: { path: string; message: string }[];
 }
 
-/** Checks an error is a French problem document of `kind` carrying the request id. */
+/**
+ * Checks what every error answer shares — a French problem document of `kind` and `status`, with
+ * its title, a detail, the path, the request id of `X-Request-Id`, no stack trace — and returns it.
+ */
 export async function expectProblem(
   response: Response,
   status: number,
-  kind: string,
+  kind: ProblemKind,
 ): Promise<ProblemBody> {
   const text = await response.text();
   expect(response.status, text).toBe(status);
   expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
   const body = JSON.parse(text) as ProblemBody;
-  expect(body.type).toBe(`https://maille.example/problemes/${kind}`);
-  expect(body.requestId).toBe(response.headers.get('X-Request-Id'));
+  expect(body).toMatchObject({
+    type: `https://maille.example/problemes/${kind}`,
+    title: PROBLEM_KINDS[kind].title,
+    status,
+  });
+  expect(body.detail).not.toBe('');
+  expect(body.instance).toMatch(/^\//);
+  expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(response.headers.get('X-Request-Id')).toBe(body.requestId);
+  expect(text).not.toMatch(/\bat .*\.ts:\d+|stack/i);
   return body;
 }
 
@@ -35,32 +130,16 @@ export async function faultyFields(response: Response): Promise<string[]> {
   return (body.errors ?? []).map((e) => e.path);
 }
 
-/** A request as someone (`token`, or the public), with a JSON body and an If-Match if given. */
-export function send(
-  method: string,
-  { token, body, ifMatch }: { token?: string; body?: unknown; ifMatch?: string | undefined } = {},
-): RequestInit {
-  return {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(token === undefined ? {} : bearer(token)),
-      ...(ifMatch === undefined ? {} : { 'If-Match': ifMatch }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  };
-}
-
-/** Reads `path` as `token` and returns its JSON and ETag, checking it answered 200. */
+/** Reads `path` as `token` (or the public), checking it answered 200; its JSON and `ETag`. */
 export async function read<T = Record<string, unknown>>(
   api: TestApi,
   path: string,
   token?: string,
-): Promise<{ body: T; etag: string }> {
+): Promise<{ body: T; etag: string | null }> {
   const response = await api.app.request(path, send('GET', token === undefined ? {} : { token }));
   const text = await response.text();
   expect(response.status, text).toBe(200);
-  return { body: JSON.parse(text) as T, etag: response.headers.get('ETag') ?? '' };
+  return { body: JSON.parse(text) as T, etag: response.headers.get('ETag') };
 }
 
 /** Follows `Link: rel="next"` from `path` to the last page; returns every id and the pages. */
@@ -69,19 +148,14 @@ export async function walk(api: TestApi, path: string, token?: string) {
   let next: string | undefined = path;
   let pages = 0;
   while (next !== undefined) {
-    const { body, response } = await page(api, next, token);
-    ids.push(...body.items.map((i) => i.id));
+    const response = await api.app.request(next, send('GET', token === undefined ? {} : { token }));
+    expect(response.status).toBe(200);
+    ids.push(...((await response.json()) as { items: { id: string }[] }).items.map((i) => i.id));
     pages += 1;
     next = /^<([^>]+)>; rel="next"$/.exec(response.headers.get('Link') ?? '')?.[1];
     expect(pages).toBeLessThan(500);
   }
   return { ids, pages };
-}
-
-async function page(api: TestApi, path: string, token?: string) {
-  const response = await api.app.request(path, send('GET', token === undefined ? {} : { token }));
-  expect(response.status).toBe(200);
-  return { response, body: (await response.json()) as { items: { id: string }[] } };
 }
 
 /** Checks a 201: the entity's `Location` and `ETag`, and that the location reads it back. */
@@ -101,3 +175,7 @@ export async function expectCreated<T extends { id: string; version: number }>(
   expect(back.etag).toBe(`"${entity.id}.1"`);
   return entity;
 }
+
+/** A cursor as the API makes them, to try one taken from another list. */
+export const cursorOf = (id: string) =>
+  Buffer.from(JSON.stringify({ id }), 'utf8').toString('base64url');

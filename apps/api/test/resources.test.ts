@@ -2,7 +2,8 @@ import { createApiKey } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { getAction, getGovernance, listActions, updateRoadmap } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, NOW, openTestApi, type TestApi } from './harness.ts';
+import { NOW, openTestApi, type TestApi } from './harness.ts';
+import { bearer, expectProblem, keysByRole, send, walk } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const DB = DEMO_IDS.dronneEtBelle;
@@ -14,8 +15,7 @@ let admin: string;
 
 beforeAll(async () => {
   api = await openTestApi();
-  coordinator = await api.keyFor(LR.coordinator);
-  outsider = await api.keyFor(DB.coordinator);
+  ({ coordinator, outsider } = await keysByRole(api));
   admin = (
     await createApiKey(api.database, {
       personId: LR.coordinator,
@@ -36,51 +36,12 @@ afterAll(async () => {
   await api?.drop();
 });
 
-/** Checks an error is a French problem document carrying the request id; returns its body. */
-async function expectProblem(response: Response, status: number, kind: string) {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
-  const body = JSON.parse(text) as { type: string; detail: string; requestId: string };
-  expect(body.type).toBe(`https://maille.example/problemes/${kind}`);
-  expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
-  expect(body.requestId).toBe(response.headers.get('X-Request-Id'));
-  return body;
-}
-
-function patch(body: unknown, token: string, ifMatch?: string): RequestInit {
-  return {
-    method: 'PATCH',
-    headers: {
-      'Content-Type': 'application/json',
-      ...bearer(token),
-      ...(ifMatch === undefined ? {} : { 'If-Match': ifMatch }),
-    },
-    body: JSON.stringify(body),
-  };
-}
-
-function post(body: unknown, token: string, ifMatch?: string): RequestInit {
-  return { ...patch(body, token, ifMatch), method: 'POST' };
-}
+const patch = (body: unknown, token: string, ifMatch?: string) =>
+  send('PATCH', { body, token, ifMatch });
+const post = (body: unknown, token: string, ifMatch?: string) =>
+  send('POST', { body, token, ifMatch });
 
 const asCoordinator = () => api.kernel({ personId: LR.coordinator });
-
-/** Follows `Link: rel="next"` from `path` to the last page; returns every id and the pages. */
-async function walk(path: string, token: string) {
-  const ids: string[] = [];
-  let next: string | undefined = path;
-  let pages = 0;
-  while (next !== undefined) {
-    const response = await api.app.request(next, { headers: bearer(token) });
-    expect(response.status).toBe(200);
-    ids.push(...((await response.json()) as { items: { id: string }[] }).items.map((i) => i.id));
-    pages += 1;
-    next = /^<([^>]+)>; rel="next"$/.exec(response.headers.get('Link') ?? '')?.[1];
-    expect(pages).toBeLessThan(500);
-  }
-  return { ids, pages };
-}
 
 describe('governances', () => {
   it('lists the governances the key’s person may read', async () => {
@@ -92,7 +53,7 @@ describe('governances', () => {
   });
 
   it('walks every governance one page at a time for an administrator', async () => {
-    const { ids, pages } = await walk('/governances?limit=1', admin);
+    const { ids, pages } = await walk(api, '/governances?limit=1', admin);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining([LR.governance, DB.governance]));
     expect(pages).toBe(ids.length);
@@ -158,7 +119,7 @@ describe('governances', () => {
 
 describe('actions', () => {
   it('walks a roadmap’s actions with limit=1, without duplicates or gaps', async () => {
-    const { ids } = await walk(`/roadmaps/${LR.roadmap}/actions?limit=1`, coordinator);
+    const { ids } = await walk(api, `/roadmaps/${LR.roadmap}/actions?limit=1`, coordinator);
     const all = await listActions(asCoordinator(), { roadmapId: LR.roadmap, limit: 100 });
     expect(all.next).toBeUndefined();
     expect(all.items.length).toBeGreaterThan(2);

@@ -23,7 +23,15 @@ import {
 } from '@maille/domain/use-cases';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimChatAnswer, createStore, type Database, issueChatLinkCode } from '../src/index.ts';
+import {
+  claimChatAnswer,
+  claimIdempotencyKey,
+  createStore,
+  type Database,
+  type IdempotencyScope,
+  issueChatLinkCode,
+  settleIdempotencyClaim,
+} from '../src/index.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './dialects.ts';
 
 const NAME = 'Jeanne Dupont-Lefèvre';
@@ -63,7 +71,11 @@ const PLANTED_TABLES = [
   'deliveries',
   'delivery_events',
   'api_keys',
+  'idempotency_keys',
 ];
+
+/** The tables she is exported from: a stored Idempotency-Key response is a copy, not a record. */
+const RECORD_TABLES = PLANTED_TABLES.filter((table) => table !== 'idempotency_keys');
 
 /**
  * `table.column` of every text column, of every table, that holds one of `needles` in some row,
@@ -242,8 +254,26 @@ async function plant(world: TestWorld<Store>, database: Database): Promise<Perso
     values ('key_planted01', ${jeanne.id}, 'sha256-of-a-secret', ${`Tableur de ${NAME}`}, 0, ${now})`.execute(
     database.db,
   );
+  // The API's Idempotency-Key records: the answer to her creation, kept for a replay, and
+  // another request still running.
+  const created = await claimIdempotencyKey(database, KEPT_RESPONSE, 'sha256-a', now);
+  if (created.kind !== 'claimed') throw new Error('the key should be free');
+  await settleIdempotencyClaim(database, created.claim, {
+    status: 201,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(jeanne),
+  });
+  await claimIdempotencyKey(database, RUNNING, 'sha256-b', now);
   return jeanne;
 }
+
+const KEPT_RESPONSE: IdempotencyScope = {
+  owner: 'key_admin01',
+  method: 'POST',
+  path: '/persons',
+  key: 'creation-jeanne',
+};
+const RUNNING: IdempotencyScope = { ...KEPT_RESPONSE, path: '/organizations', key: 'en-cours' };
 
 describe.each(DIALECTS)('personal data of one person on %s', (dialect) => {
   let test: TestDatabase;
@@ -275,7 +305,7 @@ describe.each(DIALECTS)('personal data of one person on %s', (dialect) => {
     );
     expect(exported.person).toMatchObject({ id: jeanne.id, displayName: NAME, email: EMAIL });
     const camel = (table: string) => table.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
-    expect(Object.keys(exported.records).sort()).toEqual(PLANTED_TABLES.map(camel).sort());
+    expect(Object.keys(exported.records).sort()).toEqual(RECORD_TABLES.map(camel).sort());
     // Her API key is listed, never the hash of its secret.
     expect(exported.records.apiKeys).toEqual([
       expect.objectContaining({ id: 'key_planted01', label: `Tableur de ${NAME}` }),
@@ -294,7 +324,7 @@ describe.each(DIALECTS)('personal data of one person on %s', (dialect) => {
     const { recordsRewritten } = await erasePersonalData(world.as('coordinator'), {
       personId: jeanne.id,
     });
-    expect(recordsRewritten).toBeGreaterThanOrEqual(PLANTED_TABLES.length - 2);
+    expect(recordsRewritten).toBeGreaterThanOrEqual(RECORD_TABLES.length - 2);
     expect(await columnsHolding(test.database, IDENTIFYING)).toEqual([]);
   });
 
@@ -316,6 +346,16 @@ describe.each(DIALECTS)('personal data of one person on %s', (dialect) => {
       .where('id', '=', jeanne.id)
       .executeTakeFirstOrThrow();
     expect(row.search_key).toBe('membre supprime');
+  });
+
+  it('deletes every stored Idempotency-Key response, and lets a running claim finish', async () => {
+    const left = await test.database.db
+      .selectFrom('idempotency_keys')
+      .select(['path', 'idempotency_key', 'state'])
+      .execute();
+    expect(left).toEqual([
+      { path: '/organizations', idempotency_key: 'en-cours', state: 'running' },
+    ]);
   });
 
   it('drops her chat link', async () => {

@@ -4,6 +4,7 @@ import {
   type Organization,
   type Person,
   type RoadmapVersion,
+  StaleVersionError,
   type Update,
 } from '@maille/domain';
 import { buildDemoDataset, DEMO_IDS } from '@maille/domain/demo';
@@ -503,15 +504,15 @@ describe.each(DIALECTS)('repositories on %s', (dialect) => {
         // The same change made from the version before: someone else changed it meanwhile.
         const stale = { ...next, updatedAt: '2027-01-03T00:00:00.000Z' };
         await expect(tx((repos) => versioned(repos, name).update(stale))).rejects.toBeInstanceOf(
-          ConflictError,
+          StaleVersionError,
         );
         const skipping = { ...next, version: next.version + 2 };
         await expect(tx((repos) => versioned(repos, name).update(skipping))).rejects.toBeInstanceOf(
-          ConflictError,
+          StaleVersionError,
         );
         const unknown = { ...next, id: `${original.id.split('_')[0]}_inconnu01`, version: 2 };
         await expect(tx((repos) => versioned(repos, name).update(unknown))).rejects.toBeInstanceOf(
-          ConflictError,
+          StaleVersionError,
         );
         expect(await stored()).toEqual(next);
       },

@@ -1,7 +1,6 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { Action, ActionFields } from '@maille/domain';
 import {
-  type ChangeRequest,
   createAction,
   GetActionInput,
   getAction,
@@ -12,163 +11,74 @@ import {
   transitionAction,
   updateAction,
 } from '@maille/domain/use-cases';
-import { expectedVersionOf, ifMatched, setETag } from '../concurrency.ts';
-import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
+import type { ApiEnv, AppDependencies } from '../context.ts';
 import { fr } from '../messages/fr.ts';
-import { decodeCursor, PageQuery, pageResponse } from '../pagination.ts';
-import { OPTIONAL_KEY, problemResponses, REQUIRED_KEY } from './openapi-helpers.ts';
 import {
-  ETAG_HEADER,
-  IF_MATCH_HEADER,
-  LINK_HEADER,
-  PatchBody,
-  patchedFromBody,
-} from './resource-helpers.ts';
-import { registerChange, registerCreate } from './resource-routes.ts';
+  registerChange,
+  registerCreate,
+  registerList,
+  registerPatch,
+  registerRead,
+} from './resource-routes.ts';
 
 const TAGS = ['Fiches'];
 const params = z.object({ actionId: GetActionInput.shape.actionId });
-
-const WRITE_PROBLEMS = [
-  'validation',
-  'json-mal-forme',
-  'non-authentifie',
-  'interdit',
-  'introuvable',
-  'precondition-echouee',
-  'trop-volumineux',
-  'type-de-contenu',
-  'precondition-requise',
-] as const;
-
-const list = createRoute({
-  method: 'get',
-  path: '/roadmaps/{roadmapId}/actions',
-  tags: TAGS,
-  summary: fr.openapi.listActions,
-  security: OPTIONAL_KEY,
-  request: {
-    params: z.object({ roadmapId: ListActionsInput.shape.roadmapId }),
-    query: PageQuery,
-  },
-  responses: {
-    200: {
-      description: fr.openapi.listActions,
-      headers: LINK_HEADER,
-      content: { 'application/json': { schema: z.object({ items: z.array(Action) }) } },
-    },
-    ...problemResponses('validation', 'non-authentifie', 'introuvable'),
-  },
-});
-
-const read = createRoute({
-  method: 'get',
-  path: '/actions/{actionId}',
-  tags: TAGS,
-  summary: fr.openapi.getAction,
-  security: OPTIONAL_KEY,
-  request: { params },
-  responses: {
-    200: {
-      description: fr.openapi.getAction,
-      headers: ETAG_HEADER,
-      content: { 'application/json': { schema: Action } },
-    },
-    ...problemResponses('validation', 'non-authentifie', 'introuvable'),
-  },
-});
-
-const update = createRoute({
-  method: 'patch',
-  path: '/actions/{actionId}',
-  tags: TAGS,
-  summary: fr.openapi.updateAction,
-  security: REQUIRED_KEY,
-  request: {
-    params,
-    headers: IF_MATCH_HEADER,
-    body: { required: true, content: { 'application/json': { schema: PatchBody } } },
-  },
-  responses: {
-    200: {
-      description: fr.openapi.updateAction,
-      headers: ETAG_HEADER,
-      content: { 'application/json': { schema: Action } },
-    },
-    ...problemResponses(...WRITE_PROBLEMS),
-  },
-});
-
-const transition = createRoute({
-  method: 'post',
-  path: '/actions/{actionId}/transitions',
-  tags: TAGS,
-  summary: fr.openapi.transitionAction,
-  security: REQUIRED_KEY,
-  request: {
-    params,
-    headers: IF_MATCH_HEADER,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: TransitionActionInput.omit({ actionId: true, expectedVersion: true }),
-        },
-      },
-    },
-  },
-  responses: {
-    200: {
-      description: fr.openapi.transitionAction,
-      headers: ETAG_HEADER,
-      content: { 'application/json': { schema: Action } },
-    },
-    ...problemResponses(...WRITE_PROBLEMS, 'transition-invalide'),
-  },
-});
+const roadmapParams = z.object({ roadmapId: ListActionsInput.shape.roadmapId });
 
 /** Action sheets: a roadmap's list, one sheet, its changes and status moves under If-Match. */
 export function registerActionRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependencies): void {
-  app.openapi(list, async (c) => {
-    const { roadmapId } = c.req.valid('param');
-    const { limit, cursor } = c.req.valid('query');
-    const after = decodeCursor(cursor, ListActionsInput.shape.after.unwrap());
-    const page = await listActions(useCaseContext(deps, c), { roadmapId, after, limit });
-    return c.json(pageResponse(c, page, limit), 200);
-  });
-
-  app.openapi(read, async (c) => {
-    const action = await getAction(useCaseContext(deps, c), c.req.valid('param'));
-    setETag(c, action);
-    return c.json(action, 200);
-  });
-
-  app.openapi(update, async (c) => {
-    const { actionId } = c.req.valid('param');
-    const request: ChangeRequest = {
-      id: actionId,
-      expectedVersion: expectedVersionOf(c, actionId),
-      patch: c.req.valid('json'),
-    };
-    const action = await ifMatched(patchedFromBody(updateAction(useCaseContext(deps, c), request)));
-    setETag(c, action);
-    return c.json(action, 200);
-  });
-
-  app.openapi(transition, async (c) => {
-    const { actionId } = c.req.valid('param');
-    const expectedVersion = expectedVersionOf(c, actionId);
-    const action = await ifMatched(
-      transitionAction(useCaseContext(deps, c), {
-        ...c.req.valid('json'),
-        actionId,
-        expectedVersion,
-      }),
-    );
-    setETag(c, action);
-    return c.json(action, 200);
-  });
-
+  registerList(
+    app,
+    deps,
+    {
+      path: '/roadmaps/{roadmapId}/actions',
+      tags: TAGS,
+      summary: fr.openapi.listActions,
+      params: roadmapParams,
+      item: Action,
+      cursorId: ListActionsInput.shape.after.unwrap(),
+    },
+    listActions,
+  );
+  registerRead(
+    app,
+    deps,
+    {
+      path: '/actions/{actionId}',
+      tags: TAGS,
+      summary: fr.openapi.getAction,
+      params,
+      schema: Action,
+      versioned: true,
+    },
+    getAction,
+  );
+  registerPatch(
+    app,
+    deps,
+    {
+      path: '/actions/{actionId}',
+      tags: TAGS,
+      summary: fr.openapi.updateAction,
+      params,
+      schema: Action,
+    },
+    updateAction,
+  );
+  registerChange(
+    app,
+    deps,
+    {
+      path: '/actions/{actionId}/transitions',
+      tags: TAGS,
+      summary: fr.openapi.transitionAction,
+      params,
+      body: TransitionActionInput.omit({ actionId: true, expectedVersion: true }),
+      schema: Action,
+      problems: ['transition-invalide'],
+    },
+    transitionAction,
+  );
   registerCreate(
     app,
     deps,
@@ -176,7 +86,7 @@ export function registerActionRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependen
       path: '/roadmaps/{roadmapId}/actions',
       tags: TAGS,
       summary: fr.openapi.createAction,
-      params: z.object({ roadmapId: ListActionsInput.shape.roadmapId }),
+      params: roadmapParams,
       body: ActionFields.omit({ roadmapId: true }),
       schema: Action,
       versioned: true,

@@ -9,18 +9,9 @@ import {
   listBodies,
   updateBody,
 } from '@maille/domain/use-cases';
-import { setETag } from '../concurrency.ts';
-import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
+import type { ApiEnv, AppDependencies } from '../context.ts';
 import { fr } from '../messages/fr.ts';
-import { decodeCursor, pageResponse } from '../pagination.ts';
-import {
-  announceCreated,
-  changeRoute,
-  changeUnderIfMatch,
-  createdRoute,
-  listRoute,
-  readRoute,
-} from './route-shapes.ts';
+import { registerCreate, registerList, registerPatch, registerRead } from './resource-routes.ts';
 
 const TAGS = ['Instances'];
 const ofGovernance = {
@@ -28,17 +19,7 @@ const ofGovernance = {
   tags: TAGS,
   params: ListBodiesInput.pick({ governanceId: true }),
 } as const;
-const one = { path: '/bodies/{bodyId}', tags: TAGS, params: GetBodyInput } as const;
-
-const list = listRoute({ ...ofGovernance, summary: fr.openapi.listBodies, query: {}, item: Body });
-const read = readRoute({ ...one, summary: fr.openapi.getBody, schema: Body });
-const create = createdRoute({
-  ...ofGovernance,
-  summary: fr.openapi.createBody,
-  body: CreateBodyInput.omit({ governanceId: true }),
-  schema: Body,
-});
-const update = changeRoute({ ...one, summary: fr.openapi.updateBody, schema: Body });
+const one = { path: '/bodies/{bodyId}', tags: TAGS, params: GetBodyInput, schema: Body } as const;
 
 /**
  * A governance's bodies and their members. Members are part of the body, dated (`since`,
@@ -46,34 +27,42 @@ const update = changeRoute({ ...one, summary: fr.openapi.updateBody, schema: Bod
  * as the kernel changes a body, under If-Match so that two coordinators do not lose each other's.
  */
 export function registerBodyRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependencies): void {
-  app.openapi(list, async (c) => {
-    const { governanceId } = c.req.valid('param');
-    const { limit, cursor } = c.req.valid('query');
-    const after = decodeCursor(cursor, ListBodiesInput.shape.after.unwrap());
-    const page = await listBodies(useCaseContext(deps, c), { governanceId, after, limit });
-    return c.json(pageResponse(c, page, limit), 200);
-  });
-
-  app.openapi(read, async (c) => {
-    const body = await getBody(useCaseContext(deps, c), c.req.valid('param'));
-    setETag(c, body);
-    return c.json(body, 200);
-  });
-
-  app.openapi(create, async (c) => {
-    const body = await createBody(useCaseContext(deps, c), {
-      ...c.req.valid('json'),
-      governanceId: c.req.valid('param').governanceId,
-    });
-    announceCreated(c, body, `/bodies/${body.id}`);
-    return c.json(body, 201);
-  });
-
-  app.openapi(update, async (c) => {
-    const patch = c.req.valid('json');
-    const body = await changeUnderIfMatch(c, c.req.valid('param').bodyId, (id, v) =>
-      updateBody(useCaseContext(deps, c), { id, expectedVersion: v, patch }),
-    );
-    return c.json(body, 200);
-  });
+  registerList(
+    app,
+    deps,
+    {
+      ...ofGovernance,
+      summary: fr.openapi.listBodies,
+      item: Body,
+      cursorId: ListBodiesInput.shape.after.unwrap(),
+      problems: ['interdit'],
+    },
+    listBodies,
+  );
+  registerRead(
+    app,
+    deps,
+    { ...one, summary: fr.openapi.getBody, versioned: true, problems: ['interdit'] },
+    getBody,
+  );
+  registerCreate(
+    app,
+    deps,
+    {
+      ...ofGovernance,
+      summary: fr.openapi.createBody,
+      body: CreateBodyInput.omit({ governanceId: true }),
+      schema: Body,
+      versioned: true,
+      location: (body) => `/bodies/${body.id}`,
+      problems: ['conflit'],
+    },
+    createBody,
+  );
+  registerPatch(
+    app,
+    deps,
+    { ...one, summary: fr.openapi.updateBody, problems: ['conflit'] },
+    updateBody,
+  );
 }

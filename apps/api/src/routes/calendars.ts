@@ -19,8 +19,13 @@ import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts
 import { fr } from '../messages/fr.ts';
 import { decodeCursor, PageQuery, pageResponse } from '../pagination.ts';
 import { ApiProblem } from '../problems.ts';
-import { problemResponses, REQUIRED_KEY } from './openapi-helpers.ts';
-import { LINK_HEADER } from './resource-helpers.ts';
+import {
+  LINK_HEADER,
+  problemResponses,
+  READ_PROBLEMS,
+  REQUIRED_KEY,
+  WRITE_PROBLEMS,
+} from './openapi-helpers.ts';
 
 const TAGS = ['Calendriers'];
 const FEED_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;
@@ -63,7 +68,7 @@ const feed = createRoute({
       description: fr.openapi.calendarFeed,
       content: { 'text/calendar': { schema: z.string() } },
     },
-    ...problemResponses('validation', 'non-authentifie', 'introuvable'),
+    ...problemResponses(...READ_PROBLEMS),
   },
 });
 
@@ -92,15 +97,7 @@ const create = createRoute({
       description: fr.openapi.createCalendarFeed,
       content: { 'application/json': { schema: CreatedCalendarFeed } },
     },
-    ...problemResponses(
-      'validation',
-      'json-mal-forme',
-      'non-authentifie',
-      'interdit',
-      'introuvable',
-      'trop-volumineux',
-      'type-de-contenu',
-    ),
+    ...problemResponses(...WRITE_PROBLEMS),
   },
 });
 
@@ -117,7 +114,7 @@ const list = createRoute({
       headers: LINK_HEADER,
       content: { 'application/json': { schema: z.object({ items: z.array(CalendarFeed) }) } },
     },
-    ...problemResponses('validation', 'non-authentifie', 'interdit', 'introuvable'),
+    ...problemResponses(...READ_PROBLEMS, 'interdit'),
   },
 });
 
@@ -130,7 +127,7 @@ const revoke = createRoute({
   request: { params: z.object({ feedId: CalendarFeedId }) },
   responses: {
     204: { description: fr.openapi.revokeCalendarFeed },
-    ...problemResponses('validation', 'non-authentifie', 'interdit', 'introuvable', 'conflit'),
+    ...problemResponses(...READ_PROBLEMS, 'interdit', 'conflit'),
   },
 });
 

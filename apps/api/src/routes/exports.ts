@@ -13,7 +13,7 @@ import {
 } from '@maille/domain/use-cases';
 import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
-import { OPTIONAL_KEY, problemResponses, REQUIRED_KEY } from './openapi-helpers.ts';
+import { OPTIONAL_KEY, problemResponses, READ_PROBLEMS, REQUIRED_KEY } from './openapi-helpers.ts';
 
 const TAGS = ['Exports'];
 const roadmapParams = z.object({ roadmapId: ExportRoadmapCsvInput.shape.roadmapId });
@@ -41,7 +41,7 @@ function csvRoute(path: string, summary: string, params: z.ZodObject, descriptio
         headers: DISPOSITION_HEADER,
         content: { 'text/csv': { schema: z.string() } },
       },
-      ...problemResponses('validation', 'non-authentifie', 'introuvable'),
+      ...problemResponses(...READ_PROBLEMS),
     },
   });
 }
@@ -103,7 +103,7 @@ const governanceDocument = createRoute({
         },
       },
     },
-    ...problemResponses('validation', 'non-authentifie', 'interdit', 'introuvable'),
+    ...problemResponses(...READ_PROBLEMS, 'interdit'),
   },
 });
 

@@ -12,14 +12,8 @@ import {
 } from '@maille/domain/use-cases';
 import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
-import { problemResponses, REQUIRED_KEY } from './openapi-helpers.ts';
-import {
-  registerCreate,
-  registerList,
-  registerPatch,
-  registerRead,
-  WRITE_PROBLEMS,
-} from './resource-routes.ts';
+import { problemResponses, REQUIRED_KEY, WRITE_PROBLEMS } from './openapi-helpers.ts';
+import { registerCreate, registerList, registerPatch, registerRead } from './resource-routes.ts';
 
 const TAGS = ['Indicateurs'];
 const governanceParams = z.object({ governanceId: ListIndicatorsInput.shape.governanceId });

@@ -18,7 +18,7 @@ import {
 } from '@maille/domain/use-cases';
 import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
-import { problemResponses, REQUIRED_KEY } from './openapi-helpers.ts';
+import { problemResponses, REQUIRED_KEY, WRITE_PROBLEMS } from './openapi-helpers.ts';
 import {
   registerChange,
   registerCreate,
@@ -52,16 +52,7 @@ const complete = createRoute({
       description: fr.openapi.completeMilestone,
       content: { 'application/json': { schema: Milestone } },
     },
-    ...problemResponses(
-      'validation',
-      'json-mal-forme',
-      'non-authentifie',
-      'interdit',
-      'introuvable',
-      'conflit',
-      'trop-volumineux',
-      'type-de-contenu',
-    ),
+    ...problemResponses(...WRITE_PROBLEMS, 'conflit'),
   },
 });
 

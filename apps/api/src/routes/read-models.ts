@@ -24,7 +24,7 @@ import {
 import { type ApiEnv, type RouteDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
 import { readerKey } from '../read-cache.ts';
-import { OPTIONAL_KEY, problemResponses } from './openapi-helpers.ts';
+import { OPTIONAL_KEY, problemResponses, READ_PROBLEMS } from './openapi-helpers.ts';
 
 /*
  * The read models a coordinator opens: a governance's dashboard and an indicator's series. The
@@ -217,7 +217,7 @@ const dashboard = createRoute({
       description: fr.openapi.governanceDashboard,
       content: { 'application/json': { schema: DashboardBody } },
     },
-    ...problemResponses('validation', 'non-authentifie', 'introuvable'),
+    ...problemResponses(...READ_PROBLEMS),
   },
 });
 
@@ -242,7 +242,7 @@ const series = createRoute({
       description: fr.openapi.indicatorSeries,
       content: { 'application/json': { schema: SeriesBody } },
     },
-    ...problemResponses('validation', 'non-authentifie', 'introuvable'),
+    ...problemResponses(...READ_PROBLEMS),
   },
 });
 

@@ -1,30 +1,37 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { ConflictError, ValidationError } from '@maille/domain';
+import { ValidationError } from '@maille/domain';
 import type { Page, UseCaseContext } from '@maille/domain/use-cases';
 import type { Context } from 'hono';
-import { expectedVersionOf, setETag } from '../concurrency.ts';
+import { expectedVersionOf, ifMatched, setETag } from '../concurrency.ts';
 import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
 import { decodeCursor, PageQuery, pageResponse } from '../pagination.ts';
-import { ApiProblem, type ProblemKind } from '../problems.ts';
-import { OPTIONAL_KEY, problemResponses, REQUIRED_KEY } from './openapi-helpers.ts';
+import type { ProblemKind } from '../problems.ts';
 import {
   ETAG_HEADER,
   IF_MATCH_HEADER,
+  IF_MATCH_PROBLEMS,
   LINK_HEADER,
+  OPTIONAL_KEY,
   PatchBody,
-  patchedFromBody,
-} from './resource-helpers.ts';
+  problemResponses,
+  READ_PROBLEMS,
+  REQUIRED_KEY,
+  WRITE_PROBLEMS,
+} from './openapi-helpers.ts';
 
 /**
- * The shapes most resource routes share — a page of a list, a read, a create, a PATCH, a state
- * change under If-Match — built once here, so that each resource file only says its paths,
- * schemas and kernel use cases. The route still only maps HTTP to a use case.
+ * The one way a resource route is written: a page of a list, a read, a create, a PATCH, a change
+ * under If-Match (a state move, a role given or removed). Each registers its OpenAPI description
+ * and its handler together, so that a resource file only says its paths, schemas and kernel use
+ * cases; the route still only maps HTTP to a use case. A route of another shape (a report, a
+ * feed) is written with `createRoute` and the pieces of `openapi-helpers.ts`.
  */
 
 type UseCase<T> = (ctx: UseCaseContext, input: unknown) => Promise<T>;
 type Params = z.ZodObject;
 type Entity = { id: string; version?: number };
+type Values = Record<string, unknown>;
 
 /** What every route of these families says about itself in the OpenAPI document. */
 interface Described {
@@ -32,22 +39,9 @@ interface Described {
   tags: string[];
   summary: string;
   description?: string;
+  /** Problems it may answer besides those of its family (`conflit`, `interdit`…). */
+  problems?: readonly ProblemKind[];
 }
-
-const READ_PROBLEMS = ['validation', 'non-authentifie', 'introuvable'] as const;
-
-/** The problems of every write: a body, a key, a permission, a target. */
-export const WRITE_PROBLEMS = [
-  'validation',
-  'json-mal-forme',
-  'non-authentifie',
-  'interdit',
-  'introuvable',
-  'trop-volumineux',
-  'type-de-contenu',
-] as const satisfies readonly ProblemKind[];
-
-const IF_MATCH_PROBLEMS = ['precondition-echouee', 'precondition-requise'] as const;
 
 const documented = ({ path, tags, summary, description }: Described) => ({
   path,
@@ -56,43 +50,70 @@ const documented = ({ path, tags, summary, description }: Described) => ({
   ...(description ? { description } : {}),
 });
 
+const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
+
+/** The problems of a read: a path naming something may answer 404, a top-level list may not. */
+const readProblems = (spec: Described & { params?: Params }) =>
+  problemResponses(
+    ...(spec.params && Object.keys(spec.params.shape).length > 0
+      ? READ_PROBLEMS
+      : READ_PROBLEMS.filter((kind) => kind !== 'introuvable')),
+    ...(spec.problems ?? []),
+  );
+
 /** Sets the `ETag` of what the response carries, when it is a versioned entity. */
 function tagIfVersioned(c: Context, entity: Entity, versioned = true): void {
   if (versioned && entity.version !== undefined)
     setETag(c, { id: entity.id, version: entity.version });
 }
 
+/** The path parameters of a route, or none. */
+const paramsOf = (c: Context, spec: { params?: Params }) =>
+  (spec.params ? c.req.valid('param' as never) : {}) as Record<string, string>;
+
 /**
- * A page of a list: `limit` and `cursor` in, `{ items }` and `Link` out. `toInput` turns the path
- * parameters into the use case's input (by default they are passed as they are).
+ * A page of a list: `limit`, `cursor` and the list's own filters (`query`) in, `{ items }` and
+ * `Link` out. `toInput` turns the path parameters and filters into the use case's input (by
+ * default they are passed as they are).
  */
 export function registerList(
   app: OpenAPIHono<ApiEnv>,
   deps: AppDependencies,
-  spec: Described & { params: Params; item: z.ZodType; cursorId: z.ZodType },
+  spec: Described & {
+    params?: Params;
+    query?: z.ZodRawShape;
+    item: z.ZodType;
+    cursorId: z.ZodType;
+  },
   list: UseCase<Page<unknown>>,
-  toInput: (params: Record<string, string>) => object = (params) => params,
+  toInput: (params: Record<string, string>, filters: Values) => object = (params, filters) => ({
+    ...params,
+    ...filters,
+  }),
 ): void {
   const route = createRoute({
     ...documented(spec),
     method: 'get',
     security: OPTIONAL_KEY,
-    request: { params: spec.params, query: PageQuery },
+    request: {
+      ...(spec.params ? { params: spec.params } : {}),
+      query: PageQuery.extend(spec.query ?? {}),
+    },
     responses: {
       200: {
         description: spec.summary,
         headers: LINK_HEADER,
-        content: { 'application/json': { schema: z.object({ items: z.array(spec.item) }) } },
+        content: json(z.object({ items: z.array(spec.item) })),
       },
-      ...problemResponses(...READ_PROBLEMS),
+      ...readProblems(spec),
     },
   });
   app.openapi(route, async (c) => {
-    const params = c.req.valid('param') as Record<string, string>;
-    const { limit, cursor } = c.req.valid('query');
+    const { limit, cursor, ...filters } = c.req.valid('query') as z.output<typeof PageQuery> &
+      Values;
     const after = decodeCursor(cursor, spec.cursorId);
     const page = await withCursorIssues(
-      list(useCaseContext(deps, c), { ...toInput(params), after, limit }),
+      list(useCaseContext(deps, c), { ...toInput(paramsOf(c, spec), filters), after, limit }),
     );
     return c.json(pageResponse(c, page, limit), 200);
   });
@@ -114,9 +135,9 @@ export function registerRead(
       200: {
         description: spec.summary,
         ...(spec.versioned ? { headers: ETAG_HEADER } : {}),
-        content: { 'application/json': { schema: spec.schema } },
+        content: json(spec.schema),
       },
-      ...problemResponses(...READ_PROBLEMS),
+      ...readProblems(spec),
     },
   });
   app.openapi(route, async (c) => {
@@ -141,7 +162,6 @@ export function registerCreate<E extends Entity>(
     /** Whether the entity has a version (and an `ETag`); append-only records have none. */
     versioned: boolean;
     location: (entity: E) => string;
-    problems?: readonly ProblemKind[];
   },
   create: UseCase<E>,
   toInput: (params: Record<string, string>, body: object) => object = (params, body) => ({
@@ -155,10 +175,7 @@ export function registerCreate<E extends Entity>(
     security: REQUIRED_KEY,
     request: {
       ...(spec.params ? { params: spec.params } : {}),
-      body: {
-        required: spec.body !== undefined,
-        content: { 'application/json': { schema: spec.body ?? z.object({}) } },
-      },
+      body: { required: spec.body !== undefined, content: json(spec.body ?? z.object({})) },
     },
     responses: {
       201: {
@@ -167,15 +184,14 @@ export function registerCreate<E extends Entity>(
           Location: z.string().openapi({ description: fr.openapi.location }),
           ...(spec.versioned ? ETAG_HEADER.shape : {}),
         }),
-        content: { 'application/json': { schema: spec.schema } },
+        content: json(spec.schema),
       },
       ...problemResponses(...WRITE_PROBLEMS, ...(spec.problems ?? [])),
     },
   });
   app.openapi(route, async (c) => {
-    const params = (spec.params ? c.req.valid('param' as never) : {}) as Record<string, string>;
     const body = (c.req.valid('json' as never) ?? {}) as object;
-    const entity = await create(useCaseContext(deps, c), toInput(params, body));
+    const entity = await create(useCaseContext(deps, c), toInput(paramsOf(c, spec), body));
     c.header('Location', spec.location(entity));
     tagIfVersioned(c, entity, spec.versioned);
     return c.json(entity as object, 201);
@@ -186,107 +202,100 @@ export function registerCreate<E extends Entity>(
 export function registerPatch(
   app: OpenAPIHono<ApiEnv>,
   deps: AppDependencies,
-  spec: Described & { params: Params; schema: z.ZodType; problems?: readonly ProblemKind[] },
+  spec: Described & { params: Params; schema: z.ZodType },
   update: UseCase<Entity>,
 ): void {
-  const route = createRoute({
-    ...documented(spec),
-    method: 'patch',
-    security: REQUIRED_KEY,
-    request: {
-      params: spec.params,
-      headers: IF_MATCH_HEADER,
-      body: { required: true, content: { 'application/json': { schema: PatchBody } } },
-    },
-    responses: {
-      200: {
-        description: spec.summary,
-        headers: ETAG_HEADER,
-        content: { 'application/json': { schema: spec.schema } },
-      },
-      ...problemResponses(...WRITE_PROBLEMS, ...IF_MATCH_PROBLEMS, ...(spec.problems ?? [])),
-    },
-  });
-  app.openapi(route, async (c) => {
-    const id = onlyParam(c.req.valid('param') as Record<string, string>);
-    const request = { id, expectedVersion: expectedVersionOf(c, id), patch: c.req.valid('json') };
-    const entity = await staleAs412(patchedFromBody(update(useCaseContext(deps, c), request)));
-    tagIfVersioned(c, entity);
-    return c.json(entity as object, 200);
-  });
+  registerUnderIfMatch(
+    app,
+    { ...spec, method: 'patch', body: PatchBody },
+    (c, id, expectedVersion, patch) =>
+      patchedFromBody(update(useCaseContext(deps, c), { id, expectedVersion, patch })),
+  );
 }
 
 /**
- * A state change of a versioned entity (`POST …/cancel`, `…/transitions`…) under If-Match: the
- * body (if any) with the entity's id and the version read, 200 with the new `ETag`.
+ * Another change of a versioned entity under If-Match: a state move (`POST …/cancel`,
+ * `…/transitions`), or a `PUT`/`DELETE` of a part of it (a role). The use case gets the body (if
+ * any) with the path parameters and the version read (`toInput` may say otherwise); the answer
+ * is the entity with its new `ETag`. The entity under If-Match is the path's first parameter.
  */
 export function registerChange(
   app: OpenAPIHono<ApiEnv>,
   deps: AppDependencies,
   spec: Described & {
+    method?: 'post' | 'put' | 'delete';
     params: Params;
     body?: z.ZodType;
     schema: z.ZodType;
-    problems?: readonly ProblemKind[];
   },
   change: UseCase<Entity>,
+  toInput: (params: Record<string, string>, body: object) => object = (params, body) => ({
+    ...body,
+    ...params,
+  }),
+): void {
+  registerUnderIfMatch(app, { ...spec, method: spec.method ?? 'post' }, (c, _, version, body) =>
+    change(useCaseContext(deps, c), {
+      ...toInput(paramsOf(c, spec), body),
+      expectedVersion: version,
+    }),
+  );
+}
+
+/** The route and handler of every change under If-Match; `run` gets the id and version read. */
+function registerUnderIfMatch(
+  app: OpenAPIHono<ApiEnv>,
+  spec: Described & {
+    method: 'post' | 'put' | 'patch' | 'delete';
+    params: Params;
+    body?: z.ZodType;
+    schema: z.ZodType;
+  },
+  run: (c: Context<ApiEnv>, id: string, expectedVersion: number, body: object) => Promise<Entity>,
 ): void {
   const route = createRoute({
     ...documented(spec),
-    method: 'post',
+    method: spec.method,
     security: REQUIRED_KEY,
     request: {
       params: spec.params,
       headers: IF_MATCH_HEADER,
-      body: {
-        required: spec.body !== undefined,
-        content: { 'application/json': { schema: spec.body ?? z.object({}) } },
-      },
+      // A DELETE has no body; a change with nothing to say takes an optional empty one.
+      ...(spec.method === 'delete'
+        ? {}
+        : {
+            body: { required: spec.body !== undefined, content: json(spec.body ?? z.object({})) },
+          }),
     },
     responses: {
-      200: {
-        description: spec.summary,
-        headers: ETAG_HEADER,
-        content: { 'application/json': { schema: spec.schema } },
-      },
+      200: { description: spec.summary, headers: ETAG_HEADER, content: json(spec.schema) },
       ...problemResponses(...WRITE_PROBLEMS, ...IF_MATCH_PROBLEMS, ...(spec.problems ?? [])),
     },
   });
   app.openapi(route, async (c) => {
-    const params = c.req.valid('param') as Record<string, string>;
-    const expectedVersion = expectedVersionOf(c, onlyParam(params));
-    const body = (c.req.valid('json') ?? {}) as object;
-    const entity = await staleAs412(
-      change(useCaseContext(deps, c), { ...body, ...params, expectedVersion }),
-    );
+    const id = Object.values(c.req.valid('param') as Record<string, string>)[0] as string;
+    const expectedVersion = expectedVersionOf(c, id);
+    const body = (spec.method === 'delete' ? {} : (c.req.valid('json' as never) ?? {})) as object;
+    const entity = await ifMatched(run(c, id, expectedVersion, body));
     tagIfVersioned(c, entity);
     return c.json(entity as object, 200);
   });
 }
 
-/** The id a single-parameter path names. */
-function onlyParam(params: Record<string, string>): string {
-  return Object.values(params)[0] as string;
-}
-
-// The kernel says "stale version" with a `ConflictError` carrying its default message (its
-// `checkVersion`, the repositories' version check); its other conflicts (a milestone already
-// cancelled, an archived roadmap, a code taken) carry their own sentence.
-const STALE_MESSAGE = new ConflictError().message;
-
 /**
- * Runs a change made under If-Match: a stale version is 412, as HTTP says, while a conflict with
- * a rule of the field stays the 409 it is (unlike `ifMatched`, which serves routes where the
- * kernel raises no other conflict).
+ * Runs a kernel change whose `patch` is the request body: the kernel points at `/patch/<field>`,
+ * the caller sent `/<field>`, so its issues are re-pointed at the body as written.
  */
-export async function staleAs412<T>(change: Promise<T>): Promise<T> {
+async function patchedFromBody<T>(change: Promise<T>): Promise<T> {
   try {
     return await change;
   } catch (error) {
-    if (error instanceof ConflictError && error.message === STALE_MESSAGE) {
-      throw new ApiProblem('precondition-echouee', fr.problems.preconditionFailed.stale);
-    }
-    throw error;
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError(
+      error.issues.map((issue) =>
+        issue.path[0] === 'patch' ? { ...issue, path: issue.path.slice(1) } : issue,
+      ),
+    );
   }
 }
 

@@ -18,20 +18,25 @@ import {
   listRoadmapVersions,
   updateRoadmap,
 } from '@maille/domain/use-cases';
-import { expectedVersionOf } from '../concurrency.ts';
+import { expectedVersionOf, ifMatched } from '../concurrency.ts';
 import { type ApiEnv, type RouteDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
 import { readerKey } from '../read-cache.ts';
-import { OPTIONAL_KEY, problemResponses, REQUIRED_KEY } from './openapi-helpers.ts';
-import { IF_MATCH_HEADER } from './resource-helpers.ts';
+import {
+  IF_MATCH_HEADER,
+  IF_MATCH_PROBLEMS,
+  OPTIONAL_KEY,
+  problemResponses,
+  READ_PROBLEMS,
+  REQUIRED_KEY,
+  WRITE_PROBLEMS,
+} from './openapi-helpers.ts';
 import {
   registerChange,
   registerCreate,
   registerList,
   registerPatch,
   registerRead,
-  staleAs412,
-  WRITE_PROBLEMS,
 } from './resource-routes.ts';
 
 const TAGS = ['Feuilles de route'];
@@ -72,12 +77,7 @@ const adopt = createRoute({
         'application/json': { schema: z.object({ roadmap: Roadmap, version: RoadmapVersion }) },
       },
     },
-    ...problemResponses(
-      ...WRITE_PROBLEMS,
-      'precondition-echouee',
-      'precondition-requise',
-      'transition-invalide',
-    ),
+    ...problemResponses(...WRITE_PROBLEMS, ...IF_MATCH_PROBLEMS, 'transition-invalide'),
   },
 });
 
@@ -121,7 +121,7 @@ const health = createRoute({
       description: fr.openapi.roadmapHealth,
       content: { 'application/json': { schema: RoadmapHealthBody } },
     },
-    ...problemResponses('validation', 'non-authentifie', 'introuvable'),
+    ...problemResponses(...READ_PROBLEMS),
   },
 });
 
@@ -221,7 +221,7 @@ export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDepen
   app.openapi(adopt, async (c) => {
     const { roadmapId } = c.req.valid('param');
     const expectedVersion = expectedVersionOf(c, roadmapId);
-    const result = await staleAs412(
+    const result = await ifMatched(
       adoptRoadmap(useCaseContext(deps, c), { ...c.req.valid('json'), roadmapId, expectedVersion }),
     );
     c.header('Location', `/roadmaps/${roadmapId}/versions/${result.version.number}`);

@@ -10,72 +10,64 @@ import {
   listTerritories,
   updateTerritory,
 } from '@maille/domain/use-cases';
-import { setETag } from '../concurrency.ts';
-import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
+import type { ApiEnv, AppDependencies } from '../context.ts';
 import { fr } from '../messages/fr.ts';
-import { decodeCursor, pageResponse } from '../pagination.ts';
-import {
-  announceCreated,
-  changeRoute,
-  changeUnderIfMatch,
-  createdRoute,
-  listRoute,
-  NO_PARAMS,
-  readRoute,
-} from './route-shapes.ts';
+import { registerCreate, registerList, registerPatch, registerRead } from './resource-routes.ts';
 
 const TAGS = ['Territoires'];
-const one = { path: '/territories/{territoryId}', tags: TAGS, params: GetTerritoryInput } as const;
-
-const list = listRoute({
-  path: '/territories',
+const one = {
+  path: '/territories/{territoryId}',
   tags: TAGS,
-  summary: fr.openapi.listTerritories,
-  description: fr.openapi.listTerritoriesDescription,
-  params: NO_PARAMS,
-  query: {
-    level: TerritoryLevel.optional().openapi({ description: fr.openapi.levelFilter }),
-    q: DirectoryQuery.optional().openapi({ description: fr.openapi.searchQuery }),
-  },
-  item: Territory,
-});
-const read = readRoute({ ...one, summary: fr.openapi.getTerritory, schema: Territory });
-const create = createdRoute({
-  path: '/territories',
-  tags: TAGS,
-  summary: fr.openapi.createTerritory,
-  params: NO_PARAMS,
-  body: CreateTerritoryInput,
+  params: GetTerritoryInput,
   schema: Territory,
-});
-const update = changeRoute({ ...one, summary: fr.openapi.updateTerritory, schema: Territory });
+} as const;
 
 /** Territories: public reference data; added by coordinators, corrected by the administrator. */
 export function registerTerritoryRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependencies): void {
-  app.openapi(list, async (c) => {
-    const { limit, cursor, level, q } = c.req.valid('query');
-    const after = decodeCursor(cursor, ListTerritoriesInput.shape.after.unwrap());
-    const page = await listTerritories(useCaseContext(deps, c), { level, query: q, after, limit });
-    return c.json(pageResponse(c, page, limit), 200);
-  });
-
-  app.openapi(read, async (c) => {
-    const territory = await getTerritory(useCaseContext(deps, c), c.req.valid('param'));
-    setETag(c, territory);
-    return c.json(territory, 200);
-  });
-
-  app.openapi(create, async (c) => {
-    const territory = await createTerritory(useCaseContext(deps, c), c.req.valid('json'));
-    announceCreated(c, territory, `/territories/${territory.id}`);
-    return c.json(territory, 201);
-  });
-
-  app.openapi(update, async (c) => {
-    const patch = c.req.valid('json');
-    const territory = await changeUnderIfMatch(c, c.req.valid('param').territoryId, (id, v) =>
-      updateTerritory(useCaseContext(deps, c), { id, expectedVersion: v, patch }),
-    );
-    return c.json(territory, 200);
-  });
+  registerList(
+    app,
+    deps,
+    {
+      path: '/territories',
+      tags: TAGS,
+      summary: fr.openapi.listTerritories,
+      description: fr.openapi.listTerritoriesDescription,
+      query: {
+        level: TerritoryLevel.optional().openapi({ description: fr.openapi.levelFilter }),
+        q: DirectoryQuery.optional().openapi({ description: fr.openapi.searchQuery }),
+      },
+      item: Territory,
+      cursorId: ListTerritoriesInput.shape.after.unwrap(),
+      problems: ['interdit'],
+    },
+    listTerritories,
+    (_, { level, q }) => ({ level, query: q }),
+  );
+  registerRead(
+    app,
+    deps,
+    { ...one, summary: fr.openapi.getTerritory, versioned: true, problems: ['interdit'] },
+    getTerritory,
+  );
+  registerCreate(
+    app,
+    deps,
+    {
+      path: '/territories',
+      tags: TAGS,
+      summary: fr.openapi.createTerritory,
+      body: CreateTerritoryInput,
+      schema: Territory,
+      versioned: true,
+      location: (territory) => `/territories/${territory.id}`,
+      problems: ['conflit'],
+    },
+    createTerritory,
+  );
+  registerPatch(
+    app,
+    deps,
+    { ...one, summary: fr.openapi.updateTerritory, problems: ['conflit'] },
+    updateTerritory,
+  );
 }

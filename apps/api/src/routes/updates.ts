@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { Update } from '@maille/domain';
 import {
   GetActionInput,
@@ -11,41 +11,11 @@ import {
   RecordUpdateInput,
   recordUpdate,
 } from '@maille/domain/use-cases';
-import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
+import type { ApiEnv, AppDependencies } from '../context.ts';
 import { fr } from '../messages/fr.ts';
-import { problemResponses, REQUIRED_KEY } from './openapi-helpers.ts';
-import { registerList, registerRead } from './resource-routes.ts';
+import { registerCreate, registerList, registerRead } from './resource-routes.ts';
 
 const TAGS = ['Points d’étape'];
-
-const record = createRoute({
-  method: 'post',
-  path: '/updates',
-  tags: TAGS,
-  summary: fr.openapi.recordUpdate,
-  description: fr.openapi.appendOnly,
-  security: REQUIRED_KEY,
-  request: {
-    body: { required: true, content: { 'application/json': { schema: RecordUpdateInput } } },
-  },
-  responses: {
-    201: {
-      description: fr.openapi.recordUpdate,
-      content: { 'application/json': { schema: Update } },
-    },
-    ...problemResponses(
-      'validation',
-      'json-mal-forme',
-      'non-authentifie',
-      'interdit',
-      'introuvable',
-      'conflit',
-      'trop-volumineux',
-      'type-de-contenu',
-      'transition-invalide',
-    ),
-  },
-});
 
 /** The subjects whose updates are listed under their own path, and how each is named there. */
 const SUBJECTS = [
@@ -71,12 +41,22 @@ const SUBJECTS = [
 
 /** Progress notes: posting one, reading one, and each subject's notes, newest first. */
 export function registerUpdateRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependencies): void {
-  app.openapi(record, async (c) => {
-    const update = await recordUpdate(useCaseContext(deps, c), c.req.valid('json'));
-    c.header('Location', `/updates/${update.id}`);
-    return c.json(update, 201);
-  });
-
+  registerCreate(
+    app,
+    deps,
+    {
+      path: '/updates',
+      tags: TAGS,
+      summary: fr.openapi.recordUpdate,
+      description: fr.openapi.appendOnly,
+      body: RecordUpdateInput,
+      schema: Update,
+      versioned: false,
+      location: (update) => `/updates/${update.id}`,
+      problems: ['conflit', 'transition-invalide'],
+    },
+    recordUpdate,
+  );
   registerRead(
     app,
     deps,

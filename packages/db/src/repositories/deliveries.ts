@@ -1,9 +1,9 @@
 import {
-  ConflictError,
   type Delivery,
   type DeliveryEvent,
   Delivery as DeliverySchema,
   NotFoundError,
+  StaleVersionError,
   settleDelivery,
 } from '@maille/domain';
 import type { DeliveryRepository } from '@maille/domain/use-cases';
@@ -196,7 +196,7 @@ export function deliveryRepository(db: Tx, dialect: DialectName): DeliveryReposi
         .where('id', '=', id)
         .where('version', '=', current.version)
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw new ConflictError();
+      if (Number(result.numUpdatedRows) !== 1) throw new StaleVersionError();
       await db.insertInto('delivery_events').values(toEventRow(settled.event)).execute();
       return settled.delivery;
     },

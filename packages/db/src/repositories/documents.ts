@@ -1,4 +1,4 @@
-import { ConflictError } from '@maille/domain';
+import { ConflictError, StaleVersionError } from '@maille/domain';
 import type { z } from 'zod';
 import { uniquely } from '../errors.ts';
 import type { Schema } from '../schema.ts';
@@ -104,7 +104,7 @@ export function versionedRepository<S extends z.ZodType<Entity>>(db: Tx, spec: V
         () => (spec.unique ? inSavepoint(db, write) : write()),
         `${spec.label} ${entity.id} entre en conflit avec une autre donnée.`,
       );
-      if (Number(result.numUpdatedRows) !== 1) throw new ConflictError();
+      if (Number(result.numUpdatedRows) !== 1) throw new StaleVersionError();
     },
     parse,
     listWhere: lister(db, table, parse),

@@ -144,6 +144,10 @@ export function personalDataRepository(db: Tx): PersonalDataRepository {
           changed++;
         }
       }
+      // The responses kept for Idempotency-Key are only copies made for a replay, and may quote
+      // her (the answer to her creation, to a body naming her): every one goes, rather than be
+      // searched. A claim still running holds no response and is left to finish.
+      await db.deleteFrom('idempotency_keys').where('state', '=', 'done').execute();
       await sql`delete from erasure_lock where holder = 'erasure'`.execute(db);
       return changed;
     },

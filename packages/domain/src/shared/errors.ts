@@ -64,6 +64,18 @@ export class ConflictError extends DomainError {
   }
 }
 
+/**
+ * The write is based on a version of the entity that is no longer the stored one: someone changed
+ * it meanwhile (the HTTP `If-Match` is stale, a chat button was pressed on an old message). Apart
+ * from the other conflicts so that each app can answer it as such (HTTP: 412, not 409).
+ */
+export class StaleVersionError extends ConflictError {
+  constructor(message = 'Cette donnée a été modifiée entre-temps : rechargez-la et recommencez.') {
+    super(message);
+    this.name = 'StaleVersionError';
+  }
+}
+
 /** The change is not allowed from the current state (an action's status, a roadmap's status…). */
 export class InvalidTransitionError extends DomainError {
   readonly code = 'invalid_transition';

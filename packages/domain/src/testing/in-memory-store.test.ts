@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Territory } from '../actors/territory.ts';
-import { ConflictError } from '../shared/errors.ts';
+import { StaleVersionError } from '../shared/errors.ts';
 import { createInMemoryStore } from './in-memory-store.ts';
 
 const commune = (version = 1) =>
@@ -29,8 +29,8 @@ describe('the in-memory store', () => {
   it('refuses an update that skips or repeats a version', async () => {
     const store = createInMemoryStore({ territories: [commune()] });
     await store.transaction(async (repos) => {
-      await expect(repos.territories.update(commune(1))).rejects.toBeInstanceOf(ConflictError);
-      await expect(repos.territories.update(commune(3))).rejects.toBeInstanceOf(ConflictError);
+      await expect(repos.territories.update(commune(1))).rejects.toBeInstanceOf(StaleVersionError);
+      await expect(repos.territories.update(commune(3))).rejects.toBeInstanceOf(StaleVersionError);
       await repos.territories.update({ ...commune(2), name: 'Lagord (17)' });
     });
     expect(store.dump().territories[0]).toMatchObject({ name: 'Lagord (17)', version: 2 });

@@ -16,7 +16,7 @@ import type { Milestone } from '../roadmap/milestone.ts';
 import type { Roadmap } from '../roadmap/roadmap.ts';
 import type { RoadmapVersion } from '../roadmap/roadmap-version.ts';
 import type { Update } from '../roadmap/update.ts';
-import { ConflictError, NotFoundError } from '../shared/errors.ts';
+import { ConflictError, NotFoundError, StaleVersionError } from '../shared/errors.ts';
 import { searchKey } from '../shared/search.ts';
 import type { Repositories, Store, Versioned } from '../use-cases/ports.ts';
 
@@ -158,7 +158,7 @@ function repositoriesOver(tables: Tables): Repositories {
     insert: insert(name, label),
     update: async (entity: Seed[K][number] & Versioned) => {
       const stored = rowsOf(name).get(entity.id) as Versioned | undefined;
-      if (!stored || stored.version !== entity.version - 1) throw new ConflictError();
+      if (!stored || stored.version !== entity.version - 1) throw new StaleVersionError();
       rowsOf(name).set(entity.id, copy(entity));
     },
   });

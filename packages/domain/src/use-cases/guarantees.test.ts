@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import {
+  ForbiddenError,
+  NotFoundError,
+  StaleVersionError,
+  ValidationError,
+} from '../shared/errors.ts';
 import { createTestWorld } from '../testing/world.ts';
 import { assignRole } from './governance/assign-role.ts';
 import { createBody } from './governance/create-body.ts';
@@ -53,7 +58,7 @@ describe('what every use case guarantees', () => {
         expectedVersion: 1,
         patch: { title: 'Autre titre' },
       }),
-    ).rejects.toBeInstanceOf(ConflictError);
+    ).rejects.toBeInstanceOf(StaleVersionError);
     expect(world.store.dump().actions[0]).toMatchObject({
       title: 'Permanences en mairie',
       version: 2,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AuditEvent } from '../audit/audit-event.ts';
 import { AUDIT_REDACTED_FIELDS } from '../audit/audit-event.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { NotFoundError, StaleVersionError, ValidationError } from '../shared/errors.ts';
 import { validate } from '../shared/validate.ts';
 import type { UseCaseContext } from './context.ts';
 import { ChangeRequest } from './inputs.ts';
@@ -27,7 +27,7 @@ export function checkVersion(
   expectedVersion: number | undefined,
 ): void {
   if (expectedVersion !== undefined && entity.version !== expectedVersion)
-    throw new ConflictError();
+    throw new StaleVersionError();
 }
 
 /**

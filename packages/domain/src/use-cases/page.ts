@@ -1,10 +1,22 @@
 import { z } from 'zod';
+import { type IdKind, idOf } from '../shared/ids.ts';
 
 /** The largest page a list use case returns. */
 export const MAX_PAGE_SIZE = 100;
 
 /** How many items a list returns, 1 to 100. */
 export const PageLimit = z.number().int().min(1).max(MAX_PAGE_SIZE);
+
+/**
+ * The paging fields of a list's input: `after`, the id of the last item (of `kind`) of the
+ * previous page, and `limit`.
+ *
+ * @example
+ * const ListBodiesInput = z.object({ governanceId: idOf('governance'), ...pageFields('body') });
+ */
+export function pageFields<K extends IdKind>(kind: K) {
+  return { after: idOf(kind).optional(), limit: PageLimit };
+}
 
 /** One page of a list ordered by id, and the id to continue after when there is more. */
 export interface Page<T> {

@@ -35,7 +35,7 @@ export interface VersionedRepository<T extends Versioned> {
   insert(entity: T): Promise<void>;
   /**
    * Replaces the stored entity. `entity.version` must be exactly one more than the stored one,
-   * otherwise someone changed it meanwhile: `ConflictError`, and nothing is written.
+   * otherwise someone changed it meanwhile: `StaleVersionError`, and nothing is written.
    */
   update(entity: T): Promise<void>;
 }

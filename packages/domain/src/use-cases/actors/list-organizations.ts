@@ -1,18 +1,15 @@
 import { z } from 'zod';
 import type { Organization } from '../../actors/organization.ts';
-import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
-import { type Page, PageLimit, pageAfter } from '../page.ts';
+import { type Page, pageAfter, pageFields } from '../page.ts';
 import { authorizeDirectoryRead } from './get-organization.ts';
 import { DirectoryQuery } from './list-territories.ts';
 
 export const ListOrganizationsInput = z.object({
   /** Only the organizations whose name contains this, ignoring case and accents. */
   query: DirectoryQuery.optional(),
-  /** The id of the last organization of the previous page. */
-  after: idOf('organization').optional(),
-  limit: PageLimit,
+  ...pageFields('organization'),
 });
 export type ListOrganizationsInput = z.input<typeof ListOrganizationsInput>;
 

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { type Territory, TerritoryLevel } from '../../actors/territory.ts';
-import { idOf } from '../../shared/ids.ts';
 import { searchKey } from '../../shared/search.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
-import { type Page, PageLimit, pageAfter } from '../page.ts';
+import { type Page, pageAfter, pageFields } from '../page.ts';
 
 /** What a directory search is given: a few letters of a name, accents and case ignored. */
 export const DirectoryQuery = z
@@ -21,9 +20,7 @@ export const ListTerritoriesInput = z.object({
   level: TerritoryLevel.optional(),
   /** Only the territories whose name contains this, ignoring case and accents. */
   query: DirectoryQuery.optional(),
-  /** The id of the last territory of the previous page. */
-  after: idOf('territory').optional(),
-  limit: PageLimit,
+  ...pageFields('territory'),
 });
 export type ListTerritoriesInput = z.input<typeof ListTerritoriesInput>;
 

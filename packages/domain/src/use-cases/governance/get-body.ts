@@ -3,7 +3,7 @@ import type { Body } from '../../governance/body.ts';
 import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
-import { readInGovernance } from './read-in-governance.ts';
+import { readInGovernance } from '../readable.ts';
 
 export const GetBodyInput = z.object({ bodyId: idOf('body') });
 export type GetBodyInput = z.input<typeof GetBodyInput>;

@@ -3,7 +3,7 @@ import type { Meeting } from '../../governance/meeting.ts';
 import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
-import { readInGovernance } from './read-in-governance.ts';
+import { readInGovernance } from '../readable.ts';
 
 export const GetMeetingInput = z.object({ meetingId: idOf('meeting') });
 export type GetMeetingInput = z.input<typeof GetMeetingInput>;

@@ -3,14 +3,12 @@ import type { Body } from '../../governance/body.ts';
 import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
-import { type Page, PageLimit } from '../page.ts';
-import { pageInGovernance } from './read-in-governance.ts';
+import { type Page, pageFields } from '../page.ts';
+import { pageInGovernance } from '../readable.ts';
 
 export const ListBodiesInput = z.object({
   governanceId: idOf('governance'),
-  /** The id of the last body of the previous page. */
-  after: idOf('body').optional(),
-  limit: PageLimit,
+  ...pageFields('body'),
 });
 export type ListBodiesInput = z.input<typeof ListBodiesInput>;
 

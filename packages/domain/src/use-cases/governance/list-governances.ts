@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import type { Governance } from '../../governance/governance.ts';
 import { NotFoundError } from '../../shared/errors.ts';
-import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { type Page, PageLimit } from '../page.ts';
+import { type Page, pageFields } from '../page.ts';
 
 export const ListGovernancesInput = z.object({
-  /** The id of the last governance of the previous page. */
-  after: idOf('governance').optional(),
-  limit: PageLimit,
+  ...pageFields('governance'),
 });
 export type ListGovernancesInput = z.input<typeof ListGovernancesInput>;
 

@@ -3,16 +3,14 @@ import type { Meeting } from '../../governance/meeting.ts';
 import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
-import { type Page, PageLimit } from '../page.ts';
-import { pageInGovernance } from './read-in-governance.ts';
+import { type Page, pageFields } from '../page.ts';
+import { pageInGovernance } from '../readable.ts';
 
 export const ListMeetingsInput = z.object({
   governanceId: idOf('governance'),
   /** Only the meetings of this body of the governance. */
   bodyId: idOf('body').optional(),
-  /** The id of the last meeting of the previous page. */
-  after: idOf('meeting').optional(),
-  limit: PageLimit,
+  ...pageFields('meeting'),
 });
 export type ListMeetingsInput = z.input<typeof ListMeetingsInput>;
 

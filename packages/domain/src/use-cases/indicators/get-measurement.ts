@@ -2,9 +2,8 @@ import { z } from 'zod';
 import type { Measurement } from '../../indicators/measurement.ts';
 import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
-import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { mustGet } from '../helpers.ts';
+import { readInGovernance } from '../readable.ts';
 
 export const GetMeasurementInput = z.object({ measurementId: idOf('measurement') });
 export type GetMeasurementInput = z.input<typeof GetMeasurementInput>;
@@ -12,11 +11,7 @@ export type GetMeasurementInput = z.input<typeof GetMeasurementInput>;
 /** One revision of a value, for whoever may read its governance. */
 export async function getMeasurement(ctx: UseCaseContext, input: unknown): Promise<Measurement> {
   const { measurementId } = validate(GetMeasurementInput, input);
-  return ctx.store.transaction(async (repos) => {
-    const measurement = await mustGet(repos.measurements, measurementId, 'Mesure');
-    await authorize(ctx, repos, 'governance.read', measurement.governanceId, {
-      asked: ['Mesure', measurement.id],
-    });
-    return measurement;
-  });
+  return ctx.store.transaction((repos) =>
+    readInGovernance(ctx, repos, repos.measurements, measurementId, 'Mesure'),
+  );
 }

@@ -2,15 +2,13 @@ import { z } from 'zod';
 import type { Indicator } from '../../indicators/indicator.ts';
 import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
-import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { type Page, PageLimit, pageAfter } from '../page.ts';
+import { type Page, pageFields } from '../page.ts';
+import { pageInGovernance } from '../readable.ts';
 
 export const ListIndicatorsInput = z.object({
   governanceId: idOf('governance'),
-  /** The id of the last indicator of the previous page. */
-  after: idOf('indicator').optional(),
-  limit: PageLimit,
+  ...pageFields('indicator'),
 });
 export type ListIndicatorsInput = z.input<typeof ListIndicatorsInput>;
 
@@ -20,8 +18,7 @@ export async function listIndicators(
   input: unknown,
 ): Promise<Page<Indicator>> {
   const { governanceId, after, limit } = validate(ListIndicatorsInput, input);
-  return ctx.store.transaction(async (repos) => {
-    await authorize(ctx, repos, 'governance.read', governanceId);
-    return pageAfter(await repos.indicators.listByGovernance(governanceId), { after, limit });
-  });
+  return ctx.store.transaction((repos) =>
+    pageInGovernance(ctx, repos, repos.indicators, governanceId, { after, limit }),
+  );
 }

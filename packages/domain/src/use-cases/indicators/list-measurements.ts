@@ -3,15 +3,13 @@ import type { Measurement } from '../../indicators/measurement.ts';
 import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
-import { type Page, PageLimit } from '../page.ts';
+import { type Page, pageFields } from '../page.ts';
+import { readableIndicator } from '../readable.ts';
 import { pageInOrder } from '../roadmap/ordered-page.ts';
-import { readableIndicator } from './get-indicator.ts';
 
 export const ListMeasurementsInput = z.object({
   indicatorId: idOf('indicator'),
-  /** The id of the last measurement of the previous page. */
-  after: idOf('measurement').optional(),
-  limit: PageLimit,
+  ...pageFields('measurement'),
 });
 export type ListMeasurementsInput = z.input<typeof ListMeasurementsInput>;
 

@@ -3,7 +3,7 @@ import type { Action } from '../../roadmap/action.ts';
 import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
-import { readableAction } from './readable-action.ts';
+import { readableAction } from '../readable.ts';
 
 export const GetActionInput = z.object({ actionId: idOf('action') });
 export type GetActionInput = z.input<typeof GetActionInput>;

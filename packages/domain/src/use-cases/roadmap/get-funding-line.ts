@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { FundingLine } from '../../roadmap/funding-line.ts';
 import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
-import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
 import { mustGet } from '../helpers.ts';
+import { readableAction } from '../readable.ts';
 
 export const GetFundingLineInput = z.object({ fundingLineId: idOf('fundingLine') });
 export type GetFundingLineInput = z.input<typeof GetFundingLineInput>;
@@ -14,13 +14,7 @@ export async function getFundingLine(ctx: UseCaseContext, input: unknown): Promi
   const { fundingLineId } = validate(GetFundingLineInput, input);
   return ctx.store.transaction(async (repos) => {
     const line = await mustGet(repos.fundingLines, fundingLineId, 'Financement');
-    const action = await mustGet(repos.actions, line.actionId, 'Action');
-    const roadmap = await mustGet(repos.roadmaps, action.roadmapId, 'Feuille de route');
-    await authorize(ctx, repos, 'roadmap.read', line.governanceId, {
-      roadmap,
-      action,
-      asked: ['Financement', line.id],
-    });
+    await readableAction(ctx, repos, line.actionId, ['Financement', line.id]);
     return line;
   });
 }

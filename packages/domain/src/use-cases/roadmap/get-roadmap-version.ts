@@ -4,7 +4,7 @@ import { NotFoundError } from '../../shared/errors.ts';
 import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
-import { readableRoadmap } from './get-roadmap.ts';
+import { readableRoadmap } from '../readable.ts';
 
 export const GetRoadmapVersionInput = z.object({
   roadmapId: idOf('roadmap'),

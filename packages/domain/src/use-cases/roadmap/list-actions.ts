@@ -3,14 +3,12 @@ import type { Action } from '../../roadmap/action.ts';
 import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
-import { type Page, PageLimit, pageAfter } from '../page.ts';
-import { readableRoadmap } from './get-roadmap.ts';
+import { type Page, pageAfter, pageFields } from '../page.ts';
+import { readableRoadmap } from '../readable.ts';
 
 export const ListActionsInput = z.object({
   roadmapId: idOf('roadmap'),
-  /** The id of the last action of the previous page. */
-  after: idOf('action').optional(),
-  limit: PageLimit,
+  ...pageFields('action'),
 });
 export type ListActionsInput = z.input<typeof ListActionsInput>;
 

@@ -3,14 +3,12 @@ import type { FundingLine } from '../../roadmap/funding-line.ts';
 import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
-import { type Page, PageLimit, pageAfter } from '../page.ts';
-import { readableAction } from './readable-action.ts';
+import { type Page, pageAfter, pageFields } from '../page.ts';
+import { readableAction } from '../readable.ts';
 
 export const ListFundingLinesInput = z.object({
   actionId: idOf('action'),
-  /** The id of the last funding line of the previous page. */
-  after: idOf('fundingLine').optional(),
-  limit: PageLimit,
+  ...pageFields('fundingLine'),
 });
 export type ListFundingLinesInput = z.input<typeof ListFundingLinesInput>;
 

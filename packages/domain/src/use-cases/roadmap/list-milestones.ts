@@ -3,23 +3,19 @@ import type { Milestone } from '../../roadmap/milestone.ts';
 import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
-import { type Page, PageLimit, pageAfter } from '../page.ts';
-import { readableRoadmap } from './get-roadmap.ts';
-import { readableAction } from './readable-action.ts';
-
-const MilestonePage = {
-  /** The id of the last milestone of the previous page. */
-  after: idOf('milestone').optional(),
-  limit: PageLimit,
-};
+import { type Page, pageAfter, pageFields } from '../page.ts';
+import { readableAction, readableRoadmap } from '../readable.ts';
 
 export const ListRoadmapMilestonesInput = z.object({
   roadmapId: idOf('roadmap'),
-  ...MilestonePage,
+  ...pageFields('milestone'),
 });
 export type ListRoadmapMilestonesInput = z.input<typeof ListRoadmapMilestonesInput>;
 
-export const ListActionMilestonesInput = z.object({ actionId: idOf('action'), ...MilestonePage });
+export const ListActionMilestonesInput = z.object({
+  actionId: idOf('action'),
+  ...pageFields('milestone'),
+});
 export type ListActionMilestonesInput = z.input<typeof ListActionMilestonesInput>;
 
 /**

@@ -3,15 +3,13 @@ import type { RoadmapVersion } from '../../roadmap/roadmap-version.ts';
 import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
-import { type Page, PageLimit } from '../page.ts';
-import { readableRoadmap } from './get-roadmap.ts';
+import { type Page, pageFields } from '../page.ts';
+import { readableRoadmap } from '../readable.ts';
 import { pageInOrder } from './ordered-page.ts';
 
 export const ListRoadmapVersionsInput = z.object({
   roadmapId: idOf('roadmap'),
-  /** The id of the last version of the previous page. */
-  after: idOf('roadmapVersion').optional(),
-  limit: PageLimit,
+  ...pageFields('roadmapVersion'),
 });
 export type ListRoadmapVersionsInput = z.input<typeof ListRoadmapVersionsInput>;
 

@@ -5,13 +5,11 @@ import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { type Page, PageLimit, pageAfter } from '../page.ts';
+import { type Page, pageAfter, pageFields } from '../page.ts';
 
 export const ListRoadmapsInput = z.object({
   governanceId: idOf('governance'),
-  /** The id of the last roadmap of the previous page. */
-  after: idOf('roadmap').optional(),
-  limit: PageLimit,
+  ...pageFields('roadmap'),
 });
 export type ListRoadmapsInput = z.input<typeof ListRoadmapsInput>;
 

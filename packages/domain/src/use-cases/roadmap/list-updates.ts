@@ -1,17 +1,14 @@
 import { z } from 'zod';
 import { type Update, UpdateSubject } from '../../roadmap/update.ts';
-import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
-import { type Page, PageLimit } from '../page.ts';
+import { type Page, pageFields } from '../page.ts';
 import { authorizeSubjectRead } from './get-update.ts';
 import { pageInOrder } from './ordered-page.ts';
 
 export const ListUpdatesInput = z.object({
   subject: UpdateSubject,
-  /** The id of the last update of the previous page. */
-  after: idOf('update').optional(),
-  limit: PageLimit,
+  ...pageFields('update'),
 });
 export type ListUpdatesInput = z.input<typeof ListUpdatesInput>;
 
