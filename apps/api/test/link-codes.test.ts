@@ -1,8 +1,8 @@
 import { redeemChatLinkCode } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, NOW, openTestApi, postJson, type TestApi } from './harness.ts';
-import { expectProblem, faultyFields } from './http-helpers.ts';
+import { NOW, openTestApi, type TestApi } from './harness.ts';
+import { bearer, expectProblem, faultyFields, postJson } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const DB = DEMO_IDS.dronneEtBelle;
