@@ -1,0 +1,105 @@
+import { createStore, type DialectName, openDatabase, seedDemo } from '@maille/db';
+import { openTestDatabase, type TestDatabase } from '@maille/db/testing';
+import type { ChatBinding, Delivery, Person } from '@maille/domain';
+import { buildDemoDataset, DEMO_IDS } from '@maille/domain/demo';
+import { settableClock } from '@maille/domain/testing';
+import type { Store } from '@maille/domain/use-cases';
+import {
+  createDispatcher,
+  type Dispatcher,
+  type DispatcherSettings,
+} from '../src/dispatcher/dispatcher.ts';
+import { RecordingSender } from './recording-sender.ts';
+
+export const LA_ROCHELLE = DEMO_IDS.laRochelle.governance;
+export const DRONNE = DEMO_IDS.dronneEtBelle.governance;
+export const COMMUNITY_CHANNEL = '900000000000000001';
+export const BINDING: ChatBinding = {
+  platform: 'discord',
+  guildId: '900000000000000000',
+  channelId: COMMUNITY_CHANNEL,
+  boundAt: '2026-01-05T08:00:00.000Z',
+};
+
+/**
+ * A real database with the demo seeded for `now`, every demo person linked to a fake Discord id,
+ * La Rochelle bound to a community channel (Dronne et Belle is not), a settable clock and a
+ * recording sender.
+ */
+export interface DispatcherWorld {
+  test: TestDatabase;
+  store: Store;
+  clock: ReturnType<typeof settableClock>;
+  sender: RecordingSender;
+  /** Discord user id of each demo person. */
+  discordIdOf: (personId: string) => string;
+  persons: Person[];
+  dispatcher(settings?: Partial<DispatcherSettings>, claimant?: string): Dispatcher;
+  /** A second store over its own connection pool, as another process would have. */
+  otherStore(): Store;
+  delivery(id: string): Promise<Delivery>;
+  drop(): Promise<void>;
+}
+
+export async function openDispatcherWorld(
+  dialect: DialectName,
+  now: string,
+): Promise<DispatcherWorld> {
+  const test = await openTestDatabase(dialect);
+  await seedDemo(test.database, now);
+  const store = createStore(test.database);
+  const persons = buildDemoDataset({ now }).persons;
+  const ids = new Map(persons.map((p, i) => [p.id, `8${String(i + 1).padStart(17, '0')}`]));
+  const discordIdOf = (personId: string) => {
+    const id = ids.get(personId);
+    if (!id) throw new Error(`No Discord id for ${personId}`);
+    return id;
+  };
+  await store.transaction(async (repos) => {
+    for (const person of await repos.persons.getMany([...ids.keys()])) {
+      await repos.persons.update({
+        ...person,
+        chatAccounts: [{ platform: 'discord', userId: discordIdOf(person.id), linkedAt: now }],
+        version: person.version + 1,
+      });
+    }
+    const governance = await repos.governances.get(LA_ROCHELLE);
+    if (!governance) throw new Error('demo not seeded');
+    await repos.governances.update({
+      ...governance,
+      chat: BINDING,
+      version: governance.version + 1,
+    });
+  });
+  const clock = settableClock(now);
+  const sender = new RecordingSender();
+  const others: { close(): Promise<void> }[] = [];
+  return {
+    test,
+    store,
+    clock,
+    sender,
+    discordIdOf,
+    persons,
+    dispatcher: (settings = {}, claimant = 'bot-test') =>
+      createDispatcher({ store, sender, clock, claimant, settings, log: () => undefined }),
+    otherStore() {
+      const database = openDatabase({
+        url: test.url,
+        ...(test.schema ? { schema: test.schema } : {}),
+        poolSize: 4,
+      });
+      others.push(database);
+      return createStore(database);
+    },
+    async delivery(id) {
+      const found = await store.transaction((repos) => repos.deliveries.get(id));
+      if (!found) throw new Error(`No delivery ${id}`);
+      return found;
+    },
+    async drop() {
+      for (const other of others) await other.close();
+      await test.drop();
+    },
+  };
+}
