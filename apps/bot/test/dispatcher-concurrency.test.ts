@@ -1,0 +1,72 @@
+import type { Delivery } from '@maille/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../src/dispatcher/dispatcher.ts';
+import { type DispatcherWorld, LA_ROCHELLE, openDispatcherWorld } from './dispatcher-world.ts';
+
+const NOW = '2026-11-23T12:00:00.000Z';
+const COUNT = 500;
+// La Rochelle's open milestones and persons who take direct messages, by the demo.
+const MILESTONES = ['mil_lr0001', 'mil_lr0101', 'mil_lr0203', 'mil_lr0302', 'mil_lr0501'];
+const PERSONS = ['per_lrbelkacem', 'per_lrchevalier', 'per_lrmoreau', 'per_lrgiraud'];
+
+function deliveries(): Delivery[] {
+  return Array.from({ length: COUNT }, (_, i) => {
+    const personId = PERSONS[i % PERSONS.length] as string;
+    return {
+      id: `dlv_conc${String(i).padStart(5, '0')}`,
+      dedupeKey: `load:${i}`,
+      governanceId: LA_ROCHELLE,
+      kind: 'milestone_reminder',
+      recipient: { type: 'person', personId },
+      subject: { type: 'milestone', id: MILESTONES[i % MILESTONES.length] as string },
+      dueAt: new Date(Date.parse(NOW) - (i % 60) * 1000).toISOString(),
+      expiresAt: '2026-11-30T08:00:00.000Z',
+      status: 'pending',
+      attempts: 0,
+      createdAt: NOW,
+      updatedAt: NOW,
+      version: 1,
+    };
+  });
+}
+
+describe('two dispatchers on one PostgreSQL database (postgres)', () => {
+  let world: DispatcherWorld;
+  beforeAll(async () => {
+    world = await openDispatcherWorld('postgres', NOW);
+    await world.store.transaction((repos) => repos.deliveries.insertIfAbsent(deliveries()));
+  });
+  afterAll(async () => {
+    await world.drop();
+  });
+
+  it('never send the same delivery twice over 500 deliveries', async () => {
+    // Each dispatcher over its own connection pool, as two processes would be; small batches
+    // and several sends at once so that their claims interleave.
+    const settings = { planning: false, batchSize: 20, concurrency: 4 };
+    const dispatchers = ['bot-a', 'bot-b'].map((claimant) =>
+      createDispatcher({
+        store: world.otherStore(),
+        sender: world.sender,
+        clock: world.clock,
+        claimant,
+        settings,
+        log: () => undefined,
+      }),
+    );
+    const reports = await Promise.all(dispatchers.map((d) => d.runOnce()));
+    // Both took part.
+    expect(reports.map((r) => r.claimed > 0)).toEqual([true, true]);
+    expect(reports.reduce((sum, r) => sum + r.claimed, 0)).toBe(COUNT);
+
+    const counts = world.sender.countsByNonce();
+    expect(counts.size).toBe(COUNT);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    const stored = await world.store.transaction((repos) =>
+      repos.deliveries.listByGovernance(LA_ROCHELLE),
+    );
+    const load = stored.filter((d) => d.dedupeKey.startsWith('load:'));
+    expect(load.filter((d) => d.status === 'sent')).toHaveLength(COUNT);
+    expect(load.every((d) => d.attempts === 1)).toBe(true);
+  });
+});
