@@ -1,9 +1,8 @@
 import { type BenchRow, timeOnce } from '@maille/bench';
 import type { DialectName } from '@maille/db';
-import type { Delivery } from '@maille/domain';
 import { createDispatcher } from '../src/dispatcher/dispatcher.ts';
 import type { ChatSender } from '../src/dispatcher/sender.ts';
-import { LA_ROCHELLE, openDispatcherWorld } from '../test/dispatcher-world.ts';
+import { dueReminders, openDispatcherWorld } from '../test/dispatcher-world.ts';
 
 /**
  * Dispatcher throughput: 5 000 reminders due at once in the demo's La Rochelle, each loaded,
@@ -14,27 +13,6 @@ import { LA_ROCHELLE, openDispatcherWorld } from '../test/dispatcher-world.ts';
 
 const COUNT = 5_000;
 const NOW = '2026-11-23T12:00:00.000Z';
-const MILESTONES = ['mil_lr0001', 'mil_lr0101', 'mil_lr0203', 'mil_lr0302', 'mil_lr0501'];
-const PERSONS = ['per_lrbelkacem', 'per_lrchevalier', 'per_lrmoreau', 'per_lrgiraud'];
-
-function deliveries(): Delivery[] {
-  return Array.from({ length: COUNT }, (_, i) => ({
-    id: `dlv_bench${String(i).padStart(6, '0')}`,
-    dedupeKey: `bench:${i}`,
-    governanceId: LA_ROCHELLE,
-    kind: 'milestone_reminder',
-    recipient: { type: 'person', personId: PERSONS[i % PERSONS.length] as string },
-    subject: { type: 'milestone', id: MILESTONES[i % MILESTONES.length] as string },
-    dueAt: new Date(Date.parse(NOW) - (i % 600) * 1000).toISOString(),
-    expiresAt: '2026-11-30T08:00:00.000Z',
-    status: 'pending',
-    attempts: 0,
-    createdAt: NOW,
-    updatedAt: NOW,
-    version: 1,
-  }));
-}
-
 /** Answers at once, like a platform with no latency and no rate limit. */
 function instantSender(): ChatSender & { count: number } {
   const sender = {
@@ -56,7 +34,9 @@ const label = (dialect: DialectName) => (dialect === 'sqlite' ? 'SQLite' : 'Post
 export async function benchDispatcher(dialect: DialectName): Promise<BenchRow> {
   const world = await openDispatcherWorld(dialect, NOW);
   try {
-    await world.store.transaction((repos) => repos.deliveries.insertIfAbsent(deliveries()));
+    await world.store.transaction((repos) =>
+      repos.deliveries.insertIfAbsent(dueReminders(COUNT, NOW, 'bench')),
+    );
     const sender = instantSender();
     const dispatcher = createDispatcher({
       store: world.store,

@@ -1,40 +1,21 @@
-import type { Delivery } from '@maille/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../src/dispatcher/dispatcher.ts';
-import { type DispatcherWorld, LA_ROCHELLE, openDispatcherWorld } from './dispatcher-world.ts';
+import {
+  type DispatcherWorld,
+  dueReminders,
+  LA_ROCHELLE,
+  openDispatcherWorld,
+} from './dispatcher-world.ts';
 
 const NOW = '2026-11-23T12:00:00.000Z';
 const COUNT = 500;
-// La Rochelle's open milestones and persons who take direct messages, by the demo.
-const MILESTONES = ['mil_lr0001', 'mil_lr0101', 'mil_lr0203', 'mil_lr0302', 'mil_lr0501'];
-const PERSONS = ['per_lrbelkacem', 'per_lrchevalier', 'per_lrmoreau', 'per_lrgiraud'];
-
-function deliveries(): Delivery[] {
-  return Array.from({ length: COUNT }, (_, i) => {
-    const personId = PERSONS[i % PERSONS.length] as string;
-    return {
-      id: `dlv_conc${String(i).padStart(5, '0')}`,
-      dedupeKey: `load:${i}`,
-      governanceId: LA_ROCHELLE,
-      kind: 'milestone_reminder',
-      recipient: { type: 'person', personId },
-      subject: { type: 'milestone', id: MILESTONES[i % MILESTONES.length] as string },
-      dueAt: new Date(Date.parse(NOW) - (i % 60) * 1000).toISOString(),
-      expiresAt: '2026-11-30T08:00:00.000Z',
-      status: 'pending',
-      attempts: 0,
-      createdAt: NOW,
-      updatedAt: NOW,
-      version: 1,
-    };
-  });
-}
-
 describe('two dispatchers on one PostgreSQL database (postgres)', () => {
   let world: DispatcherWorld;
   beforeAll(async () => {
     world = await openDispatcherWorld('postgres', NOW);
-    await world.store.transaction((repos) => repos.deliveries.insertIfAbsent(deliveries()));
+    await world.store.transaction((repos) =>
+      repos.deliveries.insertIfAbsent(dueReminders(COUNT, NOW, 'conc')),
+    );
   });
   afterAll(async () => {
     await world.drop();
@@ -65,7 +46,7 @@ describe('two dispatchers on one PostgreSQL database (postgres)', () => {
     const stored = await world.store.transaction((repos) =>
       repos.deliveries.listByGovernance(LA_ROCHELLE),
     );
-    const load = stored.filter((d) => d.dedupeKey.startsWith('load:'));
+    const load = stored.filter((d) => d.dedupeKey.startsWith('load:conc:'));
     expect(load.filter((d) => d.status === 'sent')).toHaveLength(COUNT);
     expect(load.every((d) => d.attempts === 1)).toBe(true);
   });

@@ -229,17 +229,22 @@ for (const dialect of DIALECTS) {
         recipient: { type: 'channel', governanceId: LA_ROCHELLE },
         subject: { type: 'governance', id: LA_ROCHELLE },
       });
+      // A person who prefers mentions, sent to the same channel in the same cycle.
+      const mention = await queue({ recipient: { type: 'person', personId: 'per_lrmarchand' } });
       await world.dispatcher(QUIET).runOnce();
-      expect(await world.delivery(digest.id)).toMatchObject({
-        status: 'undeliverable',
-        lastError: expect.stringContaining('la liaison est désactivée'),
-      });
+      for (const id of [digest.id, mention.id]) {
+        expect(await world.delivery(id)).toMatchObject({
+          status: 'undeliverable',
+          lastError: expect.stringContaining('la liaison est désactivée'),
+        });
+      }
       const governance = await world.store.transaction((repos) =>
         repos.governances.get(LA_ROCHELLE),
       );
       expect(governance?.chat).toEqual({ ...BINDING, disabledAt: NOW });
-      const notice = world.sender.calls.find((c) => c.target === world.discordIdOf(MOREAU));
-      expect(notice?.message.text).toContain('le salon de la communauté est introuvable');
+      const notices = world.sender.calls.filter((c) => c.target === world.discordIdOf(MOREAU));
+      expect(notices).toHaveLength(1);
+      expect(notices[0]?.message.text).toContain('le salon de la communauté est introuvable');
 
       // The next digest is not even tried: no active channel.
       const next = await queue({
@@ -250,7 +255,7 @@ for (const dialect of DIALECTS) {
       });
       await world.dispatcher(QUIET).runOnce();
       expect(await world.delivery(next.id)).toMatchObject({ status: 'skipped' });
-      expect(world.sender.failures).toHaveLength(1);
+      expect(world.sender.failures).toHaveLength(2);
     });
 
     it('waits out a rate limit, then sends', async () => {

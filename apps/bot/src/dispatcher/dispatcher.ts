@@ -282,20 +282,24 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   async function channelLost(context: ReminderContext, channelId: string): Promise<string> {
     const governance = context.governance;
-    let told: number | 'already' = 0;
-    if (governance) {
+    if (!governance) return dispatcherTexts.unknownChannel;
+    let justDisabled = false;
+    try {
       const after = await disableChatBinding(ctx, { governanceId: governance.id, channelId });
-      // Only the dispatcher that disabled it tells: the others found it disabled already.
-      const justDisabled =
+      justDisabled =
         governance.chat?.disabledAt === undefined && after.chat?.disabledAt !== undefined;
-      if (justDisabled) {
-        told = await tellCoordinators(
+    } catch (error) {
+      // Another send of the same cycle disabled it at the same moment: its version won.
+      if (!(error instanceof ConflictError)) throw error;
+    }
+    // Only the send that disabled the binding tells the coordinators; the others were too late.
+    const told = justDisabled
+      ? await tellCoordinators(
           context,
           `channel:${channelId}`,
           coordinatorNotices.channelLost(governance.name),
-        );
-      }
-    }
+        )
+      : 'already';
     return `${dispatcherTexts.unknownChannel} ${dispatcherTexts.coordinatorsTold(told)}`;
   }
 

@@ -21,7 +21,7 @@ export const dispatcherTexts = {
   invalid: (detail: string) => `Discord refuse ce message : ${detail}.`,
   coordinatorsTold: (count: number | 'already') =>
     count === 'already'
-      ? 'Coordinateur·rices déjà prévenu·es dans les dernières 24 heures.'
+      ? 'Coordinateur·rices déjà prévenu·es.'
       : count === 0
         ? 'Aucun·e coordinateur·rice joignable pour le signaler.'
         : count === 1
