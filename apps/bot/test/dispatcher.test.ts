@@ -232,12 +232,19 @@ for (const dialect of DIALECTS) {
       // A person who prefers mentions, sent to the same channel in the same cycle.
       const mention = await queue({ recipient: { type: 'person', personId: 'per_lrmarchand' } });
       await world.dispatcher(QUIET).runOnce();
-      for (const id of [digest.id, mention.id]) {
-        expect(await world.delivery(id)).toMatchObject({
-          status: 'undeliverable',
-          lastError: expect.stringContaining('la liaison est désactivée'),
-        });
-      }
+      expect(await world.delivery(digest.id)).toMatchObject({
+        status: 'undeliverable',
+        lastError: expect.stringContaining('la liaison est désactivée'),
+      });
+      // The person gets it by direct message instead.
+      expect(await world.delivery(mention.id)).toMatchObject({
+        status: 'sent',
+        lastError: expect.stringContaining('envoyé en message privé à la place'),
+      });
+      expect(world.sender.calls.find((c) => c.nonce === mention.id)).toMatchObject({
+        to: 'direct',
+        target: world.discordIdOf('per_lrmarchand'),
+      });
       const governance = await world.store.transaction((repos) =>
         repos.governances.get(LA_ROCHELLE),
       );

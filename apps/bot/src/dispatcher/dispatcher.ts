@@ -135,8 +135,9 @@ const NOTICE_QUIET_MS = 24 * 3_600_000;
  * - `dm_refused` → a mention in the community channel instead (nonce `<id>-salon`), settled `sent`
  *   with the refusal kept as `lastError`; without an active channel, `undeliverable`. The
  *   coordinators of the governance are told by direct message (once a day per person);
- * - `unknown_channel` → the binding is disabled (`disableChatBinding`), the coordinators told, the
- *   delivery `undeliverable`;
+ * - `unknown_channel` → the binding is disabled (`disableChatBinding`), the coordinators told
+ *   (once, by the send that disabled it); a channel message is `undeliverable`, a person's mention
+ *   goes by direct message instead;
  * - `rate_limited` → back to `pending`, not before `retryAfterMs`;
  * - `server_error` (and any unexpected error) → `pending` with exponential backoff, `failed`
  *   after `maxAttempts`; `invalid` → `failed` at once.
@@ -338,6 +339,37 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
   }
 
+  /**
+   * The channel is gone: the binding is disabled; a person who preferred mentions gets the
+   * reminder by direct message instead — with the delivery id as nonce, as a resend after a crash
+   * would (the binding being disabled by then, the person's route is the direct one).
+   */
+  async function channelVanished(
+    context: ReminderContext,
+    channelId: string,
+    mentionUserId: string | undefined,
+  ): Promise<DeliveryOutcome> {
+    const reason = await channelLost(context, channelId);
+    if (mentionUserId === undefined) return { status: 'undeliverable', error: reason };
+    try {
+      const sent = await sender.sendDirect(
+        mentionUserId,
+        renderReminder(context),
+        context.delivery.id,
+      );
+      return {
+        status: 'sent',
+        sentMessageId: sent.messageId,
+        error: `${reason} ${dispatcherTexts.directInstead}`,
+      };
+    } catch (error) {
+      if (error instanceof SendError && error.reason === 'dm_refused') {
+        return { status: 'undeliverable', error: `${reason} ${dispatcherTexts.directRefusedToo}` };
+      }
+      return retryOrFail(context.delivery, error, clock());
+    }
+  }
+
   async function send(route: DeliveryRoute, message: OutgoingMessage, nonce: string) {
     return route.type === 'direct'
       ? sender.sendDirect(route.userId, message, nonce)
@@ -374,10 +406,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
             error.reason === 'unknown_channel' &&
             route.type === 'channel'
           )
-            outcome = {
-              status: 'undeliverable',
-              error: await channelLost(context, route.channelId),
-            };
+            outcome = await channelVanished(context, route.channelId, route.mentionUserId);
           else outcome = retryOrFail(delivery, error, clock());
         }
       }

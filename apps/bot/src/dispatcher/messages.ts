@@ -13,6 +13,8 @@ export const dispatcherTexts = {
     `${person} refuse les messages privés du bot, et aucun salon de communauté n’est actif : rappel impossible à remettre.`,
   unknownChannel:
     'Le salon de la communauté est introuvable ou inaccessible au bot : la liaison est désactivée.',
+  directInstead: 'Le rappel a été envoyé en message privé à la place.',
+  directRefusedToo: 'Les messages privés sont refusés aussi : rappel impossible à remettre.',
   rateLimited: (seconds: number) => `Discord limite le débit : nouvel essai dans ${seconds} s.`,
   serverError: (attempt: number, detail: string) =>
     `Discord ne répond pas (tentative ${attempt}) : ${detail}. Nouvel essai plus tard.`,
