@@ -104,28 +104,37 @@ export async function openDispatcherWorld(
   };
 }
 
-// La Rochelle's open milestones, and persons who take direct messages, in the demo.
-const OPEN_MILESTONES = ['mil_lr0001', 'mil_lr0101', 'mil_lr0203', 'mil_lr0302', 'mil_lr0501'];
-const DIRECT_PERSONS = ['per_lrbelkacem', 'per_lrchevalier', 'per_lrmoreau', 'per_lrgiraud'];
+// Open milestones of La Rochelle in the demo, each with someone who answers for it (its owner or
+// its action's) and takes direct messages.
+const ANSWERED: readonly (readonly [milestone: string, person: string])[] = [
+  ['mil_lr0001', 'per_lrmoreau'],
+  ['mil_lr0101', 'per_lrmoreau'],
+  ['mil_lr0302', 'per_lrchevalier'],
+  ['mil_lr0602', 'per_lrperrin'],
+  ['mil_lr0602', 'per_lrmoreau'],
+];
 
 /**
  * `count` milestone reminders of La Rochelle all due by `now` (spread over the minutes before),
  * to persons who take direct messages: a load for the dispatcher, that it must send whole.
  */
 export function dueReminders(count: number, now: string, idPrefix: string): Delivery[] {
-  return Array.from({ length: count }, (_, i) => ({
-    id: `dlv_${idPrefix}${String(i).padStart(6, '0')}`,
-    dedupeKey: `load:${idPrefix}:${i}`,
-    governanceId: LA_ROCHELLE,
-    kind: 'milestone_reminder',
-    recipient: { type: 'person', personId: DIRECT_PERSONS[i % DIRECT_PERSONS.length] as string },
-    subject: { type: 'milestone', id: OPEN_MILESTONES[i % OPEN_MILESTONES.length] as string },
-    dueAt: new Date(Date.parse(now) - (i % 600) * 1000).toISOString(),
-    expiresAt: new Date(Date.parse(now) + 7 * 86_400_000).toISOString(),
-    status: 'pending',
-    attempts: 0,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  }));
+  return Array.from({ length: count }, (_, i) => {
+    const [milestoneId, personId] = ANSWERED[i % ANSWERED.length] as readonly [string, string];
+    return {
+      id: `dlv_${idPrefix}${String(i).padStart(6, '0')}`,
+      dedupeKey: `load:${idPrefix}:${i}`,
+      governanceId: LA_ROCHELLE,
+      kind: 'milestone_reminder',
+      recipient: { type: 'person', personId },
+      subject: { type: 'milestone', id: milestoneId },
+      dueAt: new Date(Date.parse(now) - (i % 600) * 1000).toISOString(),
+      expiresAt: new Date(Date.parse(now) + 7 * 86_400_000).toISOString(),
+      status: 'pending',
+      attempts: 0,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+  });
 }

@@ -48,16 +48,21 @@ for (const dialect of DIALECTS) {
       await world.drop();
     });
 
-    /** Queues a reminder of milestone `mil_test01` for `personId`, due now. */
+    /**
+     * Queues a reminder, due now, of a milestone the recipient owns: `mil_test01` for Yanis
+     * Belkacem, `mil_t<name>` for another person.
+     */
     async function queue(changes: Partial<Delivery> = {}): Promise<Delivery> {
       const personId = changes.recipient?.type === 'person' ? changes.recipient.personId : BELKACEM;
+      const milestoneId = personId === BELKACEM ? 'mil_test01' : `mil_t${personId.slice(4)}`;
+      const governanceId = changes.governanceId ?? LA_ROCHELLE;
       const delivery: Delivery = {
         id: `dlv_test${String(Math.random()).slice(2, 10)}`,
-        dedupeKey: `milestone:mil_test01:2026-11-26:J-3:${personId}:${Math.random()}`,
-        governanceId: LA_ROCHELLE,
+        dedupeKey: `milestone:${milestoneId}:2026-11-26:J-3:${personId}:${Math.random()}`,
+        governanceId,
         kind: 'milestone_reminder',
         recipient: { type: 'person', personId },
-        subject: { type: 'milestone', id: 'mil_test01' },
+        subject: { type: 'milestone', id: milestoneId },
         dueAt: NOW,
         expiresAt: IN_A_DAY,
         status: 'pending',
@@ -68,8 +73,15 @@ for (const dialect of DIALECTS) {
         ...changes,
       };
       await world.store.transaction(async (repos) => {
-        if (!(await repos.milestones.get('mil_test01'))) {
-          await repos.milestones.insert(milestone('mil_test01', '2026-11-26'));
+        if (!(await repos.milestones.get(milestoneId))) {
+          const { actionId: _none, ...owned } = milestone(milestoneId, '2026-11-26', {
+            governanceId,
+            roadmapId: governanceId === DRONNE ? 'rdm_dronnebelle' : 'rdm_larochelle',
+            ownerId: personId,
+          });
+          await repos.milestones.insert(
+            personId === BELKACEM ? milestone(milestoneId, '2026-11-26') : owned,
+          );
         }
         await repos.deliveries.insertIfAbsent([delivery]);
       });

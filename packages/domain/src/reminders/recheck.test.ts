@@ -41,7 +41,7 @@ function facts(changes: Partial<DeliveryFacts> = {}): DeliveryFacts {
       chatAccounts: [{ platform: 'discord', userId: USER, linkedAt: NOW }],
       reminders: DEFAULT_REMINDER_PREFERENCES,
     },
-    milestone: { status: 'a_venir', dueDate: '2024-05-17' },
+    milestone: { status: 'a_venir', dueDate: '2024-05-17', ownerId: 'per_000001' },
     ...changes,
   };
 }
@@ -62,19 +62,43 @@ describe('checking a delivery again before sending it', () => {
   });
 
   it('skips a milestone reached, cancelled, rescheduled or deleted', () => {
-    const milestone = (status: 'atteint' | 'annule') => ({ status, dueDate: '2024-05-17' });
+    const milestone = (status: 'atteint' | 'annule') => ({
+      status,
+      dueDate: '2024-05-17',
+      ownerId: 'per_000001',
+    });
     expect(reasonOf(delivery(), facts({ milestone: milestone('atteint') }))).toMatch(/atteint/);
     expect(reasonOf(delivery(), facts({ milestone: milestone('annule') }))).toMatch(/annulé/);
     expect(
-      reasonOf(delivery(), facts({ milestone: { status: 'reporte', dueDate: '2024-06-03' } })),
+      reasonOf(
+        delivery(),
+        facts({ milestone: { status: 'reporte', dueDate: '2024-06-03', ownerId: 'per_000001' } }),
+      ),
     ).toBe('Le jalon a été reprogrammé au 3 juin 2024.');
     expect(reasonOf(delivery(), facts({ milestone: undefined }))).toMatch(/n’existe plus/);
   });
 
+  it('skips a milestone reminder to someone who no longer answers for it', () => {
+    const handedOver = { status: 'a_venir' as const, dueDate: '2024-05-17', ownerId: 'per_000002' };
+    expect(reasonOf(delivery(), facts({ milestone: handedOver }))).toBe(
+      'Cette personne ne porte plus ce jalon.',
+    );
+    // Without an owner of its own, the milestone is its action owner's.
+    const ownerless = { status: 'a_venir' as const, dueDate: '2024-05-17' };
+    const action = { status: 'en_cours' as const, ownerId: 'per_000001' };
+    expect(reasonOf(delivery(), facts({ milestone: ownerless, action }))).toBeUndefined();
+  });
+
   it('skips a check-in on an action no longer in progress, and an agenda of a cancelled meeting', () => {
     const checkin = delivery({ kind: 'action_checkin', subject: { type: 'action', id: 'act_01' } });
-    expect(reasonOf(checkin, facts({ action: { status: 'en_cours' } }))).toBeUndefined();
-    expect(reasonOf(checkin, facts({ action: { status: 'suspendue' } }))).toMatch(/plus en cours/);
+    const action = (status: 'en_cours' | 'suspendue', ownerId = 'per_000001') => ({
+      action: { status, ownerId },
+    });
+    expect(reasonOf(checkin, facts(action('en_cours')))).toBeUndefined();
+    expect(reasonOf(checkin, facts(action('suspendue')))).toMatch(/plus en cours/);
+    expect(reasonOf(checkin, facts(action('en_cours', 'per_000002')))).toBe(
+      'Cette personne ne porte plus cette action.',
+    );
     const agenda = delivery({ kind: 'meeting_agenda', subject: { type: 'meeting', id: 'mtg_01' } });
     expect(reasonOf(agenda, facts({ meeting: { status: 'annulee' } }))).toMatch(/annulée/);
   });

@@ -19,8 +19,9 @@ export interface DeliveryFacts {
   governance: Pick<Governance, 'timeZone' | 'chat'> | undefined;
   /** The recipient, for a delivery to a person. */
   person?: Pick<Person, 'erasedAt' | 'chatAccounts' | 'reminders'> | undefined;
-  milestone?: Pick<Milestone, 'status' | 'dueDate'> | undefined;
-  action?: Pick<Action, 'status'> | undefined;
+  milestone?: Pick<Milestone, 'status' | 'dueDate' | 'ownerId'> | undefined;
+  /** The check-in's action, or the milestone's action. */
+  action?: Pick<Action, 'status' | 'ownerId'> | undefined;
   meeting?: Pick<Meeting, 'status'> | undefined;
   indicator?: Pick<Indicator, 'id'> | undefined;
 }
@@ -41,6 +42,7 @@ const frenchDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZon
 const dateInFrench = (date: string) => frenchDate.format(new Date(`${date}T00:00:00Z`));
 
 function subjectHold(delivery: Delivery, facts: DeliveryFacts): string | undefined {
+  const recipient = delivery.recipient.type === 'person' ? delivery.recipient.personId : undefined;
   switch (delivery.subject.type) {
     case 'milestone': {
       const milestone = facts.milestone;
@@ -54,11 +56,18 @@ function subjectHold(delivery: Delivery, facts: DeliveryFacts): string | undefin
         if (planned !== milestone.dueDate)
           return `Le jalon a été reprogrammé au ${dateInFrench(milestone.dueDate)}.`;
       }
+      // The reminder goes to whoever answers for the milestone: its owner, or its action's.
+      const answering = [milestone.ownerId, facts.action?.ownerId];
+      if (recipient !== undefined && !answering.includes(recipient))
+        return 'Cette personne ne porte plus ce jalon.';
       return undefined;
     }
     case 'action':
       if (!facts.action) return 'L’action n’existe plus.';
-      return facts.action.status === 'en_cours' ? undefined : 'L’action n’est plus en cours.';
+      if (facts.action.status !== 'en_cours') return 'L’action n’est plus en cours.';
+      if (recipient !== undefined && facts.action.ownerId !== recipient)
+        return 'Cette personne ne porte plus cette action.';
+      return undefined;
     case 'meeting':
       if (!facts.meeting) return 'La séance n’existe plus.';
       if (facts.meeting.status === 'annulee') return 'La séance a été annulée.';
