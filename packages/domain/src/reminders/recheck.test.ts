@@ -13,6 +13,8 @@ const CHAT = {
   boundAt: '2024-05-01T08:00:00.000Z',
 } as const;
 
+const COORDINATOR = { personId: 'per_000001', role: 'coordinateur' } as const;
+
 function delivery(changes: Partial<Delivery> = {}): Delivery {
   return {
     id: 'dlv_000001',
@@ -36,7 +38,7 @@ function delivery(changes: Partial<Delivery> = {}): Delivery {
 
 function facts(changes: Partial<DeliveryFacts> = {}): DeliveryFacts {
   return {
-    governance: { timeZone: 'Europe/Paris', chat: CHAT },
+    governance: { timeZone: 'Europe/Paris', chat: CHAT, roles: [COORDINATOR] },
     person: {
       chatAccounts: [{ platform: 'discord', userId: USER, linkedAt: NOW }],
       reminders: DEFAULT_REMINDER_PREFERENCES,
@@ -103,6 +105,19 @@ describe('checking a delivery again before sending it', () => {
     expect(reasonOf(agenda, facts({ meeting: { status: 'annulee' } }))).toMatch(/annulée/);
   });
 
+  it('asks only a current coordinator for an indicator’s figure', () => {
+    const collection = delivery({
+      kind: 'indicator_collection',
+      subject: { type: 'indicator', id: 'ind_000001', period: '2024-04' },
+    });
+    const indicator = { id: 'ind_000001' };
+    expect(reasonOf(collection, facts({ indicator }))).toBeUndefined();
+    const governance = { timeZone: 'Europe/Paris', chat: CHAT, roles: [] };
+    expect(reasonOf(collection, facts({ indicator, governance }))).toBe(
+      'Cette personne ne coordonne plus la gouvernance.',
+    );
+  });
+
   it('skips an erased person, a person without a linked account, and a person on leave', () => {
     const person = facts().person as NonNullable<DeliveryFacts['person']>;
     expect(reasonOf(delivery(), facts({ person: { ...person, erasedAt: NOW } }))).toMatch(
@@ -128,7 +143,7 @@ describe('checking a delivery again before sending it', () => {
       subject: { type: 'governance', id: 'gov_000001' },
     });
     expect(routeOf(digest, facts())).toEqual({ type: 'channel', channelId: CHANNEL });
-    const disabled = { timeZone: 'Europe/Paris', chat: { ...CHAT, disabledAt: NOW } };
+    const disabled = { timeZone: 'Europe/Paris', chat: { ...CHAT, disabledAt: NOW }, roles: [] };
     expect(reasonOf(digest, facts({ governance: disabled }))).toMatch(/Aucun salon/);
     expect(reasonOf(digest, facts({ governance: undefined }))).toMatch(/gouvernance/);
   });
@@ -144,7 +159,7 @@ describe('checking a delivery again before sending it', () => {
       channelId: CHANNEL,
       mentionUserId: USER,
     });
-    const unbound = { timeZone: 'Europe/Paris' };
+    const unbound = { timeZone: 'Europe/Paris', roles: [] };
     expect(routeOf(delivery(), facts({ person: mention, governance: unbound }))).toEqual({
       type: 'direct',
       userId: USER,

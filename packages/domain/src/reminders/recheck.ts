@@ -1,4 +1,4 @@
-import type { Governance } from '../governance/governance.ts';
+import { coordinatorIds, type Governance } from '../governance/governance.ts';
 import type { Meeting } from '../governance/meeting.ts';
 import type { Indicator } from '../indicators/indicator.ts';
 import type { Person } from '../people/person.ts';
@@ -16,7 +16,7 @@ import type { Delivery } from './delivery.ts';
 
 /** What a delivery is about, as stored now. `undefined` where it no longer exists. */
 export interface DeliveryFacts {
-  governance: Pick<Governance, 'timeZone' | 'chat'> | undefined;
+  governance: Pick<Governance, 'timeZone' | 'chat' | 'roles'> | undefined;
   /** The recipient, for a delivery to a person. */
   person?: Pick<Person, 'erasedAt' | 'chatAccounts' | 'reminders'> | undefined;
   milestone?: Pick<Milestone, 'status' | 'dueDate' | 'ownerId'> | undefined;
@@ -73,7 +73,14 @@ function subjectHold(delivery: Delivery, facts: DeliveryFacts): string | undefin
       if (facts.meeting.status === 'annulee') return 'La séance a été annulée.';
       return facts.meeting.status === 'tenue' ? 'La séance s’est déjà tenue.' : undefined;
     case 'indicator':
-      return facts.indicator ? undefined : 'L’indicateur n’existe plus.';
+      if (!facts.indicator) return 'L’indicateur n’existe plus.';
+      // Figures are entered by coordinators: someone who stepped down is not asked any more.
+      if (
+        recipient !== undefined &&
+        !coordinatorIds(facts.governance ?? { roles: [] }).includes(recipient)
+      )
+        return 'Cette personne ne coordonne plus la gouvernance.';
+      return undefined;
     case 'governance':
       return undefined;
   }
