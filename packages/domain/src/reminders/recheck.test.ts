@@ -13,7 +13,7 @@ const CHAT = {
   boundAt: '2024-05-01T08:00:00.000Z',
 } as const;
 
-const COORDINATOR = { personId: 'per_000001', role: 'coordinateur' } as const;
+const COORDINATOR = { personId: 'per_000001', role: 'coordinateur', since: NOW } as const;
 
 function delivery(changes: Partial<Delivery> = {}): Delivery {
   return {
