@@ -39,8 +39,14 @@ try {
   const auth = { Authorization: `Bearer ${token}` };
 
   const baseline = await load(`${hello.url}/`, {});
-  const demoHealth = await load(`${api.url}/roadmaps/${DEMO_IDS.laRochelle.roadmap}/health`, auth);
-  const largeHealth = await load(`${api.url}/roadmaps/${LARGE_ROADMAP}/health`, auth);
+  const demoPath = `${api.url}/roadmaps/${DEMO_IDS.laRochelle.roadmap}/health`;
+  const largePath = `${api.url}/roadmaps/${LARGE_ROADMAP}/health`;
+  // Both roadmaps are adopted and public: read by the public (their public page) and by a
+  // coordinator with a key (each request then checks the key in the database).
+  const demoPublic = await load(demoPath, {});
+  const demoHealth = await load(demoPath, auth);
+  const largePublic = await load(largePath, {});
+  const largeHealth = await load(largePath, auth);
   const posts = await load(`${api.url}/updates`, auth, {
     method: 'POST',
     body: JSON.stringify({
@@ -59,8 +65,10 @@ try {
       target: 'référence',
       met: baseline.non2xx === 0,
     },
-    ...healthRows('de démonstration (La Rochelle, 6 fiches)', demoHealth),
-    ...healthRows('de 200 fiches (1 000 jalons, 400 financements)', largeHealth),
+    ...healthRows('de démonstration (La Rochelle, 6 fiches), sans clé', demoPublic),
+    ...healthRows('de démonstration, avec clé', demoHealth),
+    ...healthRows('de 200 fiches (1 000 jalons, 400 financements), sans clé', largePublic),
+    ...healthRows('de 200 fiches, avec clé', largeHealth),
     {
       what: `POST /updates : un point d’étape publié par requête (${CONNECTIONS} connexions)`,
       result: `${rps(posts)} (p99 ${posts.latency.p99} ms, ${posts.non2xx} refus)`,
@@ -80,7 +88,7 @@ try {
   function healthRows(which: string, result: autocannon.Result): BenchRow[] {
     return [
       {
-        what: `GET santé d’une feuille de route ${which}, avec clé : débit rapporté à node:http seul`,
+        what: `GET santé d’une feuille de route ${which} : débit rapporté à node:http seul`,
         result: `${ratio(result).toFixed(2)} (${rps(result)})`,
         target: '≥ 0,4',
         met: ratio(result) >= 0.4 && result.non2xx === 0,

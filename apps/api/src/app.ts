@@ -25,6 +25,7 @@ import { registerExportRoutes } from './routes/exports.ts';
 import { registerFundingLineRoutes } from './routes/funding-lines.ts';
 import { registerGovernanceRoutes } from './routes/governances.ts';
 import { registerIndicatorRoutes } from './routes/indicators.ts';
+import { registerLinkCodeRoutes } from './routes/link-codes.ts';
 import { registerMeasurementRoutes } from './routes/measurements.ts';
 import { registerMeetingRoutes } from './routes/meetings.ts';
 import { registerMilestoneRoutes } from './routes/milestones.ts';
@@ -114,6 +115,7 @@ export function createApp(options: AppOptions) {
   registerMilestoneRoutes(app, deps);
   registerGovernanceRoutes(app, deps);
   registerActionRoutes(app, deps);
+  registerLinkCodeRoutes(app, deps);
   registerReadModelRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerExportRoutes(app, deps);

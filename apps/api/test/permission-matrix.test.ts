@@ -256,6 +256,10 @@ const PROBES: Record<string, Probe> = {
   },
   'GET /persons/{personId}': { path: `/persons/${LR_ELECTED}` },
   'POST /persons': { path: '/persons', init: json('POST', { displayName: 'Camille Essai' }) },
+  'POST /persons/{personId}/link-codes': {
+    path: `/persons/${LR_ELECTED}/link-codes`,
+    init: json('POST', {}),
+  },
   'PATCH /persons/{personId}': {
     path: `/persons/${LR_ELECTED}`,
     init: json('PATCH', { displayName: 'Bernard Giraud (élu)' }),
@@ -390,6 +394,8 @@ const MATRIX: Record<string, Record<Role, number>> = {
   'GET /persons/{personId}':                  row(404, 200, 200, 200, 404, 200),
   'POST /persons':                            row(403, 201, 403, 403, 201, 201),
   'PATCH /persons/{personId}':                row(404, 200, 403, 403, 404, 200),
+  // A link code makes its holder speak as the person in the chat: who may change the record.
+  'POST /persons/{personId}/link-codes':      row(404, 201, 403, 403, 404, 201),
   'POST /governances':                        row(403, 201, 201, 201, 201, 201),
   'PUT /governances/{governanceId}/roles/{personId}':    row(404, 200, 403, 403, 404, 200),
   'DELETE /governances/{governanceId}/roles/{personId}': row(404, 200, 403, 403, 404, 200),

@@ -9,6 +9,7 @@ import { demo } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { key } from './commands/key.ts';
+import { link } from './commands/link.ts';
 import { migrate } from './commands/migrate.ts';
 import { person } from './commands/person.ts';
 import { restore } from './commands/restore.ts';
@@ -33,6 +34,7 @@ const COMMANDS: readonly Command[] = [
   person,
   key,
   calendar,
+  link,
   demo,
 ];
 

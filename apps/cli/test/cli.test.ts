@@ -12,6 +12,7 @@ const MIGRATIONS = [
   '2026-11-24T0715-delivery-leases',
   '2026-11-24T1000-calendar-feeds',
   '2026-11-24T1030-idempotency-keys',
+  '2026-11-24T1200-chat-link-codes',
 ];
 
 const LA_ROCHELLE = DEMO_IDS.laRochelle.governance;
@@ -517,6 +518,7 @@ describe('maille start', () => {
 
   it('serves the API until stopped, with a demo key that works and replaces the previous one', async () => {
     const answers: { status: number; body: string }[] = [];
+    let calendarAnswer = '';
     const call = async (out: string) => {
       const url = /à l’écoute sur (http:\/\/\S+)/.exec(out)?.[1];
       const token = /Bearer (mai_\S+)"/.exec(out)?.[1];
@@ -527,6 +529,8 @@ describe('maille start', () => {
         });
         answers.push({ status: response.status, body: await response.text() });
       }
+      const calendar = /agenda \(lien secret\) : (http:\/\/\S+)/.exec(out)?.[1];
+      calendarAnswer = await (await fetch(String(calendar))).text();
       return 'SIGINT';
     };
     const first = await box.runWith({ untilStopped: call }, 'start');
@@ -536,6 +540,11 @@ describe('maille start', () => {
     // The governance is not public: only the key's coordinator reads it.
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
     expect(answers[1]?.body).toContain('La Rochelle');
+
+    // The calendar link it prints opens the demo governance's calendar, without a key.
+    const calendar = /agenda \(lien secret\) : (http:\/\/\S+)/.exec(first.out)?.[1];
+    expect(calendar).toMatch(/\/calendars\/[^/]+\.ics$/);
+    expect(calendarAnswer).toMatch(/^BEGIN:VCALENDAR\r\n/);
 
     const firstToken = /Bearer (mai_\S+)"/.exec(first.out)?.[1];
     await box.runWith({}, 'start');

@@ -23,7 +23,7 @@ import {
 } from '@maille/domain/use-cases';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore, type Database } from '../src/index.ts';
+import { claimChatAnswer, createStore, type Database, issueChatLinkCode } from '../src/index.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './dialects.ts';
 
 const NAME = 'Jeanne Dupont-Lefèvre';
@@ -283,6 +283,12 @@ describe.each(DIALECTS)('personal data of one person on %s', (dialect) => {
     expect(JSON.stringify(exported.records.apiKeys)).not.toContain('sha256');
   });
 
+  it('holds a link code and a button answer of hers, as the bot would', async () => {
+    await issueChatLinkCode(test.database, { personId: jeanne.id, now: world.clock() });
+    const answer = { deliveryId: 'dlv_planted01', personId: jeanne.id, verb: 'fait' };
+    expect(await claimChatAnswer(test.database, { ...answer, now: world.clock() })).toBe(true);
+  });
+
   it('erases her: no text column of any table still holds her name, email or phone', async () => {
     world.clock.advanceDays(1);
     const { recordsRewritten } = await erasePersonalData(world.as('coordinator'), {
@@ -323,6 +329,15 @@ describe.each(DIALECTS)('personal data of one person on %s', (dialect) => {
       repos.persons.findByChatAccount('discord', DISCORD),
     );
     expect(found).toBeUndefined();
+  });
+
+  it('drops her link codes and button answers', async () => {
+    const left = await sql<{ n: number }>`select
+      (select count(*) from chat_link_codes where person_id = ${jeanne.id}) +
+      (select count(*) from chat_answers where person_id = ${jeanne.id}) as n`.execute(
+      test.database.db,
+    );
+    expect(Number(left.rows[0]?.n)).toBe(0);
   });
 
   it('leaves every record readable: the whole governance still exports', async () => {

@@ -329,9 +329,15 @@ export const fr = {
       'Ajoute une révision validée de la valeur en cours (201, Location vers elle). Une valeur dépassée par une révision plus récente, ou déjà validée : 409.',
     idempotencyKey:
       'Facultatif : une clé unique par opération (1 à 255 caractères, par exemple un UUID entre guillemets). Renvoyée avec le même corps, la requête n’est pas rejouée : la première réponse est renvoyée, avec l’en-tête Idempotency-Replayed: true, pendant 24 heures. Même clé, autre corps : 422 ; requête encore en cours : 409.',
+    createLinkCode: 'Créer un code de liaison d’un compte de messagerie (Discord)',
+    createLinkCodeDescription:
+      'Un code à usage unique, valable 24 heures, que la personne tape dans le salon avec « /lier CODE » pour lier son compte Discord à sa fiche. Donné une seule fois, dans cette réponse ; seule son empreinte est conservée. Réservé à la personne elle-même, à la coordination d’une gouvernance où elle intervient et à l’administration.',
   },
   calendars: {
     defaultLabel: (date: string) => `Lien créé le ${date}`,
     unknownFeed: 'Ce lien de calendrier est inconnu ou a été révoqué.',
+  },
+  linkCodes: {
+    howTo: (code: string) => `Dans le salon Discord, tapez : /lier ${code}`,
   },
 } as const;

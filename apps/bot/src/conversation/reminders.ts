@@ -16,7 +16,8 @@ import {
   weekDigest,
 } from '@maille/domain';
 import type { Store } from '@maille/domain/use-cases';
-import type { Button, OutgoingMessage } from './chat.ts';
+import { reminderButtons } from './buttons.ts';
+import type { OutgoingMessage } from './chat.ts';
 
 /**
  * A delivery of the outbox turned into a chat message: what it is about is loaded through the
@@ -180,12 +181,6 @@ export function frenchPeriod(period: string): string {
 
 /** Every sentence of the reminders and the digest. */
 export const reminderTexts = {
-  buttons: {
-    fait: 'Fait',
-    point: 'Point d’étape',
-    reporter: 'Reporter d’une semaine',
-    rien: 'Rien de neuf',
-  },
   milestoneIn(days: number): string {
     if (days <= 0) return '🎯 **Jalon aujourd’hui**';
     if (days === 1) return '⏳ **Jalon demain**';
@@ -228,35 +223,6 @@ export const reminderTexts = {
   noReason: 'raison inconnue',
 };
 
-// ---- buttons ------------------------------------------------------------------------------------
-
-/** The verbs of reminder buttons. */
-export type ReminderVerb = 'fait' | 'point' | 'reporter' | 'rien';
-
-// `conversation/buttons.ts` (the conversation core's) is not on this branch yet: this is the same
-// format, `v1:<verb>:<subject id>:<delivery id>`, to be replaced by its `encode` when merged.
-/** A versioned, stateless button id: the verb, what it acts on, and the delivery it answers. */
-export function encodeButtonId(verb: ReminderVerb, subjectId: string, deliveryId: string): string {
-  return `v1:${verb}:${subjectId}:${deliveryId}`;
-}
-
-const STYLES: Record<ReminderVerb, Button['style']> = {
-  fait: 'success',
-  point: 'primary',
-  reporter: 'secondary',
-  rien: 'secondary',
-};
-
-function buttonsFor(verbs: readonly ReminderVerb[], subjectId: string, deliveryId: string) {
-  return [
-    verbs.map((verb) => ({
-      customId: encodeButtonId(verb, subjectId, deliveryId),
-      label: reminderTexts.buttons[verb],
-      style: STYLES[verb],
-    })),
-  ];
-}
-
 // ---- rendering ----------------------------------------------------------------------------------
 
 /** Discord's limit for a message's text. */
@@ -288,7 +254,7 @@ function renderMilestone(context: ReminderContext, milestone: Milestone): Outgoi
   ];
   return {
     text: lines.join('\n'),
-    buttons: buttonsFor(['fait', 'point', 'reporter', 'rien'], milestone.id, context.delivery.id),
+    buttons: reminderButtons({ type: 'milestone', id: milestone.id }, context.delivery.id),
   };
 }
 
@@ -298,7 +264,7 @@ function renderCheckin(context: ReminderContext, action: Action): OutgoingMessag
       reminderTexts.checkinTitle(actionName(action) ?? action.title),
       reminderTexts.checkinAsk,
     ].join('\n'),
-    buttons: buttonsFor(['point', 'rien'], action.id, context.delivery.id),
+    buttons: reminderButtons({ type: 'action', id: action.id }, context.delivery.id),
   };
 }
 

@@ -1,5 +1,15 @@
 import { serveApi } from '@maille/api';
-import { createApiKey, type Database, listApiKeys, revokeApiKey, seedDemo } from '@maille/db';
+import {
+  calendarFeedPath,
+  createApiKey,
+  createCalendarFeed,
+  type Database,
+  listApiKeys,
+  listCalendarFeeds,
+  revokeApiKey,
+  revokeCalendarFeed,
+  seedDemo,
+} from '@maille/db';
 import type { Person } from '@maille/domain';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { getRoadmapHealth } from '@maille/domain/use-cases';
@@ -10,8 +20,8 @@ import { commandLines, HELP } from '../messages/help.ts';
 import { formatRoadmapHealth } from './format-health.ts';
 import { applyMigrations } from './migrate.ts';
 
-/** The label of the key `maille start` gives the demo coordinator; replaced at each start. */
-export const DEMO_KEY_LABEL = 'Démonstration (maille start)';
+/** The label of the key and calendar link `maille start` makes for the demo; replaced at each start. */
+export const DEMO_LABEL = 'Démonstration (maille start)';
 
 /**
  * `maille start`, what `pnpm start` runs: the main job of a territory on one machine. It brings
@@ -49,6 +59,8 @@ export const start: Command = {
         cli.print(fr.start.demoKey(token));
         cli.print(fr.start.curl(api.url, token, DEMO_IDS.laRochelle.roadmap));
       }
+      const calendar = await renewDemoCalendar(cli, database);
+      if (calendar) cli.print(fr.start.calendar(`${api.url}${calendar}`));
       cli.print('');
       cli.print(fr.start.stopHint);
       const signal = await cli.untilStopped();
@@ -71,13 +83,13 @@ async function renewDemoKey(cli: Cli, database: Database): Promise<string | unde
   );
   if (!person || person.erasedAt) return undefined;
   for (const key of await listApiKeys(database)) {
-    if (key.label === DEMO_KEY_LABEL && key.personId === personId && !key.revokedAt) {
+    if (key.label === DEMO_LABEL && key.personId === personId && !key.revokedAt) {
       await revokeApiKey(database, key.id, cli.now());
     }
   }
   const { token } = await createApiKey(database, {
     personId,
-    label: DEMO_KEY_LABEL,
+    label: DEMO_LABEL,
     instanceAdmin: false,
     now: cli.now(),
   });
@@ -97,4 +109,27 @@ async function printHealth(cli: Cli, database: Database): Promise<void> {
     const byId = new Map<string, Person>(persons.map((p) => [p.id, p]));
     for (const line of formatRoadmapHealth(governance, roadmap, health, byId)) cli.print(line);
   }
+}
+
+/**
+ * A fresh calendar link for the demo governance of La Rochelle, the previous one revoked (only
+ * its hash is stored, like a key's). Nothing when the demo governance is not in the database.
+ */
+async function renewDemoCalendar(cli: Cli, database: Database): Promise<string | undefined> {
+  const governanceId = DEMO_IDS.laRochelle.governance;
+  const governance = await kernelContext(cli, database).store.transaction((repos) =>
+    repos.governances.get(governanceId),
+  );
+  if (!governance) return undefined;
+  for (const feed of await listCalendarFeeds(database, governanceId)) {
+    if (feed.label === DEMO_LABEL && !feed.revokedAt) {
+      await revokeCalendarFeed(database, feed.id, cli.now());
+    }
+  }
+  const { token } = await createCalendarFeed(database, {
+    governanceId,
+    label: DEMO_LABEL,
+    now: cli.now(),
+  });
+  return calendarFeedPath(token);
 }

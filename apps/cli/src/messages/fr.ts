@@ -223,6 +223,12 @@ export const fr = {
         ...(feed.revokedAt ? [`RÉVOQUÉ le ${formatInstant(feed.revokedAt)}`] : []),
       ].join(' · '),
   },
+  link: {
+    needsPerson: 'Précisez la personne dont le compte sera lié (--personne per_…).',
+    created: (personId: string, expiresAt: string) =>
+      `Code de liaison créé pour ${personId}, valable jusqu’au ${formatInstant(expiresAt)}, une seule fois.`,
+    howTo: (code: string) => `Dans le salon Discord, la personne tape : /lier ${code}`,
+  },
   start: {
     title: 'Maille · démarrage',
     database: (where: string) => `Base de données : ${where}`,
@@ -241,6 +247,8 @@ export const fr = {
       `  Clé d’API de la coordinatrice de démonstration (La Rochelle), remplacée au prochain démarrage : ${token}`,
     curl: (url: string, token: string, roadmapId: string) =>
       `  Essai : curl -H "Authorization: Bearer ${token}" ${url}/roadmaps/${roadmapId}/health`,
+    calendar: (url: string) =>
+      `  Calendrier des jalons et séances de La Rochelle, à ajouter dans un agenda (lien secret) : ${url}`,
     stopHint: 'Arrêt : Ctrl+C. Toute la suite de tests : « pnpm test ».',
     stopping: (signal: string) =>
       `Arrêt demandé (${signal}) : les requêtes en cours se terminent, puis la base est fermée.`,

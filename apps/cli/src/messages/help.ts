@@ -16,6 +16,7 @@ export const COMMAND_SUMMARIES = [
   ['person erase <personne>', 'Efface une personne (droit à l’effacement)'],
   ['cle creer|revoquer|lister', 'Crée, révoque ou liste les clés de l’API'],
   ['calendrier creer|revoquer|lister', 'Crée, révoque ou liste les liens de calendrier (ICS)'],
+  ['lien creer --personne <personne>', 'Crée un code à usage unique pour lier un compte Discord'],
   ['demo', 'Calcule la démonstration en mémoire, sans base de données'],
 ] as const;
 
@@ -69,8 +70,9 @@ export const HELP = {
 Ce que lance « pnpm start » : applique les migrations en attente, ajoute la démonstration
 (La Rochelle, Dronne et Belle ; personnes fictives) si elle n’est pas déjà dans la base,
 affiche la santé de ses feuilles de route telle que la base la donne, puis sert l’API jusqu’à
-Ctrl+C (ou SIGTERM), en affichant l’adresse de sa documentation et une clé d’API de la
-coordinatrice de démonstration (une nouvelle à chaque démarrage, la précédente révoquée).
+Ctrl+C (ou SIGTERM), en affichant l’adresse de sa documentation, une clé d’API de la
+coordinatrice de démonstration et le lien d’abonnement au calendrier de La Rochelle (une clé
+et un lien neufs à chaque démarrage, les précédents révoqués).
 
   PORT                  le port de l’API (3000 ; 0 : n’importe quel port libre)
   LOG_LEVEL             le journal des requêtes : info par défaut, silent pour le taire
@@ -197,6 +199,17 @@ Options :
   --libelle l       À quoi sert le lien (par défaut : « Lien créé le … »)
 
 Exemple : maille calendrier creer --gouvernance gov_larochelle --libelle "Agenda des partenaires"
+`,
+  link: `Usage : maille lien creer --personne <personne>
+
+Un code à usage unique qui lie le compte Discord d’une personne à sa fiche : la personne tape
+« /lier CODE » dans le salon, et le bot la reconnaît. Le code vaut 24 heures et ne sert qu’une
+fois ; seule son empreinte est gardée, il s’affiche une fois, à la création.
+
+Options :
+  --personne p   La personne (per_…)
+
+Exemple : maille lien creer --personne per_lrgiraud
 `,
   demo: `Usage : maille demo
 

@@ -18,6 +18,7 @@ import {
 } from '@maille/domain';
 import type { Repositories } from '@maille/domain/use-cases';
 import { sql } from 'kysely';
+import { forgetChatData } from '../chat-link-codes.ts';
 import type { DialectName } from '../connection.ts';
 import { uniquely } from '../errors.ts';
 import { deliveryRepository } from './deliveries.ts';
@@ -221,6 +222,7 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
         inSavepoint(db, async () => {
           await persons.update(person);
           await syncChatAccounts(person);
+          if (person.erasedAt !== undefined) await forgetChatData(db, person.id);
         }),
       findByChatAccount: async (platform, userId) => {
         const row = await db

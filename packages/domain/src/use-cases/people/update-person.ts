@@ -44,7 +44,7 @@ export async function updatePerson(ctx: UseCaseContext, input: unknown): Promise
  * `authorizePersonChange`, except that someone who may read the person (`authorizePersonRead`: a
  * fellow member) is told they may not change them, rather than that the person does not exist.
  */
-async function changeAccess(
+export async function changeAccess(
   ctx: UseCaseContext,
   repos: Repositories,
   personId: string,

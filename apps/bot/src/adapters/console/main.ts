@@ -1,0 +1,57 @@
+/**
+ * The bot in a terminal: `pnpm --filter @maille/bot console [--personne per_…] [--base url]
+ * [--serveur id --salon id]`. Opens the database (the SQLite file of `pnpm start` by default),
+ * brings its schema up to date and adds the demo if missing, then chats as the demo coordinator
+ * or the person given.
+ */
+import { parseArgs } from 'node:util';
+import { createStore, migrateToLatest, openDatabase, randomIds, seedDemo } from '@maille/db';
+import { DEMO_IDS } from '@maille/domain/demo';
+import { runConsoleChat } from './console-chat.ts';
+
+const USAGE =
+  'Usage : pnpm --filter @maille/bot console [--personne per_…] [--base url] [--serveur id --salon id]';
+
+function readArguments() {
+  try {
+    return parseArgs({
+      // `pnpm run x -- --personne …` passes the `--` along.
+      args: process.argv.slice(2).filter((arg) => arg !== '--'),
+      options: {
+        personne: { type: 'string' },
+        base: { type: 'string' },
+        serveur: { type: 'string' },
+        salon: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const { values } = readArguments();
+
+const database = openDatabase({ url: values.base });
+try {
+  const clock = () => new Date().toISOString();
+  await migrateToLatest(database);
+  await seedDemo(database, clock());
+  await runConsoleChat({
+    ctx: {
+      store: createStore(database),
+      database,
+      clock,
+      ids: randomIds(),
+      onError: (error) => console.error(error),
+    },
+    input: process.stdin,
+    output: process.stdout,
+    personId: values.personne ?? DEMO_IDS.laRochelle.coordinator,
+    place:
+      values.serveur && values.salon ? { guildId: values.serveur, channelId: values.salon } : {},
+    prompt: process.stdin.isTTY === true,
+  });
+} finally {
+  await database.close();
+}

@@ -1,0 +1,112 @@
+import { searchKey } from '@maille/domain';
+import type { MyWorkInGovernance } from '@maille/domain/use-cases';
+import { ChatError } from './errors.ts';
+import { clip, MAX_CHOICE_LENGTH, MAX_CHOICES } from './format.ts';
+import { fr } from './messages/fr.ts';
+
+/** Something of mine a command may name: a milestone, an action, an indicator, a governance. */
+export interface Candidate {
+  kind: 'milestone' | 'action' | 'indicator' | 'governance';
+  id: string;
+  /** How it reads in a suggestion list. */
+  name: string;
+  /** Its own title, as matched against what is typed. */
+  title: string;
+  work: MyWorkInGovernance;
+}
+
+export type CandidateKind = Candidate['kind'];
+
+/** What of `work` a command may name, in the order suggestions show them (late first). */
+export function candidatesOf(
+  work: readonly MyWorkInGovernance[],
+  kinds: readonly CandidateKind[],
+): Candidate[] {
+  const all: Candidate[] = [];
+  for (const entry of work) {
+    if (kinds.includes('milestone')) {
+      for (const { milestone } of entry.milestones) {
+        const due = dayLabel(milestone.dueDate);
+        all.push({
+          kind: 'milestone',
+          id: milestone.id,
+          name: fr.subjects.milestone(milestone.title, due),
+          title: milestone.title,
+          work: entry,
+        });
+      }
+    }
+    if (kinds.includes('action')) {
+      for (const action of entry.actions) {
+        all.push({
+          kind: 'action',
+          id: action.id,
+          name: fr.subjects.action(action.code, action.title),
+          title: action.title,
+          work: entry,
+        });
+      }
+    }
+    if (kinds.includes('indicator')) {
+      for (const indicator of entry.indicators) {
+        all.push({
+          kind: 'indicator',
+          id: indicator.id,
+          name: indicator.label,
+          title: indicator.label,
+          work: entry,
+        });
+      }
+    }
+    if (kinds.includes('governance')) {
+      all.push({
+        kind: 'governance',
+        id: entry.governance.id,
+        name: entry.governance.name,
+        title: entry.governance.name,
+        work: entry,
+      });
+    }
+  }
+  return all;
+}
+
+/** Autocomplete: the candidates whose name contains what is typed, ignoring case and accents. */
+export function suggest(
+  candidates: readonly Candidate[],
+  query: string,
+): { name: string; value: string }[] {
+  const key = searchKey(query);
+  return candidates
+    .filter((c) => searchKey(c.name).includes(key))
+    .slice(0, MAX_CHOICES)
+    .map((c) => ({ name: clip(c.name, MAX_CHOICE_LENGTH), value: c.id }));
+}
+
+/**
+ * The candidate an option names: by id (what autocomplete gives), or by a piece of its title
+ * (what someone types without choosing), which must then designate one candidate only.
+ */
+export function resolve(candidates: readonly Candidate[], value: string, among: string): Candidate {
+  const text = value.trim();
+  const byId = candidates.find((c) => c.id === text);
+  if (byId) return byId;
+  const key = searchKey(text);
+  const found = key === '' ? [] : candidates.filter((c) => searchKey(c.name).includes(key));
+  const exact = found.filter((c) => searchKey(c.title) === key);
+  const [only] = exact.length === 1 ? exact : found;
+  if (only && (found.length === 1 || exact.length === 1)) return only;
+  if (found.length === 0) throw new ChatError(fr.notFoundAmongMine(among, text));
+  throw new ChatError(
+    fr.ambiguous(
+      text,
+      found.slice(0, 5).map((c) => c.title),
+    ),
+  );
+}
+
+/** A timestamp is of no use inside a suggestion (Discord shows it raw): the date as written. */
+function dayLabel(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}

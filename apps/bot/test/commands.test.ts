@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/conversation/commands.ts';
+import { fr } from '../src/conversation/messages/fr.ts';
+
+describe('the commands as data', () => {
+  it('follow Discord’s rules, so registering them cannot be refused', () => {
+    expect(COMMANDS.length).toBeLessThanOrEqual(100);
+    expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
+    for (const command of COMMANDS) {
+      expect(command.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+      expect(command.description.length).toBeGreaterThan(0);
+      expect(command.description.length).toBeLessThanOrEqual(100);
+      expect(command.options.length).toBeLessThanOrEqual(25);
+      const firstOptional = command.options.findIndex((o) => !o.required);
+      if (firstOptional >= 0)
+        expect(command.options.slice(firstOptional).every((o) => !o.required)).toBe(true);
+      for (const option of command.options) {
+        expect(option.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+        expect(option.description.length).toBeLessThanOrEqual(100);
+        if (option.maxLength !== undefined) expect(option.maxLength).toBeLessThanOrEqual(6000);
+      }
+    }
+  });
+
+  it('are the ones the issue names, in French', () => {
+    expect(COMMANDS.map((c) => c.name).sort()).toEqual(
+      [
+        'absence',
+        'aide',
+        'configurer',
+        'delier',
+        'feuille',
+        'fait',
+        'indicateur',
+        'jalons',
+        'lier',
+        'point',
+        'reporter',
+      ].sort(),
+    );
+  });
+
+  it('keep the labels of reminder buttons within Discord’s 80 characters', () => {
+    for (const label of Object.values(fr.reminderButtons))
+      expect(label.length).toBeLessThanOrEqual(80);
+  });
+});

@@ -1,0 +1,27 @@
+import { issueChatLinkCode } from '@maille/db';
+import { type Command, noMoreArguments, stringOption, subcommand } from '../command.ts';
+import { withDatabase } from '../context.ts';
+import { UsageError } from '../errors.ts';
+import { fr } from '../messages/fr.ts';
+import { HELP } from '../messages/help.ts';
+
+/** `maille lien creer --personne per_…`: a one-time code linking a chat account (`/lier`). */
+export const link: Command = {
+  name: 'lien',
+  aliases: ['liens', 'link'],
+  help: HELP.link,
+  options: {
+    personne: { type: 'string' },
+  },
+  async run(invocation, cli) {
+    subcommand('lien', invocation, { creer: ['créer', 'create'] });
+    noMoreArguments('lien', invocation, 1);
+    const personId = stringOption(invocation, 'personne');
+    if (!personId) throw new UsageError(fr.link.needsPerson, 'lien');
+    const issued = await withDatabase(cli, { migrated: true }, (database) =>
+      issueChatLinkCode(database, { personId, now: cli.now() }),
+    );
+    cli.print(fr.link.created(issued.personId, issued.expiresAt));
+    cli.print(fr.link.howTo(issued.code));
+  },
+};
