@@ -1,4 +1,5 @@
 import { migrateToLatest, openDatabase } from '@maille/db';
+import { discordSender } from './adapters/discord/sender.ts';
 import { consoleSender } from './dispatcher/console-sender.ts';
 import { createDispatcher } from './dispatcher/dispatcher.ts';
 import type { ChatSender } from './dispatcher/sender.ts';
@@ -6,13 +7,12 @@ import { type Env, EnvError, readEnv } from './env.ts';
 
 // The dispatcher alone (several may run side by side on PostgreSQL): migrates, then plans and
 // sends reminders every DISPATCH_INTERVAL_MS. On SIGTERM/SIGINT it finishes the cycle in flight
-// and closes the database. Without DISCORD_TOKEN it prints the messages it would send.
+// and closes the database. Without DISCORD_TOKEN it prints the messages instead of sending them.
 
 const texts = {
   database: (where: string) => `Base de données : ${where}`,
   console: 'Pas de DISCORD_TOKEN : les messages sont affichés ici au lieu d’être envoyés.',
-  discordMissing:
-    'DISCORD_TOKEN est défini, mais l’envoi vers Discord n’est pas encore branché sur ce répartiteur : rien n’est envoyé (ni marqué comme envoyé).',
+  discord: 'Envoi des rappels par Discord.',
   started: (ms: number) =>
     `Répartiteur des rappels démarré : un passage toutes les ${ms / 1000} s.`,
   stopping: (signal: string) => `${signal} reçu : fin du passage en cours…`,
@@ -20,13 +20,12 @@ const texts = {
   failed: (message: string) => `Le répartiteur n’a pas pu démarrer : ${message}`,
 };
 
-/**
- * The console without a token. With one, the Discord sender over REST (adapters/discord, the
- * lead's) goes here; until then the dispatcher refuses to start rather than print messages and
- * mark them sent while people wait for them on Discord.
- */
+/** Discord's REST with a token (the fake Discord's with `DISCORD_API_URL`), else the console. */
 function senderFor(env: Env): ChatSender {
-  if (env.DISCORD_TOKEN) throw new EnvError(texts.discordMissing);
+  if (env.DISCORD_TOKEN) {
+    console.log(texts.discord);
+    return discordSender({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL });
+  }
   console.log(texts.console);
   return consoleSender();
 }

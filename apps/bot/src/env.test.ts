@@ -25,5 +25,9 @@ describe('the bot’s settings', () => {
       /DISPATCH_HORIZON_DAYS : un nombre entier de jours/,
     );
     expect(() => readEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(readEnv({ DISCORD_API_URL: 'http://127.0.0.1:4010/api' }).DISCORD_API_URL).toBe(
+      'http://127.0.0.1:4010/api',
+    );
+    expect(() => readEnv({ DISCORD_API_URL: 'ftp://x' })).toThrow(/DISCORD_API_URL : une adresse/);
   });
 });

@@ -14,6 +14,7 @@ export const envTexts = {
   horizon: 'un nombre entier de jours, de 1 à 30, est attendu.',
   attempts: 'un nombre entier de tentatives, de 1 à 20, est attendu.',
   token: 'le jeton du bot Discord ne peut pas contenir d’espace.',
+  apiUrl: 'une adresse http:// ou https:// est attendue.',
 };
 
 function integer(message: string, min: number, max: number, fallback: number) {
@@ -25,6 +26,8 @@ function integer(message: string, min: number, max: number, fallback: number) {
 export const dispatchSettings = {
   /** The bot's token; absent: the console stands in for Discord. */
   DISCORD_TOKEN: unsetIfEmpty(z.string().trim().regex(/^\S+$/, envTexts.token)),
+  /** Another Discord REST base (`http://127.0.0.1:…/api`): the fake Discord of the tests. */
+  DISCORD_API_URL: unsetIfEmpty(z.url({ protocol: /^https?$/, error: envTexts.apiUrl })),
   /** Pause between two cycles of the dispatcher (60 000 ms). */
   DISPATCH_INTERVAL_MS: integer(envTexts.interval, 1_000, 3_600_000, 60_000),
   /** How far ahead reminders are planned (3 days). */
