@@ -1,6 +1,7 @@
 import { testDialect } from '@maille/db/testing';
 import type { Delivery, Milestone } from '@maille/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nonceOf } from '../src/dispatcher/sender.ts';
 import {
   BINDING,
   COMMUNITY_CHANNEL,
@@ -203,7 +204,7 @@ describe(`the dispatcher (${dialect})`, () => {
       const settled = await world.delivery(delivery.id);
       expect(settled).toMatchObject({ status: 'sent' });
       expect(settled.lastError).toContain('Yanis Belkacem refuse les messages privés');
-      const inChannel = world.sender.calls.find((c) => c.nonce === `${delivery.id}-salon`);
+      const inChannel = world.sender.calls.find((c) => c.nonce === nonceOf(delivery.id, 'salon'));
       expect(inChannel).toMatchObject({ to: 'channel', target: COMMUNITY_CHANNEL });
       expect(inChannel?.message.text.startsWith(`<@${belkacem}> `)).toBe(true);
       expect(settled.sentMessageId).toBe(inChannel?.messageId);
@@ -233,22 +234,45 @@ describe(`the dispatcher (${dialect})`, () => {
     });
   });
 
+  const digestOfWeek = (week: string): Partial<Delivery> => ({
+    dedupeKey: `digest:gov_larochelle:${week}`,
+    kind: 'community_digest',
+    recipient: { type: 'channel', governanceId: LA_ROCHELLE },
+    subject: { type: 'governance', id: LA_ROCHELLE },
+  });
+
+  async function bindingOfLaRochelle() {
+    return (await world.store.transaction((repos) => repos.governances.get(LA_ROCHELLE)))?.chat;
+  }
+
   it('disables the binding of a channel that vanished and tells the coordinator', async () => {
     world.sender.fail({ reason: 'unknown_channel', to: 'channel' });
-    const digest = await queue({
-      dedupeKey: 'digest:gov_larochelle:2026-W48',
-      kind: 'community_digest',
-      recipient: { type: 'channel', governanceId: LA_ROCHELLE },
-      subject: { type: 'governance', id: LA_ROCHELLE },
-    });
-    // A person who prefers mentions, sent to the same channel in the same cycle.
-    const mention = await queue({ recipient: { type: 'person', personId: 'per_lrmarchand' } });
+    const digest = await queue(digestOfWeek('2026-W48'));
     await world.dispatcher(QUIET).runOnce();
     expect(await world.delivery(digest.id)).toMatchObject({
       status: 'undeliverable',
       lastError: expect.stringContaining('la liaison est désactivée'),
     });
-    // The person gets it by direct message instead.
+    expect(await bindingOfLaRochelle()).toEqual({ ...BINDING, disabledAt: NOW });
+    const notices = world.sender.calls.filter((c) => c.target === world.discordIdOf(MOREAU));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.message.text).toContain('le salon de la communauté est introuvable');
+
+    // The next digest is not even tried: no active channel.
+    const next = await queue(digestOfWeek('2026-W49'));
+    await world.dispatcher(QUIET).runOnce();
+    expect(await world.delivery(next.id)).toMatchObject({
+      status: 'skipped',
+      lastError: 'Aucun salon de communauté actif pour cette gouvernance.',
+    });
+    expect(world.sender.failures).toHaveLength(1);
+  });
+
+  it('sends by direct message the mention of a person when the channel vanished', async () => {
+    world.sender.fail({ reason: 'unknown_channel', to: 'channel' });
+    // Hugo Marchand prefers mentions in the community channel.
+    const mention = await queue({ recipient: { type: 'person', personId: 'per_lrmarchand' } });
+    await world.dispatcher(QUIET).runOnce();
     expect(await world.delivery(mention.id)).toMatchObject({
       status: 'sent',
       lastError: expect.stringContaining('envoyé en message privé à la place'),
@@ -257,22 +281,10 @@ describe(`the dispatcher (${dialect})`, () => {
       to: 'direct',
       target: world.discordIdOf('per_lrmarchand'),
     });
-    const governance = await world.store.transaction((repos) => repos.governances.get(LA_ROCHELLE));
-    expect(governance?.chat).toEqual({ ...BINDING, disabledAt: NOW });
-    const notices = world.sender.calls.filter((c) => c.target === world.discordIdOf(MOREAU));
-    expect(notices).toHaveLength(1);
-    expect(notices[0]?.message.text).toContain('le salon de la communauté est introuvable');
-
-    // The next digest is not even tried: no active channel.
-    const next = await queue({
-      dedupeKey: 'digest:gov_larochelle:2026-W49',
-      kind: 'community_digest',
-      recipient: { type: 'channel', governanceId: LA_ROCHELLE },
-      subject: { type: 'governance', id: LA_ROCHELLE },
-    });
-    await world.dispatcher(QUIET).runOnce();
-    expect(await world.delivery(next.id)).toMatchObject({ status: 'skipped' });
-    expect(world.sender.failures).toHaveLength(2);
+    expect((await bindingOfLaRochelle())?.disabledAt).toBe(NOW);
+    expect(world.sender.calls.filter((c) => c.target === world.discordIdOf(MOREAU))).toHaveLength(
+      1,
+    );
   });
 
   it('waits out a rate limit, then sends', async () => {

@@ -1,5 +1,10 @@
 import type { OutgoingMessage } from '../src/conversation/chat.ts';
-import { type ChatSender, SendError, type SendErrorReason } from '../src/dispatcher/sender.ts';
+import {
+  type ChatSender,
+  MAX_NONCE_LENGTH,
+  SendError,
+  type SendErrorReason,
+} from '../src/dispatcher/sender.ts';
 
 /** One call the dispatcher made. */
 export interface RecordedSend {
@@ -22,8 +27,8 @@ export interface FailureRule {
 }
 
 /**
- * A `ChatSender` for tests: records every call, and fails as told. Like Discord with
- * `enforce_nonce`, a nonce sent again returns the first message instead of posting a second one;
+ * A `ChatSender` for tests: records every call, and fails as told. Like Discord, it refuses a
+ * nonce longer than 25 characters; like Discord with `enforce_nonce`, a nonce sent again returns the first message instead of posting a second one;
  * `calls` keeps every call anyway, so a test can count them per nonce.
  */
 export class RecordingSender implements ChatSender {
@@ -75,6 +80,9 @@ export class RecordingSender implements ChatSender {
   ): Promise<{ messageId: string }> {
     // A real platform answers later: let other sends interleave, as they would.
     await Promise.resolve();
+    // Discord refuses a longer nonce (error 50035): a sender bug, whatever the rules say.
+    if (nonce.length > MAX_NONCE_LENGTH)
+      throw new SendError('invalid', `nonce trop long : ${nonce}`);
     const rule = this.rules.find(
       (r) =>
         (r.to === undefined || r.to === to) &&

@@ -26,7 +26,7 @@ import {
   renderReminder,
 } from '../conversation/reminders.ts';
 import { coordinatorNotices, dispatcherTexts } from './messages.ts';
-import { type ChatSender, SendError } from './sender.ts';
+import { type ChatSender, nonceOf, SendError } from './sender.ts';
 
 /** How a dispatcher paces itself. Every field has a default (see `DEFAULT_DISPATCHER_SETTINGS`). */
 export interface DispatcherSettings {
@@ -132,7 +132,7 @@ const NOTICE_QUIET_MS = 24 * 3_600_000;
  * as nonce, and settles it:
  *
  * - sent → `sent`; no longer useful → `expired`; no longer right → `skipped` (with the reason);
- * - `dm_refused` → a mention in the community channel instead (nonce `<id>-salon`), settled `sent`
+ * - `dm_refused` → a mention in the community channel instead (`nonceOf(id, 'salon')`), settled `sent`
  *   with the refusal kept as `lastError`; without an active channel, `undeliverable`. The
  *   coordinators of the governance are told by direct message (once a day per person);
  * - `unknown_channel` → the binding is disabled (`disableChatBinding`), the coordinators told
@@ -244,7 +244,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         await sender.sendDirect(
           account.userId,
           message,
-          `${context.delivery.id}-coord-${coordinator.id}`,
+          nonceOf(context.delivery.id, `coordinateur:${coordinator.id}`),
         );
         told++;
       } catch (error) {
@@ -323,7 +323,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const sent = await sender.sendToChannel(
         channelId,
         renderReminder(context, userId),
-        `${delivery.id}-salon`,
+        nonceOf(delivery.id, 'salon'),
       );
       const told = await tellCoordinators(context, `dm:${personId}`, notice);
       return {
@@ -355,7 +355,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const sent = await sender.sendDirect(
         mentionUserId,
         renderReminder(context),
-        context.delivery.id,
+        nonceOf(context.delivery.id),
       );
       return {
         status: 'sent',
@@ -392,7 +392,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       else {
         const mention = route.type === 'channel' ? route.mentionUserId : undefined;
         try {
-          const sent = await send(route, renderReminder(context, mention), delivery.id);
+          const sent = await send(route, renderReminder(context, mention), nonceOf(delivery.id));
           outcome = { status: 'sent', sentMessageId: sent.messageId };
         } catch (error) {
           if (

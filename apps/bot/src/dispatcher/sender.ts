@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { OutgoingMessage } from '../conversation/chat.ts';
 
 /**
@@ -42,4 +43,23 @@ export class SendError extends Error {
   ) {
     super(message);
   }
+}
+
+/** Discord refuses a message nonce longer than this. */
+export const MAX_NONCE_LENGTH = 25;
+
+/**
+ * The nonce of a send: the delivery id itself, or — for the other messages a delivery causes (the
+ * mention in the channel after a refused direct message, a notice to a coordinator) — a digest of
+ * the delivery id and that purpose. Deterministic, so a resend after a crash carries the same
+ * nonce; at most 25 characters, as Discord requires (an id longer than that is digested too).
+ *
+ * @example
+ * nonceOf('dlv_3fK9a8b7c6d5e4f3'); // 'dlv_3fK9a8b7c6d5e4f3'
+ * nonceOf('dlv_3fK9a8b7c6d5e4f3', 'salon'); // 25 characters of base64url
+ */
+export function nonceOf(deliveryId: string, purpose?: string): string {
+  if (purpose === undefined && deliveryId.length <= MAX_NONCE_LENGTH) return deliveryId;
+  const key = purpose === undefined ? deliveryId : `${deliveryId}:${purpose}`;
+  return createHash('sha256').update(key).digest('base64url').slice(0, MAX_NONCE_LENGTH);
 }
