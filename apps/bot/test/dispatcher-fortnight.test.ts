@@ -1,11 +1,12 @@
 import { testDialect } from '@maille/db/testing';
-import { type Delivery, isWorkingDay, type Milestone, toLocal } from '@maille/domain';
+import { type Delivery, isWorkingDay, toLocal } from '@maille/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   COMMUNITY_CHANNEL,
   type DispatcherWorld,
   LA_ROCHELLE,
   openDispatcherWorld,
+  reminderMilestone,
 } from './dispatcher-world.ts';
 
 // From Monday 19 October 2026 (summer time in Paris, UTC+2) across Sunday 25 October (back to
@@ -16,23 +17,8 @@ const STEP_MS = 30 * 60_000;
 const ZONE = 'Europe/Paris';
 const BELKACEM = 'per_lrbelkacem';
 
-function milestone(id: string, dueDate: string): Milestone {
-  return {
-    id,
-    governanceId: LA_ROCHELLE,
-    roadmapId: 'rdm_larochelle',
-    actionId: 'act_lr0002',
-    title: `Jalon du ${dueDate}`,
-    dueDate,
-    ownerId: BELKACEM,
-    status: 'a_venir',
-    weight: 1,
-    reschedules: [],
-    createdAt: START,
-    updatedAt: START,
-    version: 1,
-  };
-}
+const milestone = (id: string, dueDate: string) =>
+  reminderMilestone(id, dueDate, START, { title: `Jalon du ${dueDate}` });
 
 // The suite runs once per dialect: SQLite, then PostgreSQL (`MAILLE_TEST_DIALECT`).
 const dialect = testDialect();

@@ -1,6 +1,6 @@
 import { createStore, type DialectName, openDatabase, seedDemo } from '@maille/db';
 import { openTestDatabase, type TestDatabase } from '@maille/db/testing';
-import type { ChatBinding, Delivery, Person } from '@maille/domain';
+import type { ChatBinding, Delivery, Milestone, Person } from '@maille/domain';
 import { buildDemoDataset, DEMO_IDS } from '@maille/domain/demo';
 import { settableClock } from '@maille/domain/testing';
 import type { Store } from '@maille/domain/use-cases';
@@ -137,4 +137,75 @@ export function dueReminders(count: number, now: string, idPrefix: string): Deli
       version: 1,
     };
   });
+}
+
+/** A milestone of La Rochelle's roadmap, on action A1.2, owned by Yanis Belkacem unless told. */
+export function reminderMilestone(
+  id: string,
+  dueDate: string,
+  now: string,
+  changes: Partial<Milestone> = {},
+): Milestone {
+  return {
+    id,
+    governanceId: LA_ROCHELLE,
+    roadmapId: 'rdm_larochelle',
+    actionId: 'act_lr0002',
+    title: 'Permanences ouvertes dans les trois centres sociaux',
+    dueDate,
+    ownerId: 'per_lrbelkacem',
+    status: 'a_venir',
+    weight: 1,
+    reschedules: [],
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    ...changes,
+  };
+}
+
+/**
+ * Queues a J-3 reminder due `now`, expiring a day later, of a milestone its recipient owns
+ * (created if needed): `mil_test01` for Yanis Belkacem (the default recipient), `mil_t<name>`
+ * without an action for another person.
+ */
+export async function queueReminder(
+  store: Store,
+  now: string,
+  changes: Partial<Delivery> = {},
+): Promise<Delivery> {
+  const belkacem = 'per_lrbelkacem';
+  const personId = changes.recipient?.type === 'person' ? changes.recipient.personId : belkacem;
+  const milestoneId = personId === belkacem ? 'mil_test01' : `mil_t${personId.slice(4)}`;
+  const governanceId = changes.governanceId ?? LA_ROCHELLE;
+  const delivery: Delivery = {
+    id: `dlv_test${String(Math.random()).slice(2, 10)}`,
+    dedupeKey: `milestone:${milestoneId}:2026-11-26:J-3:${personId}:${Math.random()}`,
+    governanceId,
+    kind: 'milestone_reminder',
+    recipient: { type: 'person', personId },
+    subject: { type: 'milestone', id: milestoneId },
+    dueAt: now,
+    expiresAt: new Date(Date.parse(now) + 86_400_000).toISOString(),
+    status: 'pending',
+    attempts: 0,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    ...changes,
+  };
+  await store.transaction(async (repos) => {
+    if (!(await repos.milestones.get(milestoneId))) {
+      const { actionId: _none, ...owned } = reminderMilestone(milestoneId, '2026-11-26', now, {
+        governanceId,
+        roadmapId: governanceId === DRONNE ? 'rdm_dronnebelle' : 'rdm_larochelle',
+        ownerId: personId,
+      });
+      await repos.milestones.insert(
+        personId === belkacem ? reminderMilestone(milestoneId, '2026-11-26', now) : owned,
+      );
+    }
+    await repos.deliveries.insertIfAbsent([delivery]);
+  });
+  return delivery;
 }

@@ -9,6 +9,8 @@ import {
   DRONNE,
   LA_ROCHELLE,
   openDispatcherWorld,
+  queueReminder,
+  reminderMilestone,
 } from './dispatcher-world.ts';
 
 // Monday 23 November 2026, 13:00 in Paris.
@@ -20,24 +22,8 @@ const DUFOUR = 'per_dbdufour';
 /** Direct sends only, with no planning: each test queues the deliveries it needs. */
 const QUIET = { planning: false } as const;
 
-function milestone(id: string, dueDate: string, changes: Partial<Milestone> = {}): Milestone {
-  return {
-    id,
-    governanceId: LA_ROCHELLE,
-    roadmapId: 'rdm_larochelle',
-    actionId: 'act_lr0002',
-    title: 'Permanences ouvertes dans les trois centres sociaux',
-    dueDate,
-    ownerId: BELKACEM,
-    status: 'a_venir',
-    weight: 1,
-    reschedules: [],
-    createdAt: NOW,
-    updatedAt: NOW,
-    version: 1,
-    ...changes,
-  };
-}
+const milestone = (id: string, dueDate: string, changes: Partial<Milestone> = {}) =>
+  reminderMilestone(id, dueDate, NOW, changes);
 
 // The suite runs once per dialect: SQLite, then PostgreSQL (`MAILLE_TEST_DIALECT`).
 const dialect = testDialect();
@@ -51,45 +37,8 @@ describe(`the dispatcher (${dialect})`, () => {
     await world.drop();
   });
 
-  /**
-   * Queues a reminder, due now, of a milestone the recipient owns: `mil_test01` for Yanis
-   * Belkacem, `mil_t<name>` for another person.
-   */
-  async function queue(changes: Partial<Delivery> = {}): Promise<Delivery> {
-    const personId = changes.recipient?.type === 'person' ? changes.recipient.personId : BELKACEM;
-    const milestoneId = personId === BELKACEM ? 'mil_test01' : `mil_t${personId.slice(4)}`;
-    const governanceId = changes.governanceId ?? LA_ROCHELLE;
-    const delivery: Delivery = {
-      id: `dlv_test${String(Math.random()).slice(2, 10)}`,
-      dedupeKey: `milestone:${milestoneId}:2026-11-26:J-3:${personId}:${Math.random()}`,
-      governanceId,
-      kind: 'milestone_reminder',
-      recipient: { type: 'person', personId },
-      subject: { type: 'milestone', id: milestoneId },
-      dueAt: NOW,
-      expiresAt: IN_A_DAY,
-      status: 'pending',
-      attempts: 0,
-      createdAt: NOW,
-      updatedAt: NOW,
-      version: 1,
-      ...changes,
-    };
-    await world.store.transaction(async (repos) => {
-      if (!(await repos.milestones.get(milestoneId))) {
-        const { actionId: _none, ...owned } = milestone(milestoneId, '2026-11-26', {
-          governanceId,
-          roadmapId: governanceId === DRONNE ? 'rdm_dronnebelle' : 'rdm_larochelle',
-          ownerId: personId,
-        });
-        await repos.milestones.insert(
-          personId === BELKACEM ? milestone(milestoneId, '2026-11-26') : owned,
-        );
-      }
-      await repos.deliveries.insertIfAbsent([delivery]);
-    });
-    return delivery;
-  }
+  /** Queues a reminder due now (see `queueReminder`). */
+  const queue = (changes: Partial<Delivery> = {}) => queueReminder(world.store, NOW, changes);
 
   async function events(id: string) {
     return world.store.transaction((repos) => repos.deliveries.listEvents(id));
