@@ -85,7 +85,11 @@ export type Delivery = z.infer<typeof Delivery>;
 
 /** How a claimed delivery ended, as its holder reports it. */
 export const DeliveryOutcome = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('sent'), sentMessageId: singleLine(100) }),
+  /**
+   * Sent; `error` records a failure worked around on the way (a refused direct message posted as
+   * a mention in the community channel instead), kept as `lastError`.
+   */
+  z.object({ status: z.literal('sent'), sentMessageId: singleLine(100), error: Text.optional() }),
   /** A temporary failure: back in the queue, not before `retryAt`. */
   z.object({ status: z.literal('pending'), retryAt: Instant, error: Text }),
   z.object({ status: z.enum(['failed', 'undeliverable', 'expired', 'skipped']), error: Text }),

@@ -142,6 +142,18 @@ describe('settling a claimed delivery', () => {
     });
   });
 
+  it('keeps the failure a sent delivery worked around, in its last error and its event', () => {
+    const error = 'Messages privés refusés : rappel posté dans le salon de la communauté.';
+    const { delivery: sent, event } = settleDelivery(
+      claimedBy(),
+      'bot-1',
+      { status: 'sent', sentMessageId: '123456789012345678', error },
+      at,
+    );
+    expect(sent).toMatchObject({ status: 'sent', lastError: error });
+    expect(event).toMatchObject({ to: 'sent', detail: error });
+  });
+
   it('puts a temporary failure back in the queue, not before the retry time', () => {
     const retryAt = '2024-05-14T07:20:00.000Z';
     const { delivery: back, event } = settleDelivery(

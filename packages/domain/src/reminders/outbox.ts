@@ -81,7 +81,13 @@ export function settleDelivery(
   const base = { ...rest, updatedAt: at, version: delivery.version + 1 };
   const next: Delivery =
     outcome.status === 'sent'
-      ? { ...base, status: 'sent', sentAt: at, sentMessageId: outcome.sentMessageId }
+      ? {
+          ...base,
+          status: 'sent',
+          sentAt: at,
+          sentMessageId: outcome.sentMessageId,
+          ...(outcome.error === undefined ? {} : { lastError: outcome.error }),
+        }
       : outcome.status === 'pending'
         ? { ...base, status: 'pending', leaseUntil: outcome.retryAt, lastError: outcome.error }
         : { ...base, status: outcome.status, lastError: outcome.error };
@@ -91,7 +97,7 @@ export function settleDelivery(
     from: 'claimed',
     to: next.status,
     by: claimant,
-    ...(outcome.status === 'sent' ? {} : { detail: outcome.error }),
+    ...(outcome.error === undefined ? {} : { detail: outcome.error }),
   };
   return { delivery: next, event };
 }

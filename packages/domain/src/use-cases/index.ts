@@ -23,6 +23,7 @@ export * from './governance/assign-role.ts';
 export * from './governance/bind-chat.ts';
 export * from './governance/create-body.ts';
 export * from './governance/create-governance.ts';
+export * from './governance/disable-chat-binding.ts';
 export * from './governance/get-body.ts';
 export * from './governance/get-governance.ts';
 export * from './governance/get-governance-dashboard.ts';

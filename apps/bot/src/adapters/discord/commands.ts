@@ -13,7 +13,9 @@ const OPTION_TYPES = {
  * The core's commands as Discord registers them (a bulk overwrite): French names and
  * descriptions, usable in servers and in direct messages with the bot.
  */
-export function discordCommands(commands: readonly CommandSpec[]): RESTPutAPIApplicationCommandsJSONBody {
+export function discordCommands(
+  commands: readonly CommandSpec[],
+): RESTPutAPIApplicationCommandsJSONBody {
   return commands.map((command) => ({
     name: command.name,
     description: command.description,

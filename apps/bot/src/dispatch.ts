@@ -1,0 +1,78 @@
+import { migrateToLatest, openDatabase } from '@maille/db';
+import { discordSender } from './adapters/discord/sender.ts';
+import { consoleSender } from './dispatcher/console-sender.ts';
+import { createDispatcher } from './dispatcher/dispatcher.ts';
+import type { ChatSender } from './dispatcher/sender.ts';
+import { type Env, EnvError, readEnv } from './env.ts';
+
+// The dispatcher alone (several may run side by side on PostgreSQL): migrates, then plans and
+// sends reminders every DISPATCH_INTERVAL_MS. On SIGTERM/SIGINT it finishes the cycle in flight
+// and closes the database. Without DISCORD_TOKEN it prints the messages instead of sending them.
+
+const texts = {
+  database: (where: string) => `Base de données : ${where}`,
+  console: 'Pas de DISCORD_TOKEN : les messages sont affichés ici au lieu d’être envoyés.',
+  discord: 'Envoi des rappels par Discord.',
+  started: (ms: number) =>
+    `Répartiteur des rappels démarré : un passage toutes les ${ms / 1000} s.`,
+  stopping: (signal: string) => `${signal} reçu : fin du passage en cours…`,
+  stopped: 'Répartiteur arrêté.',
+  failed: (message: string) => `Le répartiteur n’a pas pu démarrer : ${message}`,
+};
+
+/** Discord's REST with a token (the fake Discord's with `DISCORD_API_URL`), else the console. */
+function senderFor(env: Env): ChatSender {
+  if (env.DISCORD_TOKEN) {
+    console.log(texts.discord);
+    return discordSender({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL });
+  }
+  console.log(texts.console);
+  return consoleSender();
+}
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const sender = senderFor(env);
+  const database = openDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
+  const { error } = await migrateToLatest(database);
+  if (error) {
+    await database.close();
+    throw error;
+  }
+  console.log(texts.database(database.file ?? 'PostgreSQL'));
+  const dispatcher = createDispatcher({
+    database,
+    sender,
+    settings: {
+      intervalMs: env.DISPATCH_INTERVAL_MS,
+      horizonDays: env.DISPATCH_HORIZON_DAYS,
+      maxAttempts: env.DISPATCH_MAX_ATTEMPTS,
+    },
+  });
+  dispatcher.start();
+  console.log(texts.started(env.DISPATCH_INTERVAL_MS));
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(texts.stopping(signal));
+    dispatcher
+      .stop()
+      .then(() => database.close())
+      .then(
+        () => console.log(texts.stopped),
+        (closeError: unknown) => {
+          console.error(closeError);
+          process.exitCode = 1;
+        },
+      );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(texts.failed(error instanceof EnvError ? error.message : String(error)));
+  process.exitCode = 1;
+});

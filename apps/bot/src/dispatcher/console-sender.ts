@@ -1,0 +1,25 @@
+import type { OutgoingMessage } from '../conversation/chat.ts';
+import type { ChatSender } from './sender.ts';
+
+/**
+ * A `ChatSender` that prints what it would send, for running the dispatcher without Discord.
+ * Discord timestamps stay as they are (`<t:…:F>`): the console adapter renders them, not this.
+ *
+ * @example
+ * createDispatcher({ database, sender: consoleSender() }).start();
+ */
+export function consoleSender(write: (text: string) => void = console.log): ChatSender {
+  let next = 0;
+  const print = (to: string, message: OutgoingMessage, nonce: string) => {
+    const buttons = (message.buttons ?? [])
+      .map((row) => row.map((button) => `[${button.label}]`).join(' '))
+      .join('\n');
+    write([`── ${to} (${nonce})`, message.text, ...(buttons ? [buttons] : []), ''].join('\n'));
+    next++;
+    return Promise.resolve({ messageId: `console-${next}` });
+  };
+  return {
+    sendDirect: (userId, message, nonce) => print(`message privé à ${userId}`, message, nonce),
+    sendToChannel: (channelId, message, nonce) => print(`salon ${channelId}`, message, nonce),
+  };
+}

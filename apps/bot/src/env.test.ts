@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, readEnv } from './env.ts';
+
+describe('the bot’s settings', () => {
+  it('has defaults for everything: the console, the SQLite file, a cycle a minute', () => {
+    expect(readEnv({})).toMatchObject({
+      DISPATCH_INTERVAL_MS: 60_000,
+      DISPATCH_HORIZON_DAYS: 3,
+      DISPATCH_MAX_ATTEMPTS: 5,
+    });
+    const empty = readEnv({ DISCORD_TOKEN: '', DATABASE_URL: '' });
+    expect([empty.DISCORD_TOKEN, empty.DATABASE_URL]).toEqual([undefined, undefined]);
+  });
+
+  it('reads what is given, and names in French the setting that is wrong', () => {
+    expect(
+      readEnv({
+        DATABASE_URL: 'postgres://maille@db/maille',
+        DISPATCH_INTERVAL_MS: '30000',
+        DISCORD_TOKEN: 'abc.def',
+      }),
+    ).toMatchObject({ DISPATCH_INTERVAL_MS: 30_000, DISCORD_TOKEN: 'abc.def' });
+    expect(() => readEnv({ DISPATCH_INTERVAL_MS: '5' })).toThrow(EnvError);
+    expect(() => readEnv({ DISPATCH_HORIZON_DAYS: 'deux' })).toThrow(
+      /DISPATCH_HORIZON_DAYS : un nombre entier de jours/,
+    );
+    expect(() => readEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(readEnv({ DISCORD_API_URL: 'http://127.0.0.1:4010/api' }).DISCORD_API_URL).toBe(
+      'http://127.0.0.1:4010/api',
+    );
+    expect(() => readEnv({ DISCORD_API_URL: 'ftp://x' })).toThrow(/DISCORD_API_URL : une adresse/);
+  });
+});

@@ -1,0 +1,62 @@
+import { databaseSettings, unsetIfEmpty } from '@maille/db';
+import { z } from 'zod';
+
+// The bot's settings come from the environment, checked here and nowhere else: the rest of the
+// bot receives an `Env` and never reads `process.env`.
+
+/** The texts of malformed settings (French, like every message a person reads). */
+export const envTexts = {
+  invalid: (name: string, message: string) => `Variable d’environnement ${name} : ${message}`,
+  databaseUrl:
+    'adresse non reconnue : postgres://… pour PostgreSQL, ou un chemin de fichier SQLite.',
+  schemaName: 'nom de schéma invalide : lettres minuscules, chiffres et _ (63 caractères au plus).',
+  interval: 'un nombre entier de millisecondes, de 1 000 à 3 600 000, est attendu.',
+  horizon: 'un nombre entier de jours, de 1 à 30, est attendu.',
+  attempts: 'un nombre entier de tentatives, de 1 à 20, est attendu.',
+  token: 'le jeton du bot Discord ne peut pas contenir d’espace.',
+  apiUrl: 'une adresse http:// ou https:// est attendue.',
+};
+
+function integer(message: string, min: number, max: number, fallback: number) {
+  return unsetIfEmpty(
+    z.coerce.number(message).int(message).min(min, message).max(max, message),
+  ).transform((value) => value ?? fallback);
+}
+
+export const dispatchSettings = {
+  /** The bot's token; absent: the console stands in for Discord. */
+  DISCORD_TOKEN: unsetIfEmpty(z.string().trim().regex(/^\S+$/, envTexts.token)),
+  /** Another Discord REST base (`http://127.0.0.1:…/api`): the fake Discord of the tests. */
+  DISCORD_API_URL: unsetIfEmpty(z.url({ protocol: /^https?$/, error: envTexts.apiUrl })),
+  /** Pause between two cycles of the dispatcher (60 000 ms). */
+  DISPATCH_INTERVAL_MS: integer(envTexts.interval, 1_000, 3_600_000, 60_000),
+  /** How far ahead reminders are planned (3 days). */
+  DISPATCH_HORIZON_DAYS: integer(envTexts.horizon, 1, 30, 3),
+  /** Attempts before a delivery failing with server errors is given up (5). */
+  DISPATCH_MAX_ATTEMPTS: integer(envTexts.attempts, 1, 20, 5),
+};
+
+export const Env = z.object({ ...dispatchSettings, ...databaseSettings(envTexts) });
+export type Env = z.infer<typeof Env>;
+
+/** A setting of the environment is malformed: the bot does not start. */
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EnvError';
+  }
+}
+
+/**
+ * The bot's settings, from `source` (the process's environment unless a test gives its own).
+ *
+ * @example
+ * const env = readEnv({ DISPATCH_INTERVAL_MS: '30000' }); // { DISPATCH_INTERVAL_MS: 30000, … }
+ */
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const picked = Object.fromEntries(Object.keys(Env.shape).map((key) => [key, source[key]]));
+  const result = Env.safeParse(picked);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new EnvError(envTexts.invalid(String(issue?.path[0] ?? '?'), issue?.message ?? ''));
+}

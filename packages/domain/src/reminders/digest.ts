@@ -1,0 +1,70 @@
+import type { Milestone } from '../roadmap/milestone.ts';
+import type { Update } from '../roadmap/update.ts';
+import { addDays } from '../shared/time.ts';
+import type { Delivery } from './delivery.ts';
+
+/** What the weekly digest of a community channel says. */
+export interface WeekDigest {
+  /** The start of the period summed up: the previous digest, or a week before `now`. */
+  since: string;
+  /** Milestones past due, neither reached nor cancelled, the oldest first. */
+  late: Milestone[];
+  /** Milestones due from today to `upcomingDays` later, the soonest first. */
+  upcoming: Milestone[];
+  /** Updates posted since the previous digest, the newest first. */
+  updates: Update[];
+  /** Deliveries given up since the previous digest (expired, failed, undeliverable), oldest first. */
+  missed: Delivery[];
+}
+
+export interface WeekDigestInput {
+  now: string;
+  /** Today in the governance's zone. */
+  today: string;
+  milestones: readonly Milestone[];
+  updates: readonly Update[];
+  /** The governance's deliveries: the previous digest and those given up since. */
+  deliveries: readonly Delivery[];
+  /** How far ahead "upcoming" looks, in days (7). */
+  upcomingDays?: number | undefined;
+}
+
+const OPEN: ReadonlySet<string> = new Set(['a_venir', 'reporte']);
+const GIVEN_UP: ReadonlySet<string> = new Set(['expired', 'failed', 'undeliverable']);
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * The week of a governance for its community channel: late and upcoming milestones, recent
+ * updates, and — for the coordinators — the reminders that could not be sent since the previous
+ * digest, so that nothing given up goes unnoticed. "Since" is the previous digest actually sent,
+ * so a digest missed during a downtime widens the next one instead of losing a week.
+ *
+ * @example
+ * const digest = weekDigest({ now, today, milestones, updates, deliveries });
+ * digest.late.length; // 2
+ */
+export function weekDigest(input: WeekDigestInput): WeekDigest {
+  const { now, today } = input;
+  const previous = input.deliveries
+    .filter((d) => d.kind === 'community_digest' && d.status === 'sent' && d.sentAt !== undefined)
+    .map((d) => d.sentAt as string)
+    .filter((at) => at < now)
+    .sort()
+    .at(-1);
+  const since = previous ?? new Date(Date.parse(now) - WEEK_MS).toISOString();
+  const horizon = addDays(today, input.upcomingDays ?? 7);
+  const open = input.milestones.filter((m) => OPEN.has(m.status));
+  const byDue = (a: Milestone, b: Milestone) =>
+    a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : 1;
+  return {
+    since,
+    late: open.filter((m) => m.dueDate < today).sort(byDue),
+    upcoming: open.filter((m) => m.dueDate >= today && m.dueDate <= horizon).sort(byDue),
+    updates: input.updates
+      .filter((u) => u.createdAt > since && u.createdAt <= now)
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)),
+    missed: input.deliveries
+      .filter((d) => GIVEN_UP.has(d.status) && d.updatedAt > since && d.updatedAt <= now)
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0)),
+  };
+}

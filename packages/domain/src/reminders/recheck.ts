@@ -1,0 +1,152 @@
+import { coordinatorIds, type Governance } from '../governance/governance.ts';
+import type { Meeting } from '../governance/meeting.ts';
+import type { Indicator } from '../indicators/indicator.ts';
+import type { Person } from '../people/person.ts';
+import type { Action } from '../roadmap/action.ts';
+import type { Milestone } from '../roadmap/milestone.ts';
+import { localDate } from '../shared/time.ts';
+import type { Delivery } from './delivery.ts';
+
+/**
+ * What a dispatcher checks again just before sending a delivery: the plan was made minutes or
+ * days earlier, and the world may have moved since (the milestone was reached, the person went on
+ * leave or was erased, the channel vanished). Pure: the dispatcher loads the facts, these rules
+ * decide.
+ */
+
+/** What a delivery is about, as stored now. `undefined` where it no longer exists. */
+export interface DeliveryFacts {
+  governance: Pick<Governance, 'timeZone' | 'chat' | 'roles'> | undefined;
+  /** The recipient, for a delivery to a person. */
+  person?: Pick<Person, 'erasedAt' | 'chatAccounts' | 'reminders'> | undefined;
+  milestone?: Pick<Milestone, 'status' | 'dueDate' | 'ownerId'> | undefined;
+  /** The check-in's action, or the milestone's action. */
+  action?: Pick<Action, 'status' | 'ownerId'> | undefined;
+  meeting?: Pick<Meeting, 'status'> | undefined;
+  indicator?: Pick<Indicator, 'id'> | undefined;
+}
+
+/** Why a delivery is not sent: no longer useful (`expired`) or no longer right (`skipped`). */
+export interface DeliveryHold {
+  status: 'expired' | 'skipped';
+  /** In French: recorded as the delivery's last error and shown to coordinators. */
+  reason: string;
+}
+
+/** Where a delivery goes: a direct message, or the community channel (with a mention). */
+export type DeliveryRoute =
+  | { type: 'direct'; userId: string }
+  | { type: 'channel'; channelId: string; mentionUserId?: string | undefined };
+
+const frenchDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+const dateInFrench = (date: string) => frenchDate.format(new Date(`${date}T00:00:00Z`));
+
+function subjectHold(delivery: Delivery, facts: DeliveryFacts): string | undefined {
+  const recipient = delivery.recipient.type === 'person' ? delivery.recipient.personId : undefined;
+  switch (delivery.subject.type) {
+    case 'milestone': {
+      const milestone = facts.milestone;
+      if (!milestone) return 'Le jalon n’existe plus.';
+      if (milestone.status === 'atteint') return 'Le jalon est déjà atteint.';
+      if (milestone.status === 'annule') return 'Le jalon a été annulé.';
+      // Keys name the due date they were planned for (`milestone:<id>:<date>:J-3:<person>`): a
+      // rescheduled milestone gets reminders of its own, the old ones are void.
+      const planned = delivery.dedupeKey.split(':')[2];
+      if (planned !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(planned)) {
+        if (planned !== milestone.dueDate)
+          return `Le jalon a été reprogrammé au ${dateInFrench(milestone.dueDate)}.`;
+      }
+      // The reminder goes to whoever answers for the milestone: its owner, or its action's.
+      const answering = [milestone.ownerId, facts.action?.ownerId];
+      if (recipient !== undefined && !answering.includes(recipient))
+        return 'Cette personne ne porte plus ce jalon.';
+      return undefined;
+    }
+    case 'action':
+      if (!facts.action) return 'L’action n’existe plus.';
+      if (facts.action.status !== 'en_cours') return 'L’action n’est plus en cours.';
+      if (recipient !== undefined && facts.action.ownerId !== recipient)
+        return 'Cette personne ne porte plus cette action.';
+      return undefined;
+    case 'meeting':
+      if (!facts.meeting) return 'La séance n’existe plus.';
+      if (facts.meeting.status === 'annulee') return 'La séance a été annulée.';
+      return facts.meeting.status === 'tenue' ? 'La séance s’est déjà tenue.' : undefined;
+    case 'indicator':
+      if (!facts.indicator) return 'L’indicateur n’existe plus.';
+      // Figures are entered by coordinators: someone who stepped down is not asked any more.
+      if (
+        recipient !== undefined &&
+        !coordinatorIds(facts.governance ?? { roles: [] }).includes(recipient)
+      )
+        return 'Cette personne ne coordonne plus la gouvernance.';
+      return undefined;
+    case 'governance':
+      return undefined;
+  }
+}
+
+function hasActiveChannel(facts: DeliveryFacts): boolean {
+  const chat = facts.governance?.chat;
+  return chat !== undefined && chat.disabledAt === undefined;
+}
+
+/**
+ * Whether a delivery must not be sent at `now`, and why; `undefined` when it may go. Expiry comes
+ * first (a stale message is expired even if its subject also moved), then the governance, the
+ * subject, and the recipient: erased, without a linked account, on leave (`pausedUntil`, a day in
+ * the governance's zone), or a channel that is not bound or was disabled.
+ *
+ * @example
+ * holdOf(delivery, { governance, person, milestone: { status: 'atteint', dueDate } }, now);
+ * // { status: 'skipped', reason: 'Le jalon est déjà atteint.' }
+ */
+export function holdOf(
+  delivery: Delivery,
+  facts: DeliveryFacts,
+  now: string,
+): DeliveryHold | undefined {
+  if (delivery.expiresAt <= now) {
+    return { status: 'expired', reason: 'Plus utile à cette heure : le rappel a expiré.' };
+  }
+  const governance = facts.governance;
+  if (!governance) return { status: 'skipped', reason: 'La gouvernance n’existe plus.' };
+  const subject = subjectHold(delivery, facts);
+  if (subject) return { status: 'skipped', reason: subject };
+  if (delivery.recipient.type === 'channel') {
+    return hasActiveChannel(facts)
+      ? undefined
+      : { status: 'skipped', reason: 'Aucun salon de communauté actif pour cette gouvernance.' };
+  }
+  const person = facts.person;
+  if (!person || person.erasedAt !== undefined) {
+    return { status: 'skipped', reason: 'La personne a été effacée.' };
+  }
+  if (!person.chatAccounts.some((account) => account.platform === 'discord')) {
+    return { status: 'skipped', reason: 'Aucun compte Discord lié à cette personne.' };
+  }
+  const paused = person.reminders.pausedUntil;
+  if (paused !== undefined && localDate(now, governance.timeZone) <= paused) {
+    return { status: 'skipped', reason: `Rappels en pause jusqu’au ${dateInFrench(paused)}.` };
+  }
+  return undefined;
+}
+
+/**
+ * Where a delivery that may go is sent: a channel delivery to the bound channel; a person's
+ * reminder by direct message, or as a mention in the community channel when the person prefers
+ * that and the channel is active. Call it after `holdOf` said nothing.
+ */
+export function routeOf(delivery: Delivery, facts: DeliveryFacts): DeliveryRoute | undefined {
+  const chat = facts.governance?.chat;
+  const channelId = chat && chat.disabledAt === undefined ? chat.channelId : undefined;
+  if (delivery.recipient.type === 'channel') {
+    return channelId === undefined ? undefined : { type: 'channel', channelId };
+  }
+  const userId = facts.person?.chatAccounts.find((a) => a.platform === 'discord')?.userId;
+  if (userId === undefined) return undefined;
+  if (facts.person?.reminders.channel === 'mention_salon' && channelId !== undefined) {
+    return { type: 'channel', channelId, mentionUserId: userId };
+  }
+  return { type: 'direct', userId };
+}
