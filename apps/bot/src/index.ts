@@ -1,2 +1,11 @@
-/** The chat bot of Maille: the conversation core's contract, for adapters and the dispatcher. */
+/**
+ * The chat bot of Maille: the chat (Discord or the console) and the reminder dispatcher, as
+ * `maille start` runs them beside the API, and the contract of the conversation core.
+ */
+
+export { discordSender } from './adapters/discord/sender.ts';
+export { type RunningChat, startChat } from './chat-runner.ts';
 export type * from './conversation/chat.ts';
+export { consoleSender } from './dispatcher/console-sender.ts';
+export { createDispatcher, type Dispatcher } from './dispatcher/dispatcher.ts';
+export { dispatchSettings, envTexts } from './env.ts';

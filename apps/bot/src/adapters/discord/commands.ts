@@ -1,8 +1,10 @@
 import {
   ApplicationCommandOptionType,
+  REST,
   type RESTPutAPIApplicationCommandsJSONBody,
+  Routes,
 } from 'discord.js';
-import type { CommandSpec } from '../../conversation/commands.ts';
+import { COMMANDS, type CommandSpec } from '../../conversation/commands.ts';
 
 const OPTION_TYPES = {
   string: ApplicationCommandOptionType.String,
@@ -32,4 +34,29 @@ export function discordCommands(
         : {}),
     })),
   })) as RESTPutAPIApplicationCommandsJSONBody;
+}
+
+/**
+ * Registers the bot's commands by bulk overwrite (Discord replaces the whole list, so a command
+ * dropped from the code disappears): on one server (`guildId`, at once — for trying it out) or
+ * globally (everywhere the bot is, within an hour). Returns the names registered.
+ */
+export async function registerCommands({
+  token,
+  apiUrl,
+  guildId,
+}: {
+  token: string;
+  apiUrl?: string | undefined;
+  guildId?: string | undefined;
+}): Promise<string[]> {
+  const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
+  const application = (await rest.get(Routes.currentApplication())) as { id: string };
+  const route = guildId
+    ? Routes.applicationGuildCommands(application.id, guildId)
+    : Routes.applicationCommands(application.id);
+  const registered = (await rest.put(route, { body: discordCommands(COMMANDS) })) as {
+    name: string;
+  }[];
+  return registered.map((command) => command.name);
 }

@@ -1,0 +1,73 @@
+import type { Readable, Writable } from 'node:stream';
+import { createStore, type Database, randomIds } from '@maille/db';
+import type { Clock } from '@maille/domain/use-cases';
+import { runConsoleChat } from './adapters/console/console-chat.ts';
+import { startDiscordBot } from './adapters/discord/client.ts';
+import { converse } from './conversation/converse.ts';
+import { fr } from './conversation/messages/fr.ts';
+import type { Env } from './env.ts';
+
+/** The chat, running: on Discord, or in the terminal. */
+export interface RunningChat {
+  where: 'discord' | 'console';
+  /** Resolves when the chat ends by itself (the terminal's input closed); never on Discord. */
+  ended: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the chat side of the bot over `database`: the Discord gateway with `DISCORD_TOKEN`,
+ * otherwise the console chat on `input`/`output` (speaking as `consolePersonId`), so the bot
+ * can be tried with no secret at all.
+ */
+export async function startChat({
+  database,
+  env,
+  clock = () => new Date().toISOString(),
+  input,
+  output,
+  consolePersonId,
+  logError = (error: unknown) => console.error(error),
+}: {
+  database: Database;
+  env: Pick<Env, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>;
+  clock?: Clock;
+  input: Readable;
+  output: Writable;
+  consolePersonId?: string | undefined;
+  logError?: (error: unknown) => void;
+}): Promise<RunningChat> {
+  const ctx = {
+    store: createStore(database),
+    database,
+    clock,
+    ids: randomIds(),
+    onError: (error: unknown) => logError(error),
+  };
+  if (env.DISCORD_TOKEN) {
+    const bot = await startDiscordBot({
+      token: env.DISCORD_TOKEN,
+      apiUrl: env.DISCORD_API_URL,
+      handle: (event) => converse(ctx, event),
+      unexpectedError: fr.unexpected,
+      logError,
+    });
+    return { where: 'discord', ended: new Promise<void>(() => {}), stop: bot.stop };
+  }
+  const ended = runConsoleChat({
+    ctx,
+    input,
+    output,
+    personId: consolePersonId,
+    prompt: 'isTTY' in input && input.isTTY === true,
+  });
+  return {
+    where: 'console',
+    ended,
+    stop: async () => {
+      // The console ends when its input does; stopping closes the input's side of it.
+      if ('destroy' in input && typeof input.destroy === 'function') input.destroy();
+      await ended.catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { issueChatLinkCode } from '@maille/db';
+import { type FakeDiscord, startFakeDiscord } from '@maille/discord-fake';
+import { DEMO_IDS } from '@maille/domain/demo';
+import { listUpdates } from '@maille/domain/use-cases';
+import { InteractionResponseType, MessageFlags } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDiscordBot } from '../src/adapters/discord/client.ts';
+import { registerCommands } from '../src/adapters/discord/commands.ts';
+import { converse } from '../src/conversation/converse.ts';
+import { NOW, openTestBot, type TestBot } from './harness.ts';
+
+/*
+ * The bot on Discord, end to end: the real discord.js client, logged in to the fake Discord of
+ * `tooling/`, answering through the real conversation core over a real database.
+ */
+
+const LR = DEMO_IDS.laRochelle;
+let bot: TestBot;
+let fake: FakeDiscord;
+let stop: () => Promise<void>;
+const errors: unknown[] = [];
+
+beforeAll(async () => {
+  bot = await openTestBot();
+  // A 2-core machine running several test files may answer slower than Discord's 3 s.
+  fake = await startFakeDiscord({ ackTimeoutMs: 15_000 });
+  await registerCommands({ token: fake.token, apiUrl: fake.restUrl, guildId: fake.guild.id });
+  ({ stop } = await startDiscordBot({
+    token: fake.token,
+    apiUrl: fake.restUrl,
+    handle: (event) => converse(bot.ctx, event),
+    unexpectedError: 'Erreur inattendue.',
+    logError: (error) => errors.push(error),
+  }));
+});
+afterAll(async () => {
+  await stop?.();
+  await fake?.close();
+  await bot?.drop();
+});
+
+function contentOf(response: { data?: unknown }): string {
+  return String((response.data as { content?: string } | undefined)?.content ?? '');
+}
+
+describe('the bot on Discord', () => {
+  it('registers its French commands on the server by bulk overwrite', () => {
+    const names = fake.commands(fake.guild.id).map((command) => command.name);
+    expect(names).toEqual(expect.arrayContaining(['jalons', 'point', 'lier', 'aide', 'absence']));
+  });
+
+  it('links a member with a one-time code, then lists their milestones privately', async () => {
+    const { code } = await issueChatLinkCode(bot.database, { personId: LR.coordinator, now: NOW });
+    const alice = fake.users.alice;
+    const linked = await fake.respondedTo(
+      fake.slashCommand({ user: alice, in: 'dm', name: 'lier', options: { code } }).id,
+    );
+    expect(contentOf(linked)).toContain('Claire');
+
+    const milestones = await fake.respondedTo(
+      fake.slashCommand({ user: alice, name: 'jalons' }).id,
+    );
+    expect(milestones.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    const data = milestones.data as { flags?: number };
+    expect((data.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(contentOf(milestones)).toMatch(/retard/i);
+    expect(errors).toEqual([]);
+  });
+
+  it('takes a quick update: autocomplete, form, then an Update signed « discord »', async () => {
+    const alice = fake.users.alice;
+    const suggestions = await fake.respondedTo(
+      fake.autocomplete({ user: alice, name: 'point', focused: { name: 'sujet', value: '' } }).id,
+    );
+    const choices = (suggestions.data as { choices: { name: string; value: string }[] }).choices;
+    expect(choices.length).toBeGreaterThan(0);
+    const subject = choices[0]?.value ?? '';
+
+    const opened = await fake.respondedTo(
+      fake.slashCommand({ user: alice, name: 'point', options: { sujet: subject } }).id,
+    );
+    expect(opened.type).toBe(InteractionResponseType.Modal);
+    const modal = opened.data as {
+      custom_id: string;
+      components: { components: { custom_id: string }[] }[];
+    };
+    const fieldIds = modal.components.flatMap((row) => row.components.map((f) => f.custom_id));
+    const fields = Object.fromEntries(fieldIds.map((id) => [id, '']));
+    const textField = fieldIds[0] ?? 'texte';
+    fields[textField] = 'Deux permanences de plus ouvertes à Mireuil.';
+    for (const id of fieldIds.slice(1)) delete fields[id];
+    const submitted = await fake.respondedTo(
+      fake.submitModal({ user: alice, customId: modal.custom_id, fields }).id,
+    );
+    expect(contentOf(submitted)).toMatch(/point/i);
+
+    const updates = await listUpdates(bot.kernel(LR.coordinator), {
+      subject: subjectOf(subject),
+      limit: 10,
+    });
+    const posted = updates.items.find((u) => u.text.startsWith('Deux permanences'));
+    expect(posted?.channel).toBe('discord');
+    expect(errors).toEqual([]);
+  });
+});
+
+/** The subject an autocomplete value names (`mil_…` or `act_…`). */
+function subjectOf(value: string) {
+  const id = value.replace(/^.*?((?:mil|act)_[A-Za-z0-9]+).*$/, '$1');
+  return { type: id.startsWith('mil_') ? ('milestone' as const) : ('action' as const), id };
+}
