@@ -54,19 +54,20 @@ export async function startChat({
     });
     return { where: 'discord', ended: new Promise<void>(() => {}), stop: bot.stop };
   }
+  const stopping = new AbortController();
   const ended = runConsoleChat({
     ctx,
     input,
     output,
     personId: consolePersonId,
     prompt: 'isTTY' in input && input.isTTY === true,
+    signal: stopping.signal,
   });
   return {
     where: 'console',
     ended,
     stop: async () => {
-      // The console ends when its input does; stopping closes the input's side of it.
-      if ('destroy' in input && typeof input.destroy === 'function') input.destroy();
+      stopping.abort();
       await ended.catch(() => {});
     },
   };

@@ -37,6 +37,28 @@ async function chat(
 }
 
 describe('the console chat', () => {
+  it('ends by itself when its input is already over, and when the program stops it', async () => {
+    const sink = new PassThrough().resume();
+    // An input over before the chat starts listening (a short pipe): the chat still ends.
+    const empty = new PassThrough();
+    empty.end();
+    await runConsoleChat({ ctx: bot.ctx, input: empty, output: sink, personId: MOREAU });
+
+    // An input that stays open (a terminal): stopping the program ends the chat.
+    const stopping = new AbortController();
+    const open = new PassThrough();
+    const done = runConsoleChat({
+      ctx: bot.ctx,
+      input: open,
+      output: sink,
+      personId: MOREAU,
+      signal: stopping.signal,
+    });
+    stopping.abort();
+    await done;
+    expect(open.readableEnded).toBe(false);
+  });
+
   it('greets the demo person, lists milestones with dates in the governance’s zone', async () => {
     const out = await chat(['/jalons', '/quitter', '/aide']);
     expect(out).toContain('Vous parlez en tant que Claire Moreau (per_lrmoreau).');

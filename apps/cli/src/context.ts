@@ -1,3 +1,4 @@
+import type { Readable, Writable } from 'node:stream';
 import {
   createStore,
   type Database,
@@ -27,6 +28,10 @@ export interface Cli {
   progress(label: string): Progress;
   /** Resolves with the signal's name when the person asks a long-running command to stop. */
   untilStopped(): Promise<string>;
+  /** Where the console chat of `maille start` reads what the person types (the terminal). */
+  chatInput: Readable;
+  /** Where it writes (the terminal). */
+  chatOutput: Writable;
 }
 
 /** Where the command's database is: its file, or its server's address without the password. */

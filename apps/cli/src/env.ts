@@ -1,4 +1,5 @@
 import { serverSettings } from '@maille/api';
+import { dispatchSettings } from '@maille/bot';
 import { databaseSettings, unsetIfEmpty } from '@maille/db';
 import { z } from 'zod';
 import { fr } from './messages/fr.ts';
@@ -10,6 +11,8 @@ export const Env = z.object({
   ...databaseSettings(fr.env),
   /** `maille start` serves the API: its port, limits and log level, checked by the API's rules. */
   ...serverSettings,
+  /** …and runs the bot and its dispatcher: Discord's token (none: the console), their pace. */
+  ...dispatchSettings,
   /** SQLite: how long a write waits for another program's lock before giving up. */
   DATABASE_BUSY_TIMEOUT_MS: unsetIfEmpty(
     z.coerce

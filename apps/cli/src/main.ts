@@ -1,4 +1,5 @@
 #!/usr/bin/env -S node --import tsx
+import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { BackupError } from '@maille/db';
 import { isDomainError, NotFoundError, ValidationError } from '@maille/domain';
@@ -62,6 +63,9 @@ export interface MainOptions {
   progress?: ProgressOutput;
   /** When a long-running command must stop (default: at SIGINT or SIGTERM). */
   untilStopped?: () => Promise<string>;
+  /** The console chat's input and output (default: the terminal). */
+  chatInput?: Readable;
+  chatOutput?: Writable;
 }
 
 /**
@@ -110,6 +114,8 @@ export async function main(
       now: options.now ?? (() => new Date().toISOString()),
       progress: (label) => createProgress(progressOutput, label),
       untilStopped: options.untilStopped ?? untilSignal,
+      chatInput: options.chatInput ?? process.stdin,
+      chatOutput: options.chatOutput ?? process.stdout,
     };
     await command.run(invocation, cli);
     return EXIT.ok;

@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { listApiKeys, openDatabase, verifyApiKey } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
 import SqliteDatabase from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NOW, noStackTrace, type Sandbox, sandbox } from './run.ts';
 
 /** Every migration of @maille/db, oldest first. */
@@ -519,7 +520,8 @@ describe('maille start', () => {
   it('serves the API until stopped, with a demo key that works and replaces the previous one', async () => {
     const answers: { status: number; body: string }[] = [];
     let calendarAnswer = '';
-    const call = async (out: string) => {
+    const call = async (printed: () => string) => {
+      const out = printed();
       const url = /à l’écoute sur (http:\/\/\S+)/.exec(out)?.[1];
       const token = /Bearer (mai_\S+)"/.exec(out)?.[1];
       expect(out).toContain(`Documentation de l’API : ${url}/docs`);
@@ -531,10 +533,16 @@ describe('maille start', () => {
       }
       const calendar = /agenda \(lien secret\) : (http:\/\/\S+)/.exec(out)?.[1];
       calendarAnswer = await (await fetch(String(calendar))).text();
+      // The bot answers in the terminal too, without Discord, as the demo coordinator.
+      await vi.waitFor(() => expect(printed()).toContain('Vos jalons'), { timeout: 10_000 });
       return 'SIGINT';
     };
-    const first = await box.runWith({ untilStopped: call }, 'start');
+    const first = await box.runWith(
+      { untilStopped: call, chatInput: Readable.from(['/jalons\n']) },
+      'start',
+    );
     expect(first.code).toBe(0);
+    expect(first.out).toContain('Pas de DISCORD_TOKEN : le bot répond ici même');
     expect(first.out).toContain('Arrêt demandé (SIGINT)');
     expect(first.out.trim().split('\n').at(-1)).toBe('Maille est arrêtée.');
     // The governance is not public: only the key's coordinator reads it.

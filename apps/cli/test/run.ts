@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { type MainOptions, main } from '../src/main.ts';
 
 export const NOW = '2026-11-24T09:00:00.000Z';
 
-/** The options of `main`; `untilStopped` receives what the command has printed so far. */
+/** The options of `main`; `untilStopped` can read what the command has printed so far. */
 export interface RunOptions extends Omit<MainOptions, 'untilStopped'> {
-  untilStopped?: (out: string) => Promise<string>;
+  untilStopped?: (out: () => string) => Promise<string>;
 }
 
 /** What one run of `maille` did. */
@@ -50,8 +51,17 @@ export function sandbox(env: Record<string, string> = {}): Sandbox {
       (line) => err.push(line),
       {
         now: () => NOW,
+        // `maille start`'s console chat: nothing typed (it ends at once) unless a test says.
+        chatInput: Readable.from([]),
+        chatOutput: new Writable({
+          write(chunk, _encoding, done) {
+            out.push(String(chunk).replace(/\n$/, ''));
+            done();
+          },
+        }),
         ...options,
-        untilStopped: () => options.untilStopped?.(out.join('\n')) ?? Promise.resolve('SIGTERM'),
+        untilStopped: () =>
+          options.untilStopped?.(() => out.join('\n')) ?? Promise.resolve('SIGTERM'),
         env: { ...base, ...options.env },
       },
     );

@@ -1,4 +1,5 @@
 import { serveApi } from '@maille/api';
+import { consoleSender, createDispatcher, discordSender, startChat } from '@maille/bot';
 import {
   calendarFeedPath,
   createApiKey,
@@ -61,10 +62,39 @@ export const start: Command = {
       }
       const calendar = await renewDemoCalendar(cli, database);
       if (calendar) cli.print(fr.start.calendar(`${api.url}${calendar}`));
+
+      // The reminders' dispatcher and the chat, in this same process: one machine, one command.
+      const env = cli.env;
+      const dispatcher = createDispatcher({
+        database,
+        sender: env.DISCORD_TOKEN
+          ? discordSender({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL })
+          : consoleSender((text) => cli.print(fr.start.wouldSend(text))),
+        clock: cli.now,
+        settings: {
+          intervalMs: env.DISPATCH_INTERVAL_MS,
+          horizonDays: env.DISPATCH_HORIZON_DAYS,
+          maxAttempts: env.DISPATCH_MAX_ATTEMPTS,
+        },
+        log: (line) => cli.printError(line),
+      });
+      dispatcher.start();
+      const chat = await startChat({
+        database,
+        env,
+        clock: cli.now,
+        input: cli.chatInput,
+        output: cli.chatOutput,
+        consolePersonId: DEMO_IDS.laRochelle.coordinator,
+        logError: (error) => cli.printError(String(error)),
+      });
       cli.print('');
+      cli.print(chat.where === 'discord' ? fr.start.botOnDiscord : fr.start.botInConsole);
       cli.print(fr.start.stopHint);
       const signal = await cli.untilStopped();
       cli.print(fr.start.stopping(signal));
+      await chat.stop();
+      await dispatcher.stop();
       await api.close();
     });
     cli.print(fr.start.stopped);

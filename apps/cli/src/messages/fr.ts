@@ -249,9 +249,13 @@ export const fr = {
       `  Essai : curl -H "Authorization: Bearer ${token}" ${url}/roadmaps/${roadmapId}/health`,
     calendar: (url: string) =>
       `  Calendrier des jalons et séances de La Rochelle, à ajouter dans un agenda (lien secret) : ${url}`,
+    botOnDiscord: 'Bot connecté à Discord (DISCORD_TOKEN) ; les rappels partent par Discord.',
+    botInConsole:
+      'Pas de DISCORD_TOKEN : le bot répond ici même, comme sur Discord (tapez /aide, puis /jalons ou /point) ; les rappels qu’il enverrait s’affichent ici.',
+    wouldSend: (text: string) => `Rappel (sans Discord, affiché au lieu d’être envoyé) :\n${text}`,
     stopHint: 'Arrêt : Ctrl+C. Toute la suite de tests : « pnpm test ».',
     stopping: (signal: string) =>
-      `Arrêt demandé (${signal}) : les requêtes en cours se terminent, puis la base est fermée.`,
+      `Arrêt demandé (${signal}) : le bot et les requêtes en cours se terminent, puis la base est fermée.`,
     stopped: 'Maille est arrêtée.',
   },
 } as const;

@@ -2,7 +2,7 @@
 
 /** One line per command, for the general help and for `pnpm start`. */
 export const COMMAND_SUMMARIES = [
-  ['start', 'Met la base à jour, ajoute la démonstration si besoin, puis sert l’API (pnpm start)'],
+  ['start', 'Met la base à jour, ajoute la démo si besoin, lance l’API, le bot et ses rappels'],
   [
     'migrate up|down|status',
     'Met le schéma à jour, annule la dernière migration, ou dit où il en est',
@@ -74,7 +74,12 @@ Ctrl+C (ou SIGTERM), en affichant l’adresse de sa documentation, une clé d’
 coordinatrice de démonstration et le lien d’abonnement au calendrier de La Rochelle (une clé
 et un lien neufs à chaque démarrage, les précédents révoqués).
 
+Il lance aussi le bot et son répartiteur de rappels : sur Discord avec DISCORD_TOKEN, sinon
+ici même, dans le terminal (tapez /aide ; les rappels qu’il enverrait s’affichent).
+
   PORT                  le port de l’API (3000 ; 0 : n’importe quel port libre)
+  DISCORD_TOKEN         le jeton du bot Discord (aucun : le bot répond dans le terminal)
+  DISPATCH_INTERVAL_MS  l’intervalle entre deux passages du répartiteur (60 000)
   LOG_LEVEL             le journal des requêtes : info par défaut, silent pour le taire
   Les autres réglages de l’API (limites, CORS, relais) : apps/api/README.md.
 

@@ -32,6 +32,8 @@ export interface ConsoleChatOptions {
   place?: ChatPlace;
   /** Show a `> ` prompt (for a person at a terminal, not for tests). */
   prompt?: boolean;
+  /** Ends the chat from outside (the program is stopping), as the end of its input would. */
+  signal?: AbortSignal;
 }
 
 /** The one console user: the terminal itself. */
@@ -235,14 +237,18 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     return runCommand(typed.spec, typed.options);
   };
 
+  // Listening before the first `await`: an input that ends meanwhile (a short pipe, a closed
+  // terminal) would otherwise leave the loop below waiting forever for its end.
+  const reader = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
+  const lines = reader[Symbol.asyncIterator]();
+  options.signal?.addEventListener('abort', () => reader.close(), { once: true });
   const personId = identities.current();
   const who = personId
     ? displayNameOf(await getPerson(kernel(personId), { personId }).catch(() => undefined))
     : undefined;
   write(fr.welcome(who, personId));
-  const lines = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
   if (options.prompt) options.output.write(fr.prompt);
-  for await (const line of lines) {
+  for await (const line of { [Symbol.asyncIterator]: () => lines }) {
     let next: State | 'quit';
     try {
       next = await handle(line);
@@ -262,6 +268,6 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     state = next;
     if (options.prompt) options.output.write(state.kind === 'form' ? '' : fr.prompt);
   }
-  lines.close();
+  reader.close();
   write(fr.goodbye);
 }
