@@ -1,4 +1,4 @@
-import { databaseSettings, unsetIfEmpty } from '@maille/db';
+import { databaseSettings, readSettings, unsetIfEmpty } from '@maille/db';
 import { z } from 'zod';
 import { fr } from './messages/fr.ts';
 
@@ -82,9 +82,5 @@ export class EnvError extends Error {
  * const env = readEnv({ PORT: '8080' }); // { PORT: 8080, BODY_LIMIT_BYTES: 1048576, … }
  */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
-  const picked = Object.fromEntries(Object.keys(Env.shape).map((key) => [key, source[key]]));
-  const result = Env.safeParse(picked);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new EnvError(fr.env.invalid(String(issue?.path[0] ?? '?'), issue?.message ?? ''));
+  return readSettings(Env, source, (name, message) => new EnvError(fr.env.invalid(name, message)));
 }

@@ -1,4 +1,4 @@
-import { databaseSettings, unsetIfEmpty } from '@maille/db';
+import { databaseSettings, readSettings, unsetIfEmpty } from '@maille/db';
 import { z } from 'zod';
 
 // The bot's settings come from the environment, checked here and nowhere else: the rest of the
@@ -54,9 +54,9 @@ export class EnvError extends Error {
  * const env = readEnv({ DISPATCH_INTERVAL_MS: '30000' }); // { DISPATCH_INTERVAL_MS: 30000, … }
  */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
-  const picked = Object.fromEntries(Object.keys(Env.shape).map((key) => [key, source[key]]));
-  const result = Env.safeParse(picked);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new EnvError(envTexts.invalid(String(issue?.path[0] ?? '?'), issue?.message ?? ''));
+  return readSettings(
+    Env,
+    source,
+    (name, message) => new EnvError(envTexts.invalid(name, message)),
+  );
 }

@@ -40,3 +40,23 @@ export function databaseSettings(messages: { databaseUrl: string; schemaName: st
     DATABASE_SCHEMA: unsetIfEmpty(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, messages.schemaName)),
   };
 }
+
+/**
+ * An app's settings read from `source` (the process's environment) with its schema: only the
+ * schema's variables are looked at, and the first malformed one is reported through `refuse`
+ * (the app's own error, with the variable's name and the French message of its rule).
+ *
+ * @example
+ * const env = readSettings(Env, process.env, (name, message) => new EnvError(`${name} : ${message}`));
+ */
+export function readSettings<S extends z.ZodObject>(
+  schema: S,
+  source: Record<string, string | undefined>,
+  refuse: (name: string, message: string) => Error,
+): z.infer<S> {
+  const picked = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, source[key]]));
+  const result = schema.safeParse(picked);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw refuse(String(issue?.path[0] ?? '?'), issue?.message ?? '');
+}
