@@ -8,7 +8,7 @@ import { dueReminders, openDispatcherWorld } from '../test/dispatcher-world.ts';
  * Dispatcher throughput: 5 000 reminders due at once in the demo's La Rochelle, each loaded,
  * checked again, rendered, sent and settled by one dispatcher, to a sender that answers at once.
  * What this measures is the dispatcher and the database; the figure through the fake Discord
- * (HTTP, the adapter) is measured by the end-to-end benchmark.
+ * (HTTP, the adapter) is measured by `discord.ts`, against the bot's own process.
  */
 
 const COUNT = 5_000;

@@ -1,9 +1,17 @@
 import { writeBenchSection } from '@maille/bench';
 import { DIALECTS } from '@maille/db/testing';
+import { benchDiscord } from './discord.ts';
 import { benchDispatcher } from './dispatcher.ts';
 
-// The bot's figures written to docs/benchmarks.md. The dispatcher's throughput through the fake
-// Discord, the interaction latency and the process's memory are measured end to end elsewhere.
+// The bot's figures written to docs/benchmarks.md: the dispatcher alone to a sender with no
+// latency (each dialect), then the bot's own process against the fake Discord on loopback
+// (acknowledgement latency, throughput through discord.js's REST, memory).
 const rows = [];
 for (const dialect of DIALECTS) rows.push(await benchDispatcher(dialect));
-writeBenchSection('bot-dispatcher', 'Répartiteur des rappels (@maille/bot)', 'pnpm bench', rows);
+rows.push(...(await benchDiscord()));
+writeBenchSection(
+  'bot-dispatcher',
+  'Bot et répartiteur des rappels (@maille/bot)',
+  'pnpm bench',
+  rows,
+);

@@ -13,11 +13,20 @@ import { messagePayload } from './interactions.ts';
 export function discordSender({
   token,
   apiUrl,
+  globalRequestsPerSecond,
 }: {
   token: string;
   apiUrl?: string | undefined;
+  /**
+   * For tests and benchmarks only (against the fake Discord): Discord's real global limit is
+   * 50 requests/s, discord.js's default, which a real bot must keep.
+   */
+  globalRequestsPerSecond?: number | undefined;
 }): ChatSender {
-  const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
+  const rest = new REST({
+    ...(apiUrl ? { api: apiUrl } : {}),
+    ...(globalRequestsPerSecond ? { globalRequestsPerSecond } : {}),
+  }).setToken(token);
   const dmChannels = new Map<string, string>();
 
   async function post(channelId: string, message: OutgoingMessage, nonce: string) {
