@@ -106,11 +106,7 @@ export async function tableContents(
   except: readonly string[] = [],
 ): Promise<string> {
   const { db } = database;
-  // PostgreSQL's introspection sees every schema: only the database's own counts.
-  const schema = database.schema ?? (database.dialect === 'postgres' ? 'public' : undefined);
-  const tables = (await db.introspection.getTables())
-    .filter((table) => table.schema === schema)
-    .map((table) => table.name)
+  const tables = (await tableNames(database))
     .filter((name) => !name.startsWith('kysely_') && !except.includes(name))
     .sort();
   const contents = [];
@@ -119,4 +115,22 @@ export async function tableContents(
     contents.push([name, rows.map((row) => JSON.stringify(row)).sort()]);
   }
   return JSON.stringify(contents);
+}
+
+/**
+ * The tables of the database's own schema. Not kysely's introspection: on PostgreSQL it reads
+ * every schema of the server, and other test files create and drop theirs meanwhile.
+ */
+export async function tableNames(database: Database): Promise<string[]> {
+  if (database.dialect === 'sqlite') {
+    const { rows } = await sql<{ name: string }>`
+      select name from sqlite_master where type = 'table' and name not like 'sqlite_%'
+    `.execute(database.db);
+    return rows.map((row) => row.name);
+  }
+  const { rows } = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = ${database.schema ?? 'public'} and table_type = 'BASE TABLE'
+  `.execute(database.db);
+  return rows.map((row) => row.name);
 }

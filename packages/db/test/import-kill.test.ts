@@ -11,7 +11,7 @@ import { exportGovernance } from '@maille/domain/use-cases';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Database, type DialectName } from '../src/index.ts';
-import { DIALECTS, openTestDatabase, type TestDatabase } from './dialects.ts';
+import { DIALECTS, openTestDatabase, type TestDatabase, tableNames } from './dialects.ts';
 import { demoContexts, seedDemo } from './fixtures/demo.ts';
 import { buildLargeDocument, demoWithoutLaRochelle } from './fixtures/large-governance.ts';
 
@@ -68,9 +68,9 @@ function runImport(test: TestDatabase, file: string, killAt?: number): Promise<W
 
 /** Every table's row count and a digest of its rows: what the database holds, comparable. */
 async function contents(database: Database): Promise<Record<string, string>> {
-  const tables = (await database.db.introspection.getTables()).filter(
-    (t) => !t.name.startsWith('kysely_') && (database.schema ? t.schema === database.schema : true),
-  );
+  const tables = (await tableNames(database))
+    .filter((name) => !name.startsWith('kysely_'))
+    .map((name) => ({ name }));
   const found: Record<string, string> = {};
   for (const table of tables) {
     const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(
