@@ -2,7 +2,14 @@ import { testDialect } from '@maille/db/testing';
 import { bindChat } from '@maille/domain/use-cases';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LA_ROCHELLE } from './dispatcher-world.ts';
-import { COORDINATOR, type E2eWorld, MEMBER, openE2eWorld, SOON_TITLE } from './processes.ts';
+import {
+  COORDINATOR,
+  type E2eWorld,
+  eventually,
+  MEMBER,
+  openE2eWorld,
+  SOON_TITLE,
+} from './processes.ts';
 
 /*
  * What the processes do when Discord misbehaves: the chat's gateway connection drops and
@@ -70,8 +77,11 @@ describe(`the bot's processes when Discord misbehaves (${dialect})`, () => {
     );
     expect(notice.content).toContain('Yanis');
     expect(fake.dms(alice.id)).toEqual([]);
-    const reminder = await world.soonReminder();
-    const settled = await world.delivery(reminder?.id ?? '');
+    // The coordinator may be told before the delivery is settled.
+    const settled = await eventually(async () => {
+      const reminder = await world.soonReminder();
+      return reminder?.status === 'sent' && reminder;
+    }, 'the reminder settled');
     expect(settled).toMatchObject({ status: 'sent', sentMessageId: mention.id });
     expect(settled.lastError).toBeTruthy();
   });
