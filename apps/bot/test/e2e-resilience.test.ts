@@ -1,6 +1,7 @@
 import { testDialect } from '@maille/db/testing';
 import { bindChat } from '@maille/domain/use-cases';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nonceOf } from '../src/dispatcher/sender.ts';
 import { LA_ROCHELLE } from './dispatcher-world.ts';
 import {
   COORDINATOR,
@@ -61,11 +62,12 @@ describe(`the bot's processes when Discord misbehaves (${dialect})`, () => {
     fake.faults.refuseDms(alice.id);
 
     world.startDispatcher();
+    const planned = await eventually(() => world.soonReminder(), 'the J-3 reminder planned');
     const mention = await fake.until(
       () =>
         fake
           .messages(fake.guild.channels.community)
-          .find((m) => m.content.startsWith(`<@${alice.id}>`) && m.content.includes(SOON_TITLE)),
+          .find((m) => m.nonce === nonceOf(planned.id, 'salon')),
       { timeoutMs: 20_000, what: 'the reminder as a mention in the community channel' },
     );
     const notice = await fake.until(
@@ -75,6 +77,8 @@ describe(`the bot's processes when Discord misbehaves (${dialect})`, () => {
           .find((m) => m.content.includes('n’accepte pas les messages privés du bot')),
       { timeoutMs: 20_000, what: 'the coordinator told' },
     );
+    expect(mention.content.startsWith(`<@${alice.id}> `)).toBe(true);
+    expect(mention.content).toContain(SOON_TITLE);
     expect(notice.content).toContain('Yanis');
     expect(fake.dms(alice.id)).toEqual([]);
     // The coordinator may be told before the delivery is settled.

@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { createStore, type Database, randomIds, seedDemo } from '@maille/db';
 import { openTestDatabase, type TestDatabase, testDialect } from '@maille/db/testing';
 import { type FakeDiscord, type FakeUser, startFakeDiscord } from '@maille/discord-fake';
-import { addDays, type Delivery, localDate } from '@maille/domain';
+import {
+  addDays,
+  type Delivery,
+  isWorkingDay,
+  localDate,
+  previousWorkingDay,
+} from '@maille/domain';
 import { buildDemoDataset } from '@maille/domain/demo';
 import type { Store, UseCaseContext } from '@maille/domain/use-cases';
 import { afterEach } from 'vitest';
@@ -218,8 +224,10 @@ export async function openE2eWorld(): Promise<E2eWorld> {
 }
 
 /**
- * The due date whose J-3 reminder (09:00 local) has come: in three days once 09:00 has passed
- * today, else in two days (yesterday's J-3, still useful until the due date's own reminder).
+ * The latest due date whose J-3 reminder (09:00 local, moved to the working day before off a
+ * weekend or a public holiday) has come — past 10:00 for today's — while the date itself has not.
+ * Its J0, moved the same way, must land after the J-3's day: the planner keeps only the J0 when
+ * both land on one day.
  */
 function soonDueDate(now: string, timeZone: string): string {
   const today = localDate(now, timeZone);
@@ -228,7 +236,14 @@ function soonDueDate(now: string, timeZone: string): string {
       new Date(now),
     ),
   );
-  return addDays(today, hour >= 10 ? 3 : 2);
+  const reminded = (date: string) => (isWorkingDay(date) ? date : previousWorkingDay(date));
+  for (let ahead = 10; ahead >= 1; ahead -= 1) {
+    const date = addDays(today, ahead);
+    const threeDaysBefore = reminded(addDays(date, -3));
+    const come = threeDaysBefore < today || (threeDaysBefore === today && hour >= 10);
+    if (come && reminded(date) > threeDaysBefore) return date;
+  }
+  throw new Error(`No due date found for a J-3 reminder due on ${now}.`);
 }
 
 /** The DMs of `user` that carry `nonce`. */
