@@ -47,6 +47,9 @@ async function main(): Promise<void> {
       intervalMs: env.DISPATCH_INTERVAL_MS,
       horizonDays: env.DISPATCH_HORIZON_DAYS,
       maxAttempts: env.DISPATCH_MAX_ATTEMPTS,
+      leaseMs: env.DISPATCH_LEASE_MS,
+      // A send is not started this close to the lease's end; a short lease keeps a quarter.
+      leaseMarginMs: Math.min(5_000, env.DISPATCH_LEASE_MS / 4),
     },
   });
   dispatcher.start();

@@ -7,6 +7,7 @@ describe('the bot’s settings', () => {
       DISPATCH_INTERVAL_MS: 60_000,
       DISPATCH_HORIZON_DAYS: 3,
       DISPATCH_MAX_ATTEMPTS: 5,
+      DISPATCH_LEASE_MS: 60_000,
     });
     const empty = readEnv({ DISCORD_TOKEN: '', DATABASE_URL: '' });
     expect([empty.DISCORD_TOKEN, empty.DATABASE_URL]).toEqual([undefined, undefined]);
@@ -24,6 +25,9 @@ describe('the bot’s settings', () => {
     expect(() => readEnv({ DISPATCH_HORIZON_DAYS: 'deux' })).toThrow(
       /DISPATCH_HORIZON_DAYS : un nombre entier de jours/,
     );
+    expect(readEnv({ DISPATCH_LEASE_MS: '4000' }).DISPATCH_LEASE_MS).toBe(4_000);
+    // Past Discord's nonce window a resend after a crash would no longer be deduplicated.
+    expect(() => readEnv({ DISPATCH_LEASE_MS: '600000' })).toThrow(/DISPATCH_LEASE_MS/);
     expect(() => readEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(readEnv({ DISCORD_API_URL: 'http://127.0.0.1:4010/api' }).DISCORD_API_URL).toBe(
       'http://127.0.0.1:4010/api',

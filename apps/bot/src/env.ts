@@ -13,6 +13,7 @@ export const envTexts = {
   interval: 'un nombre entier de millisecondes, de 1 000 à 3 600 000, est attendu.',
   horizon: 'un nombre entier de jours, de 1 à 30, est attendu.',
   attempts: 'un nombre entier de tentatives, de 1 à 20, est attendu.',
+  lease: 'un nombre entier de millisecondes, de 2 000 à 240 000, est attendu.',
   token: 'le jeton du bot Discord ne peut pas contenir d’espace.',
   apiUrl: 'une adresse http:// ou https:// est attendue.',
 };
@@ -32,6 +33,11 @@ export const dispatchSettings = {
   DISPATCH_INTERVAL_MS: integer(envTexts.interval, 1_000, 3_600_000, 60_000),
   /** How far ahead reminders are planned (3 days). */
   DISPATCH_HORIZON_DAYS: integer(envTexts.horizon, 1, 30, 3),
+  /**
+   * How long a claimed delivery is held (60 000 ms). At most 4 min, within Discord's nonce
+   * window, so that a resend after a crash is still deduplicated; short only in tests.
+   */
+  DISPATCH_LEASE_MS: integer(envTexts.lease, 2_000, 240_000, 60_000),
   /** Attempts before a delivery failing with server errors is given up (5). */
   DISPATCH_MAX_ATTEMPTS: integer(envTexts.attempts, 1, 20, 5),
 };

@@ -37,6 +37,11 @@ export interface BucketState {
 
 export interface LatencyFault extends RouteMatch {
   ms: number;
+  /**
+   * `after`: the request is carried out at once (a message is created) and only its answer is
+   * late — a client killed meanwhile has acted without knowing it. Default `before`.
+   */
+  phase?: 'before' | 'after';
 }
 
 type Counted<T> = T & { left: number };
@@ -97,9 +102,9 @@ export class Faults {
     this.refusingDms.clear();
   }
 
-  delayFor(method: string, path: string): number {
+  delayFor(method: string, path: string, phase: 'before' | 'after' = 'before'): number {
     return this.latencies
-      .filter((rule) => matches(rule, method, path))
+      .filter((rule) => (rule.phase ?? 'before') === phase && matches(rule, method, path))
       .reduce((sum, rule) => sum + rule.ms, 0);
   }
 

@@ -219,4 +219,18 @@ describe('faults', () => {
 
     await expect(channel.send('Rappel')).rejects.toMatchObject({ name: 'AbortError' });
   });
+
+  it('creates the message at once when only the answer is late, and the same nonce finds it', async () => {
+    const { fake, client } = await connect({}, { timeout: 100, retries: 0 });
+    const channel = await textChannel(client, fake.guild.channels.community);
+    fake.faults.latency({ method: 'POST', ms: 300, phase: 'after' });
+
+    const lost = channel.send({ content: 'Rappel', nonce: 'dlv_late', enforceNonce: true });
+    await expect(lost).rejects.toMatchObject({ name: 'AbortError' });
+    expect(fake.messages(fake.guild.channels.community).map((m) => m.content)).toEqual(['Rappel']);
+
+    fake.faults.clear();
+    const again = await channel.send({ content: 'Rappel', nonce: 'dlv_late', enforceNonce: true });
+    expect(fake.messages(fake.guild.channels.community).map((m) => m.id)).toEqual([again.id]);
+  });
 });

@@ -102,6 +102,9 @@ export function createRestHandler(options: RestOptions) {
       at: world.now(),
     });
     world.touch();
+    // Done and recorded, the answer still on its way: what a client killed now leaves behind.
+    const lateBy = faults.delayFor(method, path, 'after');
+    if (lateBy > 0) await sleep(lateBy);
     return { result, headers };
   }
 
