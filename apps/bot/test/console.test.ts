@@ -84,9 +84,10 @@ describe('the console chat', () => {
       '🔒 📝 Point d’étape enregistré sur « Charte de la communauté des acteurs adoptée ». Merci !',
     );
     expect(out).toContain('[1] Partager dans le salon');
-    expect(out).toContain(
-      '📢 📣 **Claire Moreau** donne un point d’étape sur « Charte de la communauté des acteurs adoptée » :\n> Charte envoyée aux partenaires.',
+    expect(out).toMatch(
+      /📢 \[salon \d+\] 📣 \*\*Claire Moreau\*\* donne un point d’étape sur « Charte de la communauté des acteurs adoptée » :\n> Charte envoyée aux partenaires\./,
     );
+    expect(out).toContain('🔒 📣 Partagé dans le salon de la communauté.');
     const updates = await listUpdates(bot.kernel(MOREAU), {
       subject: { type: 'milestone', id: 'mil_lr0901' },
       limit: 100,

@@ -160,10 +160,16 @@ describe('a check-in', () => {
       place: {},
       customId: share?.customId ?? '',
     });
-    expect(shared).toMatchObject({ type: 'message', private: false });
-    expect(textOf(shared)).toBe(
-      '📣 **Claire Moreau** donne un point d’étape sur « Structurer et animer la communauté des acteurs » :\n> Charte relue par le bureau.',
-    );
+    // Posted in the governance's community channel, wherever the author wrote it (here a DM).
+    const { chat } = await getGovernance(bot.kernel(MOREAU), { governanceId: LR.governance });
+    expect(shared).toEqual({
+      type: 'post',
+      channelId: chat?.channelId,
+      message: {
+        text: '📣 **Claire Moreau** donne un point d’étape sur « Structurer et animer la communauté des acteurs » :\n> Charte relue par le bureau.',
+      },
+      confirmation: { text: '📣 Partagé dans le salon de la communauté.' },
+    });
     const byAnother = await bot.send({
       type: 'button',
       user: marchand,

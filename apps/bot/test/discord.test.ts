@@ -1,7 +1,7 @@
 import { issueChatLinkCode } from '@maille/db';
 import { type FakeDiscord, startFakeDiscord } from '@maille/discord-fake';
 import { DEMO_IDS } from '@maille/domain/demo';
-import { listUpdates } from '@maille/domain/use-cases';
+import { bindChat, listUpdates } from '@maille/domain/use-cases';
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordBot } from '../src/adapters/discord/client.ts';
@@ -89,10 +89,28 @@ describe('the bot on Discord', () => {
     const textField = fieldIds[0] ?? 'texte';
     fields[textField] = 'Deux permanences de plus ouvertes à Mireuil.';
     for (const id of fieldIds.slice(1)) delete fields[id];
-    const submitted = await fake.respondedTo(
-      fake.submitModal({ user: alice, customId: modal.custom_id, fields }).id,
-    );
+    const submit = fake.submitModal({ user: alice, customId: modal.custom_id, fields });
+    const submitted = await fake.respondedTo(submit.id);
     expect(contentOf(submitted)).toMatch(/point/i);
+
+    // « Partager dans le salon » posts it in the governance's community channel.
+    await bindChat(bot.kernel(LR.coordinator), {
+      governanceId: LR.governance,
+      guildId: fake.guild.id,
+      channelId: fake.guild.channels.community,
+    });
+    const shareId = (submitted.data as { components: { components: { custom_id: string }[] }[] })
+      .components[0]?.components[0]?.custom_id;
+    const confirmed = await fake.respondedTo(
+      fake.pressButton({
+        user: alice,
+        message: String(fake.interaction(submit.id)?.originalMessageId),
+        customId: String(shareId),
+      }).id,
+    );
+    expect(contentOf(confirmed)).toBe('📣 Partagé dans le salon de la communauté.');
+    const community = fake.messages(fake.guild.channels.community).map((m) => m.content);
+    expect(community.some((text) => text.includes('Deux permanences de plus'))).toBe(true);
 
     const updates = await listUpdates(bot.kernel(LR.coordinator), {
       subject: subjectOf(subject),

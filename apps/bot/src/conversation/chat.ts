@@ -80,4 +80,9 @@ export type Reply =
   /** Autocomplete suggestions, at most 25. */
   | { type: 'choices'; choices: { name: string; value: string }[] }
   /** Edits the message whose button was pressed. */
-  | { type: 'update'; message: OutgoingMessage };
+  | { type: 'update'; message: OutgoingMessage }
+  /**
+   * Posts `message` in another channel (the governance's community channel), and tells only the
+   * user `confirmation`.
+   */
+  | { type: 'post'; channelId: string; message: OutgoingMessage; confirmation: OutgoingMessage };

@@ -46,7 +46,7 @@ import { type ButtonAction, decodeButtonId, encodeButtonId } from './buttons.ts'
 import type { ChatEvent, ChatUser, Form, OptionValue, Reply } from './chat.ts';
 import { COMMANDS, commandNamed } from './commands.ts';
 import { ChatError } from './errors.ts';
-import { clip, dayStamp, parseDay, privately, publicly, replacing } from './format.ts';
+import { clip, dayStamp, fit, parseDay, privately, replacing } from './format.ts';
 import { fr } from './messages/fr.ts';
 import { type CandidateKind, candidatesOf, resolve, suggest } from './subjects.ts';
 
@@ -585,7 +585,17 @@ async function share(me: Session, updateId: string): Promise<Reply> {
     update.subject.type === 'milestone' || update.subject.type === 'action'
       ? (await subjectOf(me, update.subject.id)).title
       : update.subject.id;
-  return publicly(fr.checkIn.shared(await nameOf(me.kernel, me.personId), subject, update.text));
+  // Shared where the community talks, whichever conversation the author wrote it in.
+  const { chat } = await getGovernance(me.kernel, { governanceId: update.governanceId });
+  if (!chat || chat.disabledAt) throw new ChatError(fr.checkIn.noCommunityChannel);
+  return {
+    type: 'post',
+    channelId: chat.channelId,
+    message: {
+      text: fit(fr.checkIn.shared(await nameOf(me.kernel, me.personId), subject, update.text)),
+    },
+    confirmation: { text: fr.checkIn.sharedConfirmation },
+  };
 }
 
 // ─── Inputs and errors ───────────────────────────────────────────────────────────────────────

@@ -138,6 +138,10 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       case 'choices':
         write(fr.noChoice);
         return { kind: 'idle' };
+      case 'post':
+        await show(`${fr.channelTag(reply.channelId)} ${reply.message.text}`);
+        await show(`${fr.privateTag} ${reply.confirmation.text}`);
+        return { kind: 'idle' };
     }
   };
 

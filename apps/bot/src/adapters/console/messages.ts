@@ -11,6 +11,7 @@ export const fr = {
   prompt: '> ',
   privateTag: '🔒',
   publicTag: '📢',
+  channelTag: (channelId: string) => `📢 [salon ${channelId}]`,
   updated: '✏️ (message modifié)',
   pressHint: 'Tapez le numéro d’un bouton pour appuyer dessus.',
   formTitle: (title: string) => `— ${title} — (une ligne par champ)`,

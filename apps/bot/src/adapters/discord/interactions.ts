@@ -6,6 +6,7 @@ import {
   type InteractionReplyOptions,
   MessageFlags,
   ModalBuilder,
+  Routes,
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
@@ -96,6 +97,15 @@ export async function respond(interaction: Interaction, reply: Reply): Promise<v
       await interaction.reply(payload);
       return;
     }
+    case 'post':
+      await interaction.client.rest.post(Routes.channelMessages(reply.channelId), {
+        body: messagePayload(reply.message),
+      });
+      await interaction.reply({
+        ...messagePayload(reply.confirmation),
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
     case 'choices':
       // Suggestions only answer autocomplete (handled above); anything else is a core bug.
       throw new Error('Suggestions answer only an autocomplete interaction.');

@@ -70,6 +70,9 @@ export const fr = {
     shared: (author: string, title: string, text: string) =>
       `📣 **${author}** donne un point d’étape sur « ${title} » :\n> ${text.replace(/\n/g, '\n> ')}`,
     notYours: 'Seul·e l’auteur·rice d’un point d’étape peut le partager.',
+    noCommunityChannel:
+      'Aucun salon de la communauté n’est configuré pour cette gouvernance : demandez à la coordination de taper `/configurer` dans ce salon.',
+    sharedConfirmation: '📣 Partagé dans le salon de la communauté.',
     badProgress: (text: string) =>
       `« ${text} » n’est pas un avancement : un nombre entier de 0 à 100 est attendu.`,
     badStatus: (text: string, allowed: string[]) =>
