@@ -1,5 +1,6 @@
 import { packageTestConfig } from '@maille/vitest-config';
 
-// The conversation tests open a real database and seed the demo: on a 2-core machine running
-// several test files at once, a hook can wait its turn past vitest's default 5 s.
-export default packageTestConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+// The conversation tests open a real database and seed the demo, and the end-to-end tests start
+// processes through tsx: on a 2-core machine running every package's suite at once, a step can
+// wait its turn far past vitest's default 5 s (see PATIENCE_MS in test/processes.ts).
+export default packageTestConfig({ testTimeout: 180_000, hookTimeout: 60_000 });

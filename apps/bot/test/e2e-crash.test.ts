@@ -1,7 +1,7 @@
 import { testDialect } from '@maille/db/testing';
 import type { Delivery } from '@maille/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type E2eWorld, eventually, MEMBER, openE2eWorld } from './processes.ts';
+import { type E2eWorld, eventually, MEMBER, openE2eWorld, PATIENCE_MS } from './processes.ts';
 
 /*
  * The dispatcher process killed with SIGKILL mid-flight, then started again: every reminder of
@@ -32,7 +32,7 @@ async function allSettled(): Promise<Delivery[]> {
       return due.length > 0 && !open && due;
     },
     'every delivery to the member settled',
-    20_000,
+    PATIENCE_MS,
   );
 }
 
@@ -55,7 +55,7 @@ describe(`the dispatcher process killed mid-flight (${dialect})`, () => {
     const first = world.startDispatcher(LEASE);
     await fake.until(
       () => fake.requests.some((r) => r.route === 'POST /users/@me/channels' && r.status === 200),
-      { timeoutMs: 15_000, what: 'the direct-message channel opened' },
+      { timeoutMs: PATIENCE_MS, what: 'the direct-message channel opened' },
     );
     const claimed = (await world.deliveriesTo(MEMBER)).filter((d) => d.status === 'claimed');
     expect(claimed.length).toBeGreaterThan(0);
@@ -80,7 +80,7 @@ describe(`the dispatcher process killed mid-flight (${dialect})`, () => {
         const dms = fake.dms(fake.users.alice.id);
         return dms.length > 0 && dms;
       },
-      { timeoutMs: 15_000, what: 'a reminder created at the fake' },
+      { timeoutMs: PATIENCE_MS, what: 'a reminder created at the fake' },
     );
     await first.kill();
     const orphan = await world.delivery(String(created?.nonce));

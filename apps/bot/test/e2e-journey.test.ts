@@ -11,6 +11,7 @@ import {
   eventually,
   MEMBER,
   openE2eWorld,
+  PATIENCE_MS,
   SOON,
   SOON_TITLE,
   withNonce,
@@ -85,7 +86,7 @@ async function soonReminderSent() {
   const { fake } = world;
   const planned = await eventually(() => world.soonReminder(), 'the J-3 reminder planned');
   const message = await fake.until(() => withNonce(fake, fake.users.alice, planned.id)[0], {
-    timeoutMs: 20_000,
+    timeoutMs: PATIENCE_MS,
     what: 'the J-3 reminder in Alice’s direct messages',
   });
   return { planned, message };
@@ -102,7 +103,7 @@ describe(`the bot's processes, end to end (${dialect})`, () => {
     });
     const linked = await fake.respondedTo(
       fake.slashCommand({ user: alice, in: 'dm', name: 'lier', options: { code } }).id,
-      { timeoutMs: 15_000 },
+      { timeoutMs: PATIENCE_MS },
     );
     expect(contentOf(linked)).toContain('Yanis');
 
@@ -118,7 +119,7 @@ describe(`the bot's processes, end to end (${dialect})`, () => {
         message: reminder,
         customId: buttonOf(reminder, 'Point d’étape'),
       }).id,
-      { timeoutMs: 15_000 },
+      { timeoutMs: PATIENCE_MS },
     );
     expect(opened.type).toBe(InteractionResponseType.Modal);
     const modal = opened.data as ModalData;
@@ -129,7 +130,7 @@ describe(`the bot's processes, end to end (${dialect})`, () => {
         customId: modal.custom_id,
         fields: { texte: 'Trois partenaires ont signé, deux relances envoyées.' },
       }).id,
-      { timeoutMs: 15_000 },
+      { timeoutMs: PATIENCE_MS },
     );
     expect(contentOf(submitted)).toContain(SOON_TITLE);
 
@@ -163,14 +164,14 @@ describe(`the bot's processes, end to end (${dialect})`, () => {
         name: 'point',
         focused: { name: 'sujet', value: 'lancement' },
       }).id,
-      { timeoutMs: 15_000 },
+      { timeoutMs: PATIENCE_MS },
     );
     const choices = (suggestions.data as { choices: { name: string; value: string }[] }).choices;
     const choice = choices.find((c) => c.name.includes('Réunion de lancement'));
     expect(choice).toBeDefined();
     const opened = await fake.respondedTo(
       fake.slashCommand({ user: alice, name: 'point', options: { sujet: choice?.value ?? '' } }).id,
-      { timeoutMs: 15_000 },
+      { timeoutMs: PATIENCE_MS },
     );
     expect(opened.type).toBe(InteractionResponseType.Modal);
     const submitted = await fake.respondedTo(
@@ -179,7 +180,7 @@ describe(`the bot's processes, end to end (${dialect})`, () => {
         customId: (opened.data as ModalData).custom_id,
         fields: { texte: 'Date retenue avec les bailleurs : le 8 décembre.' },
       }).id,
-      { timeoutMs: 15_000 },
+      { timeoutMs: PATIENCE_MS },
     );
     expect(contentOf(submitted)).toContain('Réunion de lancement');
     expect(await updatesThroughApi('mil_e2elate')).toEqual([
@@ -196,7 +197,7 @@ describe(`the bot's processes, end to end (${dialect})`, () => {
     const first = fake.pressButton({ user: alice, message: reminder, customId });
     const second = fake.pressButton({ user: alice, message: reminder, customId });
     const answers = await Promise.all(
-      [first, second].map((press) => fake.respondedTo(press.id, { timeoutMs: 15_000 })),
+      [first, second].map((press) => fake.respondedTo(press.id, { timeoutMs: PATIENCE_MS })),
     );
     const texts = answers.map(contentOf);
     expect(texts.filter((text) => text.startsWith('Déjà noté'))).toHaveLength(1);

@@ -9,6 +9,7 @@ import {
   eventually,
   MEMBER,
   openE2eWorld,
+  PATIENCE_MS,
   SOON_TITLE,
 } from './processes.ts';
 
@@ -36,14 +37,14 @@ describe(`the bot's processes when Discord misbehaves (${dialect})`, () => {
   it('answers after the gateway resumes an interaction sent while it was disconnected', async () => {
     const { fake } = world;
     await world.startChat();
-    const resumed = fake.gateway.nextResume({ timeoutMs: 15_000 });
+    const resumed = fake.gateway.nextResume({ timeoutMs: PATIENCE_MS });
     fake.gateway.disconnect();
     expect(fake.gateway.connected).toBe(false);
     const asked = fake.slashCommand({ user: fake.users.alice, name: 'jalons' });
 
     const replayed = await resumed;
     expect(replayed).toBeGreaterThanOrEqual(1);
-    const answer = await fake.respondedTo(asked.id, { timeoutMs: 15_000 });
+    const answer = await fake.respondedTo(asked.id, { timeoutMs: PATIENCE_MS });
     expect(contentOf(answer)).toContain(SOON_TITLE);
     expect(fake.gateway.stats).toMatchObject({ identifies: 1, resumes: 1 });
   });
@@ -68,14 +69,14 @@ describe(`the bot's processes when Discord misbehaves (${dialect})`, () => {
         fake
           .messages(fake.guild.channels.community)
           .find((m) => m.nonce === nonceOf(planned.id, 'salon')),
-      { timeoutMs: 20_000, what: 'the reminder as a mention in the community channel' },
+      { timeoutMs: PATIENCE_MS, what: 'the reminder as a mention in the community channel' },
     );
     const notice = await fake.until(
       () =>
         fake
           .dms(fake.users.coordinator.id)
           .find((m) => m.content.includes('n’accepte pas les messages privés du bot')),
-      { timeoutMs: 20_000, what: 'the coordinator told' },
+      { timeoutMs: PATIENCE_MS, what: 'the coordinator told' },
     );
     expect(mention.content.startsWith(`<@${alice.id}> `)).toBe(true);
     expect(mention.content).toContain(SOON_TITLE);

@@ -16,6 +16,12 @@ import { afterEach } from 'vitest';
 import { registerCommands } from '../src/adapters/discord/commands.ts';
 import { LA_ROCHELLE, reminderMilestone } from './dispatcher-world.ts';
 
+/**
+ * How long a step of these tests may take: child processes start through tsx and the suite runs
+ * beside every other package's on a 2-core machine, so a step that takes 2 s alone can take 20.
+ */
+export const PATIENCE_MS = 60_000;
+
 /*
  * The bot as it runs in production: the dispatcher (`src/dispatch.ts`) and the chat
  * (`src/main.ts`) as processes of their own, against the fake Discord and a real database of the
@@ -66,7 +72,7 @@ export function startProcess(script: string, env: Record<string, string>): BotPr
   const bot: BotProcess = {
     child,
     output: () => printedSoFar,
-    printed: (pattern, timeoutMs = 15_000) =>
+    printed: (pattern, timeoutMs = PATIENCE_MS) =>
       new Promise((resolve, reject) => {
         const check = () => {
           if (!pattern.test(printedSoFar)) return;
@@ -104,7 +110,7 @@ export function startProcess(script: string, env: Record<string, string>): BotPr
 export async function eventually<T>(
   probe: () => Promise<T | undefined | null | false>,
   what: string,
-  timeoutMs = 15_000,
+  timeoutMs = PATIENCE_MS,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -144,7 +150,7 @@ export interface E2eWorld {
  */
 export async function openE2eWorld(): Promise<E2eWorld> {
   // The processes answer slower than Discord's 3 s on a busy 2-core machine.
-  const fake = await startFakeDiscord({ ackTimeoutMs: 15_000 });
+  const fake = await startFakeDiscord({ ackTimeoutMs: PATIENCE_MS });
   const test = await openTestDatabase(testDialect());
   const { database } = test;
   const now = new Date().toISOString();
