@@ -1,8 +1,8 @@
 import { testDialect } from '@maille/db/testing';
+import { type FakeDiscord, startFakeDiscord } from '@maille/discord-fake';
 import { type Delivery, isWorkingDay, toLocal } from '@maille/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  COMMUNITY_CHANNEL,
   type DispatcherWorld,
   LA_ROCHELLE,
   openDispatcherWorld,
@@ -25,10 +25,13 @@ const dialect = testDialect();
 
 describe(`a simulated fortnight across the clock change and 11 November (${dialect})`, () => {
   let world: DispatcherWorld;
+  let fake: FakeDiscord;
   let all: Delivery[];
 
   beforeAll(async () => {
-    world = await openDispatcherWorld(dialect, START);
+    // Every message really goes out through discord.js, to the fake Discord.
+    fake = await startFakeDiscord();
+    world = await openDispatcherWorld(dialect, START, fake);
     await world.store.transaction(async (repos) => {
       // Due on Friday 23 October, in summer time.
       await repos.milestones.insert(milestone('mil_fall01', '2026-10-23'));
@@ -49,6 +52,7 @@ describe(`a simulated fortnight across the clock change and 11 November (${diale
   }, 300_000);
 
   afterAll(async () => {
+    await fake?.close();
     await world.drop();
   });
 
@@ -77,7 +81,10 @@ describe(`a simulated fortnight across the clock change and 11 November (${diale
       '2026-10-30T08:00:00.000Z',
       '2026-11-06T08:00:00.000Z',
     ]);
-    const posted = world.sender.posted().filter((c) => c.target === COMMUNITY_CHANNEL);
+    const posted = world.sender.posted().filter((c) => c.target === fake.guild.channels.community);
+    // The fake Discord holds exactly what was posted: one message per send, nothing twice.
+    const received = fake.messages(fake.guild.channels.community);
+    expect(received.map((m) => m.content).sort()).toEqual(posted.map((c) => c.message.text).sort());
     expect(posted.filter((c) => c.message.text.startsWith('📰')).length).toBe(3);
   });
 
@@ -94,6 +101,11 @@ describe(`a simulated fortnight across the clock change and 11 November (${diale
       expect(late).toBeLessThan(STEP_MS);
     }
     const sent = all.filter((d) => d.status === 'sent');
+    // Each direct message arrived once in its recipient's DMs at the fake Discord.
+    const direct = world.sender.posted().filter((c) => c.to === 'direct');
+    const recipients = [...new Set(direct.map((c) => c.target))];
+    const inDms = recipients.reduce((total, userId) => total + fake.dms(userId).length, 0);
+    expect(inDms).toBe(direct.length);
     const counts = world.sender.countsByNonce();
     for (const delivery of sent) expect(counts.get(delivery.id)).toBe(1);
     // The recorder saw these sends and no other (channel mentions excepted, none here).

@@ -1,9 +1,11 @@
 import { createStore, type DialectName, openDatabase, seedDemo } from '@maille/db';
 import { openTestDatabase, type TestDatabase } from '@maille/db/testing';
+import type { FakeDiscord } from '@maille/discord-fake';
 import type { ChatBinding, Delivery, Milestone, Person } from '@maille/domain';
 import { buildDemoDataset, DEMO_IDS } from '@maille/domain/demo';
 import { settableClock } from '@maille/domain/testing';
 import type { Store } from '@maille/domain/use-cases';
+import { discordSender } from '../src/adapters/discord/sender.ts';
 import {
   createDispatcher,
   type Dispatcher,
@@ -44,12 +46,22 @@ export interface DispatcherWorld {
 export async function openDispatcherWorld(
   dialect: DialectName,
   now: string,
+  /** Send for real, through discord.js, to this fake Discord: its users and channel stand in. */
+  discord?: FakeDiscord,
 ): Promise<DispatcherWorld> {
   const test = await openTestDatabase(dialect);
   await seedDemo(test.database, now);
   const store = createStore(test.database);
   const persons = buildDemoDataset({ now }).persons;
-  const ids = new Map(persons.map((p, i) => [p.id, `8${String(i + 1).padStart(17, '0')}`]));
+  const ids = new Map(
+    persons.map((p, i) => [
+      p.id,
+      discord ? discord.addUser(`demo${i + 1}`).id : `8${String(i + 1).padStart(17, '0')}`,
+    ]),
+  );
+  const binding: ChatBinding = discord
+    ? { ...BINDING, guildId: discord.guild.id, channelId: discord.guild.channels.community }
+    : BINDING;
   const discordIdOf = (personId: string) => {
     const id = ids.get(personId);
     if (!id) throw new Error(`No Discord id for ${personId}`);
@@ -67,12 +79,20 @@ export async function openDispatcherWorld(
     if (!governance) throw new Error('demo not seeded');
     await repos.governances.update({
       ...governance,
-      chat: BINDING,
+      chat: binding,
       version: governance.version + 1,
     });
   });
   const clock = settableClock(now);
-  const sender = new RecordingSender();
+  const sender = new RecordingSender(
+    discord
+      ? discordSender({
+          token: discord.token,
+          apiUrl: discord.restUrl,
+          globalRequestsPerSecond: 10_000,
+        })
+      : undefined,
+  );
   const others: { close(): Promise<void> }[] = [];
   return {
     test,

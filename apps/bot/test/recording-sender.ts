@@ -40,6 +40,12 @@ export class RecordingSender implements ChatSender {
   private readonly byNonce = new Map<string, string>();
   private nextId = 100_000_000_000_000_000n;
 
+  /**
+   * @param forwardTo a real sender (Discord's, to the fake Discord) that each call goes on to
+   *   once recorded: what a test reads here then also happened through discord.js.
+   */
+  constructor(private readonly forwardTo?: ChatSender) {}
+
   /** From now on, calls matching `rule` fail with its reason. */
   fail(rule: FailureRule): this {
     this.rules.push({ ...rule });
@@ -95,10 +101,16 @@ export class RecordingSender implements ChatSender {
       throw new SendError(rule.reason, `échec simulé : ${rule.reason}`, rule.retryAfterMs);
     }
     let messageId = this.byNonce.get(nonce);
-    if (messageId === undefined) {
+    if (this.forwardTo) {
+      const sent =
+        to === 'direct'
+          ? await this.forwardTo.sendDirect(target, message, nonce)
+          : await this.forwardTo.sendToChannel(target, message, nonce);
+      messageId = sent.messageId;
+    } else if (messageId === undefined) {
       messageId = String(this.nextId++);
-      this.byNonce.set(nonce, messageId);
     }
+    this.byNonce.set(nonce, messageId);
     this.calls.push({ to, target, message, nonce, messageId });
     return { messageId };
   }
