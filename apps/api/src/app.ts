@@ -13,7 +13,7 @@ import type { ApiEnv, AppDependencies } from './context.ts';
 import { allowOrigins } from './cors.ts';
 import { documentIdempotencyKey, honourIdempotencyKey } from './idempotency.ts';
 import { fr } from './messages/fr.ts';
-import { allowedMethods } from './methods.ts';
+import { methodsByPath } from './methods.ts';
 import { methodNotAllowedResponse, problemResponse, unknownRouteResponse } from './problems.ts';
 import { limitRate, type RateLimits } from './rate-limit.ts';
 import { clearAfterChanges, ReadModelCache } from './read-cache.ts';
@@ -147,8 +147,11 @@ export function createApp(options: AppOptions) {
       logger.error({ requestId: id, err: unexpected }, 'erreur inattendue'),
     ),
   );
+  // Built on the first unknown request, once every route is registered.
+  let allowedMethods: ((path: string) => string[]) | undefined;
   app.notFound((c) => {
-    const allowed = allowedMethods(app.routes, c.req.path);
+    allowedMethods ??= methodsByPath(app.routes);
+    const allowed = allowedMethods(c.req.path);
     return allowed.length > 0 ? methodNotAllowedResponse(c, allowed) : unknownRouteResponse(c);
   });
   return app;

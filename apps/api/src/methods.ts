@@ -4,9 +4,14 @@ import type { RouterRoute } from 'hono/types';
 /**
  * The methods a path answers, from the routes the app registered (never a list kept by hand): a
  * path known under other methods answers 405 with `Allow` rather than 404. Middlewares
- * (`app.use`, method `ALL`) say nothing about a path and are left out.
+ * (`app.use`, method `ALL`) say nothing about a path and are left out. The router is built once,
+ * from the routes as they are, and then only matched against.
+ *
+ * @example
+ * const allowedMethods = methodsByPath(app.routes);
+ * allowedMethods('/actions/act_lr0001'); // ['GET', 'HEAD', 'PATCH']
  */
-export function allowedMethods(routes: readonly RouterRoute[], path: string): string[] {
+export function methodsByPath(routes: readonly RouterRoute[]): (path: string) => string[] {
   const router = new PatternRouter<string>();
   const methods = new Set<string>();
   for (const route of routes) {
@@ -14,8 +19,10 @@ export function allowedMethods(routes: readonly RouterRoute[], path: string): st
     router.add(route.method, route.path, route.method);
     methods.add(route.method);
   }
-  const allowed = [...methods].filter((method) => router.match(method, path)[0].length > 0);
-  // Hono answers HEAD with the GET route: it is allowed wherever GET is.
-  if (allowed.includes('GET')) allowed.push('HEAD');
-  return allowed.sort();
+  return (path) => {
+    const allowed = [...methods].filter((method) => router.match(method, path)[0].length > 0);
+    // Hono answers HEAD with the GET route: it is allowed wherever GET is.
+    if (allowed.includes('GET')) allowed.push('HEAD');
+    return allowed.sort();
+  };
 }
