@@ -3,5 +3,5 @@
  * and the server's settings as read from the environment.
  */
 export { type App, type AppOptions, createApp } from './app.ts';
-export { EnvError, readEnv, ServerSettings, serverSettings } from './env.ts';
+export { type ServerSettings, serverSettings } from './env.ts';
 export { type RunningApi, serveApi } from './serve.ts';

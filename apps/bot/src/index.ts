@@ -8,4 +8,4 @@ export { type RunningChat, startChat } from './chat-runner.ts';
 export type * from './conversation/chat.ts';
 export { consoleSender } from './dispatcher/console-sender.ts';
 export { createDispatcher, type Dispatcher } from './dispatcher/dispatcher.ts';
-export { dispatchSettings, envTexts } from './env.ts';
+export { dispatchSettings } from './env.ts';
