@@ -3,9 +3,11 @@ import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { Logger } from 'pino';
 import type { ApiEnv } from './context.ts';
+import { identifyRequest } from './response-headers.ts';
 
 /**
- * Writes one JSON line per request once it is answered: its id, method, route pattern, status,
+ * Gives each request its id (see `identifyRequest`), and writes one JSON line per request once it
+ * is answered: its id, method, route pattern, status,
  * duration and the id of its API key. Nothing else: not the raw path nor the query (a path of an
  * unknown route or a query could hold anything), not the `Authorization` header nor any secret,
  * not the client's address (personal data, only useful to the rate limiter, which keeps it in
@@ -15,9 +17,10 @@ import type { ApiEnv } from './context.ts';
  * // {"level":30,"time":…,"msg":"requête","requestId":"…","method":"GET",
  * //  "route":"/actions/:actionId","status":200,"durationMs":3.2,"keyId":"aZ3…"}
  */
-export function logRequests(logger: Logger): MiddlewareHandler<ApiEnv> {
+export function traceRequests(logger: Logger): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const started = performance.now();
+    identifyRequest(c);
     await next();
     const status = c.res.status;
     const line = {

@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { toFieldIssues, ValidationError } from '@maille/domain';
-import type { MiddlewareHandler } from 'hono';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
+import { every } from 'hono/combine';
 import { type Logger, pino } from 'pino';
 import { z } from 'zod';
-import { logRequests } from './access-log.ts';
-import { authenticate, refuseInvalidKey } from './auth.ts';
+import { traceRequests } from './access-log.ts';
+import { authenticate, VerifiedKeys } from './auth.ts';
 import { limitBody, requireJsonBody } from './body-rules.ts';
 import type { ApiEnv, AppDependencies } from './context.ts';
 import { allowOrigins } from './cors.ts';
@@ -17,6 +14,7 @@ import { methodsByPath } from './methods.ts';
 import { methodNotAllowedResponse, problemResponse, unknownRouteResponse } from './problems.ts';
 import { limitRate, type RateLimits } from './rate-limit.ts';
 import { clearAfterChanges, ReadModelCache } from './read-cache.ts';
+import { protectAnswer } from './response-headers.ts';
 import { registerActionRoutes } from './routes/actions.ts';
 import { registerBodyRoutes } from './routes/bodies.ts';
 import { registerCalendarRoutes } from './routes/calendars.ts';
@@ -64,7 +62,15 @@ export interface AppOptions extends AppDependencies {
    * the database every time; the server uses `READ_MODEL_CACHE_MS`. See `ReadModelCache`.
    */
   readModelTtlMs?: number | undefined;
+  /**
+   * How long a verified API key is trusted without reading the database again: 0, the default,
+   * reads it at every request; the server uses `API_KEY_CACHE_MS`. See `VerifiedKeys`.
+   */
+  keyCacheTtlMs?: number | undefined;
 }
+
+/** Methods that read: they carry no body and change nothing. */
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The HTTP API over the kernel: validates with its schemas, calls its use cases as the person of
@@ -83,6 +89,7 @@ export function createApp(options: AppOptions) {
     corsOrigins = [],
     logger = pino({ enabled: false }),
     readModelTtlMs = 0,
+    keyCacheTtlMs = 0,
     ...dependencies
   } = options;
   const readModels = new ReadModelCache(readModelTtlMs);
@@ -96,18 +103,32 @@ export function createApp(options: AppOptions) {
     },
   });
 
-  app.use(requestId({ generator: () => randomUUID() }));
-  app.use(logRequests(logger));
+  // Each middleware of Hono's chain costs an await per request: what every request goes through
+  // is gathered in three (tracing, CORS when configured, admission), each step a plain function.
+  app.use(traceRequests(logger));
   const cors = allowOrigins(corsOrigins);
   if (cors) app.use(cors);
-  app.use(protectResponses());
-  app.use(authenticate(deps));
-  app.use(limitRate(rateLimits, deps.clock, trustProxy));
-  app.use(refuseInvalidKey());
-  app.use(limitBody(bodyLimitBytes));
-  app.use(requireJsonBody());
-  app.use(clearAfterChanges(readModels));
-  app.use(honourIdempotencyKey(deps));
+  const verifiedKeys = new VerifiedKeys(keyCacheTtlMs);
+  const countRequest = limitRate(rateLimits, deps.clock, trustProxy);
+  app.use(async (c, next) => {
+    protectAnswer(c);
+    const caller = await authenticate(c.req.header('Authorization'), deps, verifiedKeys);
+    c.set('actor', caller.actor);
+    if (caller.keyId !== undefined) c.set('keyId', caller.keyId);
+    // Counted before a bad key is refused: a client trying keys is limited like the public.
+    countRequest(c, caller.keyId);
+    if (caller.refusal) throw caller.refusal;
+    return next();
+  });
+  // What only a request that may change something needs. A read skips it in one step: looking for
+  // a body would make the Node adapter build a whole web Request, the costliest step of a read.
+  const changes = every(
+    limitBody(bodyLimitBytes),
+    requireJsonBody(),
+    clearAfterChanges(readModels),
+    honourIdempotencyKey(deps),
+  );
+  app.use((c, next) => (READ_METHODS.has(c.req.method) ? next() : changes(c, next)));
 
   registerSystemRoutes(app, deps);
   registerRoadmapRoutes(app, deps);
@@ -163,26 +184,3 @@ const OPENAPI_CONFIG = {
   openapi: '3.1.0',
   info: { title: fr.openapi.title, version: '0.1.0', description: fr.openapi.description },
 };
-
-const API_HEADERS = secureHeaders({
-  // The API answers data: nothing it serves may load a script, a style or be framed.
-  contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-});
-const DOCS_HEADERS = secureHeaders({
-  // The reference page has no script and loads only its own stylesheet.
-  contentSecurityPolicy: {
-    defaultSrc: ["'none'"],
-    styleSrc: ["'self'"],
-    frameAncestors: ["'none'"],
-    baseUri: ["'none'"],
-    formAction: ["'none'"],
-  },
-});
-
-/** Secure headers on every response, with the one CSP relaxation the /docs page needs. */
-function protectResponses(): MiddlewareHandler<ApiEnv> {
-  return (c, next) =>
-    c.req.path === '/docs' || c.req.path.startsWith('/docs/')
-      ? DOCS_HEADERS(c, next)
-      : API_HEADERS(c, next);
-}

@@ -3,7 +3,6 @@ import type { IdGenerator } from '@maille/domain';
 import type { Actor, Clock, Store, UseCaseContext } from '@maille/domain/use-cases';
 import type { Context } from 'hono';
 import type { RequestIdVariables } from 'hono/request-id';
-import type { ApiProblem } from './problems.ts';
 import type { ReadModelCache } from './read-cache.ts';
 
 /** What the API is built from: the storage, the clock and the id generator. */
@@ -25,8 +24,6 @@ export interface ApiEnv {
     actor: Actor;
     /** The id of the valid API key of the request (never its secret), for limits and logs. */
     keyId?: string;
-    /** The refusal of a malformed, unknown or revoked key, raised after the rate limiter. */
-    refusedKey?: ApiProblem;
     /** The store of a request holding an Idempotency-Key claim: it marks the claim with the effect. */
     store?: Store;
   };

@@ -10,6 +10,7 @@ describe('readEnv', () => {
     TRUST_PROXY: 0,
     CORS_ORIGINS: [],
     READ_MODEL_CACHE_MS: 2000,
+    API_KEY_CACHE_MS: 5000,
     LOG_LEVEL: 'info',
   };
 

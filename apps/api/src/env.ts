@@ -55,6 +55,17 @@ export const serverSettings = {
       .min(0, fr.env.milliseconds)
       .max(60_000, fr.env.milliseconds),
   ).transform((ms) => ms ?? 2000),
+  /**
+   * How long a verified API key is trusted without reading the database again, in milliseconds
+   * (5000; 0: every request): a key revoked by the `maille` command is refused after that at most.
+   */
+  API_KEY_CACHE_MS: unsetIfEmpty(
+    z.coerce
+      .number(fr.env.milliseconds)
+      .int(fr.env.milliseconds)
+      .min(0, fr.env.milliseconds)
+      .max(60_000, fr.env.milliseconds),
+  ).transform((ms) => ms ?? 5000),
   /** The least severe level written to the request log (info). */
   LOG_LEVEL: unsetIfEmpty(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], fr.env.logLevel),

@@ -1,9 +1,10 @@
 import type { Clock } from '@maille/domain/use-cases';
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { clientAddress } from './client-address.ts';
 import type { ApiEnv } from './context.ts';
 import { fr } from './messages/fr.ts';
 import { ApiProblem } from './problems.ts';
+import { setAnswerHeader } from './response-headers.ts';
 
 /** The limits: requests per window, with and without an API key. */
 export interface RateLimits {
@@ -83,32 +84,42 @@ export const POLICY = { key: 'par-cle', address: 'par-adresse' } as const;
  * requests per window, and says so on every answer with the headers of the IETF draft "RateLimit
  * header fields for HTTP": `RateLimit-Policy: "par-cle";q=600;w=60` and
  * `RateLimit: "par-cle";r=599;t=42`. Over the limit: 429 with `Retry-After` (seconds).
+ *
+ * @example
+ * const countRequest = limitRate({ perKey: 600, perAddress: 120 }, clock, 0);
+ * countRequest(c, keyId); // throws the 429 problem past the limit
  */
 export function limitRate(
   limits: RateLimits,
   clock: Clock,
   trustedHops: number,
-): MiddlewareHandler<ApiEnv> {
+): (c: Context<ApiEnv>, keyId: string | undefined) => void {
   const windowSeconds = limits.windowSeconds ?? 60;
   const limiter = new FixedWindowLimiter(windowSeconds);
-  return async (c, next) => {
-    const keyId = c.get('keyId');
-    const [policy, subject, limit] =
+  const policy = (name: string, limit: number) => ({
+    name,
+    limit,
+    header: `"${name}";q=${limit};w=${windowSeconds}`,
+  });
+  const byKey = policy(POLICY.key, limits.perKey);
+  const byAddress = policy(POLICY.address, limits.perAddress);
+  return (c, keyId) => {
+    const [applied, subject] =
       keyId === undefined
-        ? [POLICY.address, `adresse:${clientAddress(c, trustedHops)}`, limits.perAddress]
-        : [POLICY.key, `cle:${keyId}`, limits.perKey];
-    const admission = limiter.take(subject, limit, Date.parse(clock()));
+        ? [byAddress, `adresse:${clientAddress(c, trustedHops)}`]
+        : [byKey, `cle:${keyId}`];
+    const admission = limiter.take(subject, applied.limit, Date.parse(clock()));
     const headers = {
-      'RateLimit-Policy': `"${policy}";q=${limit};w=${windowSeconds}`,
-      RateLimit: `"${policy}";r=${admission.remaining};t=${admission.resetSeconds}`,
+      'RateLimit-Policy': applied.header,
+      RateLimit: `"${applied.name}";r=${admission.remaining};t=${admission.resetSeconds}`,
     };
-    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    setAnswerHeader(c, 'RateLimit-Policy', headers['RateLimit-Policy']);
+    setAnswerHeader(c, 'RateLimit', headers.RateLimit);
     if (!admission.allowed) {
-      throw new ApiProblem('trop-de-requetes', fr.problems.tooManyRequests.detail(limit), {
+      throw new ApiProblem('trop-de-requetes', fr.problems.tooManyRequests.detail(applied.limit), {
         ...headers,
         'Retry-After': String(admission.resetSeconds),
       });
     }
-    await next();
   };
 }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ReadModelCache } from './read-cache.ts';
+import { acceptsGzip, type ReadModelAnswer, ReadModelCache } from './read-cache.ts';
+
+const text = (answer: ReadModelAnswer) => new TextDecoder().decode(answer.bytes);
 
 describe('ReadModelCache', () => {
   it('answers from memory until the entry expires, then computes again', async () => {
     let now = 0;
     let computed = 0;
     const cache = new ReadModelCache(2000, 10, () => now);
-    const read = () => cache.json('k', async () => ({ n: ++computed }));
+    const read = async () => text(await cache.answer('k', async () => ({ n: ++computed })));
     expect(await read()).toBe('{"n":1}');
     now = 1999;
     expect(await read()).toBe('{"n":1}');
@@ -17,7 +19,7 @@ describe('ReadModelCache', () => {
   it('does not keep a read computed before a change that landed meanwhile', async () => {
     const cache = new ReadModelCache(60_000);
     let release: () => void = () => {};
-    const slow = cache.json('k', async () => {
+    const slow = cache.answer('k', async () => {
       await new Promise<void>((resolve) => {
         release = resolve;
       });
@@ -26,14 +28,16 @@ describe('ReadModelCache', () => {
     await Promise.resolve();
     cache.clear(); // a change commits while the slow read is still computing
     release();
-    expect(await slow).toBe('{"state":"avant"}');
-    expect(await cache.json('k', async () => ({ state: 'après' }))).toBe('{"state":"après"}');
+    expect(text(await slow)).toBe('{"state":"avant"}');
+    const after = await cache.answer('k', async () => ({ state: 'après' }));
+    expect(text(after)).toBe('{"state":"après"}');
   });
 
   it('drops the oldest entry when full, and never caches with a zero lifetime', async () => {
     const cache = new ReadModelCache(60_000, 2);
     let computed = 0;
-    const read = (key: string) => cache.json(key, async () => ({ key, n: ++computed }));
+    const read = async (key: string) =>
+      text(await cache.answer(key, async () => ({ key, n: ++computed })));
     await read('a');
     await read('b');
     await read('c'); // evicts a
@@ -42,8 +46,32 @@ describe('ReadModelCache', () => {
 
     const never = new ReadModelCache(0);
     let calls = 0;
-    await never.json('k', async () => ++calls);
-    await never.json('k', async () => ++calls);
+    await never.answer('k', async () => ++calls);
+    await never.answer('k', async () => ++calls);
     expect(calls).toBe(2);
+  });
+
+  it('tags the content, not its encoding: the same JSON gets the same tag, another JSON another', async () => {
+    const cache = new ReadModelCache(0);
+    const first = await cache.answer('k', async () => ({ titre: 'Feuille de route' }));
+    const again = await cache.answer('k', async () => ({ titre: 'Feuille de route' }));
+    const changed = await cache.answer('k', async () => ({ titre: 'Feuille de route 2027' }));
+    expect(first.etag).toMatch(/^W\/"[\w-]+"$/);
+    expect(again.etag).toBe(first.etag);
+    expect(changed.etag).not.toBe(first.etag);
+  });
+});
+
+describe('acceptsGzip', () => {
+  it('reads Accept-Encoding as browsers and tools send it, qualities included', () => {
+    expect(acceptsGzip('gzip, deflate, br, zstd')).toBe(true);
+    expect(acceptsGzip('br;q=1.0, GZIP;q=0.5')).toBe(true);
+    expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip(undefined)).toBe(false);
+    expect(acceptsGzip('identity')).toBe(false);
+    expect(acceptsGzip('br, deflate')).toBe(false);
+    expect(acceptsGzip('gzip;q=0, br')).toBe(false);
+    expect(acceptsGzip('*, gzip;q=0')).toBe(false);
+    expect(acceptsGzip('*;q=0')).toBe(false);
   });
 });

@@ -59,6 +59,7 @@ export async function serveApi({
     corsOrigins: env.CORS_ORIGINS,
     logger,
     readModelTtlMs: env.READ_MODEL_CACHE_MS,
+    keyCacheTtlMs: env.API_KEY_CACHE_MS,
   });
   const server = serve({ fetch: app.fetch, port: env.PORT }) as Server;
   await new Promise<void>((resolve, reject) => {

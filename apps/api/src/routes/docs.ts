@@ -6,6 +6,14 @@ import { type OpenApiDocument, renderReferencePage } from '../docs/reference-pag
 const STYLESHEET_PATH = '/docs/style.css';
 const STYLESHEET = readFileSync(new URL('../docs/style.css', import.meta.url), 'utf8');
 
+/** A document, unlike the API's data: it may show its own stylesheet, and nothing else. */
+const DOCS_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cache-Control': 'no-cache',
+};
+
 /**
  * The reference page at `/docs` and its stylesheet, both served by the API itself. They are not
  * operations of the OpenAPI document: they describe it. The page is built once, on first request,
@@ -18,8 +26,7 @@ export function registerDocsRoutes(app: OpenAPIHono<ApiEnv>, openApiDocument: ()
     page ??= renderReferencePage(openApiDocument() as OpenApiDocument, {
       stylesheet: STYLESHEET_PATH,
     });
-    c.header('Cache-Control', 'no-cache');
-    return c.html(page);
+    return c.html(page, 200, DOCS_HEADERS);
   });
   app.get(STYLESHEET_PATH, (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');

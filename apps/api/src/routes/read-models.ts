@@ -23,7 +23,7 @@ import {
 } from '@maille/domain/use-cases';
 import { type ApiEnv, type RouteDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
-import { readerKey } from '../read-cache.ts';
+import { readerKey, sendReadModel } from '../read-cache.ts';
 import { OPTIONAL_KEY, problemResponses, READ_PROBLEMS } from './openapi-helpers.ts';
 
 /*
@@ -252,15 +252,15 @@ export function registerReadModelRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDep
     const { governanceId } = c.req.valid('param');
     const { upcomingDays, recentUpdates } = c.req.valid('query');
     const key = `tableau:${governanceId}:${upcomingDays ?? ''}:${recentUpdates ?? ''}:${readerKey(c.get('actor'))}`;
-    const json = await deps.readModels.json(key, () =>
+    const answer = await deps.readModels.answer(key, () =>
       getGovernanceDashboard(useCaseContext(deps, c), {
         governanceId,
         ...(upcomingDays === undefined ? {} : { upcomingDays }),
         ...(recentUpdates === undefined ? {} : { recentUpdates }),
       }),
     );
-    // Already JSON text (the cache keeps it so): sent as is, the body the document describes.
-    return c.body(json, 200, { 'Content-Type': 'application/json' }) as never;
+    // Already JSON bytes (the cache keeps them so): sent as is, the body the document describes.
+    return sendReadModel(c, answer) as never;
   });
 
   app.openapi(series, async (c) => {

@@ -21,7 +21,7 @@ import {
 import { expectedVersionOf, ifMatched } from '../concurrency.ts';
 import { type ApiEnv, type RouteDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
-import { readerKey } from '../read-cache.ts';
+import { readerKey, sendReadModel } from '../read-cache.ts';
 import {
   IF_MATCH_HEADER,
   IF_MATCH_PROBLEMS,
@@ -134,15 +134,15 @@ export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDepen
     const { roadmapId } = c.req.valid('param');
     const { upcomingDays } = c.req.valid('query');
     const key = `sante:${roadmapId}:${upcomingDays ?? ''}:${readerKey(c.get('actor'))}`;
-    const json = await deps.readModels.json(key, async () => {
+    const answer = await deps.readModels.answer(key, async () => {
       const result = await getRoadmapHealth(useCaseContext(deps, c), {
         roadmapId,
         ...(upcomingDays === undefined ? {} : { upcomingDays }),
       });
       return { ...result, health: { ...result.health } };
     });
-    // Already JSON text (the cache keeps it so): sent as is, the body the document describes.
-    return c.body(json, 200, { 'Content-Type': 'application/json' }) as never;
+    // Already JSON bytes (the cache keeps them so): sent as is, the body the document describes.
+    return sendReadModel(c, answer) as never;
   });
 
   registerList(
