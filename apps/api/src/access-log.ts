@@ -22,22 +22,35 @@ export function traceRequests(logger: Logger): MiddlewareHandler<ApiEnv> {
     const started = performance.now();
     identifyRequest(c);
     await next();
-    const status = c.res.status;
-    const line = {
+    logRequest(logger, {
       requestId: c.get('requestId'),
       method: c.req.method,
       route: routePattern(c),
-      status,
+      status: c.res.status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       keyId: c.get('keyId') ?? null,
-    };
-    if (status >= 500) logger.error(line, 'requête');
-    else logger.info(line, 'requête');
+    });
   };
 }
 
+/** The one line a request leaves in the log, from the app or from the server's edge. */
+export interface RequestLine {
+  requestId: string;
+  method: string;
+  route: string | null;
+  status: number;
+  durationMs: number;
+  keyId: string | null;
+}
+
+/** Writes `line`: an error level for a failure of Maille (5xx), information otherwise. */
+export function logRequest(logger: Logger, line: RequestLine): void {
+  if (line.status >= 500) logger.error(line, 'requête');
+  else logger.info(line, 'requête');
+}
+
 /** The pattern of the route that answered (`/actions/:actionId`), or null for an unknown one. */
-function routePattern(c: Parameters<MiddlewareHandler<ApiEnv>>[0]): string | null {
+export function routePattern(c: Parameters<MiddlewareHandler<ApiEnv>>[0]): string | null {
   const routes = matchedRoutes(c).filter((route) => route.method !== 'ALL');
   return routes.at(-1)?.path ?? null;
 }

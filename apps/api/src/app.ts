@@ -6,15 +6,16 @@ import { z } from 'zod';
 import { traceRequests } from './access-log.ts';
 import { authenticate, VerifiedKeys } from './auth.ts';
 import { limitBody, requireJsonBody } from './body-rules.ts';
+import { clientAddress } from './client-address.ts';
 import type { ApiEnv, AppDependencies } from './context.ts';
 import { allowOrigins } from './cors.ts';
 import { documentIdempotencyKey, honourIdempotencyKey } from './idempotency.ts';
 import { fr } from './messages/fr.ts';
 import { methodsByPath } from './methods.ts';
 import { methodNotAllowedResponse, problemResponse, unknownRouteResponse } from './problems.ts';
-import { limitRate, type RateLimits } from './rate-limit.ts';
+import { RateLimiter, type RateLimits, tooManyRequests } from './rate-limit.ts';
 import { clearAfterChanges, ReadModelCache } from './read-cache.ts';
-import { protectAnswer } from './response-headers.ts';
+import { protectAnswer, setAnswerHeader } from './response-headers.ts';
 import { registerActionRoutes } from './routes/actions.ts';
 import { registerBodyRoutes } from './routes/bodies.ts';
 import { registerCalendarRoutes } from './routes/calendars.ts';
@@ -67,6 +68,10 @@ export interface AppOptions extends AppDependencies {
    * reads it at every request; the server uses `API_KEY_CACHE_MS`. See `VerifiedKeys`.
    */
   keyCacheTtlMs?: number | undefined;
+  /** The read models' cache, when the server's edge shares it (else one of `readModelTtlMs`). */
+  readModels?: ReadModelCache | undefined;
+  /** The rate limiter, when the server's edge shares it (else one of `rateLimits`). */
+  limiter?: RateLimiter | undefined;
 }
 
 /** Methods that read: they carry no body and change nothing. */
@@ -90,9 +95,10 @@ export function createApp(options: AppOptions) {
     logger = pino({ enabled: false }),
     readModelTtlMs = 0,
     keyCacheTtlMs = 0,
+    readModels = new ReadModelCache(readModelTtlMs),
+    limiter = new RateLimiter(rateLimits, options.clock),
     ...dependencies
   } = options;
-  const readModels = new ReadModelCache(readModelTtlMs);
   const deps = { ...dependencies, readModels };
   const app = new OpenAPIHono<ApiEnv>({
     // A route's own check (path, query, body) fails like the kernel's: one problem format.
@@ -109,14 +115,16 @@ export function createApp(options: AppOptions) {
   const cors = allowOrigins(corsOrigins);
   if (cors) app.use(cors);
   const verifiedKeys = new VerifiedKeys(keyCacheTtlMs);
-  const countRequest = limitRate(rateLimits, deps.clock, trustProxy);
   app.use(async (c, next) => {
     protectAnswer(c);
     const caller = await authenticate(c.req.header('Authorization'), deps, verifiedKeys);
     c.set('actor', caller.actor);
     if (caller.keyId !== undefined) c.set('keyId', caller.keyId);
     // Counted before a bad key is refused: a client trying keys is limited like the public.
-    countRequest(c, caller.keyId);
+    const decision = limiter.count(caller.keyId, () => clientAddress(c, trustProxy));
+    setAnswerHeader(c, 'RateLimit-Policy', decision.headers['RateLimit-Policy']);
+    setAnswerHeader(c, 'RateLimit', decision.headers.RateLimit);
+    if (!decision.allowed) throw tooManyRequests(decision);
     if (caller.refusal) throw caller.refusal;
     return next();
   });

@@ -20,9 +20,25 @@ export const UNKNOWN_ADDRESS = 'inconnue';
  */
 export function clientAddress(c: Context, trustedHops: number): string {
   const socket = (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress;
+  return addressFrom(
+    socket,
+    trustedHops > 0 ? c.req.header('X-Forwarded-For') : undefined,
+    trustedHops,
+  );
+}
+
+/**
+ * The client's address from the socket's peer and the `X-Forwarded-For` header, as
+ * `clientAddress` explains; for the server's edge, which has no Hono context.
+ */
+export function addressFrom(
+  socket: string | undefined,
+  forwardedFor: string | undefined,
+  trustedHops: number,
+): string {
   const peer = socket ?? UNKNOWN_ADDRESS;
   if (trustedHops <= 0) return peer;
-  const forwarded = (c.req.header('X-Forwarded-For') ?? '')
+  const forwarded = (forwardedFor ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');

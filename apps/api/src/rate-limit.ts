@@ -1,10 +1,6 @@
 import type { Clock } from '@maille/domain/use-cases';
-import type { Context } from 'hono';
-import { clientAddress } from './client-address.ts';
-import type { ApiEnv } from './context.ts';
 import { fr } from './messages/fr.ts';
 import { ApiProblem } from './problems.ts';
-import { setAnswerHeader } from './response-headers.ts';
 
 /** The limits: requests per window, with and without an API key. */
 export interface RateLimits {
@@ -79,47 +75,71 @@ export class FixedWindowLimiter {
 /** The policy names of the `RateLimit-Policy` / `RateLimit` headers. */
 export const POLICY = { key: 'par-cle', address: 'par-adresse' } as const;
 
+/** What counting one request decided, and the headers that say so. */
+export interface RateDecision {
+  allowed: boolean;
+  limit: number;
+  /** `RateLimit-Policy` and `RateLimit`, for every answer. */
+  headers: { 'RateLimit-Policy': string; RateLimit: string };
+  /** Seconds until the window ends, for `Retry-After`. */
+  resetSeconds: number;
+}
+
 /**
  * Limits each API key (each client address for requests without a valid key) to a number of
  * requests per window, and says so on every answer with the headers of the IETF draft "RateLimit
  * header fields for HTTP": `RateLimit-Policy: "par-cle";q=600;w=60` and
- * `RateLimit: "par-cle";r=599;t=42`. Over the limit: 429 with `Retry-After` (seconds).
+ * `RateLimit: "par-cle";r=599;t=42`. Over the limit: 429 with `Retry-After` (seconds), see
+ * `tooManyRequests`. One limiter serves the app and the server's edge, so both count alike.
  *
  * @example
- * const countRequest = limitRate({ perKey: 600, perAddress: 120 }, clock, 0);
- * countRequest(c, keyId); // throws the 429 problem past the limit
+ * const limiter = new RateLimiter({ perKey: 600, perAddress: 120 }, clock);
+ * const decision = limiter.count(keyId, () => clientAddress(c, 0));
  */
-export function limitRate(
-  limits: RateLimits,
-  clock: Clock,
-  trustedHops: number,
-): (c: Context<ApiEnv>, keyId: string | undefined) => void {
-  const windowSeconds = limits.windowSeconds ?? 60;
-  const limiter = new FixedWindowLimiter(windowSeconds);
-  const policy = (name: string, limit: number) => ({
-    name,
-    limit,
-    header: `"${name}";q=${limit};w=${windowSeconds}`,
-  });
-  const byKey = policy(POLICY.key, limits.perKey);
-  const byAddress = policy(POLICY.address, limits.perAddress);
-  return (c, keyId) => {
+export class RateLimiter {
+  readonly #windowSeconds: number;
+  readonly #limiter: FixedWindowLimiter;
+  readonly #byKey: { name: string; limit: number; header: string };
+  readonly #byAddress: { name: string; limit: number; header: string };
+
+  constructor(
+    limits: RateLimits,
+    readonly clock: Clock,
+  ) {
+    this.#windowSeconds = limits.windowSeconds ?? 60;
+    this.#limiter = new FixedWindowLimiter(this.#windowSeconds);
+    const policy = (name: string, limit: number) => ({
+      name,
+      limit,
+      header: `"${name}";q=${limit};w=${this.#windowSeconds}`,
+    });
+    this.#byKey = policy(POLICY.key, limits.perKey);
+    this.#byAddress = policy(POLICY.address, limits.perAddress);
+  }
+
+  /** Counts one request: against its valid key, otherwise against its client's address. */
+  count(keyId: string | undefined, address: () => string): RateDecision {
     const [applied, subject] =
       keyId === undefined
-        ? [byAddress, `adresse:${clientAddress(c, trustedHops)}`]
-        : [byKey, `cle:${keyId}`];
-    const admission = limiter.take(subject, applied.limit, Date.parse(clock()));
-    const headers = {
-      'RateLimit-Policy': applied.header,
-      RateLimit: `"${applied.name}";r=${admission.remaining};t=${admission.resetSeconds}`,
+        ? [this.#byAddress, `adresse:${address()}`]
+        : [this.#byKey, `cle:${keyId}`];
+    const admission = this.#limiter.take(subject, applied.limit, Date.parse(this.clock()));
+    return {
+      allowed: admission.allowed,
+      limit: applied.limit,
+      headers: {
+        'RateLimit-Policy': applied.header,
+        RateLimit: `"${applied.name}";r=${admission.remaining};t=${admission.resetSeconds}`,
+      },
+      resetSeconds: admission.resetSeconds,
     };
-    setAnswerHeader(c, 'RateLimit-Policy', headers['RateLimit-Policy']);
-    setAnswerHeader(c, 'RateLimit', headers.RateLimit);
-    if (!admission.allowed) {
-      throw new ApiProblem('trop-de-requetes', fr.problems.tooManyRequests.detail(applied.limit), {
-        ...headers,
-        'Retry-After': String(admission.resetSeconds),
-      });
-    }
-  };
+  }
+}
+
+/** The 429 problem of a refused request, with its `Retry-After`. */
+export function tooManyRequests(decision: RateDecision): ApiProblem {
+  return new ApiProblem('trop-de-requetes', fr.problems.tooManyRequests.detail(decision.limit), {
+    ...decision.headers,
+    'Retry-After': String(decision.resetSeconds),
+  });
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
+import { routePattern } from './access-log.ts';
 import type { ApiEnv } from './context.ts';
 
 /**
@@ -12,6 +13,8 @@ export class ReadModelAnswer {
   #gzipped: Uint8Array<ArrayBuffer> | undefined;
   /** A weak tag (`W/"…"`): the same content under either encoding matches it. */
   readonly etag: string;
+  /** Until when (`performance.now()`) the cache keeps it; undefined when not cached. */
+  expiresAt: number | undefined;
 
   constructor(json: string) {
     this.#bytes = Buffer.from(json, 'utf8');
@@ -45,6 +48,8 @@ export class ReadModelAnswer {
  */
 export class ReadModelCache {
   readonly #entries = new Map<string, { answer: ReadModelAnswer; expiresAt: number }>();
+  /** Answers the server's edge may send again as they are, by request (see `replayOf`). */
+  readonly #replays = new Map<string, Replay>();
   /** Bumped by each change: a read computed before it must not be stored after it. */
   #generation = 0;
 
@@ -68,36 +73,115 @@ export class ReadModelCache {
         const oldest = this.#entries.keys().next().value;
         if (oldest !== undefined) this.#entries.delete(oldest);
       }
-      this.#entries.set(key, { answer, expiresAt: this.now() + this.ttlMs });
+      answer.expiresAt = this.now() + this.ttlMs;
+      this.#entries.set(key, { answer, expiresAt: answer.expiresAt });
     }
     return answer;
+  }
+
+  /**
+   * Notes that `request` (its URL and `Authorization`, see `requestSignature`) was answered with
+   * the cached `replay.answer`: the same request may be answered again from it, without going
+   * through the app, as long as the answer stays in the cache.
+   */
+  offerReplay(request: string, replay: Replay): void {
+    if (replay.answer.expiresAt === undefined) return;
+    if (this.#replays.size >= this.maxEntries) {
+      const oldest = this.#replays.keys().next().value;
+      if (oldest !== undefined) this.#replays.delete(oldest);
+    }
+    this.#replays.set(request, replay);
+  }
+
+  /** What the app answered to this very request lately, while it is still fresh. */
+  replayOf(request: string): Replay | undefined {
+    const replay = this.#replays.get(request);
+    if (replay === undefined) return undefined;
+    if ((replay.answer.expiresAt ?? 0) > this.now()) return replay;
+    this.#replays.delete(request);
+    return undefined;
   }
 
   /** Forgets everything: something changed. */
   clear(): void {
     this.#generation += 1;
     this.#entries.clear();
+    this.#replays.clear();
   }
 }
 
+/** A read the server's edge may answer again: the answer, and what its log line says. */
+export interface Replay {
+  answer: ReadModelAnswer;
+  /** The pattern of the route that computed it (`/roadmaps/:roadmapId/health`). */
+  route: string;
+  /** The API key it was read with, if any: a replay counts against the same limit. */
+  keyId: string | undefined;
+}
+
 /**
- * Sends a read model: `304 Not Modified` when the client already holds this content
+ * What identifies a request for a replay: its target as sent (path and query) and its
+ * `Authorization` header, byte for byte — the same key reading the same thing.
+ */
+export function requestSignature(url: string, authorization: string | undefined): string {
+  return `${url}\n${authorization ?? ''}`;
+}
+
+/** What to answer with a read model: its status, its headers and its body. */
+export interface Representation {
+  status: 200 | 304;
+  headers: Record<string, string>;
+  body: Uint8Array<ArrayBuffer> | null;
+}
+
+/**
+ * How to send a read model: `304 Not Modified` when the client already holds this content
  * (`If-None-Match`), gzipped when it accepts gzip (every browser does), as is otherwise.
  */
-export function sendReadModel(c: Context<ApiEnv>, answer: ReadModelAnswer): Response {
+export function representation(
+  answer: ReadModelAnswer,
+  ifNoneMatch: string | undefined,
+  acceptEncoding: string | undefined,
+): Representation {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     ETag: answer.etag,
     Vary: 'Accept-Encoding',
   };
-  if (matchesEtag(c.req.header('If-None-Match'), answer.etag)) {
-    return c.body(null, 304, headers);
+  if (matchesEtag(ifNoneMatch, answer.etag)) return { status: 304, headers, body: null };
+  if (!acceptsGzip(acceptEncoding)) return { status: 200, headers, body: answer.bytes };
+  headers['Content-Encoding'] = 'gzip';
+  return { status: 200, headers, body: answer.gzipped };
+}
+
+/** What `@hono/node-server` puts in `c.env`: Node's request, as it came. */
+interface NodeRequestBinding {
+  incoming?: { url?: string | undefined } | undefined;
+}
+
+/**
+ * Sends a read model (see `representation`). Under the Node server, a cached answer to a GET is
+ * also offered to the server's edge, which answers the same request again from memory.
+ */
+export function sendReadModel(
+  c: Context<ApiEnv>,
+  answer: ReadModelAnswer,
+  cache: ReadModelCache,
+): Response {
+  const url = (c.env as NodeRequestBinding | undefined)?.incoming?.url;
+  if (url !== undefined && c.req.method === 'GET') {
+    cache.offerReplay(requestSignature(url, c.req.header('Authorization')), {
+      answer,
+      route: routePattern(c) ?? c.req.path,
+      keyId: c.get('keyId'),
+    });
   }
-  if (acceptsGzip(c.req.header('Accept-Encoding'))) {
-    headers['Content-Encoding'] = 'gzip';
-    return c.body(answer.gzipped, 200, headers);
-  }
-  return c.body(answer.bytes, 200, headers);
+  const { headers, body } = representation(
+    answer,
+    c.req.header('If-None-Match'),
+    c.req.header('Accept-Encoding'),
+  );
+  return body === null ? c.body(null, 304, headers) : c.body(body, 200, headers);
 }
 
 /**

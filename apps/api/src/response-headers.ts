@@ -26,15 +26,16 @@ export function setAnswerHeader(c: Context<ApiEnv>, name: string, value: string)
 }
 
 /** The headers every answer carries, so that no browser runs, frames or sniffs what the API sends. */
-const PROTECTIONS: readonly (readonly [string, string])[] = [
+export const PROTECTIONS: Readonly<Record<string, string>> = {
   // An answer is data: nothing in it may load a script, a style or be framed.
-  ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
-  ['X-Content-Type-Options', 'nosniff'],
-  ['X-Frame-Options', 'DENY'],
-  ['Referrer-Policy', 'no-referrer'],
-  ['Cross-Origin-Resource-Policy', 'same-origin'],
-  ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
-];
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Strict-Transport-Security': 'max-age=15552000; includeSubDomains',
+};
+const PROTECTION_ENTRIES = Object.entries(PROTECTIONS);
 
 /**
  * The protections of OWASP's REST security guidance on every answer: a strict CSP, no sniffing, no
@@ -43,7 +44,7 @@ const PROTECTIONS: readonly (readonly [string, string])[] = [
  * which sets its own.
  */
 export function protectAnswer(c: Context<ApiEnv>): void {
-  for (const [name, value] of PROTECTIONS) setAnswerHeader(c, name, value);
+  for (const [name, value] of PROTECTION_ENTRIES) setAnswerHeader(c, name, value);
 }
 
 /** The longest `X-Request-Id` taken from a client; anything longer gets an id of ours. */
@@ -56,11 +57,14 @@ const REQUEST_ID = /^[\w\-=]+$/;
  * otherwise a new UUID.
  */
 export function identifyRequest(c: Context<ApiEnv>): void {
-  const given = c.req.header('X-Request-Id');
-  const id =
-    given !== undefined && given.length <= MAX_REQUEST_ID_LENGTH && REQUEST_ID.test(given)
-      ? given
-      : randomUUID();
+  const id = requestIdFrom(c.req.header('X-Request-Id'));
   c.set('requestId', id);
   setAnswerHeader(c, 'X-Request-Id', id);
+}
+
+/** The id of a request: the client's `X-Request-Id` when it is a plain token, else a new UUID. */
+export function requestIdFrom(given: string | undefined): string {
+  return given !== undefined && given.length <= MAX_REQUEST_ID_LENGTH && REQUEST_ID.test(given)
+    ? given
+    : randomUUID();
 }

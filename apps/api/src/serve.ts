@@ -1,11 +1,14 @@
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { createStore, type Database, purgeExpiredIdempotencyKeys, randomIds } from '@maille/db';
 import type { Clock } from '@maille/domain/use-cases';
 import { pino } from 'pino';
 import { createApp } from './app.ts';
+import { replayReads } from './edge.ts';
 import type { ServerSettings } from './env.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { ReadModelCache } from './read-cache.ts';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
@@ -45,23 +48,32 @@ export async function serveApi({
     { level: env.LOG_LEVEL },
     pino.destination({ dest: 1, sync: false, minLength: 4096 }),
   );
+  // Shared by the app and the edge in front of it, so that a replayed read counts and expires
+  // like one the app answers.
+  const edge = {
+    readModels: new ReadModelCache(env.READ_MODEL_CACHE_MS),
+    limiter: new RateLimiter(
+      { perKey: env.RATE_LIMIT_PER_MINUTE, perAddress: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE },
+      clock,
+    ),
+    logger,
+    trustProxy: env.TRUST_PROXY,
+  };
   const app = createApp({
     store: createStore(database),
     database,
     clock,
     ids: randomIds(),
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
-    rateLimits: {
-      perKey: env.RATE_LIMIT_PER_MINUTE,
-      perAddress: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
-    },
     trustProxy: env.TRUST_PROXY,
     corsOrigins: env.CORS_ORIGINS,
     logger,
-    readModelTtlMs: env.READ_MODEL_CACHE_MS,
+    readModels: edge.readModels,
+    limiter: edge.limiter,
     keyCacheTtlMs: env.API_KEY_CACHE_MS,
   });
-  const server = serve({ fetch: app.fetch, port: env.PORT }) as Server;
+  const server = createServer(replayReads(edge, getRequestListener(app.fetch)));
+  server.listen(env.PORT);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -3,7 +3,8 @@ import { openTestDatabase, testDialect } from '@maille/db/testing';
 import type { Actor, Clock, UseCaseContext } from '@maille/domain/use-cases';
 import type { Logger } from 'pino';
 import { type App, createApp } from '../src/app.ts';
-import type { RateLimits } from '../src/rate-limit.ts';
+import type { RateLimiter, RateLimits } from '../src/rate-limit.ts';
+import type { ReadModelCache } from '../src/read-cache.ts';
 
 /** The instant the demo is seeded at and the API's clock stands still on. */
 export const NOW = '2026-11-24T09:00:00.000Z';
@@ -34,6 +35,8 @@ export async function openTestApi({
   logger,
   clock = () => NOW,
   readModelTtlMs,
+  readModels,
+  limiter,
 }: {
   bodyLimitBytes?: number;
   rateLimits?: RateLimits;
@@ -42,6 +45,8 @@ export async function openTestApi({
   logger?: Logger;
   clock?: Clock;
   readModelTtlMs?: number;
+  readModels?: ReadModelCache;
+  limiter?: RateLimiter;
 } = {}): Promise<TestApi> {
   const test = await openTestDatabase(DIALECT);
   const { database } = test;
@@ -59,6 +64,8 @@ export async function openTestApi({
     corsOrigins,
     logger,
     readModelTtlMs,
+    readModels,
+    limiter,
   });
   return {
     app,

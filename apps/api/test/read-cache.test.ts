@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { updateRoadmap } from '@maille/domain/use-cases';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -70,4 +71,30 @@ it('keeps each reader’s answer apart: a cached read never lends its rights to 
     patch: { public: true },
   });
   expect((await health()).status).toBe(200);
+});
+
+it('sends a read model gzipped to a client that accepts it, and 304 to one that holds it', async () => {
+  const dashboard = `/governances/${LR.governance}/dashboard`;
+  for (const path of [HEALTH, dashboard]) {
+    const plain = await api.app.request(path, { headers: coordinator });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    expect(plain.headers.get('Vary')).toBe('Accept-Encoding');
+    const etag = plain.headers.get('ETag') ?? '';
+    expect(etag).toMatch(/^W\/"/);
+
+    const zipped = await api.app.request(path, {
+      headers: { ...coordinator, 'Accept-Encoding': 'gzip, deflate, br' },
+    });
+    expect(zipped.headers.get('Content-Encoding')).toBe('gzip');
+    expect(zipped.headers.get('ETag')).toBe(etag);
+    const unzipped = gunzipSync(Buffer.from(await zipped.arrayBuffer()));
+    expect(JSON.parse(String(unzipped))).toEqual(await plain.json());
+
+    const held = await api.app.request(path, {
+      headers: { ...coordinator, 'If-None-Match': etag },
+    });
+    expect(held.status).toBe(304);
+    expect(await held.text()).toBe('');
+  }
 });

@@ -260,7 +260,7 @@ export function registerReadModelRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDep
       }),
     );
     // Already JSON bytes (the cache keeps them so): sent as is, the body the document describes.
-    return sendReadModel(c, answer) as never;
+    return sendReadModel(c, answer, deps.readModels) as never;
   });
 
   app.openapi(series, async (c) => {

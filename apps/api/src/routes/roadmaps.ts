@@ -142,7 +142,7 @@ export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDepen
       return { ...result, health: { ...result.health } };
     });
     // Already JSON bytes (the cache keeps them so): sent as is, the body the document describes.
-    return sendReadModel(c, answer) as never;
+    return sendReadModel(c, answer, deps.readModels) as never;
   });
 
   registerList(
