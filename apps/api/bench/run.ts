@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,46 +10,71 @@ import { buildLargeRoadmap } from '@maille/domain/testing';
 import autocannon from 'autocannon';
 
 /*
- * The API under load, with autocannon on loopback against the real server process (`src/server`)
- * on a SQLite file, beside a bare `node:http` server measured in the same run: the ratio of the
- * two says what Maille's layers cost on this machine, whatever its speed. Both servers and the
- * load generator share the machine's 2 cores, as they would on a small territory's one machine.
+ * The API under load, with autocannon on loopback against the real server process — the bundle
+ * `pnpm --filter @maille/api start` runs (`dist/server.mjs`) — on a SQLite file, beside a bare
+ * `node:http` server measured in the same run: the ratio of the two says what Maille's layers
+ * cost on this machine, whatever its speed. Both servers and the load generator share the
+ * machine's 2 cores, as they would on a small territory's one machine.
+ *
+ * This machine's speed drifts from one minute to the next (a shared host): each read is measured
+ * in ROUNDS rounds, each a run of the bare server then a run of the API, and the median of the
+ * rounds' ratios is kept. Requests say `Accept-Encoding: gzip, deflate, br`, as every browser
+ * does; the same read without compression is measured too, for information.
  */
 
 const API_FOLDER = fileURLToPath(new URL('..', import.meta.url));
 const CONNECTIONS = 50;
-const DURATION_S = 10;
+const ROUND_S = 5;
+const ROUNDS = 3;
 const NOW = new Date().toISOString();
 const LARGE_ROADMAP = 'rdm_lrcharge';
-const CAPPED_HEAP_MIB = 128;
+const BROWSER = { 'Accept-Encoding': 'gzip, deflate, br' };
 
 const folder = mkdtempSync(join(tmpdir(), 'maille-api-bench-'));
 const children: ChildProcess[] = [];
 try {
   const databaseFile = join(folder, 'maille.db');
   const token = await prepareDatabase(databaseFile);
+  execFileSync(process.execPath, ['--import', 'tsx', 'build.ts'], { cwd: API_FOLDER });
   const hello = await startServer(['--import', 'tsx', 'bench/hello.ts'], {});
-  const apiEnv = {
+  const api = await startServer(['dist/server.mjs'], {
     DATABASE_URL: databaseFile,
     PORT: '0',
     // The limiter stays on the path (it counts every request) but never refuses one here.
     RATE_LIMIT_PER_MINUTE: '100000000',
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000',
     LOG_LEVEL: 'info',
-  };
-  const api = await startServer(['--import', 'tsx', 'src/server.ts'], apiEnv);
+  });
   const auth = { Authorization: `Bearer ${token}` };
-
-  const baseline = await load(`${hello.url}/`, {});
   const demoPath = `${api.url}/roadmaps/${DEMO_IDS.laRochelle.roadmap}/health`;
   const largePath = `${api.url}/roadmaps/${LARGE_ROADMAP}/health`;
+
+  /** The median ratio of ROUNDS rounds (bare server, then the API), and the worst p99. */
+  async function againstBare(url: string, headers: Record<string, string>) {
+    await load(url, headers, 2); // the JIT and SQLite's page cache settle first
+    const rounds: { ratio: number; result: autocannon.Result; bare: autocannon.Result }[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const bare = await load(`${hello.url}/`, {}, ROUND_S);
+      const result = await load(url, headers, ROUND_S);
+      rounds.push({ ratio: result.requests.average / bare.requests.average, result, bare });
+    }
+    rounds.sort((a, b) => a.ratio - b.ratio);
+    const median = rounds[Math.floor(rounds.length / 2)] as (typeof rounds)[number];
+    return {
+      ...median,
+      worstP99: Math.max(...rounds.map((round) => round.result.latency.p99)),
+      refused: rounds.reduce((sum, round) => sum + round.result.non2xx + round.result.errors, 0),
+    };
+  }
+
   // Both roadmaps are adopted and public: read by the public (their public page) and by a
-  // coordinator with a key (each request then checks the key in the database).
-  const demoPublic = await load(demoPath, {});
-  const demoHealth = await load(demoPath, auth);
-  const largePublic = await load(largePath, {});
-  const largeHealth = await load(largePath, auth);
-  const posts = await load(`${api.url}/updates`, auth, {
+  // coordinator with a key.
+  const demoPublic = await againstBare(demoPath, BROWSER);
+  const demoKeyed = await againstBare(demoPath, { ...BROWSER, ...auth });
+  const largePublic = await againstBare(largePath, BROWSER);
+  const largeKeyed = await againstBare(largePath, { ...BROWSER, ...auth });
+  const largeIdentity = await againstBare(largePath, auth);
+  const posts = await load(`${api.url}/updates`, auth, 10, {
     method: 'POST',
     body: JSON.stringify({
       subject: { type: 'roadmap', id: DEMO_IDS.laRochelle.roadmap },
@@ -57,64 +82,54 @@ try {
       text: 'Point d’étape envoyé par le banc d’essai.',
     }),
   });
+  // Reads again once the writes have emptied the caches: the heaviest moment for memory.
+  await load(largePath, auth, ROUND_S);
   const peakMiB = peakMemoryMiB(api.child);
-  api.child.kill('SIGKILL');
-  // V8 grows its heap lazily while garbage is cheap to leave: the same load on a server whose
-  // old generation is capped shows how much of that peak is live data and how much is slack.
-  const capped = await startServer(
-    [`--max-old-space-size=${CAPPED_HEAP_MIB}`, '--import', 'tsx', 'src/server.ts'],
-    apiEnv,
-  );
-  const cappedLoad = await load(`${capped.url}/roadmaps/${LARGE_ROADMAP}/health`, {});
-  const cappedPeakMiB = peakMemoryMiB(capped.child);
 
-  const ratio = (result: autocannon.Result) => result.requests.average / baseline.requests.average;
   const rows: BenchRow[] = [
-    {
-      what: `Référence : node:http seul, « bonjour » en JSON (${CONNECTIONS} connexions, ${DURATION_S} s)`,
-      result: `${rps(baseline)} (p99 ${baseline.latency.p99} ms)`,
-      target: 'référence',
-      met: baseline.non2xx === 0,
-    },
     ...healthRows('de démonstration (La Rochelle, 6 fiches), sans clé', demoPublic),
-    ...healthRows('de démonstration, avec clé', demoHealth),
+    ...healthRows('de démonstration, avec clé', demoKeyed),
     ...healthRows('de 200 fiches (1 000 jalons, 400 financements), sans clé', largePublic),
-    ...healthRows('de 200 fiches, avec clé', largeHealth),
+    ...healthRows('de 200 fiches, avec clé', largeKeyed),
     {
-      what: `POST /updates : un point d’étape publié par requête (${CONNECTIONS} connexions)`,
+      what: `— la même, avec clé, pour un client qui n’accepte pas gzip (${kib(largeIdentity.result)} par réponse) : débit rapporté à node:http seul`,
+      result: `${largeIdentity.ratio.toFixed(2)} (${rps(largeIdentity.result)}, p99 ${largeIdentity.worstP99} ms)`,
+      target: 'mesuré',
+      met: largeIdentity.refused === 0,
+    },
+    {
+      what: `POST /updates : un point d’étape publié par requête (${CONNECTIONS} connexions, 10 s)`,
       result: `${rps(posts)} (p99 ${posts.latency.p99} ms, ${posts.non2xx} refus)`,
       target: 'mesuré',
       met: posts.non2xx === 0 && posts.errors === 0,
     },
     {
-      what: 'Mémoire maximale du serveur de l’API pendant ces mesures (VmHWM), réglages de Node par défaut',
+      what: 'Mémoire maximale du serveur de l’API pendant toutes ces mesures (VmHWM), réglages de Node par défaut',
       result: `${peakMiB.toFixed(0)} Mio`,
       target: '< 200 Mio',
       met: peakMiB < 200,
-    },
-    {
-      what: `— le même serveur avec --max-old-space-size=${CAPPED_HEAP_MIB}, sous la charge la plus lourde (santé de 200 fiches, sans clé)`,
-      result: `${cappedPeakMiB.toFixed(0)} Mio (${rps(cappedLoad)})`,
-      target: '< 200 Mio',
-      met: cappedPeakMiB < 200 && cappedLoad.non2xx === 0,
     },
   ];
   writeBenchSection('api', 'API HTTP (@maille/api)', 'pnpm bench', rows);
   for (const row of rows) console.log(`${row.met ? '✔' : '✘'} ${row.what} : ${row.result}`);
 
-  function healthRows(which: string, result: autocannon.Result): BenchRow[] {
+  function healthRows(
+    which: string,
+    measured: Awaited<ReturnType<typeof againstBare>>,
+  ): BenchRow[] {
+    const { ratio, result, bare } = measured;
     return [
       {
-        what: `GET santé d’une feuille de route ${which} : débit rapporté à node:http seul`,
-        result: `${ratio(result).toFixed(2)} (${rps(result)})`,
+        what: `GET santé d’une feuille de route ${which}, gzip (${kib(result)} par réponse) : débit rapporté à node:http seul (médiane de ${ROUNDS} manches de ${ROUND_S} s, ${CONNECTIONS} connexions)`,
+        result: `${ratio.toFixed(2)} (${rps(result)} ; node:http seul : ${rps(bare)})`,
         target: '≥ 0,4',
-        met: ratio(result) >= 0.4 && result.non2xx === 0,
+        met: ratio >= 0.4 && measured.refused === 0,
       },
       {
-        what: `— latence p99 à ${CONNECTIONS} connexions`,
-        result: `${result.latency.p99} ms (médiane ${result.latency.p50} ms)`,
+        what: `— latence p99 à ${CONNECTIONS} connexions (la pire des manches)`,
+        result: `${measured.worstP99} ms (médiane ${result.latency.p50} ms)`,
         target: '< 25 ms',
-        met: result.latency.p99 < 25,
+        met: measured.worstP99 < 25,
       },
     ];
   }
@@ -188,18 +203,23 @@ function startServer(
 async function load(
   url: string,
   headers: Record<string, string>,
+  durationS: number,
   request: { method?: 'POST'; body?: string } = {},
 ): Promise<autocannon.Result> {
-  const options = {
+  return autocannon({
     url,
     connections: CONNECTIONS,
+    duration: durationS,
     headers: { ...headers, ...(request.body ? { 'Content-Type': 'application/json' } : {}) },
     ...(request.method ? { method: request.method } : {}),
     ...(request.body ? { body: request.body } : {}),
-  };
-  // A short warm-up first: the JIT and SQLite's page cache settle before the measured run.
-  await autocannon({ ...options, duration: 2 });
-  return autocannon({ ...options, duration: DURATION_S });
+  });
+}
+
+/** The mean size of an answer, headers included, in kibibytes. */
+function kib(result: autocannon.Result): string {
+  const bytes = result.throughput.total / Math.max(1, result.requests.total);
+  return `${(bytes / 1024).toFixed(1).replace('.', ',')} Kio`;
 }
 
 function rps(result: autocannon.Result): string {

@@ -8,12 +8,21 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
 /** Refuses a body over `maxSize` bytes (413), whether announced by Content-Length or streamed. */
 export function limitBody(maxSize: number): MiddlewareHandler<ApiEnv> {
-  return bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new ApiProblem('trop-volumineux', fr.problems.tooLarge.detail(maxSize));
-    },
-  });
+  const tooLarge = () => {
+    throw new ApiProblem('trop-volumineux', fr.problems.tooLarge.detail(maxSize));
+  };
+  const streamed = bodyLimit({ maxSize, onError: tooLarge });
+  return (c, next) => {
+    // Node's parser never delivers more than a Content-Length announces: the header is enough.
+    // Only a streamed (chunked) body is counted as it comes, by Hono's limiter, which needs the
+    // web Request's stream; building it for every POST would cost the API a fair part of its
+    // writes and memory.
+    const length = c.req.header('Content-Length');
+    if (length === undefined || c.req.header('Transfer-Encoding') !== undefined) {
+      return streamed(c, next);
+    }
+    return Number(length) > maxSize ? tooLarge() : next();
+  };
 }
 
 /**

@@ -2,7 +2,6 @@ import type { Database } from '@maille/db';
 import type { IdGenerator } from '@maille/domain';
 import type { Actor, Clock, Store, UseCaseContext } from '@maille/domain/use-cases';
 import type { Context } from 'hono';
-import type { RequestIdVariables } from 'hono/request-id';
 import type { ReadModelCache } from './read-cache.ts';
 
 /** What the API is built from: the storage, the clock and the id generator. */
@@ -20,7 +19,9 @@ export interface RouteDependencies extends AppDependencies {
 
 /** The variables every request carries from the middlewares to the handlers. */
 export interface ApiEnv {
-  Variables: RequestIdVariables & {
+  Variables: {
+    /** The request's id (see `identifyRequest`), in its log line and any problem answer. */
+    requestId: string;
     actor: Actor;
     /** The id of the valid API key of the request (never its secret), for limits and logs. */
     keyId?: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, type ReadModelAnswer, ReadModelCache } from './read-cache.ts';
+import { preferredCoding, type ReadModelAnswer, ReadModelCache } from './read-cache.ts';
 
 const text = (answer: ReadModelAnswer) => new TextDecoder().decode(answer.bytes);
 
@@ -62,16 +62,17 @@ describe('ReadModelCache', () => {
   });
 });
 
-describe('acceptsGzip', () => {
+describe('preferredCoding', () => {
   it('reads Accept-Encoding as browsers and tools send it, qualities included', () => {
-    expect(acceptsGzip('gzip, deflate, br, zstd')).toBe(true);
-    expect(acceptsGzip('br;q=1.0, GZIP;q=0.5')).toBe(true);
-    expect(acceptsGzip('*')).toBe(true);
-    expect(acceptsGzip(undefined)).toBe(false);
-    expect(acceptsGzip('identity')).toBe(false);
-    expect(acceptsGzip('br, deflate')).toBe(false);
-    expect(acceptsGzip('gzip;q=0, br')).toBe(false);
-    expect(acceptsGzip('*, gzip;q=0')).toBe(false);
-    expect(acceptsGzip('*;q=0')).toBe(false);
+    expect(preferredCoding('gzip, deflate, br, zstd')).toBe('br');
+    expect(preferredCoding('gzip, deflate')).toBe('gzip');
+    expect(preferredCoding('br;q=0.5, GZIP')).toBe('gzip');
+    expect(preferredCoding('*')).toBe('br');
+    expect(preferredCoding(undefined)).toBeUndefined();
+    expect(preferredCoding('identity')).toBeUndefined();
+    expect(preferredCoding('deflate, zstd')).toBeUndefined();
+    expect(preferredCoding('gzip;q=0, br;q=0')).toBeUndefined();
+    expect(preferredCoding('*, br;q=0')).toBe('gzip');
+    expect(preferredCoding('*;q=0')).toBeUndefined();
   });
 });

@@ -1,16 +1,26 @@
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
 import { routePattern } from './access-log.ts';
 import type { ApiEnv } from './context.ts';
 
+/** The compressions a read model is sent in, the one preferred first. */
+export type Coding = 'br' | 'gzip';
+
 /**
- * One computed read model, ready to send: its JSON as UTF-8 bytes, its gzip form (made on the
- * first request that accepts it, then kept with the entry) and an entity tag of its content.
+ * Brotli's quality 6: about a fifth smaller than gzip on a roadmap's JSON, in a few milliseconds
+ * for a 200-action one (the default, 11, takes over a hundred).
+ */
+const BROTLI_QUALITY = 6;
+
+/**
+ * One computed read model, ready to send: its JSON as UTF-8 bytes, its compressed forms (each made
+ * on the first request that accepts it, then kept with the entry) and an entity tag of its content.
  */
 export class ReadModelAnswer {
   readonly #bytes: Uint8Array<ArrayBuffer>;
   #gzipped: Uint8Array<ArrayBuffer> | undefined;
+  #brotli: Uint8Array<ArrayBuffer> | undefined;
   /** A weak tag (`W/"…"`): the same content under either encoding matches it. */
   readonly etag: string;
   /** Until when (`performance.now()`) the cache keeps it; undefined when not cached. */
@@ -26,10 +36,19 @@ export class ReadModelAnswer {
     return this.#bytes;
   }
 
-  /** The JSON, gzipped once (JSON of a large roadmap shrinks about tenfold). */
-  get gzipped(): Uint8Array<ArrayBuffer> {
-    this.#gzipped ??= gzipSync(this.#bytes);
-    return this.#gzipped;
+  /** The JSON compressed with `coding`, once (a large roadmap's shrinks ten to twelvefold). */
+  compressed(coding: Coding): Uint8Array<ArrayBuffer> {
+    if (coding === 'gzip') {
+      this.#gzipped ??= gzipSync(this.#bytes);
+      return this.#gzipped;
+    }
+    this.#brotli ??= brotliCompressSync(this.#bytes, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: this.#bytes.byteLength,
+      },
+    });
+    return this.#brotli;
   }
 }
 
@@ -136,7 +155,8 @@ export interface Representation {
 
 /**
  * How to send a read model: `304 Not Modified` when the client already holds this content
- * (`If-None-Match`), gzipped when it accepts gzip (every browser does), as is otherwise.
+ * (`If-None-Match`), compressed with Brotli or gzip when it accepts one (every browser accepts
+ * both), as is otherwise.
  */
 export function representation(
   answer: ReadModelAnswer,
@@ -149,9 +169,10 @@ export function representation(
     Vary: 'Accept-Encoding',
   };
   if (matchesEtag(ifNoneMatch, answer.etag)) return { status: 304, headers, body: null };
-  if (!acceptsGzip(acceptEncoding)) return { status: 200, headers, body: answer.bytes };
-  headers['Content-Encoding'] = 'gzip';
-  return { status: 200, headers, body: answer.gzipped };
+  const coding = preferredCoding(acceptEncoding);
+  if (coding === undefined) return { status: 200, headers, body: answer.bytes };
+  headers['Content-Encoding'] = coding;
+  return { status: 200, headers, body: answer.compressed(coding) };
 }
 
 /** What `@hono/node-server` puts in `c.env`: Node's request, as it came. */
@@ -185,26 +206,27 @@ export function sendReadModel(
 }
 
 /**
- * Whether an `Accept-Encoding` value takes gzip (RFC 9110 §12.5.3): named, or through `*`, with
- * a quality above zero.
+ * The compression to answer with, from `Accept-Encoding` (RFC 9110 §12.5.3): the one the client
+ * rates highest, named or through `*`, Brotli first on a tie; none when it accepts neither.
  *
  * @example
- * acceptsGzip('gzip, deflate, br'); // true
- * acceptsGzip('gzip;q=0, br'); // false
+ * preferredCoding('gzip, deflate, br, zstd'); // 'br'
+ * preferredCoding('br;q=0.5, gzip'); // 'gzip'
+ * preferredCoding('identity'); // undefined
  */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (header === undefined) return false;
-  let viaWildcard = false;
+export function preferredCoding(header: string | undefined): Coding | undefined {
+  if (header === undefined) return undefined;
+  const quality = new Map<string, number>();
   for (const entry of header.split(',')) {
     const [coding = '', ...parameters] = entry.split(';').map((part) => part.trim());
-    const name = coding.toLowerCase();
-    if (name !== 'gzip' && name !== 'x-gzip' && name !== '*') continue;
-    const quality = parameters.find((parameter) => /^q=/i.test(parameter));
-    const accepted = quality === undefined || Number(quality.slice(2)) > 0;
-    if (name !== '*') return accepted;
-    viaWildcard = accepted;
+    const weight = parameters.find((parameter) => /^q=/i.test(parameter));
+    quality.set(coding.toLowerCase(), weight === undefined ? 1 : Number(weight.slice(2)) || 0);
   }
-  return viaWildcard;
+  const wildcard = quality.get('*') ?? 0;
+  const br = quality.get('br') ?? wildcard;
+  const gzip = quality.get('gzip') ?? quality.get('x-gzip') ?? wildcard;
+  if (br <= 0 && gzip <= 0) return undefined;
+  return br >= gzip ? 'br' : 'gzip';
 }
 
 /** Whether `If-None-Match` names `etag` (weak comparison, RFC 9110 §13.1.2), or is `*`. */

@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { updateRoadmap } from '@maille/domain/use-cases';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -73,7 +73,7 @@ it('keeps each reader’s answer apart: a cached read never lends its rights to 
   expect((await health()).status).toBe(200);
 });
 
-it('sends a read model gzipped to a client that accepts it, and 304 to one that holds it', async () => {
+it('sends a read model compressed to a client that accepts it, and 304 to one that holds it', async () => {
   const dashboard = `/governances/${LR.governance}/dashboard`;
   for (const path of [HEALTH, dashboard]) {
     const plain = await api.app.request(path, { headers: coordinator });
@@ -83,13 +83,20 @@ it('sends a read model gzipped to a client that accepts it, and 304 to one that 
     const etag = plain.headers.get('ETag') ?? '';
     expect(etag).toMatch(/^W\/"/);
 
-    const zipped = await api.app.request(path, {
-      headers: { ...coordinator, 'Accept-Encoding': 'gzip, deflate, br' },
+    const expected = await plain.json();
+    const browser = await api.app.request(path, {
+      headers: { ...coordinator, 'Accept-Encoding': 'gzip, deflate, br, zstd' },
     });
-    expect(zipped.headers.get('Content-Encoding')).toBe('gzip');
-    expect(zipped.headers.get('ETag')).toBe(etag);
-    const unzipped = gunzipSync(Buffer.from(await zipped.arrayBuffer()));
-    expect(JSON.parse(String(unzipped))).toEqual(await plain.json());
+    expect(browser.headers.get('Content-Encoding')).toBe('br');
+    expect(browser.headers.get('ETag')).toBe(etag);
+    const unbrotlied = brotliDecompressSync(Buffer.from(await browser.arrayBuffer()));
+    expect(JSON.parse(String(unbrotlied))).toEqual(expected);
+    const gzipOnly = await api.app.request(path, {
+      headers: { ...coordinator, 'Accept-Encoding': 'gzip' },
+    });
+    expect(gzipOnly.headers.get('Content-Encoding')).toBe('gzip');
+    const unzipped = gunzipSync(Buffer.from(await gzipOnly.arrayBuffer()));
+    expect(JSON.parse(String(unzipped))).toEqual(expected);
 
     const held = await api.app.request(path, {
       headers: { ...coordinator, 'If-None-Match': etag },

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiEnv } from '../context.ts';
 import { type OpenApiDocument, renderReferencePage } from '../docs/reference-page.ts';
+import { STYLESHEET } from '../docs/style.ts';
 
 const STYLESHEET_PATH = '/docs/style.css';
-const STYLESHEET = readFileSync(new URL('../docs/style.css', import.meta.url), 'utf8');
 
 /** A document, unlike the API's data: it may show its own stylesheet, and nothing else. */
 const DOCS_HEADERS = {

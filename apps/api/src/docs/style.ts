@@ -1,4 +1,9 @@
-/* The /docs page: system fonts only (nothing fetched from elsewhere), readable in print. */
+/**
+ * The stylesheet of the `/docs` page, served by the API itself at `/docs/style.css` (the page's CSP
+ * allows no other). Kept as a module rather than a file read at start, so that the API's bundle
+ * (`pnpm --filter @maille/api build`) carries it.
+ */
+export const STYLESHEET = `/* The /docs page: system fonts only (nothing fetched from elsewhere), readable in print. */
 :root {
   color-scheme: light dark;
   --ink: #1b1b1f;
@@ -147,3 +152,4 @@ details summary {
 .variants {
   padding-left: 1.2rem;
 }
+`;

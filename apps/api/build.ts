@@ -1,0 +1,30 @@
+import { build } from 'esbuild';
+
+/*
+ * The API as one JavaScript file, `dist/server.mjs`, which `pnpm --filter @maille/api start` runs
+ * with Node alone. Why: run through tsx, the server carries tsx's compiler thread and the source
+ * maps of every module, about 80 MiB before the first request; bundled, it starts at about 85 MiB
+ * in all and stays well under 200 MiB under load (see docs/benchmarks.md).
+ *
+ * The drivers stay outside the bundle: better-sqlite3 loads its compiled binding from its own
+ * folder, and pg would pull its optional native client. `dist/` sits at the depth of `src/`, so
+ * the default database path, worked out from the module's own URL, stays `data/maille.db` at the
+ * root of the repository.
+ */
+await build({
+  entryPoints: ['src/server.ts'],
+  outfile: 'dist/server.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['better-sqlite3', 'pg'],
+  // Some dependencies are CommonJS and call `require`, which an ES module lacks.
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
+  // Not loaded by default (parsing it costs about 30 MiB): `node --enable-source-maps
+  // dist/server.mjs` shows stack traces in the TypeScript sources.
+  sourcemap: true,
+  logLevel: 'warning',
+});
