@@ -350,6 +350,30 @@ describe.each(DIALECTS)('repositories on %s', (dialect) => {
       expect(all).toEqual(allExpected);
     });
 
+    it('lists the updates about a roadmap’s actions by date, and none of the rest of its governance', async () => {
+      for (const roadmap of demo.roadmaps) {
+        const [stored, expected] = await both((repos) =>
+          repos.updates.listByRoadmapActions(roadmap.id),
+        );
+        const actionsOfRoadmap = new Set(
+          demo.actions.filter((a) => a.roadmapId === roadmap.id).map((a) => a.id),
+        );
+        const about = demo.updates.filter(
+          (u) => u.subject.type === 'action' && actionsOfRoadmap.has(u.subject.id),
+        );
+        expect(ids(stored).sort()).toEqual(ids(about).sort());
+        expect(stored.map((u) => u.createdAt)).toEqual(stored.map((u) => u.createdAt).sort());
+        expect(stored).toEqual(expected);
+      }
+      const laRochelle = await store.transaction((repos) =>
+        repos.updates.listByRoadmapActions(LR.roadmap),
+      );
+      expect(laRochelle.length).toBeGreaterThan(0);
+      expect(laRochelle.length).toBeLessThan(
+        demo.updates.filter((u) => u.governanceId === LR.governance).length,
+      );
+    });
+
     it('lists the notes of a subject by date, the versions of a roadmap by number', async () => {
       const [stored, expected] = await both(async (repos) => ({
         notes: await repos.updates.listBySubject({ type: 'governance', id: LR.governance }),

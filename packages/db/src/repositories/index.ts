@@ -24,7 +24,7 @@ import { uniquely } from '../errors.ts';
 import { deliveryRepository } from './deliveries.ts';
 import { appendOnlyRepository, versionedRepository } from './documents.ts';
 import { personalDataRepository } from './personal-data.ts';
-import { inSavepoint, likePattern, type Tx } from './rows.ts';
+import { fromData, inSavepoint, likePattern, type Tx } from './rows.ts';
 
 /** Every port of the kernel over one transaction of the database. */
 export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
@@ -286,6 +286,19 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
       ...byGovernance(updates),
       listBySubject: (subject) =>
         updates.listWhere({ subject_type: subject.type, subject_id: subject.id }, ['created_at']),
+      listByRoadmapActions: async (roadmapId) => {
+        // From the roadmap's actions (by roadmap) to their updates (by subject): both indexed.
+        const rows = await db
+          .selectFrom('updates')
+          .innerJoin('actions', 'actions.id', 'updates.subject_id')
+          .select('updates.data')
+          .where('updates.subject_type', '=', 'action')
+          .where('actions.roadmap_id', '=', roadmapId)
+          .orderBy('updates.created_at')
+          .orderBy('updates.id')
+          .execute();
+        return rows.map((row) => fromData(Update, row.data));
+      },
     },
     indicators: { ...indicators, ...byGovernance(indicators) },
     measurements: {

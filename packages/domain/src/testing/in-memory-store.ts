@@ -251,6 +251,15 @@ function repositoriesOver(tables: Tables): Repositories {
           'updates',
           (u) => u.subject.type === subject.type && u.subject.id === subject.id,
         ).sort((a, b) => byText(a.createdAt, b.createdAt)),
+      listByRoadmapActions: async (roadmapId) => {
+        const actions = new Set(
+          where('actions', (a) => a.roadmapId === roadmapId).map((action) => action.id),
+        );
+        return where(
+          'updates',
+          (u) => u.subject.type === 'action' && actions.has(u.subject.id),
+        ).sort((a, b) => byText(a.createdAt, b.createdAt));
+      },
     },
     indicators: {
       ...versioned('indicators', 'L’indicateur'),

@@ -105,6 +105,11 @@ export interface RoadmapVersionRepository extends AppendOnlyRepository<RoadmapVe
 
 export interface UpdateRepository extends AppendOnlyRepository<Update>, ByGovernance<Update> {
   listBySubject(subject: UpdateSubject): Promise<Update[]>;
+  /**
+   * The updates about the actions of one roadmap, in recording order: what its progress reads,
+   * without the rest of the governance's history (which grows by the week).
+   */
+  listByRoadmapActions(roadmapId: string): Promise<Update[]>;
 }
 
 export interface MeasurementRepository
