@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,13 +20,14 @@ import autocannon from 'autocannon';
  * This machine's speed drifts from one minute to the next (a shared host): each read is measured
  * in ROUNDS rounds, each a run of the bare server then a run of the API, and the median of the
  * rounds' ratios is kept. Requests say `Accept-Encoding: gzip, deflate, br`, as every browser
- * does; the same read without compression is measured too, for information.
+ * does (the API answers in Brotli); the same read without compression is measured too, for
+ * information.
  */
 
 const API_FOLDER = fileURLToPath(new URL('..', import.meta.url));
 const CONNECTIONS = 50;
-const ROUND_S = 5;
-const ROUNDS = 3;
+const ROUND_S = 4;
+const ROUNDS = 5;
 const NOW = new Date().toISOString();
 const LARGE_ROADMAP = 'rdm_lrcharge';
 const BROWSER = { 'Accept-Encoding': 'gzip, deflate, br' };
@@ -37,7 +39,7 @@ try {
   const token = await prepareDatabase(databaseFile);
   execFileSync(process.execPath, ['--import', 'tsx', 'build.ts'], { cwd: API_FOLDER });
   const hello = await startServer(['--import', 'tsx', 'bench/hello.ts'], {});
-  const api = await startServer(['dist/server.mjs'], {
+  const api = await startServer(startArguments(), {
     DATABASE_URL: databaseFile,
     PORT: '0',
     // The limiter stays on the path (it counts every request) but never refuses one here.
@@ -74,6 +76,14 @@ try {
   const largePublic = await againstBare(largePath, BROWSER);
   const largeKeyed = await againstBare(largePath, { ...BROWSER, ...auth });
   const largeIdentity = await againstBare(largePath, auth);
+  // The same answer sent by a bare server: what the load generator itself allows for these bytes.
+  const sameBytesFile = join(folder, 'answer.json');
+  writeFileSync(sameBytesFile, JSON.stringify(await answerOf(largePath, BROWSER)));
+  const sameBytes = await startServer(
+    ['--import', 'tsx', 'bench/same-bytes.ts', sameBytesFile],
+    {},
+  );
+  const ceiling = await againstBare(`${sameBytes.url}/`, {});
   const posts = await load(`${api.url}/updates`, auth, 10, {
     method: 'POST',
     body: JSON.stringify({
@@ -92,7 +102,13 @@ try {
     ...healthRows('de 200 fiches (1 000 jalons, 400 financements), sans clé', largePublic),
     ...healthRows('de 200 fiches, avec clé', largeKeyed),
     {
-      what: `— la même, avec clé, pour un client qui n’accepte pas gzip (${kib(largeIdentity.result)} par réponse) : débit rapporté à node:http seul`,
+      what: `— plafond de la machine pour cette réponse : node:http seul renvoyant les mêmes octets que l’API (santé de 200 fiches, sans clé, compressée, ${kib(ceiling.result)}), rapporté à node:http seul « bonjour »`,
+      result: `${ceiling.ratio.toFixed(2)} (${rps(ceiling.result)})`,
+      target: 'référence',
+      met: ceiling.refused === 0,
+    },
+    {
+      what: `— la même, avec clé, pour un client qui n’accepte aucune compression (${kib(largeIdentity.result)} par réponse) : débit rapporté à node:http seul`,
       result: `${largeIdentity.ratio.toFixed(2)} (${rps(largeIdentity.result)}, p99 ${largeIdentity.worstP99} ms)`,
       target: 'mesuré',
       met: largeIdentity.refused === 0,
@@ -120,7 +136,7 @@ try {
     const { ratio, result, bare } = measured;
     return [
       {
-        what: `GET santé d’une feuille de route ${which}, gzip (${kib(result)} par réponse) : débit rapporté à node:http seul (médiane de ${ROUNDS} manches de ${ROUND_S} s, ${CONNECTIONS} connexions)`,
+        what: `GET santé d’une feuille de route ${which}, compressée (${kib(result)} par réponse) : débit rapporté à node:http seul (médiane de ${ROUNDS} manches de ${ROUND_S} s, ${CONNECTIONS} connexions)`,
         result: `${ratio.toFixed(2)} (${rps(result)} ; node:http seul : ${rps(bare)})`,
         target: '≥ 0,4',
         met: ratio >= 0.4 && measured.refused === 0,
@@ -172,6 +188,19 @@ async function prepareDatabase(file: string): Promise<string> {
   }
 }
 
+/**
+ * The arguments `pnpm --filter @maille/api start` gives Node (its V8 settings, then the bundle):
+ * read from the script itself, so that the bench measures the server as it runs.
+ */
+function startArguments(): string[] {
+  const manifest = JSON.parse(readFileSync(join(API_FOLDER, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const command = manifest.scripts.start.split('&&').at(-1)?.trim().split(/\s+/) ?? [];
+  if (command[0] !== 'node') throw new Error(`start ne lance pas node : ${manifest.scripts.start}`);
+  return command.slice(1);
+}
+
 /** Starts a server process and resolves with its address once it says where it listens. */
 function startServer(
   args: string[],
@@ -214,6 +243,22 @@ async function load(
     ...(request.method ? { method: request.method } : {}),
     ...(request.body ? { body: request.body } : {}),
   });
+}
+
+/** The status, headers and body the API answers to one GET, to be sent again by `same-bytes.ts`. */
+async function answerOf(url: string, headers: Record<string, string>) {
+  const response = await new Promise<IncomingMessage>((resolve, reject) =>
+    get(url, { headers }, resolve).on('error', reject),
+  );
+  const chunks: Buffer[] = [];
+  for await (const chunk of response) chunks.push(chunk as Buffer);
+  // Node sets these itself, for each connection and instant.
+  const { date, connection, 'keep-alive': keepAlive, ...kept } = response.headers;
+  return {
+    status: response.statusCode,
+    headers: Object.fromEntries(Object.entries(kept).map(([name, value]) => [name, String(value)])),
+    body: Buffer.concat(chunks).toString('base64'),
+  };
 }
 
 /** The mean size of an answer, headers included, in kibibytes. */

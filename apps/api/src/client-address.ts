@@ -1,9 +1,5 @@
 import type { Context } from 'hono';
-
-/** What `@hono/node-server` puts in `c.env`: the Node request, whose socket knows the peer. */
-interface NodeBindings {
-  incoming?: { socket?: { remoteAddress?: string | undefined } | undefined } | undefined;
-}
+import { nodeBindings } from './context.ts';
 
 /** Said of a request whose peer is unknown (a test without a socket). */
 export const UNKNOWN_ADDRESS = 'inconnue';
@@ -19,7 +15,7 @@ export const UNKNOWN_ADDRESS = 'inconnue';
  * clientAddress(c, 1); // '203.0.113.7'
  */
 export function clientAddress(c: Context, trustedHops: number): string {
-  const socket = (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress;
+  const socket = nodeBindings(c).incoming?.socket?.remoteAddress;
   return addressFrom(
     socket,
     trustedHops > 0 ? c.req.header('X-Forwarded-For') : undefined,

@@ -39,3 +39,17 @@ export function useCaseContext(deps: AppDependencies, c: Context<ApiEnv>): UseCa
     actor: c.get('actor'),
   };
 }
+
+/**
+ * What `@hono/node-server` gives a request in `c.env`: Node's request and response. Absent
+ * in-process (`app.request()`), and only partly there in tests that fake a client's address.
+ */
+export interface NodeBindings {
+  incoming?: { url?: string; socket?: { remoteAddress?: string | undefined } } | undefined;
+  outgoing?: { setHeader(name: string, value: string): unknown; headersSent: boolean } | undefined;
+}
+
+/** The Node bindings of a request (see `NodeBindings`); empty in-process. */
+export function nodeBindings(c: Context): NodeBindings {
+  return (c.env as NodeBindings | undefined) ?? {};
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
 import { routePattern } from './access-log.ts';
-import type { ApiEnv } from './context.ts';
+import { type ApiEnv, nodeBindings } from './context.ts';
 
 /** The compressions a read model is sent in, the one preferred first. */
 export type Coding = 'br' | 'gzip';
@@ -175,11 +175,6 @@ export function representation(
   return { status: 200, headers, body: answer.compressed(coding) };
 }
 
-/** What `@hono/node-server` puts in `c.env`: Node's request, as it came. */
-interface NodeRequestBinding {
-  incoming?: { url?: string | undefined } | undefined;
-}
-
 /**
  * Sends a read model (see `representation`). Under the Node server, a cached answer to a GET is
  * also offered to the server's edge, which answers the same request again from memory.
@@ -189,7 +184,7 @@ export function sendReadModel(
   answer: ReadModelAnswer,
   cache: ReadModelCache,
 ): Response {
-  const url = (c.env as NodeRequestBinding | undefined)?.incoming?.url;
+  const url = nodeBindings(c).incoming?.url;
   if (url !== undefined && c.req.method === 'GET') {
     cache.offerReplay(requestSignature(url, c.req.header('Authorization')), {
       answer,

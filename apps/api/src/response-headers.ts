@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
-import type { ApiEnv } from './context.ts';
-
-/** What `@hono/node-server` puts in `c.env`: Node's response, still unsent. */
-interface NodeResponseBinding {
-  outgoing?: { setHeader(name: string, value: string): unknown; headersSent: boolean } | undefined;
-}
+import { type ApiEnv, nodeBindings } from './context.ts';
 
 /**
  * Sets a header that every answer to this request carries, whichever route or error answers it;
@@ -20,7 +15,7 @@ interface NodeResponseBinding {
  * setAnswerHeader(c, 'X-Request-Id', id);
  */
 export function setAnswerHeader(c: Context<ApiEnv>, name: string, value: string): void {
-  const outgoing = (c.env as NodeResponseBinding | undefined)?.outgoing;
+  const { outgoing } = nodeBindings(c);
   if (outgoing && !outgoing.headersSent) outgoing.setHeader(name, value);
   else c.header(name, value);
 }
