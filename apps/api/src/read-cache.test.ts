@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { preferredCoding, type ReadModelAnswer, ReadModelCache } from './read-cache.ts';
 
@@ -49,6 +50,42 @@ describe('ReadModelCache', () => {
     await never.answer('k', async () => ++calls);
     await never.answer('k', async () => ++calls);
     expect(calls).toBe(2);
+  });
+
+  it('keeps an answer computed again to the same content, with what it already compressed', async () => {
+    let now = 0;
+    let title = 'Feuille de route';
+    const cache = new ReadModelCache(2000, 10, () => now);
+    const read = () => cache.answer('k', async () => ({ title }));
+    const first = await read();
+    const compressed = first.compressed('gzip');
+    now = 2000;
+    const again = await read();
+    expect(again).toBe(first);
+    expect(again.compressed('gzip')).toBe(compressed);
+    now = 4000;
+    title = 'Feuille de route 2027';
+    const changed = await read();
+    expect(changed).not.toBe(first);
+    expect(text(changed)).toBe('{"title":"Feuille de route 2027"}');
+  });
+
+  it('sends Brotli at once, then a smaller Brotli made off the main thread, of the same JSON', async () => {
+    const actions = Array.from({ length: 300 }, (_, index) => ({
+      id: `act_${index}`,
+      title: `Ouvrir une permanence numérique dans la commune ${index % 37}`,
+      progress: (index * 7) % 101,
+    }));
+    const answer = await new ReadModelCache(0).answer('k', async () => ({ actions }));
+    const quick = answer.compressed('br');
+    let best = quick;
+    for (let waited = 0; best === quick && waited < 10_000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      best = answer.compressed('br');
+    }
+    expect(best.byteLength).toBeLessThan(quick.byteLength);
+    expect(JSON.parse(String(brotliDecompressSync(best)))).toEqual({ actions });
+    expect(JSON.parse(String(brotliDecompressSync(quick)))).toEqual({ actions });
   });
 
   it('tags the content, not its encoding: the same JSON gets the same tag, another JSON another', async () => {
