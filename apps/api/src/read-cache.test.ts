@@ -52,6 +52,33 @@ describe('ReadModelCache', () => {
     expect(calls).toBe(2);
   });
 
+  it('computes once for the readers who find it expired together, not across a change', async () => {
+    const cache = new ReadModelCache(60_000);
+    let computed = 0;
+    let release: () => void = () => {};
+    const slowRead = () =>
+      cache.answer('k', async () => {
+        computed += 1;
+        const n = computed;
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        return { n };
+      });
+    const together = [slowRead(), slowRead(), slowRead()];
+    release();
+    const answers = await Promise.all(together);
+    expect(computed).toBe(1);
+    expect(answers.map(text)).toEqual(['{"n":1}', '{"n":1}', '{"n":1}']);
+
+    cache.clear();
+    const beforeChange = cache.answer('k2', async () => ({ state: 'avant' }));
+    cache.clear(); // a change commits while the first reader computes
+    const afterChange = cache.answer('k2', async () => ({ state: 'après' }));
+    expect(text(await beforeChange)).toBe('{"state":"avant"}');
+    expect(text(await afterChange)).toBe('{"state":"après"}');
+  });
+
   it('keeps an answer computed again to the same content, with what it already compressed', async () => {
     let now = 0;
     let title = 'Feuille de route';

@@ -89,6 +89,8 @@ export class ReadModelCache {
   readonly #entries = new Map<string, { answer: ReadModelAnswer; expiresAt: number }>();
   /** Answers the server's edge may send again as they are, by request (see `replayOf`). */
   readonly #replays = new Map<string, Replay>();
+  /** The computations under way, by key, and the generation each started in. */
+  readonly #computing = new Map<string, { generation: number; answer: Promise<ReadModelAnswer> }>();
   /** Bumped by each change: a read computed before it must not be stored after it. */
   #generation = 0;
 
@@ -106,9 +108,28 @@ export class ReadModelCache {
     if (this.ttlMs <= 0) return new ReadModelAnswer(JSON.stringify(await compute()));
     const cached = this.#entries.get(key);
     if (cached && cached.expiresAt > this.now()) return cached.answer;
+    // The many readers of a dashboard all find it expired at the same moment: one computes it,
+    // the others wait for that answer, unless a change landed since it started.
+    const running = this.#computing.get(key);
+    if (running && running.generation === this.#generation) return running.answer;
+    const generation = this.#generation;
+    const answer = this.#compute(key, compute, cached?.answer);
+    this.#computing.set(key, { generation, answer });
+    try {
+      return await answer;
+    } finally {
+      if (this.#computing.get(key)?.answer === answer) this.#computing.delete(key);
+    }
+  }
+
+  async #compute(
+    key: string,
+    compute: () => Promise<unknown>,
+    previous: ReadModelAnswer | undefined,
+  ): Promise<ReadModelAnswer> {
     const generation = this.#generation;
     const json = JSON.stringify(await compute());
-    const answer = cached?.answer.holds(json) ? cached.answer : new ReadModelAnswer(json);
+    const answer = previous?.holds(json) ? previous : new ReadModelAnswer(json);
     if (generation === this.#generation) {
       this.#entries.delete(key);
       // Maps keep insertion order: the first key is the oldest, dropped when full.
