@@ -8,7 +8,7 @@ describe('ReadModelCache', () => {
   it('answers from memory until the entry expires, then computes again', async () => {
     let now = 0;
     let computed = 0;
-    const cache = new ReadModelCache(2000, 10, () => now);
+    const cache = new ReadModelCache(2000, { now: () => now });
     const read = async () => text(await cache.answer('k', async () => ({ n: ++computed })));
     expect(await read()).toBe('{"n":1}');
     now = 1999;
@@ -35,7 +35,7 @@ describe('ReadModelCache', () => {
   });
 
   it('drops the oldest entry when full, and never caches with a zero lifetime', async () => {
-    const cache = new ReadModelCache(60_000, 2);
+    const cache = new ReadModelCache(60_000, { maxEntries: 2 });
     let computed = 0;
     const read = async (key: string) =>
       text(await cache.answer(key, async () => ({ key, n: ++computed })));
@@ -79,10 +79,31 @@ describe('ReadModelCache', () => {
     expect(text(await afterChange)).toBe('{"state":"après"}');
   });
 
+  it('keeps an expired entry without a new read while the database saw no write', async () => {
+    let now = 0;
+    let mark = 'v1';
+    let computed = 0;
+    const cache = new ReadModelCache(2000, { now: () => now, changeMark: () => mark });
+    const read = async () => text(await cache.answer('k', async () => ({ n: ++computed })));
+    expect(await read()).toBe('{"n":1}');
+    now = 10_000;
+    expect(await read()).toBe('{"n":1}');
+    mark = 'v2'; // something was written, here or elsewhere
+    expect(await read()).toBe('{"n":1}'); // still fresh: kept 2 s from the last check
+    now = 12_000;
+    expect(await read()).toBe('{"n":2}');
+    // Without a mark (PostgreSQL), each expiry reads again.
+    const unmarked = new ReadModelCache(2000, { now: () => now });
+    await unmarked.answer('k', async () => ++computed);
+    now = 14_000;
+    await unmarked.answer('k', async () => ++computed);
+    expect(computed).toBe(4);
+  });
+
   it('keeps an answer computed again to the same content, with what it already compressed', async () => {
     let now = 0;
     let title = 'Feuille de route';
-    const cache = new ReadModelCache(2000, 10, () => now);
+    const cache = new ReadModelCache(2000, { now: () => now });
     const read = () => cache.answer('k', async () => ({ title }));
     const first = await read();
     const compressed = first.compressed('gzip');

@@ -80,13 +80,17 @@ function brotliOptions(quality: number, bytes: Uint8Array) {
  *
  * Freshness: any change made through this process (a POST, PATCH… that answered) empties it, so
  * whoever writes then reads sees their change. A change made elsewhere — another API instance on
- * the same PostgreSQL, the bot, the `maille` command — shows after `ttlMs` at most.
+ * the same PostgreSQL, the bot, the `maille` command — shows after `ttlMs` at most. On SQLite, an
+ * entry whose database saw no write at all is kept past `ttlMs` without a new read (`changeMark`).
  *
  * Entries are per actor (the person, an administrator, the public), since what one may read
  * another may not; a refusal (404, 403…) is never cached.
  */
 export class ReadModelCache {
-  readonly #entries = new Map<string, { answer: ReadModelAnswer; expiresAt: number }>();
+  readonly #entries = new Map<
+    string,
+    { answer: ReadModelAnswer; expiresAt: number; mark: string | undefined }
+  >();
   /** Answers the server's edge may send again as they are, by request (see `replayOf`). */
   readonly #replays = new Map<string, Replay>();
   /** The computations under way, by key, and the generation each started in. */
@@ -94,11 +98,27 @@ export class ReadModelCache {
   /** Bumped by each change: a read computed before it must not be stored after it. */
   #generation = 0;
 
+  readonly maxEntries: number;
+  readonly now: () => number;
+  readonly changeMark: () => string | undefined;
+
+  /**
+   * @param options.changeMark what `@maille/db`'s `changeMark` gives: when an entry expires and the
+   * mark has not moved since it was computed, nothing was written, and the entry lives on without a
+   * new read (SQLite; on PostgreSQL there is no mark, and each expiry reads again).
+   */
   constructor(
     readonly ttlMs: number,
-    readonly maxEntries = 1000,
-    readonly now: () => number = () => performance.now(),
-  ) {}
+    options: {
+      maxEntries?: number;
+      now?: () => number;
+      changeMark?: () => string | undefined;
+    } = {},
+  ) {
+    this.maxEntries = options.maxEntries ?? 1000;
+    this.now = options.now ?? (() => performance.now());
+    this.changeMark = options.changeMark ?? (() => undefined);
+  }
 
   /**
    * The answer of `key`, from the cache while fresh, otherwise computed and stored. Computed again
@@ -108,6 +128,11 @@ export class ReadModelCache {
     if (this.ttlMs <= 0) return new ReadModelAnswer(JSON.stringify(await compute()));
     const cached = this.#entries.get(key);
     if (cached && cached.expiresAt > this.now()) return cached.answer;
+    if (cached?.mark !== undefined && cached.mark === this.changeMark()) {
+      cached.expiresAt = this.now() + this.ttlMs;
+      cached.answer.expiresAt = cached.expiresAt;
+      return cached.answer;
+    }
     // The many readers of a dashboard all find it expired at the same moment: one computes it,
     // the others wait for that answer, unless a change landed since it started.
     const running = this.#computing.get(key);
@@ -128,6 +153,8 @@ export class ReadModelCache {
     previous: ReadModelAnswer | undefined,
   ): Promise<ReadModelAnswer> {
     const generation = this.#generation;
+    // Read before the computation: a write during it moves the mark past this one.
+    const mark = this.changeMark();
     const json = JSON.stringify(await compute());
     const answer = previous?.holds(json) ? previous : new ReadModelAnswer(json);
     if (generation === this.#generation) {
@@ -138,7 +165,7 @@ export class ReadModelCache {
         if (oldest !== undefined) this.#entries.delete(oldest);
       }
       answer.expiresAt = this.now() + this.ttlMs;
-      this.#entries.set(key, { answer, expiresAt: answer.expiresAt });
+      this.#entries.set(key, { answer, expiresAt: answer.expiresAt, mark });
     }
     return answer;
   }

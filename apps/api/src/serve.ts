@@ -1,7 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { createStore, type Database, purgeExpiredIdempotencyKeys, randomIds } from '@maille/db';
+import {
+  changeMark,
+  createStore,
+  type Database,
+  purgeExpiredIdempotencyKeys,
+  randomIds,
+} from '@maille/db';
 import type { Clock } from '@maille/domain/use-cases';
 import { pino } from 'pino';
 import { createApp } from './app.ts';
@@ -51,7 +57,7 @@ export async function serveApi({
   // Shared by the app and the edge in front of it, so that a replayed read counts and expires
   // like one the app answers.
   const edge = {
-    readModels: new ReadModelCache(env.READ_MODEL_CACHE_MS),
+    readModels: new ReadModelCache(env.READ_MODEL_CACHE_MS, { changeMark: changeMark(database) }),
     limiter: new RateLimiter(
       { perKey: env.RATE_LIMIT_PER_MINUTE, perAddress: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE },
       clock,

@@ -1,7 +1,9 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { changeMark } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { updateRoadmap } from '@maille/domain/use-cases';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { ReadModelCache } from '../src/read-cache.ts';
 import { openTestApi, type TestApi } from './harness.ts';
 import { bearer, postJson } from './requests.ts';
 
@@ -103,5 +105,38 @@ it('sends a read model compressed to a client that accepts it, and 304 to one th
     });
     expect(held.status).toBe(304);
     expect(await held.text()).toBe('');
+  }
+});
+
+it('on the server’s settings, shows a change written by another part of the process once the entry expires', async () => {
+  // As `serveApi` builds it: the database's change mark keeps an entry while nothing is written.
+  let now = 0;
+  const readModels = new ReadModelCache(2000, {
+    now: () => now,
+    changeMark: () => mark(),
+  });
+  const own = await openTestApi({ readModels });
+  const mark = changeMark(own.database);
+  try {
+    const key = bearer(await own.keyFor(LR.coordinator));
+    const read = async () => {
+      const response = await own.app.request(HEALTH, { headers: key });
+      return ((await response.json()) as { roadmap: { title: string } }).roadmap.title;
+    };
+    const before = await read();
+    now = 60_000;
+    expect(await read()).toBe(before);
+    // The bot, in the same process as the API under `maille start`, writes on the same connection.
+    const ctx = own.kernel({ personId: LR.coordinator });
+    const roadmap = await ctx.store.transaction((repos) => repos.roadmaps.get(LR.roadmap));
+    await updateRoadmap(ctx, {
+      id: LR.roadmap,
+      expectedVersion: roadmap?.version,
+      patch: { title: 'Renommée par le bot' },
+    });
+    now = 120_000;
+    expect(await read()).toBe('Renommée par le bot');
+  } finally {
+    await own.drop();
   }
 });

@@ -6,6 +6,7 @@
 export * from './api-keys.ts';
 export * from './backup.ts';
 export * from './calendar-feeds.ts';
+export * from './change-mark.ts';
 export * from './chat-link-codes.ts';
 export * from './connection.ts';
 export * from './idempotency.ts';
