@@ -11,6 +11,17 @@ function perMinute(fallback: number) {
   ).transform((count) => count ?? fallback);
 }
 
+/** How long something may be kept in memory: 0 to 60 000 milliseconds, `fallback` when unset. */
+function cacheMilliseconds(fallback: number) {
+  return unsetIfEmpty(
+    z.coerce
+      .number(fr.env.milliseconds)
+      .int(fr.env.milliseconds)
+      .min(0, fr.env.milliseconds)
+      .max(60_000, fr.env.milliseconds),
+  ).transform((ms) => ms ?? fallback);
+}
+
 /**
  * The settings of the HTTP server, apart from the database's: `maille start`, which runs the API
  * in its own process, validates them in its own settings with these same rules.
@@ -48,24 +59,12 @@ export const serverSettings = {
       .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s,]+$/, fr.env.origins))),
   ).transform((origins) => origins ?? []),
   /** How long a read model may be served from memory, in milliseconds (2000; 0: never). */
-  READ_MODEL_CACHE_MS: unsetIfEmpty(
-    z.coerce
-      .number(fr.env.milliseconds)
-      .int(fr.env.milliseconds)
-      .min(0, fr.env.milliseconds)
-      .max(60_000, fr.env.milliseconds),
-  ).transform((ms) => ms ?? 2000),
+  READ_MODEL_CACHE_MS: cacheMilliseconds(2000),
   /**
    * How long a verified API key is trusted without reading the database again, in milliseconds
    * (5000; 0: every request): a key revoked by the `maille` command is refused after that at most.
    */
-  API_KEY_CACHE_MS: unsetIfEmpty(
-    z.coerce
-      .number(fr.env.milliseconds)
-      .int(fr.env.milliseconds)
-      .min(0, fr.env.milliseconds)
-      .max(60_000, fr.env.milliseconds),
-  ).transform((ms) => ms ?? 5000),
+  API_KEY_CACHE_MS: cacheMilliseconds(5000),
   /** The least severe level written to the request log (info). */
   LOG_LEVEL: unsetIfEmpty(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], fr.env.logLevel),
