@@ -44,7 +44,17 @@ async function migrateExclusively(
   database: Database,
   run: (migrator: Migrator) => Promise<MigrationResultSet>,
 ): Promise<MigrationReport> {
-  if (database.dialect === 'postgres') return report(await run(migratorFor(database)));
+  if (database.dialect === 'postgres') {
+    for (let attempt = 1; ; attempt += 1) {
+      const result = await run(migratorFor(database));
+      if (attempt < 10 && droppedMeanwhile(result.error, database.schema)) {
+        // Apart a moment, at random, so as not to meet the same burst of drops again.
+        await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 50));
+        continue;
+      }
+      return report(result);
+    }
+  }
   return database.db.connection().execute(async (connection) => {
     await sql`begin immediate`.execute(connection);
     const result = await run(migratorFor(database, connection)).catch((error: unknown) => ({
@@ -53,6 +63,19 @@ async function migrateExclusively(
     await sql.raw(result.error ? 'rollback' : 'commit').execute(connection);
     return report(result);
   });
+}
+
+/**
+ * Whether a PostgreSQL run failed because another schema vanished while kysely read the catalog:
+ * to find its bookkeeping tables it reads the tables of every schema of the server, and a schema
+ * another client drops at that moment (a test file ending, a tenant removed) fails that read with
+ * `3F000`. It happens before any migration runs, so running again is safe.
+ */
+function droppedMeanwhile(error: unknown, ours: string | undefined): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (code !== '3F000' || typeof message !== 'string') return false;
+  return ours === undefined || !message.includes(`"${ours}"`);
 }
 
 /** Brings the schema up to date. */

@@ -96,3 +96,34 @@ describe.each(DIALECTS)('two processes starting together on %s', (dialect) => {
     }
   }, 60_000);
 });
+
+describe('migrations on postgres, beside other clients', () => {
+  it('migrate a schema while other clients drop theirs (test files ending, tenants removed)', async () => {
+    const churn = await openTestDatabase('postgres', { migrate: false });
+    let churning = true;
+    // Another client creates and drops schemas with tables, without pause, as test files do.
+    const otherClient = (async () => {
+      for (let round = 0; churning && round < 2000; round += 1) {
+        const name = `test_churn${round}_${process.pid}`;
+        await sql`create schema ${sql.id(name)}`.execute(churn.database.db);
+        await sql`create table ${sql.id(name, 'notes')} (id int)`.execute(churn.database.db);
+        await sql`drop schema ${sql.id(name)} cascade`.execute(churn.database.db);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    try {
+      for (let index = 0; index < 6; index += 1) {
+        const test = await openTestDatabase('postgres', { migrate: false });
+        try {
+          expect((await migrateToLatest(test.database)).error).toBeUndefined();
+        } finally {
+          await test.drop();
+        }
+      }
+    } finally {
+      churning = false;
+      await otherClient;
+      await churn.drop();
+    }
+  }, 60_000);
+});
