@@ -28,15 +28,16 @@ export const PROTECTIONS: Readonly<Record<string, string>> = {
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Resource-Policy': 'same-origin',
-  'Strict-Transport-Security': 'max-age=15552000; includeSubDomains',
+  // No Strict-Transport-Security: the API speaks plain HTTP behind whatever terminates TLS, and
+  // RFC 6797 (§7.2) forbids that header over a non-secure transport. The TLS proxy sets it.
 };
 const PROTECTION_ENTRIES = Object.entries(PROTECTIONS);
 
 /**
  * The protections of OWASP's REST security guidance on every answer: a strict CSP, no sniffing, no
- * framing, no referrer, same-origin resources, HTTPS remembered. Headers meant for HTML documents
- * only (opener policy, legacy XSS filters, Flash and IE8 switches) are left to the /docs page,
- * which sets its own.
+ * framing, no referrer, same-origin resources. Headers meant for HTML documents only (opener
+ * policy, legacy XSS filters, Flash and IE8 switches) are left to the /docs page, which sets its
+ * own.
  */
 export function protectAnswer(c: Context<ApiEnv>): void {
   for (const [name, value] of PROTECTION_ENTRIES) setAnswerHeader(c, name, value);

@@ -89,7 +89,6 @@ it('answers a repeated read from memory as the app did: same body and protection
     'x-frame-options',
     'referrer-policy',
     'cross-origin-resource-policy',
-    'strict-transport-security',
     'ratelimit-policy',
   ]) {
     expect(again.headers[name], name).toBe(first.headers[name]);
