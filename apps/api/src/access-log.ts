@@ -7,11 +7,11 @@ import { identifyRequest } from './response-headers.ts';
 
 /**
  * Gives each request its id (see `identifyRequest`), and writes one JSON line per request once it
- * is answered: its id, method, route pattern, status,
- * duration and the id of its API key. Nothing else: not the raw path nor the query (a path of an
- * unknown route or a query could hold anything), not the `Authorization` header nor any secret,
- * not the client's address (personal data, only useful to the rate limiter, which keeps it in
- * memory for one minute), nothing of the bodies.
+ * is answered: its id, method, route pattern, status, duration and the id of its API key. Nothing
+ * else: not the raw path nor the query (a path of an unknown route or a query could hold
+ * anything), not the `Authorization` header nor any secret, not the client's address (personal
+ * data, only useful to the rate limiter, which keeps it in memory for one minute), nothing of the
+ * bodies.
  *
  * @example
  * // {"level":30,"time":…,"msg":"requête","requestId":"…","method":"GET",

@@ -23,7 +23,7 @@ export interface EdgeParts {
  * Why: a dashboard or a public page polled by many is the API's hottest path, and Hono's chain
  * (routing, validation, web Request and Response objects) cost more than twice the answer itself.
  * A replay does what the app would do, with the app's own parts: the same rate limiter counts it,
- * the same headers protect it, the same representation (304, gzip) and the same log line. It lives
+ * the same headers protect it, the same representation (304, Brotli or gzip) and the same log line. It lives
  * no longer than the cached answer (`READ_MODEL_CACHE_MS`), and any change through the app ends it.
  * A request over its limit, or with an `Origin` (CORS), always goes to the app.
  *

@@ -36,9 +36,7 @@ export class ReadModelAnswer {
 
   /** Whether `json` is this very content (a read model computed again, unchanged). */
   holds(json: string): boolean {
-    return (
-      Buffer.byteLength(json) === this.#bytes.byteLength && Buffer.from(json).equals(this.#bytes)
-    );
+    return Buffer.from(json, 'utf8').equals(this.#bytes);
   }
 
   /** The JSON, as UTF-8 bytes. */
