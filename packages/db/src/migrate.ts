@@ -45,15 +45,7 @@ async function migrateExclusively(
   run: (migrator: Migrator) => Promise<MigrationResultSet>,
 ): Promise<MigrationReport> {
   if (database.dialect === 'postgres') {
-    for (let attempt = 1; ; attempt += 1) {
-      const result = await run(migratorFor(database));
-      if (attempt < 10 && droppedMeanwhile(result.error, database.schema)) {
-        // Apart a moment, at random, so as not to meet the same burst of drops again.
-        await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 50));
-        continue;
-      }
-      return report(result);
-    }
+    return report(await despiteDroppedSchemas(database, () => run(migratorFor(database))));
   }
   return database.db.connection().execute(async (connection) => {
     await sql`begin immediate`.execute(connection);
@@ -66,16 +58,30 @@ async function migrateExclusively(
 }
 
 /**
- * Whether a PostgreSQL run failed because another schema vanished while kysely read the catalog:
- * to find its bookkeeping tables it reads the tables of every schema of the server, and a schema
- * another client drops at that moment (a test file ending, a tenant removed) fails that read with
- * `3F000`. It happens before any migration runs, so running again is safe.
+ * Runs `read` again, up to 10 times, while it fails because another schema vanished as kysely read
+ * the catalog. To find its bookkeeping tables, kysely's migrator reads the tables of every schema
+ * of the server, and a schema another client drops at that moment (a test file ending, a tenant
+ * removed) fails that read with `3F000`. It happens before any migration runs, so reading again is
+ * safe. SQLite has one schema: it runs once.
  */
-function droppedMeanwhile(error: unknown, ours: string | undefined): boolean {
-  if (typeof error !== 'object' || error === null) return false;
+async function despiteDroppedSchemas<T extends { error?: unknown }>(
+  database: Database,
+  read: () => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    const result = await read();
+    if (attempt >= 10 || !droppedMeanwhile(result.error, database)) return result;
+    // Apart a moment, at random, so as not to meet the same burst of drops again.
+    await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 50));
+  }
+}
+
+/** Whether `error` is PostgreSQL's `3F000` about a schema other than ours. */
+function droppedMeanwhile(error: unknown, database: Database): boolean {
+  if (database.dialect !== 'postgres' || typeof error !== 'object' || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (code !== '3F000' || typeof message !== 'string') return false;
-  return ours === undefined || !message.includes(`"${ours}"`);
+  return database.schema === undefined || !message.includes(`"${database.schema}"`);
 }
 
 /** Brings the schema up to date. */
@@ -92,7 +98,15 @@ export async function migrateDown(database: Database): Promise<MigrationReport> 
 export async function migrationStatus(
   database: Database,
 ): Promise<{ name: string; executedAt?: Date }[]> {
-  const migrations = await migratorFor(database).getMigrations();
+  const { migrations, error } = await despiteDroppedSchemas(database, () =>
+    migratorFor(database)
+      .getMigrations()
+      .then(
+        (migrations) => ({ migrations, error: undefined }),
+        (error: unknown) => ({ migrations: [], error }),
+      ),
+  );
+  if (error) throw error;
   return migrations.map((m) => ({
     name: m.name,
     ...(m.executedAt ? { executedAt: m.executedAt } : {}),

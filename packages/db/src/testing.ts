@@ -134,3 +134,25 @@ export async function tableNames(database: Database): Promise<string[]> {
   `.execute(database.db);
   return rows.map((row) => row.name);
 }
+
+/** Every column of the database's own tables, with its declared type (same reason as `tableNames`). */
+export async function tableColumns(
+  database: Database,
+): Promise<{ table: string; column: string; dataType: string }[]> {
+  if (database.dialect === 'sqlite') {
+    const { rows } = await sql<{ table: string; column: string; dataType: string }>`
+      select t.name as "table", c.name as "column", c.type as "dataType"
+      from sqlite_master t join pragma_table_info(t.name) c
+      where t.type = 'table' and t.name not like 'sqlite_%'
+    `.execute(database.db);
+    return rows;
+  }
+  const { rows } = await sql<{ table: string; column: string; dataType: string }>`
+    select c.table_name as "table", c.column_name as "column", c.data_type as "dataType"
+    from information_schema.columns c
+    join information_schema.tables t
+      on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = ${database.schema ?? 'public'} and t.table_type = 'BASE TABLE'
+  `.execute(database.db);
+  return rows;
+}

@@ -98,7 +98,7 @@ describe.each(DIALECTS)('two processes starting together on %s', (dialect) => {
 });
 
 describe('migrations on postgres, beside other clients', () => {
-  it('migrate a schema while other clients drop theirs (test files ending, tenants removed)', async () => {
+  it('migrate a schema and read its status while other clients drop theirs (test files ending, tenants removed)', async () => {
     const churn = await openTestDatabase('postgres', { migrate: false });
     let churning = true;
     // Another client creates and drops schemas with tables, without pause, as test files do.
@@ -116,6 +116,11 @@ describe('migrations on postgres, beside other clients', () => {
         const test = await openTestDatabase('postgres', { migrate: false });
         try {
           expect((await migrateToLatest(test.database)).error).toBeUndefined();
+          // What `maille export` and every command reading the database ask first.
+          for (let read = 0; read < 5; read += 1) {
+            const status = await migrationStatus(test.database);
+            expect(status.filter((m) => !m.executedAt)).toEqual([]);
+          }
         } finally {
           await test.drop();
         }
