@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { type ApiKeyIdentity, verifyApiKey } from '@maille/db';
 import type { Actor } from '@maille/domain/use-cases';
+import { setBounded } from './bounded-map.ts';
 import type { AppDependencies } from './context.ts';
 import { fr } from './messages/fr.ts';
 import { ApiProblem } from './problems.ts';
@@ -76,15 +77,12 @@ export class VerifiedKeys {
   /** Keeps what the database said of `token` — a valid key only — and returns it. */
   remember(token: string, identity: ApiKeyIdentity | undefined): ApiKeyIdentity | undefined {
     if (this.ttlMs <= 0 || identity === undefined) return identity;
-    // Maps keep insertion order: the first key is the oldest, dropped when full.
-    if (this.#entries.size >= this.maxEntries) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest !== undefined) this.#entries.delete(oldest);
-    }
-    this.#entries.set(hash('sha256', token, 'base64'), {
-      identity,
-      expiresAt: this.now() + this.ttlMs,
-    });
+    setBounded(
+      this.#entries,
+      hash('sha256', token, 'base64'),
+      { identity, expiresAt: this.now() + this.ttlMs },
+      this.maxEntries,
+    );
     return identity;
   }
 }

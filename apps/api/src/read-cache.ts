@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { brotliCompress, brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
 import { routePattern } from './access-log.ts';
+import { setBounded } from './bounded-map.ts';
 import { type ApiEnv, nodeBindings } from './context.ts';
 
 /** The compressions a read model is sent in, the one preferred first. */
@@ -26,7 +27,7 @@ export class ReadModelAnswer {
   #brotli: Uint8Array<ArrayBuffer> | undefined;
   /** A weak tag (`W/"…"`): the same content under either encoding matches it. */
   readonly etag: string;
-  /** Until when (`performance.now()`) the cache keeps it; undefined when not cached. */
+  /** Until when, on the cache's clock (`performance.now()` by default), the cache keeps it. */
   expiresAt: number | undefined;
 
   constructor(json: string) {
@@ -85,10 +86,8 @@ function brotliOptions(quality: number, bytes: Uint8Array) {
  * another may not; a refusal (404, 403…) is never cached.
  */
 export class ReadModelCache {
-  readonly #entries = new Map<
-    string,
-    { answer: ReadModelAnswer; expiresAt: number; mark: string | undefined }
-  >();
+  /** The answers by key, with the change mark read before each was computed. */
+  readonly #entries = new Map<string, { answer: ReadModelAnswer; mark: string | undefined }>();
   /** Answers the server's edge may send again as they are, by request (see `replayOf`). */
   readonly #replays = new Map<string, Replay>();
   /** The computations under way, by key, and the generation each started in. */
@@ -125,10 +124,9 @@ export class ReadModelCache {
   async answer(key: string, compute: () => Promise<unknown>): Promise<ReadModelAnswer> {
     if (this.ttlMs <= 0) return new ReadModelAnswer(JSON.stringify(await compute()));
     const cached = this.#entries.get(key);
-    if (cached && cached.expiresAt > this.now()) return cached.answer;
+    if (cached && (cached.answer.expiresAt ?? 0) > this.now()) return cached.answer;
     if (cached?.mark !== undefined && cached.mark === this.changeMark()) {
-      cached.expiresAt = this.now() + this.ttlMs;
-      cached.answer.expiresAt = cached.expiresAt;
+      cached.answer.expiresAt = this.now() + this.ttlMs;
       return cached.answer;
     }
     // The many readers of a dashboard all find it expired at the same moment: one computes it,
@@ -156,14 +154,8 @@ export class ReadModelCache {
     const json = JSON.stringify(await compute());
     const answer = previous?.holds(json) ? previous : new ReadModelAnswer(json);
     if (generation === this.#generation) {
-      this.#entries.delete(key);
-      // Maps keep insertion order: the first key is the oldest, dropped when full.
-      if (this.#entries.size >= this.maxEntries) {
-        const oldest = this.#entries.keys().next().value;
-        if (oldest !== undefined) this.#entries.delete(oldest);
-      }
       answer.expiresAt = this.now() + this.ttlMs;
-      this.#entries.set(key, { answer, expiresAt: answer.expiresAt, mark });
+      setBounded(this.#entries, key, { answer, mark }, this.maxEntries);
     }
     return answer;
   }
@@ -175,11 +167,7 @@ export class ReadModelCache {
    */
   offerReplay(request: string, replay: Replay): void {
     if (replay.answer.expiresAt === undefined) return;
-    if (this.#replays.size >= this.maxEntries) {
-      const oldest = this.#replays.keys().next().value;
-      if (oldest !== undefined) this.#replays.delete(oldest);
-    }
-    this.#replays.set(request, replay);
+    setBounded(this.#replays, request, replay, this.maxEntries);
   }
 
   /** What the app answered to this very request lately, while it is still fresh. */
