@@ -13,10 +13,12 @@ import { pino } from 'pino';
 import { createApp } from './app.ts';
 import { replayReads } from './edge.ts';
 import type { ServerSettings } from './env.ts';
+import { BatchedLog } from './log-destination.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { ReadModelCache } from './read-cache.ts';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
+const LOG_FLUSH_LIMIT_MS = 2000;
 
 /** An API listening on its port. */
 export interface RunningApi {
@@ -47,13 +49,12 @@ export async function serveApi({
   env: ServerSettings;
   clock?: Clock;
 }): Promise<RunningApi> {
-  // Written in batches of 4 KiB rather than one write per request: under load a write per line
-  // costs as much as the request itself. Flushed when the server stops; lines of the last
-  // moments before a crash may be lost.
-  const logger = pino(
-    { level: env.LOG_LEVEL },
-    pino.destination({ dest: 1, sync: false, minLength: 4096 }),
-  );
+  const log = new BatchedLog(1);
+  const logger = pino({ level: env.LOG_LEVEL }, log);
+  // Lines still waiting when the process ends without a graceful stop (process.exit, a crash)
+  // are written on the way out.
+  const writeLogOnExit = () => log.flushSync();
+  process.on('exit', writeLogOnExit);
   // Shared by the app and the edge in front of it, so that a replayed read counts and expires
   // like one the app answers.
   const edge = {
@@ -92,16 +93,23 @@ export async function serveApi({
   purge.unref();
   return {
     url: `http://localhost:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        clearInterval(purge);
-        server.close((error) => {
-          logger.flush();
-          return error ? reject(error) : resolve();
+    close: async () => {
+      clearInterval(purge);
+      try {
+        await new Promise<void>((resolve, reject) => {
+          server.close((error) => (error ? reject(error) : resolve()));
+          // `close` waits for open connections: idle keep-alive ones would hold it forever, so
+          // they are closed now, and busy ones as soon as they have answered.
+          server.closeIdleConnections();
         });
-        // `close` waits for open connections: idle keep-alive ones would hold it forever, so they
-        // are closed now, and busy ones as soon as they have answered.
-        server.closeIdleConnections();
-      }),
+      } finally {
+        // A log output that stopped reading (a stalled collector) must not hold the stop forever.
+        await new Promise<void>((resolve) => {
+          log.flush(() => resolve());
+          setTimeout(resolve, LOG_FLUSH_LIMIT_MS).unref();
+        });
+        process.off('exit', writeLogOnExit);
+      }
+    },
   };
 }

@@ -99,4 +99,7 @@ it('migrates, says where it listens in French, and drains in-flight requests on 
   expect(code).toBe(0);
   expect(output()).toContain('Arrêt demandé (SIGTERM)');
   expect(output()).toContain('API arrêtée.');
+  // Its log line was written before the process ended, with the request id it was answered with.
+  expect(output()).toContain(`"method":"POST","route":"/updates","status":403`);
+  expect(output()).toContain(`"requestId":"${response.headers['x-request-id']}"`);
 }, 30_000);
