@@ -103,12 +103,14 @@ export async function serveApi({
           server.closeIdleConnections();
         });
       } finally {
-        // A log output that stopped reading (a stalled collector) must not hold the stop forever.
+        // A log output that stopped reading (a stalled collector) must not hold the stop forever:
+        // past the limit, what is left gets one last, bounded, blocking try.
         await new Promise<void>((resolve) => {
           log.flush(() => resolve());
           setTimeout(resolve, LOG_FLUSH_LIMIT_MS).unref();
         });
         process.off('exit', writeLogOnExit);
+        log.flushSync();
       }
     },
   };
