@@ -62,6 +62,22 @@ describe('the request log output', () => {
     expect(messages(readFileSync(file, 'utf8'))).toEqual(['dernière requête']);
   });
 
+  it('writes each line once when the exit comes while a write is under way', async () => {
+    const file = join(folder, 'api.log');
+    const fd = openSync(file, 'w');
+    const log = new BatchedLog(fd);
+    const logger = pino({ level: 'info' }, log);
+    const sent = Array.from({ length: 2_000 }, (_, index) => `requête ${index}`);
+    for (const msg of sent.slice(0, 1_000)) logger.info(msg);
+    // The first thousand lines are handed to the system, then more come, then the exit.
+    await new Promise((resolve) => setImmediate(resolve));
+    for (const msg of sent.slice(1_000)) logger.info(msg);
+    log.flushSync();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    closeSync(fd);
+    expect(messages(readFileSync(file, 'utf8')).sort()).toEqual([...sent].sort());
+  });
+
   it('waits for a pipe whose reader lags, then delivers every line whole', async () => {
     // A named pipe holds 64 KiB: 2 MB of lines fill it many times over, so writes are refused
     // (EAGAIN) or cut short until the reader catches up.

@@ -66,14 +66,16 @@ export class BatchedLog {
     const unsent = this.#writing !== null && !this.#inFlight ? [this.#writing] : [];
     let rest = Buffer.concat([...unsent, this.#take()]);
     this.#writing = null;
+    this.#inFlight = false;
     for (let tries = 0; rest.byteLength > 0 && tries < 100; tries += 1) {
       try {
         rest = rest.subarray(writeSync(this.#fd, rest));
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return;
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') break;
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
       }
     }
+    for (const done of this.#drained.splice(0)) done();
   }
 
   readonly #writeNext = (): void => {
@@ -93,10 +95,12 @@ export class BatchedLog {
     if (bytes === null) return;
     this.#inFlight = true;
     writeAsync(this.#fd, bytes, 0, bytes.byteLength, null, (error, written) => {
-      this.#inFlight = false;
       if (this.#writing !== bytes) return; // flushSync took over meanwhile
+      this.#inFlight = false;
       if (error?.code === 'EAGAIN') {
-        setTimeout(() => this.#writeWriting(), FULL_OUTPUT_PAUSE_MS);
+        setTimeout(() => {
+          if (this.#writing === bytes) this.#writeWriting();
+        }, FULL_OUTPUT_PAUSE_MS);
         return;
       }
       // Any other failure (the output closed): these lines cannot go anywhere.
