@@ -130,7 +130,7 @@ try {
       met: posts.non2xx === 0 && posts.errors === 0,
     },
     {
-      what: 'Mémoire maximale du serveur de l’API pendant toutes ces mesures (VmHWM), réglages de Node par défaut',
+      what: `Mémoire maximale du serveur de l’API pendant toutes ces mesures (VmHWM), lancé comme par \`start\` (node ${startArguments().slice(0, -1).join(' ')})`,
       result: `${peakMiB.toFixed(0)} Mio`,
       target: '< 200 Mio',
       met: peakMiB < 200,
