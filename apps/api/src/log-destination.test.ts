@@ -79,7 +79,7 @@ describe('the request log output', () => {
   });
 
   it('waits for a pipe whose reader lags, then delivers every line whole', async () => {
-    // A named pipe holds 64 KiB: 2 MB of lines fill it many times over, so writes are refused
+    // A named pipe holds 64 KiB: about 4 MB of lines fill it many times over, so writes are refused
     // (EAGAIN) or cut short until the reader catches up.
     const fifo = join(folder, 'collector');
     execFileSync('mkfifo', [fifo]);
