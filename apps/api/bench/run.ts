@@ -47,7 +47,8 @@ try {
   const token = await prepareDatabase(databaseFile);
   execFileSync(process.execPath, ['--import', 'tsx', 'build.ts'], { cwd: API_FOLDER });
   const hello = await startServer('hello', ['--import', 'tsx', 'bench/hello.ts'], {});
-  const api = await startServer('api', startArguments(), {
+  const apiArguments = startArguments();
+  const api = await startServer('api', apiArguments, {
     DATABASE_URL: databaseFile,
     PORT: '0',
     // The limiter stays on the path (it counts every request) but never refuses one here.
@@ -130,7 +131,7 @@ try {
       met: posts.non2xx === 0 && posts.errors === 0,
     },
     {
-      what: `Mémoire maximale du serveur de l’API pendant toutes ces mesures (VmHWM), lancé comme par \`start\` (node ${startArguments().slice(0, -1).join(' ')})`,
+      what: `Mémoire maximale du serveur de l’API pendant toutes ces mesures (VmHWM), lancé comme par \`start\` (node ${apiArguments.slice(0, -1).join(' ')})`,
       result: `${peakMiB.toFixed(0)} Mio`,
       target: '< 200 Mio',
       met: peakMiB < 200,

@@ -51,10 +51,6 @@ export async function serveApi({
 }): Promise<RunningApi> {
   const log = new BatchedLog(1);
   const logger = pino({ level: env.LOG_LEVEL }, log);
-  // Lines still waiting when the process ends without a graceful stop (process.exit, a crash)
-  // are written on the way out.
-  const writeLogOnExit = () => log.flushSync();
-  process.on('exit', writeLogOnExit);
   // Shared by the app and the edge in front of it, so that a replayed read counts and expires
   // like one the app answers.
   const edge = {
@@ -86,6 +82,10 @@ export async function serveApi({
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  // Once it serves (a failed start leaves no handler behind): lines still waiting when the process
+  // ends without a graceful stop (process.exit, a crash) are written on the way out.
+  const writeLogOnExit = () => log.flushSync();
+  process.on('exit', writeLogOnExit);
   // Expired Idempotency-Key records go hourly (a reused key replaces its own expired record anyway).
   const purge = setInterval(() => {
     purgeExpiredIdempotencyKeys(database, clock()).catch((error: unknown) => console.error(error));
