@@ -190,5 +190,12 @@ export type App = ReturnType<typeof createApp>;
 
 const OPENAPI_CONFIG = {
   openapi: '3.1.0',
-  info: { title: fr.openapi.title, version: '0.1.0', description: fr.openapi.description },
+  info: {
+    title: fr.openapi.title,
+    version: '0.1.0',
+    description: fr.openapi.description,
+    license: { name: 'MIT', identifier: 'MIT' },
+  },
+  // Relative: the document is right wherever the API is served (behind a proxy, on any port).
+  servers: [{ url: '/', description: fr.openapi.server }],
 };

@@ -39,15 +39,51 @@ describe('If-Match', () => {
     },
   );
 
-  it('turns the kernel’s stale version into a 412, and leaves other errors alone', async () => {
-    await expect(ifMatched(Promise.reject(new StaleVersionError()))).rejects.toMatchObject({
+  it('says when the tag sent is another resource’s, and which one it should be', async () => {
+    const { status, body } = await answer('"act_zzz999.2"');
+    expect(status).toBe(412);
+    expect(body.detail).toBe(
+      'L’en-tête If-Match contient l’ETag d’une autre ressource, pas celle de act_abc123 : lisez act_abc123, puis renvoyez l’ETag qu’elle donne dans If-Match.',
+    );
+    // A malformed value is not called another resource's.
+    expect((await answer('W/"act_zzz999.2"')).body.detail).toMatch(/ne contient pas l’ETag/);
+  });
+});
+
+describe('a change under If-Match', () => {
+  const refusal = (sent: number, error: Error) => ifMatched(sent, Promise.reject(error));
+
+  it('tells an older version (changed since it was read) with the current one', async () => {
+    await expect(refusal(1, new StaleVersionError(3))).rejects.toMatchObject({
       kind: 'precondition-echouee',
+      detail:
+        'Cette ressource a été modifiée depuis votre lecture : vous avez lu sa version 1, elle en est à la version 3. Relisez-la, puis renvoyez sa nouvelle ETag dans If-Match.',
     });
+  });
+
+  it('tells a version that never was (newer than the stored one) with the current one', async () => {
+    await expect(refusal(3, new StaleVersionError(1))).rejects.toMatchObject({
+      kind: 'precondition-echouee',
+      detail:
+        'La version 3 de cette ressource n’existe pas : elle en est à la version 1. Relisez-la, puis renvoyez l’ETag qu’elle donne dans If-Match.',
+    });
+  });
+
+  it('says it changed meanwhile when a concurrent write won (the version is unknown)', async () => {
+    await expect(refusal(2, new StaleVersionError())).rejects.toMatchObject({
+      kind: 'precondition-echouee',
+      detail: expect.stringMatching(
+        /^Cette ressource a été modifiée depuis votre lecture : relisez/,
+      ),
+    });
+  });
+
+  it('leaves other errors alone', async () => {
     // A rule of the field is a conflict of its own: the 409 the error mapping gives it.
     const rule = new ConflictError('Cette gouvernance doit garder au moins un coordinateur.');
-    await expect(ifMatched(Promise.reject(rule))).rejects.toBe(rule);
+    await expect(refusal(1, rule)).rejects.toBe(rule);
     const other = new Error('boom');
-    await expect(ifMatched(Promise.reject(other))).rejects.toBe(other);
-    await expect(ifMatched(Promise.resolve(1))).resolves.toBe(1);
+    await expect(refusal(1, other)).rejects.toBe(other);
+    await expect(ifMatched(1, Promise.resolve(1))).resolves.toBe(1);
   });
 });

@@ -40,33 +40,50 @@ export function expectedVersionOf(c: Context, entityId: string): number {
   if (header === undefined || header.trim() === '') {
     throw new ApiProblem('precondition-requise', fr.problems.preconditionRequired.detail);
   }
+  let another = false;
   for (const candidate of header.split(',')) {
     const tag = STRONG_TAG.exec(candidate.trim())?.[1];
     if (tag === undefined) continue;
     const dot = tag.lastIndexOf('.');
     const version = tag.slice(dot + 1);
-    if (dot > 0 && tag.slice(0, dot) === entityId && /^[1-9]\d{0,8}$/.test(version)) {
-      return Number(version);
-    }
+    if (dot <= 0 || !/^[1-9]\d{0,8}$/.test(version)) continue;
+    if (tag.slice(0, dot) === entityId) return Number(version);
+    another = true;
   }
-  throw new ApiProblem('precondition-echouee', fr.problems.preconditionFailed.unknownTag);
+  const texts = fr.problems.preconditionFailed;
+  throw new ApiProblem(
+    'precondition-echouee',
+    another ? texts.otherEntity(entityId) : texts.unknownTag,
+  );
 }
 
 /**
- * Runs a change made under `If-Match`: the kernel's `StaleVersionError` (its own `checkVersion`, or
- * the repository's check when writing) is answered 412 as HTTP says; any other conflict (a rule of
- * the field: the last coordinator, a milestone already cancelled) stays the 409 it is.
+ * Runs a change made under `If-Match` with the version read from it: the kernel's
+ * `StaleVersionError` (its own `checkVersion`, or the repository's check when writing) is answered
+ * 412 as HTTP says, telling an older version (someone changed it since) from one that never was;
+ * any other conflict (a rule of the field: the last coordinator, a milestone already cancelled)
+ * stays the 409 it is.
  *
  * @example
- * const action = await ifMatched(updateAction(ctx, { id, expectedVersion, patch }));
+ * const action = await ifMatched(expectedVersion, updateAction(ctx, { id, expectedVersion, patch }));
  */
-export async function ifMatched<T>(change: Promise<T>): Promise<T> {
+export async function ifMatched<T>(expectedVersion: number, change: Promise<T>): Promise<T> {
   try {
     return await change;
   } catch (error) {
     if (error instanceof StaleVersionError) {
-      throw new ApiProblem('precondition-echouee', fr.problems.preconditionFailed.stale);
+      throw new ApiProblem(
+        'precondition-echouee',
+        staleDetail(expectedVersion, error.currentVersion),
+      );
     }
     throw error;
   }
+}
+
+/** Why the version sent is not the stored one, with the stored one when the kernel knew it. */
+function staleDetail(sent: number, current: number | undefined): string {
+  const texts = fr.problems.preconditionFailed;
+  if (current === undefined || current === sent) return texts.stale;
+  return sent < current ? texts.modified(sent, current) : texts.unknownVersion(sent, current);
 }

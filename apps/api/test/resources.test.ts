@@ -237,6 +237,39 @@ describe('actions', () => {
     expect(reread.headers.get('ETag')).toBe(`"${actionId}.${version + 1}"`);
   });
 
+  it('says whether a refused If-Match is older, never was, or another action’s, with the current version', async () => {
+    const { items } = await listActions(asCoordinator(), { roadmapId: LR.roadmap, limit: 2 });
+    const [action, other] = items;
+    if (!action || !other) throw new Error('the demo roadmap has two actions');
+    const { id, version } = action;
+    const refusal = async (ifMatch: string) => {
+      const response = await api.app.request(
+        `/actions/${id}`,
+        patch({ title: 'Refusé' }, coordinator, ifMatch),
+      );
+      return (await expectProblem(response, 412, 'precondition-echouee')).detail;
+    };
+
+    // The README's mistake: a version ahead of the stored one is not "modified since".
+    expect(await refusal(`"${id}.${version + 2}"`)).toBe(
+      `La version ${version + 2} de cette ressource n’existe pas : elle en est à la version ${version}. Relisez-la, puis renvoyez l’ETag qu’elle donne dans If-Match.`,
+    );
+    expect(await refusal(`"${other.id}.${version}"`)).toMatch(
+      `l’ETag d’une autre ressource, pas celle de ${id}`,
+    );
+    const changed = await api.app.request(
+      `/actions/${id}`,
+      patch({ title: 'Permanences, nouvelle saison' }, coordinator, `"${id}.${version}"`),
+    );
+    expect(changed.status).toBe(200);
+    expect(await refusal(`"${id}.${version}"`)).toMatch(
+      `modifiée depuis votre lecture : vous avez lu sa version ${version}, elle en est à la version ${version + 1}.`,
+    );
+    expect((await getAction(asCoordinator(), { actionId: id })).title).toBe(
+      'Permanences, nouvelle saison',
+    );
+  });
+
   it('refuses a patch clearing a required field or naming an unknown one, pointing at it', async () => {
     const { items } = await listActions(asCoordinator(), { roadmapId: LR.roadmap, limit: 1 });
     const action = items[0] as { id: string; version: number };

@@ -48,6 +48,12 @@ export const fr = {
       title: 'Précondition non remplie',
       stale:
         'Cette ressource a été modifiée depuis votre lecture : relisez-la, puis renvoyez sa nouvelle ETag dans If-Match.',
+      modified: (read: number, current: number) =>
+        `Cette ressource a été modifiée depuis votre lecture : vous avez lu sa version ${read}, elle en est à la version ${current}. Relisez-la, puis renvoyez sa nouvelle ETag dans If-Match.`,
+      unknownVersion: (sent: number, current: number) =>
+        `La version ${sent} de cette ressource n’existe pas : elle en est à la version ${current}. Relisez-la, puis renvoyez l’ETag qu’elle donne dans If-Match.`,
+      otherEntity: (entityId: string) =>
+        `L’en-tête If-Match contient l’ETag d’une autre ressource, pas celle de ${entityId} : lisez ${entityId}, puis renvoyez l’ETag qu’elle donne dans If-Match.`,
       unknownTag:
         'L’en-tête If-Match ne contient pas l’ETag de cette ressource (une valeur « "<identifiant>.<version>" » est attendue).',
     },
@@ -118,6 +124,7 @@ export const fr = {
     title: 'API de Maille',
     description:
       'L’API de Maille : la gouvernance, la feuille de route, ses jalons et ses points d’étape. Authentification par clé d’API (« Authorization: Bearer mai_… ») ; sans clé, seules les feuilles de route adoptées et publiées sont lisibles. Les erreurs sont des documents application/problem+json (RFC 9457), en français.',
+    server: 'Le serveur qui publie ce document, à son adresse.',
     healthz: 'Le serveur répond',
     readyz: 'Le serveur est prêt : la base de données répond',
     roadmapHealth: 'Santé d’une feuille de route',

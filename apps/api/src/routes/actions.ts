@@ -21,7 +21,7 @@ import {
   registerRead,
 } from './resource-routes.ts';
 
-const TAGS = ['Fiches'];
+const ACTIONS = { tag: 'Fiches', one: 'Action', many: 'Actions' };
 const params = z.object({ actionId: GetActionInput.shape.actionId });
 const roadmapParams = z.object({ roadmapId: ListActionsInput.shape.roadmapId });
 
@@ -32,7 +32,7 @@ export function registerActionRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependen
     deps,
     {
       path: '/roadmaps/{roadmapId}/actions',
-      tags: TAGS,
+      resource: ACTIONS,
       summary: fr.openapi.listActions,
       params: roadmapParams,
       item: Action,
@@ -45,7 +45,7 @@ export function registerActionRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependen
     deps,
     {
       path: '/actions/{actionId}',
-      tags: TAGS,
+      resource: ACTIONS,
       summary: fr.openapi.getAction,
       params,
       schema: Action,
@@ -58,7 +58,7 @@ export function registerActionRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependen
     deps,
     {
       path: '/actions/{actionId}',
-      tags: TAGS,
+      resource: ACTIONS,
       summary: fr.openapi.updateAction,
       params,
       schema: Action,
@@ -70,7 +70,8 @@ export function registerActionRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependen
     deps,
     {
       path: '/actions/{actionId}/transitions',
-      tags: TAGS,
+      resource: ACTIONS,
+      operationId: 'transitionAction',
       summary: fr.openapi.transitionAction,
       params,
       body: TransitionActionInput.omit({ actionId: true, expectedVersion: true }),
@@ -84,7 +85,7 @@ export function registerActionRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependen
     deps,
     {
       path: '/roadmaps/{roadmapId}/actions',
-      tags: TAGS,
+      resource: ACTIONS,
       summary: fr.openapi.createAction,
       params: roadmapParams,
       body: ActionFields.omit({ roadmapId: true }),
@@ -99,7 +100,8 @@ export function registerActionRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependen
     deps,
     {
       path: '/actions/{actionId}/promotion',
-      tags: TAGS,
+      resource: ACTIONS,
+      operationId: 'promoteAction',
       summary: fr.openapi.promoteAction,
       description: fr.openapi.promoteActionDescription,
       params,

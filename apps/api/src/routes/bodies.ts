@@ -13,13 +13,18 @@ import type { ApiEnv, AppDependencies } from '../context.ts';
 import { fr } from '../messages/fr.ts';
 import { registerCreate, registerList, registerPatch, registerRead } from './resource-routes.ts';
 
-const TAGS = ['Instances'];
+const BODIES = { tag: 'Instances', one: 'Body', many: 'Bodies' };
 const ofGovernance = {
   path: '/governances/{governanceId}/bodies',
-  tags: TAGS,
+  resource: BODIES,
   params: ListBodiesInput.pick({ governanceId: true }),
 } as const;
-const one = { path: '/bodies/{bodyId}', tags: TAGS, params: GetBodyInput, schema: Body } as const;
+const one = {
+  path: '/bodies/{bodyId}',
+  resource: BODIES,
+  params: GetBodyInput,
+  schema: Body,
+} as const;
 
 /**
  * A governance's bodies and their members. Members are part of the body, dated (`since`,

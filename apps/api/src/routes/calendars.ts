@@ -21,6 +21,7 @@ import { decodeCursor, PageQuery, pageResponse } from '../pagination.ts';
 import { ApiProblem } from '../problems.ts';
 import {
   LINK_HEADER,
+  NO_KEY,
   problemResponses,
   READ_PROBLEMS,
   REQUIRED_KEY,
@@ -56,8 +57,10 @@ const feed = createRoute({
   // parameter named `token.ics`.
   path: '/calendars/{feed}',
   tags: TAGS,
+  operationId: 'getCalendar',
   summary: fr.openapi.calendarFeed,
   description: fr.openapi.calendarFeedDescription,
+  security: NO_KEY,
   request: {
     params: z.object({
       feed: z.string().max(100).openapi({ description: fr.openapi.calendarFeedToken }),
@@ -76,6 +79,7 @@ const create = createRoute({
   method: 'post',
   path: '/governances/{governanceId}/calendar-feeds',
   tags: TAGS,
+  operationId: 'createCalendarFeed',
   summary: fr.openapi.createCalendarFeed,
   description: fr.openapi.createCalendarFeedDescription,
   security: REQUIRED_KEY,
@@ -105,6 +109,7 @@ const list = createRoute({
   method: 'get',
   path: '/governances/{governanceId}/calendar-feeds',
   tags: TAGS,
+  operationId: 'listCalendarFeeds',
   summary: fr.openapi.listCalendarFeeds,
   security: REQUIRED_KEY,
   request: { params: governanceParams, query: PageQuery },
@@ -122,6 +127,7 @@ const revoke = createRoute({
   method: 'delete',
   path: '/calendar-feeds/{feedId}',
   tags: TAGS,
+  operationId: 'revokeCalendarFeed',
   summary: fr.openapi.revokeCalendarFeed,
   security: REQUIRED_KEY,
   request: { params: z.object({ feedId: CalendarFeedId }) },

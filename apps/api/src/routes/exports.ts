@@ -24,11 +24,18 @@ const DISPOSITION_HEADER = z.object({
 });
 
 /** A CSV download: same readers as the JSON reads, so a key is optional as it is there. */
-function csvRoute(path: string, summary: string, params: z.ZodObject, description?: string) {
+function csvRoute(
+  operationId: string,
+  path: string,
+  summary: string,
+  params: z.ZodObject,
+  description?: string,
+) {
   return createRoute({
     method: 'get',
     path,
     tags: TAGS,
+    operationId,
     summary,
     description: description
       ? `${description} ${fr.openapi.csvDescription}`
@@ -49,11 +56,17 @@ function csvRoute(path: string, summary: string, params: z.ZodObject, descriptio
 /** The CSV exports: path, summary, params and the kernel's use case behind each. */
 const CSV_EXPORTS = [
   {
-    route: csvRoute('/roadmaps/{roadmapId}/actions.csv', fr.openapi.actionsCsv, roadmapParams),
+    route: csvRoute(
+      'exportActionsCsv',
+      '/roadmaps/{roadmapId}/actions.csv',
+      fr.openapi.actionsCsv,
+      roadmapParams,
+    ),
     run: exportActionsCsv,
   },
   {
     route: csvRoute(
+      'exportMilestonesCsv',
       '/roadmaps/{roadmapId}/milestones.csv',
       fr.openapi.milestonesCsv,
       roadmapParams,
@@ -62,6 +75,7 @@ const CSV_EXPORTS = [
   },
   {
     route: csvRoute(
+      'exportMeasurementsCsv',
       '/governances/{governanceId}/measurements.csv',
       fr.openapi.measurementsCsv,
       governanceParams,
@@ -70,6 +84,7 @@ const CSV_EXPORTS = [
   },
   {
     route: csvRoute(
+      'exportOrganizationsCsv',
       '/governances/{governanceId}/organizations.csv',
       fr.openapi.organizationsCsv,
       governanceParams,
@@ -83,6 +98,7 @@ const governanceDocument = createRoute({
   method: 'get',
   path: '/governances/{governanceId}/export',
   tags: TAGS,
+  operationId: 'exportGovernance',
   summary: fr.openapi.exportGovernance,
   description: fr.openapi.exportGovernanceDescription,
   security: REQUIRED_KEY,

@@ -12,7 +12,7 @@ import type { ApiEnv, AppDependencies } from '../context.ts';
 import { fr } from '../messages/fr.ts';
 import { registerCreate, registerList, registerPatch, registerRead } from './resource-routes.ts';
 
-const TAGS = ['Financements'];
+const FUNDING_LINES = { tag: 'Financements', one: 'FundingLine', many: 'FundingLines' };
 const actionParams = z.object({ actionId: ListFundingLinesInput.shape.actionId });
 const params = z.object({ fundingLineId: GetFundingLineInput.shape.fundingLineId });
 
@@ -23,7 +23,7 @@ export function registerFundingLineRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDep
     deps,
     {
       path: '/actions/{actionId}/funding-lines',
-      tags: TAGS,
+      resource: FUNDING_LINES,
       summary: fr.openapi.listFundingLines,
       params: actionParams,
       item: FundingLine,
@@ -36,7 +36,7 @@ export function registerFundingLineRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDep
     deps,
     {
       path: '/actions/{actionId}/funding-lines',
-      tags: TAGS,
+      resource: FUNDING_LINES,
       summary: fr.openapi.addFundingLine,
       params: actionParams,
       body: FundingLineFields.omit({ actionId: true }),
@@ -51,7 +51,7 @@ export function registerFundingLineRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDep
     deps,
     {
       path: '/funding-lines/{fundingLineId}',
-      tags: TAGS,
+      resource: FUNDING_LINES,
       summary: fr.openapi.getFundingLine,
       params,
       schema: FundingLine,
@@ -64,7 +64,7 @@ export function registerFundingLineRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDep
     deps,
     {
       path: '/funding-lines/{fundingLineId}',
-      tags: TAGS,
+      resource: FUNDING_LINES,
       summary: fr.openapi.updateFundingLine,
       params,
       schema: FundingLine,

@@ -21,10 +21,10 @@ import {
   registerRead,
 } from './resource-routes.ts';
 
-const TAGS = ['Gouvernances'];
+const GOVERNANCES = { tag: 'Gouvernances', one: 'Governance', many: 'Governances' };
 const one = {
   path: '/governances/{governanceId}',
-  tags: TAGS,
+  resource: GOVERNANCES,
   params: z.object({ governanceId: GetGovernanceInput.shape.governanceId }),
   schema: Governance,
 } as const;
@@ -33,7 +33,7 @@ const one = {
 // changing and removing a role are one kernel use case, where `null` removes.
 const role = {
   path: '/governances/{governanceId}/roles/{personId}',
-  tags: TAGS,
+  resource: GOVERNANCES,
   params: AssignRoleInput.pick({ governanceId: true, personId: true }),
   schema: Governance,
   problems: ['conflit'],
@@ -49,7 +49,7 @@ export function registerGovernanceRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepe
     deps,
     {
       path: '/governances',
-      tags: TAGS,
+      resource: GOVERNANCES,
       summary: fr.openapi.listGovernances,
       item: Governance,
       cursorId: ListGovernancesInput.shape.after.unwrap(),
@@ -68,7 +68,7 @@ export function registerGovernanceRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepe
     deps,
     {
       path: '/governances',
-      tags: TAGS,
+      resource: GOVERNANCES,
       summary: fr.openapi.createGovernance,
       body: CreateGovernanceInput,
       schema: Governance,
@@ -84,6 +84,7 @@ export function registerGovernanceRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepe
     {
       ...role,
       method: 'put',
+      operationId: 'assignGovernanceRole',
       summary: fr.openapi.assignRole,
       body: z.object({ role: GovernanceRole }),
     },
@@ -92,7 +93,12 @@ export function registerGovernanceRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepe
   registerChange(
     app,
     deps,
-    { ...role, method: 'delete', summary: fr.openapi.removeRole },
+    {
+      ...role,
+      method: 'delete',
+      operationId: 'removeGovernanceRole',
+      summary: fr.openapi.removeRole,
+    },
     assignRole,
     (params) => ({ ...params, role: null }),
   );

@@ -15,14 +15,15 @@ import { fr } from '../messages/fr.ts';
 import { problemResponses, REQUIRED_KEY, WRITE_PROBLEMS } from './openapi-helpers.ts';
 import { registerCreate, registerList, registerPatch, registerRead } from './resource-routes.ts';
 
-const TAGS = ['Indicateurs'];
+const INDICATORS = { tag: 'Indicateurs', one: 'Indicator', many: 'Indicators' };
 const governanceParams = z.object({ governanceId: ListIndicatorsInput.shape.governanceId });
 const params = z.object({ indicatorId: GetIndicatorInput.shape.indicatorId });
 
 const installDefaults = createRoute({
   method: 'post',
   path: '/governances/{governanceId}/indicators/defaults',
-  tags: TAGS,
+  tags: [INDICATORS.tag],
+  operationId: 'installDefaultIndicators',
   summary: fr.openapi.installDefaultIndicators,
   description: fr.openapi.installDefaultIndicatorsDescription,
   security: REQUIRED_KEY,
@@ -48,7 +49,7 @@ export function registerIndicatorRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepen
     deps,
     {
       path: '/governances/{governanceId}/indicators',
-      tags: TAGS,
+      resource: INDICATORS,
       summary: fr.openapi.listIndicators,
       params: governanceParams,
       item: Indicator,
@@ -61,7 +62,7 @@ export function registerIndicatorRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepen
     deps,
     {
       path: '/governances/{governanceId}/indicators',
-      tags: TAGS,
+      resource: INDICATORS,
       summary: fr.openapi.createIndicator,
       params: governanceParams,
       body: IndicatorFields.omit({ governanceId: true }),
@@ -77,7 +78,7 @@ export function registerIndicatorRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepen
     deps,
     {
       path: '/indicators/{indicatorId}',
-      tags: TAGS,
+      resource: INDICATORS,
       summary: fr.openapi.getIndicator,
       params,
       schema: Indicator,
@@ -90,7 +91,7 @@ export function registerIndicatorRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepen
     deps,
     {
       path: '/indicators/{indicatorId}',
-      tags: TAGS,
+      resource: INDICATORS,
       summary: fr.openapi.updateIndicator,
       params,
       schema: Indicator,

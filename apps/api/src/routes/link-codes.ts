@@ -18,6 +18,7 @@ const create = createRoute({
   method: 'post',
   path: '/persons/{personId}/link-codes',
   tags: ['Personnes'],
+  operationId: 'createLinkCode',
   summary: fr.openapi.createLinkCode,
   description: fr.openapi.createLinkCodeDescription,
   security: REQUIRED_KEY,

@@ -12,7 +12,7 @@ import type { ApiEnv, AppDependencies } from '../context.ts';
 import { fr } from '../messages/fr.ts';
 import { registerCreate, registerList, registerRead } from './resource-routes.ts';
 
-const TAGS = ['Indicateurs'];
+const MEASUREMENTS = { tag: 'Indicateurs', one: 'Measurement', many: 'Measurements' };
 const indicatorParams = z.object({ indicatorId: ListMeasurementsInput.shape.indicatorId });
 const params = z.object({ measurementId: GetMeasurementInput.shape.measurementId });
 const location = (measurement: Measurement) => `/measurements/${measurement.id}`;
@@ -27,7 +27,7 @@ export function registerMeasurementRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDep
     deps,
     {
       path: '/indicators/{indicatorId}/measurements',
-      tags: TAGS,
+      resource: MEASUREMENTS,
       summary: fr.openapi.listMeasurements,
       description: fr.openapi.listMeasurementsDescription,
       params: indicatorParams,
@@ -41,7 +41,7 @@ export function registerMeasurementRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDep
     deps,
     {
       path: '/indicators/{indicatorId}/measurements',
-      tags: TAGS,
+      resource: MEASUREMENTS,
       summary: fr.openapi.recordMeasurement,
       description: fr.openapi.recordMeasurementDescription,
       params: indicatorParams,
@@ -58,7 +58,7 @@ export function registerMeasurementRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDep
     deps,
     {
       path: '/measurements/{measurementId}',
-      tags: TAGS,
+      resource: MEASUREMENTS,
       summary: fr.openapi.getMeasurement,
       description: fr.openapi.appendOnly,
       params,
@@ -72,7 +72,8 @@ export function registerMeasurementRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDep
     deps,
     {
       path: '/measurements/{measurementId}/validation',
-      tags: TAGS,
+      resource: MEASUREMENTS,
+      operationId: 'validateMeasurement',
       summary: fr.openapi.validateMeasurement,
       description: fr.openapi.validateMeasurementDescription,
       params,

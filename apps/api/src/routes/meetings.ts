@@ -14,10 +14,10 @@ import type { ApiEnv, AppDependencies } from '../context.ts';
 import { fr } from '../messages/fr.ts';
 import { registerCreate, registerList, registerPatch, registerRead } from './resource-routes.ts';
 
-const TAGS = ['Séances'];
+const MEETINGS = { tag: 'Séances', one: 'Meeting', many: 'Meetings' };
 const one = {
   path: '/meetings/{meetingId}',
-  tags: TAGS,
+  resource: MEETINGS,
   params: GetMeetingInput,
   schema: Meeting,
 } as const;
@@ -29,7 +29,7 @@ export function registerMeetingRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepende
     deps,
     {
       path: '/governances/{governanceId}/meetings',
-      tags: TAGS,
+      resource: MEETINGS,
       summary: fr.openapi.listMeetings,
       params: ListMeetingsInput.pick({ governanceId: true }),
       query: {
@@ -57,7 +57,7 @@ export function registerMeetingRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepende
     deps,
     {
       path: '/bodies/{bodyId}/meetings',
-      tags: TAGS,
+      resource: MEETINGS,
       summary: fr.openapi.scheduleMeeting,
       params: GetBodyInput,
       body: ScheduleMeetingInput.omit({ bodyId: true }),

@@ -27,7 +27,7 @@ import {
   registerRead,
 } from './resource-routes.ts';
 
-const TAGS = ['Jalons'];
+const MILESTONES = { tag: 'Jalons', one: 'Milestone', many: 'Milestones' };
 const params = z.object({ milestoneId: GetMilestoneInput.shape.milestoneId });
 const roadmapParams = z.object({ roadmapId: ListRoadmapMilestonesInput.shape.roadmapId });
 const cursorId = ListRoadmapMilestonesInput.shape.after.unwrap();
@@ -35,7 +35,8 @@ const cursorId = ListRoadmapMilestonesInput.shape.after.unwrap();
 const complete = createRoute({
   method: 'post',
   path: '/milestones/{milestoneId}/complete',
-  tags: TAGS,
+  tags: [MILESTONES.tag],
+  operationId: 'completeMilestone',
   summary: fr.openapi.completeMilestone,
   security: REQUIRED_KEY,
   request: {
@@ -74,7 +75,8 @@ export function registerMilestoneRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepen
     deps,
     {
       path: '/roadmaps/{roadmapId}/milestones',
-      tags: TAGS,
+      resource: MILESTONES,
+      operationId: 'listRoadmapMilestones',
       summary: fr.openapi.listRoadmapMilestones,
       params: roadmapParams,
       item: Milestone,
@@ -87,7 +89,8 @@ export function registerMilestoneRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepen
     deps,
     {
       path: '/actions/{actionId}/milestones',
-      tags: TAGS,
+      resource: MILESTONES,
+      operationId: 'listActionMilestones',
       summary: fr.openapi.listActionMilestones,
       params: z.object({ actionId: GetActionInput.shape.actionId }),
       item: Milestone,
@@ -100,7 +103,7 @@ export function registerMilestoneRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepen
     deps,
     {
       path: '/roadmaps/{roadmapId}/milestones',
-      tags: TAGS,
+      resource: MILESTONES,
       summary: fr.openapi.createMilestone,
       params: roadmapParams,
       body: MilestoneFields.omit({ roadmapId: true }),
@@ -115,7 +118,7 @@ export function registerMilestoneRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepen
     deps,
     {
       path: '/milestones/{milestoneId}',
-      tags: TAGS,
+      resource: MILESTONES,
       summary: fr.openapi.getMilestone,
       params,
       schema: Milestone,
@@ -128,7 +131,7 @@ export function registerMilestoneRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepen
     deps,
     {
       path: '/milestones/{milestoneId}',
-      tags: TAGS,
+      resource: MILESTONES,
       summary: fr.openapi.updateMilestone,
       description: fr.openapi.updateMilestoneDescription,
       params,
@@ -141,7 +144,8 @@ export function registerMilestoneRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepen
     deps,
     {
       path: '/milestones/{milestoneId}/reschedule',
-      tags: TAGS,
+      resource: MILESTONES,
+      operationId: 'rescheduleMilestone',
       summary: fr.openapi.rescheduleMilestone,
       description: fr.openapi.rescheduleMilestoneDescription,
       params,
@@ -156,7 +160,8 @@ export function registerMilestoneRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepen
     deps,
     {
       path: '/milestones/{milestoneId}/cancel',
-      tags: TAGS,
+      resource: MILESTONES,
+      operationId: 'cancelMilestone',
       summary: fr.openapi.cancelMilestone,
       description: fr.openapi.cancelMilestoneDescription,
       params: z.object({ milestoneId: CancelMilestoneInput.shape.milestoneId }),

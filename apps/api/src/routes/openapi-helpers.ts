@@ -51,6 +51,8 @@ export const IF_MATCH_PROBLEMS = [
 /** A key is optional on public reads, required on writes; the kernel decides what it allows. */
 export const OPTIONAL_KEY = [{ cleApi: [] }, {}];
 export const REQUIRED_KEY = [{ cleApi: [] }];
+/** Said, not left out: a client generator then sends no key (a feed's secret is in its path). */
+export const NO_KEY: Record<string, string[]>[] = [];
 
 /** The `ETag` header of a read or a change, for the OpenAPI document. */
 export const ETAG_HEADER = z.object({

@@ -14,10 +14,10 @@ import type { ApiEnv, AppDependencies } from '../context.ts';
 import { fr } from '../messages/fr.ts';
 import { registerCreate, registerList, registerPatch, registerRead } from './resource-routes.ts';
 
-const TAGS = ['Structures'];
+const ORGANIZATIONS = { tag: 'Structures', one: 'Organization', many: 'Organizations' };
 const one = {
   path: '/organizations/{organizationId}',
-  tags: TAGS,
+  resource: ORGANIZATIONS,
   params: GetOrganizationInput,
   schema: Organization,
 } as const;
@@ -29,7 +29,7 @@ export function registerOrganizationRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDe
     deps,
     {
       path: '/organizations',
-      tags: TAGS,
+      resource: ORGANIZATIONS,
       summary: fr.openapi.listOrganizations,
       query: { q: DirectoryQuery.optional().openapi({ description: fr.openapi.searchQuery }) },
       item: Organization,
@@ -50,7 +50,7 @@ export function registerOrganizationRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDe
     deps,
     {
       path: '/organizations',
-      tags: TAGS,
+      resource: ORGANIZATIONS,
       summary: fr.openapi.createOrganization,
       body: CreateOrganizationInput,
       schema: Organization,

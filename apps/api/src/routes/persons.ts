@@ -11,8 +11,8 @@ import type { ApiEnv, AppDependencies } from '../context.ts';
 import { fr } from '../messages/fr.ts';
 import { registerCreate, registerPatch, registerRead } from './resource-routes.ts';
 
-const TAGS = ['Personnes'];
-const one = { path: '/persons/{personId}', tags: TAGS, params: GetPersonInput } as const;
+const PERSONS = { tag: 'Personnes', one: 'Person', many: 'Persons' };
+const one = { path: '/persons/{personId}', resource: PERSONS, params: GetPersonInput } as const;
 
 // What a read answers: the whole record, or the kernel's `PersonCard` (the same without the
 // contact details and reminder preferences) for the other members of the person's governances.
@@ -41,7 +41,7 @@ export function registerPersonRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependen
     deps,
     {
       path: '/persons',
-      tags: TAGS,
+      resource: PERSONS,
       summary: fr.openapi.createPerson,
       body: CreatePersonInput,
       schema: Person,

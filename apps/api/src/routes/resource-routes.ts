@@ -33,19 +33,37 @@ type Params = z.ZodObject;
 type Entity = { id: string; version?: number };
 type Values = Record<string, unknown>;
 
+/**
+ * What a resource file says once about its routes: the tag they are listed under in the document,
+ * and the resource's English names, which make each route's `operationId` (`listBodies`,
+ * `getBody`, `createBody`, `updateBody`) — the method names of a generated client.
+ */
+export interface Resource {
+  tag: string;
+  one: string;
+  many: string;
+}
+
 /** What every route of these families says about itself in the OpenAPI document. */
 interface Described {
   path: string;
-  tags: string[];
+  resource: Resource;
+  /** When the family's name would be ambiguous (a list under several parents) or wrong. */
+  operationId?: string;
   summary: string;
   description?: string;
   /** Problems it may answer besides those of its family (`conflit`, `interdit`…). */
   problems?: readonly ProblemKind[];
 }
 
-const documented = ({ path, tags, summary, description }: Described) => ({
+/** The description of a route; its `operationId` is the one its family makes, unless it says. */
+const documented = (
+  { path, resource, operationId, summary, description }: Described,
+  familyName: string,
+) => ({
   path,
-  tags,
+  tags: [resource.tag],
+  operationId: operationId ?? familyName,
   summary,
   ...(description ? { description } : {}),
 });
@@ -92,7 +110,7 @@ export function registerList(
   }),
 ): void {
   const route = createRoute({
-    ...documented(spec),
+    ...documented(spec, `list${spec.resource.many}`),
     method: 'get',
     security: OPTIONAL_KEY,
     request: {
@@ -127,7 +145,7 @@ export function registerRead(
   read: UseCase<Entity>,
 ): void {
   const route = createRoute({
-    ...documented(spec),
+    ...documented(spec, `get${spec.resource.one}`),
     method: 'get',
     security: OPTIONAL_KEY,
     request: { params: spec.params },
@@ -170,7 +188,7 @@ export function registerCreate<E extends Entity>(
   }),
 ): void {
   const route = createRoute({
-    ...documented(spec),
+    ...documented(spec, `create${spec.resource.one}`),
     method: 'post',
     security: REQUIRED_KEY,
     request: {
@@ -207,7 +225,12 @@ export function registerPatch(
 ): void {
   registerUnderIfMatch(
     app,
-    { ...spec, method: 'patch', body: PatchBody },
+    {
+      ...spec,
+      method: 'patch',
+      body: PatchBody,
+      operationId: spec.operationId ?? `update${spec.resource.one}`,
+    },
     (c, id, expectedVersion, patch) =>
       patchedFromBody(update(useCaseContext(deps, c), { id, expectedVersion, patch })),
   );
@@ -223,6 +246,8 @@ export function registerChange(
   app: OpenAPIHono<ApiEnv>,
   deps: AppDependencies,
   spec: Described & {
+    /** A change has its own verb: `transitionAction`, `cancelMilestone`… */
+    operationId: string;
     method?: 'post' | 'put' | 'delete';
     params: Params;
     body?: z.ZodType;
@@ -246,6 +271,7 @@ export function registerChange(
 function registerUnderIfMatch(
   app: OpenAPIHono<ApiEnv>,
   spec: Described & {
+    operationId: string;
     method: 'post' | 'put' | 'patch' | 'delete';
     params: Params;
     body?: z.ZodType;
@@ -254,7 +280,7 @@ function registerUnderIfMatch(
   run: (c: Context<ApiEnv>, id: string, expectedVersion: number, body: object) => Promise<Entity>,
 ): void {
   const route = createRoute({
-    ...documented(spec),
+    ...documented(spec, spec.operationId),
     method: spec.method,
     security: REQUIRED_KEY,
     request: {
@@ -276,7 +302,7 @@ function registerUnderIfMatch(
     const id = Object.values(c.req.valid('param') as Record<string, string>)[0] as string;
     const expectedVersion = expectedVersionOf(c, id);
     const body = (spec.method === 'delete' ? {} : (c.req.valid('json' as never) ?? {})) as object;
-    const entity = await ifMatched(run(c, id, expectedVersion, body));
+    const entity = await ifMatched(expectedVersion, run(c, id, expectedVersion, body));
     tagIfVersioned(c, entity);
     return c.json(entity as object, 200);
   });

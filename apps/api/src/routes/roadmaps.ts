@@ -39,7 +39,8 @@ import {
   registerRead,
 } from './resource-routes.ts';
 
-const TAGS = ['Feuilles de route'];
+const ROADMAPS = { tag: 'Feuilles de route', one: 'Roadmap', many: 'Roadmaps' };
+const VERSIONS = { ...ROADMAPS, one: 'RoadmapVersion', many: 'RoadmapVersions' };
 const params = z.object({ roadmapId: GetRoadmapInput.shape.roadmapId });
 const versionParams = params.extend({
   number: z.coerce
@@ -53,7 +54,8 @@ const versionParams = params.extend({
 const adopt = createRoute({
   method: 'post',
   path: '/roadmaps/{roadmapId}/adoption',
-  tags: TAGS,
+  tags: [ROADMAPS.tag],
+  operationId: 'adoptRoadmap',
   summary: fr.openapi.adoptRoadmap,
   description: fr.openapi.adoptRoadmapDescription,
   security: REQUIRED_KEY,
@@ -104,7 +106,8 @@ const RoadmapHealthBody = z.object({
 const health = createRoute({
   method: 'get',
   path: '/roadmaps/{roadmapId}/health',
-  tags: TAGS,
+  tags: [ROADMAPS.tag],
+  operationId: 'getRoadmapHealth',
   summary: fr.openapi.roadmapHealth,
   description: fr.openapi.roadmapHealthDescription,
   security: OPTIONAL_KEY,
@@ -150,7 +153,7 @@ export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDepen
     deps,
     {
       path: '/governances/{governanceId}/roadmaps',
-      tags: TAGS,
+      resource: ROADMAPS,
       summary: fr.openapi.listRoadmaps,
       description: fr.openapi.listRoadmapsDescription,
       params: z.object({ governanceId: ListRoadmapsInput.shape.governanceId }),
@@ -164,7 +167,7 @@ export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDepen
     deps,
     {
       path: '/governances/{governanceId}/roadmaps',
-      tags: TAGS,
+      resource: ROADMAPS,
       summary: fr.openapi.createRoadmap,
       description: fr.openapi.createRoadmapDescription,
       params: z.object({ governanceId: ListRoadmapsInput.shape.governanceId }),
@@ -180,7 +183,7 @@ export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDepen
     deps,
     {
       path: '/roadmaps/{roadmapId}',
-      tags: TAGS,
+      resource: ROADMAPS,
       summary: fr.openapi.getRoadmap,
       params,
       schema: Roadmap,
@@ -193,7 +196,7 @@ export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDepen
     deps,
     {
       path: '/roadmaps/{roadmapId}',
-      tags: TAGS,
+      resource: ROADMAPS,
       summary: fr.openapi.updateRoadmap,
       description: fr.openapi.updateRoadmapDescription,
       params,
@@ -207,7 +210,8 @@ export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDepen
     deps,
     {
       path: '/roadmaps/{roadmapId}/transitions',
-      tags: TAGS,
+      resource: ROADMAPS,
+      operationId: 'transitionRoadmap',
       summary: fr.openapi.transitionRoadmap,
       description: fr.openapi.transitionRoadmapDescription,
       params,
@@ -222,6 +226,7 @@ export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDepen
     const { roadmapId } = c.req.valid('param');
     const expectedVersion = expectedVersionOf(c, roadmapId);
     const result = await ifMatched(
+      expectedVersion,
       adoptRoadmap(useCaseContext(deps, c), { ...c.req.valid('json'), roadmapId, expectedVersion }),
     );
     c.header('Location', `/roadmaps/${roadmapId}/versions/${result.version.number}`);
@@ -233,7 +238,7 @@ export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDepen
     deps,
     {
       path: '/roadmaps/{roadmapId}/versions',
-      tags: TAGS,
+      resource: VERSIONS,
       summary: fr.openapi.listRoadmapVersions,
       description: fr.openapi.listRoadmapVersionsDescription,
       params,
@@ -247,7 +252,7 @@ export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDepen
     deps,
     {
       path: '/roadmaps/{roadmapId}/versions/{number}',
-      tags: TAGS,
+      resource: VERSIONS,
       summary: fr.openapi.getRoadmapVersion,
       description: fr.openapi.appendOnly,
       params: versionParams,

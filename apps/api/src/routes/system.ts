@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiEnv, AppDependencies } from '../context.ts';
 import { fr } from '../messages/fr.ts';
 import { ApiProblem } from '../problems.ts';
-import { problemResponses } from './openapi-helpers.ts';
+import { NO_KEY, problemResponses } from './openapi-helpers.ts';
 
 const READY_TIMEOUT_MS = 2_000;
 
@@ -12,7 +12,9 @@ const healthz = createRoute({
   method: 'get',
   path: '/healthz',
   tags: ['Exploitation'],
+  operationId: 'checkHealth',
   summary: fr.openapi.healthz,
+  security: NO_KEY,
   responses: {
     200: { description: fr.openapi.healthz, content: { 'application/json': { schema: Status } } },
     ...problemResponses(),
@@ -23,7 +25,9 @@ const readyz = createRoute({
   method: 'get',
   path: '/readyz',
   tags: ['Exploitation'],
+  operationId: 'checkReadiness',
   summary: fr.openapi.readyz,
+  security: NO_KEY,
   responses: {
     200: { description: fr.openapi.readyz, content: { 'application/json': { schema: Status } } },
     ...problemResponses('indisponible'),

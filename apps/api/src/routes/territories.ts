@@ -14,10 +14,10 @@ import type { ApiEnv, AppDependencies } from '../context.ts';
 import { fr } from '../messages/fr.ts';
 import { registerCreate, registerList, registerPatch, registerRead } from './resource-routes.ts';
 
-const TAGS = ['Territoires'];
+const TERRITORIES = { tag: 'Territoires', one: 'Territory', many: 'Territories' };
 const one = {
   path: '/territories/{territoryId}',
-  tags: TAGS,
+  resource: TERRITORIES,
   params: GetTerritoryInput,
   schema: Territory,
 } as const;
@@ -29,7 +29,7 @@ export function registerTerritoryRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepen
     deps,
     {
       path: '/territories',
-      tags: TAGS,
+      resource: TERRITORIES,
       summary: fr.openapi.listTerritories,
       description: fr.openapi.listTerritoriesDescription,
       query: {
@@ -54,7 +54,7 @@ export function registerTerritoryRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepen
     deps,
     {
       path: '/territories',
-      tags: TAGS,
+      resource: TERRITORIES,
       summary: fr.openapi.createTerritory,
       body: CreateTerritoryInput,
       schema: Territory,

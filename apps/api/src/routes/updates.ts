@@ -15,7 +15,7 @@ import type { ApiEnv, AppDependencies } from '../context.ts';
 import { fr } from '../messages/fr.ts';
 import { registerCreate, registerList, registerRead } from './resource-routes.ts';
 
-const TAGS = ['Points d’étape'];
+const UPDATES = { tag: 'Points d’étape', one: 'Update', many: 'Updates' };
 
 /** The subjects whose updates are listed under their own path, and how each is named there. */
 const SUBJECTS = [
@@ -23,18 +23,21 @@ const SUBJECTS = [
     type: 'action',
     path: '/actions/{actionId}/updates',
     params: z.object({ actionId: GetActionInput.shape.actionId }),
+    operationId: 'listActionUpdates',
     summary: fr.openapi.listActionUpdates,
   },
   {
     type: 'milestone',
     path: '/milestones/{milestoneId}/updates',
     params: z.object({ milestoneId: GetMilestoneInput.shape.milestoneId }),
+    operationId: 'listMilestoneUpdates',
     summary: fr.openapi.listMilestoneUpdates,
   },
   {
     type: 'roadmap',
     path: '/roadmaps/{roadmapId}/updates',
     params: z.object({ roadmapId: GetRoadmapInput.shape.roadmapId }),
+    operationId: 'listRoadmapUpdates',
     summary: fr.openapi.listRoadmapUpdates,
   },
 ] as const;
@@ -46,7 +49,7 @@ export function registerUpdateRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependen
     deps,
     {
       path: '/updates',
-      tags: TAGS,
+      resource: UPDATES,
       summary: fr.openapi.recordUpdate,
       description: fr.openapi.appendOnly,
       body: RecordUpdateInput,
@@ -62,7 +65,7 @@ export function registerUpdateRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependen
     deps,
     {
       path: '/updates/{updateId}',
-      tags: TAGS,
+      resource: UPDATES,
       summary: fr.openapi.getUpdate,
       description: fr.openapi.appendOnly,
       params: z.object({ updateId: GetUpdateInput.shape.updateId }),
@@ -78,7 +81,8 @@ export function registerUpdateRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependen
       deps,
       {
         path: subject.path,
-        tags: TAGS,
+        resource: UPDATES,
+        operationId: subject.operationId,
         summary: subject.summary,
         description: fr.openapi.listUpdatesDescription,
         params: subject.params,

@@ -65,12 +65,17 @@ export class ConflictError extends DomainError {
 }
 
 /**
- * The write is based on a version of the entity that is no longer the stored one: someone changed
- * it meanwhile (the HTTP `If-Match` is stale, a chat button was pressed on an old message). Apart
- * from the other conflicts so that each app can answer it as such (HTTP: 412, not 409).
+ * The write is based on a version of the entity that is not the stored one: someone changed it
+ * meanwhile (the HTTP `If-Match` is stale, a chat button was pressed on an old message), or the
+ * caller named a version it never had. Apart from the other conflicts so that each app can answer
+ * it as such (HTTP: 412, not 409), saying which version is current when it is known.
  */
 export class StaleVersionError extends ConflictError {
-  constructor(message = 'Cette donnée a été modifiée entre-temps : rechargez-la et recommencez.') {
+  constructor(
+    /** The stored version, when the check knew it (not when a concurrent write won the race). */
+    readonly currentVersion?: number,
+    message = 'Cette donnée a été modifiée entre-temps : rechargez-la et recommencez.',
+  ) {
     super(message);
     this.name = 'StaleVersionError';
   }

@@ -59,6 +59,10 @@ describe('what every use case guarantees', () => {
         patch: { title: 'Autre titre' },
       }),
     ).rejects.toBeInstanceOf(StaleVersionError);
+    // The refusal says which version is stored, so that each app can tell the caller.
+    await expect(
+      updateAction(coordinator, { id: action.id, expectedVersion: 1, patch: { title: 'X' } }),
+    ).rejects.toMatchObject({ currentVersion: 2 });
     expect(world.store.dump().actions[0]).toMatchObject({
       title: 'Permanences en mairie',
       version: 2,

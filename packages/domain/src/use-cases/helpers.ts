@@ -27,7 +27,7 @@ export function checkVersion(
   expectedVersion: number | undefined,
 ): void {
   if (expectedVersion !== undefined && entity.version !== expectedVersion)
-    throw new StaleVersionError();
+    throw new StaleVersionError(entity.version);
 }
 
 /**
