@@ -38,7 +38,7 @@ type Values = Record<string, unknown>;
  * and the resource's English names, which make each route's `operationId` (`listBodies`,
  * `getBody`, `createBody`, `updateBody`) — the method names of a generated client.
  */
-export interface Resource {
+interface Resource {
   tag: string;
   one: string;
   many: string;
