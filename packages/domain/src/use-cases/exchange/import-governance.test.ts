@@ -147,6 +147,8 @@ describe('importGovernance', () => {
     const intrusion = importGovernance(contexts(target).admin, intruder);
     await expect(intrusion).rejects.toBeInstanceOf(ValidationError);
     await expect(intrusion).rejects.toThrow(/autre gouvernance/);
+    // Every record now names another governance: the first is shown, the others counted.
+    await expect(intrusion).rejects.toThrow(/\(et \d+ autres problèmes\)$/);
 
     // A measurement of an indicator the document does not hold.
     const orphan = JSON.parse(
