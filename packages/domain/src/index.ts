@@ -12,3 +12,4 @@ export * from './people/index.ts';
 export * from './reminders/index.ts';
 export * from './roadmap/index.ts';
 export * from './shared/index.ts';
+export * from './public-schemas.ts';
