@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchRow, writeBenchSection } from '@maille/bench';
 import { createApiKey, createStore, migrateToLatest, openDatabase, seedDemo } from '@maille/db';
-import { DEMO_IDS } from '@maille/domain/demo';
+import { DEMO_IDS } from '@maille/demo';
 import { buildLargeRoadmap } from '@maille/domain/testing';
 import autocannon from 'autocannon';
 

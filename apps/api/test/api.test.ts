@@ -1,5 +1,5 @@
 import { revokeApiKey } from '@maille/db';
-import { DEMO_IDS } from '@maille/domain/demo';
+import { DEMO_IDS } from '@maille/demo';
 import { getRoadmapHealth, updateRoadmap } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOW, openTestApi, type TestApi } from './harness.ts';

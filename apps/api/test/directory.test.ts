@@ -1,4 +1,4 @@
-import { DEMO_IDS } from '@maille/domain/demo';
+import { DEMO_IDS } from '@maille/demo';
 import { erasePersonalData, getPerson } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApi, type TestApi } from './harness.ts';

@@ -1,5 +1,5 @@
 import { tableContents } from '@maille/db/testing';
-import { DEMO_IDS } from '@maille/domain/demo';
+import { DEMO_IDS } from '@maille/demo';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_KINDS } from '../src/problems.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { claimIdempotencyKey, IDEMPOTENCY_LEASE_MS, idempotentStore } from '@maille/db';
-import { DEMO_IDS } from '@maille/domain/demo';
+import { DEMO_IDS } from '@maille/demo';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NOW, openTestApi, type TestApi } from './harness.ts';
 import { bearer, expectProblem, postJson } from './requests.ts';

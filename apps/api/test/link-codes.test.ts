@@ -1,5 +1,5 @@
 import { redeemChatLinkCode } from '@maille/db';
-import { DEMO_IDS } from '@maille/domain/demo';
+import { DEMO_IDS } from '@maille/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOW, openTestApi, type TestApi } from './harness.ts';
 import { bearer, expectProblem, faultyFields, postJson } from './requests.ts';

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { DEMO_IDS } from '@maille/domain/demo';
+import { DEMO_IDS } from '@maille/demo';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NOW, openTestApi, type TestApi } from './harness.ts';

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { changeMark } from '@maille/db';
-import { DEMO_IDS } from '@maille/domain/demo';
+import { DEMO_IDS } from '@maille/demo';
 import { updateRoadmap } from '@maille/domain/use-cases';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ReadModelCache } from '../src/read-cache.ts';

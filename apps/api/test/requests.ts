@@ -1,5 +1,5 @@
 import { createApiKey } from '@maille/db';
-import { DEMO_IDS } from '@maille/domain/demo';
+import { DEMO_IDS } from '@maille/demo';
 import { expect } from 'vitest';
 import { PROBLEM_KINDS, type ProblemKind } from '../src/problems.ts';
 import { NOW, type TestApi } from './harness.ts';

@@ -1,4 +1,4 @@
-import { DEMO_IDS } from '@maille/domain/demo';
+import { DEMO_IDS } from '@maille/demo';
 import { updateRoadmap } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOW, openTestApi, type TestApi } from './harness.ts';

@@ -1,5 +1,5 @@
 import { migrateToLatest, openDatabase } from '@maille/db';
-import { DEMO_IDS } from '@maille/domain/demo';
+import { DEMO_IDS } from '@maille/demo';
 import { startChat } from './chat-runner.ts';
 import { EnvError, readEnv } from './env.ts';
 

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { issueChatLinkCode } from '@maille/db';
-import { DEMO_IDS } from '@maille/domain/demo';
+import { DEMO_IDS } from '@maille/demo';
 import { getMilestone, listUpdates } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConsoleChat } from '../src/adapters/console/console-chat.ts';

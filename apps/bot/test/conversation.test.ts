@@ -1,5 +1,5 @@
 import { issueChatLinkCode } from '@maille/db';
-import { DEMO_IDS } from '@maille/domain/demo';
+import { DEMO_IDS } from '@maille/demo';
 import {
   getGovernance,
   getMilestone,

@@ -1,6 +1,6 @@
 import { issueChatLinkCode } from '@maille/db';
+import { DEMO_IDS } from '@maille/demo';
 import { type FakeDiscord, startFakeDiscord } from '@maille/discord-fake';
-import { DEMO_IDS } from '@maille/domain/demo';
 import { bindChat, listUpdates } from '@maille/domain/use-cases';
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,8 +1,8 @@
 import { createStore, type DialectName, openDatabase, seedDemo } from '@maille/db';
 import { openTestDatabase, type TestDatabase } from '@maille/db/testing';
+import { buildDemoDataset, DEMO_IDS } from '@maille/demo';
 import type { FakeDiscord } from '@maille/discord-fake';
 import type { ChatBinding, Delivery, Milestone, Person } from '@maille/domain';
-import { buildDemoDataset, DEMO_IDS } from '@maille/domain/demo';
 import { settableClock } from '@maille/domain/testing';
 import type { Store } from '@maille/domain/use-cases';
 import { discordSender } from '../src/adapters/discord/sender.ts';

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createStore, type Database, randomIds, seedDemo } from '@maille/db';
 import { openTestDatabase, type TestDatabase, testDialect } from '@maille/db/testing';
+import { buildDemoDataset } from '@maille/demo';
 import { type FakeDiscord, type FakeUser, startFakeDiscord } from '@maille/discord-fake';
 import {
   addDays,
@@ -10,7 +11,6 @@ import {
   localDate,
   previousWorkingDay,
 } from '@maille/domain';
-import { buildDemoDataset } from '@maille/domain/demo';
 import type { Store, UseCaseContext } from '@maille/domain/use-cases';
 import { afterEach } from 'vitest';
 import { registerCommands } from '../src/adapters/discord/commands.ts';

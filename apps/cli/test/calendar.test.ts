@@ -1,5 +1,5 @@
 import { openDatabase, verifyCalendarFeed } from '@maille/db';
-import { DEMO_IDS } from '@maille/domain/demo';
+import { DEMO_IDS } from '@maille/demo';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noStackTrace, type Sandbox, sandbox } from './run.ts';
 

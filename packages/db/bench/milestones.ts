@@ -1,6 +1,6 @@
 import { type BenchRow, formatMs, measureAsync } from '@maille/bench';
+import { buildDemoDataset } from '@maille/demo';
 import type { Governance, Milestone, Roadmap } from '@maille/domain';
-import { buildDemoDataset } from '@maille/domain/demo';
 import { createStore, type DialectName } from '../src/index.ts';
 import { openTestDatabase } from '../test/dialects.ts';
 

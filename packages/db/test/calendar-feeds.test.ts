@@ -1,4 +1,4 @@
-import { buildDemoDataset, DEMO_IDS } from '@maille/domain/demo';
+import { buildDemoDataset, DEMO_IDS } from '@maille/demo';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -1,5 +1,5 @@
+import { buildDemoDataset, DEMO_IDS } from '@maille/demo';
 import { erasePerson, NotFoundError } from '@maille/domain';
-import { buildDemoDataset, DEMO_IDS } from '@maille/domain/demo';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

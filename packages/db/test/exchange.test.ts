@@ -1,4 +1,4 @@
-import { DEMO_IDS } from '@maille/domain/demo';
+import { DEMO_IDS } from '@maille/demo';
 import type { GovernanceDocument } from '@maille/domain/exchange';
 import { createInMemoryStore } from '@maille/domain/testing';
 import { exportGovernance, importGovernance, type Store } from '@maille/domain/use-cases';

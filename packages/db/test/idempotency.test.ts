@@ -1,5 +1,5 @@
+import { buildDemoDataset, DEMO_IDS } from '@maille/demo';
 import { ConflictError } from '@maille/domain';
-import { buildDemoDataset, DEMO_IDS } from '@maille/domain/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   claimIdempotencyKey,

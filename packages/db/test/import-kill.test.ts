@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { DEMO_IDS } from '@maille/domain/demo';
+import { DEMO_IDS } from '@maille/demo';
 import type { GovernanceDocument } from '@maille/domain/exchange';
 import { exportGovernance } from '@maille/domain/use-cases';
 import { sql } from 'kysely';

@@ -1,3 +1,4 @@
+import { buildDemoDataset, DEMO_IDS } from '@maille/demo';
 import {
   type AuditEvent,
   ConflictError,
@@ -7,7 +8,6 @@ import {
   StaleVersionError,
   type Update,
 } from '@maille/domain';
-import { buildDemoDataset, DEMO_IDS } from '@maille/domain/demo';
 import { createInMemoryStore, type Seed } from '@maille/domain/testing';
 import type { Repositories, Store, VersionedRepository } from '@maille/domain/use-cases';
 import { sql } from 'kysely';

@@ -1,4 +1,4 @@
-import { DEMO_IDS } from '@maille/domain/demo';
+import { DEMO_IDS } from '@maille/demo';
 import { describe, expect, it } from 'vitest';
 import { createStore, seedDemo } from '../src/index.ts';
 import { DIALECTS, openTestDatabase } from './dialects.ts';

@@ -9,6 +9,7 @@ export * from './exchange/index.ts';
 export * from './governance/index.ts';
 export * from './indicators/index.ts';
 export * from './people/index.ts';
+export * from './public-schemas.ts';
 export * from './reminders/index.ts';
 export * from './roadmap/index.ts';
 export * from './shared/index.ts';

@@ -25,6 +25,8 @@ const FORBIDDEN = [
     why: 'une horloge ou un hasard non injectés',
   },
   { pattern: /\bprocess\./, why: 'l’environnement du processus' },
+  // The demo and the apps build on the kernel, never the other way round.
+  { pattern: /from ['"]@maille\//, why: 'un autre paquet de Maille (la démo comprise)' },
 ];
 
 describe('the kernel stays pure', () => {

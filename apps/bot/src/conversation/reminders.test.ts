@@ -1,6 +1,6 @@
+import { buildDemoDataset, DEMO_IDS } from '@maille/demo';
 import type { Delivery, Update } from '@maille/domain';
 import { weekDigest } from '@maille/domain';
-import { buildDemoDataset, DEMO_IDS } from '@maille/domain/demo';
 import { describe, expect, it } from 'vitest';
 import { frenchPeriod, MESSAGE_LIMIT, type ReminderContext, renderReminder } from './reminders.ts';
 

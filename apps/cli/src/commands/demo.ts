@@ -1,4 +1,4 @@
-import { buildDemoDataset, DEMO_IDS } from '@maille/domain/demo';
+import { buildDemoDataset, DEMO_IDS } from '@maille/demo';
 import { createInMemoryStore, sequentialIds } from '@maille/domain/testing';
 import { getRoadmapHealth } from '@maille/domain/use-cases';
 import { type Command, noMoreArguments } from '../command.ts';

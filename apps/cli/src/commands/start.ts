@@ -11,8 +11,8 @@ import {
   revokeCalendarFeed,
   seedDemo,
 } from '@maille/db';
+import { DEMO_IDS } from '@maille/demo';
 import type { Person } from '@maille/domain';
-import { DEMO_IDS } from '@maille/domain/demo';
 import { getRoadmapHealth } from '@maille/domain/use-cases';
 import { type Command, noMoreArguments } from '../command.ts';
 import { type Cli, describeDatabase, kernelContext, withDatabase } from '../context.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EntityMeta, enumOf } from '../shared/entity.ts';
 import { idOf } from '../shared/ids.ts';
 import { Code, Label, singleLine, Text } from '../shared/text.ts';
-import { Period } from './period.ts';
+import { Period, Periodicity, periodicityLabels } from './period.ts';
 import { periodicityOf } from './periods.ts';
 
 export const unitLabels = {
@@ -14,15 +14,6 @@ export const unitLabels = {
 } as const;
 export const Unit = enumOf(unitLabels);
 export type Unit = z.infer<typeof Unit>;
-
-export const periodicityLabels = {
-  mensuelle: 'Mensuelle',
-  trimestrielle: 'Trimestrielle',
-  semestrielle: 'Semestrielle',
-  annuelle: 'Annuelle',
-} as const;
-export const Periodicity = enumOf(periodicityLabels);
-export type Periodicity = z.infer<typeof Periodicity>;
 
 export const timeAggregationLabels = {
   somme: 'Somme des périodes',

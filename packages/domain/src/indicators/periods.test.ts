@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../shared/errors.ts';
 import { addDays } from '../shared/time.ts';
-import type { Periodicity } from './indicator.ts';
+import type { Periodicity } from './period.ts';
 import { Period } from './period.ts';
 import {
   comparePeriods,

@@ -1,8 +1,7 @@
 import { ValidationError } from '../shared/errors.ts';
 import { dayNumber, IsoDate } from '../shared/time.ts';
 import { validate } from '../shared/validate.ts';
-import type { Periodicity } from './indicator.ts';
-import type { Period } from './period.ts';
+import type { Period, Periodicity } from './period.ts';
 
 /**
  * Rules on indicator periods. A period is written `2024`, `2024-S1`, `2024-T2` or `2024-05`;

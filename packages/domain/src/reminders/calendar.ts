@@ -1,4 +1,4 @@
-import type { Periodicity } from '../indicators/indicator.ts';
+import type { Periodicity } from '../indicators/period.ts';
 import { lastDay, periodsWithin } from '../indicators/periods.ts';
 import { addDays, dateOfDayNumber, dayNumber, isoWeekday } from '../shared/time.ts';
 import { nextWorkingDay, previousWorkingDay } from './holidays.ts';

@@ -3,6 +3,8 @@
  * (HTTP status, chat answer, exit code). `code` is stable and meant for machines; `message` is
  * French and meant for people.
  */
+import { plural } from './plural.ts';
+
 export type DomainErrorCode =
   | 'validation'
   | 'not_found'
@@ -27,7 +29,7 @@ export class ValidationError extends DomainError {
     readonly issues: FieldIssue[],
     message = issues.length === 1 && issues[0]
       ? `Donnée invalide : ${describeIssue(issues[0])}`
-      : `Données invalides (${issues.length} problèmes).`,
+      : `Données invalides (${plural(issues.length, 'problème', 'problèmes')}).`,
   ) {
     super(message);
     this.name = 'ValidationError';

@@ -1,6 +1,7 @@
 export * from './codes.ts';
 export * from './entity.ts';
 export * from './errors.ts';
+export * from './french-errors.ts';
 export * from './ids.ts';
 export * from './plural.ts';
 export * from './search.ts';

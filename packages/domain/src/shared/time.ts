@@ -9,7 +9,8 @@ import { z } from 'zod';
 /** A calendar date, `YYYY-MM-DD`, that exists (no 31 April, 29 February only in leap years). */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ.')
+  // A text that is not a date at all gets one message, not also « Cette date n’existe pas ».
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Date attendue au format AAAA-MM-JJ.', abort: true })
   .refine(isRealDate, 'Cette date n’existe pas.');
 export type IsoDate = z.infer<typeof IsoDate>;
 

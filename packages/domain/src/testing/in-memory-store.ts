@@ -77,7 +77,7 @@ const TABLE_NAMES: readonly TableName[] = [
  * versions are checked, append-only entities cannot be replaced, and what you read is a copy.
  *
  * @example
- * const store = createInMemoryStore(buildDemoDataset());
+ * const store = createInMemoryStore(buildDemoDataset()); // buildDemoDataset from @maille/demo
  * const ctx = { store, clock: settableClock('2024-05-14T08:00:00Z'), ids: sequentialIds(), actor };
  */
 export function createInMemoryStore(seed: Partial<Seed> = {}): InMemoryStore {

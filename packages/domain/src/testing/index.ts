@@ -3,7 +3,6 @@
  * id generator and a settable clock. Run any use case without a database.
  */
 export * from './clock-and-ids.ts';
-export * from './demo-history.ts';
 export * from './in-memory-store.ts';
 export * from './large-roadmap.ts';
 export * from './world.ts';

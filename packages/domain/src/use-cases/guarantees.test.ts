@@ -97,7 +97,7 @@ describe('what every use case guarantees', () => {
     expect(tooLong).toBeInstanceOf(ValidationError);
     expect((tooLong as ValidationError).issues).toEqual([
       { path: ['title'], message: 'Au plus 200 caractères.' },
-      { path: ['fromYear'], message: expect.stringContaining('nombre attendu') },
+      { path: ['fromYear'], message: 'Un nombre est attendu.' },
     ]);
     const reversed = await attempt({ fromYear: 2027, toYear: 2024 });
     expect((reversed as ValidationError).issues).toEqual([

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createStore, migrateToLatest, openDatabase, randomIds, seedDemo } from '@maille/db';
-import { DEMO_IDS } from '@maille/domain/demo';
+import { DEMO_IDS } from '@maille/demo';
 import { runConsoleChat } from './console-chat.ts';
 
 const USAGE =

@@ -5,6 +5,7 @@ import {
   ForbiddenError,
   ValidationError,
 } from '../../shared/errors.ts';
+import { plural } from '../../shared/plural.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
 import type { Repositories } from '../ports.ts';
@@ -104,8 +105,6 @@ const GOVERNED_LISTS = [
   'auditEvents',
 ] as const satisfies readonly ListName[];
 
-const FRENCH_PLURAL = new Intl.PluralRules('fr');
-
 // Enough to show what is wrong with a hand-edited or truncated file, without a wall of text.
 const MAX_ISSUES = 20;
 
@@ -181,12 +180,7 @@ function checkConsistency(document: GovernanceDocument): void {
   if (issues.length === 0) return;
   const [first] = issues;
   const rest = issues.length - 1;
-  const more =
-    rest === 0
-      ? ''
-      : FRENCH_PLURAL.select(rest) === 'one'
-        ? ' (et un autre problème)'
-        : ` (et ${rest} autres problèmes)`;
+  const more = rest === 0 ? '' : ` (et ${plural(rest, 'autre problème', 'autres problèmes')})`;
   throw new ValidationError(
     issues.slice(0, MAX_ISSUES),
     `Document incohérent : ${first?.path.join('.')} — ${first?.message}${more}`,

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { type Territory, TerritoryLevel, type TerritoryRef } from '../../actors/territory.ts';
 import type { Governance } from '../../governance/governance.ts';
 import { aggregateOverTime, type MeasurementValue } from '../../indicators/aggregation.ts';
-import { type Indicator, Periodicity, periodicityLabels } from '../../indicators/indicator.ts';
-import { Period } from '../../indicators/period.ts';
+import type { Indicator } from '../../indicators/indicator.ts';
+import { Period, Periodicity, periodicityLabels } from '../../indicators/period.ts';
 import {
   comparePeriods,
   firstDay,

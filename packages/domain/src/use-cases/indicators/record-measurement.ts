@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { TerritoryRef } from '../../actors/territory.ts';
 import type { Governance } from '../../governance/governance.ts';
-import { type Indicator, periodicityLabels } from '../../indicators/indicator.ts';
+import type { Indicator } from '../../indicators/indicator.ts';
 import { Measurement, MeasurementInput } from '../../indicators/measurement.ts';
+import { periodicityLabels } from '../../indicators/period.ts';
 import { periodicityOf } from '../../indicators/periods.ts';
 import { ConflictError, InvalidTransitionError, ValidationError } from '../../shared/errors.ts';
 import { idOf } from '../../shared/ids.ts';

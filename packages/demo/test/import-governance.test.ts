@@ -1,19 +1,24 @@
-import { describe, expect, it } from 'vitest';
-import { buildDemoDataset, DEFAULT_DEMO_NOW, DEMO_IDS } from '../../demo/index.ts';
-import type { GovernanceDocument } from '../../exchange/governance-document.ts';
-import { Person } from '../../people/person.ts';
-import { ConflictError, ForbiddenError, ValidationError } from '../../shared/errors.ts';
+// The kernel's rules on the whole demo dataset. They live here, not beside the code, because the
+// kernel cannot depend on its own demo: the package graph would turn in a circle.
+
+import type { GovernanceDocument } from '@maille/domain/exchange';
+import { Person } from '@maille/domain/people';
+import { ConflictError, ForbiddenError, ValidationError } from '@maille/domain/shared';
 import {
-  addDemoHistory,
   createInMemoryStore,
   type InMemoryStore,
   type Seed,
   sequentialIds,
   settableClock,
-} from '../../testing/index.ts';
-import type { UseCaseContext } from '../context.ts';
-import { exportGovernance } from './export-governance.ts';
-import { type ImportProgress, importGovernance } from './import-governance.ts';
+} from '@maille/domain/testing';
+import {
+  exportGovernance,
+  type ImportProgress,
+  importGovernance,
+  type UseCaseContext,
+} from '@maille/domain/use-cases';
+import { describe, expect, it } from 'vitest';
+import { addDemoHistory, buildDemoDataset, DEFAULT_DEMO_NOW, DEMO_IDS } from '../src/index.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const clock = settableClock(DEFAULT_DEMO_NOW);
@@ -147,6 +152,8 @@ describe('importGovernance', () => {
     const intrusion = importGovernance(contexts(target).admin, intruder);
     await expect(intrusion).rejects.toBeInstanceOf(ValidationError);
     await expect(intrusion).rejects.toThrow(/autre gouvernance/);
+    // Every record now names another governance: the first is shown, the others counted.
+    await expect(intrusion).rejects.toThrow(/\(et \d+ autres problèmes\)$/);
 
     // A measurement of an indicator the document does not hold.
     const orphan = JSON.parse(

@@ -1,7 +1,10 @@
+// The kernel's rules on the whole demo dataset. They live here, not beside the code, because the
+// kernel cannot depend on its own demo: the package graph would turn in a circle.
+
+import { PUBLIC_SCHEMAS } from '@maille/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildDemoDataset } from './demo/demo-dataset.ts';
-import { PUBLIC_SCHEMAS } from './public-schemas.ts';
+import { buildDemoDataset } from '../src/index.ts';
 
 /** One valid example of each published entity, taken from the demo dataset. */
 function samples(): [string, unknown][] {

@@ -1,4 +1,4 @@
-import { Territory, type TerritoryRef } from '../actors/territory.ts';
+import { Territory, type TerritoryRef } from '@maille/domain/actors';
 import type { DemoContext } from './context.ts';
 
 /**

@@ -1,10 +1,10 @@
+import { Organization, Territory, type TerritoryRef } from '@maille/domain/actors';
+import { Body, Governance, Meeting } from '@maille/domain/governance';
+import { Indicator, Measurement } from '@maille/domain/indicators';
+import { Person } from '@maille/domain/people';
+import { Action, FundingLine, Milestone, Roadmap, Update } from '@maille/domain/roadmap';
+import { addDays, localDate } from '@maille/domain/shared';
 import { describe, expect, it } from 'vitest';
-import { Organization, Territory, type TerritoryRef } from '../actors/index.ts';
-import { Body, Governance, Meeting } from '../governance/index.ts';
-import { Indicator, Measurement } from '../indicators/index.ts';
-import { Person } from '../people/index.ts';
-import { Action, FundingLine, Milestone, Roadmap, Update } from '../roadmap/index.ts';
-import { addDays, localDate } from '../shared/time.ts';
 import { buildDemoDataset, DEFAULT_DEMO_NOW, DEMO_IDS, type DemoDataset } from './index.ts';
 
 const demo = buildDemoDataset();

@@ -1,20 +1,23 @@
-import { describe, expect, it } from 'vitest';
-import { buildDemoDataset, DEFAULT_DEMO_NOW, DEMO_IDS } from '../../demo/index.ts';
-import { escapeText } from '../../exchange/calendar.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.ts';
-import { sequentialIds } from '../../testing/clock-and-ids.ts';
-import { createInMemoryStore } from '../../testing/in-memory-store.ts';
-import type { Actor, UseCaseContext } from '../context.ts';
-import { updateMeeting } from '../governance/update-meeting.ts';
-import { updateRoadmap } from '../roadmap/update-roadmap.ts';
-import { authorizeCalendarFeeds } from './authorize-calendar-feeds.ts';
+// The kernel's rules on the whole demo dataset. They live here, not beside the code, because the
+// kernel cannot depend on its own demo: the package graph would turn in a circle.
+
+import { escapeText } from '@maille/domain/exchange';
+import { ForbiddenError, NotFoundError, ValidationError } from '@maille/domain/shared';
+import { createInMemoryStore, sequentialIds } from '@maille/domain/testing';
 import {
+  type Actor,
+  authorizeCalendarFeeds,
   exportActionsCsv,
   exportMeasurementsCsv,
   exportMilestonesCsv,
   exportOrganizationsCsv,
-} from './export-spreadsheets.ts';
-import { readCalendarFeed } from './read-calendar-feed.ts';
+  readCalendarFeed,
+  type UseCaseContext,
+  updateMeeting,
+  updateRoadmap,
+} from '@maille/domain/use-cases';
+import { describe, expect, it } from 'vitest';
+import { buildDemoDataset, DEFAULT_DEMO_NOW, DEMO_IDS } from '../src/index.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const DB = DEMO_IDS.dronneEtBelle;

@@ -1,9 +1,8 @@
-import type { z } from 'zod';
-import type { Organization, Territory } from '../actors/index.ts';
-import type { Body, Governance, Meeting } from '../governance/index.ts';
-import type { Indicator, Measurement } from '../indicators/index.ts';
-import type { Person } from '../people/index.ts';
-import type { Action, FundingLine, Milestone, Roadmap, Update } from '../roadmap/index.ts';
+import type { Organization, Territory } from '@maille/domain/actors';
+import type { Body, Governance, Meeting } from '@maille/domain/governance';
+import type { Indicator, Measurement } from '@maille/domain/indicators';
+import type { Person } from '@maille/domain/people';
+import type { Action, FundingLine, Milestone, Roadmap, Update } from '@maille/domain/roadmap';
 import {
   addDays,
   compareIso,
@@ -11,7 +10,8 @@ import {
   isoWeekday,
   localDate,
   toInstant,
-} from '../shared/time.ts';
+} from '@maille/domain/shared';
+import type { z } from 'zod';
 
 /** The instant the demo is built for when none is given: a Tuesday morning in Paris. */
 export const DEFAULT_DEMO_NOW = '2026-11-24T09:00:00.000Z';

@@ -1,14 +1,17 @@
+import type { TerritoryRef } from '@maille/domain/actors';
+import { Organization } from '@maille/domain/actors';
+import type { BodyMember } from '@maille/domain/governance';
+import { Indicator, Measurement } from '@maille/domain/indicators';
+import { Person, type PersonFunction } from '@maille/domain/people';
+import {
+  Action,
+  type ActionStatus,
+  FundingLine,
+  Milestone,
+  Update,
+  type UpdateInput,
+} from '@maille/domain/roadmap';
 import type { z } from 'zod';
-import { Organization } from '../actors/organization.ts';
-import type { TerritoryRef } from '../actors/territory.ts';
-import type { BodyMember } from '../governance/body.ts';
-import { Indicator } from '../indicators/indicator.ts';
-import { Measurement } from '../indicators/measurement.ts';
-import { Person, type PersonFunction } from '../people/person.ts';
-import { Action, type ActionStatus } from '../roadmap/action.ts';
-import { FundingLine } from '../roadmap/funding-line.ts';
-import { Milestone } from '../roadmap/milestone.ts';
-import { Update, type UpdateInput } from '../roadmap/update.ts';
 import { type DemoContext, demoEmail, type Fields, type Stamp } from './context.ts';
 
 const REFERENTIAL = 'Référentiel Maille par défaut';

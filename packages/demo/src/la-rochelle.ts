@@ -1,7 +1,5 @@
-import { Body } from '../governance/body.ts';
-import { Governance } from '../governance/governance.ts';
-import { Meeting } from '../governance/meeting.ts';
-import { Roadmap } from '../roadmap/roadmap.ts';
+import { Body, Governance, Meeting } from '@maille/domain/governance';
+import { Roadmap } from '@maille/domain/roadmap';
 import { type DemoContext, type DemoSlice, lastQuarters, ONBOARDING_DAYS } from './context.ts';
 import { governanceKit } from './kit.ts';
 import { DEMO_TERRITORIES as T } from './territories.ts';

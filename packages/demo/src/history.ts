@@ -1,10 +1,12 @@
-import type { DemoDataset } from '../demo/context.ts';
-import { DEMO_IDS } from '../demo/demo-dataset.ts';
-import type { UseCaseContext } from '../use-cases/context.ts';
-import { recordMeasurement } from '../use-cases/indicators/record-measurement.ts';
-import { adoptRoadmap } from '../use-cases/roadmap/adopt-roadmap.ts';
-import { changeRoadmapStatus } from '../use-cases/roadmap/change-roadmap-status.ts';
-import { recordUpdate } from '../use-cases/roadmap/record-update.ts';
+import {
+  adoptRoadmap,
+  changeRoadmapStatus,
+  recordMeasurement,
+  recordUpdate,
+  type UseCaseContext,
+} from '@maille/domain/use-cases';
+import type { DemoDataset } from './context.ts';
+import { DEMO_IDS } from './demo-dataset.ts';
 
 /**
  * What only use cases produce on top of the demo dataset, for La Rochelle: a revision adopted

@@ -1,7 +1,13 @@
-import { Body, membersOn } from '../governance/body.ts';
-import { Governance } from '../governance/governance.ts';
-import { type AgendaItem, type Attendance, type Decision, Meeting } from '../governance/meeting.ts';
-import { Roadmap } from '../roadmap/roadmap.ts';
+import {
+  type AgendaItem,
+  type Attendance,
+  Body,
+  type Decision,
+  Governance,
+  Meeting,
+  membersOn,
+} from '@maille/domain/governance';
+import { Roadmap } from '@maille/domain/roadmap';
 import { type DemoContext, type DemoSlice, lastSemesters, ONBOARDING_DAYS } from './context.ts';
 import { governanceKit } from './kit.ts';
 import { DEMO_TERRITORIES as T } from './territories.ts';

@@ -1,0 +1,3 @@
+import { packageTestConfig } from '@maille/vitest-config';
+
+export default packageTestConfig();
