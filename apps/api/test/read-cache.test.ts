@@ -1,9 +1,9 @@
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { changeMark } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { updateRoadmap } from '@maille/domain/use-cases';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { ReadModelCache } from '../src/read-cache.ts';
+import { ReadModelCache } from '../src/read-models/cache.ts';
 import { openTestApi, type TestApi } from './harness.ts';
 import { bearer, postJson } from './requests.ts';
 
@@ -89,17 +89,10 @@ it('sends a read model compressed to a client that accepts it, and 304 to one th
     const browser = await api.app.request(path, {
       headers: { ...coordinator, 'Accept-Encoding': 'gzip, deflate, br, zstd' },
     });
-    expect(browser.headers.get('Content-Encoding')).toBe('br');
+    expect(browser.headers.get('Content-Encoding')).toBe('gzip');
     expect(browser.headers.get('ETag')).toBe(etag);
-    const unbrotlied = brotliDecompressSync(Buffer.from(await browser.arrayBuffer()));
-    expect(JSON.parse(String(unbrotlied))).toEqual(expected);
-    const gzipOnly = await api.app.request(path, {
-      headers: { ...coordinator, 'Accept-Encoding': 'gzip' },
-    });
-    expect(gzipOnly.headers.get('Content-Encoding')).toBe('gzip');
-    const unzipped = gunzipSync(Buffer.from(await gzipOnly.arrayBuffer()));
+    const unzipped = gunzipSync(Buffer.from(await browser.arrayBuffer()));
     expect(JSON.parse(String(unzipped))).toEqual(expected);
-
     const held = await api.app.request(path, {
       headers: { ...coordinator, 'If-None-Match': etag },
     });
@@ -110,7 +103,7 @@ it('sends a read model compressed to a client that accepts it, and 304 to one th
 
 it('on the server’s settings, shows a change written by another part of the process once the entry expires', async () => {
   // As `serveApi` builds it: the database's change mark keeps an entry while nothing is written.
-  let now = 0;
+  let now = 1000;
   const readModels = new ReadModelCache(2000, {
     now: () => now,
     changeMark: () => mark(),

@@ -33,6 +33,8 @@ export const fr = {
       malformed:
         'L’en-tête Authorization doit être de la forme « Bearer mai_<identifiant>.<secret> ».',
       unknownKey: 'Cette clé d’API est inconnue ou révoquée.',
+      writeNeedsKey:
+        'Une clé d’API est nécessaire pour modifier : envoyez l’en-tête « Authorization: Bearer mai_<identifiant>.<secret> » (une clé se crée avec « maille cle creer »).',
     },
     forbidden: { title: 'Action interdite' },
     notFound: { title: 'Introuvable' },
@@ -57,6 +59,8 @@ export const fr = {
     unsupportedMediaType: {
       title: 'Type de contenu non pris en charge',
       detail: 'Le corps de la requête doit être du JSON (en-tête Content-Type: application/json).',
+      missing:
+        'Cette opération attend un corps JSON : envoyez-le avec l’en-tête Content-Type: application/json.',
     },
     tooLarge: {
       title: 'Requête trop volumineuse',
@@ -81,8 +85,6 @@ export const fr = {
       title: 'Clé d’idempotence invalide',
       malformed:
         'L’en-tête Idempotency-Key doit contenir de 1 à 255 caractères ASCII imprimables, de préférence entre guillemets (« "8e03978e-40d5-43e8-bc93-6894a57f9324" »).',
-      anonymous:
-        'L’en-tête Idempotency-Key exige une clé d’API : sans elle, rien ne distingue vos requêtes de celles d’un autre client.',
     },
     idempotencyKeyReused: {
       title: 'Clé d’idempotence déjà utilisée',

@@ -17,8 +17,8 @@ import {
 } from '@maille/domain/use-cases';
 import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
-import { decodeCursor, PageQuery, pageResponse } from '../pagination.ts';
-import { ApiProblem } from '../problems.ts';
+import { decodeCursor, PageQuery, pageResponse } from './pagination.ts';
+import { ApiProblem } from '../errors/problems.ts';
 import {
   LINK_HEADER,
   problemResponses,

@@ -2,11 +2,11 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { ValidationError } from '@maille/domain';
 import type { Page, UseCaseContext } from '@maille/domain/use-cases';
 import type { Context } from 'hono';
-import { expectedVersionOf, ifMatched, setETag } from '../concurrency.ts';
+import { expectedVersionOf, ifMatched, setETag } from './concurrency.ts';
 import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
-import { decodeCursor, PageQuery, pageResponse } from '../pagination.ts';
-import type { ProblemKind } from '../problems.ts';
+import { decodeCursor, PageQuery, pageResponse } from './pagination.ts';
+import type { ProblemKind } from '../errors/problems.ts';
 import {
   ETAG_HEADER,
   IF_MATCH_HEADER,

@@ -6,15 +6,15 @@ const IDENTITY = { keyId: 'aZ3kQ9', personId: 'per_lrmoreau', instanceAdmin: fal
 
 describe('VerifiedKeys', () => {
   it('trusts a verified key for its lifetime, then asks the database again', () => {
-    let now = 0;
+    let now = 1000;
     const keys = new VerifiedKeys(5000, 10, () => now);
     expect(keys.recall(TOKEN)).toBeUndefined();
     expect(keys.remember(TOKEN, IDENTITY)).toEqual(IDENTITY);
-    now = 4999;
+    now = 6000;
     expect(keys.recall(TOKEN)).toEqual(IDENTITY);
     expect(keys.recall(`${TOKEN}x`)).toBeUndefined();
     // Revoked meanwhile by the `maille` command: refused once the lifetime is over.
-    now = 5000;
+    now = 6001;
     expect(keys.recall(TOKEN)).toBeUndefined();
   });
 

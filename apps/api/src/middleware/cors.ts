@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import type { ApiEnv } from './context.ts';
+import type { ApiEnv } from '../context.ts';
 
 /** The methods the API answers. */
 export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PATCH', 'OPTIONS'];
