@@ -74,6 +74,9 @@ export interface AppOptions extends AppDependencies {
   readModels?: ReadModelCache | undefined;
 }
 
+/** The read models' routes (see `sendReadModel`). */
+const READ_MODEL_PATHS = ['/roadmaps/:roadmapId/health', '/governances/:governanceId/dashboard'];
+
 /**
  * What a 304 keeps of the answer it stands for: besides what HTTP names, its request id, its
  * rate-limit count and, for a browser, its CORS permission.
@@ -126,7 +129,9 @@ export function createApp(options: AppOptions) {
   const cors = allowOrigins(corsOrigins);
   if (cors) app.use(cors);
   app.use(compress());
-  app.use(etag({ retainedHeaders: KEPT_ON_304 }));
+  // The read models carry a tag of their content: a client holding it gets 304. Other answers
+  // keep theirs (a version's `ETag` is for `If-Match`), and append-only records have none.
+  for (const path of READ_MODEL_PATHS) app.use(path, etag({ retainedHeaders: KEPT_ON_304 }));
   app.use(identifyCaller(deps, new VerifiedKeys(keyCacheTtlMs)));
   app.use(limitRate(new RateLimiter(rateLimits, options.clock), trustProxy));
   app.use(admitCaller());

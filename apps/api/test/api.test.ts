@@ -209,13 +209,23 @@ describe('POST /updates', () => {
     expect(await countUpdates()).toBe(before);
   });
 
-  it('refuses an update without a key, as the public may not write', async () => {
-    const response = await api.app.request(
-      '/updates',
-      postJson({ subject: { type: 'roadmap', id: DB.roadmap }, text: 'Bonjour.' }),
-    );
-    // The roadmap is public, so the public is told it may not write, not that it does not exist.
-    await expectProblem(response, 403, 'interdit');
+  it('refuses an update without a key before reading it, as the public may not write', async () => {
+    const before = await countUpdates();
+    const valid = { subject: { type: 'roadmap', id: DB.roadmap }, text: 'Bonjour.' };
+    const refused = await api.app.request('/updates', postJson(valid));
+    const problem = await expectProblem(refused, 401, 'non-authentifie');
+    expect(problem.detail).toContain('Une clé d’API est nécessaire pour modifier');
+    expect(refused.headers.get('WWW-Authenticate')).toBe('Bearer realm="maille"');
+    // Whatever the body — too large, not JSON, malformed — the answer is the same 401.
+    for (const init of [
+      postJson({ ...valid, text: 'x'.repeat(5000) }),
+      { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'Bonjour.' },
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"subject": ' },
+      postJson({ progress: 140 }),
+    ]) {
+      await expectProblem(await api.app.request('/updates', init), 401, 'non-authentifie');
+    }
+    expect(await countUpdates()).toBe(before);
   });
 
   it('refuses malformed JSON with a 400 problem', async () => {

@@ -170,8 +170,8 @@ describe('managing calendar feeds', () => {
     await expectProblem(await createFeed(outsider), 404, 'introuvable');
     await expectProblem(
       await api.app.request(`/governances/${LR.governance}/calendar-feeds`, postJson({})),
-      404,
-      'introuvable',
+      401,
+      'non-authentifie',
     );
     await expectProblem(
       await api.app.request(`/governances/${LR.governance}/calendar-feeds`, {
