@@ -61,7 +61,12 @@ export class VerifiedKeys {
 
   constructor(ttlMs: number, maxEntries = 10_000, now: () => number = () => performance.now()) {
     if (ttlMs > 0) {
-      this.#entries = new LRUCache({ max: maxEntries, ttl: ttlMs, ttlResolution: 0, perf: { now } });
+      this.#entries = new LRUCache({
+        max: maxEntries,
+        ttl: ttlMs,
+        ttlResolution: 0,
+        perf: { now },
+      });
     }
   }
 

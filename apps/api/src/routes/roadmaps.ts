@@ -18,10 +18,10 @@ import {
   listRoadmapVersions,
   updateRoadmap,
 } from '@maille/domain/use-cases';
-import { expectedVersionOf, ifMatched } from './concurrency.ts';
 import { type ApiEnv, type RouteDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
 import { readerKey, sendReadModel } from '../read-models/send.ts';
+import { expectedVersionOf, ifMatched } from './concurrency.ts';
 import {
   IF_MATCH_HEADER,
   IF_MATCH_PROBLEMS,
