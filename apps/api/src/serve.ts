@@ -31,8 +31,7 @@ export interface RunningApi {
 /**
  * Serves the API over `database` on `env.PORT` (0: a free port) with the settings of `env`.
  * Used by the API's own server and by `maille start`, which runs everything in one process.
- * The request log goes to `logger`: by default, JSON lines on the standard output, written by
- * pino's own asynchronous destination (and flushed on the way out).
+ * The request log goes to `logger`: by default, JSON lines on the standard output.
  *
  * @example
  * const api = await serveApi({ database, env: readEnv() });
@@ -43,7 +42,11 @@ export async function serveApi({
   database,
   env,
   clock = () => new Date().toISOString(),
-  logger = pino({ level: env.LOG_LEVEL }, pino.destination({ dest: 1, sync: false })),
+  logger = pino(
+    { level: env.LOG_LEVEL },
+    // Asynchronous, flushed on the way out; past 8 MiB waiting (a stalled collector), lines drop.
+    pino.destination({ dest: 1, sync: false, maxLength: 8 * 1024 * 1024 }),
+  ),
 }: {
   database: Database;
   env: ServerSettings;
