@@ -2,7 +2,7 @@ import { revokeApiKey } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
 import { getRoadmapHealth, updateRoadmap } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW, openTestApi, type TestApi } from './harness.ts';
+import { NOW, openApiForTest, openTestApi, type TestApi } from './harness.ts';
 import { bearer, expectProblem, keysByRole, postJson } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
@@ -49,14 +49,10 @@ describe('operations', () => {
   });
 
   it('is not ready once the database is closed', async () => {
-    const closed = await openTestApi();
+    const closed = await openApiForTest();
     await closed.database.close();
-    try {
-      const response = await closed.app.request('/readyz');
-      await expectProblem(response, 503, 'indisponible');
-    } finally {
-      await closed.drop();
-    }
+    const response = await closed.app.request('/readyz');
+    await expectProblem(response, 503, 'indisponible');
   });
 
   it('publishes an OpenAPI 3.1 document listing its routes in French', async () => {

@@ -4,6 +4,7 @@ import { createApiKey, createStore, type Database, randomIds, seedDemo } from '@
 import { openTestDatabase, testDialect } from '@maille/db/testing';
 import type { Actor, Clock, UseCaseContext } from '@maille/domain/use-cases';
 import type { Logger } from 'pino';
+import { onTestFinished } from 'vitest';
 import { type App, createApp } from '../src/app.ts';
 import type { RateLimits } from '../src/middleware/rate-limit.ts';
 import type { ReadModelCache } from '../src/read-models/cache.ts';
@@ -75,6 +76,18 @@ export async function openTestApi({
         .token,
     drop: () => test.drop(),
   };
+}
+
+/**
+ * An API of its own for the running test (`openTestApi`'s options), dropped when the test ends,
+ * passed or failed.
+ */
+export async function openApiForTest(
+  options: Parameters<typeof openTestApi>[0] = {},
+): Promise<TestApi> {
+  const api = await openTestApi(options);
+  onTestFinished(() => api.drop());
+  return api;
 }
 
 /** An app served over real HTTP on a free loopback port, as the server runs it. */

@@ -1,7 +1,7 @@
 import { calendarFeedPath, createApiKey, createCalendarFeed } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW, openTestApi, type TestApi } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NOW, openApiForTest, openTestApi, type TestApi } from './harness.ts';
 import { bearer } from './requests.ts';
 
 /*
@@ -459,23 +459,18 @@ async function headersFor(api: TestApi, role: Role): Promise<Record<string, stri
 }
 
 let operations: string[] = [];
-const opened: TestApi[] = [];
 
 beforeAll(async () => {
   const api = await openTestApi();
-  opened.push(api);
   const document = (await (await api.app.request('/openapi.json')).json()) as {
     paths: Record<string, Record<string, unknown>>;
   };
+  await api.drop();
   operations = Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.keys(methods)
       .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
       .map((m) => `${m.toUpperCase()} ${path}`),
   );
-});
-
-afterAll(async () => {
-  await Promise.all(opened.map((api) => api.drop()));
 });
 
 describe('permission matrix', () => {
@@ -486,8 +481,7 @@ describe('permission matrix', () => {
   });
 
   it.each(ROLES)('answers as the table says to the role « %s »', async (role) => {
-    const api = await openTestApi();
-    opened.push(api);
+    const api = await openApiForTest();
     const auth = await headersFor(api, role);
     const actual: Record<string, number> = {};
     const expected: Record<string, number> = {};

@@ -4,7 +4,7 @@ import { DEMO_IDS } from '@maille/domain/demo';
 import { updateRoadmap } from '@maille/domain/use-cases';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ReadModelCache } from '../src/read-models/cache.ts';
-import { openTestApi, type TestApi } from './harness.ts';
+import { openApiForTest, openTestApi, type TestApi } from './harness.ts';
 import { bearer, postJson } from './requests.ts';
 
 /*
@@ -108,28 +108,24 @@ it('on the server’s settings, shows a change written by another part of the pr
     now: () => now,
     changeMark: () => mark(),
   });
-  const own = await openTestApi({ readModels });
+  const own = await openApiForTest({ readModels });
   const mark = changeMark(own.database);
-  try {
-    const key = bearer(await own.keyFor(LR.coordinator));
-    const read = async () => {
-      const response = await own.app.request(HEALTH, { headers: key });
-      return ((await response.json()) as { roadmap: { title: string } }).roadmap.title;
-    };
-    const before = await read();
-    now = 60_000;
-    expect(await read()).toBe(before);
-    // The bot, in the same process as the API under `maille start`, writes on the same connection.
-    const ctx = own.kernel({ personId: LR.coordinator });
-    const roadmap = await ctx.store.transaction((repos) => repos.roadmaps.get(LR.roadmap));
-    await updateRoadmap(ctx, {
-      id: LR.roadmap,
-      expectedVersion: roadmap?.version,
-      patch: { title: 'Renommée par le bot' },
-    });
-    now = 120_000;
-    expect(await read()).toBe('Renommée par le bot');
-  } finally {
-    await own.drop();
-  }
+  const key = bearer(await own.keyFor(LR.coordinator));
+  const read = async () => {
+    const response = await own.app.request(HEALTH, { headers: key });
+    return ((await response.json()) as { roadmap: { title: string } }).roadmap.title;
+  };
+  const before = await read();
+  now = 60_000;
+  expect(await read()).toBe(before);
+  // The bot, in the same process as the API under `maille start`, writes on the same connection.
+  const ctx = own.kernel({ personId: LR.coordinator });
+  const roadmap = await ctx.store.transaction((repos) => repos.roadmaps.get(LR.roadmap));
+  await updateRoadmap(ctx, {
+    id: LR.roadmap,
+    expectedVersion: roadmap?.version,
+    patch: { title: 'Renommée par le bot' },
+  });
+  now = 120_000;
+  expect(await read()).toBe('Renommée par le bot');
 });
