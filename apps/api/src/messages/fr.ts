@@ -1,3 +1,5 @@
+import { plural } from '@maille/domain';
+
 /** Every sentence the API says, in French, in one place. */
 export const fr = {
   env: {
@@ -19,9 +21,9 @@ export const fr = {
     validation: {
       title: 'Données invalides',
       detail: (count: number) =>
-        new Intl.PluralRules('fr').select(count) === 'one'
+        count === 1
           ? 'Une donnée de la requête est invalide.'
-          : `${count} données de la requête sont invalides.`,
+          : `${plural(count, 'donnée', 'données')} de la requête sont invalides.`,
     },
     malformedJson: {
       title: 'JSON mal formé',
@@ -110,7 +112,7 @@ export const fr = {
     migrated: (count: number) =>
       count === 0
         ? 'Schéma à jour.'
-        : `Schéma mis à jour (${count} ${new Intl.PluralRules('fr').select(count) === 'one' ? 'migration appliquée' : 'migrations appliquées'}).`,
+        : `Schéma mis à jour (${plural(count, 'migration appliquée', 'migrations appliquées')}).`,
     stopping: (signal: string) =>
       `Arrêt demandé (${signal}) : les requêtes en cours se terminent, puis la base est fermée.`,
     stopped: 'API arrêtée.',
