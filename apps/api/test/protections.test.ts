@@ -146,7 +146,8 @@ describe('CORS', () => {
     expect(asked.status).toBe(204);
     expect(asked.headers.get('Access-Control-Allow-Origin')).toBe('https://b.example');
     const methods = asked.headers.get('Access-Control-Allow-Methods') ?? '';
-    for (const method of ['GET', 'POST', 'PATCH']) expect(methods).toContain(method);
+    for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
+      expect(methods).toContain(method);
     const allowed = asked.headers.get('Access-Control-Allow-Headers') ?? '';
     for (const header of ['Authorization', 'If-Match', 'Idempotency-Key', 'Content-Type']) {
       expect(allowed).toContain(header);
