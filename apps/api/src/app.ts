@@ -1,21 +1,23 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { toFieldIssues, ValidationError } from '@maille/domain';
+import { frenchErrors, toFieldIssues, ValidationError } from '@maille/domain';
 import { every } from 'hono/combine';
+import { compress } from 'hono/compress';
+import { etag, RETAINED_304_HEADERS } from 'hono/etag';
+import { requestId } from 'hono/request-id';
 import { type Logger, pino } from 'pino';
 import { z } from 'zod';
-import { traceRequests } from './access-log.ts';
-import { authenticate, VerifiedKeys } from './auth.ts';
-import { limitBody, requireJsonBody } from './body-rules.ts';
-import { clientAddress } from './client-address.ts';
 import type { ApiEnv, AppDependencies } from './context.ts';
-import { allowOrigins } from './cors.ts';
-import { documentIdempotencyKey, honourIdempotencyKey } from './idempotency.ts';
+import { problemResponse, unknownRouteResponse } from './errors/problems.ts';
 import { fr } from './messages/fr.ts';
-import { methodsByPath } from './methods.ts';
-import { methodNotAllowedResponse, problemResponse, unknownRouteResponse } from './problems.ts';
-import { RateLimiter, type RateLimits, tooManyRequests } from './rate-limit.ts';
-import { clearAfterChanges, ReadModelCache } from './read-cache.ts';
-import { protectAnswer, setAnswerHeader } from './response-headers.ts';
+import { traceRequests } from './middleware/access-log.ts';
+import { admitCaller, identifyCaller, VerifiedKeys } from './middleware/auth.ts';
+import { isMissingJsonBody, limitBody, missingJsonBody } from './middleware/body-rules.ts';
+import { allowOrigins } from './middleware/cors.ts';
+import { documentIdempotencyKey, honourIdempotencyKey } from './middleware/idempotency.ts';
+import { answerWrongMethods, isWriteOperation } from './middleware/methods.ts';
+import { protectAnswers } from './middleware/protections.ts';
+import { limitRate, RateLimiter, type RateLimits } from './middleware/rate-limit.ts';
+import { clearAfterWrites, ReadModelCache } from './read-models/cache.ts';
 import { registerActionRoutes } from './routes/actions.ts';
 import { registerBodyRoutes } from './routes/bodies.ts';
 import { registerCalendarRoutes } from './routes/calendars.ts';
@@ -38,10 +40,9 @@ import { registerUpdateRoutes } from './routes/updates.ts';
 
 export type { AppDependencies } from './context.ts';
 
-// The route validators parse with zod's global settings, unlike the kernel's `validate`, which
-// passes the French locale per call: the API speaks French, so zod's own messages do too. The
-// kernel's messages, written on its schemas, still win.
-z.config(z.locales.fr());
+// The route validators parse with zod's global settings: they speak the kernel's French, as its
+// `validate` does (messages written on the kernel's schemas still win).
+z.config({ localeError: frenchErrors });
 
 /** Largest body accepted when the caller does not say (1 MiB). */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -68,14 +69,25 @@ export interface AppOptions extends AppDependencies {
    * reads it at every request; the server uses `API_KEY_CACHE_MS`. See `VerifiedKeys`.
    */
   keyCacheTtlMs?: number | undefined;
-  /** The read models' cache, when the server's edge shares it (else one of `readModelTtlMs`). */
+  /** The read models' cache, when the caller builds its own (else one of `readModelTtlMs`). */
   readModels?: ReadModelCache | undefined;
-  /** The rate limiter, when the server's edge shares it (else one of `rateLimits`). */
-  limiter?: RateLimiter | undefined;
 }
 
-/** Methods that read: they carry no body and change nothing. */
-const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The read models' routes (see `sendReadModel`). */
+const READ_MODEL_PATHS = ['/roadmaps/:roadmapId/health', '/governances/:governanceId/dashboard'];
+
+/**
+ * What a 304 keeps of the answer it stands for: besides what HTTP names, its request id, its
+ * rate-limit count and, for a browser, its CORS permission.
+ */
+const KEPT_ON_304 = [
+  ...RETAINED_304_HEADERS,
+  'x-request-id',
+  'ratelimit',
+  'ratelimit-policy',
+  'access-control-allow-origin',
+  'access-control-expose-headers',
+];
 
 /**
  * The HTTP API over the kernel: validates with its schemas, calls its use cases as the person of
@@ -96,47 +108,40 @@ export function createApp(options: AppOptions) {
     readModelTtlMs = 0,
     keyCacheTtlMs = 0,
     readModels = new ReadModelCache(readModelTtlMs),
-    limiter = new RateLimiter(rateLimits, options.clock),
     ...dependencies
   } = options;
   const deps = { ...dependencies, readModels };
   const app = new OpenAPIHono<ApiEnv>({
     // A route's own check (path, query, body) fails like the kernel's: one problem format.
-    defaultHook: (result) => {
-      if (!result.success) {
-        throw new ValidationError(toFieldIssues(result.error as unknown as z.ZodError));
-      }
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      if (isMissingJsonBody(result, c)) throw missingJsonBody();
+      throw new ValidationError(toFieldIssues(result.error as unknown as z.ZodError));
     },
   });
 
-  // Each middleware of Hono's chain costs an await per request: what every request goes through
-  // is gathered in three (tracing, CORS when configured, admission), each step a plain function.
+  // Every request, in this order: its log line, its id, the protections of every answer, CORS,
+  // compression and conditional reads of what is answered, who asks, how many times.
   app.use(traceRequests(logger));
+  app.use(requestId());
+  app.use(protectAnswers());
   const cors = allowOrigins(corsOrigins);
   if (cors) app.use(cors);
-  const verifiedKeys = new VerifiedKeys(keyCacheTtlMs);
-  app.use(async (c, next) => {
-    protectAnswer(c);
-    const caller = await authenticate(c.req.header('Authorization'), deps, verifiedKeys);
-    c.set('actor', caller.actor);
-    if (caller.keyId !== undefined) c.set('keyId', caller.keyId);
-    // Counted before a bad key is refused: a client trying keys is limited like the public.
-    const decision = limiter.count(caller.keyId, () => clientAddress(c, trustProxy));
-    setAnswerHeader(c, 'RateLimit-Policy', decision.headers['RateLimit-Policy']);
-    setAnswerHeader(c, 'RateLimit', decision.headers.RateLimit);
-    if (!decision.allowed) throw tooManyRequests(decision);
-    if (caller.refusal) throw caller.refusal;
-    return next();
-  });
-  // What only a request that may change something needs. A read skips it in one step: looking for
-  // a body would make the Node adapter build a whole web Request, the costliest step of a read.
-  const changes = every(
+  app.use(compress());
+  // The read models carry a tag of their content: a client holding it gets 304. Other answers
+  // keep theirs (a version's `ETag` is for `If-Match`), and append-only records have none.
+  for (const path of READ_MODEL_PATHS) app.use(path, etag({ retainedHeaders: KEPT_ON_304 }));
+  app.use(identifyCaller(deps, new VerifiedKeys(keyCacheTtlMs)));
+  app.use(limitRate(new RateLimiter(rateLimits, options.clock), trustProxy));
+  app.use(admitCaller());
+  // What only a write needs, once its caller is admitted: its body is read from here on.
+  const writes = every(
     limitBody(bodyLimitBytes),
-    requireJsonBody(),
-    clearAfterChanges(readModels),
+    clearAfterWrites(readModels),
     honourIdempotencyKey(deps),
   );
-  app.use((c, next) => (READ_METHODS.has(c.req.method) ? next() : changes(c, next)));
+  app.use((c, next) => (isWriteOperation(c) ? writes(c, next) : next()));
+  app.use(answerWrongMethods(app));
 
   registerSystemRoutes(app, deps);
   registerRoadmapRoutes(app, deps);
@@ -176,13 +181,7 @@ export function createApp(options: AppOptions) {
       logger.error({ requestId: id, err: unexpected }, 'erreur inattendue'),
     ),
   );
-  // Built on the first unknown request, once every route is registered.
-  let allowedMethods: ((path: string) => string[]) | undefined;
-  app.notFound((c) => {
-    allowedMethods ??= methodsByPath(app.routes);
-    const allowed = allowedMethods(c.req.path);
-    return allowed.length > 0 ? methodNotAllowedResponse(c, allowed) : unknownRouteResponse(c);
-  });
+  app.notFound(unknownRouteResponse);
   return app;
 }
 

@@ -2,7 +2,8 @@ import type { Database } from '@maille/db';
 import type { IdGenerator } from '@maille/domain';
 import type { Actor, Clock, Store, UseCaseContext } from '@maille/domain/use-cases';
 import type { Context } from 'hono';
-import type { ReadModelCache } from './read-cache.ts';
+import type { ApiProblem } from './errors/problems.ts';
+import type { ReadModelCache } from './read-models/cache.ts';
 
 /** What the API is built from: the storage, the clock and the id generator. */
 export interface AppDependencies {
@@ -20,11 +21,13 @@ export interface RouteDependencies extends AppDependencies {
 /** The variables every request carries from the middlewares to the handlers. */
 export interface ApiEnv {
   Variables: {
-    /** The request's id (see `identifyRequest`), in its log line and any problem answer. */
+    /** The request's id (Hono's `requestId`), in its log line and any problem answer. */
     requestId: string;
     actor: Actor;
     /** The id of the valid API key of the request (never its secret), for limits and logs. */
     keyId?: string;
+    /** Why the request's key is refused: answered 401 once the request has been counted. */
+    keyRefusal?: ApiProblem;
     /** The store of a request holding an Idempotency-Key claim: it marks the claim with the effect. */
     store?: Store;
   };
@@ -38,18 +41,4 @@ export function useCaseContext(deps: AppDependencies, c: Context<ApiEnv>): UseCa
     ids: deps.ids,
     actor: c.get('actor'),
   };
-}
-
-/**
- * What `@hono/node-server` gives a request in `c.env`: Node's request and response. Absent
- * in-process (`app.request()`), and only partly there in tests that fake a client's address.
- */
-export interface NodeBindings {
-  incoming?: { url?: string; socket?: { remoteAddress?: string | undefined } } | undefined;
-  outgoing?: { setHeader(name: string, value: string): unknown; headersSent: boolean } | undefined;
-}
-
-/** The Node bindings of a request (see `NodeBindings`); empty in-process. */
-export function nodeBindings(c: Context): NodeBindings {
-  return (c.env as NodeBindings | undefined) ?? {};
 }

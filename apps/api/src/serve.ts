@@ -1,6 +1,5 @@
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
+import { serve } from '@hono/node-server';
 import {
   changeMark,
   createStore,
@@ -9,15 +8,13 @@ import {
   randomIds,
 } from '@maille/db';
 import type { Clock } from '@maille/domain/use-cases';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { createApp } from './app.ts';
-import { replayReads } from './edge.ts';
 import type { ServerSettings } from './env.ts';
-import { BatchedLog } from './log-destination.ts';
-import { RateLimiter } from './rate-limit.ts';
-import { ReadModelCache } from './read-cache.ts';
+import { ReadModelCache } from './read-models/cache.ts';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
+/** How long a stop waits for the log to be written, should its output have stopped reading. */
 const LOG_FLUSH_LIMIT_MS = 2000;
 
 /** An API listening on its port. */
@@ -34,6 +31,7 @@ export interface RunningApi {
 /**
  * Serves the API over `database` on `env.PORT` (0: a free port) with the settings of `env`.
  * Used by the API's own server and by `maille start`, which runs everything in one process.
+ * The request log goes to `logger`: by default, JSON lines on the standard output.
  *
  * @example
  * const api = await serveApi({ database, env: readEnv() });
@@ -44,48 +42,39 @@ export async function serveApi({
   database,
   env,
   clock = () => new Date().toISOString(),
+  logger = pino(
+    { level: env.LOG_LEVEL },
+    // Asynchronous, flushed on the way out; past 8 MiB waiting (a stalled collector), lines drop.
+    pino.destination({ dest: 1, sync: false, maxLength: 8 * 1024 * 1024 }),
+  ),
 }: {
   database: Database;
   env: ServerSettings;
   clock?: Clock;
+  logger?: Logger;
 }): Promise<RunningApi> {
-  const log = new BatchedLog(1);
-  const logger = pino({ level: env.LOG_LEVEL }, log);
-  // Shared by the app and the edge in front of it, so that a replayed read counts and expires
-  // like one the app answers.
-  const edge = {
-    readModels: new ReadModelCache(env.READ_MODEL_CACHE_MS, { changeMark: changeMark(database) }),
-    limiter: new RateLimiter(
-      { perKey: env.RATE_LIMIT_PER_MINUTE, perAddress: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE },
-      clock,
-    ),
-    logger,
-    trustProxy: env.TRUST_PROXY,
-  };
   const app = createApp({
     store: createStore(database),
     database,
     clock,
     ids: randomIds(),
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    rateLimits: {
+      perKey: env.RATE_LIMIT_PER_MINUTE,
+      perAddress: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    },
     trustProxy: env.TRUST_PROXY,
     corsOrigins: env.CORS_ORIGINS,
     logger,
-    readModels: edge.readModels,
-    limiter: edge.limiter,
+    readModels: new ReadModelCache(env.READ_MODEL_CACHE_MS, { changeMark: changeMark(database) }),
     keyCacheTtlMs: env.API_KEY_CACHE_MS,
   });
-  const server = createServer(replayReads(edge, getRequestListener(app.fetch)));
-  server.listen(env.PORT);
+  const server = serve({ fetch: app.fetch, port: env.PORT });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
-  // Once it serves (a failed start leaves no handler behind): lines still waiting when the process
-  // ends without a graceful stop (process.exit, a crash) are written on the way out.
-  const writeLogOnExit = () => log.flushSync();
-  process.on('exit', writeLogOnExit);
   // Expired Idempotency-Key records go hourly (a reused key replaces its own expired record anyway).
   const purge = setInterval(() => {
     purgeExpiredIdempotencyKeys(database, clock()).catch((error: unknown) => console.error(error));
@@ -100,17 +89,13 @@ export async function serveApi({
           server.close((error) => (error ? reject(error) : resolve()));
           // `close` waits for open connections: idle keep-alive ones would hold it forever, so
           // they are closed now, and busy ones as soon as they have answered.
-          server.closeIdleConnections();
+          if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
       } finally {
-        // A log output that stopped reading (a stalled collector) must not hold the stop forever:
-        // past the limit, what is left gets one last, bounded, blocking try.
         await new Promise<void>((resolve) => {
-          log.flush(() => resolve());
+          logger.flush(() => resolve());
           setTimeout(resolve, LOG_FLUSH_LIMIT_MS).unref();
         });
-        process.off('exit', writeLogOnExit);
-        log.flushSync();
       }
     },
   };

@@ -2,7 +2,7 @@ import { revokeApiKey } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
 import { getRoadmapHealth, updateRoadmap } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW, openTestApi, type TestApi } from './harness.ts';
+import { NOW, openApiForTest, openTestApi, type TestApi } from './harness.ts';
 import { bearer, expectProblem, keysByRole, postJson } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
@@ -49,14 +49,10 @@ describe('operations', () => {
   });
 
   it('is not ready once the database is closed', async () => {
-    const closed = await openTestApi();
+    const closed = await openApiForTest();
     await closed.database.close();
-    try {
-      const response = await closed.app.request('/readyz');
-      await expectProblem(response, 503, 'indisponible');
-    } finally {
-      await closed.drop();
-    }
+    const response = await closed.app.request('/readyz');
+    await expectProblem(response, 503, 'indisponible');
   });
 
   it('publishes an OpenAPI 3.1 document listing its routes in French', async () => {
@@ -202,20 +198,30 @@ describe('POST /updates', () => {
     expect(paths).toEqual(expect.arrayContaining(['/subject/id', '/text', '/progress']));
     // zod's own messages come in French too, not only the kernel's.
     for (const error of body.errors ?? []) expect(error.message).not.toMatch(/expected|received/i);
-    expect(body.errors?.find((e) => e.path === '/text')?.message).toMatch(/attendu/);
+    expect(body.errors?.find((e) => e.path === '/text')?.message).toBe('Ce champ est obligatoire.');
     expect(body.errors?.find((e) => e.path === '/subject/id')?.message).toMatch(
       /Identifiant invalide/,
     );
     expect(await countUpdates()).toBe(before);
   });
 
-  it('refuses an update without a key, as the public may not write', async () => {
-    const response = await api.app.request(
-      '/updates',
-      postJson({ subject: { type: 'roadmap', id: DB.roadmap }, text: 'Bonjour.' }),
-    );
-    // The roadmap is public, so the public is told it may not write, not that it does not exist.
-    await expectProblem(response, 403, 'interdit');
+  it('refuses an update without a key before reading it, as the public may not write', async () => {
+    const before = await countUpdates();
+    const valid = { subject: { type: 'roadmap', id: DB.roadmap }, text: 'Bonjour.' };
+    const refused = await api.app.request('/updates', postJson(valid));
+    const problem = await expectProblem(refused, 401, 'non-authentifie');
+    expect(problem.detail).toContain('Une clé d’API est nécessaire pour modifier');
+    expect(refused.headers.get('WWW-Authenticate')).toBe('Bearer realm="maille"');
+    // Whatever the body — too large, not JSON, malformed — the answer is the same 401.
+    for (const init of [
+      postJson({ ...valid, text: 'x'.repeat(5000) }),
+      { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'Bonjour.' },
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"subject": ' },
+      postJson({ progress: 140 }),
+    ]) {
+      await expectProblem(await api.app.request('/updates', init), 401, 'non-authentifie');
+    }
+    expect(await countUpdates()).toBe(before);
   });
 
   it('refuses malformed JSON with a 400 problem', async () => {

@@ -1,8 +1,6 @@
-import type { AddressInfo } from 'node:net';
-import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openTestApi, type TestApi } from './harness.ts';
+import { type ListeningApi, listen, openTestApi, type TestApi } from './harness.ts';
 
 /*
  * The /docs page in a real headless Chromium (Debian's), served by the real node server: it must
@@ -11,15 +9,14 @@ import { openTestApi, type TestApi } from './harness.ts';
  */
 
 let api: TestApi;
-let server: ServerType;
+let server: ListeningApi;
 let browser: Browser;
 let origin: string;
 
 beforeAll(async () => {
   api = await openTestApi();
-  server = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listen(api);
+  origin = server.origin;
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     // The machine's network is closed: without these, Chromium keeps trying Google's hosts.
@@ -36,7 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await api?.drop();
 });
 

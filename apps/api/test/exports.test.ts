@@ -1,7 +1,7 @@
 import { DEMO_IDS } from '@maille/demo';
 import { updateAction, updateRoadmap } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW, openTestApi, type TestApi } from './harness.ts';
+import { NOW, openApiForTest, openTestApi, type TestApi } from './harness.ts';
 import { bearer, expectProblem, keysByRole } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
@@ -133,20 +133,16 @@ describe('CSV exports', () => {
       404,
       'introuvable',
     );
-    const other = await openTestApi();
-    try {
-      await updateRoadmap(other.kernel({ personId: LR.coordinator }), {
-        id: LR.roadmap,
-        patch: { public: false },
-      });
-      await expectProblem(
-        await other.app.request(`/roadmaps/${LR.roadmap}/milestones.csv`),
-        404,
-        'introuvable',
-      );
-    } finally {
-      await other.drop();
-    }
+    const other = await openApiForTest();
+    await updateRoadmap(other.kernel({ personId: LR.coordinator }), {
+      id: LR.roadmap,
+      patch: { public: false },
+    });
+    await expectProblem(
+      await other.app.request(`/roadmaps/${LR.roadmap}/milestones.csv`),
+      404,
+      'introuvable',
+    );
   });
 
   it('point at a malformed id, and refuse a bad key', async () => {

@@ -2,7 +2,7 @@ import { tableContents } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROBLEM_KINDS } from '../src/problems.ts';
+import { PROBLEM_KINDS } from '../src/errors/problems.ts';
 import { openTestApi, type TestApi } from './harness.ts';
 import { bearer } from './requests.ts';
 

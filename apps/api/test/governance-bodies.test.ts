@@ -66,7 +66,7 @@ describe('governances', () => {
     const anonymous = await api.app.request('/governances', {
       ...send('POST', { body: { ...body, territory: { level: 'departement', code: '17' } } }),
     });
-    await expectProblem(anonymous, 403, 'interdit');
+    await expectProblem(anonymous, 401, 'non-authentifie');
   });
 
   it('gives, changes and removes a role under the governance’s If-Match', async () => {

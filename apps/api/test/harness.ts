@@ -1,10 +1,13 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { createApiKey, createStore, type Database, randomIds, seedDemo } from '@maille/db';
 import { openTestDatabase, testDialect } from '@maille/db/testing';
 import type { Actor, Clock, UseCaseContext } from '@maille/domain/use-cases';
 import type { Logger } from 'pino';
+import { onTestFinished } from 'vitest';
 import { type App, createApp } from '../src/app.ts';
-import type { RateLimiter, RateLimits } from '../src/rate-limit.ts';
-import type { ReadModelCache } from '../src/read-cache.ts';
+import type { RateLimits } from '../src/middleware/rate-limit.ts';
+import type { ReadModelCache } from '../src/read-models/cache.ts';
 
 /** The instant the demo is seeded at and the API's clock stands still on. */
 export const NOW = '2026-11-24T09:00:00.000Z';
@@ -36,7 +39,6 @@ export async function openTestApi({
   clock = () => NOW,
   readModelTtlMs,
   readModels,
-  limiter,
 }: {
   bodyLimitBytes?: number;
   rateLimits?: RateLimits;
@@ -46,7 +48,6 @@ export async function openTestApi({
   clock?: Clock;
   readModelTtlMs?: number;
   readModels?: ReadModelCache;
-  limiter?: RateLimiter;
 } = {}): Promise<TestApi> {
   const test = await openTestDatabase(DIALECT);
   const { database } = test;
@@ -65,7 +66,6 @@ export async function openTestApi({
     logger,
     readModelTtlMs,
     readModels,
-    limiter,
   });
   return {
     app,
@@ -75,5 +75,40 @@ export async function openTestApi({
       (await createApiKey(database, { personId, label: 'Tests', instanceAdmin: false, now: NOW }))
         .token,
     drop: () => test.drop(),
+  };
+}
+
+/**
+ * An API of its own for the running test (`openTestApi`'s options), dropped when the test ends,
+ * passed or failed.
+ */
+export async function openApiForTest(
+  options: Parameters<typeof openTestApi>[0] = {},
+): Promise<TestApi> {
+  const api = await openTestApi(options);
+  onTestFinished(() => api.drop());
+  return api;
+}
+
+/** An app served over real HTTP on a free loopback port, as the server runs it. */
+export interface ListeningApi {
+  /** `http://127.0.0.1:<port>`. */
+  origin: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `api`'s app with `@hono/node-server`, as `serveApi` does, for tests that need what only a
+ * real connection shows (a request without Content-Length, a socket's address, a browser).
+ */
+export async function listen(api: TestApi): Promise<ListeningApi> {
+  const server = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

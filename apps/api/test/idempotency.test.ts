@@ -111,7 +111,7 @@ describe('Idempotency-Key on POST', () => {
     expect(await recorded(body.text)).toBe(2);
   });
 
-  it('refuses a malformed or too long key, and a key without an API key (400)', async () => {
+  it('refuses a malformed or too long key (400), and a key without an API key (401)', async () => {
     const body = updateBody();
     for (const key of ['', 'a b', '"ouvert', `"${'k'.repeat(256)}"`, 'é']) {
       await expectProblem(await post(body, key), 400, 'cle-idempotence-invalide');
@@ -121,7 +121,7 @@ describe('Idempotency-Key on POST', () => {
       '/updates',
       postJson(body, { 'Idempotency-Key': '"cle-publique"' }),
     );
-    const problem = await expectProblem(anonymous, 400, 'cle-idempotence-invalide');
+    const problem = await expectProblem(anonymous, 401, 'non-authentifie');
     expect(problem.detail).toMatch(/clé d’API/);
     expect(await recorded(body.text)).toBe(1);
   });

@@ -1,7 +1,7 @@
 import { calendarFeedPath, createApiKey, createCalendarFeed } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW, openTestApi, type TestApi } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NOW, openApiForTest, openTestApi, type TestApi } from './harness.ts';
 import { bearer } from './requests.ts';
 
 /*
@@ -315,67 +315,68 @@ const PROBES: Record<string, Probe> = {
 const ROADMAP_RESOURCE_MATRIX: Record<string, Record<Role, number>> = {
   //                                                      anonyme coordinateur membre observateur autre admin
   'GET /governances/{governanceId}/roadmaps':             row(200, 200, 200, 200, 200, 200),
-  'POST /governances/{governanceId}/roadmaps':            row(404, 201, 403, 403, 404, 201),
+  'POST /governances/{governanceId}/roadmaps':            row(401, 201, 403, 403, 404, 201),
   'GET /roadmaps/{roadmapId}':                            row(200, 200, 200, 200, 200, 200),
-  'PATCH /roadmaps/{roadmapId}':                          row(403, 200, 403, 403, 403, 200),
-  'POST /roadmaps/{roadmapId}/transitions':               row(403, 200, 403, 403, 403, 200),
+  'PATCH /roadmaps/{roadmapId}':                          row(401, 200, 403, 403, 403, 200),
+  'POST /roadmaps/{roadmapId}/transitions':               row(401, 200, 403, 403, 403, 200),
   // Only where the two probes above put the roadmap in revision may it be adopted again.
-  'POST /roadmaps/{roadmapId}/adoption':                  row(403, 201, 403, 403, 403, 201),
+  'POST /roadmaps/{roadmapId}/adoption':                  row(401, 201, 403, 403, 403, 201),
   'GET /roadmaps/{roadmapId}/versions':                   row(200, 200, 200, 200, 200, 200),
   // The demo has no frozen version: version 1 exists only where the adoption probe made one.
   'GET /roadmaps/{roadmapId}/versions/{number}':          row(404, 200, 404, 404, 404, 200),
-  'POST /roadmaps/{roadmapId}/actions':                   row(403, 201, 403, 403, 403, 201),
+  'POST /roadmaps/{roadmapId}/actions':                   row(401, 201, 403, 403, 403, 201),
   // A permitted promotion still needs a lead and a dated milestone, which A2.1 lacks: 422.
-  'POST /actions/{actionId}/promotion':                   row(403, 422, 403, 403, 403, 422),
+  'POST /actions/{actionId}/promotion':                   row(401, 422, 403, 403, 403, 422),
   'GET /roadmaps/{roadmapId}/milestones':                 row(200, 200, 200, 200, 200, 200),
   'GET /actions/{actionId}/milestones':                   row(200, 200, 200, 200, 200, 200),
   'GET /milestones/{milestoneId}':                        row(200, 200, 200, 200, 200, 200),
-  'POST /roadmaps/{roadmapId}/milestones':                row(403, 201, 201, 403, 403, 201),
-  'PATCH /milestones/{milestoneId}':                      row(403, 200, 200, 403, 403, 200),
-  'POST /milestones/{milestoneId}/reschedule':            row(403, 200, 200, 403, 403, 200),
-  'POST /milestones/{milestoneId}/cancel':                row(403, 200, 200, 403, 403, 200),
+  'POST /roadmaps/{roadmapId}/milestones':                row(401, 201, 201, 403, 403, 201),
+  'PATCH /milestones/{milestoneId}':                      row(401, 200, 200, 403, 403, 200),
+  'POST /milestones/{milestoneId}/reschedule':            row(401, 200, 200, 403, 403, 200),
+  'POST /milestones/{milestoneId}/cancel':                row(401, 200, 200, 403, 403, 200),
   'GET /actions/{actionId}/funding-lines':                row(200, 200, 200, 200, 200, 200),
-  'POST /actions/{actionId}/funding-lines':               row(403, 201, 201, 403, 403, 201),
+  'POST /actions/{actionId}/funding-lines':               row(401, 201, 201, 403, 403, 201),
   'GET /funding-lines/{fundingLineId}':                   row(200, 200, 200, 200, 200, 200),
-  'PATCH /funding-lines/{fundingLineId}':                 row(403, 200, 200, 403, 403, 200),
+  'PATCH /funding-lines/{fundingLineId}':                 row(401, 200, 200, 403, 403, 200),
   'GET /updates/{updateId}':                              row(200, 200, 200, 200, 200, 200),
   'GET /actions/{actionId}/updates':                      row(200, 200, 200, 200, 200, 200),
   'GET /milestones/{milestoneId}/updates':                row(200, 200, 200, 200, 200, 200),
   'GET /roadmaps/{roadmapId}/updates':                    row(200, 200, 200, 200, 200, 200),
   // Indicators belong to the governance, not to the public roadmap: 404 to those outside it.
   'GET /governances/{governanceId}/indicators':           row(404, 200, 200, 200, 404, 200),
-  'POST /governances/{governanceId}/indicators':          row(404, 201, 403, 403, 404, 201),
-  'POST /governances/{governanceId}/indicators/defaults': row(404, 200, 403, 403, 404, 200),
+  'POST /governances/{governanceId}/indicators':          row(401, 201, 403, 403, 404, 201),
+  'POST /governances/{governanceId}/indicators/defaults': row(401, 200, 403, 403, 404, 200),
   'GET /indicators/{indicatorId}':                        row(404, 200, 200, 200, 404, 200),
-  'PATCH /indicators/{indicatorId}':                      row(404, 200, 403, 403, 404, 200),
+  'PATCH /indicators/{indicatorId}':                      row(401, 200, 403, 403, 404, 200),
   'GET /indicators/{indicatorId}/measurements':           row(404, 200, 200, 200, 404, 200),
   // Any member records a value (Lefèvre's seat makes him one); only coordinators validate.
-  'POST /indicators/{indicatorId}/measurements':          row(404, 201, 201, 201, 404, 201),
+  'POST /indicators/{indicatorId}/measurements':          row(401, 201, 201, 201, 404, 201),
   'GET /measurements/{measurementId}':                    row(404, 200, 200, 200, 404, 200),
-  'POST /measurements/{measurementId}/validation':        row(404, 201, 403, 403, 404, 201),
+  'POST /measurements/{measurementId}/validation':        row(401, 201, 403, 403, 404, 201),
 };
 
+// A write without a key is refused (401) before anything else is looked at.
 // biome-ignore format: the matrix reads best as a table.
 const MATRIX: Record<string, Record<Role, number>> = {
   //                                          anonyme coordinateur membre observateur autre admin
   'GET /healthz':                             row(200, 200, 200, 200, 200, 200),
   'GET /readyz':                              row(200, 200, 200, 200, 200, 200),
   'GET /roadmaps/{roadmapId}/health':         row(200, 200, 200, 200, 200, 200),
-  'POST /updates':                            row(403, 201, 201, 201, 403, 201),
-  'POST /milestones/{milestoneId}/complete':  row(403, 200, 200, 403, 403, 200),
+  'POST /updates':                            row(401, 201, 201, 201, 403, 201),
+  'POST /milestones/{milestoneId}/complete':  row(401, 200, 200, 403, 403, 200),
   'GET /governances':                         row(200, 200, 200, 200, 200, 200),
   'GET /governances/{governanceId}':          row(404, 200, 200, 200, 404, 200),
-  'PATCH /governances/{governanceId}':        row(404, 200, 403, 403, 404, 200),
+  'PATCH /governances/{governanceId}':        row(401, 200, 403, 403, 404, 200),
   'GET /roadmaps/{roadmapId}/actions':        row(200, 200, 200, 200, 200, 200),
   'GET /actions/{actionId}':                  row(200, 200, 200, 200, 200, 200),
-  'PATCH /actions/{actionId}':                row(403, 200, 200, 403, 403, 200),
-  'POST /actions/{actionId}/transitions':     row(403, 200, 200, 403, 403, 200),
+  'PATCH /actions/{actionId}':                row(401, 200, 200, 403, 403, 200),
+  'POST /actions/{actionId}/transitions':     row(401, 200, 200, 403, 403, 200),
   'GET /governances/{governanceId}/dashboard': row(404, 200, 200, 200, 404, 200),
   'GET /indicators/{indicatorId}/series':     row(404, 200, 200, 200, 404, 200),
   'GET /calendars/{feed}':                    row(200, 200, 200, 200, 200, 200),
-  'POST /governances/{governanceId}/calendar-feeds': row(404, 201, 403, 403, 404, 201),
+  'POST /governances/{governanceId}/calendar-feeds': row(401, 201, 403, 403, 404, 201),
   'GET /governances/{governanceId}/calendar-feeds':  row(404, 200, 403, 403, 404, 200),
-  'DELETE /calendar-feeds/{feedId}':          row(404, 204, 403, 403, 404, 204),
+  'DELETE /calendar-feeds/{feedId}':          row(401, 204, 403, 403, 404, 204),
   'GET /roadmaps/{roadmapId}/actions.csv':    row(200, 200, 200, 200, 200, 200),
   'GET /roadmaps/{roadmapId}/milestones.csv': row(200, 200, 200, 200, 200, 200),
   'GET /governances/{governanceId}/measurements.csv':  row(404, 200, 200, 200, 404, 200),
@@ -384,30 +385,30 @@ const MATRIX: Record<string, Record<Role, number>> = {
   // Territories are public reference data; only the administrator corrects one.
   'GET /territories':                         row(200, 200, 200, 200, 200, 200),
   'GET /territories/{territoryId}':           row(200, 200, 200, 200, 200, 200),
-  'POST /territories':                        row(403, 201, 403, 403, 201, 201),
-  'PATCH /territories/{territoryId}':         row(403, 403, 403, 403, 403, 200),
+  'POST /territories':                        row(401, 201, 403, 403, 201, 201),
+  'PATCH /territories/{territoryId}':         row(401, 403, 403, 403, 403, 200),
   // The directory of organizations: read when signed in, kept by the coordinators of its territory.
   'GET /organizations':                       row(403, 200, 200, 200, 200, 200),
   'GET /organizations/{organizationId}':      row(403, 200, 200, 200, 200, 200),
-  'POST /organizations':                      row(403, 201, 403, 403, 201, 201),
-  'PATCH /organizations/{organizationId}':    row(403, 200, 403, 403, 403, 200),
+  'POST /organizations':                      row(401, 201, 403, 403, 201, 201),
+  'PATCH /organizations/{organizationId}':    row(401, 200, 403, 403, 403, 200),
   // Persons: the fellow members read a card, the coordination the whole record, others nothing.
   'GET /persons/{personId}':                  row(404, 200, 200, 200, 404, 200),
-  'POST /persons':                            row(403, 201, 403, 403, 201, 201),
-  'PATCH /persons/{personId}':                row(404, 200, 403, 403, 404, 200),
+  'POST /persons':                            row(401, 201, 403, 403, 201, 201),
+  'PATCH /persons/{personId}':                row(401, 200, 403, 403, 404, 200),
   // A link code makes its holder speak as the person in the chat: who may change the record.
-  'POST /persons/{personId}/link-codes':      row(404, 201, 403, 403, 404, 201),
-  'POST /governances':                        row(403, 201, 201, 201, 201, 201),
-  'PUT /governances/{governanceId}/roles/{personId}':    row(404, 200, 403, 403, 404, 200),
-  'DELETE /governances/{governanceId}/roles/{personId}': row(404, 200, 403, 403, 404, 200),
+  'POST /persons/{personId}/link-codes':      row(401, 201, 403, 403, 404, 201),
+  'POST /governances':                        row(401, 201, 201, 201, 201, 201),
+  'PUT /governances/{governanceId}/roles/{personId}':    row(401, 200, 403, 403, 404, 200),
+  'DELETE /governances/{governanceId}/roles/{personId}': row(401, 200, 403, 403, 404, 200),
   'GET /governances/{governanceId}/bodies':   row(404, 200, 200, 200, 404, 200),
-  'POST /governances/{governanceId}/bodies':  row(404, 201, 403, 403, 404, 201),
+  'POST /governances/{governanceId}/bodies':  row(401, 201, 403, 403, 404, 201),
   'GET /bodies/{bodyId}':                     row(404, 200, 200, 200, 404, 200),
-  'PATCH /bodies/{bodyId}':                   row(404, 200, 403, 403, 404, 200),
+  'PATCH /bodies/{bodyId}':                   row(401, 200, 403, 403, 404, 200),
   'GET /governances/{governanceId}/meetings': row(404, 200, 200, 200, 404, 200),
-  'POST /bodies/{bodyId}/meetings':           row(404, 201, 403, 403, 404, 201),
+  'POST /bodies/{bodyId}/meetings':           row(401, 201, 403, 403, 404, 201),
   'GET /meetings/{meetingId}':                row(404, 200, 200, 200, 404, 200),
-  'PATCH /meetings/{meetingId}':              row(404, 200, 403, 403, 404, 200),
+  'PATCH /meetings/{meetingId}':              row(401, 200, 403, 403, 404, 200),
   ...ROADMAP_RESOURCE_MATRIX,
 };
 
@@ -458,23 +459,18 @@ async function headersFor(api: TestApi, role: Role): Promise<Record<string, stri
 }
 
 let operations: string[] = [];
-const opened: TestApi[] = [];
 
 beforeAll(async () => {
   const api = await openTestApi();
-  opened.push(api);
   const document = (await (await api.app.request('/openapi.json')).json()) as {
     paths: Record<string, Record<string, unknown>>;
   };
+  await api.drop();
   operations = Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.keys(methods)
       .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
       .map((m) => `${m.toUpperCase()} ${path}`),
   );
-});
-
-afterAll(async () => {
-  await Promise.all(opened.map((api) => api.drop()));
 });
 
 describe('permission matrix', () => {
@@ -485,8 +481,7 @@ describe('permission matrix', () => {
   });
 
   it.each(ROLES)('answers as the table says to the role « %s »', async (role) => {
-    const api = await openTestApi();
-    opened.push(api);
+    const api = await openApiForTest();
     const auth = await headersFor(api, role);
     const actual: Record<string, number> = {};
     const expected: Record<string, number> = {};

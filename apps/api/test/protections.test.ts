@@ -1,23 +1,11 @@
 import { Writable } from 'node:stream';
 import { DEMO_IDS } from '@maille/demo';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
-import { NOW, openTestApi, type TestApi } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { NOW, openApiForTest } from './harness.ts';
 import { bearer, fromAddress } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
-
-let opened: TestApi[] = [];
-afterEach(async () => {
-  await Promise.all(opened.map((api) => api.drop()));
-  opened = [];
-});
-
-async function open(options: Parameters<typeof openTestApi>[0]): Promise<TestApi> {
-  const api = await openTestApi(options);
-  opened.push(api);
-  return api;
-}
 
 /** A clock the test moves forward: no test sleeps. */
 function movableClock() {
@@ -35,7 +23,10 @@ const governance = `/governances/${LR.governance}`;
 describe('rate limiting', () => {
   it('counts each key, says so on every answer, and answers 429 in French past the limit', async () => {
     const time = movableClock();
-    const api = await open({ rateLimits: { perKey: 3, perAddress: 2 }, clock: time.clock });
+    const api = await openApiForTest({
+      rateLimits: { perKey: 3, perAddress: 2 },
+      clock: time.clock,
+    });
     const token = await api.keyFor(LR.coordinator);
     const remaining: (string | null)[] = [];
     for (const address of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) {
@@ -84,7 +75,7 @@ describe('rate limiting', () => {
   });
 
   it('counts the public per address, and invalid keys with it', async () => {
-    const api = await open({ rateLimits: { perKey: 100, perAddress: 2 } });
+    const api = await openApiForTest({ rateLimits: { perKey: 100, perAddress: 2 } });
     const from = fromAddress('198.51.100.4');
     expect((await api.app.request('/healthz', {}, from)).status).toBe(200);
     const wrongKey = { headers: bearer('mai_000000000000.nope') };
@@ -101,7 +92,7 @@ describe('rate limiting', () => {
   });
 
   it('ignores X-Forwarded-For by default: a forged header does not dodge the limit', async () => {
-    const api = await open({ rateLimits: { perKey: 100, perAddress: 2 } });
+    const api = await openApiForTest({ rateLimits: { perKey: 100, perAddress: 2 } });
     const statuses: number[] = [];
     for (const forged of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
       const response = await api.app.request(
@@ -115,7 +106,7 @@ describe('rate limiting', () => {
   });
 
   it('with TRUST_PROXY=1, counts the address the proxy appended to X-Forwarded-For', async () => {
-    const api = await open({ rateLimits: { perKey: 100, perAddress: 2 }, trustProxy: 1 });
+    const api = await openApiForTest({ rateLimits: { perKey: 100, perAddress: 2 }, trustProxy: 1 });
     const proxy = fromAddress('10.0.0.2');
     const via = (forwarded: string) =>
       api.app.request('/healthz', { headers: { 'X-Forwarded-For': forwarded } }, proxy);
@@ -141,7 +132,7 @@ describe('CORS', () => {
   });
 
   it('sends no CORS header when no origin is configured', async () => {
-    const api = await open({});
+    const api = await openApiForTest({});
     const read = await api.app.request('/healthz', { headers: { Origin: 'https://a.example' } });
     expect(read.headers.get('Access-Control-Allow-Origin')).toBeNull();
     const asked = await api.app.request(governance, preflight('https://a.example'));
@@ -150,12 +141,13 @@ describe('CORS', () => {
   });
 
   it('answers the preflight of a listed origin with the methods and headers the API uses', async () => {
-    const api = await open({ corsOrigins: ['https://a.example', 'https://b.example'] });
+    const api = await openApiForTest({ corsOrigins: ['https://a.example', 'https://b.example'] });
     const asked = await api.app.request(governance, preflight('https://b.example'));
     expect(asked.status).toBe(204);
     expect(asked.headers.get('Access-Control-Allow-Origin')).toBe('https://b.example');
     const methods = asked.headers.get('Access-Control-Allow-Methods') ?? '';
-    for (const method of ['GET', 'POST', 'PATCH']) expect(methods).toContain(method);
+    for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
+      expect(methods).toContain(method);
     const allowed = asked.headers.get('Access-Control-Allow-Headers') ?? '';
     for (const header of ['Authorization', 'If-Match', 'Idempotency-Key', 'Content-Type']) {
       expect(allowed).toContain(header);
@@ -178,7 +170,7 @@ describe('CORS', () => {
   });
 
   it('gives nothing to an origin that is not listed', async () => {
-    const api = await open({ corsOrigins: ['https://a.example'] });
+    const api = await openApiForTest({ corsOrigins: ['https://a.example'] });
     const asked = await api.app.request(governance, preflight('https://evil.example'));
     expect(asked.headers.get('Access-Control-Allow-Origin')).toBeNull();
     const read = await api.app.request('/healthz', { headers: { Origin: 'https://evil.example' } });
@@ -204,7 +196,7 @@ function capturingLogger() {
 describe('request log', () => {
   it('reports an unexpected error under the request id, as JSON', async () => {
     const { logger, written } = capturingLogger();
-    const api = await open({ logger });
+    const api = await openApiForTest({ logger });
     const token = await api.keyFor(LR.coordinator);
     await api.database.close();
     const response = await api.app.request(governance, { headers: bearer(token) });
@@ -219,7 +211,7 @@ describe('request log', () => {
 
   it('writes one JSON line per request with ids only, never a secret nor an address', async () => {
     const { logger, written } = capturingLogger();
-    const api = await open({ logger });
+    const api = await openApiForTest({ logger });
     const token = await api.keyFor(LR.coordinator);
     const keyId = token.slice('mai_'.length, token.indexOf('.'));
     const address = fromAddress('192.0.2.77');
@@ -255,7 +247,7 @@ describe('request log', () => {
 
 describe('OpenAPI', () => {
   it('says every operation may answer 429', async () => {
-    const api = await open({});
+    const api = await openApiForTest({});
     const document = (await (await api.app.request('/openapi.json')).json()) as {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
     };

@@ -1,10 +1,10 @@
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { changeMark } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
 import { updateRoadmap } from '@maille/domain/use-cases';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { ReadModelCache } from '../src/read-cache.ts';
-import { openTestApi, type TestApi } from './harness.ts';
+import { ReadModelCache } from '../src/read-models/cache.ts';
+import { openApiForTest, openTestApi, type TestApi } from './harness.ts';
 import { bearer, postJson } from './requests.ts';
 
 /*
@@ -89,17 +89,10 @@ it('sends a read model compressed to a client that accepts it, and 304 to one th
     const browser = await api.app.request(path, {
       headers: { ...coordinator, 'Accept-Encoding': 'gzip, deflate, br, zstd' },
     });
-    expect(browser.headers.get('Content-Encoding')).toBe('br');
+    expect(browser.headers.get('Content-Encoding')).toBe('gzip');
     expect(browser.headers.get('ETag')).toBe(etag);
-    const unbrotlied = brotliDecompressSync(Buffer.from(await browser.arrayBuffer()));
-    expect(JSON.parse(String(unbrotlied))).toEqual(expected);
-    const gzipOnly = await api.app.request(path, {
-      headers: { ...coordinator, 'Accept-Encoding': 'gzip' },
-    });
-    expect(gzipOnly.headers.get('Content-Encoding')).toBe('gzip');
-    const unzipped = gunzipSync(Buffer.from(await gzipOnly.arrayBuffer()));
+    const unzipped = gunzipSync(Buffer.from(await browser.arrayBuffer()));
     expect(JSON.parse(String(unzipped))).toEqual(expected);
-
     const held = await api.app.request(path, {
       headers: { ...coordinator, 'If-None-Match': etag },
     });
@@ -110,33 +103,29 @@ it('sends a read model compressed to a client that accepts it, and 304 to one th
 
 it('on the server’s settings, shows a change written by another part of the process once the entry expires', async () => {
   // As `serveApi` builds it: the database's change mark keeps an entry while nothing is written.
-  let now = 0;
+  let now = 1000;
   const readModels = new ReadModelCache(2000, {
     now: () => now,
     changeMark: () => mark(),
   });
-  const own = await openTestApi({ readModels });
+  const own = await openApiForTest({ readModels });
   const mark = changeMark(own.database);
-  try {
-    const key = bearer(await own.keyFor(LR.coordinator));
-    const read = async () => {
-      const response = await own.app.request(HEALTH, { headers: key });
-      return ((await response.json()) as { roadmap: { title: string } }).roadmap.title;
-    };
-    const before = await read();
-    now = 60_000;
-    expect(await read()).toBe(before);
-    // The bot, in the same process as the API under `maille start`, writes on the same connection.
-    const ctx = own.kernel({ personId: LR.coordinator });
-    const roadmap = await ctx.store.transaction((repos) => repos.roadmaps.get(LR.roadmap));
-    await updateRoadmap(ctx, {
-      id: LR.roadmap,
-      expectedVersion: roadmap?.version,
-      patch: { title: 'Renommée par le bot' },
-    });
-    now = 120_000;
-    expect(await read()).toBe('Renommée par le bot');
-  } finally {
-    await own.drop();
-  }
+  const key = bearer(await own.keyFor(LR.coordinator));
+  const read = async () => {
+    const response = await own.app.request(HEALTH, { headers: key });
+    return ((await response.json()) as { roadmap: { title: string } }).roadmap.title;
+  };
+  const before = await read();
+  now = 60_000;
+  expect(await read()).toBe(before);
+  // The bot, in the same process as the API under `maille start`, writes on the same connection.
+  const ctx = own.kernel({ personId: LR.coordinator });
+  const roadmap = await ctx.store.transaction((repos) => repos.roadmaps.get(LR.roadmap));
+  await updateRoadmap(ctx, {
+    id: LR.roadmap,
+    expectedVersion: roadmap?.version,
+    patch: { title: 'Renommée par le bot' },
+  });
+  now = 120_000;
+  expect(await read()).toBe('Renommée par le bot');
 });

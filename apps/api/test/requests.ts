@@ -1,7 +1,7 @@
 import { createApiKey } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
 import { expect } from 'vitest';
-import { PROBLEM_KINDS, type ProblemKind } from '../src/problems.ts';
+import { PROBLEM_KINDS, type ProblemKind } from '../src/errors/problems.ts';
 import { NOW, type TestApi } from './harness.ts';
 
 /*

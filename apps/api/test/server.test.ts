@@ -6,7 +6,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createApiKey, openDatabase, seedDemo } from '@maille/db';
 import { openTestDatabase } from '@maille/db/testing';
+import { DEMO_IDS } from '@maille/demo';
 import { afterEach, expect, it } from 'vitest';
 import { DIALECT } from './harness.ts';
 
@@ -42,7 +44,12 @@ async function serverDatabase(): Promise<{ env: Record<string, string>; drop(): 
 }
 
 /** Starts `src/server.ts` on its own database; resolves once it says where it listens. */
-async function startServer(): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+async function startServer(): Promise<{
+  child: ChildProcess;
+  port: number;
+  output: () => string;
+  database: Record<string, string>;
+}> {
   const database = await serverDatabase();
   const port = await freePort();
   const child = spawn(TSX, ['src/server.ts'], {
@@ -67,13 +74,29 @@ async function startServer(): Promise<{ child: ChildProcess; port: number; outpu
     });
     child.once('exit', () => reject(new Error(output)));
   });
-  return { child, port, output: () => output };
+  return { child, port, output: () => output, database: database.env };
+}
+
+/** Adds the demo to the database the server migrated, and a key of La Rochelle's coordinator. */
+async function demoKey(env: Record<string, string>): Promise<string> {
+  const { DATABASE_URL: url, DATABASE_SCHEMA: schema } = env;
+  const database = openDatabase({ url, ...(schema ? { schema } : {}) });
+  try {
+    const now = new Date().toISOString();
+    await seedDemo(database, now);
+    const personId = DEMO_IDS.laRochelle.coordinator;
+    return (await createApiKey(database, { personId, label: 'Tests', instanceAdmin: false, now }))
+      .token;
+  } finally {
+    await database.close();
+  }
 }
 
 it('migrates, says where it listens in French, and drains in-flight requests on SIGTERM', async () => {
-  const { child, port, output } = await startServer();
+  const { child, port, output, database } = await startServer();
   expect(output()).toContain('Schéma mis à jour');
   expect(output()).toContain(`API de Maille à l’écoute sur http://localhost:${port}`);
+  const token = await demoKey(database);
 
   // A request whose body is still arriving when the stop is asked for.
   const inFlight = request({
@@ -81,25 +104,25 @@ it('migrates, says where it listens in French, and drains in-flight requests on 
     port,
     path: '/updates',
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
   });
   const answered = once(inFlight, 'response');
   inFlight.write('{"subject": {"type": "roadmap", ');
   await new Promise((resolve) => setTimeout(resolve, 300));
   child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 300));
-  inFlight.end('"id": "rdm_inconnue"}, "text": "Bonjour."}');
+  inFlight.end(`"id": "${DEMO_IDS.laRochelle.roadmap}"}, "text": "Dernier point avant l’arrêt."}`);
 
   const [response] = (await answered) as [import('node:http').IncomingMessage];
-  // Answered in full, after the stop was asked for: the public may not write.
-  expect(response.statusCode).toBe(403);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  // Answered in full, after the stop was asked for: the update is recorded.
+  expect(response.statusCode).toBe(201);
+  expect(response.headers['content-type']).toMatch(/^application\/json/);
   response.resume();
   const [code] = await once(child, 'exit');
   expect(code).toBe(0);
   expect(output()).toContain('Arrêt demandé (SIGTERM)');
   expect(output()).toContain('API arrêtée.');
   // Its log line was written before the process ended, with the request id it was answered with.
-  expect(output()).toContain(`"method":"POST","route":"/updates","status":403`);
+  expect(output()).toContain(`"method":"POST","route":"/updates","status":201`);
   expect(output()).toContain(`"requestId":"${response.headers['x-request-id']}"`);
 }, 30_000);

@@ -1,3 +1,5 @@
+import { plural } from '@maille/domain';
+
 /** Every sentence the API says, in French, in one place. */
 export const fr = {
   env: {
@@ -19,9 +21,9 @@ export const fr = {
     validation: {
       title: 'Données invalides',
       detail: (count: number) =>
-        new Intl.PluralRules('fr').select(count) === 'one'
+        count === 1
           ? 'Une donnée de la requête est invalide.'
-          : `${count} données de la requête sont invalides.`,
+          : `${plural(count, 'donnée', 'données')} de la requête sont invalides.`,
     },
     malformedJson: {
       title: 'JSON mal formé',
@@ -33,6 +35,8 @@ export const fr = {
       malformed:
         'L’en-tête Authorization doit être de la forme « Bearer mai_<identifiant>.<secret> ».',
       unknownKey: 'Cette clé d’API est inconnue ou révoquée.',
+      writeNeedsKey:
+        'Une clé d’API est nécessaire pour modifier : envoyez l’en-tête « Authorization: Bearer mai_<identifiant>.<secret> » (une clé se crée avec « maille cle creer »).',
     },
     forbidden: { title: 'Action interdite' },
     notFound: { title: 'Introuvable' },
@@ -63,6 +67,8 @@ export const fr = {
     unsupportedMediaType: {
       title: 'Type de contenu non pris en charge',
       detail: 'Le corps de la requête doit être du JSON (en-tête Content-Type: application/json).',
+      missing:
+        'Cette opération attend un corps JSON : envoyez-le avec l’en-tête Content-Type: application/json.',
     },
     tooLarge: {
       title: 'Requête trop volumineuse',
@@ -87,8 +93,6 @@ export const fr = {
       title: 'Clé d’idempotence invalide',
       malformed:
         'L’en-tête Idempotency-Key doit contenir de 1 à 255 caractères ASCII imprimables, de préférence entre guillemets (« "8e03978e-40d5-43e8-bc93-6894a57f9324" »).',
-      anonymous:
-        'L’en-tête Idempotency-Key exige une clé d’API : sans elle, rien ne distingue vos requêtes de celles d’un autre client.',
     },
     idempotencyKeyReused: {
       title: 'Clé d’idempotence déjà utilisée',
@@ -114,7 +118,7 @@ export const fr = {
     migrated: (count: number) =>
       count === 0
         ? 'Schéma à jour.'
-        : `Schéma mis à jour (${count} ${new Intl.PluralRules('fr').select(count) === 'one' ? 'migration appliquée' : 'migrations appliquées'}).`,
+        : `Schéma mis à jour (${plural(count, 'migration appliquée', 'migrations appliquées')}).`,
     stopping: (signal: string) =>
       `Arrêt demandé (${signal}) : les requêtes en cours se terminent, puis la base est fermée.`,
     stopped: 'API arrêtée.',

@@ -16,9 +16,8 @@ import {
   readCalendarFeed,
 } from '@maille/domain/use-cases';
 import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
+import { ApiProblem } from '../errors/problems.ts';
 import { fr } from '../messages/fr.ts';
-import { decodeCursor, PageQuery, pageResponse } from '../pagination.ts';
-import { ApiProblem } from '../problems.ts';
 import {
   LINK_HEADER,
   NO_KEY,
@@ -27,6 +26,7 @@ import {
   REQUIRED_KEY,
   WRITE_PROBLEMS,
 } from './openapi-helpers.ts';
+import { decodeCursor, PageQuery, pageResponse } from './pagination.ts';
 
 const TAGS = ['Calendriers'];
 const FEED_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;

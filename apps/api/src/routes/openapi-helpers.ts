@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { PROBLEM_KINDS, Problem, type ProblemKind } from '../errors/problems.ts';
 import { fr } from '../messages/fr.ts';
-import { PROBLEM_KINDS, Problem, type ProblemKind } from '../problems.ts';
 
 /*
  * The pieces of the OpenAPI document every route uses: its error answers, its security, and the

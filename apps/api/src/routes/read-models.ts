@@ -23,7 +23,7 @@ import {
 } from '@maille/domain/use-cases';
 import { type ApiEnv, type RouteDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
-import { readerKey, sendReadModel } from '../read-cache.ts';
+import { readerKey, sendReadModel } from '../read-models/send.ts';
 import { OPTIONAL_KEY, problemResponses, READ_PROBLEMS } from './openapi-helpers.ts';
 
 /*
@@ -262,7 +262,7 @@ export function registerReadModelRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDep
       }),
     );
     // Already JSON bytes (the cache keeps them so): sent as is, the body the document describes.
-    return sendReadModel(c, answer, deps.readModels) as never;
+    return sendReadModel(c, answer) as never;
   });
 
   app.openapi(series, async (c) => {

@@ -2,11 +2,10 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { ValidationError } from '@maille/domain';
 import type { Page, UseCaseContext } from '@maille/domain/use-cases';
 import type { Context } from 'hono';
-import { expectedVersionOf, ifMatched, setETag } from '../concurrency.ts';
 import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
+import type { ProblemKind } from '../errors/problems.ts';
 import { fr } from '../messages/fr.ts';
-import { decodeCursor, PageQuery, pageResponse } from '../pagination.ts';
-import type { ProblemKind } from '../problems.ts';
+import { expectedVersionOf, ifMatched, setETag } from './concurrency.ts';
 import {
   ETAG_HEADER,
   IF_MATCH_HEADER,
@@ -19,6 +18,7 @@ import {
   REQUIRED_KEY,
   WRITE_PROBLEMS,
 } from './openapi-helpers.ts';
+import { decodeCursor, PageQuery, pageResponse } from './pagination.ts';
 
 /**
  * The one way a resource route is written: a page of a list, a read, a create, a PATCH, a change

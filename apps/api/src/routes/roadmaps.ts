@@ -18,10 +18,10 @@ import {
   listRoadmapVersions,
   updateRoadmap,
 } from '@maille/domain/use-cases';
-import { expectedVersionOf, ifMatched } from '../concurrency.ts';
 import { type ApiEnv, type RouteDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
-import { readerKey, sendReadModel } from '../read-cache.ts';
+import { readerKey, sendReadModel } from '../read-models/send.ts';
+import { expectedVersionOf, ifMatched } from './concurrency.ts';
 import {
   IF_MATCH_HEADER,
   IF_MATCH_PROBLEMS,
@@ -145,7 +145,7 @@ export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDepen
       return { ...result, health: { ...result.health } };
     });
     // Already JSON bytes (the cache keeps them so): sent as is, the body the document describes.
-    return sendReadModel(c, answer, deps.readModels) as never;
+    return sendReadModel(c, answer) as never;
   });
 
   registerList(

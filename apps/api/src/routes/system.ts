@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiEnv, AppDependencies } from '../context.ts';
+import { ApiProblem } from '../errors/problems.ts';
 import { fr } from '../messages/fr.ts';
-import { ApiProblem } from '../problems.ts';
 import { NO_KEY, problemResponses } from './openapi-helpers.ts';
 
 const READY_TIMEOUT_MS = 2_000;

@@ -10,7 +10,7 @@ import {
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { fr } from './messages/fr.ts';
+import { fr } from '../messages/fr.ts';
 
 /**
  * Every error the API answers is an RFC 9457 problem in French, built here and only here: the
@@ -44,6 +44,9 @@ export const PROBLEM_KINDS = {
 export type ProblemKind = keyof typeof PROBLEM_KINDS;
 
 export const PROBLEM_TYPE_BASE = 'https://maille.example/problemes/';
+
+/** Said with every 415: the one type of body the API reads. */
+export const ACCEPT_JSON: Readonly<Record<string, string>> = { 'Accept-Post': 'application/json' };
 
 /** The problem document, as the OpenAPI document describes it. */
 export const Problem = z
@@ -158,6 +161,14 @@ function describe(error: unknown): Described {
 function describeHttpException(error: HTTPException): Described {
   if (error.status === 400 && /malformed json/i.test(error.message)) {
     return { kind: 'json-mal-forme', detail: fr.problems.malformedJson.detail };
+  }
+  // A route's own check of a body that is not JSON.
+  if (error.status === 415) {
+    return {
+      kind: 'type-de-contenu',
+      detail: fr.problems.unsupportedMediaType.detail,
+      headers: ACCEPT_JSON,
+    };
   }
   const kind = (Object.keys(PROBLEM_KINDS) as ProblemKind[]).find(
     (candidate) => PROBLEM_KINDS[candidate].status === error.status,

@@ -1,19 +1,18 @@
-import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { preferredCoding, type ReadModelAnswer, ReadModelCache } from './read-cache.ts';
+import { type ReadModelAnswer, ReadModelCache } from './cache.ts';
 
-const text = (answer: ReadModelAnswer) => new TextDecoder().decode(answer.bytes);
+const text = (answer: ReadModelAnswer) => answer.json;
 
 describe('ReadModelCache', () => {
   it('answers from memory until the entry expires, then computes again', async () => {
-    let now = 0;
+    let now = 1000;
     let computed = 0;
     const cache = new ReadModelCache(2000, { now: () => now });
     const read = async () => text(await cache.answer('k', async () => ({ n: ++computed })));
     expect(await read()).toBe('{"n":1}');
-    now = 1999;
+    now = 3000;
     expect(await read()).toBe('{"n":1}');
-    now = 2000;
+    now = 3001;
     expect(await read()).toBe('{"n":2}');
   });
 
@@ -80,7 +79,7 @@ describe('ReadModelCache', () => {
   });
 
   it('keeps an expired entry without a new read while the database saw no write', async () => {
-    let now = 0;
+    let now = 1000;
     let mark = 'v1';
     let computed = 0;
     const cache = new ReadModelCache(2000, { now: () => now, changeMark: () => mark });
@@ -90,50 +89,14 @@ describe('ReadModelCache', () => {
     expect(await read()).toBe('{"n":1}');
     mark = 'v2'; // something was written, here or elsewhere
     expect(await read()).toBe('{"n":1}'); // still fresh: kept 2 s from the last check
-    now = 12_000;
+    now = 12_001;
     expect(await read()).toBe('{"n":2}');
     // Without a mark (PostgreSQL), each expiry reads again.
     const unmarked = new ReadModelCache(2000, { now: () => now });
     await unmarked.answer('k', async () => ++computed);
-    now = 14_000;
+    now = 14_002;
     await unmarked.answer('k', async () => ++computed);
     expect(computed).toBe(4);
-  });
-
-  it('keeps an answer computed again to the same content, with what it already compressed', async () => {
-    let now = 0;
-    let title = 'Feuille de route';
-    const cache = new ReadModelCache(2000, { now: () => now });
-    const read = () => cache.answer('k', async () => ({ title }));
-    const first = await read();
-    const compressed = first.compressed('gzip');
-    now = 2000;
-    const again = await read();
-    expect(again).toBe(first);
-    expect(again.compressed('gzip')).toBe(compressed);
-    now = 4000;
-    title = 'Feuille de route 2027';
-    const changed = await read();
-    expect(changed).not.toBe(first);
-    expect(text(changed)).toBe('{"title":"Feuille de route 2027"}');
-  });
-
-  it('sends Brotli at once, then a smaller Brotli made off the main thread, of the same JSON', async () => {
-    const actions = Array.from({ length: 300 }, (_, index) => ({
-      id: `act_${index}`,
-      title: `Ouvrir une permanence numérique dans la commune ${index % 37}`,
-      progress: (index * 7) % 101,
-    }));
-    const answer = await new ReadModelCache(0).answer('k', async () => ({ actions }));
-    const quick = answer.compressed('br');
-    let best = quick;
-    for (let waited = 0; best === quick && waited < 10_000; waited += 20) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      best = answer.compressed('br');
-    }
-    expect(best.byteLength).toBeLessThan(quick.byteLength);
-    expect(JSON.parse(String(brotliDecompressSync(best)))).toEqual({ actions });
-    expect(JSON.parse(String(brotliDecompressSync(quick)))).toEqual({ actions });
   });
 
   it('tags the content, not its encoding: the same JSON gets the same tag, another JSON another', async () => {
@@ -144,20 +107,5 @@ describe('ReadModelCache', () => {
     expect(first.etag).toMatch(/^W\/"[\w-]+"$/);
     expect(again.etag).toBe(first.etag);
     expect(changed.etag).not.toBe(first.etag);
-  });
-});
-
-describe('preferredCoding', () => {
-  it('reads Accept-Encoding as browsers and tools send it, qualities included', () => {
-    expect(preferredCoding('gzip, deflate, br, zstd')).toBe('br');
-    expect(preferredCoding('gzip, deflate')).toBe('gzip');
-    expect(preferredCoding('br;q=0.5, GZIP')).toBe('gzip');
-    expect(preferredCoding('*')).toBe('br');
-    expect(preferredCoding(undefined)).toBeUndefined();
-    expect(preferredCoding('identity')).toBeUndefined();
-    expect(preferredCoding('deflate, zstd')).toBeUndefined();
-    expect(preferredCoding('gzip;q=0, br;q=0')).toBeUndefined();
-    expect(preferredCoding('*, br;q=0')).toBe('gzip');
-    expect(preferredCoding('*;q=0')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import { nodeBindings } from './context.ts';
 
-/** Said of a request whose peer is unknown (a test without a socket). */
+/** Said of a request whose peer is unknown (in-process, without a socket). */
 export const UNKNOWN_ADDRESS = 'inconnue';
 
 /**
@@ -15,9 +15,10 @@ export const UNKNOWN_ADDRESS = 'inconnue';
  * clientAddress(c, 1); // '203.0.113.7'
  */
 export function clientAddress(c: Context, trustedHops: number): string {
-  const socket = nodeBindings(c).incoming?.socket?.remoteAddress;
+  // In-process (`app.request()` without bindings) there is no socket.
+  const peer = c.env?.incoming ? getConnInfo(c).remote.address : undefined;
   return addressFrom(
-    socket,
+    peer,
     trustedHops > 0 ? c.req.header('X-Forwarded-For') : undefined,
     trustedHops,
   );
@@ -25,7 +26,10 @@ export function clientAddress(c: Context, trustedHops: number): string {
 
 /**
  * The client's address from the socket's peer and the `X-Forwarded-For` header, as
- * `clientAddress` explains; for the server's edge, which has no Hono context.
+ * `clientAddress` explains.
+ *
+ * @example
+ * addressFrom('10.0.0.2', '6.6.6.6, 203.0.113.7', 1); // '203.0.113.7'
  */
 export function addressFrom(
   socket: string | undefined,

@@ -5,10 +5,12 @@ import {
   type StoredResponse,
   settleIdempotencyClaim,
 } from '@maille/db';
-import type { MiddlewareHandler } from 'hono';
-import type { ApiEnv, AppDependencies } from './context.ts';
-import { fr } from './messages/fr.ts';
-import { ApiProblem, PROBLEM_KINDS, type ProblemKind } from './problems.ts';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiEnv, AppDependencies } from '../context.ts';
+import { ApiProblem, PROBLEM_KINDS, type ProblemKind } from '../errors/problems.ts';
+import { fr } from '../messages/fr.ts';
+import { anonymousWrite } from './auth.ts';
 
 /** The header a replayed answer carries, so a client can tell it from a first one. */
 export const REPLAYED_HEADER = 'Idempotency-Replayed';
@@ -48,8 +50,7 @@ export function idempotencyKeyOf(header: string): string | undefined {
  *   (4xx) or a failure (5xx) changed nothing: the key is released, and the client may correct the
  *   request and send it again under the same key.
  * - The same key with another body: 422. While the first request runs: 409.
- * - Without an API key, the header is refused (400): the public cannot write, and nothing would
- *   tell one anonymous client's keys from another's.
+ * - A record belongs to an API key: `admitCaller` has refused a write without one already.
  *
  * See `@maille/db`'s idempotency.ts for what survives a crash.
  */
@@ -62,9 +63,7 @@ export function honourIdempotencyKey(deps: AppDependencies): MiddlewareHandler<A
       throw new ApiProblem('cle-idempotence-invalide', fr.problems.idempotencyKey.malformed);
     }
     const owner = c.get('keyId');
-    if (owner === undefined) {
-      throw new ApiProblem('cle-idempotence-invalide', fr.problems.idempotencyKey.anonymous);
-    }
+    if (owner === undefined) throw anonymousWrite();
     // The body is read once here; Hono keeps it for the route's own validation.
     const body = new Uint8Array(await c.req.arrayBuffer());
     const fingerprint = createHash('sha256').update(body).digest('hex');
@@ -72,7 +71,7 @@ export function honourIdempotencyKey(deps: AppDependencies): MiddlewareHandler<A
     const outcome = await claimIdempotencyKey(deps.database, scope, fingerprint, deps.clock());
     switch (outcome.kind) {
       case 'replay':
-        return replay(outcome.response);
+        return replay(c, outcome.response);
       case 'mismatch':
         throw new ApiProblem('cle-idempotence-reutilisee', fr.problems.idempotencyKeyReused.detail);
       case 'in-progress':
@@ -90,11 +89,11 @@ export function honourIdempotencyKey(deps: AppDependencies): MiddlewareHandler<A
 }
 
 /** A stored answer, sent again: same status, same kept headers, same body. */
-function replay({ status, headers, body }: StoredResponse): Response {
+function replay(c: Context, { status, headers, body }: StoredResponse): Response {
   // 204 and the like may carry no body, not even an empty one.
-  return new Response(NO_BODY.has(status) ? null : body, {
-    status,
-    headers: { ...headers, [REPLAYED_HEADER]: 'true' },
+  return c.newResponse(NO_BODY.has(status) ? null : body, status as ContentfulStatusCode, {
+    ...headers,
+    [REPLAYED_HEADER]: 'true',
   });
 }
 

@@ -1,10 +1,12 @@
 import { hash } from 'node:crypto';
 import { type ApiKeyIdentity, verifyApiKey } from '@maille/db';
 import type { Actor } from '@maille/domain/use-cases';
-import { setBounded } from './bounded-map.ts';
-import type { AppDependencies } from './context.ts';
-import { fr } from './messages/fr.ts';
-import { ApiProblem } from './problems.ts';
+import type { MiddlewareHandler } from 'hono';
+import { LRUCache } from 'lru-cache';
+import type { ApiEnv, AppDependencies } from '../context.ts';
+import { ApiProblem } from '../errors/problems.ts';
+import { fr } from '../messages/fr.ts';
+import { isWriteOperation } from './methods.ts';
 
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="maille"' };
@@ -55,34 +57,64 @@ function refusal(detail: string): ApiProblem {
  * the database at every request.
  */
 export class VerifiedKeys {
-  readonly #entries = new Map<string, { identity: ApiKeyIdentity; expiresAt: number }>();
+  readonly #entries: LRUCache<string, ApiKeyIdentity> | undefined;
 
-  constructor(
-    readonly ttlMs: number,
-    readonly maxEntries = 10_000,
-    readonly now: () => number = () => performance.now(),
-  ) {}
+  constructor(ttlMs: number, maxEntries = 10_000, now: () => number = () => performance.now()) {
+    if (ttlMs > 0) {
+      this.#entries = new LRUCache({
+        max: maxEntries,
+        ttl: ttlMs,
+        ttlResolution: 0,
+        perf: { now },
+      });
+    }
+  }
 
   /** The identity of `token` if it was verified less than `ttlMs` ago. */
   recall(token: string): ApiKeyIdentity | undefined {
-    if (this.ttlMs <= 0) return undefined;
-    const digest = hash('sha256', token, 'base64');
-    const cached = this.#entries.get(digest);
-    if (cached === undefined) return undefined;
-    if (cached.expiresAt > this.now()) return cached.identity;
-    this.#entries.delete(digest);
-    return undefined;
+    return this.#entries?.get(hash('sha256', token, 'base64'));
   }
 
   /** Keeps what the database said of `token` — a valid key only — and returns it. */
   remember(token: string, identity: ApiKeyIdentity | undefined): ApiKeyIdentity | undefined {
-    if (this.ttlMs <= 0 || identity === undefined) return identity;
-    setBounded(
-      this.#entries,
-      hash('sha256', token, 'base64'),
-      { identity, expiresAt: this.now() + this.ttlMs },
-      this.maxEntries,
-    );
+    if (identity !== undefined) this.#entries?.set(hash('sha256', token, 'base64'), identity);
     return identity;
   }
+}
+
+/**
+ * Finds out who is asking (see `authenticate`) and says it to the steps after: `actor`, and
+ * `keyId` for a valid key. A refused key is only noted (`keyRefusal`): the rate limiter counts the
+ * request first, so that a client trying keys is limited like the public.
+ */
+export function identifyCaller(
+  deps: AppDependencies,
+  verifiedKeys: VerifiedKeys,
+): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const caller = await authenticate(c.req.header('Authorization'), deps, verifiedKeys);
+    c.set('actor', caller.actor);
+    if (caller.keyId !== undefined) c.set('keyId', caller.keyId);
+    if (caller.refusal) c.set('keyRefusal', caller.refusal);
+    return next();
+  };
+}
+
+/**
+ * Answers 401 to a refused key, and to a write without a key, before anything reads its body: the
+ * public reads published roadmaps and writes nothing. A request to no operation (an unknown path,
+ * a method the path does not have) goes on to its 404 or 405.
+ */
+export function admitCaller(): MiddlewareHandler<ApiEnv> {
+  return (c, next) => {
+    const refusal = c.get('keyRefusal');
+    if (refusal) throw refusal;
+    if (c.get('keyId') === undefined && isWriteOperation(c)) throw anonymousWrite();
+    return next();
+  };
+}
+
+/** The 401 of a write sent without a key. */
+export function anonymousWrite(): ApiProblem {
+  return refusal(fr.problems.unauthenticated.writeNeedsKey);
 }

@@ -1,7 +1,7 @@
 import { StaleVersionError } from '@maille/domain';
 import type { Context } from 'hono';
-import { fr } from './messages/fr.ts';
-import { ApiProblem } from './problems.ts';
+import { ApiProblem } from '../errors/problems.ts';
+import { fr } from '../messages/fr.ts';
 
 /**
  * Optimistic concurrency over HTTP (RFC 9110 §13): a read sends the entity's `ETag`, a change must

@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import type { ApiEnv } from './context.ts';
+import type { ApiEnv } from '../context.ts';
 
 /** The methods the API answers. */
-export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PATCH', 'OPTIONS'];
+export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 /** The request headers a browser page may send. */
 export const CORS_REQUEST_HEADERS = [
   'Authorization',

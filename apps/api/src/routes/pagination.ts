@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ValidationError } from '@maille/domain';
 import { MAX_PAGE_SIZE, type Page } from '@maille/domain/use-cases';
 import type { Context } from 'hono';
-import { fr } from './messages/fr.ts';
+import { fr } from '../messages/fr.ts';
 
 /**
  * Keyset pagination: a list answers one page in a stable order, and a `Link: rel="next"` header

@@ -1,8 +1,8 @@
 import { ConflictError, StaleVersionError } from '@maille/domain';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { problemResponse } from '../errors/problems.ts';
 import { etagOf, expectedVersionOf, ifMatched } from './concurrency.ts';
-import { problemResponse } from './problems.ts';
 
 /** A route answering the version read from If-Match, or the problem it raised. */
 function appReadingIfMatch() {

@@ -8,7 +8,7 @@ import {
 } from '@maille/domain';
 import { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
-import { createApp } from './app.ts';
+import { createApp } from '../app.ts';
 import { jsonPointer } from './problems.ts';
 
 /** An app whose storage throws `error` on any use case: the mapping alone is under test. */

@@ -1,6 +1,9 @@
 import type { Clock } from '@maille/domain/use-cases';
-import { fr } from './messages/fr.ts';
-import { ApiProblem } from './problems.ts';
+import type { MiddlewareHandler } from 'hono';
+import type { ApiEnv } from '../context.ts';
+import { ApiProblem } from '../errors/problems.ts';
+import { fr } from '../messages/fr.ts';
+import { clientAddress } from './client-address.ts';
 
 /** The limits: requests per window, with and without an API key. */
 export interface RateLimits {
@@ -90,7 +93,7 @@ export interface RateDecision {
  * requests per window, and says so on every answer with the headers of the IETF draft "RateLimit
  * header fields for HTTP": `RateLimit-Policy: "par-cle";q=600;w=60` and
  * `RateLimit: "par-cle";r=599;t=42`. Over the limit: 429 with `Retry-After` (seconds), see
- * `tooManyRequests`. One limiter serves the app and the server's edge, so both count alike.
+ * `tooManyRequests`.
  *
  * @example
  * const limiter = new RateLimiter({ perKey: 600, perAddress: 120 }, clock);
@@ -142,4 +145,22 @@ export function tooManyRequests(decision: RateDecision): ApiProblem {
     ...decision.headers,
     'Retry-After': String(decision.resetSeconds),
   });
+}
+
+/**
+ * Counts every request — against its valid key (`keyId`, set by `identifyCaller`), otherwise
+ * against its client's address — says so in `RateLimit-Policy` and `RateLimit`, and answers 429
+ * past the limit.
+ *
+ * @example
+ * app.use(limitRate(new RateLimiter({ perKey: 600, perAddress: 120 }, clock), 0));
+ */
+export function limitRate(limiter: RateLimiter, trustProxy: number): MiddlewareHandler<ApiEnv> {
+  return (c, next) => {
+    const decision = limiter.count(c.get('keyId'), () => clientAddress(c, trustProxy));
+    if (!decision.allowed) throw tooManyRequests(decision);
+    c.header('RateLimit-Policy', decision.headers['RateLimit-Policy']);
+    c.header('RateLimit', decision.headers.RateLimit);
+    return next();
+  };
 }
