@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type BenchRow, formatMs } from '@maille/bench';
 import { type FakeDiscord, startFakeDiscord } from '@maille/discord-fake';
 import { registerCommands } from '../src/adapters/discord/commands.ts';
-import { fr } from '../src/conversation/messages/fr.ts';
+import { fr } from '../src/messages/fr.ts';
 import {
   type DispatcherWorld,
   dueReminders,

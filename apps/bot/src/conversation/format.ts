@@ -1,6 +1,6 @@
 import { IsoDate, toInstant } from '@maille/domain';
+import { fr } from '../messages/fr.ts';
 import type { OutgoingMessage, Reply } from './chat.ts';
-import { fr } from './messages/fr.ts';
 
 /** Discord's limit on a message's text. */
 export const MAX_MESSAGE_LENGTH = 2000;

@@ -1,4 +1,5 @@
 import type { OutgoingMessage } from '../conversation/chat.ts';
+import { fr } from '../messages/fr.ts';
 import type { ChatSender } from './sender.ts';
 
 /**
@@ -19,7 +20,9 @@ export function consoleSender(write: (text: string) => void = console.log): Chat
     return Promise.resolve({ messageId: `console-${next}` });
   };
   return {
-    sendDirect: (userId, message, nonce) => print(`message privé à ${userId}`, message, nonce),
-    sendToChannel: (channelId, message, nonce) => print(`salon ${channelId}`, message, nonce),
+    sendDirect: (userId, message, nonce) =>
+      print(fr.dispatcher.wouldSendDirect(userId), message, nonce),
+    sendToChannel: (channelId, message, nonce) =>
+      print(fr.dispatcher.wouldSendToChannel(channelId), message, nonce),
   };
 }

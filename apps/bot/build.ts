@@ -1,0 +1,37 @@
+import { build } from 'esbuild';
+
+/*
+ * The bot as JavaScript bundles in `dist/`, one per program, which the package's scripts run
+ * with Node alone: `main.mjs` (the chat: Discord, else the console), `console.mjs` (the console
+ * chat with its options), `dispatch.mjs` (the reminders' dispatcher) and `register-commands.mjs`.
+ * Run through tsx, a process carries tsx's compiler and the source maps of every module.
+ *
+ * The drivers stay outside the bundle: better-sqlite3 loads its compiled binding from its own
+ * folder, and pg would pull its optional native client. discord.js's optional accelerators
+ * (zlib-sync, bufferutil…) are not installed and stay outside too. `dist/` sits at the depth of
+ * `src/`, so the default database path, worked out from the module's own URL, stays
+ * `data/maille.db` at the root of the repository.
+ */
+await build({
+  entryPoints: {
+    main: 'src/main.ts',
+    console: 'src/adapters/console/main.ts',
+    dispatch: 'src/dispatch.ts',
+    'register-commands': 'src/register-commands.ts',
+  },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['better-sqlite3', 'pg', 'zlib-sync', 'bufferutil', 'utf-8-validate'],
+  // Some dependencies are CommonJS and call `require`, which an ES module lacks.
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
+  // Not loaded by default: `node --enable-source-maps dist/main.mjs` shows stack traces in the
+  // TypeScript sources.
+  sourcemap: true,
+  logLevel: 'warning',
+});
