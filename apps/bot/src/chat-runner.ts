@@ -2,7 +2,6 @@ import type { Readable, Writable } from 'node:stream';
 import { createStore, type Database, randomIds } from '@maille/db';
 import type { Clock } from '@maille/domain/use-cases';
 import { type ConsoleChatEnd, runConsoleChat } from './adapters/console/console-chat.ts';
-import { startDiscordBot } from './adapters/discord/client.ts';
 import { converse } from './conversation/converse.ts';
 import type { Env } from './env.ts';
 import { fr } from './messages/fr.ts';
@@ -54,6 +53,8 @@ export async function startChat({
     onError: (error: unknown) => logError(error),
   };
   if (env.DISCORD_TOKEN) {
+    // Loaded only for Discord: the console chat runs without discord.js in memory.
+    const { startDiscordBot } = await import('./adapters/discord/client.ts');
     const bot = await startDiscordBot({
       token: env.DISCORD_TOKEN,
       apiUrl: env.DISCORD_API_URL,

@@ -4,6 +4,7 @@ import { DEMO_IDS } from '@maille/domain/demo';
 import { getMilestone, listUpdates } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConsoleChat } from '../src/adapters/console/console-chat.ts';
+import { startChat } from '../src/chat-runner.ts';
 import type { ChatPlace } from '../src/conversation/chat.ts';
 import { NOW, openTestBot, type TestBot } from './harness.ts';
 
@@ -57,6 +58,20 @@ describe('the console chat', () => {
     stopping.abort();
     expect(await done).toBe('stopped');
     expect(open.readableEnded).toBe(false);
+  });
+
+  it('tells the host when the person leaves, so that it stops what runs beside the chat', async () => {
+    const input = new PassThrough();
+    const chat = await startChat({
+      database: bot.database,
+      env: { DISCORD_TOKEN: undefined, DISCORD_API_URL: undefined },
+      input,
+      output: new PassThrough().resume(),
+      consolePersonId: MOREAU,
+    });
+    input.write('/quitter\n');
+    // The input stays open (a terminal): the person's word alone ends the chat.
+    expect(await chat.ended).toBe('quit');
   });
 
   it('greets the demo person, lists milestones with dates in the governance’s zone', async () => {
