@@ -1,4 +1,6 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 /*
@@ -14,9 +16,10 @@ import { build } from 'esbuild';
  * `src/`, so the default database path, worked out from the module's own URL, stays
  * `data/maille.db` at the root of the repository.
  */
-// Chunks are named by their content: the previous build's would pile up.
-rmSync('dist', { recursive: true, force: true });
-await build({
+// Paths are the package's, wherever the build is started from (a test run's global setup).
+const root = fileURLToPath(new URL('.', import.meta.url));
+const result = await build({
+  absWorkingDir: root,
   entryPoints: {
     main: 'src/main.ts',
     console: 'src/adapters/console/main.ts',
@@ -43,4 +46,13 @@ await build({
   // TypeScript sources.
   sourcemap: true,
   logLevel: 'warning',
+  metafile: true,
 });
+
+// Chunks are named by their content: those of earlier builds are removed once this one is
+// written (not before, so that a bot started meanwhile still finds its files).
+const written = new Set(Object.keys(result.metafile.outputs).map((file) => join(root, file)));
+for (const file of readdirSync(join(root, 'dist'))) {
+  const path = join(root, 'dist', file);
+  if (!written.has(path)) rmSync(path);
+}

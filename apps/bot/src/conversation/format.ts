@@ -46,11 +46,6 @@ export function privately(text: string, buttons?: OutgoingMessage['buttons']): R
   };
 }
 
-/** A message the whole channel sees. */
-export function publicly(text: string): Reply {
-  return { type: 'message', private: false, message: { text: fit(text) } };
-}
-
 /** Replaces the message whose button was pressed: its buttons go, so it is answered once. */
 export function replacing(text: string): Reply {
   return { type: 'update', message: { text: fit(text) } };

@@ -39,7 +39,7 @@ export interface Session {
 }
 
 /** The chat accounts of the kernel's persons: Discord users, linked by `/lier`. */
-export function kernelIdentities(ctx: Omit<ConverseContext, 'identities'>): ChatIdentities {
+function kernelIdentities(ctx: Omit<ConverseContext, 'identities'>): ChatIdentities {
   return {
     async find(user) {
       if (user.platform !== 'discord') return undefined;

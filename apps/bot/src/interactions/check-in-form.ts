@@ -10,7 +10,7 @@ import { answerOnce } from './answer-once.ts';
 import { type ButtonAction, decodeButtonId, encodeButtonId } from './button-ids.ts';
 
 /** Modal fields hold at most 4 000 characters on Discord. */
-export const MAX_FORM_TEXT = 4000;
+const MAX_FORM_TEXT = 4000;
 const MAX_TITLE = 45;
 const texts = fr.checkIn;
 

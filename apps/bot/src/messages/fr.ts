@@ -9,7 +9,7 @@ import { discordTime, frenchDate, frenchShortDate } from './dates.ts';
  */
 
 /** A calendar day as a Discord timestamp: noon in the governance's zone, shown as a date. */
-export type DayStamp = string;
+type DayStamp = string;
 
 /** A date as people type it: `2026-12-01` or `01/12/2026`. */
 const DATE_HINT = 'AAAA-MM-JJ ou JJ/MM/AAAA';

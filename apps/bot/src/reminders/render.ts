@@ -17,7 +17,7 @@ import {
 } from '@maille/domain';
 import type { Store } from '@maille/domain/use-cases';
 import type { OutgoingMessage } from '../conversation/chat.ts';
-import { clip, MAX_MESSAGE_LENGTH } from '../conversation/format.ts';
+import { clip, fit } from '../conversation/format.ts';
 import { reminderButtons } from '../interactions/button-ids.ts';
 import { frenchPeriod } from '../messages/dates.ts';
 import { fr } from '../messages/fr.ts';
@@ -237,11 +237,6 @@ function renderDigest(context: ReminderContext): OutgoingMessage {
   return { text: lines.join('\n') };
 }
 
-function withLimit(message: OutgoingMessage): OutgoingMessage {
-  if (message.text.length <= MAX_MESSAGE_LENGTH) return message;
-  return { ...message, text: `${message.text.slice(0, MAX_MESSAGE_LENGTH - 1)}…` };
-}
-
 /**
  * The message of a delivery, in French, with its buttons: « Fait », « Point d’étape »,
  * « Reporter d’une semaine », « Rien de neuf » on a milestone; « Point d’étape » and « Rien de
@@ -256,7 +251,7 @@ function withLimit(message: OutgoingMessage): OutgoingMessage {
 export function renderReminder(context: ReminderContext, mentionUserId?: string): OutgoingMessage {
   const rendered = renderBody(context);
   const text = mentionUserId === undefined ? rendered.text : `<@${mentionUserId}> ${rendered.text}`;
-  return withLimit({ ...rendered, text });
+  return { ...rendered, text: fit(text) };
 }
 
 function renderBody(context: ReminderContext): OutgoingMessage {
