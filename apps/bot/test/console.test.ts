@@ -273,15 +273,26 @@ describe('forms and options in the console', () => {
     expect(texts.some((t) => t.startsWith('xxx'))).toBe(false);
   });
 
-  it('shows the syntax of a command whose option is missing or unreadable', async () => {
+  it('asks for an option left out, and shows the syntax of one it cannot read', async () => {
     const out = await chat([
       '/indicateur participants',
+      'beaucoup',
+      '/reporter mil_lr0902 2027-03-01',
+      'Salle prise',
+      '/absence',
+      '',
       '/reporter mil_lr0902 demain Salle prise',
       `/reporter mil_lr0902 2027-02-05 ${'r'.repeat(1500)}`,
     ]);
+    expect(out).toContain('La valeur (Entrée seule pour abandonner) :');
     expect(out).toContain(
-      'Il manque « valeur ».\nPar exemple : /indicateur indicateur:participants valeur:12',
+      '« beaucoup » n’est pas un nombre.\nPar exemple : /indicateur indicateur:participants valeur:12',
     );
+    expect(out).toContain('Pourquoi ce report (Entrée seule pour abandonner) :');
+    expect(out).toMatch(
+      /« Rencontre trimestrielle de la communauté » est reporté au 1 mars 2027\./,
+    );
+    expect(out).toContain('Commande abandonnée.');
     expect(out).toContain(
       '« demain » n’est pas une date que je comprends : écrivez-la 2026-12-01 ou 01/12/2026.\nPar exemple : /reporter jalon:"Bilan annuel" date:05/02/2027 raison:Salle prise',
     );
@@ -289,6 +300,7 @@ describe('forms and options in the console', () => {
       '« raison » est trop long : 1500 caractères pour 1000 au plus. Rien n’a été enregistré.',
     );
     const milestone = await getMilestone(bot.kernel(MOREAU), { milestoneId: 'mil_lr0902' });
+    expect(milestone.dueDate).toBe('2027-03-01');
     expect(milestone.reschedules.some((r) => r.reason.startsWith('rrr'))).toBe(false);
   });
 });

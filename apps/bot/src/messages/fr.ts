@@ -315,6 +315,8 @@ export const fr = {
     fieldPrompt: (label: string, required: boolean) =>
       `${label}${required ? '' : ' [Entrée pour passer]'} :`,
     requiredField: 'Ce champ est obligatoire.',
+    askOption: (description: string) => `${description} (Entrée seule pour abandonner) :`,
+    abandoned: 'Commande abandonnée.',
     /** A field refused as it was typed: the form goes on from that field, nothing else is lost. */
     fieldAgain: 'Tapez ce champ à nouveau ; les champs précédents sont gardés.',
     tooLong: (length: number, max: number, putBack: boolean) =>

@@ -86,6 +86,13 @@ type State =
       option: string;
       choices: { name: string; value: string }[];
     }
+  /** A required option the command line lacked, asked on its own line. */
+  | {
+      kind: 'option';
+      spec: CommandDefinition;
+      options: Record<string, OptionValue>;
+      option: string;
+    }
   /** A form being filled, field by field; `again`: the field's refused text, to edit. */
   | { kind: 'form'; form: Form; values: Record<string, string>; again?: string };
 
@@ -226,6 +233,12 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<Conso
         return { kind: 'choices', spec, options: given, option: option.name, choices };
       }
     }
+    // A required option left out is asked for, keeping what the line gave.
+    const missing = spec.options.find((o) => o.required && given[o.name] === undefined);
+    if (missing) {
+      write(texts.askOption(missing.description));
+      return { kind: 'option', spec, options: given, option: missing.name };
+    }
     return render(
       await send({ type: 'command', user: CONSOLE_USER, place, name: spec.name, options: given }),
     );
@@ -234,6 +247,13 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<Conso
   const handle = async (line: string): Promise<State | 'quit'> => {
     const text = line.trim();
     if (state.kind === 'form') return fillField(state, text);
+    if (state.kind === 'option') {
+      if (text === '') {
+        write(texts.abandoned);
+        return { kind: 'idle' };
+      }
+      return runCommand(state.spec, { ...state.options, [state.option]: text });
+    }
     if (text === '') return state;
     if (/^\/?(quitter|exit|quit)$/i.test(text)) return 'quit';
     const number = /^\d{1,2}$/.test(text) ? Number(text) : undefined;
@@ -291,7 +311,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<Conso
   reader.on('SIGINT', () => process.kill(process.pid, 'SIGINT'));
   const prompt = () => {
     if (!terminal) return;
-    reader.setPrompt(state.kind === 'form' ? '' : texts.prompt);
+    reader.setPrompt(state.kind === 'form' || state.kind === 'option' ? '' : texts.prompt);
     reader.prompt();
     // A refused field comes back on the line, to be corrected rather than typed again.
     if (state.kind === 'form' && state.again !== undefined) reader.write(state.again);
