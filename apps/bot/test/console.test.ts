@@ -246,7 +246,7 @@ describe('forms and options in the console', () => {
       'terminé',
       '',
       '150',
-      '40',
+      '40 %',
     ]);
     expect(out).toContain(
       '« terminé » n’est pas un statut possible ici. Possibles : atteint, annulé.',

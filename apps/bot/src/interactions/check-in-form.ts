@@ -28,7 +28,8 @@ export function checkInForm(action: ButtonAction, title?: string): Reply {
         maxLength: MAX_FORM_TEXT,
       },
       { id: 'statut', label: texts.status, style: 'short', required: false, maxLength: 20 },
-      { id: 'avancement', label: texts.progress, style: 'short', required: false, maxLength: 3 },
+      // « 100 % » fits: the percent sign is allowed.
+      { id: 'avancement', label: texts.progress, style: 'short', required: false, maxLength: 5 },
     ],
   };
   return { type: 'form', form };
