@@ -190,11 +190,13 @@ describe('a check-in', () => {
     const submit = (fields: Record<string, string>) =>
       bot.send({ type: 'form', user: moreau, place: {}, customId, fields });
     expect(textOf(await submit({ texte: '   ' }))).toBe('Écrivez quelques mots sur l’avancement.');
+    // A valid text is given back with the refusal: a form refused on Discord is gone.
+    const kept = '\nRien n’est enregistré. Votre texte, pour le recopier dans `/point` :\n> Ok';
     expect(textOf(await submit({ texte: 'Ok', avancement: '150' }))).toBe(
-      '« 150 » n’est pas un avancement : un nombre entier de 0 à 100 est attendu.',
+      `« 150 » n’est pas un avancement : un nombre entier de 0 à 100 est attendu.${kept}`,
     );
     expect(textOf(await submit({ texte: 'Ok', statut: 'en cours' }))).toBe(
-      '« en cours » n’est pas un statut possible ici. Possibles : atteint, annulé.',
+      `« en cours » n’est pas un statut possible ici. Possibles : atteint, annulé.${kept}`,
     );
     expect(textOf(await submit({ texte: 'x'.repeat(4001) }))).toBe(
       'Le texte est trop long : 4000 caractères au plus.',

@@ -114,7 +114,11 @@ export async function submitCheckIn(
   let input: CheckInInput = {};
   for (const id of ['texte', 'avancement', 'statut']) {
     const checked = checkInField(customId, id, fields[id] ?? '');
-    if (!checked.ok) throw new ChatError(checked.error);
+    // A form cannot answer a form: the text written is given back, so that nothing is lost.
+    if (!checked.ok)
+      throw new ChatError(
+        input.text ? `${checked.error}\n${texts.keptText(input.text)}` : checked.error,
+      );
     input = { ...input, ...checked.input };
   }
   const { text = '', ...changes } = input;

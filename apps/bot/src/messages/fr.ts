@@ -192,6 +192,8 @@ export const fr = {
     badStatus: (text: string, allowed: string[]) =>
       `« ${text} » n’est pas un statut possible ici. Possibles : ${allowed.join(', ')}.`,
     emptyText: 'Écrivez quelques mots sur l’avancement.',
+    keptText: (text: string) =>
+      `Rien n’est enregistré. Votre texte, pour le recopier dans \`/point\` :\n> ${text.replace(/\n/g, '\n> ')}`,
     textTooLong: (max: number) => `Le texte est trop long : ${max} caractères au plus.`,
     nothingNew: 'Rien de neuf.',
     nothingNewNoted: (title: string) => `👍 Noté : rien de neuf sur « ${title} ».`,
