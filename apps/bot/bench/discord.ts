@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type BenchRow, formatMs } from '@maille/bench';
 import { type FakeDiscord, startFakeDiscord } from '@maille/discord-fake';
 import { registerCommands } from '../src/adapters/discord/commands.ts';
-import { fr } from '../src/conversation/messages/fr.ts';
+import { fr } from '../src/messages/fr.ts';
 import {
   type DispatcherWorld,
   dueReminders,
@@ -62,7 +62,7 @@ export async function benchDiscord(): Promise<BenchRow[]> {
         met: throughput.perSecond >= 200 && throughput.received === DELIVERIES,
       },
       {
-        what: 'Mémoire maximale du processus du bot (client discord.js et répartiteur, lancé par tsx comme `pnpm start`) pendant ces mesures (VmHWM)',
+        what: 'Mémoire maximale du processus du bot (client discord.js et répartiteur, groupé par esbuild et lancé par Node, comme `pnpm start`) pendant ces mesures (VmHWM)',
         result: `${peakMiB.toFixed(0)} Mio (${idleMiB.toFixed(0)} Mio au repos, une fois connecté)`,
         target: 'mesuré',
         met: true,
@@ -107,7 +107,7 @@ async function linkToFake(world: DispatcherWorld, fake: FakeDiscord): Promise<vo
 
 /** Starts the bot's process and resolves once its chat is logged in and its dispatcher runs. */
 function startBot(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bot-process.ts'], {
+  const child = spawn(process.execPath, ['dist/bench-bot.mjs'], {
     cwd: BOT_FOLDER,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

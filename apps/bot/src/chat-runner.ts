@@ -1,24 +1,32 @@
 import type { Readable, Writable } from 'node:stream';
 import { createStore, type Database, randomIds } from '@maille/db';
 import type { Clock } from '@maille/domain/use-cases';
-import { runConsoleChat } from './adapters/console/console-chat.ts';
-import { startDiscordBot } from './adapters/discord/client.ts';
+import { type ConsoleChatEnd, runConsoleChat } from './adapters/console/console-chat.ts';
 import { converse } from './conversation/converse.ts';
-import { fr } from './conversation/messages/fr.ts';
 import type { Env } from './env.ts';
+import { fr } from './messages/fr.ts';
 
 /** The chat, running: on Discord, or in the terminal. */
 export interface RunningChat {
   where: 'discord' | 'console';
-  /** Resolves when the chat ends by itself (the terminal's input closed); never on Discord. */
-  ended: Promise<void>;
+  /**
+   * Resolves when the console chat ends: `quit` when the person left it (`/quitter`, Ctrl+D, the
+   * end of the input) — the host should then stop what runs beside it, as nothing reads the
+   * terminal any more —, `stopped` after `stop()`. Never on Discord.
+   */
+  ended: Promise<ConsoleChatEnd>;
   stop(): Promise<void>;
 }
 
 /**
  * Starts the chat side of the bot over `database`: the Discord gateway with `DISCORD_TOKEN`,
  * otherwise the console chat on `input`/`output` (speaking as `consolePersonId`), so the bot
- * can be tried with no secret at all.
+ * can be tried with no secret at all. The console edits lines and styles text when both are a
+ * terminal.
+ *
+ * @example
+ * const chat = await startChat({ database, env, input: process.stdin, output: process.stdout });
+ * if ((await chat.ended) === 'quit') await stopEverything();
  */
 export async function startChat({
   database,
@@ -45,6 +53,8 @@ export async function startChat({
     onError: (error: unknown) => logError(error),
   };
   if (env.DISCORD_TOKEN) {
+    // Loaded only for Discord: the console chat runs without discord.js in memory.
+    const { startDiscordBot } = await import('./adapters/discord/client.ts');
     const bot = await startDiscordBot({
       token: env.DISCORD_TOKEN,
       apiUrl: env.DISCORD_API_URL,
@@ -52,7 +62,7 @@ export async function startChat({
       unexpectedError: fr.unexpected,
       logError,
     });
-    return { where: 'discord', ended: new Promise<void>(() => {}), stop: bot.stop };
+    return { where: 'discord', ended: new Promise(() => {}), stop: bot.stop };
   }
   const stopping = new AbortController();
   const ended = runConsoleChat({
@@ -60,7 +70,7 @@ export async function startChat({
     input,
     output,
     personId: consolePersonId,
-    prompt: 'isTTY' in input && input.isTTY === true,
+    terminal: isTerminal(input) && isTerminal(output),
     signal: stopping.signal,
   });
   return {
@@ -71,4 +81,8 @@ export async function startChat({
       await ended.catch(() => {});
     },
   };
+}
+
+function isTerminal(stream: Readable | Writable): boolean {
+  return 'isTTY' in stream && stream.isTTY === true;
 }

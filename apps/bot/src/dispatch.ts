@@ -4,29 +4,21 @@ import { consoleSender } from './dispatcher/console-sender.ts';
 import { createDispatcher } from './dispatcher/dispatcher.ts';
 import type { ChatSender } from './dispatcher/sender.ts';
 import { type Env, EnvError, readEnv } from './env.ts';
+import { fr } from './messages/fr.ts';
 
 // The dispatcher alone (several may run side by side on PostgreSQL): migrates, then plans and
 // sends reminders every DISPATCH_INTERVAL_MS. On SIGTERM/SIGINT it finishes the cycle in flight
 // and closes the database. Without DISCORD_TOKEN it prints the messages instead of sending them.
 
-const texts = {
-  database: (where: string) => `Base de données : ${where}`,
-  console: 'Pas de DISCORD_TOKEN : les messages sont affichés ici au lieu d’être envoyés.',
-  discord: 'Envoi des rappels par Discord.',
-  started: (ms: number) =>
-    `Répartiteur des rappels démarré : un passage toutes les ${ms / 1000} s.`,
-  stopping: (signal: string) => `${signal} reçu : fin du passage en cours…`,
-  stopped: 'Répartiteur arrêté.',
-  failed: (message: string) => `Le répartiteur n’a pas pu démarrer : ${message}`,
-};
+const texts = fr.programs;
 
 /** Discord's REST with a token (the fake Discord's with `DISCORD_API_URL`), else the console. */
 function senderFor(env: Env): ChatSender {
   if (env.DISCORD_TOKEN) {
-    console.log(texts.discord);
+    console.log(texts.dispatchToDiscord);
     return discordSender({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL });
   }
-  console.log(texts.console);
+  console.log(texts.dispatchToConsole);
   return consoleSender();
 }
 
@@ -53,18 +45,18 @@ async function main(): Promise<void> {
     },
   });
   dispatcher.start();
-  console.log(texts.started(env.DISPATCH_INTERVAL_MS));
+  console.log(texts.dispatchStarted(env.DISPATCH_INTERVAL_MS));
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    console.log(texts.stopping(signal));
+    console.log(texts.dispatchStopping(signal));
     dispatcher
       .stop()
       .then(() => database.close())
       .then(
-        () => console.log(texts.stopped),
+        () => console.log(texts.dispatchStopped),
         (closeError: unknown) => {
           console.error(closeError);
           process.exitCode = 1;
@@ -76,6 +68,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(texts.failed(error instanceof EnvError ? error.message : String(error)));
+  console.error(texts.dispatchFailed(error instanceof EnvError ? error.message : String(error)));
   process.exitCode = 1;
 });

@@ -1,22 +1,11 @@
 import { databaseSettings, readSettings, unsetIfEmpty } from '@maille/db';
 import { z } from 'zod';
+import { fr } from './messages/fr.ts';
 
 // The bot's settings come from the environment, checked here and nowhere else: the rest of the
 // bot receives an `Env` and never reads `process.env`.
 
-/** The texts of malformed settings (French, like every message a person reads). */
-export const envTexts = {
-  invalid: (name: string, message: string) => `Variable d’environnement ${name} : ${message}`,
-  databaseUrl:
-    'adresse non reconnue : postgres://… pour PostgreSQL, ou un chemin de fichier SQLite.',
-  schemaName: 'nom de schéma invalide : lettres minuscules, chiffres et _ (63 caractères au plus).',
-  interval: 'un nombre entier de millisecondes, de 1 000 à 3 600 000, est attendu.',
-  horizon: 'un nombre entier de jours, de 1 à 30, est attendu.',
-  attempts: 'un nombre entier de tentatives, de 1 à 20, est attendu.',
-  lease: 'un nombre entier de millisecondes, de 2 000 à 240 000, est attendu.',
-  token: 'le jeton du bot Discord ne peut pas contenir d’espace.',
-  apiUrl: 'une adresse http:// ou https:// est attendue.',
-};
+const envTexts = fr.env;
 
 function integer(message: string, min: number, max: number, fallback: number) {
   return unsetIfEmpty(

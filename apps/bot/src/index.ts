@@ -1,8 +1,10 @@
 /**
  * The chat bot of Maille: the chat (Discord or the console) and the reminder dispatcher, as
- * `maille start` runs them beside the API, and the contract of the conversation core.
+ * `maille start` runs them beside the API, and the contract of the conversation core. When the
+ * person leaves the console chat, `RunningChat.ended` resolves with `quit`: the host stops.
  */
 
+export type { ConsoleChatEnd } from './adapters/console/console-chat.ts';
 export { discordSender } from './adapters/discord/sender.ts';
 export { type RunningChat, startChat } from './chat-runner.ts';
 export type * from './conversation/chat.ts';

@@ -2,19 +2,14 @@ import { migrateToLatest, openDatabase } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
 import { startChat } from './chat-runner.ts';
 import { EnvError, readEnv } from './env.ts';
+import { fr } from './messages/fr.ts';
 
 // The chat side of the bot alone: the Discord gateway with DISCORD_TOKEN, else the console chat
-// (as the demo coordinator). Reminders are sent by the dispatcher (`pnpm dispatch`), which may
-// run beside it, several times over on PostgreSQL; `pnpm start` at the root runs everything.
+// (as the demo coordinator), until `/quitter` or Ctrl+D. Reminders are sent by the dispatcher
+// (`pnpm dispatch`), which may run beside it, several times over on PostgreSQL; `pnpm start` at
+// the root runs everything.
 
-const texts = {
-  database: (where: string) => `Base de données : ${where}`,
-  discord: 'Bot connecté à Discord : les commandes /jalons, /point… répondent.',
-  console:
-    'Pas de DISCORD_TOKEN : le bot répond ici, dans le terminal (tapez /aide ; Ctrl+D pour quitter).',
-  stopped: 'Bot arrêté.',
-  failed: (message: string) => `Le bot n’a pas pu démarrer : ${message}`,
-};
+const texts = fr.programs;
 
 async function main(): Promise<void> {
   const env = readEnv();
@@ -32,19 +27,23 @@ async function main(): Promise<void> {
     output: process.stdout,
     consolePersonId: DEMO_IDS.laRochelle.coordinator,
   });
-  console.log(chat.where === 'discord' ? texts.discord : texts.console);
-  const stop = async () => {
-    await chat.stop();
-    await database.close();
-    console.log(texts.stopped);
+  console.log(chat.where === 'discord' ? texts.botOnDiscord : texts.botInConsole);
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= chat
+      .stop()
+      .then(() => database.close())
+      .then(() => console.log(texts.botStopped));
+    return stopped;
   };
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());
+  // The person left the console chat: nothing else runs here, the process ends with it.
   await chat.ended;
-  if (chat.where === 'console') await stop();
+  await stop();
 }
 
 main().catch((error: unknown) => {
-  console.error(texts.failed(error instanceof EnvError ? error.message : String(error)));
+  console.error(texts.botFailed(error instanceof EnvError ? error.message : String(error)));
   process.exitCode = 1;
 });

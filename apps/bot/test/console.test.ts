@@ -4,8 +4,7 @@ import { DEMO_IDS } from '@maille/demo';
 import { getMilestone, listUpdates } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConsoleChat } from '../src/adapters/console/console-chat.ts';
-import { renderTimestamps } from '../src/adapters/console/timestamps.ts';
-import { parseTypedCommand } from '../src/adapters/console/typed-command.ts';
+import { startChat } from '../src/chat-runner.ts';
 import type { ChatPlace } from '../src/conversation/chat.ts';
 import { NOW, openTestBot, type TestBot } from './harness.ts';
 
@@ -42,7 +41,9 @@ describe('the console chat', () => {
     // An input over before the chat starts listening (a short pipe): the chat still ends.
     const empty = new PassThrough();
     empty.end();
-    await runConsoleChat({ ctx: bot.ctx, input: empty, output: sink, personId: MOREAU });
+    expect(
+      await runConsoleChat({ ctx: bot.ctx, input: empty, output: sink, personId: MOREAU }),
+    ).toBe('quit');
 
     // An input that stays open (a terminal): stopping the program ends the chat.
     const stopping = new AbortController();
@@ -55,15 +56,29 @@ describe('the console chat', () => {
       signal: stopping.signal,
     });
     stopping.abort();
-    await done;
+    expect(await done).toBe('stopped');
     expect(open.readableEnded).toBe(false);
+  });
+
+  it('tells the host when the person leaves, so that it stops what runs beside the chat', async () => {
+    const input = new PassThrough();
+    const chat = await startChat({
+      database: bot.database,
+      env: { DISCORD_TOKEN: undefined, DISCORD_API_URL: undefined },
+      input,
+      output: new PassThrough().resume(),
+      consolePersonId: MOREAU,
+    });
+    input.write('/quitter\n');
+    // The input stays open (a terminal): the person's word alone ends the chat.
+    expect(await chat.ended).toBe('quit');
   });
 
   it('greets the demo person, lists milestones with dates in the governance’s zone', async () => {
     const out = await chat(['/jalons', '/quitter', '/aide']);
     expect(out).toContain('Vous parlez en tant que Claire Moreau (per_lrmoreau).');
     expect(out).toMatch(
-      /🔒 \*\*Vos jalons\*\*[\s\S]*Charte de la communauté des acteurs adoptée.*en retard de \d+ jours \(prévu le \d{1,2} novembre 2026\)/,
+      /🔒 Vos jalons\n[\s\S]*Charte de la communauté des acteurs adoptée.*en retard de \d+ jours \(prévu le \d{1,2} novembre 2026\)/,
     );
     expect(out).not.toContain('<t:');
     // Nothing after /quitter is read.
@@ -85,7 +100,7 @@ describe('the console chat', () => {
     );
     expect(out).toContain('[1] Partager dans le salon');
     expect(out).toMatch(
-      /📢 \[salon \d+\] 📣 \*\*Claire Moreau\*\* donne un point d’étape sur « Charte de la communauté des acteurs adoptée » :\n> Charte envoyée aux partenaires\./,
+      /📢 \[salon \d+\] 📣 Claire Moreau donne un point d’étape sur « Charte de la communauté des acteurs adoptée » :\n│ Charte envoyée aux partenaires\./,
     );
     expect(out).toContain('🔒 📣 Partagé dans le salon de la communauté.');
     const updates = await listUpdates(bot.kernel(MOREAU), {
@@ -122,41 +137,170 @@ describe('the console chat', () => {
     expect(out).toContain('Vous n’êtes lié·e à aucune personne : tapez /lier CODE.');
     expect(out).toContain('🔒 Je ne vous connais pas encore.');
     expect(out).toContain('🔒 Bienvenue Hugo Marchand !');
-    expect(out).toContain('Tapez `/configurer` dans le salon de la communauté, sur le serveur.');
+    expect(out).toContain('Tapez /configurer dans le salon de la communauté, sur le serveur.');
     expect(out).toContain('Tapez une commande commençant par « / » (par exemple /aide).');
     expect(out).toContain('Je ne connais pas la commande « /inconnue ».');
   });
 });
 
-describe('reading typed commands', () => {
-  it('reads named, positional and quoted options', () => {
-    expect(
-      parseTypedCommand(
-        '/reporter jalon:"Bilan annuel" date:2027-01-05 raison:Retard du prestataire',
-      ),
-    ).toMatchObject({
-      ok: true,
-      options: { jalon: 'Bilan annuel', date: '2027-01-05', raison: 'Retard du prestataire' },
-    });
-    expect(
-      parseTypedCommand('/reporter "Bilan annuel" 2027-01-05 Retard du prestataire'),
-    ).toMatchObject({
-      options: { jalon: 'Bilan annuel', date: '2027-01-05', raison: 'Retard du prestataire' },
-    });
-    expect(parseTypedCommand('/JALONS')).toMatchObject({ ok: true, options: {} });
-    expect(parseTypedCommand('/nimporte quoi')).toEqual({ ok: false, name: 'nimporte' });
+/**
+ * A console chat driven keystroke by keystroke, as a person at a terminal: `type` sends keys,
+ * `printed` waits until the output matches.
+ */
+function terminalChat(options: { terminal: boolean } = { terminal: true }) {
+  const input = Object.assign(new PassThrough(), { isTTY: true });
+  const output = new PassThrough();
+  let printed = '';
+  const waiting = new Set<() => void>();
+  output.on('data', (chunk: Buffer) => {
+    printed += chunk.toString('utf8');
+    for (const check of waiting) check();
+  });
+  const done = runConsoleChat({ ctx: bot.ctx, input, output, personId: MOREAU, ...options });
+  return {
+    done,
+    output: () => printed,
+    type: (keys: string) => input.write(keys),
+    end: () => input.end(),
+    /** Resolves once the output shows `text` `times` times. */
+    printed: (text: string, times = 1) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (printed.split(text).length - 1 < times) return;
+          waiting.delete(check);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          waiting.delete(check);
+          reject(new Error(`« ${text} » not printed ${times} times:\n${printed}`));
+        }, 30_000);
+        waiting.add(check);
+        check();
+      }),
+  };
+}
+
+/** The updates Moreau wrote on the late milestone, newest last. */
+async function updatesOnLateMilestone() {
+  const updates = await listUpdates(bot.kernel(MOREAU), {
+    subject: { type: 'milestone', id: 'mil_lr0901' },
+    limit: 100,
+  });
+  return updates.items;
+}
+
+describe('the console chat at a terminal', () => {
+  it('edits lines, recalls the previous one with the up arrow, and styles markdown', async () => {
+    const chat = terminalChat();
+    chat.type('/aidd');
+    // Backspace, then the right letter: the line is edited, not sent with its mistake.
+    chat.type('\x7fe\r');
+    await chat.printed('Ce que je sais faire');
+    chat.type('\x1b[A\r');
+    await chat.printed('Ce que je sais faire', 2);
+    chat.type('/jalons\r');
+    await chat.printed('Vos jalons');
+    chat.end();
+    expect(await chat.done).toBe('quit');
+    const out = chat.output();
+    expect(out).not.toContain('« /aidd »');
+    expect(out).not.toContain('^[[A');
+    expect(out).toContain('\x1b[1mVos jalons\x1b[22m');
+    expect(out).not.toContain('**');
+  });
+
+  it('refuses an update too long without cutting it, and puts it back on the line', async () => {
+    const long = `${'Très long compte rendu. '.repeat(225)}`.trim();
+    expect(long.length).toBeGreaterThan(5_000);
+    const chat = terminalChat();
+    chat.type('/point mil_lr0901\r');
+    await chat.printed('Où en êtes-vous ? :');
+    chat.type(`${long}\r`);
+    await chat.printed('Trop long : 5399 caractères pour 4000 au plus, rien n’a été coupé.');
+    // The text comes back on the line (typed once, shown twice); Enter sends it again, as is.
+    await chat.printed(long, 2);
+    chat.type('\r');
+    await chat.printed('Trop long : 5399 caractères', 2);
+    await chat.printed(long, 3);
+    // Ctrl+U clears the line; a shorter text goes through, and the form goes on.
+    chat.type('\x15Compte rendu court.\r');
+    await chat.printed('Nouveau statut');
+    chat.type('\r');
+    await chat.printed('Avancement');
+    chat.type('\r');
+    await chat.printed('Point d’étape enregistré');
+    chat.end();
+    await chat.done;
+    const texts = (await updatesOnLateMilestone()).map((u) => u.text);
+    expect(texts).toContain('Compte rendu court.');
+    expect(texts.some((t) => t.startsWith('Très long'))).toBe(false);
   });
 });
 
-describe('timestamps in a terminal', () => {
-  it('shows Discord timestamps in the governance’s zone, across the clock change', () => {
-    const now = new Date(NOW);
-    // 10:00 UTC on 25 October 2026, the morning summer time ended: 11:00 in Paris (UTC+1).
-    expect(renderTimestamps('<t:1792922400:t>', 'Europe/Paris', now)).toBe('11:00');
-    expect(renderTimestamps('<t:1792922400:t>', 'America/Cayenne', now)).toBe('07:00');
-    expect(renderTimestamps('le <t:1792922400:D>', 'Europe/Paris', now)).toBe('le 25 octobre 2026');
-    expect(
-      renderTimestamps('<t:1764324000:R>', 'Europe/Paris', new Date('2025-11-25T10:00:00Z')),
-    ).toBe('dans 3 jours');
+describe('forms and options in the console', () => {
+  it('checks each field as it is typed and keeps the fields before a refused one', async () => {
+    const out = await chat([
+      '/point mil_lr0901',
+      'Relu avec les partenaires.',
+      'terminé',
+      '',
+      '150',
+      '40 %',
+    ]);
+    expect(out).toContain(
+      '« terminé » n’est pas un statut possible ici. Possibles : atteint, annulé.',
+    );
+    expect(out).toContain(
+      '« 150 » n’est pas un avancement : un nombre entier de 0 à 100 est attendu.',
+    );
+    expect(out).toContain('Tapez ce champ à nouveau ; les champs précédents sont gardés.');
+    expect(out).toContain('📝 Point d’étape enregistré');
+    const update = (await updatesOnLateMilestone()).find(
+      (u) => u.text === 'Relu avec les partenaires.',
+    );
+    expect(update).toMatchObject({ progress: 40 });
+  });
+
+  it('refuses a text too long from a pipe, and asks for it again', async () => {
+    const out = await chat(['/point mil_lr0901', 'x'.repeat(5400), 'Plus court.', '', '']);
+    expect(out).toContain(
+      'Trop long : 5400 caractères pour 4000 au plus, rien n’a été coupé. Tapez-le à nouveau, plus court.',
+    );
+    expect(out).toContain('📝 Point d’étape enregistré');
+    const texts = (await updatesOnLateMilestone()).map((u) => u.text);
+    expect(texts).toContain('Plus court.');
+    expect(texts.some((t) => t.startsWith('xxx'))).toBe(false);
+  });
+
+  it('asks for an option left out, and shows the syntax of one it cannot read', async () => {
+    const out = await chat([
+      '/indicateur participants',
+      'beaucoup',
+      '/reporter mil_lr0902 2027-03-01',
+      'Salle prise',
+      '/absence',
+      '',
+      '/reporter mil_lr0902 demain Salle prise',
+      `/reporter mil_lr0902 2027-02-05 ${'r'.repeat(1500)}`,
+    ]);
+    expect(out).toContain('La valeur (Entrée seule pour abandonner) :');
+    expect(out).toContain(
+      '« beaucoup » n’est pas un nombre.\nPar exemple : /indicateur indicateur:participants valeur:12',
+    );
+    expect(out).toContain('Pourquoi ce report (Entrée seule pour abandonner) :');
+    expect(out).toMatch(
+      /« Rencontre trimestrielle de la communauté » est reporté au 1 mars 2027\./,
+    );
+    expect(out).toContain('Commande abandonnée.');
+    expect(out).toContain(
+      '« demain » n’est pas une date que je comprends : écrivez-la 2026-12-01 ou 01/12/2026.\nPar exemple : /reporter jalon:"Bilan annuel" date:05/02/2027 raison:Salle prise',
+    );
+    expect(out).toContain(
+      '« raison » est trop long : 1500 caractères pour 1000 au plus. Rien n’a été enregistré.',
+    );
+    const milestone = await getMilestone(bot.kernel(MOREAU), { milestoneId: 'mil_lr0902' });
+    expect(milestone.dueDate).toBe('2027-03-01');
+    expect(milestone.reschedules.some((r) => r.reason.startsWith('rrr'))).toBe(false);
   });
 });

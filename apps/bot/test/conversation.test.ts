@@ -8,9 +8,9 @@ import {
   listUpdates,
 } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeButtonId } from '../src/conversation/buttons.ts';
 import type { ChatUser, Reply } from '../src/conversation/chat.ts';
 import { converse } from '../src/conversation/converse.ts';
+import { encodeButtonId } from '../src/interactions/button-ids.ts';
 import { discordUser, NOW, openTestBot, type TestBot, textOf } from './harness.ts';
 
 const LR = DEMO_IDS.laRochelle;
@@ -88,10 +88,16 @@ describe('linking an account', () => {
   });
 
   it('refuses a malformed code and a missing one without a trace of code', async () => {
-    expect(textOf(await bot.command(stranger, 'lier', { code: "'; drop table persons" }))).toMatch(
+    expect(textOf(await bot.command(stranger, 'lier', { code: "'; drop table pers" }))).toMatch(
       /^Ce code est inconnu/,
     );
-    expect(textOf(await bot.command(stranger, 'lier', {}))).toBe('Il manque « code ».');
+    // Longer than any code: refused as such, never cut to fit.
+    expect(textOf(await bot.command(stranger, 'lier', { code: "'; drop table persons" }))).toMatch(
+      /^« code » est trop long : 21 caractères pour 20 au plus\./,
+    );
+    expect(textOf(await bot.command(stranger, 'lier', {}))).toBe(
+      'Il manque « code ».\nPar exemple : `/lier code:ABCD-EFGH`',
+    );
   });
 });
 
@@ -184,11 +190,13 @@ describe('a check-in', () => {
     const submit = (fields: Record<string, string>) =>
       bot.send({ type: 'form', user: moreau, place: {}, customId, fields });
     expect(textOf(await submit({ texte: '   ' }))).toBe('Écrivez quelques mots sur l’avancement.');
+    // A valid text is given back with the refusal: a form refused on Discord is gone.
+    const kept = '\nRien n’est enregistré. Votre texte, pour le recopier dans `/point` :\n> Ok';
     expect(textOf(await submit({ texte: 'Ok', avancement: '150' }))).toBe(
-      '« 150 » n’est pas un avancement : un nombre entier de 0 à 100 est attendu.',
+      `« 150 » n’est pas un avancement : un nombre entier de 0 à 100 est attendu.${kept}`,
     );
     expect(textOf(await submit({ texte: 'Ok', statut: 'en cours' }))).toBe(
-      '« en cours » n’est pas un statut possible ici. Possibles : atteint, annulé.',
+      `« en cours » n’est pas un statut possible ici. Possibles : atteint, annulé.${kept}`,
     );
     expect(textOf(await submit({ texte: 'x'.repeat(4001) }))).toBe(
       'Le texte est trop long : 4000 caractères au plus.',
@@ -211,7 +219,9 @@ describe('milestones from the chat', () => {
           raison: 'Salle prise',
         }),
       ),
-    ).toBe('« demain » n’est pas une date que je comprends : écrivez-la 2026-12-01 ou 01/12/2026.');
+    ).toBe(
+      '« demain » n’est pas une date que je comprends : écrivez-la 2026-12-01 ou 01/12/2026.\nPar exemple : `/reporter jalon:"Bilan annuel" date:05/02/2027 raison:Salle prise`',
+    );
     const reply = await bot.command(moreau, 'reporter', {
       jalon: 'Rencontre trimestrielle',
       date: '05/02/2027',
@@ -334,7 +344,9 @@ describe('other commands', () => {
     expect(textOf(await record('87,5'))).toBe(
       '⚠️ Un nombre de personnes ou d’actions est un entier positif.',
     );
-    expect(textOf(await record('beaucoup'))).toBe('« beaucoup » n’est pas un nombre.');
+    expect(textOf(await record('beaucoup'))).toBe(
+      '« beaucoup » n’est pas un nombre.\nPar exemple : `/indicateur indicateur:participants valeur:12`',
+    );
     expect(textOf(await record('88'))).toBe(
       '📊 88 enregistré pour « Actions d’accompagnement ou de formation au numérique » (4e trimestre 2026), en provisoire : la coordination le validera.',
     );

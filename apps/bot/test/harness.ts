@@ -8,7 +8,8 @@ import type {
   OptionValue,
   Reply,
 } from '../src/conversation/chat.ts';
-import { type ConverseContext, converse } from '../src/conversation/converse.ts';
+import { converse } from '../src/conversation/converse.ts';
+import type { ConverseContext } from '../src/conversation/session.ts';
 
 /** The instant the demo is seeded at; the bot's clock stands still on it. */
 export const NOW = '2026-11-24T09:00:00.000Z';

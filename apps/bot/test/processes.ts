@@ -17,14 +17,14 @@ import { registerCommands } from '../src/adapters/discord/commands.ts';
 import { LA_ROCHELLE, reminderMilestone } from './dispatcher-world.ts';
 
 /**
- * How long a step of these tests may take: child processes start through tsx and the suite runs
- * beside every other package's on a 2-core machine, so a step that takes 2 s alone can take 20.
+ * How long a step of these tests may take: the suite runs beside every other package's on a
+ * 2-core machine, so a step that takes 2 s alone can take 20.
  */
 export const PATIENCE_MS = 60_000;
 
 /*
- * The bot as it runs in production: the dispatcher (`src/dispatch.ts`) and the chat
- * (`src/main.ts`) as processes of their own, against the fake Discord and a real database of the
+ * The bot as it runs in production: the dispatcher (`dist/dispatch.mjs`) and the chat
+ * (`dist/main.mjs`), bundled before the run (`test/bundle.ts`), as processes of their own, against the fake Discord and a real database of the
  * run's dialect, on the real clock. Every process started here is SIGKILLed after each test.
  */
 
@@ -53,9 +53,14 @@ afterEach(async () => {
   await Promise.all([...running].map((bot) => bot.kill()));
 });
 
-/** Starts `script` of `apps/bot/src` with `env` on top of this process's environment. */
-export function startProcess(script: string, env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', `src/${script}`], {
+/** Starts the bundle `dist/<program>.mjs` with `env` on top of this process's environment. */
+export function startProcess(
+  program: 'main' | 'dispatch' | 'console',
+  env: Record<string, string>,
+  args: string[] = [],
+): BotProcess {
+  const script = `dist/${program}.mjs`;
+  const child = spawn(process.execPath, [script, ...args], {
     cwd: APP_ROOT,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -204,10 +209,10 @@ export async function openE2eWorld(): Promise<E2eWorld> {
       });
     },
     startDispatcher: (more = {}) =>
-      startProcess('dispatch.ts', { ...env, DISPATCH_INTERVAL_MS: '1000', ...more }),
+      startProcess('dispatch', { ...env, DISPATCH_INTERVAL_MS: '1000', ...more }),
     async startChat() {
       await registerCommands({ token: fake.token, apiUrl: fake.restUrl, guildId: fake.guild.id });
-      const chat = startProcess('main.ts', env);
+      const chat = startProcess('main', env);
       await chat.printed(/Bot connecté à Discord/);
       return chat;
     },

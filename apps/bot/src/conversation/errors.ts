@@ -5,3 +5,14 @@ export class ChatError extends Error {
     this.name = 'ChatError';
   }
 }
+
+/**
+ * An option of a command is missing or unreadable: explained like a `ChatError`, followed by an
+ * example of the whole command, so the person sees the syntax expected.
+ */
+export class OptionError extends ChatError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OptionError';
+  }
+}

@@ -1,6 +1,6 @@
 import { IsoDate, toInstant } from '@maille/domain';
+import { fr } from '../messages/fr.ts';
 import type { OutgoingMessage, Reply } from './chat.ts';
-import { fr } from './messages/fr.ts';
 
 /** Discord's limit on a message's text. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -44,11 +44,6 @@ export function privately(text: string, buttons?: OutgoingMessage['buttons']): R
     private: true,
     message: { text: fit(text), ...(buttons ? { buttons } : {}) },
   };
-}
-
-/** A message the whole channel sees. */
-export function publicly(text: string): Reply {
-  return { type: 'message', private: false, message: { text: fit(text) } };
 }
 
 /** Replaces the message whose button was pressed: its buttons go, so it is answered once. */

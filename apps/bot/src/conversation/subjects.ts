@@ -1,8 +1,72 @@
 import { searchKey } from '@maille/domain';
-import type { MyWorkInGovernance } from '@maille/domain/use-cases';
+import {
+  getAction,
+  getMilestone,
+  listMyWork,
+  type MyWorkInGovernance,
+} from '@maille/domain/use-cases';
+import { fr } from '../messages/fr.ts';
+import type { ChatUser } from './chat.ts';
 import { ChatError } from './errors.ts';
 import { clip, MAX_CHOICE_LENGTH, MAX_CHOICES } from './format.ts';
-import { fr } from './messages/fr.ts';
+import { type ConverseContext, identitiesOf, kernelAs, type Session } from './session.ts';
+
+/** `/jalons` looks this far ahead; the commands naming a milestone find any open one. */
+export const LIST_HORIZON_DAYS = 30;
+const FIND_HORIZON_DAYS = 366;
+
+/** What a person carries, governance by governance, up to `horizonDays` ahead. */
+export async function myWork(me: Session, horizonDays: number): Promise<MyWorkInGovernance[]> {
+  return listMyWork(me.kernel, { horizonDays });
+}
+
+/** The one thing of mine an option names (see `resolve`), among `kinds`. */
+export async function pick(
+  me: Session,
+  value: string,
+  kinds: readonly CandidateKind[],
+  among: string,
+): Promise<Candidate> {
+  return resolve(candidatesOf(await myWork(me, FIND_HORIZON_DAYS), kinds), value, among);
+}
+
+/**
+ * Autocomplete: what of the user's work of `kinds` matches `query`, nothing for an unlinked user.
+ * `keep` narrows the governances (those the user coordinates, for `/configurer`).
+ */
+export async function suggestMine(
+  ctx: ConverseContext,
+  user: ChatUser,
+  query: string,
+  kinds: readonly CandidateKind[],
+  keep: (work: MyWorkInGovernance, personId: string) => boolean = () => true,
+): Promise<{ name: string; value: string }[]> {
+  const personId = await identitiesOf(ctx).find(user);
+  if (!personId) return [];
+  const work = await listMyWork(kernelAs(ctx, user, personId), {
+    horizonDays: FIND_HORIZON_DAYS,
+  });
+  return suggest(
+    candidatesOf(
+      work.filter((w) => keep(w, personId)),
+      kinds,
+    ),
+    query.slice(0, MAX_CHOICE_LENGTH),
+  );
+}
+
+/** The milestone or action a button or form acts on. */
+export async function subjectOf(
+  me: Session,
+  subjectId: string,
+): Promise<{ type: 'milestone' | 'action'; id: string; title: string; isAction: boolean }> {
+  if (subjectId.startsWith('act_')) {
+    const action = await getAction(me.kernel, { actionId: subjectId });
+    return { type: 'action', id: action.id, title: action.title, isAction: true };
+  }
+  const milestone = await getMilestone(me.kernel, { milestoneId: subjectId });
+  return { type: 'milestone', id: milestone.id, title: milestone.title, isAction: false };
+}
 
 /** Something of mine a command may name: a milestone, an action, an indicator, a governance. */
 export interface Candidate {

@@ -19,14 +19,16 @@ import {
   type UseCaseContext,
 } from '@maille/domain/use-cases';
 import type { OutgoingMessage } from '../conversation/chat.ts';
+import { fr } from '../messages/fr.ts';
 import {
   factsOf,
   loadReminderContext,
   type ReminderContext,
   renderReminder,
-} from '../conversation/reminders.ts';
-import { coordinatorNotices, dispatcherTexts } from './messages.ts';
+} from '../reminders/render.ts';
 import { type ChatSender, nonceOf, SendError } from './sender.ts';
+
+const texts = fr.dispatcher;
 
 /** How a dispatcher paces itself. Every field has a default (see `DEFAULT_DISPATCHER_SETTINGS`). */
 export interface DispatcherSettings {
@@ -261,14 +263,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return {
         status: 'pending',
         retryAt: later(now, waitMs),
-        error: dispatcherTexts.rateLimited(Math.ceil(waitMs / 1000)),
+        error: texts.rateLimited(Math.ceil(waitMs / 1000)),
       };
     }
     if (error instanceof SendError && error.reason === 'invalid') {
-      return { status: 'failed', error: dispatcherTexts.invalid(detail) };
+      return { status: 'failed', error: texts.invalid(detail) };
     }
     if (delivery.attempts >= settings.maxAttempts) {
-      return { status: 'failed', error: dispatcherTexts.failedAfter(delivery.attempts, detail) };
+      return { status: 'failed', error: texts.failedAfter(delivery.attempts, detail) };
     }
     const backoff = Math.min(
       settings.backoffBaseMs * 2 ** Math.max(delivery.attempts - 1, 0),
@@ -277,13 +279,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return {
       status: 'pending',
       retryAt: later(now, backoff),
-      error: dispatcherTexts.serverError(delivery.attempts, detail),
+      error: texts.serverError(delivery.attempts, detail),
     };
   }
 
   async function channelLost(context: ReminderContext, channelId: string): Promise<string> {
     const governance = context.governance;
-    if (!governance) return dispatcherTexts.unknownChannel;
+    if (!governance) return texts.unknownChannel;
     let justDisabled = false;
     try {
       const after = await disableChatBinding(ctx, { governanceId: governance.id, channelId });
@@ -295,13 +297,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
     // Only the send that disabled the binding tells the coordinators; the others were too late.
     const told = justDisabled
-      ? await tellCoordinators(
-          context,
-          `channel:${channelId}`,
-          coordinatorNotices.channelLost(governance.name),
-        )
+      ? await tellCoordinators(context, `channel:${channelId}`, {
+          text: texts.channelLostNotice(governance.name),
+        })
       : 'already';
-    return `${dispatcherTexts.unknownChannel} ${dispatcherTexts.coordinatorsTold(told)}`;
+    return `${texts.unknownChannel} ${texts.coordinatorsTold(told)}`;
   }
 
   /** A refused direct message: the community channel instead, and the coordinators told. */
@@ -311,12 +311,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const chat = governance?.chat;
     const channelId = chat && chat.disabledAt === undefined ? chat.channelId : undefined;
     const personId = delivery.recipient.type === 'person' ? delivery.recipient.personId : '';
-    const notice = coordinatorNotices.dmRefused(name, governance?.name ?? '', !!channelId);
+    const notice = { text: texts.dmRefusedNotice(name, governance?.name ?? '', !!channelId) };
     if (channelId === undefined) {
       const told = await tellCoordinators(context, `dm:${personId}`, notice);
       return {
         status: 'undeliverable',
-        error: `${dispatcherTexts.dmRefusedNoChannel(name)} ${dispatcherTexts.coordinatorsTold(told)}`,
+        error: `${texts.dmRefusedNoChannel(name)} ${texts.coordinatorsTold(told)}`,
       };
     }
     try {
@@ -329,7 +329,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return {
         status: 'sent',
         sentMessageId: sent.messageId,
-        error: `${dispatcherTexts.dmRefusedToChannel(name)} ${dispatcherTexts.coordinatorsTold(told)}`,
+        error: `${texts.dmRefusedToChannel(name)} ${texts.coordinatorsTold(told)}`,
       };
     } catch (error) {
       if (error instanceof SendError && error.reason === 'unknown_channel') {
@@ -360,11 +360,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return {
         status: 'sent',
         sentMessageId: sent.messageId,
-        error: `${reason} ${dispatcherTexts.directInstead}`,
+        error: `${reason} ${texts.directInstead}`,
       };
     } catch (error) {
       if (error instanceof SendError && error.reason === 'dm_refused') {
-        return { status: 'undeliverable', error: `${reason} ${dispatcherTexts.directRefusedToo}` };
+        return { status: 'undeliverable', error: `${reason} ${texts.directRefusedToo}` };
       }
       return retryOrFail(context.delivery, error, clock());
     }
@@ -388,7 +388,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const hold = holdOf(delivery, facts, now);
       const route = hold ? undefined : routeOf(delivery, facts);
       if (hold) outcome = { status: hold.status, error: hold.reason };
-      else if (!route) outcome = { status: 'skipped', error: dispatcherTexts.nowhere };
+      else if (!route) outcome = { status: 'skipped', error: texts.nowhere };
       else {
         const mention = route.type === 'channel' ? route.mentionUserId : undefined;
         try {

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { DEFAULT_TIME_ZONE, displayNameOf } from '@maille/domain';
 import { getPerson, listMyWork, type UseCaseContext } from '@maille/domain/use-cases';
+import type { CommandDefinition } from '../../commands/command.ts';
 import type {
   Button,
   ChatEvent,
@@ -11,15 +12,15 @@ import type {
   OptionValue,
   Reply,
 } from '../../conversation/chat.ts';
-import type { CommandSpec } from '../../conversation/commands.ts';
-import {
-  type ChatIdentities,
-  type ConverseContext,
-  converse,
-} from '../../conversation/converse.ts';
-import { fr } from './messages.ts';
+import { converse } from '../../conversation/converse.ts';
+import type { ChatIdentities, ConverseContext } from '../../conversation/session.ts';
+import { checkInField } from '../../interactions/check-in-form.ts';
+import { fr } from '../../messages/fr.ts';
+import { renderMarkdown } from './markdown.ts';
 import { renderTimestamps } from './timestamps.ts';
 import { parseTypedCommand } from './typed-command.ts';
+
+const texts = fr.console;
 
 export interface ConsoleChatOptions {
   /** The conversation core's context; the console brings its own identities. */
@@ -30,11 +31,20 @@ export interface ConsoleChatOptions {
   personId?: string | undefined;
   /** Where the console pretends to be: a server channel (for `/configurer`) or a direct message. */
   place?: ChatPlace;
-  /** Show a `> ` prompt (for a person at a terminal, not for tests). */
-  prompt?: boolean;
+  /**
+   * A person at a terminal: a prompt, line editing and history (arrow keys), Discord's markdown
+   * in ANSI styles. Off (pipes, tests): plain lines in, plain text out.
+   */
+  terminal?: boolean;
   /** Ends the chat from outside (the program is stopping), as the end of its input would. */
   signal?: AbortSignal;
 }
+
+/**
+ * How the console chat ended: `quit` — the person typed `/quitter`, or Ctrl+D, or the input ran
+ * out; `stopped` — the program stopped it (`signal`).
+ */
+export type ConsoleChatEnd = 'quit' | 'stopped';
 
 /** The one console user: the terminal itself. */
 export const CONSOLE_USER: ChatUser = {
@@ -71,26 +81,36 @@ type State =
   /** Suggestions for an option of a command, picked by number. */
   | {
       kind: 'choices';
-      spec: CommandSpec;
+      spec: CommandDefinition;
       options: Record<string, OptionValue>;
       option: string;
       choices: { name: string; value: string }[];
     }
-  /** A form being filled, field by field. */
-  | { kind: 'form'; form: Form; values: Record<string, string> };
+  /** A required option the command line lacked, asked on its own line. */
+  | {
+      kind: 'option';
+      spec: CommandDefinition;
+      options: Record<string, OptionValue>;
+      option: string;
+    }
+  /** A form being filled, field by field; `again`: the field's refused text, to edit. */
+  | { kind: 'form'; form: Form; values: Record<string, string>; again?: string };
 
 /**
  * A terminal chat with the bot: type `/jalons`, `/point`, press a button by typing its number,
- * fill a form one field per line. Every reply comes from the same conversation core as Discord's;
- * `<t:…>` timestamps are shown in the governance's time zone. Ends with the input or `/quitter`.
+ * fill a form one field per line (each checked as it is typed). Every reply comes from the same
+ * conversation core as Discord's; `<t:…>` timestamps are shown in the governance's time zone.
+ * Resolves when the person quits (`/quitter`, Ctrl+D, the end of the input) or when `signal`
+ * stops it, saying which: the host then stops what runs beside it.
  *
  * @example
- * await runConsoleChat({ ctx, input: process.stdin, output: process.stdout, personId: 'per_lrmoreau' });
+ * const end = await runConsoleChat({ ctx, input: process.stdin, output: process.stdout, terminal: true });
  */
-export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
+export async function runConsoleChat(options: ConsoleChatOptions): Promise<ConsoleChatEnd> {
   const identities = consoleIdentities(options.personId);
   const ctx: ConverseContext = { ...options.ctx, identities };
   const place = options.place ?? {};
+  const terminal = options.terminal === true;
   const write = (text: string) => options.output.write(`${text}\n`);
   let state: State = { kind: 'idle' };
 
@@ -113,8 +133,10 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     }
   };
 
-  const show = async (text: string) =>
-    write(renderTimestamps(text, await timeZone(), new Date(ctx.clock())));
+  const show = async (text: string) => {
+    const timed = renderTimestamps(text, await timeZone(), new Date(ctx.clock()));
+    write(renderMarkdown(timed, terminal ? 'ansi' : 'plain'));
+  };
 
   const send = async (event: ChatEvent) => converse(ctx, event);
 
@@ -123,36 +145,68 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       case 'message':
       case 'update': {
         const tag =
-          reply.type === 'update' ? fr.updated : reply.private ? fr.privateTag : fr.publicTag;
+          reply.type === 'update'
+            ? texts.updated
+            : reply.private
+              ? texts.privateTag
+              : texts.publicTag;
         await show(`${tag} ${reply.message.text}`);
         const buttons = (reply.message.buttons ?? []).flat();
         if (buttons.length === 0) return { kind: 'idle' };
         write(buttons.map((b, i) => `[${i + 1}] ${b.label}`).join('  '));
-        write(fr.pressHint);
+        write(texts.pressHint);
         return { kind: 'buttons', buttons };
       }
       case 'form': {
-        write(fr.formTitle(reply.form.title));
+        write(texts.formTitle(reply.form.title));
         return askField({ kind: 'form', form: reply.form, values: {} });
       }
       case 'choices':
-        write(fr.noChoice);
+        write(texts.noChoice);
         return { kind: 'idle' };
       case 'post':
-        await show(`${fr.channelTag(reply.channelId)} ${reply.message.text}`);
-        await show(`${fr.privateTag} ${reply.confirmation.text}`);
+        await show(`${texts.channelTag(reply.channelId)} ${reply.message.text}`);
+        await show(`${texts.privateTag} ${reply.confirmation.text}`);
         return { kind: 'idle' };
     }
   };
 
   const askField = (current: Extract<State, { kind: 'form' }>): State => {
     const field = current.form.fields[Object.keys(current.values).length];
-    if (field) write(fr.fieldPrompt(field.label, field.required));
+    if (field) write(texts.fieldPrompt(field.label, field.required));
     return current;
   };
 
+  /** A field typed: checked at once; refused, it is asked again and the form goes on. */
+  const fillField = async (current: Extract<State, { kind: 'form' }>, text: string) => {
+    const { form, values } = current;
+    const field = form.fields[Object.keys(values).length];
+    if (!field) return { kind: 'idle' } as const;
+    const refuse = (message: string, again?: string): State => {
+      write(message);
+      return askField({ form, values, kind: 'form', ...(again === undefined ? {} : { again }) });
+    };
+    if (field.required && text === '') return refuse(texts.requiredField);
+    if (field.maxLength !== undefined && text.length > field.maxLength)
+      return refuse(texts.tooLong(text.length, field.maxLength, terminal), text);
+    const checked = checkInField(form.customId, field.id, text);
+    if (!checked.ok) return refuse(`${checked.error}\n${texts.fieldAgain}`, text);
+    const filled = { ...values, [field.id]: text };
+    if (Object.keys(filled).length < form.fields.length)
+      return askField({ kind: 'form', form, values: filled });
+    return render(
+      await send({
+        type: 'form',
+        user: CONSOLE_USER,
+        place,
+        customId: form.customId,
+        fields: filled,
+      }),
+    );
+  };
+
   const runCommand = async (
-    spec: CommandSpec,
+    spec: CommandDefinition,
     given: Record<string, OptionValue>,
   ): Promise<State> => {
     // Autocompleted options, as Discord would: suggestions for what was typed, a pick by number.
@@ -174,10 +228,16 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
         continue;
       }
       if (choices.length > 1 || (typed === undefined && choices.length > 0)) {
-        write(fr.choose(option.description));
+        write(texts.choose(option.description));
         for (const [i, c] of choices.entries()) write(`[${i + 1}] ${c.name}`);
         return { kind: 'choices', spec, options: given, option: option.name, choices };
       }
+    }
+    // A required option left out is asked for, keeping what the line gave.
+    const missing = spec.options.find((o) => o.required && given[o.name] === undefined);
+    if (missing) {
+      write(texts.askOption(missing.description));
+      return { kind: 'option', spec, options: given, option: missing.name };
     }
     return render(
       await send({ type: 'command', user: CONSOLE_USER, place, name: spec.name, options: given }),
@@ -186,25 +246,13 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
 
   const handle = async (line: string): Promise<State | 'quit'> => {
     const text = line.trim();
-    if (state.kind === 'form') {
-      const field = state.form.fields[Object.keys(state.values).length];
-      if (!field) return { kind: 'idle' };
-      if (field.required && text === '') {
-        write(fr.requiredField);
-        return state;
+    if (state.kind === 'form') return fillField(state, text);
+    if (state.kind === 'option') {
+      if (text === '') {
+        write(texts.abandoned);
+        return { kind: 'idle' };
       }
-      const values = { ...state.values, [field.id]: text };
-      if (Object.keys(values).length < state.form.fields.length)
-        return askField({ ...state, values });
-      return render(
-        await send({
-          type: 'form',
-          user: CONSOLE_USER,
-          place,
-          customId: state.form.customId,
-          fields: values,
-        }),
-      );
+      return runCommand(state.spec, { ...state.options, [state.option]: text });
     }
     if (text === '') return state;
     if (/^\/?(quitter|exit|quit)$/i.test(text)) return 'quit';
@@ -212,7 +260,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     if (number !== undefined && state.kind === 'buttons') {
       const button = state.buttons[number - 1];
       if (!button) {
-        write(fr.noSuchNumber(state.buttons.length));
+        write(texts.noSuchNumber(state.buttons.length));
         return state;
       }
       return render(
@@ -222,13 +270,13 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     if (number !== undefined && state.kind === 'choices') {
       const choice = state.choices[number - 1];
       if (!choice) {
-        write(fr.noSuchNumber(state.choices.length));
+        write(texts.noSuchNumber(state.choices.length));
         return state;
       }
       return runCommand(state.spec, { ...state.options, [state.option]: choice.value });
     }
     if (!text.startsWith('/')) {
-      write(fr.typeACommand);
+      write(texts.typeACommand);
       return state;
     }
     const typed = parseTypedCommand(text);
@@ -242,16 +290,39 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   };
 
   // Listening before the first `await`: an input that ends meanwhile (a short pipe, a closed
-  // terminal) would otherwise leave the loop below waiting forever for its end.
-  const reader = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
+  // terminal) would otherwise leave the loop below waiting forever for its end. In a terminal,
+  // readline edits the line (arrows, history) and reads it whole: the kernel's line buffer of
+  // 4 096 bytes, which cut long pasted texts, is not in the way.
+  const reader = createInterface({
+    input: options.input,
+    ...(terminal ? { output: options.output, terminal: true, historySize: 200 } : {}),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   const lines = reader[Symbol.asyncIterator]();
-  options.signal?.addEventListener('abort', () => reader.close(), { once: true });
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+    reader.close();
+  };
+  if (options.signal?.aborted) stop();
+  options.signal?.addEventListener('abort', stop, { once: true });
+  // In a terminal, Ctrl+C reaches readline as a key: it becomes the signal it would have been,
+  // which the host handles (it stops everything).
+  reader.on('SIGINT', () => process.kill(process.pid, 'SIGINT'));
+  const prompt = () => {
+    if (!terminal) return;
+    reader.setPrompt(state.kind === 'form' || state.kind === 'option' ? '' : texts.prompt);
+    reader.prompt();
+    // A refused field comes back on the line, to be corrected rather than typed again.
+    if (state.kind === 'form' && state.again !== undefined) reader.write(state.again);
+  };
+
   const personId = identities.current();
   const who = personId
     ? displayNameOf(await getPerson(kernel(personId), { personId }).catch(() => undefined))
     : undefined;
-  write(fr.welcome(who, personId));
-  if (options.prompt) options.output.write(fr.prompt);
+  write(texts.welcome(who, personId));
+  prompt();
   for await (const line of { [Symbol.asyncIterator]: () => lines }) {
     let next: State | 'quit';
     try {
@@ -265,13 +336,15 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
         name: 'console',
         options: {},
       });
-      write(fr.unexpected);
+      write(texts.unexpected);
       next = { kind: 'idle' };
     }
     if (next === 'quit') break;
     state = next;
-    if (options.prompt) options.output.write(state.kind === 'form' ? '' : fr.prompt);
+    prompt();
   }
+  options.signal?.removeEventListener('abort', stop);
   reader.close();
-  write(fr.goodbye);
+  write(texts.goodbye);
+  return stopped ? 'stopped' : 'quit';
 }

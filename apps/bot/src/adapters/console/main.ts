@@ -2,15 +2,13 @@
  * The bot in a terminal: `pnpm --filter @maille/bot console [--personne per_…] [--base url]
  * [--serveur id --salon id]`. Opens the database (the SQLite file of `pnpm start` by default),
  * brings its schema up to date and adds the demo if missing, then chats as the demo coordinator
- * or the person given.
+ * or the person given, until `/quitter` or Ctrl+D.
  */
 import { parseArgs } from 'node:util';
 import { createStore, migrateToLatest, openDatabase, randomIds, seedDemo } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
+import { fr } from '../../messages/fr.ts';
 import { runConsoleChat } from './console-chat.ts';
-
-const USAGE =
-  'Usage : pnpm --filter @maille/bot console [--personne per_…] [--base url] [--serveur id --salon id]';
 
 function readArguments() {
   try {
@@ -25,7 +23,7 @@ function readArguments() {
       },
     });
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    console.error(`${(error as Error).message}\n${fr.console.usage}`);
     process.exit(2);
   }
 }
@@ -33,6 +31,9 @@ function readArguments() {
 const { values } = readArguments();
 
 const database = openDatabase({ url: values.base });
+const stopping = new AbortController();
+process.once('SIGINT', () => stopping.abort());
+process.once('SIGTERM', () => stopping.abort());
 try {
   const clock = () => new Date().toISOString();
   await migrateToLatest(database);
@@ -50,7 +51,8 @@ try {
     personId: values.personne ?? DEMO_IDS.laRochelle.coordinator,
     place:
       values.serveur && values.salon ? { guildId: values.serveur, channelId: values.salon } : {},
-    prompt: process.stdin.isTTY === true,
+    terminal: process.stdin.isTTY === true && process.stdout.isTTY === true,
+    signal: stopping.signal,
   });
 } finally {
   await database.close();

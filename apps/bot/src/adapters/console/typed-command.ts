@@ -1,8 +1,9 @@
+import type { CommandDefinition } from '../../commands/command.ts';
+import { commandNamed } from '../../commands/index.ts';
 import type { OptionValue } from '../../conversation/chat.ts';
-import { type CommandSpec, commandNamed } from '../../conversation/commands.ts';
 
 export type TypedCommand =
-  | { ok: true; spec: CommandSpec; options: Record<string, OptionValue> }
+  | { ok: true; spec: CommandDefinition; options: Record<string, OptionValue> }
   | { ok: false; name: string };
 
 /**
@@ -13,7 +14,7 @@ export type TypedCommand =
 export function parseTypedCommand(line: string): TypedCommand {
   const trimmed = line.trim().replace(/^\//, '');
   const name = (/^\S+/.exec(trimmed)?.[0] ?? '').toLowerCase();
-  const spec = commandNamed(name);
+  const spec = commandNamed(name)?.definition;
   if (!spec) return { ok: false, name };
   const rest = trimmed.slice(name.length).trim();
   const options: Record<string, OptionValue> = {};

@@ -4,7 +4,8 @@ import {
   type RESTPutAPIApplicationCommandsJSONBody,
   Routes,
 } from 'discord.js';
-import { COMMANDS, type CommandSpec } from '../../conversation/commands.ts';
+import type { CommandDefinition } from '../../commands/command.ts';
+import { COMMANDS } from '../../commands/index.ts';
 
 const OPTION_TYPES = {
   string: ApplicationCommandOptionType.String,
@@ -12,11 +13,11 @@ const OPTION_TYPES = {
 } as const;
 
 /**
- * The core's commands as Discord registers them (a bulk overwrite): French names and
+ * The bot's commands as Discord registers them (a bulk overwrite): French names and
  * descriptions, usable in servers and in direct messages with the bot.
  */
 export function discordCommands(
-  commands: readonly CommandSpec[],
+  commands: readonly CommandDefinition[],
 ): RESTPutAPIApplicationCommandsJSONBody {
   return commands.map((command) => ({
     name: command.name,
@@ -55,7 +56,9 @@ export async function registerCommands({
   const route = guildId
     ? Routes.applicationGuildCommands(application.id, guildId)
     : Routes.applicationCommands(application.id);
-  const registered = (await rest.put(route, { body: discordCommands(COMMANDS) })) as {
+  const registered = (await rest.put(route, {
+    body: discordCommands(COMMANDS.map((command) => command.definition)),
+  })) as {
     name: string;
   }[];
   return registered.map((command) => command.name);

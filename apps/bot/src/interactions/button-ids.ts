@@ -19,8 +19,8 @@
  * decodeButtonId(id); // { ok: true, button: { verb: 'fait', subjectId: 'mil_lr0101', deliveryId: 'dlv_x' } }
  */
 
-import type { Button } from './chat.ts';
-import { fr } from './messages/fr.ts';
+import type { Button } from '../conversation/chat.ts';
+import { fr } from '../messages/fr.ts';
 
 export const BUTTON_ID_VERSION = 'v1';
 // At most 7 letters: with two kernel ids of the longest kind (44 characters), an id stays within
@@ -79,7 +79,7 @@ function isVerb(verb: string | undefined): verb is ButtonVerb {
 /**
  * The buttons under a reminder, one row: on a milestone « Fait », « Point d’étape »,
  * « Reporter d’une semaine », « Rien de neuf »; on an action (the weekly check-in) « Point
- * d’étape » and « Rien de neuf ». What `conversation/reminders.ts` puts under its messages.
+ * d’étape » and « Rien de neuf ». What `reminders/render.ts` puts under its messages.
  *
  * @example
  * reminderButtons({ type: 'milestone', id: 'mil_lr0101' }, 'dlv_x');

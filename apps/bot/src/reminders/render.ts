@@ -16,8 +16,11 @@ import {
   weekDigest,
 } from '@maille/domain';
 import type { Store } from '@maille/domain/use-cases';
-import { reminderButtons } from './buttons.ts';
-import type { OutgoingMessage } from './chat.ts';
+import type { OutgoingMessage } from '../conversation/chat.ts';
+import { clip, fit } from '../conversation/format.ts';
+import { reminderButtons } from '../interactions/button-ids.ts';
+import { frenchPeriod } from '../messages/dates.ts';
+import { fr } from '../messages/fr.ts';
 
 /**
  * A delivery of the outbox turned into a chat message: what it is about is loaded through the
@@ -128,111 +131,14 @@ export async function loadReminderContext(
   });
 }
 
-// ---- French -------------------------------------------------------------------------------------
+const texts = fr.reminders;
 
-const longDate = new Intl.DateTimeFormat('fr-FR', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const shortDate = new Intl.DateTimeFormat('fr-FR', {
-  day: 'numeric',
-  month: 'long',
-  timeZone: 'UTC',
-});
-const monthYear = new Intl.DateTimeFormat('fr-FR', {
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const pluralRules = new Intl.PluralRules('fr-FR');
-
-/** `2024-05-17` → "vendredi 17 mai 2024". */
-export function frenchDate(date: string): string {
-  return longDate.format(new Date(`${date}T00:00:00Z`));
-}
-
-function frenchShortDate(date: string): string {
-  return shortDate.format(new Date(`${date}T00:00:00Z`));
-}
-
-function plural(count: number, one: string, other: string): string {
-  return `${count} ${pluralRules.select(count) === 'one' ? one : other}`;
-}
-
-/** An instant as Discord timestamps: the full local date and time, and "dans 3 jours". */
-export function discordTime(instant: string): string {
-  const seconds = Math.floor(Date.parse(instant) / 1000);
-  return `<t:${seconds}:F> (<t:${seconds}:R>)`;
-}
-
-/** `2024-T2` → "2e trimestre 2024", `2024-05` → "mai 2024", `2024` → "année 2024". */
-export function frenchPeriod(period: string): string {
-  const year = period.slice(0, 4);
-  const rest = period.slice(5);
-  const rank = (n: string) => (n === '1' ? '1er' : `${n}e`);
-  if (rest.startsWith('S')) return `${rank(rest.slice(1))} semestre ${year}`;
-  if (rest.startsWith('T')) return `${rank(rest.slice(1))} trimestre ${year}`;
-  if (rest !== '') return monthYear.format(new Date(`${year}-${rest}-01T00:00:00Z`));
-  return `année ${year}`;
-}
-
-/** Every sentence of the reminders and the digest. */
-export const reminderTexts = {
-  milestoneIn(days: number): string {
-    if (days <= 0) return '🎯 **Jalon aujourd’hui**';
-    if (days === 1) return '⏳ **Jalon demain**';
-    return `⏳ **Jalon dans ${days} jours**`;
-  },
-  milestoneLate: (days: number) => `⚠️ **Jalon en retard de ${plural(days, 'jour', 'jours')}**`,
-  milestoneDue: (date: string) => `Échéance : **${frenchDate(date)}**.`,
-  milestoneWasDue: (date: string) => `Il était prévu pour le **${frenchDate(date)}**.`,
-  milestoneAsk: 'Où en êtes-vous ? Répondez en un clic :',
-  milestoneLateAsk: 'Atteint, à reporter, ou un point d’étape pour dire où il en est ?',
-  ofAction: (action: string) => `Action ${action}.`,
-  checkinTitle: (action: string) => `🗓️ **Point de la semaine** sur l’action **${action}**`,
-  checkinAsk: 'Où en est-elle ? Un point d’étape en deux clics, ou « Rien de neuf ».',
-  collectionTitle: (label: string, period: string) =>
-    `📊 **Collecte d’indicateur** : « ${label} », ${period}`,
-  collectionPerson: 'La période est terminée : saisissez sa valeur avec `/indicateur`.',
-  collectionChannel:
-    'La période est terminée : sa valeur est attendue. Vous avez le chiffre ? Transmettez-le aux coordinateur·rices, qui le saisissent avec `/indicateur`.',
-  meetingTitle: (body: string, title: string | undefined) => `🏛️ **${body}** — ${title ?? 'séance'}`,
-  meetingWhen: (instant: string) => `Le ${discordTime(instant)}.`,
-  meetingPlace: (place: string) => `Lieu : ${place}.`,
-  meetingLink: (link: string) => `Lien : ${link}`,
-  meetingAgenda: '**Ordre du jour**',
-  meetingNoAgenda: 'L’ordre du jour n’est pas encore publié.',
-  digestTitle: (name: string) => `📰 **La semaine de ${name}**`,
-  digestLate: (count: number) => `**Jalons en retard (${count})**`,
-  digestUpcoming: (count: number) => `**À venir dans les 7 jours (${count})**`,
-  digestUpdates: (count: number) => `**Points d’étape depuis le dernier résumé (${count})**`,
-  digestQuiet: 'Rien de neuf cette semaine : ni retard, ni échéance proche, ni point d’étape.',
-  digestMissed: (count: number) =>
-    `**Pour les coordinateur·rices : ${plural(count, 'rappel non envoyé', 'rappels non envoyés')} depuis le dernier résumé**`,
-  digestMore: (count: number) => `… et ${count} de plus.`,
-  digestMilestone: (title: string, date: string, owner: string | undefined) =>
-    `- « ${title} », ${frenchShortDate(date)}${owner ? ` (${owner})` : ''}`,
-  digestUpdate: (author: string, subject: string, text: string) =>
-    `- ${author} sur « ${subject} » : ${text}`,
-  digestMissedLine: (kind: string, who: string, reason: string) => `- ${kind}, ${who} : ${reason}`,
-  unknownRecipient: 'membre inconnu',
-  channel: 'salon',
-  noReason: 'raison inconnue',
-};
-
-// ---- rendering ----------------------------------------------------------------------------------
-
-/** Discord's limit for a message's text. */
-export const MESSAGE_LIMIT = 2000;
 const LIST_LIMIT = 5;
 const QUOTE_LIMIT = 140;
 
-function clip(text: string, limit: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= limit ? flat : `${flat.slice(0, limit - 1)}…`;
+/** A quote on one line, cut to `limit`. */
+function quote(text: string, limit: number): string {
+  return clip(text.replace(/\s+/g, ' ').trim(), limit);
 }
 
 function actionName(action: Action | undefined): string | undefined {
@@ -245,12 +151,10 @@ function renderMilestone(context: ReminderContext, milestone: Milestone): Outgoi
   const late = days < 0;
   const action = actionName(context.action);
   const lines = [
-    `${late ? reminderTexts.milestoneLate(-days) : reminderTexts.milestoneIn(days)} : « ${milestone.title} »`,
-    late
-      ? reminderTexts.milestoneWasDue(milestone.dueDate)
-      : reminderTexts.milestoneDue(milestone.dueDate),
-    ...(action ? [reminderTexts.ofAction(action)] : []),
-    late ? reminderTexts.milestoneLateAsk : reminderTexts.milestoneAsk,
+    `${late ? texts.milestoneLate(-days) : texts.milestoneIn(days)} : « ${milestone.title} »`,
+    late ? texts.milestoneWasDue(milestone.dueDate) : texts.milestoneDue(milestone.dueDate),
+    ...(action ? [texts.ofAction(action)] : []),
+    late ? texts.milestoneLateAsk : texts.milestoneAsk,
   ];
   return {
     text: lines.join('\n'),
@@ -260,10 +164,7 @@ function renderMilestone(context: ReminderContext, milestone: Milestone): Outgoi
 
 function renderCheckin(context: ReminderContext, action: Action): OutgoingMessage {
   return {
-    text: [
-      reminderTexts.checkinTitle(actionName(action) ?? action.title),
-      reminderTexts.checkinAsk,
-    ].join('\n'),
+    text: [texts.checkinTitle(actionName(action) ?? action.title), texts.checkinAsk].join('\n'),
     buttons: reminderButtons({ type: 'action', id: action.id }, context.delivery.id),
   };
 }
@@ -274,8 +175,8 @@ function renderCollection(context: ReminderContext, indicator: Indicator): Outgo
   const toChannel = context.delivery.recipient.type === 'channel';
   return {
     text: [
-      reminderTexts.collectionTitle(indicator.label, period),
-      toChannel ? reminderTexts.collectionChannel : reminderTexts.collectionPerson,
+      texts.collectionTitle(indicator.label, period),
+      toChannel ? texts.collectionChannel : texts.collectionPerson,
     ].join('\n'),
   };
 }
@@ -283,14 +184,12 @@ function renderCollection(context: ReminderContext, indicator: Indicator): Outgo
 function renderMeeting(context: ReminderContext, meeting: Meeting): OutgoingMessage {
   const agenda = meeting.agenda.map((item, index) => `${index + 1}. ${item.title}`);
   const lines = [
-    reminderTexts.meetingTitle(context.body?.name ?? '', meeting.title),
-    reminderTexts.meetingWhen(meeting.startsAt),
-    ...(meeting.place ? [reminderTexts.meetingPlace(meeting.place)] : []),
-    ...(meeting.link ? [reminderTexts.meetingLink(meeting.link)] : []),
+    texts.meetingTitle(context.body?.name ?? '', meeting.title),
+    texts.meetingWhen(meeting.startsAt),
+    ...(meeting.place ? [texts.meetingPlace(meeting.place)] : []),
+    ...(meeting.link ? [texts.meetingLink(meeting.link)] : []),
     '',
-    ...(agenda.length > 0
-      ? [reminderTexts.meetingAgenda, ...agenda]
-      : [reminderTexts.meetingNoAgenda]),
+    ...(agenda.length > 0 ? [texts.meetingAgenda, ...agenda] : [texts.meetingNoAgenda]),
   ];
   return { text: lines.join('\n') };
 }
@@ -299,48 +198,43 @@ function section<T>(title: string, items: readonly T[], line: (item: T) => strin
   if (items.length === 0) return [];
   const shown = items.slice(0, LIST_LIMIT).map(line);
   const more = items.length - shown.length;
-  return ['', title, ...shown, ...(more > 0 ? [reminderTexts.digestMore(more)] : [])];
+  return ['', title, ...shown, ...(more > 0 ? [texts.digestMore(more)] : [])];
 }
 
 function renderDigest(context: ReminderContext): OutgoingMessage {
   const { governance, digest } = context;
-  if (!governance || !digest) return { text: reminderTexts.digestQuiet };
+  if (!governance || !digest) return { text: texts.digestQuiet };
   const { week, names } = digest;
   const name = (id: string | undefined) => (id === undefined ? undefined : names.get(id));
   const milestoneLine = (m: Milestone) =>
-    reminderTexts.digestMilestone(m.title, m.dueDate, name(m.ownerId));
+    texts.digestMilestone(m.title, m.dueDate, name(m.ownerId));
   const lines = [
-    reminderTexts.digestTitle(governance.name),
-    ...section(reminderTexts.digestLate(week.late.length), week.late, milestoneLine),
-    ...section(reminderTexts.digestUpcoming(week.upcoming.length), week.upcoming, milestoneLine),
-    ...section(reminderTexts.digestUpdates(week.updates.length), week.updates, (u) =>
-      reminderTexts.digestUpdate(
-        name(u.authorId) ?? reminderTexts.unknownRecipient,
+    texts.digestTitle(governance.name),
+    ...section(texts.digestLate(week.late.length), week.late, milestoneLine),
+    ...section(texts.digestUpcoming(week.upcoming.length), week.upcoming, milestoneLine),
+    ...section(texts.digestUpdates(week.updates.length), week.updates, (u) =>
+      texts.digestUpdate(
+        name(u.authorId) ?? texts.unknownRecipient,
         name(u.subject.id) ?? u.subject.id,
-        clip(u.text, QUOTE_LIMIT),
+        quote(u.text, QUOTE_LIMIT),
       ),
     ),
   ];
   if (week.late.length + week.upcoming.length + week.updates.length === 0) {
-    lines.push('', reminderTexts.digestQuiet);
+    lines.push('', texts.digestQuiet);
   }
   lines.push(
-    ...section(reminderTexts.digestMissed(week.missed.length), week.missed, (d) =>
-      reminderTexts.digestMissedLine(
+    ...section(texts.digestMissed(week.missed.length), week.missed, (d) =>
+      texts.digestMissedLine(
         deliveryKindLabels[d.kind],
         d.recipient.type === 'person'
-          ? (name(d.recipient.personId) ?? reminderTexts.unknownRecipient)
-          : reminderTexts.channel,
-        clip(d.lastError ?? reminderTexts.noReason, QUOTE_LIMIT),
+          ? (name(d.recipient.personId) ?? texts.unknownRecipient)
+          : texts.channel,
+        quote(d.lastError ?? texts.noReason, QUOTE_LIMIT),
       ),
     ),
   );
   return { text: lines.join('\n') };
-}
-
-function withLimit(message: OutgoingMessage): OutgoingMessage {
-  if (message.text.length <= MESSAGE_LIMIT) return message;
-  return { ...message, text: `${message.text.slice(0, MESSAGE_LIMIT - 1)}…` };
 }
 
 /**
@@ -357,7 +251,7 @@ function withLimit(message: OutgoingMessage): OutgoingMessage {
 export function renderReminder(context: ReminderContext, mentionUserId?: string): OutgoingMessage {
   const rendered = renderBody(context);
   const text = mentionUserId === undefined ? rendered.text : `<@${mentionUserId}> ${rendered.text}`;
-  return withLimit({ ...rendered, text });
+  return { ...rendered, text: fit(text) };
 }
 
 function renderBody(context: ReminderContext): OutgoingMessage {

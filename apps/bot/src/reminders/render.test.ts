@@ -2,7 +2,9 @@ import { buildDemoDataset, DEMO_IDS } from '@maille/demo';
 import type { Delivery, Update } from '@maille/domain';
 import { weekDigest } from '@maille/domain';
 import { describe, expect, it } from 'vitest';
-import { frenchPeriod, MESSAGE_LIMIT, type ReminderContext, renderReminder } from './reminders.ts';
+import { MAX_MESSAGE_LENGTH } from '../conversation/format.ts';
+import { frenchPeriod } from '../messages/dates.ts';
+import { type ReminderContext, renderReminder } from './render.ts';
 
 const NOW = '2026-11-24T08:00:00.000Z';
 const demo = buildDemoDataset({ now: NOW });
@@ -134,7 +136,7 @@ describe('reminder texts', () => {
         digest: { week, names },
       }),
     );
-    expect(message.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    expect(message.text.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
     expect(message.text).toContain(`📰 **La semaine de ${governance?.name}**`);
     expect(message.text).toContain('**Points d’étape depuis le dernier résumé (40)**');
     expect(message.text).toContain('… et 35 de plus.');

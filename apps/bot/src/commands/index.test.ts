@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../src/conversation/commands.ts';
-import { fr } from '../src/conversation/messages/fr.ts';
+import { fr } from '../messages/fr.ts';
+import { COMMANDS } from './index.ts';
+
+const definitions = COMMANDS.map((command) => command.definition);
 
 describe('the commands as data', () => {
   it('follow Discord’s rules, so registering them cannot be refused', () => {
-    expect(COMMANDS.length).toBeLessThanOrEqual(100);
-    expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
-    for (const command of COMMANDS) {
+    expect(definitions.length).toBeLessThanOrEqual(100);
+    expect(new Set(definitions.map((c) => c.name)).size).toBe(definitions.length);
+    for (const command of definitions) {
       expect(command.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
       expect(command.description.length).toBeGreaterThan(0);
       expect(command.description.length).toBeLessThanOrEqual(100);
@@ -23,7 +25,7 @@ describe('the commands as data', () => {
   });
 
   it('are the ones the issue names, in French', () => {
-    expect(COMMANDS.map((c) => c.name).sort()).toEqual(
+    expect(definitions.map((c) => c.name).sort()).toEqual(
       [
         'absence',
         'aide',
@@ -38,6 +40,14 @@ describe('the commands as data', () => {
         'reporter',
       ].sort(),
     );
+  });
+
+  it('each show an example of themselves, naming only options they have', () => {
+    for (const { definition, texts } of COMMANDS) {
+      expect(texts.example.startsWith(`/${definition.name}`)).toBe(true);
+      const named = [...texts.example.matchAll(/\s([a-z]+):/g)].map((m) => m[1]);
+      for (const name of named) expect(definition.options.map((o) => o.name)).toContain(name);
+    }
   });
 
   it('keep the labels of reminder buttons within Discord’s 80 characters', () => {

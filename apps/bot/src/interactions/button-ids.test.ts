@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BUTTON_VERBS,
-  decodeButtonId,
-  encodeButtonId,
-  reminderButtons,
-} from '../src/conversation/buttons.ts';
+import { BUTTON_VERBS, decodeButtonId, encodeButtonId, reminderButtons } from './button-ids.ts';
 
 describe('button ids', () => {
   it('round-trip every verb, with and without a delivery, under 100 characters', () => {

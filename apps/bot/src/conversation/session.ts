@@ -1,0 +1,93 @@
+import type { Database } from '@maille/db';
+import { displayNameOf, type IdGenerator } from '@maille/domain';
+import {
+  type Clock,
+  getPerson,
+  linkChatAccount,
+  type Store,
+  type UseCaseContext,
+  unlinkChatAccount,
+} from '@maille/domain/use-cases';
+import { fr } from '../messages/fr.ts';
+import type { ChatEvent, ChatUser } from './chat.ts';
+import { ChatError } from './errors.ts';
+
+/** Who a chat user is, for the bot: a person of the kernel, or nobody yet. */
+export interface ChatIdentities {
+  /** The person this chat user speaks as, if linked. */
+  find(user: ChatUser): Promise<string | undefined>;
+  link(user: ChatUser, personId: string): Promise<void>;
+  unlink(user: ChatUser, personId: string): Promise<void>;
+}
+
+/** What the conversation core needs: the kernel's storage, the database, the clock and ids. */
+export interface ConverseContext {
+  store: Store;
+  database: Database;
+  clock: Clock;
+  ids: IdGenerator;
+  /** Who is who; the chat accounts of the kernel's persons when absent. */
+  identities?: ChatIdentities;
+  /** Told of an unexpected error (a bug): the user only gets a polite message. */
+  onError?: (error: unknown, event: ChatEvent) => void;
+}
+
+/** A linked user: the person they speak as, and the kernel acting as them. */
+export interface Session {
+  personId: string;
+  kernel: UseCaseContext;
+}
+
+/** The chat accounts of the kernel's persons: Discord users, linked by `/lier`. */
+function kernelIdentities(ctx: Omit<ConverseContext, 'identities'>): ChatIdentities {
+  return {
+    async find(user) {
+      if (user.platform !== 'discord') return undefined;
+      const person = await ctx.store.transaction((repos) =>
+        repos.persons.findByChatAccount('discord', user.userId),
+      );
+      return person && !person.erasedAt ? person.id : undefined;
+    },
+    async link(user, personId) {
+      await linkChatAccount(kernelAs(ctx, user, personId), {
+        personId,
+        platform: 'discord',
+        userId: user.userId,
+      });
+    },
+    async unlink(user, personId) {
+      await unlinkChatAccount(kernelAs(ctx, user, personId), { personId, platform: 'discord' });
+    },
+  };
+}
+
+export function identitiesOf(ctx: ConverseContext): ChatIdentities {
+  return ctx.identities ?? kernelIdentities(ctx);
+}
+
+/** The kernel's context acting as a person, through the chat. */
+export function kernelAs(
+  ctx: Omit<ConverseContext, 'identities'>,
+  user: ChatUser,
+  personId: string,
+): UseCaseContext {
+  return {
+    store: ctx.store,
+    clock: ctx.clock,
+    ids: ctx.ids,
+    // The console is a way to try the bot from a terminal: what it writes is signed as such.
+    actor: { personId, channel: user.platform === 'discord' ? 'discord' : 'cli' },
+  };
+}
+
+/** A linked user, with their kernel context; an unlinked one is told how to link. */
+export async function sessionOf(ctx: ConverseContext, user: ChatUser): Promise<Session> {
+  const personId = await identitiesOf(ctx).find(user);
+  if (!personId) throw new ChatError(fr.unlinked);
+  return { personId, kernel: kernelAs(ctx, user, personId) };
+}
+
+/** How a person is named to others. */
+export async function nameOf(kernel: UseCaseContext, personId: string): Promise<string> {
+  return displayNameOf(await getPerson(kernel, { personId }));
+}
