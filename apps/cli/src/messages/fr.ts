@@ -1,4 +1,5 @@
-import { formatDate, plural } from '../french.ts';
+import { plural } from '@maille/domain';
+import { formatDate } from '../french.ts';
 
 /**
  * Every sentence the `maille` command says, in French, in one place. The help texts are in
