@@ -44,12 +44,15 @@ export async function serveApi({
   database,
   env,
   clock = () => new Date().toISOString(),
+  logFd = 1,
 }: {
   database: Database;
   env: ServerSettings;
   clock?: Clock;
+  /** Where the request log is written: a file descriptor (stdout by default). */
+  logFd?: number;
 }): Promise<RunningApi> {
-  const log = new BatchedLog(1);
+  const log = new BatchedLog(logFd);
   const logger = pino({ level: env.LOG_LEVEL }, log);
   // Shared by the app and the edge in front of it, so that a replayed read counts and expires
   // like one the app answers.

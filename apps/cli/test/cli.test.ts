@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { listApiKeys, openDatabase, verifyApiKey } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
 import SqliteDatabase from 'better-sqlite3';
@@ -537,14 +537,30 @@ describe('maille start', () => {
       await vi.waitFor(() => expect(printed()).toContain('Vos jalons'), { timeout: 10_000 });
       return 'SIGINT';
     };
+    // The person has typed a command and stays in the chat: only the signal stops Maille.
+    const chatInput = new PassThrough();
+    chatInput.write('/jalons\n');
     const first = await box.runWith(
-      { untilStopped: call, chatInput: Readable.from(['/jalons\n']) },
+      { untilStopped: call, chatInput, env: { LOG_LEVEL: 'info' } },
       'start',
     );
     expect(first.code).toBe(0);
     expect(first.out).toContain('Pas de DISCORD_TOKEN : le bot répond ici même');
     expect(first.out).toContain('Arrêt demandé (SIGINT)');
     expect(first.out.trim().split('\n').at(-1)).toBe('Maille est arrêtée.');
+    // The request log goes beside the database, never into the chat's terminal.
+    const logFile = join(box.folder, 'maille.log');
+    expect(first.out).toContain(
+      `Journal des requêtes de l’API (une ligne JSON par requête) : ${logFile}`,
+    );
+    expect(`${first.out}\n${first.err}`).not.toContain('"requestId"');
+    const logged = readFileSync(logFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(
+      logged.some((line) => line.status === 200 && String(line.route).startsWith('/governances/')),
+    ).toBe(true);
     // The governance is not public: only the key's coordinator reads it.
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
     expect(answers[1]?.body).toContain('La Rochelle');
@@ -561,6 +577,21 @@ describe('maille start', () => {
     expect(keys.out.match(/Démonstration \(maille start\)/g)).toHaveLength(2);
     expect(keys.out.match(/RÉVOQUÉE/g)).toHaveLength(1);
     expect(keys.out).toContain(firstToken?.slice(4, 16));
+  });
+
+  it('stops everything when the person leaves the console chat', async () => {
+    const { code, out } = await box.runWith(
+      {
+        chatInput: Readable.from(['/quitter\n']),
+        // No signal ever comes: leaving the chat is what stops Maille.
+        untilStopped: () => new Promise(() => {}),
+      },
+      'start',
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('Arrêt : Ctrl+C, /quitter ou Ctrl+D.');
+    expect(out).toContain('Fin de la discussion : le bot, les rappels et l’API s’arrêtent');
+    expect(out.trim().split('\n').at(-1)).toBe('Maille est arrêtée.');
   });
 });
 

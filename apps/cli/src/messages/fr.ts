@@ -254,7 +254,11 @@ export const fr = {
     botInConsole:
       'Pas de DISCORD_TOKEN : le bot répond ici même, comme sur Discord (tapez /aide, puis /jalons ou /point) ; les rappels qu’il enverrait s’affichent ici.',
     wouldSend: (text: string) => `Rappel (sans Discord, affiché au lieu d’être envoyé) :\n${text}`,
+    log: (file: string) => `  Journal des requêtes de l’API (une ligne JSON par requête) : ${file}`,
     stopHint: 'Arrêt : Ctrl+C. Toute la suite de tests : « pnpm test ».',
+    stopHintConsole: 'Arrêt : Ctrl+C, /quitter ou Ctrl+D. Toute la suite de tests : « pnpm test ».',
+    chatEnded:
+      'Fin de la discussion : le bot, les rappels et l’API s’arrêtent, puis la base est fermée.',
     stopping: (signal: string) =>
       `Arrêt demandé (${signal}) : le bot et les requêtes en cours se terminent, puis la base est fermée.`,
     stopped: 'Maille est arrêtée.',
