@@ -200,6 +200,10 @@ export function failure(
     return { code, lines: [fr.errors.prefix(error.message)] };
   }
   if (error instanceof ValidationError) {
+    // A lone issue is already in the message the kernel wrote: say it once.
+    if (error.issues.length === 1 && error.message === new ValidationError(error.issues).message) {
+      return { code: EXIT.refused, lines: [fr.errors.prefix(error.message)] };
+    }
     const shown = error.issues.slice(0, 20);
     return {
       code: EXIT.refused,

@@ -201,6 +201,39 @@ describe('maille export and import', () => {
     for (const run of [missing, malformed, invalid]) expect(noStackTrace(run.err)).toBe(true);
     expect((await box.run('seed', '--demo')).out).toContain('Démonstration ajoutée');
   });
+
+  it('say in one sentence that a file is not an export of Maille, or comes from a newer one', async () => {
+    await seeded();
+    writeFileSync(join(box.folder, 'vide.json'), '{}');
+    const empty = await box.run('import', 'vide.json');
+    expect(empty.code).toBe(3);
+    expect(empty.err).toBe(
+      `Erreur : ${join(box.folder, 'vide.json')} n’est pas un export Maille (un fichier écrit par « maille export ») : rien n’a été importé.`,
+    );
+
+    expect((await box.run('export', LA_ROCHELLE, '--fichier', 'lr.json')).code).toBe(0);
+    const document = JSON.parse(readFileSync(join(box.folder, 'lr.json'), 'utf8'));
+    writeFileSync(
+      join(box.folder, 'futur.json'),
+      JSON.stringify({ ...document, formatVersion: document.formatVersion + 1 }),
+    );
+    const newer = await box.run('import', 'futur.json');
+    expect(newer.code).toBe(3);
+    expect(newer.err.split('\n')).toHaveLength(1);
+    expect(newer.err).toContain('a été exporté par une version plus récente de Maille (format 2');
+  });
+
+  it('name a malformed governance id once, in French', async () => {
+    await seeded();
+    const run = await box.run('export', 'nope');
+    expect(run.code).toBe(2);
+    expect(run.err).toBe(
+      [
+        'Erreur : « nope » n’est pas un identifiant de gouvernance : « gov_ » suivi de 6 à 40 lettres ou chiffres est attendu (par exemple gov_larochelle).',
+        'Aide : maille export --help',
+      ].join('\n'),
+    );
+  });
 });
 
 describe('maille person', () => {

@@ -145,6 +145,12 @@ export const fr = {
       `Gouvernance « ${name} » exportée dans ${file} (${plural(records, 'enregistrement', 'enregistrements')}).`,
     imported: (name: string, id: string, written: number) =>
       `Gouvernance « ${name} » (${id}) importée : ${plural(written, 'enregistrement écrit', 'enregistrements écrits')}.`,
+    notAGovernanceId: (id: string) =>
+      `« ${id} » n’est pas un identifiant de gouvernance : « gov_ » suivi de 6 à 40 lettres ou chiffres est attendu (par exemple gov_larochelle).`,
+    notAnExport: (file: string) =>
+      `${file} n’est pas un export Maille (un fichier écrit par « maille export ») : rien n’a été importé.`,
+    newerFormat: (file: string, version: number, known: number) =>
+      `${file} a été exporté par une version plus récente de Maille (format ${version} ; cette version lit le format ${known}) : importez-le avec une version à jour de Maille. Rien n’a été importé.`,
     invalidDocument:
       'Ce fichier n’est pas une gouvernance exportée par Maille : rien n’a été importé.',
   },
