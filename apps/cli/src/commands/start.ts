@@ -87,17 +87,17 @@ async function serve(cli: Cli, database: Database, url: string, logFile: string)
 
   const bot = await startBot(cli, database);
   try {
+    // Ctrl+C (or SIGTERM), or the person leaving the console chat (/quitter, Ctrl+D): the
+    // terminal is the chat's, and a chat that no longer listens would leave Maille deaf to it.
+    // Listened to before the hint is printed: a Ctrl+C right after it stops cleanly too.
+    const stop = Promise.race([
+      cli.untilStopped().then(fr.start.stopping),
+      bot.ended.then(() => fr.start.chatEnded),
+    ]);
     cli.print('');
     cli.print(bot.where === 'discord' ? fr.start.botOnDiscord : fr.start.botInConsole);
     cli.print(bot.where === 'discord' ? fr.start.stopHint : fr.start.stopHintConsole);
-    // Ctrl+C (or SIGTERM), or the person leaving the console chat (/quitter, Ctrl+D): the
-    // terminal is the chat's, and a chat that no longer listens would leave Maille deaf to it.
-    cli.print(
-      await Promise.race([
-        cli.untilStopped().then(fr.start.stopping),
-        bot.ended.then(() => fr.start.chatEnded),
-      ]),
-    );
+    cli.print(await stop);
   } finally {
     await bot.stop();
   }
