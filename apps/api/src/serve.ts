@@ -8,7 +8,7 @@ import {
   randomIds,
 } from '@maille/db';
 import type { Clock } from '@maille/domain/use-cases';
-import { type Logger, pino } from 'pino';
+import { pino } from 'pino';
 import { createApp } from './app.ts';
 import type { ServerSettings } from './env.ts';
 import { ReadModelCache } from './read-models/cache.ts';
@@ -31,7 +31,7 @@ export interface RunningApi {
 /**
  * Serves the API over `database` on `env.PORT` (0: a free port) with the settings of `env`.
  * Used by the API's own server and by `maille start`, which runs everything in one process.
- * The request log goes to `logger`: by default, JSON lines on the standard output.
+ * The request log goes to `logFd`: by default, JSON lines on the standard output.
  *
  * @example
  * const api = await serveApi({ database, env: readEnv() });
@@ -42,17 +42,19 @@ export async function serveApi({
   database,
   env,
   clock = () => new Date().toISOString(),
-  logger = pino(
-    { level: env.LOG_LEVEL },
-    // Asynchronous, flushed on the way out; past 8 MiB waiting (a stalled collector), lines drop.
-    pino.destination({ dest: 1, sync: false, maxLength: 8 * 1024 * 1024 }),
-  ),
+  logFd = 1,
 }: {
   database: Database;
   env: ServerSettings;
   clock?: Clock;
-  logger?: Logger;
+  /** Where the request log is written: a file descriptor (stdout by default). */
+  logFd?: number;
 }): Promise<RunningApi> {
+  const logger = pino(
+    { level: env.LOG_LEVEL },
+    // Asynchronous, flushed on the way out; past 8 MiB waiting (a stalled collector), lines drop.
+    pino.destination({ dest: logFd, sync: false, maxLength: 8 * 1024 * 1024 }),
+  );
   const app = createApp({
     store: createStore(database),
     database,

@@ -21,7 +21,7 @@ export const Env = z.object({
       .min(0, fr.env.number)
       .max(600_000, fr.env.tooLong),
   ),
-  /** Set by pnpm to the folder the command was typed in; relative paths are resolved from it. */
+  /** Set by pnpm's scripts (`pnpm start`) to the folder the command was typed in; relative paths are resolved from it (else from the current folder, where `pnpm maille` runs). */
   INIT_CWD: unsetIfEmpty(z.string()),
 });
 export type Env = z.infer<typeof Env>;

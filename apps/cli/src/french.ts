@@ -1,14 +1,8 @@
-/** French formatting shared by the command's outputs: dates, numbers, plurals. */
+/** French formatting shared by the command's outputs: dates and numbers; plurals come from the kernel's `plural`. */
 
-const pluralRules = new Intl.PluralRules('fr-FR');
 const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
 const whole = new Intl.NumberFormat('fr-FR');
-
-/** `plural(2, 'jour', 'jours')` → "2 jours"; French counts 0 and 1 as singular. */
-export function plural(count: number, one: string, other: string): string {
-  return `${count} ${pluralRules.select(count) === 'one' ? one : other}`;
-}
 
 /** `2023-05-25` → "25 mai 2023". */
 export function formatDate(isoDate: string): string {

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@maille/domain';
+import { NotFoundError, ValidationError } from '@maille/domain';
 import { describe, expect, it } from 'vitest';
 import { readEnv } from './env.ts';
 import { failure, main } from './main.ts';
@@ -124,5 +124,30 @@ describe('errors no command meets on demand', () => {
       'Erreur : La base /srv/mailel.db n’existe pas : vérifiez DATABASE_URL, ou lancez d’abord « maille migrate up » pour la créer.',
     ]);
     expect(failure(new NotFoundError('Personne', 'per_x'), undefined, undefined).code).toBe(1);
+  });
+
+  it('says a lone invalid field once, and lists several', () => {
+    const one = failure(
+      new ValidationError([{ path: ['personId'], message: 'Identifiant invalide.' }]),
+      undefined,
+      undefined,
+    );
+    expect(one).toEqual({
+      code: 1,
+      lines: ['Erreur : Donnée invalide : personId — Identifiant invalide.'],
+    });
+    const two = failure(
+      new ValidationError([
+        { path: ['a'], message: 'Vide.' },
+        { path: ['b'], message: 'Trop long.' },
+      ]),
+      undefined,
+      undefined,
+    );
+    expect(two.lines).toEqual([
+      'Erreur : Données invalides (2 problèmes).',
+      '  • a — Vide.',
+      '  • b — Trop long.',
+    ]);
   });
 });

@@ -1,4 +1,3 @@
-#!/usr/bin/env -S node --import tsx
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { BackupError } from '@maille/db';
@@ -126,16 +125,15 @@ export async function main(
   }
 }
 
-/** The first SIGINT (Ctrl+C) or SIGTERM; the command then stops cleanly instead of dying. */
+/**
+ * The first SIGINT (Ctrl+C) or SIGTERM; the command then stops cleanly instead of dying. The
+ * handlers stay: under `pnpm start`, Ctrl+C reaches both pnpm and this process, and pnpm sends it
+ * once more — the same request, which must not kill the stop under way.
+ */
 function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    process.on('SIGINT', resolve);
+    process.on('SIGTERM', resolve);
   });
 }
 
@@ -202,6 +200,10 @@ export function failure(
     return { code, lines: [fr.errors.prefix(error.message)] };
   }
   if (error instanceof ValidationError) {
+    // A lone issue is already in the message the kernel wrote: say it once.
+    if (error.issues.length === 1 && error.message === new ValidationError(error.issues).message) {
+      return { code: EXIT.refused, lines: [fr.errors.prefix(error.message)] };
+    }
     const shown = error.issues.slice(0, 20);
     return {
       code: EXIT.refused,
@@ -322,14 +324,4 @@ function errorCodes(error: unknown, depth = 0): string[] {
     ...(Array.isArray(errors) ? errors.flatMap((e) => errorCodes(e, depth + 1)) : []),
     ...errorCodes(cause, depth + 1),
   ];
-}
-
-// Run when started as a program, not when imported by a test.
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*[\\/]/, '/'))) {
-  // `maille export … | head`: the reader left, which is no error of the user's.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-  process.exitCode = await main(process.argv.slice(2));
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { listApiKeys, openDatabase, verifyApiKey } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
 import SqliteDatabase from 'better-sqlite3';
@@ -200,6 +200,39 @@ describe('maille export and import', () => {
 
     for (const run of [missing, malformed, invalid]) expect(noStackTrace(run.err)).toBe(true);
     expect((await box.run('seed', '--demo')).out).toContain('Démonstration ajoutée');
+  });
+
+  it('say in one sentence that a file is not an export of Maille, or comes from a newer one', async () => {
+    await seeded();
+    writeFileSync(join(box.folder, 'vide.json'), '{}');
+    const empty = await box.run('import', 'vide.json');
+    expect(empty.code).toBe(3);
+    expect(empty.err).toBe(
+      `Erreur : ${join(box.folder, 'vide.json')} n’est pas un export Maille (un fichier écrit par « maille export ») : rien n’a été importé.`,
+    );
+
+    expect((await box.run('export', LA_ROCHELLE, '--fichier', 'lr.json')).code).toBe(0);
+    const document = JSON.parse(readFileSync(join(box.folder, 'lr.json'), 'utf8'));
+    writeFileSync(
+      join(box.folder, 'futur.json'),
+      JSON.stringify({ ...document, formatVersion: document.formatVersion + 1 }),
+    );
+    const newer = await box.run('import', 'futur.json');
+    expect(newer.code).toBe(3);
+    expect(newer.err.split('\n')).toHaveLength(1);
+    expect(newer.err).toContain('a été exporté par une version plus récente de Maille (format 2');
+  });
+
+  it('name a malformed governance id once, in French', async () => {
+    await seeded();
+    const run = await box.run('export', 'nope');
+    expect(run.code).toBe(2);
+    expect(run.err).toBe(
+      [
+        'Erreur : « nope » n’est pas un identifiant de gouvernance : « gov_ » suivi de 6 à 40 lettres ou chiffres est attendu (par exemple gov_larochelle).',
+        'Aide : maille export --help',
+      ].join('\n'),
+    );
   });
 });
 
@@ -537,14 +570,30 @@ describe('maille start', () => {
       await vi.waitFor(() => expect(printed()).toContain('Vos jalons'), { timeout: 10_000 });
       return 'SIGINT';
     };
+    // The person has typed a command and stays in the chat: only the signal stops Maille.
+    const chatInput = new PassThrough();
+    chatInput.write('/jalons\n');
     const first = await box.runWith(
-      { untilStopped: call, chatInput: Readable.from(['/jalons\n']) },
+      { untilStopped: call, chatInput, env: { LOG_LEVEL: 'info' } },
       'start',
     );
     expect(first.code).toBe(0);
     expect(first.out).toContain('Pas de DISCORD_TOKEN : le bot répond ici même');
     expect(first.out).toContain('Arrêt demandé (SIGINT)');
     expect(first.out.trim().split('\n').at(-1)).toBe('Maille est arrêtée.');
+    // The request log goes beside the database, never into the chat's terminal.
+    const logFile = join(box.folder, 'maille.log');
+    expect(first.out).toContain(
+      `Journal des requêtes de l’API (une ligne JSON par requête) : ${logFile}`,
+    );
+    expect(`${first.out}\n${first.err}`).not.toContain('"requestId"');
+    const logged = readFileSync(logFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(
+      logged.some((line) => line.status === 200 && String(line.route).startsWith('/governances/')),
+    ).toBe(true);
     // The governance is not public: only the key's coordinator reads it.
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
     expect(answers[1]?.body).toContain('La Rochelle');
@@ -561,6 +610,21 @@ describe('maille start', () => {
     expect(keys.out.match(/Démonstration \(maille start\)/g)).toHaveLength(2);
     expect(keys.out.match(/RÉVOQUÉE/g)).toHaveLength(1);
     expect(keys.out).toContain(firstToken?.slice(4, 16));
+  });
+
+  it('stops everything when the person leaves the console chat', async () => {
+    const { code, out } = await box.runWith(
+      {
+        chatInput: Readable.from(['/quitter\n']),
+        // No signal ever comes: leaving the chat is what stops Maille.
+        untilStopped: () => new Promise(() => {}),
+      },
+      'start',
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('Arrêt : Ctrl+C, /quitter ou Ctrl+D.');
+    expect(out).toContain('Fin de la discussion : le bot, les rappels et l’API s’arrêtent');
+    expect(out.trim().split('\n').at(-1)).toBe('Maille est arrêtée.');
   });
 });
 

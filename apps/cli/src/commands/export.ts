@@ -1,6 +1,8 @@
+import { idOf } from '@maille/domain';
 import { exportGovernance } from '@maille/domain/use-cases';
 import { argument, type Command, flag, stringOption } from '../command.ts';
 import { kernelContext, withDatabase } from '../context.ts';
+import { UsageError } from '../errors.ts';
 import { checkDestination, jsonDocumentChunks, recordCount, writeAtomically } from '../files.ts';
 import { fr } from '../messages/fr.ts';
 import { HELP } from '../messages/help.ts';
@@ -14,6 +16,9 @@ export const exportCommand: Command = {
   options: { fichier: { type: 'string', short: 'f' }, remplacer: { type: 'boolean' } },
   async run(invocation, cli) {
     const governanceId = argument('export', invocation, 0, fr.exchange.governanceArgument);
+    if (!idOf('governance').safeParse(governanceId).success) {
+      throw new UsageError(fr.exchange.notAGovernanceId(governanceId), 'export');
+    }
     const named = stringOption(invocation, 'fichier');
     const file = named === undefined ? undefined : userPath(cli.env, named);
     if (file) checkDestination(file, flag(invocation, 'remplacer'));

@@ -4,11 +4,12 @@ import {
   formatEuros,
   type Governance,
   type Person,
+  plural,
   type Roadmap,
   type RoadmapHealth,
   roadmapStatusLabels,
 } from '@maille/domain';
-import { formatDate, formatPercent, formatRatio, plural } from '../french.ts';
+import { formatDate, formatPercent, formatRatio } from '../french.ts';
 
 /**
  * The health of a roadmap as lines of French text for a terminal: what a coordinator reads before

@@ -1,7 +1,8 @@
-import { ValidationError } from '@maille/domain';
+import { GovernanceDocument, ValidationError } from '@maille/domain';
 import { importGovernance } from '@maille/domain/use-cases';
 import { argument, type Command } from '../command.ts';
 import { kernelContext, withDatabase } from '../context.ts';
+import { FileError } from '../errors.ts';
 import { readJsonFile } from '../files.ts';
 import { fr } from '../messages/fr.ts';
 import { HELP } from '../messages/help.ts';
@@ -19,6 +20,7 @@ export const importCommand: Command = {
     try {
       progress.status(fr.exchange.reading(file));
       const document = await readJsonFile(file);
+      checkHeader(file, document);
       const result = await withDatabase(cli, { migrated: true }, async (database) => {
         progress.status(fr.exchange.checking);
         try {
@@ -41,3 +43,23 @@ export const importCommand: Command = {
     }
   },
 };
+
+/** The version of the export format this version of Maille reads. */
+const FORMAT_VERSION = GovernanceDocument.shape.formatVersion.value;
+
+/**
+ * Refuses, in one sentence, a file that is not an export of Maille (any JSON, `{}`) or one written
+ * by a later version, before the kernel lists what each field of the document lacks.
+ */
+function checkHeader(file: string, document: unknown): void {
+  const { format, formatVersion } = (document ?? {}) as {
+    format?: unknown;
+    formatVersion?: unknown;
+  };
+  if (typeof document !== 'object' || Array.isArray(document) || format !== 'maille.gouvernance') {
+    throw new FileError(fr.exchange.notAnExport(file));
+  }
+  if (typeof formatVersion === 'number' && formatVersion > FORMAT_VERSION) {
+    throw new FileError(fr.exchange.newerFormat(file, formatVersion, FORMAT_VERSION));
+  }
+}

@@ -1,3 +1,5 @@
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { serveApi } from '@maille/api';
 import { consoleSender, createDispatcher, discordSender, startChat } from '@maille/bot';
 import {
@@ -16,8 +18,10 @@ import type { Person } from '@maille/domain';
 import { getRoadmapHealth } from '@maille/domain/use-cases';
 import { type Command, noMoreArguments } from '../command.ts';
 import { type Cli, describeDatabase, kernelContext, withDatabase } from '../context.ts';
+import { fileProblem } from '../files.ts';
 import { fr } from '../messages/fr.ts';
 import { commandLines, HELP } from '../messages/help.ts';
+import { DEFAULT_DATABASE_FILE } from '../paths.ts';
 import { formatRoadmapHealth } from './format-health.ts';
 import { applyMigrations } from './migrate.ts';
 
@@ -51,55 +55,110 @@ export const start: Command = {
       cli.print(fr.start.commandsTitle);
       for (const line of commandLines()) cli.print(line);
 
-      const api = await serveApi({ database, env: cli.env, clock: cli.now });
-      cli.print('');
-      cli.print(fr.start.apiListening(api.url));
-      cli.print(fr.start.docs(`${api.url}/docs`));
-      const token = await renewDemoKey(cli, database);
-      if (token) {
-        cli.print(fr.start.demoKey(token));
-        cli.print(fr.start.curl(api.url, token, DEMO_IDS.laRochelle.roadmap));
+      const log = openRequestLog(database);
+      try {
+        const api = await serveApi({ database, env: cli.env, clock: cli.now, logFd: log.fd });
+        try {
+          await serve(cli, database, api.url, log.file);
+        } finally {
+          await api.close();
+        }
+      } finally {
+        closeSync(log.fd);
       }
-      const calendar = await renewDemoCalendar(cli, database);
-      if (calendar) cli.print(fr.start.calendar(`${api.url}${calendar}`));
-
-      // The reminders' dispatcher and the chat, in this same process: one machine, one command.
-      const env = cli.env;
-      const dispatcher = createDispatcher({
-        database,
-        sender: env.DISCORD_TOKEN
-          ? discordSender({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL })
-          : consoleSender((text) => cli.print(fr.start.wouldSend(text))),
-        clock: cli.now,
-        settings: {
-          intervalMs: env.DISPATCH_INTERVAL_MS,
-          horizonDays: env.DISPATCH_HORIZON_DAYS,
-          maxAttempts: env.DISPATCH_MAX_ATTEMPTS,
-        },
-        log: (line) => cli.printError(line),
-      });
-      dispatcher.start();
-      const chat = await startChat({
-        database,
-        env,
-        clock: cli.now,
-        input: cli.chatInput,
-        output: cli.chatOutput,
-        consolePersonId: DEMO_IDS.laRochelle.coordinator,
-        logError: (error) => cli.printError(String(error)),
-      });
-      cli.print('');
-      cli.print(chat.where === 'discord' ? fr.start.botOnDiscord : fr.start.botInConsole);
-      cli.print(fr.start.stopHint);
-      const signal = await cli.untilStopped();
-      cli.print(fr.start.stopping(signal));
-      await chat.stop();
-      await dispatcher.stop();
-      await api.close();
     });
     cli.print(fr.start.stopped);
   },
 };
+
+/** Says how to try the API, runs the bot beside it, and waits for the moment to stop. */
+async function serve(cli: Cli, database: Database, url: string, logFile: string): Promise<void> {
+  cli.print('');
+  cli.print(fr.start.apiListening(url));
+  cli.print(fr.start.docs(`${url}/docs`));
+  const token = await renewDemoKey(cli, database);
+  if (token) {
+    cli.print(fr.start.demoKey(token));
+    cli.print(fr.start.curl(url, token, DEMO_IDS.laRochelle.roadmap));
+  }
+  const calendar = await renewDemoCalendar(cli, database);
+  if (calendar) cli.print(fr.start.calendar(`${url}${calendar}`));
+  cli.print(fr.start.log(logFile));
+
+  const bot = await startBot(cli, database);
+  try {
+    // Ctrl+C (or SIGTERM), or the person leaving the console chat (/quitter, Ctrl+D): the
+    // terminal is the chat's, and a chat that no longer listens would leave Maille deaf to it.
+    // Listened to before the hint is printed: a Ctrl+C right after it stops cleanly too.
+    const stop = Promise.race([
+      cli.untilStopped().then(fr.start.stopping),
+      bot.ended.then(() => fr.start.chatEnded),
+    ]);
+    cli.print('');
+    cli.print(bot.where === 'discord' ? fr.start.botOnDiscord : fr.start.botInConsole);
+    cli.print(bot.where === 'discord' ? fr.start.stopHint : fr.start.stopHintConsole);
+    cli.print(await stop);
+  } finally {
+    await bot.stop();
+  }
+}
+
+/** The bot beside the API: the chat (Discord, or this terminal) and the reminders' dispatcher. */
+async function startBot(
+  cli: Cli,
+  database: Database,
+): Promise<{ where: 'discord' | 'console'; ended: Promise<unknown>; stop(): Promise<void> }> {
+  const env = cli.env;
+  const dispatcher = createDispatcher({
+    database,
+    sender: env.DISCORD_TOKEN
+      ? discordSender({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL })
+      : consoleSender((text) => cli.print(fr.start.wouldSend(text))),
+    clock: cli.now,
+    settings: {
+      intervalMs: env.DISPATCH_INTERVAL_MS,
+      horizonDays: env.DISPATCH_HORIZON_DAYS,
+      maxAttempts: env.DISPATCH_MAX_ATTEMPTS,
+    },
+    log: (line) => cli.printError(line),
+  });
+  dispatcher.start();
+  const chat = await startChat({
+    database,
+    env,
+    clock: cli.now,
+    input: cli.chatInput,
+    output: cli.chatOutput,
+    consolePersonId: DEMO_IDS.laRochelle.coordinator,
+    logError: (error) => cli.printError(String(error)),
+  });
+  return {
+    where: chat.where,
+    ended: chat.ended,
+    stop: async () => {
+      await chat.stop();
+      await dispatcher.stop();
+    },
+  };
+}
+
+/**
+ * The API's request log, opened for appending: the terminal belongs to the console chat, so the
+ * log goes beside the SQLite file (`data/maille.db` → `data/maille.log`), or into `data/` when
+ * the database is elsewhere (PostgreSQL).
+ */
+function openRequestLog(database: Database): { file: string; fd: number } {
+  const file =
+    database.file && database.file !== ':memory:'
+      ? database.file.replace(/(\.[^./]*)?$/, '.log')
+      : join(dirname(DEFAULT_DATABASE_FILE), 'maille.log');
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    return { file, fd: openSync(file, 'a') };
+  } catch (error) {
+    throw fileProblem(file, error, true);
+  }
+}
 
 /**
  * A fresh key for the demo coordinator, the previous one revoked: only its hash is stored, so the

@@ -1,4 +1,5 @@
-import { formatDate, plural } from '../french.ts';
+import { plural } from '@maille/domain';
+import { formatDate } from '../french.ts';
 
 /**
  * Every sentence the `maille` command says, in French, in one place. The help texts are in
@@ -144,6 +145,12 @@ export const fr = {
       `Gouvernance « ${name} » exportée dans ${file} (${plural(records, 'enregistrement', 'enregistrements')}).`,
     imported: (name: string, id: string, written: number) =>
       `Gouvernance « ${name} » (${id}) importée : ${plural(written, 'enregistrement écrit', 'enregistrements écrits')}.`,
+    notAGovernanceId: (id: string) =>
+      `« ${id} » n’est pas un identifiant de gouvernance : « gov_ » suivi de 6 à 40 lettres ou chiffres est attendu (par exemple gov_larochelle).`,
+    notAnExport: (file: string) =>
+      `${file} n’est pas un export Maille (un fichier écrit par « maille export ») : rien n’a été importé.`,
+    newerFormat: (file: string, version: number, known: number) =>
+      `${file} a été exporté par une version plus récente de Maille (format ${version} ; cette version lit le format ${known}) : importez-le avec une version à jour de Maille. Rien n’a été importé.`,
     invalidDocument:
       'Ce fichier n’est pas une gouvernance exportée par Maille : rien n’a été importé.',
   },
@@ -253,7 +260,11 @@ export const fr = {
     botInConsole:
       'Pas de DISCORD_TOKEN : le bot répond ici même, comme sur Discord (tapez /aide, puis /jalons ou /point) ; les rappels qu’il enverrait s’affichent ici.',
     wouldSend: (text: string) => `Rappel (sans Discord, affiché au lieu d’être envoyé) :\n${text}`,
+    log: (file: string) => `  Journal des requêtes de l’API (une ligne JSON par requête) : ${file}`,
     stopHint: 'Arrêt : Ctrl+C. Toute la suite de tests : « pnpm test ».',
+    stopHintConsole: 'Arrêt : Ctrl+C, /quitter ou Ctrl+D. Toute la suite de tests : « pnpm test ».',
+    chatEnded:
+      'Fin de la discussion : le bot, les rappels et l’API s’arrêtent, puis la base est fermée.',
     stopping: (signal: string) =>
       `Arrêt demandé (${signal}) : le bot et les requêtes en cours se terminent, puis la base est fermée.`,
     stopped: 'Maille est arrêtée.',

@@ -75,12 +75,14 @@ coordinatrice de démonstration et le lien d’abonnement au calendrier de La Ro
 et un lien neufs à chaque démarrage, les précédents révoqués).
 
 Il lance aussi le bot et son répartiteur de rappels : sur Discord avec DISCORD_TOKEN, sinon
-ici même, dans le terminal (tapez /aide ; les rappels qu’il enverrait s’affichent).
+ici même, dans le terminal (tapez /aide ; les rappels qu’il enverrait s’affichent) ; /quitter
+ou Ctrl+D arrêtent alors tout, comme Ctrl+C. Le terminal appartient à la discussion : le
+journal des requêtes de l’API va dans un fichier à côté de la base (data/maille.log par défaut).
 
   PORT                  le port de l’API (3000 ; 0 : n’importe quel port libre)
   DISCORD_TOKEN         le jeton du bot Discord (aucun : le bot répond dans le terminal)
   DISPATCH_INTERVAL_MS  l’intervalle entre deux passages du répartiteur (60 000)
-  LOG_LEVEL             le journal des requêtes : info par défaut, silent pour le taire
+  LOG_LEVEL             le journal des requêtes (fichier) : info par défaut, silent pour le taire
   Les autres réglages de l’API (limites, CORS, relais) : apps/api/README.md.
 
 ${DATABASE}
