@@ -18,6 +18,14 @@ import type { RoadmapVersion } from '../roadmap/roadmap-version.ts';
 import type { Update } from '../roadmap/update.ts';
 import { ConflictError, NotFoundError, StaleVersionError } from '../shared/errors.ts';
 import { searchKey } from '../shared/search.ts';
+import { API_KEY_TOKEN, type ApiKey } from '../use-cases/access/api-key.ts';
+import type { CalendarFeed } from '../use-cases/exchange/calendar-feed.ts';
+import {
+  CHAT_LINK_CODE_ALPHABET,
+  CHAT_LINK_CODE_LENGTH,
+  type ChatAnswer,
+  type IssuedChatLinkCode,
+} from '../use-cases/people/chat-link-code.ts';
 import type { Repositories, Store, Versioned } from '../use-cases/ports.ts';
 
 /** Rows to start a store with, or what `dump` returns: one list per table. */
@@ -39,6 +47,11 @@ export interface Seed {
   deliveries: Delivery[];
   auditEvents: AuditEvent[];
   deliveryEvents: DeliveryEvent[];
+  /** Kept with their secret in clear: memory is no copy of a database to protect. */
+  apiKeys: (ApiKey & { secret: string })[];
+  calendarFeeds: (CalendarFeed & { token: string })[];
+  chatLinkCodes: (IssuedChatLinkCode & { code: string; usedAt?: string })[];
+  chatAnswers: ChatAnswer[];
 }
 
 export interface InMemoryStore extends Store {
@@ -69,6 +82,10 @@ const TABLE_NAMES: readonly TableName[] = [
   'deliveries',
   'auditEvents',
   'deliveryEvents',
+  'apiKeys',
+  'calendarFeeds',
+  'chatLinkCodes',
+  'chatAnswers',
 ];
 
 /**
@@ -110,8 +127,22 @@ export function createInMemoryStore(seed: Partial<Seed> = {}): InMemoryStore {
 }
 
 function keyOf(row: unknown, index: number): string {
-  const id = (row as { id?: unknown }).id;
-  return typeof id === 'string' ? id : `#${index}`;
+  const { id, code, deliveryId } = row as { id?: unknown; code?: unknown; deliveryId?: unknown };
+  const key = id ?? code ?? deliveryId;
+  return typeof key === 'string' ? key : `#${index}`;
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const BASE64URL = `${BASE62}-_`;
+
+/**
+ * Secrets of the same shape as `@maille/db`'s. The kernel has no cryptographic randomness of its
+ * own (no `node:crypto`); these only live in a test's memory.
+ */
+function randomText(alphabet: string, length: number): string {
+  let text = '';
+  for (let i = 0; i < length; i++) text += alphabet[Math.floor(Math.random() * alphabet.length)];
+  return text;
 }
 
 function emptyTables(): Tables {
@@ -129,6 +160,12 @@ function copy<T>(value: T): T {
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A stored credential as the ports give it: a copy, without its secret. */
+function withoutSecret<T extends object, K extends keyof T>(row: T, secret: K): Omit<T, K> {
+  const { [secret]: _, ...rest } = copy(row);
+  return rest;
+}
 
 function repositoriesOver(tables: Tables): Repositories {
   const rowsOf = <K extends TableName>(name: K) =>
@@ -189,6 +226,15 @@ function repositoriesOver(tables: Tables): Repositories {
     },
     persons: {
       ...versioned('persons', 'La personne'),
+      update: async (person) => {
+        await versioned('persons', 'La personne').update(person);
+        // Erasure (personal data law): the person's codes and button answers go.
+        if (person.erasedAt === undefined) return;
+        for (const table of ['chatLinkCodes', 'chatAnswers'] as const) {
+          const rows = rowsOf(table) as Map<string, { personId: string }>;
+          for (const [key, row] of rows) if (row.personId === person.id) rows.delete(key);
+        }
+      },
       findByChatAccount: async (platform, userId) =>
         where('persons', (p) =>
           p.chatAccounts.some((a) => a.platform === platform && a.userId === userId),
@@ -340,6 +386,88 @@ function repositoriesOver(tables: Tables): Repositories {
           }
         }
         return changed;
+      },
+    },
+    apiKeys: {
+      create: async (fields) => {
+        const key: ApiKey = { id: randomText(BASE62, 12), ...fields };
+        const secret = randomText(BASE64URL, 43);
+        rowsOf('apiKeys').set(key.id, { ...copy(key), secret });
+        return { key, token: `mai_${key.id}.${secret}` };
+      },
+      findByToken: async (token) => {
+        const [, id, secret] = API_KEY_TOKEN.exec(token) ?? [];
+        const row = id === undefined ? undefined : rowsOf('apiKeys').get(id);
+        return row && row.secret === secret ? withoutSecret(row, 'secret') : undefined;
+      },
+      get: async (id) => {
+        const row = rowsOf('apiKeys').get(id);
+        return row && withoutSecret(row, 'secret');
+      },
+      list: async ({ personId }) =>
+        where('apiKeys', (k) => personId === undefined || k.personId === personId)
+          .sort((a, b) => byText(a.createdAt, b.createdAt) || byText(a.id, b.id))
+          .map((row) => withoutSecret(row, 'secret')),
+      update: async (key) => {
+        const row = rowsOf('apiKeys').get(key.id);
+        if (!row) throw new NotFoundError('Clé d’API', key.id);
+        rowsOf('apiKeys').set(key.id, { ...copy(key), secret: row.secret });
+      },
+    },
+    calendarFeeds: {
+      create: async (fields) => {
+        const feed: CalendarFeed = { id: `cal_${randomText(BASE62, 12)}`, ...fields };
+        const token = randomText(BASE64URL, 43);
+        rowsOf('calendarFeeds').set(feed.id, { ...copy(feed), token });
+        return { feed, token };
+      },
+      findByToken: async (token) => {
+        const row = where('calendarFeeds', (f) => f.token === token)[0];
+        return row && withoutSecret(row, 'token');
+      },
+      get: async (id) => {
+        const row = rowsOf('calendarFeeds').get(id);
+        return row && withoutSecret(row, 'token');
+      },
+      list: async ({ governanceId }) =>
+        where('calendarFeeds', (f) => governanceId === undefined || f.governanceId === governanceId)
+          .sort((a, b) => byText(a.id, b.id))
+          .map((row) => withoutSecret(row, 'token')),
+      update: async (feed) => {
+        const row = rowsOf('calendarFeeds').get(feed.id);
+        if (!row) throw new NotFoundError('Flux de calendrier', feed.id);
+        rowsOf('calendarFeeds').set(feed.id, { ...copy(feed), token: row.token });
+      },
+    },
+    chatLinkCodes: {
+      issue: async (fields) => {
+        const code = randomText(CHAT_LINK_CODE_ALPHABET, CHAT_LINK_CODE_LENGTH);
+        rowsOf('chatLinkCodes').set(code, { ...copy(fields), code });
+        return code;
+      },
+      redeem: async (code, at) => {
+        const row = rowsOf('chatLinkCodes').get(code);
+        if (!row || row.usedAt !== undefined || row.expiresAt <= at) return undefined;
+        rowsOf('chatLinkCodes').set(code, { ...row, usedAt: at });
+        return { personId: row.personId };
+      },
+      restore: async (code) => {
+        const row = rowsOf('chatLinkCodes').get(code);
+        if (!row) return;
+        const { usedAt: _, ...unspent } = row;
+        rowsOf('chatLinkCodes').set(code, unspent);
+      },
+    },
+    chatAnswers: {
+      claim: async (answer) => {
+        if (rowsOf('chatAnswers').has(answer.deliveryId)) return false;
+        rowsOf('chatAnswers').set(answer.deliveryId, copy(answer));
+        return true;
+      },
+      release: async (deliveryId, personId) => {
+        if (rowsOf('chatAnswers').get(deliveryId)?.personId === personId) {
+          rowsOf('chatAnswers').delete(deliveryId);
+        }
       },
     },
   };
