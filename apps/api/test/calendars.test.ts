@@ -1,6 +1,5 @@
-import { createApiKey } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
-import { updateMilestone } from '@maille/domain/use-cases';
+import { createApiKey, updateMilestone } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOW, openTestApi, type TestApi } from './harness.ts';
 import { bearer, expectProblem, fromAddress, keysByRole, postJson } from './requests.ts';
@@ -130,11 +129,10 @@ describe('a calendar feed', () => {
     const limited = await openTestApi({ rateLimits: { perKey: 100, perAddress: 2 } });
     try {
       const token = (
-        await createApiKey(limited.database, {
+        await createApiKey(limited.kernel({ instanceAdmin: true }), {
           personId: LR.coordinator,
           label: 'Tests',
           instanceAdmin: false,
-          now: NOW,
         })
       ).token;
       const feed = (await (

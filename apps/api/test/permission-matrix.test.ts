@@ -1,7 +1,7 @@
-import { calendarFeedPath, createApiKey, createCalendarFeed } from '@maille/db';
 import { DEMO_IDS } from '@maille/domain/demo';
+import { calendarFeedPath, createApiKey, createCalendarFeed } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW, openTestApi, type TestApi } from './harness.ts';
+import { openTestApi, type TestApi } from './harness.ts';
 import { bearer } from './requests.ts';
 
 /*
@@ -413,11 +413,9 @@ const MATRIX: Record<string, Record<Role, number>> = {
 
 /** A live calendar feed of La Rochelle, as its coordinator would have made it. */
 function newFeed(api: TestApi) {
-  return createCalendarFeed(api.database, {
+  return createCalendarFeed(api.kernel({ personId: LR.coordinator }), {
     governanceId: LR.governance,
     label: 'Sonde',
-    createdBy: LR.coordinator,
-    now: NOW,
   });
 }
 
@@ -446,11 +444,10 @@ async function headersFor(api: TestApi, role: Role): Promise<Record<string, stri
       // An instance admin belonging to no role of La Rochelle's governance.
       return bearer(
         (
-          await createApiKey(api.database, {
+          await createApiKey(api.kernel({ instanceAdmin: true }), {
             personId: DB.coordinator,
             label: 'Administration',
             instanceAdmin: true,
-            now: NOW,
           })
         ).token,
       );
