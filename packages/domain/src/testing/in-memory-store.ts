@@ -105,13 +105,14 @@ export function createInMemoryStore(seed: Partial<Seed> = {}): InMemoryStore {
     });
   }
   let queue: Promise<unknown> = Promise.resolve();
+  const secrets = sequentialSecrets();
 
   return {
     transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
       // One transaction at a time, like SQLite's single writer: later ones wait their turn.
       const run = queue.then(async () => {
         const draft = copyTables(tables);
-        const result = await work(repositoriesOver(draft));
+        const result = await work(repositoriesOver(draft, secrets));
         tables = draft;
         return result;
       });
@@ -135,14 +136,24 @@ function keyOf(row: unknown, index: number): string {
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const BASE64URL = `${BASE62}-_`;
 
+/** Makes a new text of `length` characters of `alphabet` at each call. */
+type SecretMaker = (alphabet: string, length: number) => string;
+
 /**
- * Secrets of the same shape as `@maille/db`'s. The kernel has no cryptographic randomness of its
- * own (no `node:crypto`); these only live in a test's memory.
+ * Secrets of the same shape as `@maille/db`'s, made in sequence: the kernel has no randomness of
+ * its own, and these guard nothing but a test's memory.
  */
-function randomText(alphabet: string, length: number): string {
-  let text = '';
-  for (let i = 0; i < length; i++) text += alphabet[Math.floor(Math.random() * alphabet.length)];
-  return text;
+function sequentialSecrets(): SecretMaker {
+  let made = 0;
+  return (alphabet, length) => {
+    let rest = ++made;
+    let text = '';
+    for (let i = 0; i < length; i++) {
+      text = `${alphabet[rest % alphabet.length]}${text}`;
+      rest = Math.floor(rest / alphabet.length);
+    }
+    return text;
+  };
 }
 
 function emptyTables(): Tables {
@@ -167,7 +178,7 @@ function withoutSecret<T extends object, K extends keyof T>(row: T, secret: K): 
   return rest;
 }
 
-function repositoriesOver(tables: Tables): Repositories {
+function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories {
   const rowsOf = <K extends TableName>(name: K) =>
     tables[name] as unknown as Map<string, Seed[K][number]>;
   const where = <K extends TableName>(name: K, keep: (row: Seed[K][number]) => boolean) =>
@@ -390,8 +401,8 @@ function repositoriesOver(tables: Tables): Repositories {
     },
     apiKeys: {
       create: async (fields) => {
-        const key: ApiKey = { id: randomText(BASE62, 12), ...fields };
-        const secret = randomText(BASE64URL, 43);
+        const key: ApiKey = { id: nextSecret(BASE62, 12), ...fields };
+        const secret = nextSecret(BASE64URL, 43);
         rowsOf('apiKeys').set(key.id, { ...copy(key), secret });
         return { key, token: `mai_${key.id}.${secret}` };
       },
@@ -416,8 +427,8 @@ function repositoriesOver(tables: Tables): Repositories {
     },
     calendarFeeds: {
       create: async (fields) => {
-        const feed: CalendarFeed = { id: `cal_${randomText(BASE62, 12)}`, ...fields };
-        const token = randomText(BASE64URL, 43);
+        const feed: CalendarFeed = { id: `cal_${nextSecret(BASE62, 12)}`, ...fields };
+        const token = nextSecret(BASE64URL, 43);
         rowsOf('calendarFeeds').set(feed.id, { ...copy(feed), token });
         return { feed, token };
       },
@@ -441,7 +452,7 @@ function repositoriesOver(tables: Tables): Repositories {
     },
     chatLinkCodes: {
       issue: async (fields) => {
-        const code = randomText(CHAT_LINK_CODE_ALPHABET, CHAT_LINK_CODE_LENGTH);
+        const code = nextSecret(CHAT_LINK_CODE_ALPHABET, CHAT_LINK_CODE_LENGTH);
         rowsOf('chatLinkCodes').set(code, { ...copy(fields), code });
         return code;
       },

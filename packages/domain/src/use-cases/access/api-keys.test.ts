@@ -36,7 +36,11 @@ describe('API keys', () => {
     });
     const [listed] = await listApiKeys(world.as('member'));
     expect(JSON.stringify(listed)).not.toContain(token.slice(token.indexOf('.') + 1));
-    expect(listed).toMatchObject({ id: key.id, label: 'Tableau de bord', createdAt: world.clock() });
+    expect(listed).toMatchObject({
+      id: key.id,
+      label: 'Tableau de bord',
+      createdAt: world.clock(),
+    });
   });
 
   it('refuses a wrong secret, a malformed token, a revoked key and an erased person', async () => {
@@ -88,9 +92,7 @@ describe('API keys', () => {
       await expect(createApiKey(world.as(who), forMember)).rejects.toBeInstanceOf(ForbiddenError);
     }
     const adminKey = { label: 'Administration', instanceAdmin: true };
-    await expect(createApiKey(world.as('member'), adminKey)).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
+    await expect(createApiKey(world.as('member'), adminKey)).rejects.toBeInstanceOf(ForbiddenError);
     const { token } = await createApiKey(world.as('admin'), adminKey);
     expect(await verifyApiKey(world.as('public'), { token })).toMatchObject({
       instanceAdmin: true,
@@ -121,19 +123,19 @@ describe('API keys', () => {
     ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(listApiKeys(world.as('public'))).rejects.toBeInstanceOf(ForbiddenError);
     expect(await listApiKeys(world.as('admin'))).toHaveLength(2);
-    expect(
-      await listApiKeys(world.as('admin'), { personId: world.people.coordinator.id }),
-    ).toEqual([expect.objectContaining({ id: theirs.key.id })]);
+    expect(await listApiKeys(world.as('admin'), { personId: world.people.coordinator.id })).toEqual(
+      [expect.objectContaining({ id: theirs.key.id })],
+    );
 
     // Someone else's key is unknown to them, which says nothing of whether it exists.
-    await expect(
-      revokeApiKey(world.as('member'), { keyId: theirs.key.id }),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(revokeApiKey(world.as('member'), { keyId: theirs.key.id })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await verifyApiKey(world.as('public'), { token: theirs.token })).toBeDefined();
     await revokeApiKey(world.as('admin'), { keyId: `mai_${theirs.key.id}` });
     expect(await verifyApiKey(world.as('public'), { token: theirs.token })).toBeUndefined();
-    await expect(
-      revokeApiKey(world.as('admin'), { keyId: 'inconnue1234' }),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(revokeApiKey(world.as('admin'), { keyId: 'inconnue1234' })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });

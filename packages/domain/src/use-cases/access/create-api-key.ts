@@ -52,7 +52,9 @@ export async function createApiKey(
     if (personId) {
       const person = await mustGet(repos.persons, personId, 'Personne');
       if (person.erasedAt) {
-        throw new ConflictError('Cette personne a été effacée : elle ne peut plus recevoir de clé.');
+        throw new ConflictError(
+          'Cette personne a été effacée : elle ne peut plus recevoir de clé.',
+        );
       }
     }
     return repos.apiKeys.create({

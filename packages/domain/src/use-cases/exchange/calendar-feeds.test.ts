@@ -35,7 +35,9 @@ describe('calendar feeds', () => {
       revokeCalendarFeed(world.as('coordinator'), { feedId: feed.id }),
     ).rejects.toBeInstanceOf(ConflictError);
     expect(await readCalendarFeed(world.as('public'), { token: 'A'.repeat(43) })).toBeUndefined();
-    expect(await readCalendarFeed(world.as('public'), { token: '../../etc/passwd' })).toBeUndefined();
+    expect(
+      await readCalendarFeed(world.as('public'), { token: '../../etc/passwd' }),
+    ).toBeUndefined();
   });
 
   it('are managed by coordinators and administrators; members are refused, outsiders see nothing', async () => {
@@ -48,9 +50,9 @@ describe('calendar feeds', () => {
       await expect(
         listCalendarFeeds(world.as(who), { governanceId: world.governance.id }),
       ).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(
-        revokeCalendarFeed(world.as(who), { feedId: feed.id }),
-      ).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(revokeCalendarFeed(world.as(who), { feedId: feed.id })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
     }
     await expect(createCalendarFeed(world.as('public'), input())).rejects.toBeInstanceOf(
       NotFoundError,
@@ -71,9 +73,7 @@ describe('calendar feeds', () => {
     expect(
       await listCalendarFeeds(world.as('coordinator'), { governanceId: world.governance.id }),
     ).toEqual([mine.feed]);
-    await expect(listCalendarFeeds(world.as('coordinator'))).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
+    await expect(listCalendarFeeds(world.as('coordinator'))).rejects.toBeInstanceOf(ForbiddenError);
     expect((await listCalendarFeeds(world.as('admin'))).map((f) => f.id).sort()).toEqual(
       [mine.feed.id, other.feed.id].sort(),
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoDataset, DEFAULT_DEMO_NOW, DEMO_IDS } from '../../demo/index.ts';
 import { escapeText } from '../../exchange/calendar.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.ts';
+import { NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { sequentialIds } from '../../testing/clock-and-ids.ts';
 import { createInMemoryStore } from '../../testing/in-memory-store.ts';
 import type { Actor, UseCaseContext } from '../context.ts';

@@ -1,9 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-} from '../../shared/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { createTestWorld, type TestWorld } from '../../testing/world.ts';
 import { bindChat } from '../governance/bind-chat.ts';
 import { completeMilestone } from '../roadmap/complete-milestone.ts';
