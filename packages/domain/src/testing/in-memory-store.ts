@@ -89,6 +89,14 @@ const TABLE_NAMES: readonly TableName[] = [
 ];
 
 /**
+ * The tables personal data is looked for in, as `@maille/db` does: the chat's codes and answers
+ * are not, since erasing a person deletes them.
+ */
+const PERSONAL_TABLES = TABLE_NAMES.filter(
+  (name) => name !== 'chatLinkCodes' && name !== 'chatAnswers',
+);
+
+/**
  * An implementation of every port in memory, for tests and for trying the kernel without a
  * database. It honours the same contract as `@maille/db`: transactions are atomic and serialised,
  * versions are checked, append-only entities cannot be replaced, and what you read is a copy.
@@ -171,6 +179,12 @@ function copy<T>(value: T): T {
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A row as personal data shows it: never a credential's secret. */
+function withoutSecrets(row: unknown): unknown {
+  const { secret: _secret, token: _token, ...rest } = row as Record<string, unknown>;
+  return rest;
+}
 
 /** A stored credential as the ports give it: a copy, without its secret. */
 function withoutSecret<T extends object, K extends keyof T>(row: T, secret: K): Omit<T, K> {
@@ -375,19 +389,21 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
     personalData: {
       collect: async (needles) => {
         const found: Record<string, unknown[]> = {};
-        for (const name of TABLE_NAMES) {
+        for (const name of PERSONAL_TABLES) {
           // The texts erasure would rewrite: same matching (whole words, any case).
           const rows = where(name, (row) => {
             const text = JSON.stringify(row);
             return scrubValue(text, needles, '') !== text;
           });
-          if (rows.length > 0) found[name] = rows;
+          if (rows.length === 0) continue;
+          found[name] =
+            name === 'apiKeys' || name === 'calendarFeeds' ? rows.map(withoutSecrets) : rows;
         }
         return found;
       },
       scrub: async (needles, replacement) => {
         let changed = 0;
-        for (const name of TABLE_NAMES) {
+        for (const name of PERSONAL_TABLES) {
           const rows = rowsOf(name) as Map<string, unknown>;
           for (const [key, row] of rows) {
             const scrubbed = scrubValue(row, needles, replacement);

@@ -6,7 +6,7 @@ import {
   ValidationError,
 } from '../../shared/errors.ts';
 import { createTestWorld, type TestWorld } from '../../testing/world.ts';
-import { erasePersonalData } from '../people/personal-data.ts';
+import { erasePersonalData, exportPersonalData } from '../people/personal-data.ts';
 import { API_KEY_TOKEN, LAST_USE_PRECISION_MS } from './api-key.ts';
 import { createApiKey } from './create-api-key.ts';
 import { listApiKeys } from './list-api-keys.ts';
@@ -137,5 +137,14 @@ describe('API keys', () => {
     await expect(revokeApiKey(world.as('admin'), { keyId: 'inconnue1234' })).rejects.toBeInstanceOf(
       NotFoundError,
     );
+  });
+
+  it('are in a person’s export of their data, never with their secret', async () => {
+    const { key, token } = await keyOf('member', 'Tableur de Marc');
+    const exported = await exportPersonalData(world.as('member'), {
+      personId: world.people.member.id,
+    });
+    expect(exported.records.apiKeys).toEqual([expect.objectContaining({ id: key.id })]);
+    expect(JSON.stringify(exported)).not.toContain(token.slice(token.indexOf('.') + 1));
   });
 });
