@@ -1,6 +1,5 @@
-import { revokeApiKey } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
-import { getRoadmapHealth, updateRoadmap } from '@maille/domain/use-cases';
+import { getRoadmapHealth, revokeApiKey, updateRoadmap } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOW, openApiForTest, openTestApi, type TestApi } from './harness.ts';
 import { bearer, expectProblem, keysByRole, postJson } from './requests.ts';
@@ -157,7 +156,7 @@ describe('GET /roadmaps/{roadmapId}/health', () => {
 
   it('refuses a revoked key', async () => {
     const token = await api.keyFor(LR.coordinator);
-    await revokeApiKey(api.database, token.slice(0, token.indexOf('.')), NOW);
+    await revokeApiKey(api.kernel({ instanceAdmin: true }), { keyId: token });
     const response = await api.app.request(`/roadmaps/${LR.roadmap}/health`, {
       headers: bearer(token),
     });

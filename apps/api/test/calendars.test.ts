@@ -1,6 +1,5 @@
-import { createApiKey } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
-import { updateMilestone } from '@maille/domain/use-cases';
+import { createApiKey, updateMilestone } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOW, openApiForTest, openTestApi, type TestApi } from './harness.ts';
 import { bearer, expectProblem, fromAddress, keysByRole, postJson } from './requests.ts';
@@ -129,11 +128,10 @@ describe('a calendar feed', () => {
   it('is still counted by the rate limiter, and refuses a bad key like every route', async () => {
     const limited = await openApiForTest({ rateLimits: { perKey: 100, perAddress: 2 } });
     const token = (
-      await createApiKey(limited.database, {
+      await createApiKey(limited.kernel({ instanceAdmin: true }), {
         personId: LR.coordinator,
         label: 'Tests',
         instanceAdmin: false,
-        now: NOW,
       })
     ).token;
     const feed = (await (

@@ -1,8 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createApiKey, createStore, type Database, randomIds, seedDemo } from '@maille/db';
+import { createStore, type Database, randomIds, seedDemo } from '@maille/db';
 import { openTestDatabase, testDialect } from '@maille/db/testing';
-import type { Actor, Clock, UseCaseContext } from '@maille/domain/use-cases';
+import {
+  type Actor,
+  type Clock,
+  createApiKey,
+  type UseCaseContext,
+} from '@maille/domain/use-cases';
 import type { Logger } from 'pino';
 import { onTestFinished } from 'vitest';
 import { type App, createApp } from '../src/app.ts';
@@ -67,13 +72,24 @@ export async function openTestApi({
     readModelTtlMs,
     readModels,
   });
+  const kernel: TestApi['kernel'] = (actor) => ({
+    store,
+    clock,
+    ids,
+    actor: { ...actor, channel: 'cli' },
+  });
   return {
     app,
     database,
-    kernel: (actor) => ({ store, clock, ids, actor: { ...actor, channel: 'cli' } }),
+    kernel,
     keyFor: async (personId) =>
-      (await createApiKey(database, { personId, label: 'Tests', instanceAdmin: false, now: NOW }))
-        .token,
+      (
+        await createApiKey(kernel({ instanceAdmin: true }), {
+          personId,
+          label: 'Tests',
+          instanceAdmin: false,
+        })
+      ).token,
     drop: () => test.drop(),
   };
 }

@@ -1,7 +1,7 @@
-import { redeemChatLinkCode } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
+import { redeemChatLinkCode } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW, openTestApi, type TestApi } from './harness.ts';
+import { openTestApi, type TestApi } from './harness.ts';
 import { bearer, expectProblem, faultyFields, postJson } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
@@ -40,7 +40,7 @@ describe('POST /persons/{personId}/link-codes', () => {
       expiresAt: '2026-11-25T09:00:00.000Z',
       instructions: `Dans le salon Discord, tapez : /lier ${body.code}`,
     });
-    expect(await redeemChatLinkCode(api.database, body.code as string, NOW)).toEqual({
+    expect(await redeemChatLinkCode(api.kernel({}), { code: body.code })).toEqual({
       personId: LR_ELECTED,
     });
   });

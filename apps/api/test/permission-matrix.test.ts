@@ -1,7 +1,7 @@
-import { calendarFeedPath, createApiKey, createCalendarFeed } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
+import { calendarFeedPath, createApiKey, createCalendarFeed } from '@maille/domain/use-cases';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NOW, openApiForTest, openTestApi, type TestApi } from './harness.ts';
+import { openApiForTest, openTestApi, type TestApi } from './harness.ts';
 import { bearer } from './requests.ts';
 
 /*
@@ -414,11 +414,9 @@ const MATRIX: Record<string, Record<Role, number>> = {
 
 /** A live calendar feed of La Rochelle, as its coordinator would have made it. */
 function newFeed(api: TestApi) {
-  return createCalendarFeed(api.database, {
+  return createCalendarFeed(api.kernel({ personId: LR.coordinator }), {
     governanceId: LR.governance,
     label: 'Sonde',
-    createdBy: LR.coordinator,
-    now: NOW,
   });
 }
 
@@ -447,11 +445,10 @@ async function headersFor(api: TestApi, role: Role): Promise<Record<string, stri
       // An instance admin belonging to no role of La Rochelle's governance.
       return bearer(
         (
-          await createApiKey(api.database, {
+          await createApiKey(api.kernel({ instanceAdmin: true }), {
             personId: DB.coordinator,
             label: 'Administration',
             instanceAdmin: true,
-            now: NOW,
           })
         ).token,
       );

@@ -1,8 +1,8 @@
-import { createApiKey } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
+import { createApiKey } from '@maille/domain/use-cases';
 import { expect } from 'vitest';
 import { PROBLEM_KINDS, type ProblemKind } from '../src/errors/problems.ts';
-import { NOW, type TestApi } from './harness.ts';
+import type { TestApi } from './harness.ts';
 
 /*
  * The API tests' one set of request helpers (the database is `harness.ts`'s): headers and
@@ -32,11 +32,10 @@ export const ROLE_PEOPLE = {
 export async function keysByRole(
   api: TestApi,
 ): Promise<Record<keyof typeof ROLE_PEOPLE | 'admin', string>> {
-  const { token: admin } = await createApiKey(api.database, {
+  const { token: admin } = await createApiKey(api.kernel({ instanceAdmin: true }), {
     personId: ROLE_PEOPLE.outsider,
     label: 'Administration',
     instanceAdmin: true,
-    now: NOW,
   });
   return {
     coordinator: await api.keyFor(ROLE_PEOPLE.coordinator),

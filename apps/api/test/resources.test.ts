@@ -1,8 +1,13 @@
-import { createApiKey } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
-import { getAction, getGovernance, listActions, updateRoadmap } from '@maille/domain/use-cases';
+import {
+  createApiKey,
+  getAction,
+  getGovernance,
+  listActions,
+  updateRoadmap,
+} from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW, openTestApi, type TestApi } from './harness.ts';
+import { openTestApi, type TestApi } from './harness.ts';
 import { bearer, expectProblem, keysByRole, send, walk } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
@@ -17,11 +22,10 @@ beforeAll(async () => {
   api = await openTestApi();
   ({ coordinator, outsider } = await keysByRole(api));
   admin = (
-    await createApiKey(api.database, {
+    await createApiKey(api.kernel({ instanceAdmin: true }), {
       personId: LR.coordinator,
       label: 'Administration',
       instanceAdmin: true,
-      now: NOW,
     })
   ).token;
   // Both demo roadmaps are public: La Rochelle's is unpublished so that what another governance

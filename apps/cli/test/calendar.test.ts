@@ -1,7 +1,8 @@
-import { openDatabase, verifyCalendarFeed } from '@maille/db';
+import { openDatabase } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
+import { readCalendarFeed } from '@maille/domain/use-cases';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { noStackTrace, type Sandbox, sandbox } from './run.ts';
+import { kernelOver, noStackTrace, type Sandbox, sandbox } from './run.ts';
 
 const LA_ROCHELLE = DEMO_IDS.laRochelle.governance;
 
@@ -18,7 +19,7 @@ async function opens(path: string) {
   const database = openDatabase({ url: box.env.DATABASE_URL });
   try {
     const token = /^\/calendars\/([A-Za-z0-9_-]{43})\.ics$/.exec(path)?.[1] ?? '';
-    return await verifyCalendarFeed(database, token);
+    return (await readCalendarFeed(kernelOver(database), { token }))?.governance.id;
   } finally {
     await database.close();
   }
@@ -41,7 +42,7 @@ describe('maille calendrier', () => {
     )?.[1];
     expect(id).toBeDefined();
     expect(path).toMatch(/^\/calendars\/[A-Za-z0-9_-]{43}\.ics$/);
-    expect(await opens(path ?? '')).toEqual({ feedId: id, governanceId: LA_ROCHELLE });
+    expect(await opens(path ?? '')).toBe(LA_ROCHELLE);
 
     const listed = await box.run('calendrier', 'lister', '--gouvernance', LA_ROCHELLE);
     expect(listed.out).toContain(`${id} — Agenda des partenaires · ${LA_ROCHELLE} · créé le`);

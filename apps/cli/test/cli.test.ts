@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { listApiKeys, openDatabase, verifyApiKey } from '@maille/db';
+import { openDatabase } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
+import { listApiKeys, verifyApiKey } from '@maille/domain/use-cases';
 import SqliteDatabase from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NOW, noStackTrace, type Sandbox, sandbox } from './run.ts';
+import { kernelOver, NOW, noStackTrace, type Sandbox, sandbox } from './run.ts';
 
 /** Every migration of @maille/db, oldest first. */
 const MIGRATIONS = [
@@ -286,7 +287,7 @@ describe('maille cle', () => {
 
     const database = openDatabase({ url: box.env.DATABASE_URL });
     try {
-      expect(await verifyApiKey(database, token, NOW)).toEqual({
+      expect(await verifyApiKey(kernelOver(database), { token })).toEqual({
         keyId: id,
         personId: MOREAU,
         instanceAdmin: false,
@@ -298,14 +299,18 @@ describe('maille cle', () => {
 
       const revoked = await box.run('cle', 'revoquer', id);
       expect(revoked.code).toBe(0);
-      expect(await verifyApiKey(database, token, NOW)).toBeUndefined();
+      expect(await verifyApiKey(kernelOver(database), { token })).toBeUndefined();
       expect((await box.run('cle', 'lister')).out).toContain('RÉVOQUÉE le');
 
       const admin = await box.run('key', 'create', '--admin');
       expect(admin.code).toBe(0);
       const adminToken = /^mai_\S+$/m.exec(admin.out)?.[0] as string;
-      expect(await verifyApiKey(database, adminToken, NOW)).toMatchObject({ instanceAdmin: true });
-      expect((await listApiKeys(database)).length).toBe(2);
+      expect(await verifyApiKey(kernelOver(database), { token: adminToken })).toMatchObject({
+        instanceAdmin: true,
+      });
+      expect(
+        (await listApiKeys(kernelOver(database, { instanceAdmin: true, channel: 'cli' }))).length,
+      ).toBe(2);
     } finally {
       await database.close();
     }

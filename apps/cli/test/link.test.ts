@@ -1,6 +1,7 @@
-import { openDatabase, redeemChatLinkCode } from '@maille/db';
+import { openDatabase } from '@maille/db';
+import { redeemChatLinkCode } from '@maille/domain/use-cases';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NOW, noStackTrace, type Sandbox, sandbox } from './run.ts';
+import { kernelOver, noStackTrace, type Sandbox, sandbox } from './run.ts';
 
 let box: Sandbox;
 beforeEach(async () => {
@@ -25,7 +26,7 @@ describe('maille lien', () => {
     expect(code).toBeDefined();
     const database = openDatabase({ url: box.env.DATABASE_URL });
     try {
-      expect(await redeemChatLinkCode(database, code ?? '', NOW)).toEqual({
+      expect(await redeemChatLinkCode(kernelOver(database), { code })).toEqual({
         personId: 'per_lrgiraud',
       });
     } finally {

@@ -2,9 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
+import { createStore, type Database, randomIds } from '@maille/db';
+import type { Actor, UseCaseContext } from '@maille/domain/use-cases';
 import { type MainOptions, main } from '../src/main.ts';
 
 export const NOW = '2026-11-24T09:00:00.000Z';
+
+/**
+ * The kernel's context over a sandbox's database at `NOW`, to check what a command did as the
+ * apps would: as the public (who holds a token or a code) unless told.
+ */
+export function kernelOver(database: Database, actor: Actor = { channel: 'api' }): UseCaseContext {
+  return { store: createStore(database), clock: () => NOW, ids: randomIds(), actor };
+}
 
 /** The options of `main`; `untilStopped` can read what the command has printed so far. */
 export interface RunOptions extends Omit<MainOptions, 'untilStopped'> {

@@ -3,13 +3,11 @@
  * default) or PostgreSQL (`DATABASE_URL=postgres://…`), with the same behaviour on both.
  */
 
-export * from './api-keys.ts';
 export * from './backup.ts';
-export * from './calendar-feeds.ts';
 export * from './change-mark.ts';
-export * from './chat-link-codes.ts';
 export * from './connection.ts';
 export * from './idempotency.ts';
+export * from './legacy-bot.ts';
 export * from './migrate.ts';
 export * from './random-ids.ts';
 export type { Schema } from './schema.ts';

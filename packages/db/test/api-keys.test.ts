@@ -1,15 +1,11 @@
 import { buildDemoDataset, DEMO_IDS } from '@maille/demo';
 import { erasePerson } from '@maille/domain';
+import { createApiKey, listApiKeys, revokeApiKey, verifyApiKey } from '@maille/domain/use-cases';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createApiKey,
-  createStore,
-  listApiKeys,
-  revokeApiKey,
-  verifyApiKey,
-} from '../src/index.ts';
+import { createStore } from '../src/index.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './dialects.ts';
+import { kernelAt } from './kernel.ts';
 
 const NOW = '2026-11-24T09:00:00.000Z';
 const LATER = '2026-11-25T10:30:00.000Z';
@@ -31,11 +27,13 @@ describe.each(DIALECTS)('API keys on %s', (dialect) => {
   afterAll(() => test.drop());
 
   it('issue a token that verifies as its person, and store only a hash of the secret', async () => {
-    const { id, token } = await createApiKey(test.database, {
+    const {
+      key: { id },
+      token,
+    } = await createApiKey(kernelAt(test.database, NOW), {
       personId: COORDINATOR,
       label: 'Tableau de bord',
       instanceAdmin: false,
-      now: NOW,
     });
     expect(token).toMatch(/^mai_[0-9A-Za-z]{12}\.[A-Za-z0-9_-]{43}$/);
     expect(token.startsWith(`mai_${id}.`)).toBe(true);
@@ -46,12 +44,12 @@ describe.each(DIALECTS)('API keys on %s', (dialect) => {
     >`select * from api_keys where id = ${id}`.execute(test.database.db);
     expect(JSON.stringify(stored.rows)).not.toContain(secret);
 
-    expect(await verifyApiKey(test.database, token, LATER)).toEqual({
+    expect(await verifyApiKey(kernelAt(test.database, LATER), { token })).toEqual({
       keyId: id,
       personId: COORDINATOR,
       instanceAdmin: false,
     });
-    const listed = (await listApiKeys(test.database)).find((k) => k.id === id);
+    const listed = (await listApiKeys(kernelAt(test.database, NOW))).find((k) => k.id === id);
     expect(listed).toEqual({
       id,
       personId: COORDINATOR,
@@ -64,122 +62,132 @@ describe.each(DIALECTS)('API keys on %s', (dialect) => {
   });
 
   it('record the last use to the minute, not at every request', async () => {
-    const { id, token } = await createApiKey(test.database, {
+    const {
+      key: { id },
+      token,
+    } = await createApiKey(kernelAt(test.database, NOW), {
       personId: COORDINATOR,
       label: 'Tableau de bord',
       instanceAdmin: false,
-      now: NOW,
     });
     const lastUse = async () =>
-      (await listApiKeys(test.database)).find((k) => k.id === id)?.lastUsedAt;
+      (await listApiKeys(kernelAt(test.database, NOW))).find((k) => k.id === id)?.lastUsedAt;
     const at = (seconds: number) => new Date(Date.parse(LATER) + seconds * 1000).toISOString();
-    await verifyApiKey(test.database, token, at(0));
-    await verifyApiKey(test.database, token, at(59));
+    await verifyApiKey(kernelAt(test.database, at(0)), { token });
+    await verifyApiKey(kernelAt(test.database, at(59)), { token });
     expect(await lastUse()).toBe(at(0));
-    await verifyApiKey(test.database, token, at(60));
+    await verifyApiKey(kernelAt(test.database, at(60)), { token });
     expect(await lastUse()).toBe(at(60));
   });
 
   it('refuse a wrong secret, a malformed token and an unknown id', async () => {
-    const { id, token } = await createApiKey(test.database, {
+    const {
+      key: { id },
+      token,
+    } = await createApiKey(kernelAt(test.database, NOW), {
       personId: COORDINATOR,
       label: 'Essai',
       instanceAdmin: false,
-      now: NOW,
     });
     const wrong = `mai_${id}.${'A'.repeat(43)}`;
-    expect(await verifyApiKey(test.database, wrong, LATER)).toBeUndefined();
-    expect(await verifyApiKey(test.database, 'Bearer n’importe quoi', LATER)).toBeUndefined();
+    expect(await verifyApiKey(kernelAt(test.database, LATER), { token: wrong })).toBeUndefined();
     expect(
-      await verifyApiKey(test.database, token.replace(id, 'ZZZZZZZZZZZZ'), LATER),
+      await verifyApiKey(kernelAt(test.database, LATER), { token: 'Bearer n’importe quoi' }),
+    ).toBeUndefined();
+    expect(
+      await verifyApiKey(kernelAt(test.database, LATER), {
+        token: token.replace(id, 'ZZZZZZZZZZZZ'),
+      }),
     ).toBeUndefined();
     // The failed attempts did not count as a use.
-    const listed = (await listApiKeys(test.database)).find((k) => k.id === id);
+    const listed = (await listApiKeys(kernelAt(test.database, NOW))).find((k) => k.id === id);
     expect(listed?.lastUsedAt).toBeUndefined();
   });
 
   it('stop verifying a key once revoked, and say so when revoked twice', async () => {
-    const { id, token } = await createApiKey(test.database, {
+    const {
+      key: { id },
+      token,
+    } = await createApiKey(kernelAt(test.database, NOW), {
       personId: COORDINATOR,
       label: 'À révoquer',
       instanceAdmin: false,
-      now: NOW,
     });
-    await revokeApiKey(test.database, `mai_${id}`, LATER);
-    expect(await verifyApiKey(test.database, token, LATER)).toBeUndefined();
-    expect((await listApiKeys(test.database)).find((k) => k.id === id)?.revokedAt).toBe(LATER);
-    await expect(revokeApiKey(test.database, id, LATER)).rejects.toThrow('déjà révoquée');
-    await expect(revokeApiKey(test.database, 'inconnue1234', LATER)).rejects.toMatchObject({
+    await revokeApiKey(kernelAt(test.database, LATER), { keyId: `mai_${id}` });
+    expect(await verifyApiKey(kernelAt(test.database, LATER), { token })).toBeUndefined();
+    expect(
+      (await listApiKeys(kernelAt(test.database, NOW))).find((k) => k.id === id)?.revokedAt,
+    ).toBe(LATER);
+    await expect(revokeApiKey(kernelAt(test.database, LATER), { keyId: id })).rejects.toThrow(
+      'déjà révoquée',
+    );
+    await expect(
+      revokeApiKey(kernelAt(test.database, LATER), { keyId: 'inconnue1234' }),
+    ).rejects.toMatchObject({
       code: 'not_found',
       message: 'Clé d’API introuvable : inconnue1234.',
     });
   });
 
   it('issue an instance administrator key without a person, but no other key', async () => {
-    const admin = await createApiKey(test.database, {
+    const admin = await createApiKey(kernelAt(test.database, NOW), {
       label: 'Administration',
       instanceAdmin: true,
-      now: NOW,
     });
-    expect(await verifyApiKey(test.database, admin.token, LATER)).toEqual({
-      keyId: admin.id,
+    expect(await verifyApiKey(kernelAt(test.database, LATER), { token: admin.token })).toEqual({
+      keyId: admin.key.id,
       instanceAdmin: true,
     });
     await expect(
-      createApiKey(test.database, { label: 'Orpheline', instanceAdmin: false, now: NOW }),
+      createApiKey(kernelAt(test.database, NOW), { label: 'Orpheline', instanceAdmin: false }),
     ).rejects.toMatchObject({ code: 'validation', message: /indiquez laquelle/ });
   });
 
   it('refuse an unknown person, a malformed id and an empty label, writing nothing', async () => {
-    const before = (await listApiKeys(test.database)).length;
+    const before = (await listApiKeys(kernelAt(test.database, NOW))).length;
     await expect(
-      createApiKey(test.database, {
+      createApiKey(kernelAt(test.database, NOW), {
         personId: 'per_inconnue',
         label: 'x',
         instanceAdmin: false,
-        now: NOW,
       }),
     ).rejects.toMatchObject({ code: 'not_found', message: 'Personne introuvable : per_inconnue.' });
     await expect(
-      createApiKey(test.database, {
+      createApiKey(kernelAt(test.database, NOW), {
         personId: 'gov_x1234567',
         label: 'x',
         instanceAdmin: false,
-        now: NOW,
       }),
     ).rejects.toMatchObject({ code: 'validation' });
     await expect(
-      createApiKey(test.database, {
+      createApiKey(kernelAt(test.database, NOW), {
         personId: COORDINATOR,
         label: '  ',
         instanceAdmin: false,
-        now: NOW,
       }),
     ).rejects.toMatchObject({
       code: 'validation',
       message: 'Donnée invalide : label — Ce champ ne peut pas être vide.',
     });
-    expect((await listApiKeys(test.database)).length).toBe(before);
+    expect((await listApiKeys(kernelAt(test.database, NOW))).length).toBe(before);
   });
 
   it('stop verifying the key of a person who has been erased, and refuse them a new one', async () => {
-    const { token } = await createApiKey(test.database, {
+    const { token } = await createApiKey(kernelAt(test.database, NOW), {
       personId: COORDINATOR,
       label: 'Avant effacement',
       instanceAdmin: false,
-      now: NOW,
     });
     await createStore(test.database).transaction(async (repos) => {
       const person = await repos.persons.get(COORDINATOR);
       if (person) await repos.persons.update(erasePerson(person, LATER));
     });
-    expect(await verifyApiKey(test.database, token, LATER)).toBeUndefined();
+    expect(await verifyApiKey(kernelAt(test.database, LATER), { token })).toBeUndefined();
     await expect(
-      createApiKey(test.database, {
+      createApiKey(kernelAt(test.database, LATER), {
         personId: COORDINATOR,
         label: 'x',
         instanceAdmin: false,
-        now: LATER,
       }),
     ).rejects.toMatchObject({ code: 'conflict', message: /effacée/ });
   });

@@ -1,16 +1,18 @@
 import { buildDemoDataset, DEMO_IDS } from '@maille/demo';
 import { erasePerson, NotFoundError } from '@maille/domain';
-import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type Actor,
   claimChatAnswer,
-  createStore,
   issueChatLinkCode,
   redeemChatLinkCode,
   releaseChatAnswer,
   restoreChatLinkCode,
-} from '../src/index.ts';
+} from '@maille/domain/use-cases';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStore } from '../src/index.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './dialects.ts';
+import { kernelAt } from './kernel.ts';
 
 const NOW = '2026-11-24T09:00:00.000Z';
 const HOUR = 60 * 60 * 1000;
@@ -25,16 +27,20 @@ describe.each(DIALECTS)('chat link codes on %s', (dialect) => {
     const demo = buildDemoDataset({ now: NOW });
     await createStore(test.database).transaction(async (repos) => {
       for (const person of demo.persons) await repos.persons.insert(person);
+      // Who may issue a code for whom follows the governances' roles and bodies.
+      for (const governance of demo.governances) await repos.governances.insert(governance);
+      for (const body of demo.bodies) await repos.bodies.insert(body);
     });
   });
   afterAll(() => test.drop());
+  const anyone = (now: string) => kernelAt(test.database, now, { channel: 'discord' });
+  const as = (personId: string, now = NOW) => {
+    const actor: Actor = { personId, channel: 'discord' };
+    return kernelAt(test.database, now, actor);
+  };
 
   it('issue a typable code once, store only its hash, and redeem it once', async () => {
-    const issued = await issueChatLinkCode(test.database, {
-      personId: GIRAUD,
-      issuedBy: MOREAU,
-      now: NOW,
-    });
+    const issued = await issueChatLinkCode(as(MOREAU), { personId: GIRAUD });
     expect(issued).toEqual({
       code: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/),
       personId: GIRAUD,
@@ -48,53 +54,53 @@ describe.each(DIALECTS)('chat link codes on %s', (dialect) => {
 
     // Typed by hand: lower case, without the dash.
     const typed = issued.code.replace('-', ' ').toLowerCase();
-    expect(await redeemChatLinkCode(test.database, typed, at(HOUR))).toEqual({
+    expect(await redeemChatLinkCode(anyone(at(HOUR)), { code: typed })).toEqual({
       personId: GIRAUD,
     });
-    expect(await redeemChatLinkCode(test.database, issued.code, at(HOUR))).toBeUndefined();
+    expect(await redeemChatLinkCode(anyone(at(HOUR)), { code: issued.code })).toBeUndefined();
     // Given back after a failed link, it works again.
-    await restoreChatLinkCode(test.database, issued.code);
-    expect(await redeemChatLinkCode(test.database, issued.code, at(HOUR))).toEqual({
+    await restoreChatLinkCode(anyone(NOW), { code: issued.code });
+    expect(await redeemChatLinkCode(anyone(at(HOUR)), { code: issued.code })).toEqual({
       personId: GIRAUD,
     });
   });
 
   it('refuse an expired, unknown or malformed code, and an unknown person', async () => {
-    const { code } = await issueChatLinkCode(test.database, { personId: GIRAUD, now: NOW });
-    expect(await redeemChatLinkCode(test.database, code, at(24 * HOUR))).toBeUndefined();
-    expect(await redeemChatLinkCode(test.database, 'AAAA-AAAA', NOW)).toBeUndefined();
-    expect(await redeemChatLinkCode(test.database, "'; drop table persons", NOW)).toBeUndefined();
+    const { code } = await issueChatLinkCode(kernelAt(test.database, NOW), { personId: GIRAUD });
+    expect(await redeemChatLinkCode(anyone(at(24 * HOUR)), { code })).toBeUndefined();
+    expect(await redeemChatLinkCode(anyone(NOW), { code: 'AAAA-AAAA' })).toBeUndefined();
+    expect(
+      await redeemChatLinkCode(anyone(NOW), { code: "'; drop table persons" }),
+    ).toBeUndefined();
     await expect(
-      issueChatLinkCode(test.database, { personId: 'per_nobody', now: NOW }),
+      issueChatLinkCode(kernelAt(test.database, NOW), { personId: 'per_nobody' }),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('let one of two simultaneous redemptions win', async () => {
-    const { code } = await issueChatLinkCode(test.database, { personId: GIRAUD, now: NOW });
+    const { code } = await issueChatLinkCode(kernelAt(test.database, NOW), { personId: GIRAUD });
     const results = await Promise.all([
-      redeemChatLinkCode(test.database, code, NOW),
-      redeemChatLinkCode(test.database, code, NOW),
+      redeemChatLinkCode(anyone(NOW), { code }),
+      redeemChatLinkCode(anyone(NOW), { code }),
     ]);
     expect(results.filter((r) => r !== undefined)).toHaveLength(1);
   });
 
   it('record one answer per delivery', async () => {
-    const answer = { deliveryId: 'dlv_test0001', personId: GIRAUD, verb: 'fait', now: NOW };
-    expect(await claimChatAnswer(test.database, answer)).toBe(true);
-    expect(await claimChatAnswer(test.database, { ...answer, verb: 'rien' })).toBe(false);
-    await releaseChatAnswer(test.database, answer.deliveryId);
-    expect(await claimChatAnswer(test.database, answer)).toBe(true);
+    const answer = { deliveryId: 'dlv_test0001', verb: 'fait' };
+    expect(await claimChatAnswer(as(GIRAUD), answer)).toBe(true);
+    expect(await claimChatAnswer(as(GIRAUD), { ...answer, verb: 'rien' })).toBe(false);
+    // Someone else's release leaves the answer in place; its author's forgets it.
+    await releaseChatAnswer(as(MOREAU), answer);
+    expect(await claimChatAnswer(as(GIRAUD), answer)).toBe(false);
+    await releaseChatAnswer(as(GIRAUD), answer);
+    expect(await claimChatAnswer(as(GIRAUD), answer)).toBe(true);
   });
 
   it('forget a person’s codes and answers when the person is erased', async () => {
     const personId = 'per_lrgautier';
-    const { code } = await issueChatLinkCode(test.database, { personId, now: NOW });
-    await claimChatAnswer(test.database, {
-      deliveryId: 'dlv_test0002',
-      personId,
-      verb: 'fait',
-      now: NOW,
-    });
+    const { code } = await issueChatLinkCode(kernelAt(test.database, NOW), { personId });
+    await claimChatAnswer(as(personId), { deliveryId: 'dlv_test0002', verb: 'fait' });
     await createStore(test.database).transaction(async (repos) => {
       const person = await repos.persons.get(personId);
       if (person) await repos.persons.update(erasePerson(person, NOW));
@@ -105,9 +111,9 @@ describe.each(DIALECTS)('chat link codes on %s', (dialect) => {
       test.database.db,
     );
     expect(Number(left.rows[0]?.n)).toBe(0);
-    expect(await redeemChatLinkCode(test.database, code, NOW)).toBeUndefined();
-    await expect(issueChatLinkCode(test.database, { personId, now: NOW })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    expect(await redeemChatLinkCode(anyone(NOW), { code })).toBeUndefined();
+    await expect(
+      issueChatLinkCode(kernelAt(test.database, NOW), { personId }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -4,6 +4,7 @@ import {
   addFundingLine,
   adoptRoadmap,
   assignRole,
+  claimChatAnswer,
   createAction,
   createBody,
   createIndicator,
@@ -14,6 +15,7 @@ import {
   erasePersonalData,
   exportGovernance,
   exportPersonalData,
+  issueChatLinkCode,
   recordMeasurement,
   recordUpdate,
   type Store,
@@ -24,12 +26,10 @@ import {
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  claimChatAnswer,
   claimIdempotencyKey,
   createStore,
   type Database,
   type IdempotencyScope,
-  issueChatLinkCode,
   settleIdempotencyClaim,
 } from '../src/index.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase, tableColumns } from './dialects.ts';
@@ -315,9 +315,13 @@ describe.each(DIALECTS)('personal data of one person on %s', (dialect) => {
   });
 
   it('holds a link code and a button answer of hers, as the bot would', async () => {
-    await issueChatLinkCode(test.database, { personId: jeanne.id, now: world.clock() });
-    const answer = { deliveryId: 'dlv_planted01', personId: jeanne.id, verb: 'fait' };
-    expect(await claimChatAnswer(test.database, { ...answer, now: world.clock() })).toBe(true);
+    await issueChatLinkCode(world.as('admin'), { personId: jeanne.id });
+    const asJeanne: UseCaseContext = {
+      ...world.as('admin'),
+      actor: { personId: jeanne.id, channel: 'discord' },
+    };
+    const answer = { deliveryId: 'dlv_planted01', verb: 'fait' };
+    expect(await claimChatAnswer(asJeanne, answer)).toBe(true);
   });
 
   it('erases her: no text column of any table still holds her name, email or phone', async () => {

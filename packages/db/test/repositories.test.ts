@@ -110,6 +110,10 @@ const SEED: Seed = {
   ],
   deliveries: [],
   deliveryEvents: [],
+  apiKeys: [],
+  calendarFeeds: [],
+  chatLinkCodes: [],
+  chatAnswers: [],
 };
 
 /** Stores a dataset through the ports, parents first. */

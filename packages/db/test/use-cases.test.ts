@@ -3,21 +3,34 @@ import { createTestWorld, type TestWorld } from '@maille/domain/testing';
 import {
   adoptRoadmap,
   changeRoadmapStatus,
+  claimChatAnswer,
   createAction,
+  createApiKey,
+  createCalendarFeed,
   createIndicator,
   createMilestone,
   createOrganization,
   createRoadmap,
   getRoadmapHealth,
+  issueChatLinkCode,
+  listApiKeys,
+  listCalendarFeeds,
   listHistory,
   planDeliveries,
   promoteAction,
   type Repositories,
+  readCalendarFeed,
   recordMeasurement,
   recordUpdate,
+  redeemChatLinkCode,
+  releaseChatAnswer,
+  restoreChatLinkCode,
+  revokeApiKey,
+  revokeCalendarFeed,
   type Store,
   transitionAction,
   updateAction,
+  verifyApiKey,
 } from '@maille/domain/use-cases';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStore, type Database } from '../src/index.ts';
@@ -156,6 +169,65 @@ async function roadmapScenario<S extends Store>(world: TestWorld<S>) {
   };
 }
 
+/**
+ * Keys, calendar feeds, link codes and button answers through their use cases: what each step
+ * answered, or the kind of error it raised, with the random ids and secrets left out, for
+ * comparing two stores.
+ */
+async function credentialsScenario<S extends Store>(world: TestWorld<S>) {
+  const steps: unknown[] = [];
+  const step = async (work: () => Promise<unknown>) => {
+    try {
+      steps.push(await work());
+    } catch (error) {
+      steps.push({ refused: (error as { code?: string }).code });
+    }
+  };
+  const member = world.people.member.id;
+  const governanceId = world.governance.id;
+  const anyone = world.as('public', 'discord');
+
+  const { key, token } = await createApiKey(world.as('member'), {
+    personId: member,
+    label: 'Tableur',
+    instanceAdmin: false,
+  });
+  await step(() => verifyApiKey(anyone, { token }).then((i) => i && { ...i, keyId: 'key' }));
+  await step(() =>
+    createApiKey(world.as('coordinator'), { personId: member, label: 'x', instanceAdmin: false }),
+  );
+  await step(() => revokeApiKey(world.as('outsider'), { keyId: key.id }));
+  await step(() => revokeApiKey(world.as('member'), { keyId: token }).then((k) => k.revokedAt));
+  await step(() => verifyApiKey(anyone, { token }));
+  await step(async () => (await listApiKeys(world.as('admin'))).map(({ id: _, ...rest }) => rest));
+
+  const feed = await createCalendarFeed(world.as('coordinator'), { governanceId, label: 'Agenda' });
+  await step(async () => (await readCalendarFeed(anyone, { token: feed.token }))?.governance.id);
+  await step(() => createCalendarFeed(world.as('member'), { governanceId, label: 'x' }));
+  await step(() => revokeCalendarFeed(world.as('outsider'), { feedId: feed.feed.id }));
+  await step(() =>
+    revokeCalendarFeed(world.as('coordinator'), { feedId: feed.feed.id }).then((f) => f.revokedAt),
+  );
+  await step(() => readCalendarFeed(anyone, { token: feed.token }));
+  await step(async () =>
+    (await listCalendarFeeds(world.as('admin'))).map(({ id: _, ...rest }) => rest),
+  );
+
+  await step(() => issueChatLinkCode(world.as('observer'), { personId: member }));
+  const { code } = await issueChatLinkCode(world.as('coordinator'), { personId: member });
+  await step(() => redeemChatLinkCode(anyone, { code: code.toLowerCase() }));
+  await step(() => redeemChatLinkCode(anyone, { code }));
+  await restoreChatLinkCode(anyone, { code });
+  await step(() => redeemChatLinkCode(anyone, { code }));
+
+  const answer = { deliveryId: 'dlv_answer01', verb: 'fait' };
+  await step(() => claimChatAnswer(world.as('member', 'discord'), answer));
+  await step(() => claimChatAnswer(world.as('observer', 'discord'), answer));
+  await releaseChatAnswer(world.as('member', 'discord'), answer);
+  await step(() => claimChatAnswer(world.as('observer', 'discord'), answer));
+  return steps;
+}
+
 async function countRows(database: Database): Promise<Record<string, number>> {
   const tables: (keyof Schema)[] = [
     'actions',
@@ -226,6 +298,12 @@ describe.each(DIALECTS)('the use cases of the kernel on %s', (dialect) => {
 
     const inMemory = await roadmapScenario(await createTestWorld());
     expect(result).toEqual(inMemory);
+  });
+
+  it('keep and check keys, calendar feeds, link codes and answers as in memory', async () => {
+    const result = await credentialsScenario(world);
+    expect(result).toContainEqual({ refused: 'forbidden' });
+    expect(result).toEqual(await credentialsScenario(await createTestWorld()));
   });
 
   it('keep no update and no audit event when the status change an update carries is refused', async () => {

@@ -2,11 +2,11 @@
 // kernel cannot depend on its own demo: the package graph would turn in a circle.
 
 import { escapeText } from '@maille/domain/exchange';
-import { ForbiddenError, NotFoundError, ValidationError } from '@maille/domain/shared';
+import { NotFoundError, ValidationError } from '@maille/domain/shared';
 import { createInMemoryStore, sequentialIds } from '@maille/domain/testing';
 import {
   type Actor,
-  authorizeCalendarFeeds,
+  createCalendarFeed,
   exportActionsCsv,
   exportMeasurementsCsv,
   exportMilestonesCsv,
@@ -44,12 +44,23 @@ function rowsOf(csv: string): string[][] {
     .map((line) => line.split(';'));
 }
 
+/** The token of a new feed of La Rochelle's governance. */
+async function feedToken(as: ReturnType<typeof demo>): Promise<string> {
+  const input = { governanceId: LR.governance, label: 'Agenda' };
+  return (await createCalendarFeed(as({ instanceAdmin: true }), input)).token;
+}
+
+/** The calendar a token opens; fails the test when it opens none. */
+async function calendarOf(as: ReturnType<typeof demo>, token: string) {
+  const opened = await readCalendarFeed(as({}), { token });
+  if (!opened) throw new Error('the token opened no calendar');
+  return opened;
+}
+
 describe('readCalendarFeed', () => {
   it('gathers every milestone and meeting of the governance, and those only', async () => {
     const as = demo();
-    const { governance, calendar } = await readCalendarFeed(as({}), {
-      governanceId: LR.governance,
-    });
+    const { governance, calendar } = await calendarOf(as, await feedToken(as));
     const dataset = buildDemoDataset({ now: DEFAULT_DEMO_NOW });
     const uids = [...calendar.matchAll(/^UID:(.+)@maille\r$/gm)].map((m) => m[1]);
     const expected = [
@@ -68,35 +79,14 @@ describe('readCalendarFeed', () => {
     const meeting = dataset.meetings.find((m) => m.governanceId === LR.governance);
     if (!meeting) throw new Error('the demo has no meeting');
     await updateMeeting(coordinator, { id: meeting.id, patch: { status: 'annulee' } });
-    const { calendar } = await readCalendarFeed(as({}), { governanceId: LR.governance });
+    const { calendar } = await calendarOf(as, await feedToken(as));
     const event = calendar.slice(calendar.indexOf(`UID:${meeting.id}@maille`));
     expect(event).toMatch(new RegExp(`^UID:.*\\r\\nSEQUENCE:${meeting.version + 1}\\r\\n`));
     expect(event.slice(0, event.indexOf('END:VEVENT'))).toContain('STATUS:CANCELLED');
   });
 
-  it('says a governance that does not exist is not found', async () => {
-    await expect(
-      readCalendarFeed(demo()({}), { governanceId: 'gov_inconnue1' }),
-    ).rejects.toBeInstanceOf(NotFoundError);
-  });
-});
-
-describe('authorizeCalendarFeeds', () => {
-  it('lets coordinators and administrators manage feeds, refuses members, hides from outsiders', async () => {
-    const as = demo();
-    const input = { governanceId: LR.governance };
-    await expect(
-      authorizeCalendarFeeds(as({ personId: LR.coordinator }), input),
-    ).resolves.toMatchObject({ id: LR.governance });
-    await expect(authorizeCalendarFeeds(as({ instanceAdmin: true }), input)).resolves.toBeDefined();
-    await expect(
-      authorizeCalendarFeeds(as({ personId: 'per_lrmarchand' }), input),
-    ).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(authorizeCalendarFeeds(as({}), input)).rejects.toBeInstanceOf(NotFoundError);
-    // Asked about a feed, an outsider learns nothing of the governance behind it.
-    await expect(
-      authorizeCalendarFeeds(as({ personId: DB.coordinator }), { ...input, feedId: 'cal_abc' }),
-    ).rejects.toThrow('Flux de calendrier introuvable : cal_abc.');
+  it('opens nothing for a token no feed has', async () => {
+    expect(await readCalendarFeed(demo()({}), { token: 'A'.repeat(43) })).toBeUndefined();
   });
 });
 

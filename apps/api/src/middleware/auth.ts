@@ -1,6 +1,10 @@
 import { hash } from 'node:crypto';
-import { type ApiKeyIdentity, verifyApiKey } from '@maille/db';
-import type { Actor } from '@maille/domain/use-cases';
+import {
+  type Actor,
+  type ApiKeyIdentity,
+  type UseCaseContext,
+  verifyApiKey,
+} from '@maille/domain/use-cases';
 import type { MiddlewareHandler } from 'hono';
 import { LRUCache } from 'lru-cache';
 import type { ApiEnv, AppDependencies } from '../context.ts';
@@ -37,12 +41,17 @@ export async function authenticate(
   if (!token) return { ...PUBLIC, refusal: refusal(fr.problems.unauthenticated.malformed) };
   const identity =
     verifiedKeys.recall(token) ??
-    verifiedKeys.remember(token, await verifyApiKey(deps.database, token, deps.clock()));
+    verifiedKeys.remember(token, await verifyApiKey(publicContext(deps), { token }));
   if (!identity) return { ...PUBLIC, refusal: refusal(fr.problems.unauthenticated.unknownKey) };
   return {
     actor: { personId: identity.personId, instanceAdmin: identity.instanceAdmin, channel: 'api' },
     keyId: identity.keyId,
   };
+}
+
+/** The kernel's context before anyone is known: the token is the credential. */
+function publicContext({ store, clock, ids }: AppDependencies): UseCaseContext {
+  return { store, clock, ids, actor: PUBLIC.actor };
 }
 
 function refusal(detail: string): ApiProblem {

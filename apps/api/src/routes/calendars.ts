@@ -1,19 +1,14 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { Label } from '@maille/domain';
 import {
   CalendarFeedId,
+  CreateCalendarFeedInput,
   calendarFeedPath,
   createCalendarFeed,
-  getCalendarFeed,
   listCalendarFeeds,
-  revokeCalendarFeed,
-  verifyCalendarFeed,
-} from '@maille/db';
-import { Label, NotFoundError } from '@maille/domain';
-import {
-  AuthorizeCalendarFeedsInput,
-  authorizeCalendarFeeds,
   pageAfter,
   readCalendarFeed,
+  revokeCalendarFeed,
 } from '@maille/domain/use-cases';
 import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
 import { ApiProblem } from '../errors/problems.ts';
@@ -48,7 +43,7 @@ const CreatedCalendarFeed = CalendarFeed.extend({
 });
 
 const governanceParams = z.object({
-  governanceId: AuthorizeCalendarFeedsInput.shape.governanceId,
+  governanceId: CreateCalendarFeedInput.shape.governanceId,
 });
 
 const feed = createRoute({
@@ -144,14 +139,12 @@ const revoke = createRoute({
 export function registerCalendarRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependencies): void {
   app.openapi(feed, async (c) => {
     const token = FEED_FILE.exec(c.req.valid('param').feed)?.[1];
-    const opened = token === undefined ? undefined : await verifyCalendarFeed(deps.database, token);
+    const opened =
+      token === undefined ? undefined : await readCalendarFeed(useCaseContext(deps, c), { token });
     if (!opened) throw new ApiProblem('introuvable', fr.calendars.unknownFeed);
-    const { calendar } = await readCalendarFeed(useCaseContext(deps, c), {
-      governanceId: opened.governanceId,
-    });
-    return c.body(calendar, 200, {
+    return c.body(opened.calendar, 200, {
       'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': `inline; filename="${opened.governanceId}.ics"`,
+      'Content-Disposition': `inline; filename="${opened.governance.id}.ics"`,
       // The link is a secret: no shared cache may keep what it opens.
       'Cache-Control': 'private, max-age=300',
     });
@@ -159,14 +152,9 @@ export function registerCalendarRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepend
 
   app.openapi(create, async (c) => {
     const { governanceId } = c.req.valid('param');
-    const ctx = useCaseContext(deps, c);
-    await authorizeCalendarFeeds(ctx, { governanceId });
-    const now = deps.clock();
-    const { feed: created, token } = await createCalendarFeed(deps.database, {
+    const { feed: created, token } = await createCalendarFeed(useCaseContext(deps, c), {
       governanceId,
-      label: c.req.valid('json').label ?? fr.calendars.defaultLabel(now.slice(0, 10)),
-      createdBy: ctx.actor.personId,
-      now,
+      label: c.req.valid('json').label ?? fr.calendars.defaultLabel(deps.clock().slice(0, 10)),
     });
     const path = calendarFeedPath(token);
     c.header('Cache-Control', 'no-store');
@@ -176,21 +164,14 @@ export function registerCalendarRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepend
   app.openapi(list, async (c) => {
     const { governanceId } = c.req.valid('param');
     const { limit, cursor } = c.req.valid('query');
-    await authorizeCalendarFeeds(useCaseContext(deps, c), { governanceId });
     const after = decodeCursor(cursor, CalendarFeedId);
-    const feeds = await listCalendarFeeds(deps.database, governanceId);
+    const feeds = await listCalendarFeeds(useCaseContext(deps, c), { governanceId });
     return c.json(pageResponse(c, pageAfter(feeds, { after, limit }), limit), 200);
   });
 
   app.openapi(revoke, async (c) => {
     const { feedId } = c.req.valid('param');
-    const known = await getCalendarFeed(deps.database, feedId);
-    if (!known) throw new NotFoundError('Flux de calendrier', feedId);
-    await authorizeCalendarFeeds(useCaseContext(deps, c), {
-      governanceId: known.governanceId,
-      feedId,
-    });
-    await revokeCalendarFeed(deps.database, feedId, deps.clock());
+    await revokeCalendarFeed(useCaseContext(deps, c), { feedId });
     return c.body(null, 204);
   });
 }

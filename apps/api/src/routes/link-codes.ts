@@ -1,6 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { issueChatLinkCode } from '@maille/db';
-import { AuthorizeChatLinkCodesInput, authorizeChatLinkCodes } from '@maille/domain/use-cases';
+import { IssueChatLinkCodeInput, issueChatLinkCode } from '@maille/domain/use-cases';
 import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
 import { problemResponses, REQUIRED_KEY } from './openapi-helpers.ts';
@@ -22,7 +21,7 @@ const create = createRoute({
   summary: fr.openapi.createLinkCode,
   description: fr.openapi.createLinkCodeDescription,
   security: REQUIRED_KEY,
-  request: { params: AuthorizeChatLinkCodesInput },
+  request: { params: IssueChatLinkCodeInput },
   responses: {
     201: {
       description: fr.openapi.createLinkCode,
@@ -36,13 +35,7 @@ const create = createRoute({
 export function registerLinkCodeRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependencies): void {
   app.openapi(create, async (c) => {
     const { personId } = c.req.valid('param');
-    const ctx = useCaseContext(deps, c);
-    await authorizeChatLinkCodes(ctx, { personId });
-    const issued = await issueChatLinkCode(deps.database, {
-      personId,
-      issuedBy: ctx.actor.personId,
-      now: deps.clock(),
-    });
+    const issued = await issueChatLinkCode(useCaseContext(deps, c), { personId });
     c.header('Cache-Control', 'no-store');
     return c.json({ ...issued, instructions: fr.linkCodes.howTo(issued.code) }, 201);
   });

@@ -3,9 +3,9 @@ import {
   createCalendarFeed,
   listCalendarFeeds,
   revokeCalendarFeed,
-} from '@maille/db';
+} from '@maille/domain/use-cases';
 import { argument, type Command, noMoreArguments, stringOption, subcommand } from '../command.ts';
-import { withDatabase } from '../context.ts';
+import { kernelContext, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { fr } from '../messages/fr.ts';
 import { HELP } from '../messages/help.ts';
@@ -32,11 +32,10 @@ export const calendar: Command = {
         if (!governanceId) throw new UsageError(fr.calendar.needsGovernance, 'calendrier');
         const now = cli.now();
         const { feed, token } = await withDatabase(cli, { migrated: true }, (database) =>
-          createCalendarFeed(database, {
+          createCalendarFeed(kernelContext(cli, database), {
             governanceId,
             label:
               stringOption(invocation, 'libelle') ?? fr.calendar.defaultLabel(now.slice(0, 10)),
-            now,
           }),
         );
         cli.print(fr.calendar.created(feed.id, feed.governanceId));
@@ -47,7 +46,7 @@ export const calendar: Command = {
       case 'revoquer': {
         const id = argument('calendrier', invocation, 1, fr.calendar.idArgument).trim();
         await withDatabase(cli, { migrated: true }, (database) =>
-          revokeCalendarFeed(database, id, cli.now()),
+          revokeCalendarFeed(kernelContext(cli, database), { feedId: id }),
         );
         cli.print(fr.calendar.revoked(id));
         return;
@@ -56,7 +55,7 @@ export const calendar: Command = {
         noMoreArguments('calendrier', invocation, 1);
         const governanceId = stringOption(invocation, 'gouvernance');
         const feeds = await withDatabase(cli, { migrated: true }, (database) =>
-          listCalendarFeeds(database, governanceId),
+          listCalendarFeeds(kernelContext(cli, database), { governanceId }),
         );
         if (feeds.length === 0) cli.print(fr.calendar.none);
         for (const feed of feeds) cli.print(fr.calendar.line(feed));

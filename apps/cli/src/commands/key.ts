@@ -1,4 +1,4 @@
-import { createApiKey, listApiKeys, revokeApiKey } from '@maille/db';
+import { createApiKey, listApiKeys, revokeApiKey } from '@maille/domain/use-cases';
 import {
   argument,
   type Command,
@@ -7,7 +7,7 @@ import {
   stringOption,
   subcommand,
 } from '../command.ts';
-import { withDatabase } from '../context.ts';
+import { kernelContext, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { fr } from '../messages/fr.ts';
 import { HELP } from '../messages/help.ts';
@@ -36,31 +36,30 @@ export const key: Command = {
         if (!personId && !instanceAdmin) throw new UsageError(fr.key.needsPerson, 'cle');
         const now = cli.now();
         const created = await withDatabase(cli, { migrated: true }, (database) =>
-          createApiKey(database, {
+          createApiKey(kernelContext(cli, database), {
             personId,
             instanceAdmin,
             label: stringOption(invocation, 'libelle') ?? fr.key.defaultLabel(now.slice(0, 10)),
-            now,
           }),
         );
-        cli.print(fr.key.created(created.id));
+        cli.print(fr.key.created(created.key.id));
         cli.print(fr.key.token);
         cli.print(created.token);
         return;
       }
       case 'revoquer': {
-        const id = keyIdOf(argument('cle', invocation, 1, fr.key.idArgument));
-        if (!id) throw new UsageError(fr.usage.missingArgument(fr.key.idArgument), 'cle');
-        await withDatabase(cli, { migrated: true }, (database) =>
-          revokeApiKey(database, id, cli.now()),
+        // The kernel keeps the id alone from what was typed, so no message prints a secret back.
+        const keyId = argument('cle', invocation, 1, fr.key.idArgument);
+        const revoked = await withDatabase(cli, { migrated: true }, (database) =>
+          revokeApiKey(kernelContext(cli, database), { keyId }),
         );
-        cli.print(fr.key.revoked(id));
+        cli.print(fr.key.revoked(revoked.id));
         return;
       }
       case 'lister': {
         noMoreArguments('cle', invocation, 1);
         const keys = await withDatabase(cli, { migrated: true }, (database) =>
-          listApiKeys(database),
+          listApiKeys(kernelContext(cli, database)),
         );
         if (keys.length === 0) cli.print(fr.key.none);
         for (const k of keys) cli.print(fr.key.line(k));
@@ -69,12 +68,3 @@ export const key: Command = {
     }
   },
 };
-
-/**
- * The key's id in what the user typed: the id itself, `mai_<id>`, or a whole token
- * `mai_<id>.<secret>` pasted from where it was kept. The secret is dropped here, so no message —
- * result or error — can print it back.
- */
-export function keyIdOf(typed: string): string {
-  return typed.trim().replace(/^mai_/, '').split('.')[0] ?? '';
-}

@@ -1,6 +1,6 @@
-import { issueChatLinkCode } from '@maille/db';
+import { issueChatLinkCode } from '@maille/domain/use-cases';
 import { type Command, noMoreArguments, stringOption, subcommand } from '../command.ts';
-import { withDatabase } from '../context.ts';
+import { kernelContext, withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { fr } from '../messages/fr.ts';
 import { HELP } from '../messages/help.ts';
@@ -19,7 +19,7 @@ export const link: Command = {
     const personId = stringOption(invocation, 'personne');
     if (!personId) throw new UsageError(fr.link.needsPerson, 'lien');
     const issued = await withDatabase(cli, { migrated: true }, (database) =>
-      issueChatLinkCode(database, { personId, now: cli.now() }),
+      issueChatLinkCode(kernelContext(cli, database), { personId }),
     );
     cli.print(fr.link.created(issued.personId, issued.expiresAt));
     cli.print(fr.link.howTo(issued.code));

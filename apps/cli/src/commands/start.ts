@@ -2,20 +2,19 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serveApi } from '@maille/api';
 import { consoleSender, createDispatcher, discordSender, startChat } from '@maille/bot';
+import { type Database, seedDemo } from '@maille/db';
+import { DEMO_IDS } from '@maille/demo';
+import type { Person } from '@maille/domain';
 import {
   calendarFeedPath,
   createApiKey,
   createCalendarFeed,
-  type Database,
+  getRoadmapHealth,
   listApiKeys,
   listCalendarFeeds,
   revokeApiKey,
   revokeCalendarFeed,
-  seedDemo,
-} from '@maille/db';
-import { DEMO_IDS } from '@maille/demo';
-import type { Person } from '@maille/domain';
-import { getRoadmapHealth } from '@maille/domain/use-cases';
+} from '@maille/domain/use-cases';
 import { type Command, noMoreArguments } from '../command.ts';
 import { type Cli, describeDatabase, kernelContext, withDatabase } from '../context.ts';
 import { fileProblem } from '../files.ts';
@@ -167,20 +166,18 @@ function openRequestLog(database: Database): { file: string; fd: number } {
  */
 async function renewDemoKey(cli: Cli, database: Database): Promise<string | undefined> {
   const personId = DEMO_IDS.laRochelle.coordinator;
-  const person = await kernelContext(cli, database).store.transaction((repos) =>
-    repos.persons.get(personId),
-  );
+  const kernel = kernelContext(cli, database);
+  const person = await kernel.store.transaction((repos) => repos.persons.get(personId));
   if (!person || person.erasedAt) return undefined;
-  for (const key of await listApiKeys(database)) {
-    if (key.label === DEMO_LABEL && key.personId === personId && !key.revokedAt) {
-      await revokeApiKey(database, key.id, cli.now());
+  for (const key of await listApiKeys(kernel, { personId })) {
+    if (key.label === DEMO_LABEL && !key.revokedAt) {
+      await revokeApiKey(kernel, { keyId: key.id });
     }
   }
-  const { token } = await createApiKey(database, {
+  const { token } = await createApiKey(kernel, {
     personId,
     label: DEMO_LABEL,
     instanceAdmin: false,
-    now: cli.now(),
   });
   return token;
 }
@@ -206,19 +203,14 @@ async function printHealth(cli: Cli, database: Database): Promise<void> {
  */
 async function renewDemoCalendar(cli: Cli, database: Database): Promise<string | undefined> {
   const governanceId = DEMO_IDS.laRochelle.governance;
-  const governance = await kernelContext(cli, database).store.transaction((repos) =>
-    repos.governances.get(governanceId),
-  );
+  const kernel = kernelContext(cli, database);
+  const governance = await kernel.store.transaction((repos) => repos.governances.get(governanceId));
   if (!governance) return undefined;
-  for (const feed of await listCalendarFeeds(database, governanceId)) {
+  for (const feed of await listCalendarFeeds(kernel, { governanceId })) {
     if (feed.label === DEMO_LABEL && !feed.revokedAt) {
-      await revokeCalendarFeed(database, feed.id, cli.now());
+      await revokeCalendarFeed(kernel, { feedId: feed.id });
     }
   }
-  const { token } = await createCalendarFeed(database, {
-    governanceId,
-    label: DEMO_LABEL,
-    now: cli.now(),
-  });
+  const { token } = await createCalendarFeed(kernel, { governanceId, label: DEMO_LABEL });
   return calendarFeedPath(token);
 }

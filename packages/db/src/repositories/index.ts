@@ -18,9 +18,11 @@ import {
 } from '@maille/domain';
 import type { Repositories } from '@maille/domain/use-cases';
 import { sql } from 'kysely';
-import { forgetChatData } from '../chat-link-codes.ts';
 import type { DialectName } from '../connection.ts';
 import { uniquely } from '../errors.ts';
+import { apiKeyRepository } from './api-keys.ts';
+import { calendarFeedRepository } from './calendar-feeds.ts';
+import { chatAnswerRepository, chatLinkCodeRepository, forgetChatData } from './chat-link-codes.ts';
 import { deliveryRepository } from './deliveries.ts';
 import { appendOnlyRepository, versionedRepository } from './documents.ts';
 import { personalDataRepository } from './personal-data.ts';
@@ -315,5 +317,9 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
         auditEvents.listWhere({ governance_id: governanceId }, ['at']),
     },
     personalData: personalDataRepository(db),
+    apiKeys: apiKeyRepository(db),
+    calendarFeeds: calendarFeedRepository(db),
+    chatLinkCodes: chatLinkCodeRepository(db),
+    chatAnswers: chatAnswerRepository(db),
   };
 }

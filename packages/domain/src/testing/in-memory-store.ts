@@ -18,6 +18,14 @@ import type { RoadmapVersion } from '../roadmap/roadmap-version.ts';
 import type { Update } from '../roadmap/update.ts';
 import { ConflictError, NotFoundError, StaleVersionError } from '../shared/errors.ts';
 import { searchKey } from '../shared/search.ts';
+import { API_KEY_TOKEN, type ApiKey } from '../use-cases/access/api-key.ts';
+import type { CalendarFeed } from '../use-cases/exchange/calendar-feed.ts';
+import {
+  CHAT_LINK_CODE_ALPHABET,
+  CHAT_LINK_CODE_LENGTH,
+  type ChatAnswer,
+  type IssuedChatLinkCode,
+} from '../use-cases/people/chat-link-code.ts';
 import type { Repositories, Store, Versioned } from '../use-cases/ports.ts';
 
 /** Rows to start a store with, or what `dump` returns: one list per table. */
@@ -39,6 +47,11 @@ export interface Seed {
   deliveries: Delivery[];
   auditEvents: AuditEvent[];
   deliveryEvents: DeliveryEvent[];
+  /** Kept with their secret in clear: memory is no copy of a database to protect. */
+  apiKeys: (ApiKey & { secret: string })[];
+  calendarFeeds: (CalendarFeed & { token: string })[];
+  chatLinkCodes: (IssuedChatLinkCode & { code: string; usedAt?: string })[];
+  chatAnswers: ChatAnswer[];
 }
 
 export interface InMemoryStore extends Store {
@@ -69,7 +82,19 @@ const TABLE_NAMES: readonly TableName[] = [
   'deliveries',
   'auditEvents',
   'deliveryEvents',
+  'apiKeys',
+  'calendarFeeds',
+  'chatLinkCodes',
+  'chatAnswers',
 ];
+
+/**
+ * The tables personal data is looked for in, as `@maille/db` does: the chat's codes and answers
+ * are not, since erasing a person deletes them.
+ */
+const PERSONAL_TABLES = TABLE_NAMES.filter(
+  (name) => name !== 'chatLinkCodes' && name !== 'chatAnswers',
+);
 
 /**
  * An implementation of every port in memory, for tests and for trying the kernel without a
@@ -88,13 +113,14 @@ export function createInMemoryStore(seed: Partial<Seed> = {}): InMemoryStore {
     });
   }
   let queue: Promise<unknown> = Promise.resolve();
+  const secrets = sequentialSecrets();
 
   return {
     transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
       // One transaction at a time, like SQLite's single writer: later ones wait their turn.
       const run = queue.then(async () => {
         const draft = copyTables(tables);
-        const result = await work(repositoriesOver(draft));
+        const result = await work(repositoriesOver(draft, secrets));
         tables = draft;
         return result;
       });
@@ -110,8 +136,32 @@ export function createInMemoryStore(seed: Partial<Seed> = {}): InMemoryStore {
 }
 
 function keyOf(row: unknown, index: number): string {
-  const id = (row as { id?: unknown }).id;
-  return typeof id === 'string' ? id : `#${index}`;
+  const { id, code, deliveryId } = row as { id?: unknown; code?: unknown; deliveryId?: unknown };
+  const key = id ?? code ?? deliveryId;
+  return typeof key === 'string' ? key : `#${index}`;
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const BASE64URL = `${BASE62}-_`;
+
+/** Makes a new text of `length` characters of `alphabet` at each call. */
+type SecretMaker = (alphabet: string, length: number) => string;
+
+/**
+ * Secrets of the same shape as `@maille/db`'s, made in sequence: the kernel has no randomness of
+ * its own, and these guard nothing but a test's memory.
+ */
+function sequentialSecrets(): SecretMaker {
+  let made = 0;
+  return (alphabet, length) => {
+    let rest = ++made;
+    let text = '';
+    for (let i = 0; i < length; i++) {
+      text = `${alphabet[rest % alphabet.length]}${text}`;
+      rest = Math.floor(rest / alphabet.length);
+    }
+    return text;
+  };
 }
 
 function emptyTables(): Tables {
@@ -130,7 +180,19 @@ function copy<T>(value: T): T {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function repositoriesOver(tables: Tables): Repositories {
+/** A row as personal data shows it: never a credential's secret. */
+function withoutSecrets(row: unknown): unknown {
+  const { secret: _secret, token: _token, ...rest } = row as Record<string, unknown>;
+  return rest;
+}
+
+/** A stored credential as the ports give it: a copy, without its secret. */
+function withoutSecret<T extends object, K extends keyof T>(row: T, secret: K): Omit<T, K> {
+  const { [secret]: _, ...rest } = copy(row);
+  return rest;
+}
+
+function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories {
   const rowsOf = <K extends TableName>(name: K) =>
     tables[name] as unknown as Map<string, Seed[K][number]>;
   const where = <K extends TableName>(name: K, keep: (row: Seed[K][number]) => boolean) =>
@@ -189,6 +251,15 @@ function repositoriesOver(tables: Tables): Repositories {
     },
     persons: {
       ...versioned('persons', 'La personne'),
+      update: async (person) => {
+        await versioned('persons', 'La personne').update(person);
+        // Erasure (personal data law): the person's codes and button answers go.
+        if (person.erasedAt === undefined) return;
+        for (const table of ['chatLinkCodes', 'chatAnswers'] as const) {
+          const rows = rowsOf(table) as Map<string, { personId: string }>;
+          for (const [key, row] of rows) if (row.personId === person.id) rows.delete(key);
+        }
+      },
       findByChatAccount: async (platform, userId) =>
         where('persons', (p) =>
           p.chatAccounts.some((a) => a.platform === platform && a.userId === userId),
@@ -318,19 +389,21 @@ function repositoriesOver(tables: Tables): Repositories {
     personalData: {
       collect: async (needles) => {
         const found: Record<string, unknown[]> = {};
-        for (const name of TABLE_NAMES) {
+        for (const name of PERSONAL_TABLES) {
           // The texts erasure would rewrite: same matching (whole words, any case).
           const rows = where(name, (row) => {
             const text = JSON.stringify(row);
             return scrubValue(text, needles, '') !== text;
           });
-          if (rows.length > 0) found[name] = rows;
+          if (rows.length === 0) continue;
+          found[name] =
+            name === 'apiKeys' || name === 'calendarFeeds' ? rows.map(withoutSecrets) : rows;
         }
         return found;
       },
       scrub: async (needles, replacement) => {
         let changed = 0;
-        for (const name of TABLE_NAMES) {
+        for (const name of PERSONAL_TABLES) {
           const rows = rowsOf(name) as Map<string, unknown>;
           for (const [key, row] of rows) {
             const scrubbed = scrubValue(row, needles, replacement);
@@ -340,6 +413,88 @@ function repositoriesOver(tables: Tables): Repositories {
           }
         }
         return changed;
+      },
+    },
+    apiKeys: {
+      create: async (fields) => {
+        const key: ApiKey = { id: nextSecret(BASE62, 12), ...fields };
+        const secret = nextSecret(BASE64URL, 43);
+        rowsOf('apiKeys').set(key.id, { ...copy(key), secret });
+        return { key, token: `mai_${key.id}.${secret}` };
+      },
+      findByToken: async (token) => {
+        const [, id, secret] = API_KEY_TOKEN.exec(token) ?? [];
+        const row = id === undefined ? undefined : rowsOf('apiKeys').get(id);
+        return row && row.secret === secret ? withoutSecret(row, 'secret') : undefined;
+      },
+      get: async (id) => {
+        const row = rowsOf('apiKeys').get(id);
+        return row && withoutSecret(row, 'secret');
+      },
+      list: async ({ personId }) =>
+        where('apiKeys', (k) => personId === undefined || k.personId === personId)
+          .sort((a, b) => byText(a.createdAt, b.createdAt) || byText(a.id, b.id))
+          .map((row) => withoutSecret(row, 'secret')),
+      update: async (key) => {
+        const row = rowsOf('apiKeys').get(key.id);
+        if (!row) throw new NotFoundError('Clé d’API', key.id);
+        rowsOf('apiKeys').set(key.id, { ...copy(key), secret: row.secret });
+      },
+    },
+    calendarFeeds: {
+      create: async (fields) => {
+        const feed: CalendarFeed = { id: `cal_${nextSecret(BASE62, 12)}`, ...fields };
+        const token = nextSecret(BASE64URL, 43);
+        rowsOf('calendarFeeds').set(feed.id, { ...copy(feed), token });
+        return { feed, token };
+      },
+      findByToken: async (token) => {
+        const row = where('calendarFeeds', (f) => f.token === token)[0];
+        return row && withoutSecret(row, 'token');
+      },
+      get: async (id) => {
+        const row = rowsOf('calendarFeeds').get(id);
+        return row && withoutSecret(row, 'token');
+      },
+      list: async ({ governanceId }) =>
+        where('calendarFeeds', (f) => governanceId === undefined || f.governanceId === governanceId)
+          .sort((a, b) => byText(a.id, b.id))
+          .map((row) => withoutSecret(row, 'token')),
+      update: async (feed) => {
+        const row = rowsOf('calendarFeeds').get(feed.id);
+        if (!row) throw new NotFoundError('Flux de calendrier', feed.id);
+        rowsOf('calendarFeeds').set(feed.id, { ...copy(feed), token: row.token });
+      },
+    },
+    chatLinkCodes: {
+      issue: async (fields) => {
+        const code = nextSecret(CHAT_LINK_CODE_ALPHABET, CHAT_LINK_CODE_LENGTH);
+        rowsOf('chatLinkCodes').set(code, { ...copy(fields), code });
+        return code;
+      },
+      redeem: async (code, at) => {
+        const row = rowsOf('chatLinkCodes').get(code);
+        if (!row || row.usedAt !== undefined || row.expiresAt <= at) return undefined;
+        rowsOf('chatLinkCodes').set(code, { ...row, usedAt: at });
+        return { personId: row.personId };
+      },
+      restore: async (code) => {
+        const row = rowsOf('chatLinkCodes').get(code);
+        if (!row) return;
+        const { usedAt: _, ...unspent } = row;
+        rowsOf('chatLinkCodes').set(code, unspent);
+      },
+    },
+    chatAnswers: {
+      claim: async (answer) => {
+        if (rowsOf('chatAnswers').has(answer.deliveryId)) return false;
+        rowsOf('chatAnswers').set(answer.deliveryId, copy(answer));
+        return true;
+      },
+      release: async (deliveryId, personId) => {
+        if (rowsOf('chatAnswers').get(deliveryId)?.personId === personId) {
+          rowsOf('chatAnswers').delete(deliveryId);
+        }
       },
     },
   };

@@ -3,6 +3,11 @@
  * unvalidated input, validates it with the kernel's schemas, checks permissions, applies the rules
  * and writes its changes with an audit event in one transaction.
  */
+export * from './access/api-key.ts';
+export * from './access/create-api-key.ts';
+export * from './access/list-api-keys.ts';
+export * from './access/revoke-api-key.ts';
+export * from './access/verify-api-key.ts';
 export * from './actors/create-organization.ts';
 export * from './actors/create-territory.ts';
 export * from './actors/get-organization.ts';
@@ -14,11 +19,14 @@ export * from './actors/update-territory.ts';
 export * from './audit/list-history.ts';
 export * from './authorize.ts';
 export * from './context.ts';
-export * from './exchange/authorize-calendar-feeds.ts';
+export * from './exchange/calendar-feed.ts';
+export * from './exchange/create-calendar-feed.ts';
 export * from './exchange/export-governance.ts';
 export * from './exchange/export-spreadsheets.ts';
 export * from './exchange/import-governance.ts';
+export * from './exchange/list-calendar-feeds.ts';
 export * from './exchange/read-calendar-feed.ts';
+export * from './exchange/revoke-calendar-feed.ts';
 export * from './governance/assign-role.ts';
 export * from './governance/bind-chat.ts';
 export * from './governance/create-body.ts';
@@ -46,13 +54,18 @@ export * from './indicators/record-measurement.ts';
 export * from './indicators/update-indicator.ts';
 export * from './inputs.ts';
 export * from './page.ts';
-export * from './people/authorize-chat-link-codes.ts';
+export * from './people/chat-link-code.ts';
+export * from './people/claim-chat-answer.ts';
 export * from './people/create-person.ts';
 export * from './people/get-person.ts';
+export * from './people/issue-chat-link-code.ts';
 export * from './people/link-chat-account.ts';
 export * from './people/list-my-work.ts';
 export * from './people/pause-reminders.ts';
 export * from './people/personal-data.ts';
+export * from './people/redeem-chat-link-code.ts';
+export * from './people/release-chat-answer.ts';
+export * from './people/restore-chat-link-code.ts';
 export * from './people/unlink-chat-account.ts';
 export * from './people/update-person.ts';
 export type * from './ports.ts';

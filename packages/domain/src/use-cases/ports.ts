@@ -14,6 +14,9 @@ import type { Milestone } from '../roadmap/milestone.ts';
 import type { Roadmap } from '../roadmap/roadmap.ts';
 import type { RoadmapVersion } from '../roadmap/roadmap-version.ts';
 import type { Update, UpdateSubject } from '../roadmap/update.ts';
+import type { ApiKey } from './access/api-key.ts';
+import type { CalendarFeed } from './exchange/calendar-feed.ts';
+import type { ChatAnswer, IssuedChatLinkCode } from './people/chat-link-code.ts';
 
 /**
  * The ports: what the use cases need from storage, and nothing more. `@maille/db` implements
@@ -167,6 +170,69 @@ export interface PersonalDataRepository {
   scrub(needles: readonly string[], replacement: string): Promise<number>;
 }
 
+/*
+ * Credentials: API keys, calendar feeds and chat link codes. The adapter makes their secrets and
+ * keeps only a hash of each: randomness and hashing are Node's (`node:crypto`), which the kernel
+ * does not import, and a secret is made, hashed and stored in one place, by one implementation,
+ * rather than passed through every context of every app. The rules (who may, until when, what a
+ * refusal says) stay in the use cases.
+ */
+
+export interface ApiKeyRepository {
+  /**
+   * Stores a new key under a fresh id and secret, keeping only a hash of the secret; returns it
+   * with its token `mai_<id>.<secret>` (`API_KEY_TOKEN`), the only time the secret is seen.
+   */
+  create(key: Omit<ApiKey, 'id'>): Promise<{ key: ApiKey; token: string }>;
+  /**
+   * The key a token belongs to (its id found, its secret matching), revoked or not; `undefined`
+   * for a malformed token or a wrong secret, compared in constant time.
+   */
+  findByToken(token: string): Promise<ApiKey | undefined>;
+  get(id: string): Promise<ApiKey | undefined>;
+  /** Every key, or one person's, oldest first. */
+  list(filter: { personId?: string }): Promise<ApiKey[]>;
+  /** Writes a key's revocation and last use; nothing else of a key changes. */
+  update(key: ApiKey): Promise<void>;
+}
+
+export interface CalendarFeedRepository {
+  /**
+   * Stores a new feed under a fresh id (`cal_…`) and token (`CalendarFeedToken`), keeping only a
+   * hash of the token; returns it with its token, the only time the token is seen.
+   */
+  create(feed: Omit<CalendarFeed, 'id'>): Promise<{ feed: CalendarFeed; token: string }>;
+  /** The feed a token opens, revoked or not. */
+  findByToken(token: string): Promise<CalendarFeed | undefined>;
+  get(id: string): Promise<CalendarFeed | undefined>;
+  /** Every feed, or one governance's, in id order. */
+  list(filter: { governanceId?: string }): Promise<CalendarFeed[]>;
+  /** Writes a feed's revocation; nothing else of a feed changes. */
+  update(feed: CalendarFeed): Promise<void>;
+}
+
+export interface ChatLinkCodeRepository {
+  /**
+   * Stores a new code, keeping only a hash of it; returns the code, `CHAT_LINK_CODE_LENGTH`
+   * characters of `CHAT_LINK_CODE_ALPHABET`, the only time it is seen.
+   */
+  issue(code: IssuedChatLinkCode): Promise<string>;
+  /**
+   * Spends a code (normalised, see `ChatLinkCode`) if it is unspent and expires after `at`;
+   * returns its person, or `undefined`. Of two concurrent redemptions, one wins.
+   */
+  redeem(code: string, at: string): Promise<{ personId: string } | undefined>;
+  /** Makes a spent code unspent again. */
+  restore(code: string): Promise<void>;
+}
+
+export interface ChatAnswerRepository {
+  /** Stores the answer unless its delivery has one already; `true` when it was stored. */
+  claim(answer: ChatAnswer): Promise<boolean>;
+  /** Forgets the answer to a delivery, if it is this person's. */
+  release(deliveryId: string, personId: string): Promise<void>;
+}
+
 /** Every repository, as seen inside one transaction. */
 export interface Repositories {
   territories: TerritoryRepository;
@@ -186,6 +252,10 @@ export interface Repositories {
   deliveries: DeliveryRepository;
   auditEvents: AuditEventRepository;
   personalData: PersonalDataRepository;
+  apiKeys: ApiKeyRepository;
+  calendarFeeds: CalendarFeedRepository;
+  chatLinkCodes: ChatLinkCodeRepository;
+  chatAnswers: ChatAnswerRepository;
 }
 
 /**

@@ -1,17 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-} from '../../shared/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { createTestWorld, type TestWorld } from '../../testing/world.ts';
 import { bindChat } from '../governance/bind-chat.ts';
 import { completeMilestone } from '../roadmap/complete-milestone.ts';
 import { createAction } from '../roadmap/create-action.ts';
 import { createMilestone } from '../roadmap/create-milestone.ts';
 import { createRoadmap } from '../roadmap/create-roadmap.ts';
-import { authorizeChatLinkCodes } from './authorize-chat-link-codes.ts';
 import { linkChatAccount } from './link-chat-account.ts';
 import { listMyWork } from './list-my-work.ts';
 import { pauseReminders } from './pause-reminders.ts';
@@ -165,20 +159,5 @@ describe('my work', () => {
     expect(await listMyWork(world.as('outsider'))).toEqual([
       expect.objectContaining({ milestones: [], actions: [] }),
     ]);
-  });
-});
-
-describe('who may issue a link code', () => {
-  it('is the person, their coordinator or an administrator; a fellow member is refused', async () => {
-    const world = await createTestWorld();
-    const personId = world.people.member.id;
-    for (const who of ['member', 'coordinator', 'admin'] as const)
-      await expect(authorizeChatLinkCodes(world.as(who), { personId })).resolves.toBeUndefined();
-    await expect(authorizeChatLinkCodes(world.as('observer'), { personId })).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
-    await expect(authorizeChatLinkCodes(world.as('outsider'), { personId })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
   });
 });

@@ -15,7 +15,7 @@ export type LinkChatAccountInput = z.input<typeof LinkChatAccountInput>;
 
 /**
  * Links a chat account to a person, once the person proved who they are by redeeming a one-time
- * code (`@maille/db`'s `redeemChatLinkCode`): the bot then acts as that person. One account per
+ * code (`redeemChatLinkCode`): the bot then acts as that person. One account per
  * platform: a new one replaces the old. An account already linked to someone else is refused
  * (they must `/delier` first), linking the same account again changes nothing.
  */
