@@ -47,7 +47,6 @@ export async function startChat({
 }): Promise<RunningChat> {
   const ctx = {
     store: createStore(database),
-    database,
     clock,
     ids: randomIds(),
     onError: (error: unknown) => logError(error),

@@ -1,12 +1,11 @@
 import { PassThrough } from 'node:stream';
-import { issueChatLinkCode } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
-import { getMilestone, listUpdates } from '@maille/domain/use-cases';
+import { getMilestone, issueChatLinkCode, listUpdates } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConsoleChat } from '../src/adapters/console/console-chat.ts';
 import { startChat } from '../src/chat-runner.ts';
 import type { ChatPlace } from '../src/conversation/chat.ts';
-import { NOW, openTestBot, type TestBot } from './harness.ts';
+import { asAdmin, openTestBot, type TestBot } from './harness.ts';
 
 const MOREAU = DEMO_IDS.laRochelle.coordinator;
 
@@ -129,10 +128,7 @@ describe('the console chat', () => {
   });
 
   it('links with a code when it speaks for nobody, and explains what it cannot do', async () => {
-    const { code } = await issueChatLinkCode(bot.database, {
-      personId: 'per_lrmarchand',
-      now: NOW,
-    });
+    const { code } = await issueChatLinkCode(asAdmin(bot.database), { personId: 'per_lrmarchand' });
     const out = await chat(['/jalons', `/lier ${code}`, '/configurer', 'bonjour', '/inconnue'], {});
     expect(out).toContain('Vous n’êtes lié·e à aucune personne : tapez /lier CODE.');
     expect(out).toContain('🔒 Je ne vous connais pas encore.');

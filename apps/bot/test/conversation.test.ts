@@ -1,9 +1,9 @@
-import { issueChatLinkCode } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
 import {
   getGovernance,
   getMilestone,
   getPerson,
+  issueChatLinkCode,
   listMeasurements,
   listUpdates,
 } from '@maille/domain/use-cases';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatUser, Reply } from '../src/conversation/chat.ts';
 import { converse } from '../src/conversation/converse.ts';
 import { encodeButtonId } from '../src/interactions/button-ids.ts';
-import { discordUser, NOW, openTestBot, type TestBot, textOf } from './harness.ts';
+import { asAdmin, discordUser, NOW, openTestBot, type TestBot, textOf } from './harness.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const MOREAU = LR.coordinator;
@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 async function linkAs(user: ChatUser, personId: string): Promise<string> {
-  const { code } = await issueChatLinkCode(bot.database, { personId, now: NOW });
+  const { code } = await issueChatLinkCode(asAdmin(bot.database), { personId });
   return textOf(await bot.command(user, 'lier', { code }));
 }
 
@@ -65,7 +65,7 @@ describe('linking an account', () => {
 
   it('links with a code typed by hand, once, and unlinks', async () => {
     const user = discordUser('100000000000000003');
-    const { code } = await issueChatLinkCode(bot.database, { personId: 'per_lrgiraud', now: NOW });
+    const { code } = await issueChatLinkCode(asAdmin(bot.database), { personId: 'per_lrgiraud' });
     const typed = code.toLowerCase().replace('-', '');
     expect(expectPrivate(await bot.command(user, 'lier', { code: typed }))).toMatch(
       /^Bienvenue .+ ! Votre compte est lié/,

@@ -1,13 +1,12 @@
-import { issueChatLinkCode } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
 import { type FakeDiscord, startFakeDiscord } from '@maille/discord-fake';
-import { bindChat, listUpdates } from '@maille/domain/use-cases';
+import { bindChat, issueChatLinkCode, listUpdates } from '@maille/domain/use-cases';
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordBot } from '../src/adapters/discord/client.ts';
 import { registerCommands } from '../src/adapters/discord/commands.ts';
 import { converse } from '../src/conversation/converse.ts';
-import { NOW, openTestBot, type TestBot } from './harness.ts';
+import { asAdmin, openTestBot, type TestBot } from './harness.ts';
 
 /*
  * The bot on Discord, end to end: the real discord.js client, logged in to the fake Discord of
@@ -50,7 +49,7 @@ describe('the bot on Discord', () => {
   });
 
   it('links a member with a one-time code, then lists their milestones privately', async () => {
-    const { code } = await issueChatLinkCode(bot.database, { personId: LR.coordinator, now: NOW });
+    const { code } = await issueChatLinkCode(asAdmin(bot.database), { personId: LR.coordinator });
     const alice = fake.users.alice;
     const linked = await fake.respondedTo(
       fake.slashCommand({ user: alice, in: 'dm', name: 'lier', options: { code } }).id,

@@ -1,10 +1,12 @@
 import { createApp } from '@maille/api';
-import { createApiKey, issueChatLinkCode, randomIds } from '@maille/db';
+import { randomIds } from '@maille/db';
 import { testDialect } from '@maille/db/testing';
+import { createApiKey, issueChatLinkCode } from '@maille/domain/use-cases';
 import type { APIMessage } from 'discord.js';
 import { InteractionResponseType } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reminderMilestone } from './dispatcher-world.ts';
+import { asAdmin } from './harness.ts';
 import {
   COORDINATOR,
   type E2eWorld,
@@ -62,11 +64,10 @@ async function updatesThroughApi(milestoneId: string) {
     clock: () => new Date().toISOString(),
     ids: randomIds(),
   });
-  const { token } = await createApiKey(world.database, {
+  const { token } = await createApiKey(asAdmin(world.database, new Date().toISOString()), {
     personId: COORDINATOR,
     label: 'Tests de bout en bout',
     instanceAdmin: false,
-    now: new Date().toISOString(),
   });
   const response = await app.request(`/milestones/${milestoneId}/updates`, {
     headers: { authorization: `Bearer ${token}` },
@@ -97,9 +98,8 @@ describe(`the bot's processes, end to end (${dialect})`, () => {
     const { fake } = world;
     const alice = fake.users.alice;
     await world.startChat();
-    const { code } = await issueChatLinkCode(world.database, {
+    const { code } = await issueChatLinkCode(asAdmin(world.database, new Date().toISOString()), {
       personId: MEMBER,
-      now: new Date().toISOString(),
     });
     const linked = await fake.respondedTo(
       fake.slashCommand({ user: alice, in: 'dm', name: 'lier', options: { code } }).id,

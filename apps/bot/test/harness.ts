@@ -41,7 +41,6 @@ export async function openTestBot(): Promise<TestBot> {
   const errors: unknown[] = [];
   const ctx: ConverseContext = {
     store,
-    database,
     clock,
     ids,
     onError: (error) => errors.push(error),
@@ -74,4 +73,15 @@ export function textOf(reply: Reply): string {
   if (reply.type !== 'message' && reply.type !== 'update')
     throw new Error(`Un message était attendu, pas ${JSON.stringify(reply)}`);
   return reply.message.text;
+}
+
+/** The kernel's context as the instance's administrator over `database`: to issue link codes and keys. */
+export function asAdmin(database: Database, now = NOW): UseCaseContext {
+  const clock = () => now;
+  return {
+    store: createStore(database),
+    clock,
+    ids: randomIds(),
+    actor: { instanceAdmin: true, channel: 'cli' },
+  };
 }

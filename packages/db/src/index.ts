@@ -7,7 +7,6 @@ export * from './backup.ts';
 export * from './change-mark.ts';
 export * from './connection.ts';
 export * from './idempotency.ts';
-export * from './legacy-bot.ts';
 export * from './migrate.ts';
 export * from './random-ids.ts';
 export type { Schema } from './schema.ts';

@@ -1,5 +1,5 @@
-import { redeemChatLinkCode, restoreChatLinkCode } from '@maille/db';
 import { ConflictError } from '@maille/domain';
+import { redeemChatLinkCode, restoreChatLinkCode } from '@maille/domain/use-cases';
 import { privately } from '../conversation/format.ts';
 import { identitiesOf, kernelAs, nameOf } from '../conversation/session.ts';
 import { fr } from '../messages/fr.ts';
@@ -23,13 +23,15 @@ export const lier: BotCommand = {
     const current = await identities.find(user);
     if (current)
       return privately(texts.already(await nameOf(kernelAs(ctx, user, current), current)));
-    const redeemed = await redeemChatLinkCode(ctx.database, code, ctx.clock());
+    // Nobody is known yet: the code is the credential.
+    const stranger = kernelAs(ctx, user, undefined);
+    const redeemed = await redeemChatLinkCode(stranger, { code });
     if (!redeemed) return privately(texts.badCode);
     try {
       await identities.link(user, redeemed.personId);
     } catch (error) {
       // The code did nothing: give it back, so the person may use it from another account.
-      await restoreChatLinkCode(ctx.database, code);
+      await restoreChatLinkCode(stranger, { code });
       if (error instanceof ConflictError) return privately(texts.taken);
       throw error;
     }

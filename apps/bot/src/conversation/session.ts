@@ -1,4 +1,3 @@
-import type { Database } from '@maille/db';
 import { displayNameOf, type IdGenerator } from '@maille/domain';
 import {
   type Clock,
@@ -20,10 +19,9 @@ export interface ChatIdentities {
   unlink(user: ChatUser, personId: string): Promise<void>;
 }
 
-/** What the conversation core needs: the kernel's storage, the database, the clock and ids. */
+/** What the conversation core needs: the kernel's storage, the clock and ids. */
 export interface ConverseContext {
   store: Store;
-  database: Database;
   clock: Clock;
   ids: IdGenerator;
   /** Who is who; the chat accounts of the kernel's persons when absent. */
@@ -69,14 +67,17 @@ export function identitiesOf(ctx: ConverseContext): ChatIdentities {
 export function kernelAs(
   ctx: Omit<ConverseContext, 'identities'>,
   user: ChatUser,
-  personId: string,
+  personId: string | undefined,
 ): UseCaseContext {
   return {
     store: ctx.store,
     clock: ctx.clock,
     ids: ctx.ids,
     // The console is a way to try the bot from a terminal: what it writes is signed as such.
-    actor: { personId, channel: user.platform === 'discord' ? 'discord' : 'cli' },
+    actor: {
+      ...(personId === undefined ? {} : { personId }),
+      channel: user.platform === 'discord' ? 'discord' : 'cli',
+    },
   };
 }
 

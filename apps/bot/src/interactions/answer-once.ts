@@ -1,7 +1,7 @@
-import { claimChatAnswer, releaseChatAnswer } from '@maille/db';
+import { claimChatAnswer, releaseChatAnswer } from '@maille/domain/use-cases';
 import type { Reply } from '../conversation/chat.ts';
 import { privately } from '../conversation/format.ts';
-import type { ConverseContext, Session } from '../conversation/session.ts';
+import type { Session } from '../conversation/session.ts';
 import { fr } from '../messages/fr.ts';
 import type { ButtonAction } from './button-ids.ts';
 
@@ -11,24 +11,18 @@ import type { ButtonAction } from './button-ids.ts';
  * effect failed is forgotten, so the button may be pressed again.
  */
 export async function answerOnce(
-  ctx: ConverseContext,
   me: Session,
   action: ButtonAction,
   work: () => Promise<Reply>,
 ): Promise<Reply> {
   const deliveryId = action.deliveryId;
   if (deliveryId === undefined) return work();
-  const first = await claimChatAnswer(ctx.database, {
-    deliveryId,
-    personId: me.personId,
-    verb: action.verb,
-    now: ctx.clock(),
-  });
+  const first = await claimChatAnswer(me.kernel, { deliveryId, verb: action.verb });
   if (!first) return privately(fr.alreadyNoted);
   try {
     return await work();
   } catch (error) {
-    await releaseChatAnswer(ctx.database, deliveryId);
+    await releaseChatAnswer(me.kernel, { deliveryId });
     throw error;
   }
 }

@@ -37,12 +37,12 @@ export async function pressButton(
     case 'partage':
       return share(me, action.subjectId);
     case 'fait':
-      return answerOnce(ctx, me, action, async () => {
+      return answerOnce(me, action, async () => {
         const milestone = await completeMilestone(me.kernel, { milestoneId: action.subjectId });
         return replacing(fr.fait.done(milestone.title));
       });
     case 'report':
-      return answerOnce(ctx, me, action, async () => {
+      return answerOnce(me, action, async () => {
         const milestone = await getMilestone(me.kernel, { milestoneId: action.subjectId });
         const governance = await getGovernance(me.kernel, {
           governanceId: milestone.governanceId,
@@ -62,7 +62,7 @@ export async function pressButton(
         );
       });
     case 'rien':
-      return answerOnce(ctx, me, action, async () => {
+      return answerOnce(me, action, async () => {
         const subject = await subjectOf(me, action.subjectId);
         await recordUpdate(me.kernel, {
           subject: { type: subject.type, id: subject.id },

@@ -122,7 +122,7 @@ export async function submitCheckIn(
     input = { ...input, ...checked.input };
   }
   const { text = '', ...changes } = input;
-  return answerOnce(ctx, me, action, async () => {
+  return answerOnce(me, action, async () => {
     const update = await recordUpdate(me.kernel, {
       subject: { type: subject.type, id: subject.id },
       text,

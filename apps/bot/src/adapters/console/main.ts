@@ -41,7 +41,6 @@ try {
   await runConsoleChat({
     ctx: {
       store: createStore(database),
-      database,
       clock,
       ids: randomIds(),
       onError: (error) => console.error(error),
