@@ -6,9 +6,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApiKey, openDatabase, seedDemo } from '@maille/db';
+import { createStore, openDatabase, randomIds, seedDemo } from '@maille/db';
 import { openTestDatabase } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
+import { createApiKey } from '@maille/domain/use-cases';
 import { afterEach, expect, it } from 'vitest';
 import { DIALECT } from './harness.ts';
 
@@ -85,8 +86,13 @@ async function demoKey(env: Record<string, string>): Promise<string> {
     const now = new Date().toISOString();
     await seedDemo(database, now);
     const personId = DEMO_IDS.laRochelle.coordinator;
-    return (await createApiKey(database, { personId, label: 'Tests', instanceAdmin: false, now }))
-      .token;
+    const admin = {
+      store: createStore(database),
+      clock: () => now,
+      ids: randomIds(),
+      actor: { instanceAdmin: true, channel: 'cli' as const },
+    };
+    return (await createApiKey(admin, { personId, label: 'Tests', instanceAdmin: false })).token;
   } finally {
     await database.close();
   }
