@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchRow, writeBenchSection } from '@maille/bench';
-import { createStore, migrateToLatest, openDatabase, randomIds, seedDemo } from '@maille/db';
+import { createStore, migrateToLatest, openDatabase, seedDemo } from '@maille/db';
+import { kernelAt } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
 import { buildLargeRoadmap } from '@maille/domain/testing';
-import { createApiKey, type UseCaseContext } from '@maille/domain/use-cases';
+import { createApiKey } from '@maille/domain/use-cases';
 import autocannon from 'autocannon';
 
 /*
@@ -171,13 +172,7 @@ async function prepareDatabase(file: string): Promise<string> {
       for (const line of large.fundingLines) await repos.fundingLines.insert(line);
       for (const update of large.updates) await repos.updates.insert(update);
     });
-    const admin: UseCaseContext = {
-      store: createStore(database),
-      clock: () => NOW,
-      ids: randomIds(),
-      actor: { instanceAdmin: true, channel: 'cli' },
-    };
-    const { token } = await createApiKey(admin, {
+    const { token } = await createApiKey(kernelAt(database, NOW), {
       personId: ids.coordinator,
       label: 'Banc d’essai',
       instanceAdmin: false,

@@ -6,8 +6,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createStore, openDatabase, randomIds, seedDemo } from '@maille/db';
-import { openTestDatabase } from '@maille/db/testing';
+import { openDatabase, seedDemo } from '@maille/db';
+import { kernelAt, openTestDatabase } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
 import { createApiKey } from '@maille/domain/use-cases';
 import { afterEach, expect, it } from 'vitest';
@@ -86,13 +86,8 @@ async function demoKey(env: Record<string, string>): Promise<string> {
     const now = new Date().toISOString();
     await seedDemo(database, now);
     const personId = DEMO_IDS.laRochelle.coordinator;
-    const admin = {
-      store: createStore(database),
-      clock: () => now,
-      ids: randomIds(),
-      actor: { instanceAdmin: true, channel: 'cli' as const },
-    };
-    return (await createApiKey(admin, { personId, label: 'Tests', instanceAdmin: false })).token;
+    const key = { personId, label: 'Tests', instanceAdmin: false };
+    return (await createApiKey(kernelAt(database, now), key)).token;
   } finally {
     await database.close();
   }

@@ -1,3 +1,4 @@
+import { kernelAt } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
 import {
   getGovernance,
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatUser, Reply } from '../src/conversation/chat.ts';
 import { converse } from '../src/conversation/converse.ts';
 import { encodeButtonId } from '../src/interactions/button-ids.ts';
-import { asAdmin, discordUser, NOW, openTestBot, type TestBot, textOf } from './harness.ts';
+import { discordUser, NOW, openTestBot, type TestBot, textOf } from './harness.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const MOREAU = LR.coordinator;
@@ -37,7 +38,7 @@ afterAll(async () => {
 });
 
 async function linkAs(user: ChatUser, personId: string): Promise<string> {
-  const { code } = await issueChatLinkCode(asAdmin(bot.database), { personId });
+  const { code } = await issueChatLinkCode(kernelAt(bot.database, NOW), { personId });
   return textOf(await bot.command(user, 'lier', { code }));
 }
 
@@ -65,7 +66,9 @@ describe('linking an account', () => {
 
   it('links with a code typed by hand, once, and unlinks', async () => {
     const user = discordUser('100000000000000003');
-    const { code } = await issueChatLinkCode(asAdmin(bot.database), { personId: 'per_lrgiraud' });
+    const { code } = await issueChatLinkCode(kernelAt(bot.database, NOW), {
+      personId: 'per_lrgiraud',
+    });
     const typed = code.toLowerCase().replace('-', '');
     expect(expectPrivate(await bot.command(user, 'lier', { code: typed }))).toMatch(
       /^Bienvenue .+ ! Votre compte est lié/,

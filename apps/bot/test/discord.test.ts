@@ -1,3 +1,4 @@
+import { kernelAt } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
 import { type FakeDiscord, startFakeDiscord } from '@maille/discord-fake';
 import { bindChat, issueChatLinkCode, listUpdates } from '@maille/domain/use-cases';
@@ -6,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordBot } from '../src/adapters/discord/client.ts';
 import { registerCommands } from '../src/adapters/discord/commands.ts';
 import { converse } from '../src/conversation/converse.ts';
-import { asAdmin, openTestBot, type TestBot } from './harness.ts';
+import { NOW, openTestBot, type TestBot } from './harness.ts';
 
 /*
  * The bot on Discord, end to end: the real discord.js client, logged in to the fake Discord of
@@ -49,7 +50,9 @@ describe('the bot on Discord', () => {
   });
 
   it('links a member with a one-time code, then lists their milestones privately', async () => {
-    const { code } = await issueChatLinkCode(asAdmin(bot.database), { personId: LR.coordinator });
+    const { code } = await issueChatLinkCode(kernelAt(bot.database, NOW), {
+      personId: LR.coordinator,
+    });
     const alice = fake.users.alice;
     const linked = await fake.respondedTo(
       fake.slashCommand({ user: alice, in: 'dm', name: 'lier', options: { code } }).id,

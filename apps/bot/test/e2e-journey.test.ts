@@ -1,12 +1,11 @@
 import { createApp } from '@maille/api';
 import { randomIds } from '@maille/db';
-import { testDialect } from '@maille/db/testing';
+import { kernelAt, testDialect } from '@maille/db/testing';
 import { createApiKey, issueChatLinkCode } from '@maille/domain/use-cases';
 import type { APIMessage } from 'discord.js';
 import { InteractionResponseType } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reminderMilestone } from './dispatcher-world.ts';
-import { asAdmin } from './harness.ts';
 import {
   COORDINATOR,
   type E2eWorld,
@@ -64,7 +63,7 @@ async function updatesThroughApi(milestoneId: string) {
     clock: () => new Date().toISOString(),
     ids: randomIds(),
   });
-  const { token } = await createApiKey(asAdmin(world.database, new Date().toISOString()), {
+  const { token } = await createApiKey(kernelAt(world.database, new Date().toISOString()), {
     personId: COORDINATOR,
     label: 'Tests de bout en bout',
     instanceAdmin: false,
@@ -98,7 +97,7 @@ describe(`the bot's processes, end to end (${dialect})`, () => {
     const { fake } = world;
     const alice = fake.users.alice;
     await world.startChat();
-    const { code } = await issueChatLinkCode(asAdmin(world.database, new Date().toISOString()), {
+    const { code } = await issueChatLinkCode(kernelAt(world.database, new Date().toISOString()), {
       personId: MEMBER,
     });
     const linked = await fake.respondedTo(

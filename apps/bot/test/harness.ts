@@ -74,14 +74,3 @@ export function textOf(reply: Reply): string {
     throw new Error(`Un message était attendu, pas ${JSON.stringify(reply)}`);
   return reply.message.text;
 }
-
-/** The kernel's context as the instance's administrator over `database`: to issue link codes and keys. */
-export function asAdmin(database: Database, now = NOW): UseCaseContext {
-  const clock = () => now;
-  return {
-    store: createStore(database),
-    clock,
-    ids: randomIds(),
-    actor: { instanceAdmin: true, channel: 'cli' },
-  };
-}

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { createStore, type Database, randomIds } from '@maille/db';
+import type { Database } from '@maille/db';
+import { kernelAt } from '@maille/db/testing';
 import type { Actor, UseCaseContext } from '@maille/domain/use-cases';
 import { type MainOptions, main } from '../src/main.ts';
 
@@ -13,7 +14,7 @@ export const NOW = '2026-11-24T09:00:00.000Z';
  * apps would: as the public (who holds a token or a code) unless told.
  */
 export function kernelOver(database: Database, actor: Actor = { channel: 'api' }): UseCaseContext {
-  return { store: createStore(database), clock: () => NOW, ids: randomIds(), actor };
+  return kernelAt(database, NOW, actor);
 }
 
 /** The options of `main`; `untilStopped` can read what the command has printed so far. */

@@ -2,13 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Actor, UseCaseContext } from '@maille/domain/use-cases';
 import { sql } from 'kysely';
 import {
   createSchemaIfMissing,
+  createStore,
   type Database,
   type DialectName,
   migrateToLatest,
   openDatabase,
+  randomIds,
 } from './index.ts';
 
 /**
@@ -155,4 +158,20 @@ export async function tableColumns(
     where c.table_schema = ${database.schema ?? 'public'} and t.table_type = 'BASE TABLE'
   `.execute(database.db);
   return rows;
+}
+
+/**
+ * The kernel's context over `database` at `now`, acting as `actor` (the instance's administration
+ * unless told): what a test or a bench sets up (keys, link codes, feeds) goes through the use
+ * cases, as the apps do.
+ *
+ * @example
+ * const { token } = await createApiKey(kernelAt(database, NOW), { personId, label, instanceAdmin: false });
+ */
+export function kernelAt(
+  database: Database,
+  now: string,
+  actor: Actor = { instanceAdmin: true, channel: 'cli' },
+): UseCaseContext {
+  return { store: createStore(database), clock: () => now, ids: randomIds(), actor };
 }

@@ -9,8 +9,8 @@ import {
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../src/index.ts';
+import { kernelAt } from '../src/testing.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './dialects.ts';
-import { kernelAt } from './kernel.ts';
 
 const NOW = '2026-11-24T09:00:00.000Z';
 const LATER = '2026-11-25T10:30:00.000Z';

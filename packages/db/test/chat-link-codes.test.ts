@@ -11,8 +11,8 @@ import {
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../src/index.ts';
+import { kernelAt } from '../src/testing.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './dialects.ts';
-import { kernelAt } from './kernel.ts';
 
 const NOW = '2026-11-24T09:00:00.000Z';
 const HOUR = 60 * 60 * 1000;

@@ -9,6 +9,7 @@ import {
   audienceOf,
   can,
   conditionLabels,
+  factsNeeded,
   governanceRoleOf,
   PERMISSION_RULES,
   PERMISSIONS,
@@ -241,6 +242,63 @@ describe('the permission matrix', () => {
       }
     }
     for (const audience of Audience.options) expect(audienceLabels[audience]).toMatch(/^\p{Lu}/u);
+  });
+});
+
+describe('factsNeeded', () => {
+  /** The resource of a scenario with only the facts `factsNeeded` asks for. */
+  function trimmed(principal: Principal, full: PermissionResource): PermissionResource {
+    const { bodies: seats, today, actorOrganizationId, ...rest } = full;
+    const needed = factsNeeded(principal, full.governance, full);
+    return {
+      ...rest,
+      ...(needed.seats ? { bodies: seats, today } : {}),
+      ...(needed.organization ? { actorOrganizationId } : {}),
+    };
+  }
+
+  /** What the actor is told: granted, or the refusal's message. */
+  function verdict(principal: Principal, permission: Permission, facts: PermissionResource) {
+    try {
+      assertCan(principal, permission, facts);
+      return 'accordé';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+
+  it('leaves out only facts that change no decision nor any refusal message', () => {
+    for (const [, principal] of TABLE) {
+      for (const scenario of Object.keys(everywhere([])) as Scenario[]) {
+        const full = resource(principal, scenario);
+        const { action, ...withoutAction } = full;
+        for (const facts of [full, withoutAction]) {
+          const less = trimmed(principal, facts);
+          for (const permission of PERMISSIONS) {
+            expect(verdict(principal, permission, less), `${permission}, ${scenario}`).toBe(
+              verdict(principal, permission, facts),
+            );
+          }
+        }
+      }
+    }
+  });
+
+  it('skips the seats of a coordinator, and the organization when no action is concerned', () => {
+    const gov = governance();
+    expect(factsNeeded({ personId: 'per_coord001' }, gov, {})).toEqual({
+      seats: false,
+      organization: false,
+    });
+    expect(factsNeeded({ personId: 'per_member01' }, gov, {})).toEqual({
+      seats: true,
+      organization: false,
+    });
+    expect(factsNeeded({ personId: 'per_member01' }, gov, { action: {} })).toEqual({
+      seats: true,
+      organization: true,
+    });
+    expect(factsNeeded({}, gov, { action: {} })).toEqual({ seats: false, organization: false });
   });
 });
 

@@ -228,6 +228,29 @@ export function governanceRoleOf(
   return best;
 }
 
+/**
+ * Which facts a decision about `principal` in `governance` may read besides the target: the
+ * bodies' seats (with `today`) count only for a person the assigned roles do not already make a
+ * coordinator, and the actor's organization only for a target action. The caller may leave the
+ * others out of the resource: `can` answers the same.
+ *
+ * @example
+ * factsNeeded({ personId: 'per_coord001' }, governance, {}); // { seats: false, organization: false }
+ */
+export function factsNeeded(
+  principal: Principal,
+  governance: Pick<Governance, 'roles'>,
+  target: { action?: unknown },
+): { seats: boolean; organization: boolean } {
+  const { personId } = principal;
+  if (principal.instanceAdmin || personId === undefined)
+    return { seats: false, organization: false };
+  const coordinator = governance.roles.some(
+    (assignment) => assignment.personId === personId && assignment.role === 'coordinateur',
+  );
+  return { seats: !coordinator, organization: target.action !== undefined };
+}
+
 function higher(current: GovernanceRole | null, role: GovernanceRole): GovernanceRole {
   return current && ROLE_RANK[current] >= ROLE_RANK[role] ? current : role;
 }

@@ -3,6 +3,7 @@ import type { Governance } from '../governance/governance.ts';
 import {
   assertCan,
   can,
+  factsNeeded,
   type Permission,
   type PermissionResource,
 } from '../governance/permissions.ts';
@@ -38,14 +39,15 @@ export async function authorize(
 ): Promise<Governance> {
   const { asked = ['Gouvernance', governanceId], ...facts } = target;
   const governance = await mustGet(repos.governances, governanceId, 'Gouvernance');
-  const resource: PermissionResource = {
-    ...facts,
-    governance,
-    bodies: await repos.bodies.listByGovernance(governanceId),
-    today: localDate(ctx.clock(), governance.timeZone),
-    actorOrganizationId: await organizationOf(ctx, repos),
-  };
   const principal = { personId: ctx.actor.personId, instanceAdmin: ctx.actor.instanceAdmin };
+  // Every write is authorized: read only the facts that can change the answer.
+  const needed = factsNeeded(principal, governance, facts);
+  const resource: PermissionResource = { ...facts, governance };
+  if (needed.seats) {
+    resource.bodies = await repos.bodies.listByGovernance(governanceId);
+    resource.today = localDate(ctx.clock(), governance.timeZone);
+  }
+  if (needed.organization) resource.actorOrganizationId = await organizationOf(ctx, repos);
   const readPermission: Permission = target.roadmap ? 'roadmap.read' : 'governance.read';
   if (!can(principal, readPermission, resource)) throw new NotFoundError(asked[0], asked[1]);
   assertCan(principal, permission, resource);
