@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, inflateSync } from 'node:zlib';
 import { changeMark } from '@maille/db';
 import { DEMO_IDS } from '@maille/demo';
 import { updateRoadmap } from '@maille/domain/use-cases';
@@ -98,6 +98,19 @@ it('sends a read model compressed to a client that accepts it, and 304 to one th
     });
     expect(held.status).toBe(304);
     expect(await held.text()).toBe('');
+
+    // A client that refuses gzip gets plain JSON; one that takes only deflate gets deflate.
+    const noGzip = await api.app.request(path, {
+      headers: { ...coordinator, 'Accept-Encoding': 'gzip;q=0, identity' },
+    });
+    expect(noGzip.headers.get('Content-Encoding')).toBeNull();
+    expect(await noGzip.json()).toEqual(expected);
+    const deflate = await api.app.request(path, {
+      headers: { ...coordinator, 'Accept-Encoding': 'deflate' },
+    });
+    expect(deflate.headers.get('Content-Encoding')).toBe('deflate');
+    const inflated = inflateSync(Buffer.from(await deflate.arrayBuffer()));
+    expect(JSON.parse(String(inflated))).toEqual(expected);
   }
 });
 

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { type ReadModelAnswer, ReadModelCache } from './cache.ts';
 
@@ -107,5 +108,13 @@ describe('ReadModelCache', () => {
     expect(first.etag).toMatch(/^W\/"[\w-]+"$/);
     expect(again.etag).toBe(first.etag);
     expect(changed.etag).not.toBe(first.etag);
+  });
+
+  it('keeps the gzip form of a content once made: the next reader gets the same bytes', async () => {
+    const cache = new ReadModelCache(60_000);
+    const first = await cache.answer('k', async () => ({ titre: 'Feuille de route', n: 1 }));
+    expect(String(gunzipSync(first.gzipped))).toBe(first.json);
+    const again = await cache.answer('k', async () => ({ titre: 'autre' }));
+    expect(again.gzipped).toBe(first.gzipped);
   });
 });

@@ -1,14 +1,25 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { LRUCache } from 'lru-cache';
 
-/** One computed read model, ready to send: its JSON and an entity tag of its content. */
+/**
+ * One computed read model, ready to send: its JSON, an entity tag of its content and, once a
+ * client asked for it, its gzip form — compressed once per content, not once per reader (the
+ * health of a 200-action roadmap takes longer to gzip than to send).
+ */
 export class ReadModelAnswer {
   /** A weak tag (`W/"…"`): the same content, compressed or not, matches it. */
   readonly etag: string;
+  #gzipped: Uint8Array<ArrayBuffer> | undefined;
 
   constructor(readonly json: string) {
     this.etag = `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 22)}"`;
+  }
+
+  get gzipped(): Uint8Array<ArrayBuffer> {
+    this.#gzipped ??= new Uint8Array(gzipSync(this.json));
+    return this.#gzipped;
   }
 }
 
