@@ -10,9 +10,10 @@ import { fr } from './messages/fr.ts';
 export interface RunningChat {
   where: 'discord' | 'console';
   /**
-   * Resolves when the console chat ends: `quit` when the person left it (`/quitter`, Ctrl+D, the
-   * end of the input) — the host should then stop what runs beside it, as nothing reads the
-   * terminal any more —, `stopped` after `stop()`. Never on Discord.
+   * Resolves when the console chat ends: `quit` when the person left it (`/quitter`),
+   * `input-ended` on Ctrl+D or at the end of a piped input — the host then stops what runs beside
+   * it, unless its input was never a terminal (a service's) —, `stopped` after `stop()`. Never on
+   * Discord.
    */
   ended: Promise<ConsoleChatEnd>;
   stop(): Promise<void>;
@@ -26,7 +27,7 @@ export interface RunningChat {
  *
  * @example
  * const chat = await startChat({ database, env, input: process.stdin, output: process.stdout });
- * if ((await chat.ended) === 'quit') await stopEverything();
+ * if ((await chat.ended) !== 'stopped') await stopEverything();
  */
 export async function startChat({
   database,

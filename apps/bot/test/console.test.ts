@@ -1,11 +1,12 @@
 import { PassThrough } from 'node:stream';
+import { kernelAt } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
 import { getMilestone, issueChatLinkCode, listUpdates } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConsoleChat } from '../src/adapters/console/console-chat.ts';
 import { startChat } from '../src/chat-runner.ts';
 import type { ChatPlace } from '../src/conversation/chat.ts';
-import { asAdmin, openTestBot, type TestBot } from './harness.ts';
+import { NOW, openTestBot, type TestBot } from './harness.ts';
 
 const MOREAU = DEMO_IDS.laRochelle.coordinator;
 
@@ -42,7 +43,7 @@ describe('the console chat', () => {
     empty.end();
     expect(
       await runConsoleChat({ ctx: bot.ctx, input: empty, output: sink, personId: MOREAU }),
-    ).toBe('quit');
+    ).toBe('input-ended');
 
     // An input that stays open (a terminal): stopping the program ends the chat.
     const stopping = new AbortController();
@@ -128,7 +129,9 @@ describe('the console chat', () => {
   });
 
   it('links with a code when it speaks for nobody, and explains what it cannot do', async () => {
-    const { code } = await issueChatLinkCode(asAdmin(bot.database), { personId: 'per_lrmarchand' });
+    const { code } = await issueChatLinkCode(kernelAt(bot.database, NOW), {
+      personId: 'per_lrmarchand',
+    });
     const out = await chat(['/jalons', `/lier ${code}`, '/configurer', 'bonjour', '/inconnue'], {});
     expect(out).toContain('Vous n’êtes lié·e à aucune personne : tapez /lier CODE.');
     expect(out).toContain('🔒 Je ne vous connais pas encore.');
@@ -198,7 +201,7 @@ describe('the console chat at a terminal', () => {
     chat.type('/jalons\r');
     await chat.printed('Vos jalons');
     chat.end();
-    expect(await chat.done).toBe('quit');
+    expect(await chat.done).toBe('input-ended');
     const out = chat.output();
     expect(out).not.toContain('« /aidd »');
     expect(out).not.toContain('^[[A');

@@ -50,6 +50,8 @@ export const EXIT = {
   database: 4,
   /** A bug of Maille (sysexits' EX_SOFTWARE). */
   internal: 70,
+  /** Stopped by force: a third Ctrl+C while stopping (128 + SIGINT, as a shell reports it). */
+  interrupted: 130,
 } as const;
 
 /** What a test (or another program) may set instead of the process's own. */
@@ -126,14 +128,24 @@ export async function main(
 }
 
 /**
- * The first SIGINT (Ctrl+C) or SIGTERM; the command then stops cleanly instead of dying. The
- * handlers stay: under `pnpm start`, Ctrl+C reaches both pnpm and this process, and pnpm sends it
- * once more — the same request, which must not kill the stop under way.
+ * The first SIGINT (Ctrl+C) or SIGTERM; the command then stops cleanly instead of dying. Under
+ * `pnpm start`, one Ctrl+C reaches both pnpm and this process, and pnpm sends it once more: the
+ * second signal is that echo and must not kill the stop under way. A third one is the person
+ * insisting on a stop that hangs: the process leaves at once (SQLite's journal keeps the file whole).
  */
 function untilSignal(): Promise<string> {
+  let received = 0;
   return new Promise((resolve) => {
-    process.on('SIGINT', resolve);
-    process.on('SIGTERM', resolve);
+    const onSignal = (signal: string) => {
+      received += 1;
+      if (received === 1) resolve(signal);
+      if (received === 3) {
+        process.stderr.write(`${fr.start.forced}\n`);
+        process.exit(EXIT.interrupted);
+      }
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   });
 }
 

@@ -617,6 +617,28 @@ describe('maille start', () => {
     expect(keys.out).toContain(firstToken?.slice(4, 16));
   });
 
+  it('keeps serving when started with no terminal and its input ends (as a service)', async () => {
+    let health = 0;
+    const { code, out } = await box.runWith(
+      {
+        // Readable.from([]): stdin from /dev/null, over at once and no terminal.
+        untilStopped: async (printed) => {
+          await vi.waitFor(() => expect(printed()).toContain('L’entrée standard est fermée'), {
+            timeout: 10_000,
+          });
+          const url = /à l’écoute sur (http:\/\/\S+)/.exec(printed())?.[1];
+          health = (await fetch(`${url}/healthz`)).status;
+          return 'SIGTERM';
+        },
+      },
+      'start',
+    );
+    expect(code).toBe(0);
+    expect(health).toBe(200);
+    expect(out).not.toContain('Fin de la discussion');
+    expect(out).toContain('Arrêt demandé (SIGTERM)');
+  });
+
   it('stops everything when the person leaves the console chat', async () => {
     const { code, out } = await box.runWith(
       {

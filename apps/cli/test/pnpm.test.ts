@@ -9,10 +9,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 const ROOT = new URL('../../../', import.meta.url).pathname;
 
 let folder: string;
+/** The process groups started by a test: a failed test must not leave `pnpm start` running. */
+const groups: number[] = [];
 beforeEach(() => {
   folder = mkdtempSync(join(tmpdir(), 'maille-pnpm-'));
 });
-afterEach(() => rmSync(folder, { recursive: true, force: true }));
+afterEach(() => {
+  for (const pid of groups.splice(0)) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Already gone: the test's run ended.
+    }
+  }
+  rmSync(folder, { recursive: true, force: true });
+});
 
 interface Finished {
   code: number | null;
@@ -27,6 +38,7 @@ function pnpm(args: string[], whenPrinted?: { text: string; act: (pid: number) =
     env: { ...process.env, DATABASE_URL: join(folder, 'maille.db'), PORT: '0' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  groups.push(child.pid as number);
   let output = '';
   const collect = (chunk: Buffer) => {
     output += chunk.toString();

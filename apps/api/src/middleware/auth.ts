@@ -31,7 +31,7 @@ const PUBLIC: Caller = { actor: { channel: 'api' } };
  * roadmaps only. A header that is there must hold a valid key: a wrong key is refused (401)
  * rather than silently treated as the public, so a revoked dashboard notices.
  */
-export async function authenticate(
+async function authenticate(
   authorization: string | undefined,
   deps: AppDependencies,
   verifiedKeys: VerifiedKeys,

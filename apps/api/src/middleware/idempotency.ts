@@ -63,6 +63,7 @@ export function honourIdempotencyKey(deps: AppDependencies): MiddlewareHandler<A
       throw new ApiProblem('cle-idempotence-invalide', fr.problems.idempotencyKey.malformed);
     }
     const owner = c.get('keyId');
+    // `admitCaller` has refused anonymous writes already; this keeps the record's owner typed.
     if (owner === undefined) throw anonymousWrite();
     // The body is read once here; Hono keeps it for the route's own validation.
     const body = new Uint8Array(await c.req.arrayBuffer());

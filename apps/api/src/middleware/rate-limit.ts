@@ -140,7 +140,7 @@ export class RateLimiter {
 }
 
 /** The 429 problem of a refused request, with its `Retry-After`. */
-export function tooManyRequests(decision: RateDecision): ApiProblem {
+function tooManyRequests(decision: RateDecision): ApiProblem {
   return new ApiProblem('trop-de-requetes', fr.problems.tooManyRequests.detail(decision.limit), {
     ...decision.headers,
     'Retry-After': String(decision.resetSeconds),

@@ -136,7 +136,7 @@ export function candidatesOf(
 }
 
 /** Autocomplete: the candidates whose name contains what is typed, ignoring case and accents. */
-export function suggest(
+function suggest(
   candidates: readonly Candidate[],
   query: string,
 ): { name: string; value: string }[] {

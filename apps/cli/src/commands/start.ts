@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { serveApi } from '@maille/api';
 import { consoleSender, createDispatcher, discordSender, startChat } from '@maille/bot';
 import { type Database, seedDemo } from '@maille/db';
@@ -91,7 +92,13 @@ async function serve(cli: Cli, database: Database, url: string, logFile: string)
     // Listened to before the hint is printed: a Ctrl+C right after it stops cleanly too.
     const stop = Promise.race([
       cli.untilStopped().then(fr.start.stopping),
-      bot.ended.then(() => fr.start.chatEnded),
+      bot.ended.then((end) => {
+        if (end !== 'input-ended' || isTerminal(cli.chatInput)) return fr.start.chatEnded;
+        // Started as a service (stdin from /dev/null, a pipe): the end of its input is no request
+        // to stop, and the API goes on until a signal.
+        cli.print(fr.start.inputClosed);
+        return new Promise<string>(() => {});
+      }),
     ]);
     cli.print('');
     cli.print(bot.where === 'discord' ? fr.start.botOnDiscord : fr.start.botInConsole);
@@ -100,6 +107,10 @@ async function serve(cli: Cli, database: Database, url: string, logFile: string)
   } finally {
     await bot.stop();
   }
+}
+
+function isTerminal(stream: Readable): boolean {
+  return 'isTTY' in stream && stream.isTTY === true;
 }
 
 /** The bot beside the API: the chat (Discord, or this terminal) and the reminders' dispatcher. */
@@ -130,6 +141,10 @@ async function startBot(
     output: cli.chatOutput,
     consolePersonId: DEMO_IDS.laRochelle.coordinator,
     logError: (error) => cli.printError(String(error)),
+  }).catch(async (error: unknown) => {
+    // Discord refused the token, say: the reminders must not go on without the chat.
+    await dispatcher.stop();
+    throw error;
   });
   return {
     where: chat.where,

@@ -268,5 +268,8 @@ export const fr = {
     stopping: (signal: string) =>
       `Arrêt demandé (${signal}) : le bot et les requêtes en cours se terminent, puis la base est fermée.`,
     stopped: 'Maille est arrêtée.',
+    inputClosed:
+      'L’entrée standard est fermée : le bot ne lit plus ce terminal, l’API et les rappels continuent (arrêt : Ctrl+C ou SIGTERM).',
+    forced: 'Arrêt forcé : Maille s’arrête sans attendre la fin des requêtes en cours.',
   },
 } as const;

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { DEFAULT_TIME_ZONE, displayNameOf } from '@maille/domain';
-import { getPerson, listMyWork, type UseCaseContext } from '@maille/domain/use-cases';
+import { getPerson, listMyWork } from '@maille/domain/use-cases';
 import type { CommandDefinition } from '../../commands/command.ts';
 import type {
   Button,
@@ -13,7 +13,7 @@ import type {
   Reply,
 } from '../../conversation/chat.ts';
 import { converse } from '../../conversation/converse.ts';
-import type { ChatIdentities, ConverseContext } from '../../conversation/session.ts';
+import { type ChatIdentities, type ConverseContext, kernelAs } from '../../conversation/session.ts';
 import { checkInField } from '../../interactions/check-in-form.ts';
 import { fr } from '../../messages/fr.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -41,10 +41,10 @@ export interface ConsoleChatOptions {
 }
 
 /**
- * How the console chat ended: `quit` — the person typed `/quitter`, or Ctrl+D, or the input ran
- * out; `stopped` — the program stopped it (`signal`).
+ * How the console chat ended: `quit` — the person typed `/quitter`; `input-ended` — Ctrl+D in a
+ * terminal, or the end of a piped input; `stopped` — the program stopped it (`signal`).
  */
-export type ConsoleChatEnd = 'quit' | 'stopped';
+export type ConsoleChatEnd = 'quit' | 'input-ended' | 'stopped';
 
 /** The one console user: the terminal itself. */
 export const CONSOLE_USER: ChatUser = {
@@ -114,12 +114,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<Conso
   const write = (text: string) => options.output.write(`${text}\n`);
   let state: State = { kind: 'idle' };
 
-  const kernel = (personId: string): UseCaseContext => ({
-    store: ctx.store,
-    clock: ctx.clock,
-    ids: ctx.ids,
-    actor: { personId, channel: 'cli' },
-  });
+  const kernel = (personId: string) => kernelAs(ctx, CONSOLE_USER, personId);
 
   /** The time zone timestamps are shown in: the first governance of the person, or Paris. */
   const timeZone = async () => {
@@ -323,6 +318,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<Conso
     : undefined;
   write(texts.welcome(who, personId));
   prompt();
+  let end: ConsoleChatEnd = 'input-ended';
   for await (const line of { [Symbol.asyncIterator]: () => lines }) {
     let next: State | 'quit';
     try {
@@ -339,12 +335,15 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<Conso
       write(texts.unexpected);
       next = { kind: 'idle' };
     }
-    if (next === 'quit') break;
+    if (next === 'quit') {
+      end = 'quit';
+      break;
+    }
     state = next;
     prompt();
   }
   options.signal?.removeEventListener('abort', stop);
   reader.close();
   write(texts.goodbye);
-  return stopped ? 'stopped' : 'quit';
+  return stopped ? 'stopped' : end;
 }
