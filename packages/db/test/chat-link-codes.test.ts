@@ -4,9 +4,10 @@ import {
   type Actor,
   claimChatAnswer,
   issueChatLinkCode,
+  linkChatAccount,
+  linkChatAccountWithCode,
   redeemChatLinkCode,
   releaseChatAnswer,
-  restoreChatLinkCode,
 } from '@maille/domain/use-cases';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,11 +59,23 @@ describe.each(DIALECTS)('chat link codes on %s', (dialect) => {
       personId: GIRAUD,
     });
     expect(await redeemChatLinkCode(anyone(at(HOUR)), { code: issued.code })).toBeUndefined();
-    // Given back after a failed link, it works again.
-    await restoreChatLinkCode(anyone(NOW), { code: issued.code });
-    expect(await redeemChatLinkCode(anyone(at(HOUR)), { code: issued.code })).toEqual({
-      personId: GIRAUD,
-    });
+  });
+
+  it('link a Discord account with a code in one transaction: a refused link spends nothing', async () => {
+    const taken = { platform: 'discord', userId: '444444444444444444' };
+    await linkChatAccount(as(MOREAU), { personId: MOREAU, ...taken });
+    const { code } = await issueChatLinkCode(as(MOREAU), { personId: GIRAUD });
+    await expect(linkChatAccountWithCode(anyone(NOW), { code, ...taken })).rejects.toThrow(
+      'Ce compte est déjà lié à une autre personne.',
+    );
+    const own = { platform: 'discord', userId: '555555555555555555' };
+    const linked = await linkChatAccountWithCode(anyone(at(HOUR)), { code, ...own });
+    expect(linked?.chatAccounts).toEqual([{ ...own, linkedAt: at(HOUR) }]);
+    const found = await createStore(test.database).transaction((repos) =>
+      repos.persons.findByChatAccount('discord', own.userId),
+    );
+    expect(found?.id).toBe(GIRAUD);
+    expect(await linkChatAccountWithCode(anyone(at(HOUR)), { code, ...own })).toBeUndefined();
   });
 
   it('refuse an expired, unknown or malformed code, and an unknown person', async () => {

@@ -13,6 +13,7 @@ import {
   createRoadmap,
   getRoadmapHealth,
   issueChatLinkCode,
+  linkChatAccountWithCode,
   listApiKeys,
   listCalendarFeeds,
   listHistory,
@@ -24,7 +25,6 @@ import {
   recordUpdate,
   redeemChatLinkCode,
   releaseChatAnswer,
-  restoreChatLinkCode,
   revokeApiKey,
   revokeCalendarFeed,
   type Store,
@@ -217,8 +217,13 @@ async function credentialsScenario<S extends Store>(world: TestWorld<S>) {
   const { code } = await issueChatLinkCode(world.as('coordinator'), { personId: member });
   await step(() => redeemChatLinkCode(anyone, { code: code.toLowerCase() }));
   await step(() => redeemChatLinkCode(anyone, { code }));
-  await restoreChatLinkCode(anyone, { code });
-  await step(() => redeemChatLinkCode(anyone, { code }));
+  const second = await issueChatLinkCode(world.as('coordinator'), { personId: member });
+  const account = { platform: 'discord', userId: '333333333333333333' };
+  await step(
+    async () =>
+      (await linkChatAccountWithCode(anyone, { code: second.code, ...account }))?.chatAccounts,
+  );
+  await step(() => linkChatAccountWithCode(anyone, { code: second.code, ...account }));
 
   const answer = { deliveryId: 'dlv_answer01', verb: 'fait' };
   await step(() => claimChatAnswer(world.as('member', 'discord'), answer));

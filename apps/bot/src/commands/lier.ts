@@ -1,5 +1,4 @@
 import { ConflictError } from '@maille/domain';
-import { redeemChatLinkCode, restoreChatLinkCode } from '@maille/domain/use-cases';
 import { privately } from '../conversation/format.ts';
 import { identitiesOf, kernelAs, nameOf } from '../conversation/session.ts';
 import { fr } from '../messages/fr.ts';
@@ -23,19 +22,15 @@ export const lier: BotCommand = {
     const current = await identities.find(user);
     if (current)
       return privately(texts.already(await nameOf(kernelAs(ctx, user, current), current)));
-    // Nobody is known yet: the code is the credential.
-    const stranger = kernelAs(ctx, user, undefined);
-    const redeemed = await redeemChatLinkCode(stranger, { code });
-    if (!redeemed) return privately(texts.badCode);
+    let personId: string | undefined;
     try {
-      await identities.link(user, redeemed.personId);
+      personId = await identities.linkWithCode(user, code);
     } catch (error) {
-      // The code did nothing: give it back, so the person may use it from another account.
-      await restoreChatLinkCode(stranger, { code });
+      // The code is not spent: the person may use it from another account.
       if (error instanceof ConflictError) return privately(texts.taken);
       throw error;
     }
-    const kernel = kernelAs(ctx, user, redeemed.personId);
-    return privately(texts.done(await nameOf(kernel, redeemed.personId)));
+    if (!personId) return privately(texts.badCode);
+    return privately(texts.done(await nameOf(kernelAs(ctx, user, personId), personId)));
   },
 };

@@ -2,7 +2,7 @@ import { displayNameOf, type IdGenerator } from '@maille/domain';
 import {
   type Clock,
   getPerson,
-  linkChatAccount,
+  linkChatAccountWithCode,
   type Store,
   type UseCaseContext,
   unlinkChatAccount,
@@ -15,7 +15,12 @@ import { ChatError } from './errors.ts';
 export interface ChatIdentities {
   /** The person this chat user speaks as, if linked. */
   find(user: ChatUser): Promise<string | undefined>;
-  link(user: ChatUser, personId: string): Promise<void>;
+  /**
+   * Links the user to the person a one-time code was issued for; that person, or `undefined` for
+   * a code that is malformed, unknown, expired or spent. An account taken by someone else is a
+   * `ConflictError`, and the code is not spent.
+   */
+  linkWithCode(user: ChatUser, code: string): Promise<string | undefined>;
   unlink(user: ChatUser, personId: string): Promise<void>;
 }
 
@@ -46,12 +51,14 @@ function kernelIdentities(ctx: Omit<ConverseContext, 'identities'>): ChatIdentit
       );
       return person && !person.erasedAt ? person.id : undefined;
     },
-    async link(user, personId) {
-      await linkChatAccount(kernelAs(ctx, user, personId), {
-        personId,
+    async linkWithCode(user, code) {
+      // Nobody is known yet: the code is the credential.
+      const linked = await linkChatAccountWithCode(kernelAs(ctx, user, undefined), {
+        code,
         platform: 'discord',
         userId: user.userId,
       });
+      return linked?.id;
     },
     async unlink(user, personId) {
       await unlinkChatAccount(kernelAs(ctx, user, personId), { personId, platform: 'discord' });

@@ -67,13 +67,6 @@ export function chatLinkCodeRepository(tx: Tx): ChatLinkCodeRepository {
         .executeTakeFirstOrThrow();
       return { personId: row.person_id };
     },
-    async restore(code) {
-      await db
-        .updateTable('chat_link_codes')
-        .set({ used_at: null })
-        .where('code_hash', '=', hashSecret(code))
-        .execute();
-    },
   };
 }
 

@@ -478,12 +478,6 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
         rowsOf('chatLinkCodes').set(code, { ...row, usedAt: at });
         return { personId: row.personId };
       },
-      restore: async (code) => {
-        const row = rowsOf('chatLinkCodes').get(code);
-        if (!row) return;
-        const { usedAt: _, ...unspent } = row;
-        rowsOf('chatLinkCodes').set(code, unspent);
-      },
     },
     chatAnswers: {
       claim: async (answer) => {

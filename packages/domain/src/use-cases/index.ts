@@ -65,7 +65,6 @@ export * from './people/pause-reminders.ts';
 export * from './people/personal-data.ts';
 export * from './people/redeem-chat-link-code.ts';
 export * from './people/release-chat-answer.ts';
-export * from './people/restore-chat-link-code.ts';
 export * from './people/unlink-chat-account.ts';
 export * from './people/update-person.ts';
 export type * from './ports.ts';

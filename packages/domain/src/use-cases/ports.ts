@@ -222,8 +222,6 @@ export interface ChatLinkCodeRepository {
    * returns its person, or `undefined`. Of two concurrent redemptions, one wins.
    */
   redeem(code: string, at: string): Promise<{ personId: string } | undefined>;
-  /** Makes a spent code unspent again. */
-  restore(code: string): Promise<void>;
 }
 
 export interface ChatAnswerRepository {

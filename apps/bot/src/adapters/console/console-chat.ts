@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { DEFAULT_TIME_ZONE, displayNameOf } from '@maille/domain';
-import { getPerson, listMyWork } from '@maille/domain/use-cases';
+import { getPerson, listMyWork, redeemChatLinkCode } from '@maille/domain/use-cases';
 import type { CommandDefinition } from '../../commands/command.ts';
 import type {
   Button,
@@ -59,14 +59,17 @@ export const CONSOLE_USER: ChatUser = {
  * trying the bot leaves no chat account behind.
  */
 export function consoleIdentities(
+  ctx: Omit<ConverseContext, 'identities'>,
   personId?: string,
 ): ChatIdentities & { current(): string | undefined } {
   let current = personId;
   return {
     current: () => current,
     find: async () => current,
-    link: async (_, id) => {
-      current = id;
+    linkWithCode: async (user, code) => {
+      const redeemed = await redeemChatLinkCode(kernelAs(ctx, user, undefined), { code });
+      if (redeemed) current = redeemed.personId;
+      return redeemed?.personId;
     },
     unlink: async () => {
       current = undefined;
@@ -107,7 +110,7 @@ type State =
  * const end = await runConsoleChat({ ctx, input: process.stdin, output: process.stdout, terminal: true });
  */
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<ConsoleChatEnd> {
-  const identities = consoleIdentities(options.personId);
+  const identities = consoleIdentities(options.ctx, options.personId);
   const ctx: ConverseContext = { ...options.ctx, identities };
   const place = options.place ?? {};
   const terminal = options.terminal === true;

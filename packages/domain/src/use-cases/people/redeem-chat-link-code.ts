@@ -7,9 +7,8 @@ export const RedeemChatLinkCodeInput = z.object({ code: ChatLinkCode });
 /**
  * Spends a code and returns the person it was issued for, or `undefined` for a malformed, unknown,
  * expired or already spent code (the chat says the same for each: no oracle). Anyone may try: the
- * code is the credential. Of two simultaneous redemptions, one wins. The chat then links the
- * account (`linkChatAccount`, acting as that person), and gives the code back
- * (`restoreChatLinkCode`) if the link cannot be made.
+ * code is the credential. Of two simultaneous redemptions, one wins. For a chat that keeps who is
+ * who in memory (the console); a stored chat account is linked by `linkChatAccountWithCode`.
  *
  * @example
  * const redeemed = await redeemChatLinkCode(ctx, { code: 'abcd efgh' });
