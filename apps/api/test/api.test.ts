@@ -1,20 +1,17 @@
 import { DEMO_IDS } from '@maille/demo';
 import { getRoadmapHealth, revokeApiKey, updateRoadmap } from '@maille/domain/use-cases';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW, openApiForTest, openTestApi, type TestApi } from './harness.ts';
-import { bearer, expectProblem, keysByRole, postJson } from './requests.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NOW, openApiForTest, suiteApi } from './harness.ts';
+import { bearer, expectProblem, postJson } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const DB = DEMO_IDS.dronneEtBelle;
 
-let api: TestApi;
-let coordinator: string;
-let outsider: string;
 let lateMilestoneIds: string[];
 
+const api = suiteApi({ bodyLimitBytes: 4096 });
+
 beforeAll(async () => {
-  api = await openTestApi({ bodyLimitBytes: 4096 });
-  ({ coordinator, outsider } = await keysByRole(api));
   // Both demo roadmaps are public; La Rochelle's is unpublished here so that what another
   // governance may not see can be checked. Dronne et Belle's stays public.
   await updateRoadmap(api.kernel({ personId: LR.coordinator }), {
@@ -25,10 +22,6 @@ beforeAll(async () => {
     roadmapId: LR.roadmap,
   });
   lateMilestoneIds = health.lateMilestones.map((m) => m.id);
-});
-
-afterAll(async () => {
-  await api?.drop();
 });
 
 describe('operations', () => {
@@ -95,9 +88,9 @@ describe('operations', () => {
 });
 
 describe('GET /roadmaps/{roadmapId}/health', () => {
-  it('gives the coordinator the health of the roadmap, late milestones included', async () => {
+  it('gives the api.keys.coordinator the health of the roadmap, late milestones included', async () => {
     const response = await api.app.request(`/roadmaps/${LR.roadmap}/health`, {
-      headers: bearer(coordinator),
+      headers: bearer(api.keys.coordinator),
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
@@ -111,9 +104,9 @@ describe('GET /roadmaps/{roadmapId}/health', () => {
     expect(body.health.lateMilestones.every((m) => m.daysLate > 0)).toBe(true);
   });
 
-  it('answers 404, not 403, to the coordinator of another governance', async () => {
+  it('answers 404, not 403, to the api.keys.coordinator of another governance', async () => {
     const response = await api.app.request(`/roadmaps/${LR.roadmap}/health`, {
-      headers: bearer(outsider),
+      headers: bearer(api.keys.outsider),
     });
     const body = await expectProblem(response, 404, 'introuvable');
     expect(body.detail).not.toMatch(/gov_larochelle/);
@@ -132,7 +125,7 @@ describe('GET /roadmaps/{roadmapId}/health', () => {
 
   it('refuses a malformed id or query with the path of the faulty parameter', async () => {
     const response = await api.app.request('/roadmaps/nimporte/health', {
-      headers: bearer(coordinator),
+      headers: bearer(api.keys.coordinator),
     });
     const body = await expectProblem(response, 400, 'validation');
     expect(body.errors).toEqual([{ path: '/roadmapId', message: expect.stringContaining('rdm_') }]);
@@ -170,7 +163,7 @@ describe('POST /updates', () => {
       '/updates',
       postJson(
         { subject: { type: 'roadmap', id: LR.roadmap }, kind: 'information', text: 'Comité fixé.' },
-        bearer(coordinator),
+        bearer(api.keys.coordinator),
       ),
     );
     expect(response.status).toBe(201);
@@ -189,7 +182,7 @@ describe('POST /updates', () => {
       '/updates',
       postJson(
         { subject: { type: 'roadmap', id: 'pas-un-id' }, progress: 140 },
-        bearer(coordinator),
+        bearer(api.keys.coordinator),
       ),
     );
     const body = await expectProblem(response, 400, 'validation');
@@ -226,7 +219,7 @@ describe('POST /updates', () => {
   it('refuses malformed JSON with a 400 problem', async () => {
     const response = await api.app.request('/updates', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...bearer(coordinator) },
+      headers: { 'Content-Type': 'application/json', ...bearer(api.keys.coordinator) },
       body: '{"subject": ',
     });
     const body = await expectProblem(response, 400, 'json-mal-forme');
@@ -237,7 +230,7 @@ describe('POST /updates', () => {
     const before = await countUpdates();
     const response = await api.app.request('/updates', {
       method: 'POST',
-      headers: { 'Content-Type': 'text/plain', ...bearer(coordinator) },
+      headers: { 'Content-Type': 'text/plain', ...bearer(api.keys.coordinator) },
       body: JSON.stringify({ subject: { type: 'roadmap', id: LR.roadmap }, text: 'Comité.' }),
     });
     await expectProblem(response, 415, 'type-de-contenu');
@@ -249,7 +242,7 @@ describe('POST /updates', () => {
       '/updates',
       postJson(
         { subject: { type: 'roadmap', id: LR.roadmap }, text: 'x'.repeat(5000) },
-        bearer(coordinator),
+        bearer(api.keys.coordinator),
       ),
     );
     await expectProblem(response, 413, 'trop-volumineux');
@@ -261,24 +254,24 @@ describe('POST /milestones/{milestoneId}/complete', () => {
     const milestoneId = lateMilestoneIds[0] as string;
     const first = await api.app.request(`/milestones/${milestoneId}/complete`, {
       method: 'POST',
-      headers: bearer(coordinator),
+      headers: bearer(api.keys.coordinator),
     });
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ id: milestoneId, status: 'atteint' });
 
     const second = await api.app.request(
       `/milestones/${milestoneId}/complete`,
-      postJson({}, bearer(coordinator)),
+      postJson({}, bearer(api.keys.coordinator)),
     );
     const body = await expectProblem(second, 409, 'conflit');
     expect(body.detail).toBe('Ce jalon est déjà atteint.');
   });
 
-  it('answers 404 to the coordinator of another governance, and changes nothing', async () => {
+  it('answers 404 to the api.keys.coordinator of another governance, and changes nothing', async () => {
     const milestoneId = lateMilestoneIds[1] as string;
     const response = await api.app.request(`/milestones/${milestoneId}/complete`, {
       method: 'POST',
-      headers: bearer(outsider),
+      headers: bearer(api.keys.outsider),
     });
     await expectProblem(response, 404, 'introuvable');
     const milestone = await api
@@ -290,7 +283,7 @@ describe('POST /milestones/{milestoneId}/complete', () => {
   it('validates the body with the kernel’s schema', async () => {
     const response = await api.app.request(
       `/milestones/${lateMilestoneIds[1]}/complete`,
-      postJson({ completedOn: '24/11/2026' }, bearer(coordinator)),
+      postJson({ completedOn: '24/11/2026' }, bearer(api.keys.coordinator)),
     );
     const body = await expectProblem(response, 400, 'validation');
     expect(new Set(body.errors?.map((e) => e.path))).toEqual(new Set(['/completedOn']));

@@ -1,26 +1,13 @@
 import { DEMO_IDS } from '@maille/demo';
 import { createApiKey, updateMilestone } from '@maille/domain/use-cases';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW, openApiForTest, openTestApi, type TestApi } from './harness.ts';
-import { bearer, expectProblem, fromAddress, keysByRole, postJson } from './requests.ts';
+import { describe, expect, it } from 'vitest';
+import { NOW, openApiForTest, suiteApi } from './harness.ts';
+import { bearer, expectProblem, fromAddress, postJson } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const LR_MILESTONE = 'mil_lr0101';
 
-let api: TestApi;
-let coordinator: string;
-let member: string;
-let observer: string;
-let outsider: string;
-
-beforeAll(async () => {
-  api = await openTestApi();
-  ({ coordinator, member, observer, outsider } = await keysByRole(api));
-});
-
-afterAll(async () => {
-  await api?.drop();
-});
+const api = suiteApi();
 
 interface CreatedFeed {
   id: string;
@@ -44,8 +31,8 @@ function linesOf(ics: string): string[] {
 }
 
 describe('a calendar feed', () => {
-  it('is created by a coordinator, who gets its secret link once', async () => {
-    const response = await createFeed(coordinator);
+  it('is created by a api.keys.coordinator, who gets its secret link once', async () => {
+    const response = await createFeed(api.keys.coordinator);
     expect(response.status).toBe(201);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     const feed = (await response.json()) as CreatedFeed;
@@ -58,7 +45,7 @@ describe('a calendar feed', () => {
     expect(feed.url.endsWith(feed.path)).toBe(true);
 
     const listed = await api.app.request(`/governances/${LR.governance}/calendar-feeds`, {
-      headers: bearer(coordinator),
+      headers: bearer(api.keys.coordinator),
     });
     expect(listed.status).toBe(200);
     const text = await listed.text();
@@ -69,7 +56,7 @@ describe('a calendar feed', () => {
   });
 
   it('opens without a key, as iCalendar, with the governance’s milestones and meetings', async () => {
-    const feed = (await (await createFeed(coordinator)).json()) as CreatedFeed;
+    const feed = (await (await createFeed(api.keys.coordinator)).json()) as CreatedFeed;
     const response = await api.app.request(feed.path);
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8');
@@ -84,7 +71,7 @@ describe('a calendar feed', () => {
   });
 
   it('raises an event’s sequence when its milestone changes', async () => {
-    const feed = (await (await createFeed(coordinator)).json()) as CreatedFeed;
+    const feed = (await (await createFeed(api.keys.coordinator)).json()) as CreatedFeed;
     const sequence = async () => {
       const lines = linesOf(await (await api.app.request(feed.path)).text());
       return lines[lines.indexOf(`UID:${LR_MILESTONE}@maille`) + 1];
@@ -101,10 +88,10 @@ describe('a calendar feed', () => {
   });
 
   it('answers 404 once revoked, and to an unknown or malformed link', async () => {
-    const feed = (await (await createFeed(coordinator)).json()) as CreatedFeed;
+    const feed = (await (await createFeed(api.keys.coordinator)).json()) as CreatedFeed;
     const revoked = await api.app.request(`/calendar-feeds/${feed.id}`, {
       method: 'DELETE',
-      headers: bearer(coordinator),
+      headers: bearer(api.keys.coordinator),
     });
     expect(revoked.status).toBe(204);
     const gone = await expectProblem(await api.app.request(feed.path), 404, 'introuvable');
@@ -118,7 +105,7 @@ describe('a calendar feed', () => {
     await expectProblem(
       await api.app.request(`/calendar-feeds/${feed.id}`, {
         method: 'DELETE',
-        headers: bearer(coordinator),
+        headers: bearer(api.keys.coordinator),
       }),
       409,
       'conflit',
@@ -151,17 +138,17 @@ describe('a calendar feed', () => {
   });
 
   it('gets a dated label when none is given', async () => {
-    const response = await createFeed(coordinator, {});
+    const response = await createFeed(api.keys.coordinator, {});
     expect(response.status).toBe(201);
     expect(((await response.json()) as CreatedFeed).label).toBe(`Lien créé le ${NOW.slice(0, 10)}`);
   });
 });
 
 describe('managing calendar feeds', () => {
-  it('is for the coordination: a member or an observer is refused, an outsider told nothing', async () => {
-    await expectProblem(await createFeed(member), 403, 'interdit');
-    await expectProblem(await createFeed(observer), 403, 'interdit');
-    await expectProblem(await createFeed(outsider), 404, 'introuvable');
+  it('is for the coordination: a api.keys.member or an api.keys.observer is refused, an api.keys.outsider told nothing', async () => {
+    await expectProblem(await createFeed(api.keys.member), 403, 'interdit');
+    await expectProblem(await createFeed(api.keys.observer), 403, 'interdit');
+    await expectProblem(await createFeed(api.keys.outsider), 404, 'introuvable');
     await expectProblem(
       await api.app.request(`/governances/${LR.governance}/calendar-feeds`, postJson({})),
       401,
@@ -169,14 +156,14 @@ describe('managing calendar feeds', () => {
     );
     await expectProblem(
       await api.app.request(`/governances/${LR.governance}/calendar-feeds`, {
-        headers: bearer(member),
+        headers: bearer(api.keys.member),
       }),
       403,
       'interdit',
     );
     await expectProblem(
       await api.app.request(`/governances/${LR.governance}/calendar-feeds`, {
-        headers: bearer(outsider),
+        headers: bearer(api.keys.outsider),
       }),
       404,
       'introuvable',
@@ -184,11 +171,11 @@ describe('managing calendar feeds', () => {
   });
 
   it('hides another governance’s feed from its revocation: 404, naming the feed only', async () => {
-    const feed = (await (await createFeed(coordinator)).json()) as CreatedFeed;
+    const feed = (await (await createFeed(api.keys.coordinator)).json()) as CreatedFeed;
     const refused = await expectProblem(
       await api.app.request(`/calendar-feeds/${feed.id}`, {
         method: 'DELETE',
-        headers: bearer(outsider),
+        headers: bearer(api.keys.outsider),
       }),
       404,
       'introuvable',
@@ -197,7 +184,7 @@ describe('managing calendar feeds', () => {
     await expectProblem(
       await api.app.request(`/calendar-feeds/${feed.id}`, {
         method: 'DELETE',
-        headers: bearer(member),
+        headers: bearer(api.keys.member),
       }),
       403,
       'interdit',
@@ -208,7 +195,7 @@ describe('managing calendar feeds', () => {
 
   it('points at the faulty field of a bad request', async () => {
     const empty = await expectProblem(
-      await createFeed(coordinator, { label: '' }),
+      await createFeed(api.keys.coordinator, { label: '' }),
       400,
       'validation',
     );
@@ -216,7 +203,7 @@ describe('managing calendar feeds', () => {
     const badId = await expectProblem(
       await api.app.request('/calendar-feeds/gov_larochelle', {
         method: 'DELETE',
-        headers: bearer(coordinator),
+        headers: bearer(api.keys.coordinator),
       }),
       400,
       'validation',
@@ -225,7 +212,7 @@ describe('managing calendar feeds', () => {
     await expectProblem(
       await api.app.request('/calendar-feeds/cal_ZZZZZZZZZZZZ', {
         method: 'DELETE',
-        headers: bearer(coordinator),
+        headers: bearer(api.keys.coordinator),
       }),
       404,
       'introuvable',
@@ -233,7 +220,7 @@ describe('managing calendar feeds', () => {
     await expectProblem(
       await api.app.request(`/governances/${LR.governance}/calendar-feeds`, {
         method: 'POST',
-        headers: { ...bearer(coordinator), 'Content-Type': 'application/json' },
+        headers: { ...bearer(api.keys.coordinator), 'Content-Type': 'application/json' },
         body: '{"label":',
       }),
       400,
@@ -242,7 +229,7 @@ describe('managing calendar feeds', () => {
     await expectProblem(
       await api.app.request(
         '/governances/gov_inconnue1/calendar-feeds',
-        postJson({}, bearer(coordinator)),
+        postJson({}, bearer(api.keys.coordinator)),
       ),
       404,
       'introuvable',

@@ -1,37 +1,16 @@
 import { DEMO_IDS } from '@maille/demo';
 import { erasePersonalData, getPerson } from '@maille/domain/use-cases';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApi, type TestApi } from './harness.ts';
-import {
-  expectCreated,
-  expectProblem,
-  faultyFields,
-  keysByRole,
-  read,
-  send,
-  walk,
-} from './requests.ts';
+import { describe, expect, it } from 'vitest';
+import { suiteApi } from './harness.ts';
+import { expectCreated, expectProblem, faultyFields, read, send, walk } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
-/** A member of La Rochelle's governance, and an elected member of its steering committee. */
+/** A api.keys.member of La Rochelle's governance, and an elected api.keys.member of its steering committee. */
 const MEMBER = 'per_lrmarchand';
 const ELECTED = 'per_lrgiraud';
 const CONTACT_FIELDS = ['email', 'phone', 'chatAccounts', 'reminders'];
 
-let api: TestApi;
-let coordinator: string;
-let member: string;
-let outsider: string;
-let admin: string;
-
-beforeAll(async () => {
-  api = await openTestApi();
-  ({ coordinator, member, outsider, admin } = await keysByRole(api));
-});
-
-afterAll(async () => {
-  await api?.drop();
-});
+const api = suiteApi();
 
 describe('territories', () => {
   it('lets the public list them, by level and by a name typed without accents', async () => {
@@ -69,29 +48,32 @@ describe('territories', () => {
     ]);
   });
 
-  it('lets a coordinator add one: 201, Location, ETag; 409 the second time', async () => {
+  it('lets a api.keys.coordinator add one: 201, Location, ETag; 409 the second time', async () => {
     const territory = { level: 'commune', code: '17299', name: 'Commune d’essai' };
     const created = await api.app.request(
       '/territories',
-      send('POST', { token: coordinator, body: territory }),
+      send('POST', { token: api.keys.coordinator, body: territory }),
     );
-    await expectCreated(api, created, '/territories', coordinator);
+    await expectCreated(api, created, '/territories', api.keys.coordinator);
     const again = await api.app.request(
       '/territories',
-      send('POST', { token: outsider, body: territory }),
+      send('POST', { token: api.keys.outsider, body: territory }),
     );
     await expectProblem(again, 409, 'conflit');
   });
 
-  it('refuses a malformed code, a member, and a bad key', async () => {
+  it('refuses a malformed code, a api.keys.member, and a bad key', async () => {
     const invalid = await api.app.request(
       '/territories',
-      send('POST', { token: coordinator, body: { level: 'commune', code: '1', name: 'X' } }),
+      send('POST', {
+        token: api.keys.coordinator,
+        body: { level: 'commune', code: '1', name: 'X' },
+      }),
     );
     expect(await faultyFields(invalid)).toEqual(['/code']);
     const body = { level: 'commune', code: '17298', name: 'Commune de membre' };
     await expectProblem(
-      await api.app.request('/territories', send('POST', { token: member, body })),
+      await api.app.request('/territories', send('POST', { token: api.keys.member, body })),
       403,
       'interdit',
     );
@@ -112,15 +94,15 @@ describe('territories', () => {
         path,
         send('PATCH', { token, body: { name: 'Nouvelle-Aquitaine (75)' }, ifMatch }),
       );
-    await expectProblem(await rename(coordinator, etag), 403, 'interdit');
-    await expectProblem(await rename(admin), 428, 'precondition-requise');
-    const changed = await rename(admin, etag);
+    await expectProblem(await rename(api.keys.coordinator, etag), 403, 'interdit');
+    await expectProblem(await rename(api.keys.admin), 428, 'precondition-requise');
+    const changed = await rename(api.keys.admin, etag);
     expect(changed.status).toBe(200);
     expect(changed.headers.get('ETag')).toBe('"ter_region75.2"');
-    await expectProblem(await rename(admin, etag), 412, 'precondition-echouee');
+    await expectProblem(await rename(api.keys.admin, etag), 412, 'precondition-echouee');
     const code = await api.app.request(
       path,
-      send('PATCH', { token: admin, body: { code: '76' }, ifMatch: '"ter_region75.2"' }),
+      send('PATCH', { token: api.keys.admin, body: { code: '76' }, ifMatch: '"ter_region75.2"' }),
     );
     expect(await faultyFields(code)).toEqual(['']);
     expect((await read<{ code: string }>(api, path)).body.code).toBe('75');
@@ -132,7 +114,7 @@ describe('organizations', () => {
     const { body } = await read<{ items: { name: string }[] }>(
       api,
       '/organizations?q=mediatheque',
-      outsider,
+      api.keys.outsider,
     );
     expect(body.items.map((o) => o.name)).toEqual(['Médiathèque Michel-Crépeau']);
     await expectProblem(await api.app.request('/organizations'), 403, 'interdit');
@@ -140,17 +122,17 @@ describe('organizations', () => {
   });
 
   it('pages through the directory in a stable order', async () => {
-    const { ids, pages } = await walk(api, '/organizations?limit=5', member);
+    const { ids, pages } = await walk(api, '/organizations?limit=5', api.keys.member);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([...ids].sort());
     expect(pages).toBeGreaterThan(2);
   });
 
-  it('lets a coordinator add one, and reads it back', async () => {
+  it('lets a api.keys.coordinator add one, and reads it back', async () => {
     const created = await api.app.request(
       '/organizations',
       send('POST', {
-        token: coordinator,
+        token: api.keys.coordinator,
         body: {
           name: 'Fab lab de Lagord',
           category: 'tiers_lieu',
@@ -162,45 +144,48 @@ describe('organizations', () => {
       api,
       created,
       '/organizations',
-      member,
+      api.keys.member,
     );
     expect(organization.name).toBe('Fab lab de Lagord');
     const invalid = await api.app.request(
       '/organizations',
-      send('POST', { token: coordinator, body: { name: '', category: 'club' } }),
+      send('POST', { token: api.keys.coordinator, body: { name: '', category: 'club' } }),
     );
     expect((await faultyFields(invalid)).sort()).toEqual(['/category', '/name']);
   });
 
-  it('lets the coordinator of its territory change it, not another governance’s', async () => {
+  it('lets the api.keys.coordinator of its territory change it, not another governance’s', async () => {
     const path = '/organizations/org_lrcdalr';
-    const { etag } = await read(api, path, coordinator);
+    const { etag } = await read(api, path, api.keys.coordinator);
     const body = { summary: 'Porte la coordination depuis 2021.' };
     await expectProblem(
-      await api.app.request(path, send('PATCH', { token: outsider, body, ifMatch: etag })),
+      await api.app.request(path, send('PATCH', { token: api.keys.outsider, body, ifMatch: etag })),
       403,
       'interdit',
     );
     await expectProblem(
-      await api.app.request(path, send('PATCH', { token: member, body, ifMatch: etag })),
+      await api.app.request(path, send('PATCH', { token: api.keys.member, body, ifMatch: etag })),
       403,
       'interdit',
     );
     const changed = await api.app.request(
       path,
-      send('PATCH', { token: coordinator, body, ifMatch: etag }),
+      send('PATCH', { token: api.keys.coordinator, body, ifMatch: etag }),
     );
     expect(changed.status).toBe(200);
     expect(await changed.json()).toMatchObject(body);
     await expectProblem(
-      await api.app.request(path, send('PATCH', { token: coordinator, body, ifMatch: etag })),
+      await api.app.request(
+        path,
+        send('PATCH', { token: api.keys.coordinator, body, ifMatch: etag }),
+      ),
       412,
       'precondition-echouee',
     );
     const bad = await api.app.request(
       path,
       send('PATCH', {
-        token: coordinator,
+        token: api.keys.coordinator,
         body: { email: 'pas une adresse' },
         ifMatch: changed.headers.get('ETag') ?? '',
       }),
@@ -211,20 +196,24 @@ describe('organizations', () => {
 
 describe('persons', () => {
   it('shows the whole record to the coordination and a card to fellow members', async () => {
-    const whole = await read<Record<string, unknown>>(api, `/persons/${ELECTED}`, coordinator);
+    const whole = await read<Record<string, unknown>>(
+      api,
+      `/persons/${ELECTED}`,
+      api.keys.coordinator,
+    );
     expect(whole.body).toMatchObject({ displayName: 'Bernard Giraud', email: expect.any(String) });
     expect(whole.etag).toBe(`"${ELECTED}.1"`);
-    const card = await read<Record<string, unknown>>(api, `/persons/${ELECTED}`, member);
+    const card = await read<Record<string, unknown>>(api, `/persons/${ELECTED}`, api.keys.member);
     expect(card.body).toMatchObject({ id: ELECTED, displayName: 'Bernard Giraud' });
     expect(Object.keys(card.body).filter((key) => CONTACT_FIELDS.includes(key))).toEqual([]);
-    const self = await read<Record<string, unknown>>(api, `/persons/${MEMBER}`, member);
+    const self = await read<Record<string, unknown>>(api, `/persons/${MEMBER}`, api.keys.member);
     expect(self.body).toHaveProperty('reminders');
   });
 
   it('tells the public and other governances that the person does not exist', async () => {
     await expectProblem(await api.app.request(`/persons/${ELECTED}`), 404, 'introuvable');
     await expectProblem(
-      await api.app.request(`/persons/${ELECTED}`, send('GET', { token: outsider })),
+      await api.app.request(`/persons/${ELECTED}`, send('GET', { token: api.keys.outsider })),
       404,
       'introuvable',
     );
@@ -235,11 +224,11 @@ describe('persons', () => {
     );
   });
 
-  it('lets a coordinator add a person and read them back, hidden from the others', async () => {
+  it('lets a api.keys.coordinator add a person and read them back, hidden from the others', async () => {
     const created = await api.app.request(
       '/persons',
       send('POST', {
-        token: coordinator,
+        token: api.keys.coordinator,
         body: { displayName: 'Camille Nouvelle', email: 'camille@exemple.fr' },
       }),
     );
@@ -247,22 +236,25 @@ describe('persons', () => {
       api,
       created,
       '/persons',
-      coordinator,
+      api.keys.coordinator,
     );
     await expectProblem(
-      await api.app.request(`/persons/${person.id}`, send('GET', { token: member })),
+      await api.app.request(`/persons/${person.id}`, send('GET', { token: api.keys.member })),
       404,
       'introuvable',
     );
     const invalid = await api.app.request(
       '/persons',
-      send('POST', { token: coordinator, body: { displayName: 'Camille', email: 'camille' } }),
+      send('POST', {
+        token: api.keys.coordinator,
+        body: { displayName: 'Camille', email: 'camille' },
+      }),
     );
     expect(await faultyFields(invalid)).toEqual(['/email']);
     await expectProblem(
       await api.app.request(
         '/persons',
-        send('POST', { token: member, body: { displayName: 'X' } }),
+        send('POST', { token: api.keys.member, body: { displayName: 'X' } }),
       ),
       403,
       'interdit',
@@ -271,36 +263,36 @@ describe('persons', () => {
 
   it('lets a person change their own contact details, not their functions', async () => {
     const path = `/persons/${MEMBER}`;
-    const { etag } = await read(api, path, member);
+    const { etag } = await read(api, path, api.keys.member);
     const functions = await api.app.request(
       path,
-      send('PATCH', { token: member, body: { functions: ['elu'] }, ifMatch: etag }),
+      send('PATCH', { token: api.keys.member, body: { functions: ['elu'] }, ifMatch: etag }),
     );
     await expectProblem(functions, 403, 'interdit');
     const phone = await api.app.request(
       path,
-      send('PATCH', { token: member, body: { phone: '05 46 00 00 01' }, ifMatch: etag }),
+      send('PATCH', { token: api.keys.member, body: { phone: '05 46 00 00 01' }, ifMatch: etag }),
     );
     expect(phone.status).toBe(200);
     expect(await phone.json()).toMatchObject({ phone: '+33546000001' });
   });
 
-  it('tells a fellow member he may not change someone else, and outsiders nothing', async () => {
+  it('tells a fellow api.keys.member he may not change someone else, and outsiders nothing', async () => {
     const path = `/persons/${ELECTED}`;
-    const { etag } = await read(api, path, coordinator);
+    const { etag } = await read(api, path, api.keys.coordinator);
     const body = { displayName: 'B. Giraud' };
     await expectProblem(
-      await api.app.request(path, send('PATCH', { token: member, body, ifMatch: etag })),
+      await api.app.request(path, send('PATCH', { token: api.keys.member, body, ifMatch: etag })),
       403,
       'interdit',
     );
     await expectProblem(
-      await api.app.request(path, send('PATCH', { token: outsider, body, ifMatch: etag })),
+      await api.app.request(path, send('PATCH', { token: api.keys.outsider, body, ifMatch: etag })),
       404,
       'introuvable',
     );
     await expectProblem(
-      await api.app.request(path, send('PATCH', { token: coordinator, body })),
+      await api.app.request(path, send('PATCH', { token: api.keys.coordinator, body })),
       428,
       'precondition-requise',
     );
@@ -311,10 +303,14 @@ describe('persons', () => {
   it('answers 409, not 412, to a change of an erased person', async () => {
     const path = '/persons/per_lrdiallo';
     await erasePersonalData(api.kernel({ personId: LR.coordinator }), { personId: 'per_lrdiallo' });
-    const { etag } = await read(api, path, coordinator);
+    const { etag } = await read(api, path, api.keys.coordinator);
     const response = await api.app.request(
       path,
-      send('PATCH', { token: coordinator, body: { displayName: 'Aminata' }, ifMatch: etag }),
+      send('PATCH', {
+        token: api.keys.coordinator,
+        body: { displayName: 'Aminata' },
+        ifMatch: etag,
+      }),
     );
     expect((await expectProblem(response, 409, 'conflit')).detail).toMatch(/effacée/);
   });

@@ -1,27 +1,13 @@
 import { DEMO_IDS } from '@maille/demo';
 import { updateAction, updateRoadmap } from '@maille/domain/use-cases';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW, openApiForTest, openTestApi, type TestApi } from './harness.ts';
-import { bearer, expectProblem, keysByRole } from './requests.ts';
+import { describe, expect, it } from 'vitest';
+import { NOW, openApiForTest, suiteApi } from './harness.ts';
+import { bearer, expectProblem } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const TODAY = NOW.slice(0, 10);
 
-let api: TestApi;
-let coordinator: string;
-let member: string;
-let observer: string;
-let outsider: string;
-let admin: string;
-
-beforeAll(async () => {
-  api = await openTestApi();
-  ({ coordinator, member, observer, outsider, admin } = await keysByRole(api));
-});
-
-afterAll(async () => {
-  await api?.drop();
-});
+const api = suiteApi();
 
 const get = (path: string, token?: string) =>
   api.app.request(path, token === undefined ? {} : { headers: bearer(token) });
@@ -75,7 +61,7 @@ function parseCsv(text: string): string[][] {
 describe('CSV exports', () => {
   it('give a roadmap’s actions with French headers, labels and euros', async () => {
     const [headers, ...rows] = await csvOf(
-      await get(`/roadmaps/${LR.roadmap}/actions.csv`, coordinator),
+      await get(`/roadmaps/${LR.roadmap}/actions.csv`, api.keys.coordinator),
       `fiches-${LR.roadmap}-${TODAY}.csv`,
     );
     expect(headers?.slice(0, 4)).toEqual(['Code', 'Titre', 'Type', 'Statut']);
@@ -91,14 +77,16 @@ describe('CSV exports', () => {
       id: 'act_lr0001',
       patch: { title: '=HYPERLINK("https://x.example";"clic")' },
     });
-    const text = await (await get(`/roadmaps/${LR.roadmap}/actions.csv`, coordinator)).text();
+    const text = await (
+      await get(`/roadmaps/${LR.roadmap}/actions.csv`, api.keys.coordinator)
+    ).text();
     expect(text).toContain('"\'=HYPERLINK(""https://x.example"";""clic"")"');
     expect(text).not.toMatch(/;=HYPERLINK/);
   });
 
   it('give a roadmap’s milestones by due date, as ISO dates', async () => {
     const [headers, ...rows] = await csvOf(
-      await get(`/roadmaps/${LR.roadmap}/milestones.csv`, member),
+      await get(`/roadmaps/${LR.roadmap}/milestones.csv`, api.keys.member),
       `jalons-${LR.roadmap}-${TODAY}.csv`,
     );
     const due = headers?.indexOf('Échéance') ?? -1;
@@ -109,12 +97,12 @@ describe('CSV exports', () => {
 
   it('give the measurements and the actor map to the governance’s readers', async () => {
     const [measureHeaders] = await csvOf(
-      await get(`/governances/${LR.governance}/measurements.csv`, observer),
+      await get(`/governances/${LR.governance}/measurements.csv`, api.keys.observer),
       `mesures-${LR.governance}-${TODAY}.csv`,
     );
     expect(measureHeaders).toEqual(expect.arrayContaining(['Indicateur', 'Période', 'Valeur']));
     const [orgHeaders, ...organizations] = await csvOf(
-      await get(`/governances/${LR.governance}/organizations.csv`, coordinator),
+      await get(`/governances/${LR.governance}/organizations.csv`, api.keys.coordinator),
       `structures-${LR.governance}-${TODAY}.csv`,
     );
     expect(orgHeaders?.[0]).toBe('Nom');
@@ -129,7 +117,7 @@ describe('CSV exports', () => {
       'introuvable',
     );
     await expectProblem(
-      await get(`/governances/${LR.governance}/organizations.csv`, outsider),
+      await get(`/governances/${LR.governance}/organizations.csv`, api.keys.outsider),
       404,
       'introuvable',
     );
@@ -163,7 +151,7 @@ describe('CSV exports', () => {
 
 describe('the JSON export of a governance', () => {
   it('downloads the whole governance for its coordinators, kept by no cache', async () => {
-    const response = await get(`/governances/${LR.governance}/export`, coordinator);
+    const response = await get(`/governances/${LR.governance}/export`, api.keys.coordinator);
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Disposition')).toBe(
       `attachment; filename="gouvernance-${LR.governance}-${TODAY}.json"`,
@@ -177,24 +165,28 @@ describe('the JSON export of a governance', () => {
     expect(document.format).toBe('maille.gouvernance');
     expect(document.governance.id).toBe(LR.governance);
     expect(document.actions.length).toBeGreaterThan(0);
-    expect((await get(`/governances/${LR.governance}/export`, admin)).status).toBe(200);
+    expect((await get(`/governances/${LR.governance}/export`, api.keys.admin)).status).toBe(200);
   });
 
   it('holds personal data: refused to members and observers, hidden from others', async () => {
-    await expectProblem(await get(`/governances/${LR.governance}/export`, member), 403, 'interdit');
     await expectProblem(
-      await get(`/governances/${LR.governance}/export`, observer),
+      await get(`/governances/${LR.governance}/export`, api.keys.member),
       403,
       'interdit',
     );
     await expectProblem(
-      await get(`/governances/${LR.governance}/export`, outsider),
+      await get(`/governances/${LR.governance}/export`, api.keys.observer),
+      403,
+      'interdit',
+    );
+    await expectProblem(
+      await get(`/governances/${LR.governance}/export`, api.keys.outsider),
       404,
       'introuvable',
     );
     await expectProblem(await get(`/governances/${LR.governance}/export`), 404, 'introuvable');
     const bad = await expectProblem(
-      await get('/governances/nope/export', coordinator),
+      await get('/governances/nope/export', api.keys.coordinator),
       400,
       'validation',
     );

@@ -1,35 +1,15 @@
 import { DEMO_IDS } from '@maille/demo';
 import { getBody, getGovernance, getMeeting } from '@maille/domain/use-cases';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApi, type TestApi } from './harness.ts';
-import {
-  expectCreated,
-  expectProblem,
-  faultyFields,
-  keysByRole,
-  read,
-  send,
-  walk,
-} from './requests.ts';
+import { describe, expect, it } from 'vitest';
+import { suiteApi } from './harness.ts';
+import { expectCreated, expectProblem, faultyFields, read, send, walk } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const DB = DEMO_IDS.dronneEtBelle;
 const MEMBER = 'per_lrmarchand';
 const MEETING = 'mtg_lrcopil01';
 
-let api: TestApi;
-let coordinator: string;
-let member: string;
-let outsider: string;
-
-beforeAll(async () => {
-  api = await openTestApi();
-  ({ coordinator, member, outsider } = await keysByRole(api));
-});
-
-afterAll(async () => {
-  await api?.drop();
-});
+const api = suiteApi();
 
 const asCoordinator = () => api.kernel({ personId: LR.coordinator });
 
@@ -40,7 +20,7 @@ describe('governances', () => {
     const response = await api.app.request(
       '/governances',
       send('POST', {
-        token: member,
+        token: api.keys.member,
         body: {
           name: 'Coordination de la Charente-Maritime',
           territory: { level: 'departement', code: '17' },
@@ -48,12 +28,20 @@ describe('governances', () => {
         },
       }),
     );
-    const governance = await expectCreated<Governance>(api, response, '/governances', member);
+    const governance = await expectCreated<Governance>(
+      api,
+      response,
+      '/governances',
+      api.keys.member,
+    );
     expect(governance.roles).toEqual([
       expect.objectContaining({ personId: MEMBER, role: 'coordinateur' }),
     ]);
     await expectProblem(
-      await api.app.request(`/governances/${governance.id}`, send('GET', { token: outsider })),
+      await api.app.request(
+        `/governances/${governance.id}`,
+        send('GET', { token: api.keys.outsider }),
+      ),
       404,
       'introuvable',
     );
@@ -61,7 +49,10 @@ describe('governances', () => {
 
   it('refuses a malformed governance, and the public', async () => {
     const body = { name: 'X', territory: { level: 'departement', code: '999' }, perimeter: 'epci' };
-    const invalid = await api.app.request('/governances', send('POST', { token: member, body }));
+    const invalid = await api.app.request(
+      '/governances',
+      send('POST', { token: api.keys.member, body }),
+    );
     expect(await faultyFields(invalid)).toEqual(['/territory/code']);
     const anonymous = await api.app.request('/governances', {
       ...send('POST', { body: { ...body, territory: { level: 'departement', code: '17' } } }),
@@ -71,18 +62,18 @@ describe('governances', () => {
 
   it('gives, changes and removes a role under the governance’s If-Match', async () => {
     const path = `/governances/${LR.governance}/roles/per_lrbenard`;
-    const { etag } = await read(api, `/governances/${LR.governance}`, coordinator);
+    const { etag } = await read(api, `/governances/${LR.governance}`, api.keys.coordinator);
     await expectProblem(
       await api.app.request(
         path,
-        send('PUT', { token: coordinator, body: { role: 'observateur' } }),
+        send('PUT', { token: api.keys.coordinator, body: { role: 'observateur' } }),
       ),
       428,
       'precondition-requise',
     );
     const given = await api.app.request(
       path,
-      send('PUT', { token: coordinator, body: { role: 'observateur' }, ifMatch: etag }),
+      send('PUT', { token: api.keys.coordinator, body: { role: 'observateur' }, ifMatch: etag }),
     );
     expect(given.status).toBe(200);
     const after = (await given.json()) as Governance;
@@ -93,14 +84,14 @@ describe('governances', () => {
     await expectProblem(
       await api.app.request(
         path,
-        send('PUT', { token: coordinator, body: { role: 'membre' }, ifMatch: etag }),
+        send('PUT', { token: api.keys.coordinator, body: { role: 'membre' }, ifMatch: etag }),
       ),
       412,
       'precondition-echouee',
     );
     const removed = await api.app.request(
       path,
-      send('DELETE', { token: coordinator, ifMatch: given.headers.get('ETag') ?? '' }),
+      send('DELETE', { token: api.keys.coordinator, ifMatch: given.headers.get('ETag') ?? '' }),
     );
     expect(removed.status).toBe(200);
     expect(((await removed.json()) as Governance).roles.map((r) => r.personId)).not.toContain(
@@ -108,57 +99,64 @@ describe('governances', () => {
     );
   });
 
-  it('keeps the last coordinator (409), and checks the role and the person', async () => {
+  it('keeps the last api.keys.coordinator (409), and checks the role and the person', async () => {
     const { body, etag } = await read<Governance>(
       api,
       `/governances/${LR.governance}`,
-      coordinator,
+      api.keys.coordinator,
     );
     const last = await api.app.request(
       `/governances/${LR.governance}/roles/${LR.coordinator}`,
-      send('DELETE', { token: coordinator, ifMatch: etag }),
+      send('DELETE', { token: api.keys.coordinator, ifMatch: etag }),
     );
     expect((await expectProblem(last, 409, 'conflit')).detail).toMatch(/coordinateur/);
     const role = await api.app.request(
       `/governances/${LR.governance}/roles/per_lrbenard`,
-      send('PUT', { token: coordinator, body: { role: 'chef' }, ifMatch: etag }),
+      send('PUT', { token: api.keys.coordinator, body: { role: 'chef' }, ifMatch: etag }),
     );
     expect(await faultyFields(role)).toEqual(['/role']);
     const nobody = await api.app.request(
       `/governances/${LR.governance}/roles/per_inconnu01`,
-      send('PUT', { token: coordinator, body: { role: 'membre' }, ifMatch: etag }),
+      send('PUT', { token: api.keys.coordinator, body: { role: 'membre' }, ifMatch: etag }),
     );
     await expectProblem(nobody, 404, 'introuvable');
     const stored = await getGovernance(asCoordinator(), { governanceId: LR.governance });
     expect(stored.version).toBe(body.version);
   });
 
-  it('lets neither a member (403) nor another governance (404) touch the roles', async () => {
-    const { etag } = await read(api, `/governances/${LR.governance}`, coordinator);
+  it('lets neither a api.keys.member (403) nor another governance (404) touch the roles', async () => {
+    const { etag } = await read(api, `/governances/${LR.governance}`, api.keys.coordinator);
     const put = (token: string) =>
       api.app.request(
         `/governances/${LR.governance}/roles/${MEMBER}`,
         send('PUT', { token, body: { role: 'coordinateur' }, ifMatch: etag }),
       );
-    await expectProblem(await put(member), 403, 'interdit');
-    await expectProblem(await put(outsider), 404, 'introuvable');
+    await expectProblem(await put(api.keys.member), 403, 'interdit');
+    await expectProblem(await put(api.keys.outsider), 404, 'introuvable');
   });
 });
 
 describe('bodies', () => {
   it('lists a governance’s bodies page by page, and hides them from another', async () => {
-    const { ids } = await walk(api, `/governances/${LR.governance}/bodies?limit=1`, member);
+    const { ids } = await walk(
+      api,
+      `/governances/${LR.governance}/bodies?limit=1`,
+      api.keys.member,
+    );
     expect(ids).toEqual(expect.arrayContaining([LR.community, LR.steeringCommittee]));
     await expectProblem(
       await api.app.request(
         `/governances/${LR.governance}/bodies`,
-        send('GET', { token: outsider }),
+        send('GET', { token: api.keys.outsider }),
       ),
       404,
       'introuvable',
     );
     await expectProblem(
-      await api.app.request(`/bodies/${LR.steeringCommittee}`, send('GET', { token: outsider })),
+      await api.app.request(
+        `/bodies/${LR.steeringCommittee}`,
+        send('GET', { token: api.keys.outsider }),
+      ),
       404,
       'introuvable',
     );
@@ -168,7 +166,7 @@ describe('bodies', () => {
     const response = await api.app.request(
       `/governances/${LR.governance}/bodies`,
       send('POST', {
-        token: coordinator,
+        token: api.keys.coordinator,
         body: {
           name: 'Groupe projet cartographie',
           kind: 'groupe_projet',
@@ -182,25 +180,33 @@ describe('bodies', () => {
       version: number;
       governanceId: string;
       members: { position: string }[];
-    }>(api, response, '/bodies', member);
+    }>(api, response, '/bodies', api.keys.member);
     expect(body.governanceId).toBe(LR.governance);
     expect(body.members).toEqual([expect.objectContaining({ position: 'membre' })]);
   });
 
-  it('refuses a bad kind, an unknown member, a member’s key and another governance', async () => {
+  it('refuses a bad kind, an unknown api.keys.member, a api.keys.member’s key and another governance', async () => {
     const create = (token: string, body: unknown) =>
       api.app.request(`/governances/${LR.governance}/bodies`, send('POST', { token, body }));
-    expect(await faultyFields(await create(coordinator, { name: 'G', kind: 'club' }))).toEqual([
-      '/kind',
-    ]);
-    const unknown = await create(coordinator, {
+    expect(
+      await faultyFields(await create(api.keys.coordinator, { name: 'G', kind: 'club' })),
+    ).toEqual(['/kind']);
+    const unknown = await create(api.keys.coordinator, {
       name: 'G',
       kind: 'autre',
       members: [{ personId: 'per_inconnu01', since: '2026-01-01' }],
     });
     expect(await faultyFields(unknown)).toEqual(['/members']);
-    await expectProblem(await create(member, { name: 'G', kind: 'autre' }), 403, 'interdit');
-    await expectProblem(await create(outsider, { name: 'G', kind: 'autre' }), 404, 'introuvable');
+    await expectProblem(
+      await create(api.keys.member, { name: 'G', kind: 'autre' }),
+      403,
+      'interdit',
+    );
+    await expectProblem(
+      await create(api.keys.outsider, { name: 'G', kind: 'autre' }),
+      404,
+      'introuvable',
+    );
   });
 
   it('ends a seat and adds one by sending the members again, under If-Match', async () => {
@@ -208,27 +214,34 @@ describe('bodies', () => {
     const { body, etag } = await read<{
       members: { personId: string; until?: string }[];
       kindHistory: unknown[];
-    }>(api, path, coordinator);
+    }>(api, path, api.keys.coordinator);
     const members = [
       ...body.members.map((m) => (m.personId === 'per_lrroux' ? { ...m, until: '2026-11-20' } : m)),
       { personId: 'per_lrlambert', position: 'membre', since: '2026-11-21' },
     ];
     await expectProblem(
-      await api.app.request(path, send('PATCH', { token: coordinator, body: { members } })),
+      await api.app.request(
+        path,
+        send('PATCH', { token: api.keys.coordinator, body: { members } }),
+      ),
       428,
       'precondition-requise',
     );
     await expectProblem(
       await api.app.request(
         path,
-        send('PATCH', { token: member, body: { members }, ifMatch: etag }),
+        send('PATCH', { token: api.keys.member, body: { members }, ifMatch: etag }),
       ),
       403,
       'interdit',
     );
     const changed = await api.app.request(
       path,
-      send('PATCH', { token: coordinator, body: { members, kind: 'comite_suivi' }, ifMatch: etag }),
+      send('PATCH', {
+        token: api.keys.coordinator,
+        body: { members, kind: 'comite_suivi' },
+        ifMatch: etag,
+      }),
     );
     expect(changed.status).toBe(200);
     const stored = await getBody(asCoordinator(), { bodyId: LR.steeringCommittee });
@@ -239,7 +252,7 @@ describe('bodies', () => {
     await expectProblem(
       await api.app.request(
         path,
-        send('PATCH', { token: coordinator, body: { members }, ifMatch: etag }),
+        send('PATCH', { token: api.keys.coordinator, body: { members }, ifMatch: etag }),
       ),
       412,
       'precondition-echouee',
@@ -247,7 +260,7 @@ describe('bodies', () => {
     const badSeat = await api.app.request(
       path,
       send('PATCH', {
-        token: coordinator,
+        token: api.keys.coordinator,
         body: { members: [{ personId: MEMBER, since: '2026-11-21', until: '2026-01-01' }] },
         ifMatch: changed.headers.get('ETag') ?? '',
       }),
@@ -258,12 +271,12 @@ describe('bodies', () => {
 
 describe('meetings', () => {
   it('lists a governance’s meetings, or one body’s', async () => {
-    const all = await walk(api, `/governances/${LR.governance}/meetings?limit=2`, member);
+    const all = await walk(api, `/governances/${LR.governance}/meetings?limit=2`, api.keys.member);
     expect(all.ids).toEqual(expect.arrayContaining([MEETING, 'mtg_lrcom01']));
     const { body } = await read<{ items: { bodyId: string }[] }>(
       api,
       `/governances/${LR.governance}/meetings?bodyId=${LR.community}`,
-      member,
+      api.keys.member,
     );
     expect(body.items.length).toBeGreaterThan(0);
     expect(new Set(body.items.map((m) => m.bodyId))).toEqual(new Set([LR.community]));
@@ -271,12 +284,12 @@ describe('meetings', () => {
       await faultyFields(
         await api.app.request(
           `/governances/${LR.governance}/meetings?bodyId=mtg_lrcom01`,
-          send('GET', { token: member }),
+          send('GET', { token: api.keys.member }),
         ),
       ),
     ).toEqual(['/bodyId']);
     await expectProblem(
-      await api.app.request(`/meetings/${MEETING}`, send('GET', { token: outsider })),
+      await api.app.request(`/meetings/${MEETING}`, send('GET', { token: api.keys.outsider })),
       404,
       'introuvable',
     );
@@ -286,7 +299,7 @@ describe('meetings', () => {
     const response = await api.app.request(
       `/bodies/${LR.community}/meetings`,
       send('POST', {
-        token: coordinator,
+        token: api.keys.coordinator,
         body: {
           title: 'Communauté — lancement de la cartographie',
           startsAt: '2026-12-10T13:30:00.000Z',
@@ -298,27 +311,31 @@ describe('meetings', () => {
       api,
       response,
       '/meetings',
-      member,
+      api.keys.member,
     );
     expect(meeting.governanceId).toBe(LR.governance);
   });
 
-  it('refuses a bad date, a member’s key and another governance’s body', async () => {
+  it('refuses a bad date, a api.keys.member’s key and another governance’s body', async () => {
     const schedule = (token: string, startsAt: string) =>
       api.app.request(
         `/bodies/${LR.community}/meetings`,
         send('POST', { token, body: { startsAt } }),
       );
-    expect(await faultyFields(await schedule(coordinator, 'mardi prochain'))).toEqual([
+    expect(await faultyFields(await schedule(api.keys.coordinator, 'mardi prochain'))).toEqual([
       '/startsAt',
     ]);
-    await expectProblem(await schedule(member, '2026-12-10T13:30:00Z'), 403, 'interdit');
-    await expectProblem(await schedule(outsider, '2026-12-10T13:30:00Z'), 404, 'introuvable');
+    await expectProblem(await schedule(api.keys.member, '2026-12-10T13:30:00Z'), 403, 'interdit');
+    await expectProblem(
+      await schedule(api.keys.outsider, '2026-12-10T13:30:00Z'),
+      404,
+      'introuvable',
+    );
   });
 
   it('records minutes and attendance under If-Match', async () => {
     const path = `/meetings/${MEETING}`;
-    const { etag } = await read(api, path, coordinator);
+    const { etag } = await read(api, path, api.keys.coordinator);
     const minutes = {
       status: 'tenue',
       minutes: 'Feuille de route présentée ; calendrier validé.',
@@ -328,14 +345,17 @@ describe('meetings', () => {
       ],
     };
     await expectProblem(
-      await api.app.request(path, send('PATCH', { token: member, body: minutes, ifMatch: etag })),
+      await api.app.request(
+        path,
+        send('PATCH', { token: api.keys.member, body: minutes, ifMatch: etag }),
+      ),
       403,
       'interdit',
     );
     const unknown = await api.app.request(
       path,
       send('PATCH', {
-        token: coordinator,
+        token: api.keys.coordinator,
         body: { attendance: [{ personId: 'per_inconnu01', status: 'present' }] },
         ifMatch: etag,
       }),
@@ -343,7 +363,7 @@ describe('meetings', () => {
     expect(await faultyFields(unknown)).toEqual(['/attendance']);
     const changed = await api.app.request(
       path,
-      send('PATCH', { token: coordinator, body: minutes, ifMatch: etag }),
+      send('PATCH', { token: api.keys.coordinator, body: minutes, ifMatch: etag }),
     );
     expect(changed.status).toBe(200);
     const stored = await getMeeting(asCoordinator(), { meetingId: MEETING });
@@ -351,7 +371,7 @@ describe('meetings', () => {
     await expectProblem(
       await api.app.request(
         path,
-        send('PATCH', { token: coordinator, body: minutes, ifMatch: etag }),
+        send('PATCH', { token: api.keys.coordinator, body: minutes, ifMatch: etag }),
       ),
       412,
       'precondition-echouee',

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createStore, type Database, randomIds, seedDemo } from '@maille/db';
 import { openTestDatabase, testDialect } from '@maille/db/testing';
+import { DEMO_IDS } from '@maille/demo';
 import {
   type Actor,
   type Clock,
@@ -9,7 +10,7 @@ import {
   type UseCaseContext,
 } from '@maille/domain/use-cases';
 import type { Logger } from 'pino';
-import { onTestFinished } from 'vitest';
+import { afterAll, beforeAll, onTestFinished } from 'vitest';
 import { type App, createApp } from '../src/app.ts';
 import type { RateLimits } from '../src/middleware/rate-limit.ts';
 import type { ReadModelCache } from '../src/read-models/cache.ts';
@@ -126,5 +127,86 @@ export async function listen(api: TestApi): Promise<ListeningApi> {
     origin: `http://127.0.0.1:${port}`,
     port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The demo's people the tests act as, one per role a permission depends on. */
+export const ROLE_PEOPLE = {
+  /** La Rochelle's coordinator. */
+  coordinator: DEMO_IDS.laRochelle.coordinator,
+  /** A member of La Rochelle, whose organization (the CDA) carries A1.1 and A1.2. */
+  member: 'per_lrmarchand',
+  /** An observer of La Rochelle: reads everything, carries nothing. */
+  observer: 'per_lrlefevre',
+  /** Dronne et Belle's coordinator: of another governance. */
+  outsider: DEMO_IDS.dronneEtBelle.coordinator,
+} as const;
+
+/**
+ * A key for each of `ROLE_PEOPLE`, and `admin`: an instance administrator's key (held by the
+ * outsider, so that only the instance-wide right lets it through).
+ *
+ * @example
+ * const { coordinator, member, outsider } = await keysByRole(api);
+ */
+export async function keysByRole(
+  api: TestApi,
+): Promise<Record<keyof typeof ROLE_PEOPLE | 'admin', string>> {
+  const { token: admin } = await createApiKey(api.kernel({ instanceAdmin: true }), {
+    personId: ROLE_PEOPLE.outsider,
+    label: 'Administration',
+    instanceAdmin: true,
+  });
+  return {
+    coordinator: await api.keyFor(ROLE_PEOPLE.coordinator),
+    member: await api.keyFor(ROLE_PEOPLE.member),
+    observer: await api.keyFor(ROLE_PEOPLE.observer),
+    outsider: await api.keyFor(ROLE_PEOPLE.outsider),
+    admin,
+  };
+}
+
+/** The suite's API (see `suiteApi`): a `TestApi` with a key per role. */
+export interface SuiteApi extends TestApi {
+  keys: Awaited<ReturnType<typeof keysByRole>>;
+}
+
+/**
+ * The API a test file shares between its tests, on the demo: opened before the first (with
+ * `openTestApi`'s options), with a key per role (`keys`), dropped after the last. Read it inside
+ * hooks and tests only; a file's own `beforeAll` runs after this one.
+ *
+ * @example
+ * const api = suiteApi();
+ * it('reads', async () => {
+ *   await api.app.request('/roadmaps', { headers: bearer(api.keys.member) });
+ * });
+ */
+export function suiteApi(options: Parameters<typeof openTestApi>[0] = {}): SuiteApi {
+  let opened: SuiteApi | undefined;
+  beforeAll(async () => {
+    const api = await openTestApi(options);
+    opened = { ...api, keys: await keysByRole(api) };
+  });
+  afterAll(async () => {
+    await opened?.drop();
+  });
+  const current = (): SuiteApi => {
+    if (!opened) throw new Error('suiteApi : l’API s’ouvre avant le premier test, pas avant.');
+    return opened;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get database() {
+      return current().database;
+    },
+    get keys() {
+      return current().keys;
+    },
+    kernel: (actor) => current().kernel(actor),
+    keyFor: (personId) => current().keyFor(personId),
+    drop: () => current().drop(),
   };
 }

@@ -1,26 +1,14 @@
 import { DEMO_IDS } from '@maille/demo';
 import { createIndicator, recordMeasurement } from '@maille/domain/use-cases';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApi, type TestApi } from './harness.ts';
-import { bearer, expectProblem, keysByRole } from './requests.ts';
+import { describe, expect, it } from 'vitest';
+import { suiteApi } from './harness.ts';
+import { bearer, expectProblem } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
 /** La Rochelle's quarterly indicator: support actions, target 330 per quarter. */
 const LR_ACTIONS = 'ind_lractions';
 
-let api: TestApi;
-let coordinator: string;
-let observer: string;
-let outsider: string;
-
-beforeAll(async () => {
-  api = await openTestApi();
-  ({ coordinator, observer, outsider } = await keysByRole(api));
-});
-
-afterAll(async () => {
-  await api?.drop();
-});
+const api = suiteApi();
 
 async function getJson<T>(path: string, token: string): Promise<T> {
   const response = await api.app.request(path, { headers: bearer(token) });
@@ -65,8 +53,8 @@ interface Dashboard {
 describe('GET /governances/{governanceId}/dashboard', () => {
   const path = `/governances/${LR.governance}/dashboard`;
 
-  it('gives the coordinator late and upcoming milestones, with action and owner names', async () => {
-    const body = await getJson<Dashboard>(path, coordinator);
+  it('gives the api.keys.coordinator late and upcoming milestones, with action and owner names', async () => {
+    const body = await getJson<Dashboard>(path, api.keys.coordinator);
     expect(body.today).toBe('2026-11-24');
     expect(body.upcomingDays).toBe(30);
     expect(body.lateMilestones.length).toBeGreaterThan(0);
@@ -85,15 +73,15 @@ describe('GET /governances/{governanceId}/dashboard', () => {
   });
 
   it('looks as many days ahead as asked with ?upcomingDays=', async () => {
-    const week = await getJson<Dashboard>(`${path}?upcomingDays=7`, coordinator);
-    const year = await getJson<Dashboard>(`${path}?upcomingDays=366`, coordinator);
+    const week = await getJson<Dashboard>(`${path}?upcomingDays=7`, api.keys.coordinator);
+    const year = await getJson<Dashboard>(`${path}?upcomingDays=366`, api.keys.coordinator);
     expect(week.upcomingDays).toBe(7);
     expect(week.upcomingMilestones.every((m) => m.daysUntil <= 7)).toBe(true);
     expect(year.upcomingMilestones.length).toBeGreaterThan(week.upcomingMilestones.length);
   });
 
   it('lists the latest updates first, as many as asked, with their subject’s title', async () => {
-    const body = await getJson<Dashboard>(`${path}?recentUpdates=3`, observer);
+    const body = await getJson<Dashboard>(`${path}?recentUpdates=3`, api.keys.observer);
     expect(body.recentUpdates).toHaveLength(3);
     const instants = body.recentUpdates.map((u) => u.createdAt);
     expect(instants).toEqual([...instants].sort().reverse());
@@ -101,7 +89,7 @@ describe('GET /governances/{governanceId}/dashboard', () => {
   });
 
   it('judges the indicators on the last complete quarter against their target', async () => {
-    const body = await getJson<Dashboard>(path, coordinator);
+    const body = await getJson<Dashboard>(path, api.keys.coordinator);
     // The current quarter (2026-T4) has no value yet: 2026-T3's provisional 341 against 330.
     expect(body.indicators.find((i) => i.indicator.id === LR_ACTIONS)).toMatchObject({
       period: '2026-T3',
@@ -114,7 +102,7 @@ describe('GET /governances/{governanceId}/dashboard', () => {
   });
 
   it('sums funding secured against budget in integer cents, by roadmap and in total', async () => {
-    const { funding } = await getJson<Dashboard>(path, coordinator);
+    const { funding } = await getJson<Dashboard>(path, api.keys.coordinator);
     expect(funding.byRoadmap.map((f) => f.roadmap.id)).toEqual([LR.roadmap]);
     expect(funding.total.securedCents).toBe(funding.byRoadmap[0]?.securedCents);
     expect(funding.total.budgetCents).toBe(funding.byRoadmap[0]?.budgetCents);
@@ -127,7 +115,9 @@ describe('GET /governances/{governanceId}/dashboard', () => {
   it('refuses ?upcomingDays= out of 1–366 with the pointer of the parameter', async () => {
     for (const days of ['0', '367', 'trente']) {
       const body = await expectProblem(
-        await api.app.request(`${path}?upcomingDays=${days}`, { headers: bearer(coordinator) }),
+        await api.app.request(`${path}?upcomingDays=${days}`, {
+          headers: bearer(api.keys.coordinator),
+        }),
         400,
         'validation',
       );
@@ -142,7 +132,7 @@ describe('GET /governances/{governanceId}/dashboard', () => {
       'non-authentifie',
     );
     const other = await expectProblem(
-      await api.app.request(path, { headers: bearer(outsider) }),
+      await api.app.request(path, { headers: bearer(api.keys.outsider) }),
       404,
       'introuvable',
     );
@@ -150,7 +140,7 @@ describe('GET /governances/{governanceId}/dashboard', () => {
     await expectProblem(await api.app.request(path), 404, 'introuvable');
     await expectProblem(
       await api.app.request('/governances/gov_inexistante/dashboard', {
-        headers: bearer(coordinator),
+        headers: bearer(api.keys.coordinator),
       }),
       404,
       'introuvable',
@@ -181,7 +171,7 @@ describe('GET /indicators/{indicatorId}/series', () => {
   const path = `/indicators/${LR_ACTIONS}/series`;
 
   it('gives the governance’s own values per quarter, the latest revision counting', async () => {
-    const body = await getJson<Series>(path, observer);
+    const body = await getJson<Series>(path, api.keys.observer);
     expect(body.level).toBe('epci');
     expect(
       body.periods.map((p) => [p.period, p.target, p.points.map((x) => [x.value, x.source])]),
@@ -199,7 +189,10 @@ describe('GET /indicators/{indicatorId}/series', () => {
   });
 
   it('rolls up to the region, showing that one EPCI of two reported', async () => {
-    const body = await getJson<Series>(`${path}?level=region&from=2026&to=2026-T2`, coordinator);
+    const body = await getJson<Series>(
+      `${path}?level=region&from=2026&to=2026-T2`,
+      api.keys.coordinator,
+    );
     expect(body.periods.map((p) => p.period)).toEqual(['2026-T1', '2026-T2']);
     expect(body.periods[1]?.points).toEqual([
       {
@@ -238,7 +231,7 @@ describe('GET /indicators/{indicatorId}/series', () => {
         status: 'valide',
       });
     }
-    const body = await getJson<Series>(`/indicators/${indicator.id}/series`, coordinator);
+    const body = await getJson<Series>(`/indicators/${indicator.id}/series`, api.keys.coordinator);
     expect(body.entryLevel).toBe('commune');
     expect(body.periods).toEqual([
       {
@@ -263,7 +256,7 @@ describe('GET /indicators/{indicatorId}/series', () => {
   it('sums the quarters of a year with ?periodicity=annuelle', async () => {
     const body = await getJson<Series & { periodicity: string }>(
       `${path}?periodicity=annuelle`,
-      coordinator,
+      api.keys.coordinator,
     );
     expect(body.periodicity).toBe('annuelle');
     // 2025-T4 alone for 2025; 298 + 365 + 341 for 2026, 341 still provisional.
@@ -285,7 +278,7 @@ describe('GET /indicators/{indicatorId}/series', () => {
     ];
     for (const [query, pointer] of cases) {
       const body = await expectProblem(
-        await api.app.request(`${path}${query}`, { headers: bearer(coordinator) }),
+        await api.app.request(`${path}${query}`, { headers: bearer(api.keys.coordinator) }),
         400,
         'validation',
       );
@@ -300,13 +293,15 @@ describe('GET /indicators/{indicatorId}/series', () => {
       'non-authentifie',
     );
     await expectProblem(
-      await api.app.request(path, { headers: bearer(outsider) }),
+      await api.app.request(path, { headers: bearer(api.keys.outsider) }),
       404,
       'introuvable',
     );
     await expectProblem(await api.app.request(path), 404, 'introuvable');
     await expectProblem(
-      await api.app.request('/indicators/ind_inexistant/series', { headers: bearer(coordinator) }),
+      await api.app.request('/indicators/ind_inexistant/series', {
+        headers: bearer(api.keys.coordinator),
+      }),
       404,
       'introuvable',
     );

@@ -1,5 +1,3 @@
-import { DEMO_IDS } from '@maille/demo';
-import { createApiKey } from '@maille/domain/use-cases';
 import { expect } from 'vitest';
 import { PROBLEM_KINDS, type ProblemKind } from '../src/errors/problems.ts';
 import type { TestApi } from './harness.ts';
@@ -9,42 +7,6 @@ import type { TestApi } from './harness.ts';
  * bodies of a request, the check of a problem document, a read, a create, and the walk through
  * a paged list.
  */
-
-/** The demo's people the tests act as, one per role a permission depends on. */
-export const ROLE_PEOPLE = {
-  /** La Rochelle's coordinator. */
-  coordinator: DEMO_IDS.laRochelle.coordinator,
-  /** A member of La Rochelle, whose organization (the CDA) carries A1.1 and A1.2. */
-  member: 'per_lrmarchand',
-  /** An observer of La Rochelle: reads everything, carries nothing. */
-  observer: 'per_lrlefevre',
-  /** Dronne et Belle's coordinator: of another governance. */
-  outsider: DEMO_IDS.dronneEtBelle.coordinator,
-} as const;
-
-/**
- * A key for each of `ROLE_PEOPLE`, and `admin`: an instance administrator's key (held by the
- * outsider, so that only the instance-wide right lets it through).
- *
- * @example
- * ({ coordinator, member, outsider } = await keysByRole(api));
- */
-export async function keysByRole(
-  api: TestApi,
-): Promise<Record<keyof typeof ROLE_PEOPLE | 'admin', string>> {
-  const { token: admin } = await createApiKey(api.kernel({ instanceAdmin: true }), {
-    personId: ROLE_PEOPLE.outsider,
-    label: 'Administration',
-    instanceAdmin: true,
-  });
-  return {
-    coordinator: await api.keyFor(ROLE_PEOPLE.coordinator),
-    member: await api.keyFor(ROLE_PEOPLE.member),
-    observer: await api.keyFor(ROLE_PEOPLE.observer),
-    outsider: await api.keyFor(ROLE_PEOPLE.outsider),
-    admin,
-  };
-}
 
 /** The `Authorization` header of a token. */
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });

@@ -6,21 +6,18 @@ import {
   listActions,
   updateRoadmap,
 } from '@maille/domain/use-cases';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApi, type TestApi } from './harness.ts';
-import { bearer, expectProblem, keysByRole, send, walk } from './requests.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suiteApi } from './harness.ts';
+import { bearer, expectProblem, send, walk } from './requests.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const DB = DEMO_IDS.dronneEtBelle;
 
-let api: TestApi;
-let coordinator: string;
-let outsider: string;
 let admin: string;
 
+const api = suiteApi();
+
 beforeAll(async () => {
-  api = await openTestApi();
-  ({ coordinator, outsider } = await keysByRole(api));
   admin = (
     await createApiKey(api.kernel({ instanceAdmin: true }), {
       personId: LR.coordinator,
@@ -36,10 +33,6 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await api?.drop();
-});
-
 const patch = (body: unknown, token: string, ifMatch?: string) =>
   send('PATCH', { body, token, ifMatch });
 const post = (body: unknown, token: string, ifMatch?: string) =>
@@ -49,7 +42,9 @@ const asCoordinator = () => api.kernel({ personId: LR.coordinator });
 
 describe('governances', () => {
   it('lists the governances the key’s person may read', async () => {
-    const response = await api.app.request('/governances', { headers: bearer(coordinator) });
+    const response = await api.app.request('/governances', {
+      headers: bearer(api.keys.coordinator),
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { items: { id: string }[] };
     expect(body.items.map((g) => g.id)).toEqual([LR.governance]);
@@ -65,7 +60,7 @@ describe('governances', () => {
 
   it('sends an ETag that changes with a PATCH made under If-Match', async () => {
     const read = await api.app.request(`/governances/${LR.governance}`, {
-      headers: bearer(coordinator),
+      headers: bearer(api.keys.coordinator),
     });
     expect(read.status).toBe(200);
     const before = (await read.json()) as { version: number };
@@ -74,7 +69,7 @@ describe('governances', () => {
 
     const changed = await api.app.request(
       `/governances/${LR.governance}`,
-      patch({ name: 'CTIN de La Rochelle (renommé)' }, coordinator, etag),
+      patch({ name: 'CTIN de La Rochelle (renommé)' }, api.keys.coordinator, etag),
     );
     expect(changed.status).toBe(200);
     expect(await changed.json()).toMatchObject({ name: 'CTIN de La Rochelle (renommé)' });
@@ -82,7 +77,7 @@ describe('governances', () => {
 
     const stale = await api.app.request(
       `/governances/${LR.governance}`,
-      patch({ name: 'Écrasé' }, coordinator, etag),
+      patch({ name: 'Écrasé' }, api.keys.coordinator, etag),
     );
     await expectProblem(stale, 412, 'precondition-echouee');
     const stored = await getGovernance(asCoordinator(), { governanceId: LR.governance });
@@ -93,13 +88,13 @@ describe('governances', () => {
     const { version } = await getGovernance(asCoordinator(), { governanceId: LR.governance });
     const missing = await api.app.request(
       `/governances/${LR.governance}`,
-      patch({ name: 'Sans précondition' }, coordinator),
+      patch({ name: 'Sans précondition' }, api.keys.coordinator),
     );
     expect((await expectProblem(missing, 428, 'precondition-requise')).detail).toMatch(/If-Match/);
     for (const tag of ['*', `W/"${LR.governance}.${version}"`, `"${DB.governance}.${version}"`]) {
       const response = await api.app.request(
         `/governances/${LR.governance}`,
-        patch({ name: 'Mauvaise étiquette' }, coordinator, tag),
+        patch({ name: 'Mauvaise étiquette' }, api.keys.coordinator, tag),
       );
       await expectProblem(response, 412, 'precondition-echouee');
     }
@@ -107,15 +102,15 @@ describe('governances', () => {
     expect(after.version).toBe(version);
   });
 
-  it('answers 404 to the coordinator of another governance, read or write', async () => {
+  it('answers 404 to the api.keys.coordinator of another governance, read or write', async () => {
     const read = await api.app.request(`/governances/${LR.governance}`, {
-      headers: bearer(outsider),
+      headers: bearer(api.keys.outsider),
     });
     await expectProblem(read, 404, 'introuvable');
     const { version } = await getGovernance(asCoordinator(), { governanceId: LR.governance });
     const write = await api.app.request(
       `/governances/${LR.governance}`,
-      patch({ name: 'Pris' }, outsider, `"${LR.governance}.${version}"`),
+      patch({ name: 'Pris' }, api.keys.outsider, `"${LR.governance}.${version}"`),
     );
     await expectProblem(write, 404, 'introuvable');
   });
@@ -123,7 +118,11 @@ describe('governances', () => {
 
 describe('actions', () => {
   it('walks a roadmap’s actions with limit=1, without duplicates or gaps', async () => {
-    const { ids } = await walk(api, `/roadmaps/${LR.roadmap}/actions?limit=1`, coordinator);
+    const { ids } = await walk(
+      api,
+      `/roadmaps/${LR.roadmap}/actions?limit=1`,
+      api.keys.coordinator,
+    );
     const all = await listActions(asCoordinator(), { roadmapId: LR.roadmap, limit: 100 });
     expect(all.next).toBeUndefined();
     expect(all.items.length).toBeGreaterThan(2);
@@ -132,13 +131,13 @@ describe('actions', () => {
 
   it('gives a next link keeping the limit, and the default page of 50', async () => {
     const first = await api.app.request(`/roadmaps/${LR.roadmap}/actions?limit=2`, {
-      headers: bearer(coordinator),
+      headers: bearer(api.keys.coordinator),
     });
     expect(first.headers.get('Link')).toMatch(
       new RegExp(`^</roadmaps/${LR.roadmap}/actions\\?cursor=[\\w-]+&limit=2>; rel="next"$`),
     );
     const all = await api.app.request(`/roadmaps/${LR.roadmap}/actions`, {
-      headers: bearer(coordinator),
+      headers: bearer(api.keys.coordinator),
     });
     const { items } = (await all.json()) as { items: unknown[] };
     expect(items.length).toBeGreaterThan(2);
@@ -147,7 +146,7 @@ describe('actions', () => {
 
   it.each(['0', '101', 'x', '1.5'])('refuses limit=%s with a 400 on /limit', async (limit) => {
     const response = await api.app.request(`/roadmaps/${LR.roadmap}/actions?limit=${limit}`, {
-      headers: bearer(coordinator),
+      headers: bearer(api.keys.coordinator),
     });
     const body = (await expectProblem(response, 400, 'validation')) as unknown as {
       errors: { path: string }[];
@@ -162,7 +161,7 @@ describe('actions', () => {
   ])('refuses a cursor that is %s with a 400 on /cursor', async (_, cursor) => {
     const response = await api.app.request(
       `/roadmaps/${LR.roadmap}/actions?cursor=${encodeURIComponent(cursor)}`,
-      { headers: bearer(coordinator) },
+      { headers: bearer(api.keys.coordinator) },
     );
     const body = (await expectProblem(response, 400, 'validation')) as unknown as {
       errors: { path: string }[];
@@ -181,7 +180,7 @@ describe('actions', () => {
     const { items } = await listActions(asCoordinator(), { roadmapId: LR.roadmap, limit: 1 });
     const action = items[0] as { id: string; version: number };
     const tag = `"${action.id}.${action.version}"`;
-    const headers = bearer(outsider);
+    const headers = bearer(api.keys.outsider);
     await expectProblem(
       await api.app.request(`/roadmaps/${LR.roadmap}/actions`, { headers }),
       404,
@@ -193,14 +192,17 @@ describe('actions', () => {
       'introuvable',
     );
     await expectProblem(
-      await api.app.request(`/actions/${action.id}`, patch({ title: 'Pris' }, outsider, tag)),
+      await api.app.request(
+        `/actions/${action.id}`,
+        patch({ title: 'Pris' }, api.keys.outsider, tag),
+      ),
       404,
       'introuvable',
     );
     await expectProblem(
       await api.app.request(
         `/actions/${action.id}/transitions`,
-        post({ to: 'suspendue' }, outsider, tag),
+        post({ to: 'suspendue' }, api.keys.outsider, tag),
       ),
       404,
       'introuvable',
@@ -212,19 +214,24 @@ describe('actions', () => {
   it('updates an action under If-Match: 428 without, 412 when stale, 200 with a new ETag', async () => {
     const { items } = await listActions(asCoordinator(), { roadmapId: LR.roadmap, limit: 1 });
     const actionId = (items[0] as { id: string }).id;
-    const read = await api.app.request(`/actions/${actionId}`, { headers: bearer(coordinator) });
+    const read = await api.app.request(`/actions/${actionId}`, {
+      headers: bearer(api.keys.coordinator),
+    });
     const etag = read.headers.get('ETag') as string;
     const { version } = (await read.json()) as { version: number };
     expect(etag).toBe(`"${actionId}.${version}"`);
 
     await expectProblem(
-      await api.app.request(`/actions/${actionId}`, patch({ title: 'Sans' }, coordinator)),
+      await api.app.request(`/actions/${actionId}`, patch({ title: 'Sans' }, api.keys.coordinator)),
       428,
       'precondition-requise',
     );
     const stale = `"${actionId}.${version - 1 || version + 1}"`;
     await expectProblem(
-      await api.app.request(`/actions/${actionId}`, patch({ title: 'Vieux' }, coordinator, stale)),
+      await api.app.request(
+        `/actions/${actionId}`,
+        patch({ title: 'Vieux' }, api.keys.coordinator, stale),
+      ),
       412,
       'precondition-echouee',
     );
@@ -232,12 +239,14 @@ describe('actions', () => {
 
     const changed = await api.app.request(
       `/actions/${actionId}`,
-      patch({ title: 'Bus numérique, tournée d’hiver' }, coordinator, etag),
+      patch({ title: 'Bus numérique, tournée d’hiver' }, api.keys.coordinator, etag),
     );
     expect(changed.status).toBe(200);
     expect(await changed.json()).toMatchObject({ title: 'Bus numérique, tournée d’hiver' });
     expect(changed.headers.get('ETag')).toBe(`"${actionId}.${version + 1}"`);
-    const reread = await api.app.request(`/actions/${actionId}`, { headers: bearer(coordinator) });
+    const reread = await api.app.request(`/actions/${actionId}`, {
+      headers: bearer(api.keys.coordinator),
+    });
     expect(reread.headers.get('ETag')).toBe(`"${actionId}.${version + 1}"`);
   });
 
@@ -249,7 +258,7 @@ describe('actions', () => {
     const refusal = async (ifMatch: string) => {
       const response = await api.app.request(
         `/actions/${id}`,
-        patch({ title: 'Refusé' }, coordinator, ifMatch),
+        patch({ title: 'Refusé' }, api.keys.coordinator, ifMatch),
       );
       return (await expectProblem(response, 412, 'precondition-echouee')).detail;
     };
@@ -263,7 +272,7 @@ describe('actions', () => {
     );
     const changed = await api.app.request(
       `/actions/${id}`,
-      patch({ title: 'Permanences, nouvelle saison' }, coordinator, `"${id}.${version}"`),
+      patch({ title: 'Permanences, nouvelle saison' }, api.keys.coordinator, `"${id}.${version}"`),
     );
     expect(changed.status).toBe(200);
     expect(await refusal(`"${id}.${version}"`)).toMatch(
@@ -279,7 +288,11 @@ describe('actions', () => {
     const action = items[0] as { id: string; version: number };
     const response = await api.app.request(
       `/actions/${action.id}`,
-      patch({ couleur: 'bleu', title: null }, coordinator, `"${action.id}.${action.version}"`),
+      patch(
+        { couleur: 'bleu', title: null },
+        api.keys.coordinator,
+        `"${action.id}.${action.version}"`,
+      ),
     );
     const body = (await expectProblem(response, 400, 'validation')) as unknown as {
       errors: { path: string }[];
@@ -287,7 +300,7 @@ describe('actions', () => {
     expect(body.errors.map((e) => e.path)).toEqual(['/title']);
     const unknown = await api.app.request(
       `/actions/${action.id}`,
-      patch({ couleur: 'bleu' }, coordinator, `"${action.id}.${action.version}"`),
+      patch({ couleur: 'bleu' }, api.keys.coordinator, `"${action.id}.${action.version}"`),
     );
     const unknownBody = (await expectProblem(unknown, 400, 'validation')) as unknown as {
       errors: { path: string; message: string }[];
@@ -307,22 +320,22 @@ describe('actions', () => {
     const path = `/actions/${running.id}/transitions`;
 
     await expectProblem(
-      await api.app.request(path, post({ to: 'suspendue' }, coordinator)),
+      await api.app.request(path, post({ to: 'suspendue' }, api.keys.coordinator)),
       428,
       'precondition-requise',
     );
-    const invalid = await api.app.request(path, post({ to: 'a_murir' }, coordinator, tag));
+    const invalid = await api.app.request(path, post({ to: 'a_murir' }, api.keys.coordinator, tag));
     await expectProblem(invalid, 422, 'transition-invalide');
 
     const moved = await api.app.request(
       path,
-      post({ to: 'suspendue', reason: 'Financement en attente.' }, coordinator, tag),
+      post({ to: 'suspendue', reason: 'Financement en attente.' }, api.keys.coordinator, tag),
     );
     expect(moved.status).toBe(200);
     expect(await moved.json()).toMatchObject({ id: running.id, status: 'suspendue' });
     expect(moved.headers.get('ETag')).toBe(`"${running.id}.${running.version + 1}"`);
 
-    const again = await api.app.request(path, post({ to: 'en_cours' }, coordinator, tag));
+    const again = await api.app.request(path, post({ to: 'en_cours' }, api.keys.coordinator, tag));
     await expectProblem(again, 412, 'precondition-echouee');
     expect((await getAction(asCoordinator(), { actionId: running.id })).status).toBe('suspendue');
   });
