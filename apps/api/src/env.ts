@@ -73,16 +73,11 @@ export const serverSettings = {
 export const ServerSettings = z.object(serverSettings);
 export type ServerSettings = z.infer<typeof ServerSettings>;
 
+/** What `readEnv` throws, for the app's entry points. */
+export { EnvError } from '@maille/db';
+
 export const Env = z.object({ ...serverSettings, ...databaseSettings(fr.env) });
 export type Env = z.infer<typeof Env>;
-
-/** A setting of the environment is malformed: the server does not start. */
-export class EnvError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EnvError';
-  }
-}
 
 /**
  * The settings of the server, from `source` (the process's environment unless a test gives its
@@ -92,5 +87,5 @@ export class EnvError extends Error {
  * const env = readEnv({ PORT: '8080' }); // { PORT: 8080, BODY_LIMIT_BYTES: 1048576, … }
  */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
-  return readSettings(Env, source, (name, message) => new EnvError(fr.env.invalid(name, message)));
+  return readSettings(Env, source, fr.env.invalid);
 }

@@ -31,16 +31,11 @@ export const dispatchSettings = {
   DISPATCH_MAX_ATTEMPTS: integer(envTexts.attempts, 1, 20, 5),
 };
 
+/** What `readEnv` throws, for the app's entry points. */
+export { EnvError } from '@maille/db';
+
 export const Env = z.object({ ...dispatchSettings, ...databaseSettings(envTexts) });
 export type Env = z.infer<typeof Env>;
-
-/** A setting of the environment is malformed: the bot does not start. */
-export class EnvError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EnvError';
-  }
-}
 
 /**
  * The bot's settings, from `source` (the process's environment unless a test gives its own).
@@ -49,9 +44,5 @@ export class EnvError extends Error {
  * const env = readEnv({ DISPATCH_INTERVAL_MS: '30000' }); // { DISPATCH_INTERVAL_MS: 30000, … }
  */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
-  return readSettings(
-    Env,
-    source,
-    (name, message) => new EnvError(envTexts.invalid(name, message)),
-  );
+  return readSettings(Env, source, envTexts.invalid);
 }

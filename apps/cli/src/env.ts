@@ -7,6 +7,9 @@ import { fr } from './messages/fr.ts';
 // Settings come from the environment, checked here and nowhere else: the rest of the command
 // receives an `Env` and never reads `process.env`.
 
+/** What `readEnv` throws, for the app's entry points. */
+export { EnvError } from '@maille/db';
+
 export const Env = z.object({
   ...databaseSettings(fr.env),
   /** `maille start` serves the API: its port, limits and log level, checked by the API's rules. */
@@ -26,14 +29,6 @@ export const Env = z.object({
 });
 export type Env = z.infer<typeof Env>;
 
-/** A setting of the environment is malformed: a usage error (exit code 2). */
-export class EnvError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EnvError';
-  }
-}
-
 /**
  * The settings of the command, from `source` (the process's environment unless a test gives its
  * own).
@@ -42,5 +37,5 @@ export class EnvError extends Error {
  * const env = readEnv({ DATABASE_URL: 'postgres://localhost/maille' });
  */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
-  return readSettings(Env, source, (name, message) => new EnvError(fr.env.invalid(name, message)));
+  return readSettings(Env, source, fr.env.invalid);
 }

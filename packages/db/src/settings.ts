@@ -41,22 +41,31 @@ export function databaseSettings(messages: { databaseUrl: string; schemaName: st
   };
 }
 
+/** A setting of the environment is malformed: the app does not start (the CLI: a usage error). */
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EnvError';
+  }
+}
+
 /**
  * An app's settings read from `source` (the process's environment) with its schema: only the
- * schema's variables are looked at, and the first malformed one is reported through `refuse`
- * (the app's own error, with the variable's name and the French message of its rule).
+ * schema's variables are looked at, and the first malformed one is refused with an `EnvError`
+ * saying `describe(name, message)` (the app's sentence around the variable's name and the French
+ * message of its rule).
  *
  * @example
- * const env = readSettings(Env, process.env, (name, message) => new EnvError(`${name} : ${message}`));
+ * const env = readSettings(Env, process.env, (name, message) => `${name} : ${message}`);
  */
 export function readSettings<S extends z.ZodObject>(
   schema: S,
   source: Record<string, string | undefined>,
-  refuse: (name: string, message: string) => Error,
+  describe: (name: string, message: string) => string,
 ): z.infer<S> {
   const picked = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, source[key]]));
   const result = schema.safeParse(picked);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw refuse(String(issue?.path[0] ?? '?'), issue?.message ?? '');
+  throw new EnvError(describe(String(issue?.path[0] ?? '?'), issue?.message ?? ''));
 }
