@@ -1,8 +1,6 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { type ChildProcess, execFileSync } from 'node:child_process';
+import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type BenchRow, writeBenchSection } from '@maille/bench';
 import { createStore, migrateToLatest, openDatabase, seedDemo } from '@maille/db';
 import { kernelAt } from '@maille/db/testing';
@@ -10,6 +8,7 @@ import { DEMO_IDS } from '@maille/demo';
 import { buildLargeRoadmap } from '@maille/domain/testing';
 import { createApiKey } from '@maille/domain/use-cases';
 import autocannon from 'autocannon';
+import { API_FOLDER, ServerProcesses, startOptions } from './server-process.ts';
 
 /*
  * The API under load, with autocannon on loopback against the real server process — the bundle
@@ -26,7 +25,6 @@ import autocannon from 'autocannon';
  * their JSON, not their answers.
  */
 
-const API_FOLDER = fileURLToPath(new URL('..', import.meta.url));
 const CONNECTIONS = 50;
 const ROUND_S = 4;
 const ROUNDS = 5;
@@ -34,15 +32,14 @@ const NOW = new Date().toISOString();
 const LARGE_ROADMAP = 'rdm_lrcharge';
 const BROWSER = { 'Accept-Encoding': 'gzip, deflate, br' };
 
-const folder = mkdtempSync(join(tmpdir(), 'maille-api-bench-'));
-const children: ChildProcess[] = [];
+const servers = new ServerProcesses();
 try {
-  const databaseFile = join(folder, 'maille.db');
+  const databaseFile = join(servers.folder, 'maille.db');
   const token = await prepareDatabase(databaseFile);
   execFileSync(process.execPath, ['--import', 'tsx', 'build.ts'], { cwd: API_FOLDER });
-  const hello = await startServer('hello', ['--import', 'tsx', 'bench/hello.ts'], {});
-  const apiArguments = startArguments();
-  const api = await startServer('api', apiArguments, {
+  const hello = await servers.start('hello', ['--import', 'tsx', 'bench/hello.ts'], {});
+  const apiOptions = startOptions();
+  const api = await servers.start('api', [...apiOptions, 'dist/server.mjs'], {
     DATABASE_URL: databaseFile,
     PORT: '0',
     // The limiter stays on the path (it counts every request) but never refuses one here.
@@ -79,7 +76,8 @@ try {
   const largePublic = await againstBare(largePath, BROWSER);
   const largeKeyed = await againstBare(largePath, { ...BROWSER, ...auth });
   const largeIdentity = await againstBare(largePath, auth);
-  const posts = await load(`${api.url}/updates`, auth, 10, {
+  // Writes empty the read models' cache (their figure is `bench/writes.ts`'s).
+  await load(`${api.url}/updates`, auth, 10, {
     method: 'POST',
     body: JSON.stringify({
       subject: { type: 'roadmap', id: DEMO_IDS.laRochelle.roadmap },
@@ -90,7 +88,7 @@ try {
   // Reads again once the writes have emptied the caches: the heaviest moment for memory.
   await load(largePath, auth, ROUND_S);
   const peakMiB = peakMemoryMiB(api.child);
-  const logLines = await lineCount(join(folder, 'api.log'));
+  const logLines = await lineCount(servers.logOf('api'));
 
   const rows: BenchRow[] = [
     ...healthRows('de démonstration (La Rochelle, 6 fiches), sans clé', demoPublic),
@@ -104,13 +102,7 @@ try {
       met: largeIdentity.refused === 0,
     },
     {
-      what: `POST /updates : un point d’étape publié par requête (${CONNECTIONS} connexions, 10 s)`,
-      result: `${rps(posts)} (p99 ${posts.latency.p99} ms, ${posts.non2xx} refus)`,
-      target: 'mesuré',
-      met: posts.non2xx === 0 && posts.errors === 0,
-    },
-    {
-      what: `Mémoire maximale du serveur de l’API pendant toutes ces mesures (VmHWM), lancé comme par \`start\` (node ${apiArguments.slice(0, -1).join(' ')})`,
+      what: `Mémoire maximale du serveur de l’API pendant toutes ces mesures (VmHWM), lancé comme par \`start\` (node ${apiOptions.join(' ')})`,
       result: `${peakMiB.toFixed(0)} Mio`,
       target: '< 200 Mio',
       met: peakMiB < 200,
@@ -146,8 +138,7 @@ try {
     ];
   }
 } finally {
-  for (const child of children) child.kill('SIGKILL');
-  rmSync(folder, { recursive: true, force: true });
+  servers.stop();
 }
 
 /** Migrates and seeds the demo, adds a 200-action roadmap, and returns a coordinator's key. */
@@ -180,51 +171,6 @@ async function prepareDatabase(file: string): Promise<string> {
     return token;
   } finally {
     await database.close();
-  }
-}
-
-/**
- * The arguments `pnpm --filter @maille/api start` gives Node (its V8 settings, then the bundle):
- * read from the script itself, so that the bench measures the server as it runs.
- */
-function startArguments(): string[] {
-  const manifest = JSON.parse(readFileSync(join(API_FOLDER, 'package.json'), 'utf8')) as {
-    scripts: { start: string };
-  };
-  const command = manifest.scripts.start.split('&&').at(-1)?.trim().split(/\s+/) ?? [];
-  if (command[0] !== 'node') throw new Error(`start ne lance pas node : ${manifest.scripts.start}`);
-  return command.slice(1);
-}
-
-/**
- * Starts a server process and resolves with its address once it says where it listens. Its
- * output (for the API, one log line per request) goes to a file of its own, as to a log
- * collector: read by this process, which also generates the load, it would slow the client down.
- */
-async function startServer(
-  name: string,
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; url: string }> {
-  const logFile = join(folder, `${name}.log`);
-  const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, args, {
-    cwd: API_FOLDER,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', log, 'inherit'],
-  });
-  closeSync(log);
-  children.push(child);
-  let exited: number | null | undefined;
-  child.once('exit', (code) => {
-    exited = code;
-  });
-  for (;;) {
-    const output = readFileSync(logFile, 'utf8');
-    const port = /(?:port |localhost:)(\d+)/.exec(output)?.[1];
-    if (port) return { child, url: `http://127.0.0.1:${port}` };
-    if (exited !== undefined) throw new Error(`server exited (${exited}): ${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
