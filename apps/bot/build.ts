@@ -7,8 +7,8 @@ import { build } from 'esbuild';
  * The bot as JavaScript bundles in `dist/`, one per program, which the package's scripts run
  * with Node alone: `main.mjs` (the chat: Discord, else the console), `console.mjs` (the console
  * chat with its options), `dispatch.mjs` (the reminders' dispatcher), `register-commands.mjs`, and
- * `bench-bot.mjs` for `pnpm bench`. Run through tsx, a process carries tsx's compiler and the
- * source maps of every module, more than the bot itself; discord.js is loaded only on Discord.
+ * `bench-bot.mjs` for `pnpm bench`. Bundled, a process holds no compiler nor source maps, which
+ * would weigh more than the bot itself; discord.js is loaded only on Discord.
  *
  * The drivers stay outside the bundle: better-sqlite3 loads its compiled binding from its own
  * folder, and pg would pull its optional native client. discord.js's optional accelerators

@@ -2,9 +2,8 @@ import { build } from 'esbuild';
 
 /*
  * `maille` as one JavaScript file, `dist/maille.mjs`, with the API and the bot it embeds: what the
- * root `pnpm start` runs with Node alone, rebuilt first (about a second). Run through tsx, the
- * same process carried tsx's compiler and the source maps of every module (251 MiB at rest, and a
- * tsx process beside it); bundled, it stays under 100 MiB. `pnpm start` also holds V8 small — a
+ * root `pnpm start` runs with Node alone, rebuilt first (about a second): no compiler nor source maps
+ * in memory at run time, which keeps the process under 100 MiB at rest. `pnpm start` also holds V8 small — a
  * young generation of 1 MiB a half, sizes favoured over speed, no helper threads — because pnpm's
  * own process, waiting beside it, already takes about 100 MiB of the 200 the main job is allowed
  * at rest (docs/benchmarks.md); the API alone (`pnpm --filter @maille/api start`) keeps its speed.

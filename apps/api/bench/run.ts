@@ -22,7 +22,7 @@ import { API_FOLDER, ServerProcesses, startOptions } from './server-process.ts';
  * rounds' ratios is kept. Requests say `Accept-Encoding: gzip, deflate, br`, as every browser
  * does (the API answers in gzip, through Hono's `compress`); the same read without compression is
  * measured too, for information. Every request goes through Hono: the read models' cache keeps
- * their JSON, not their answers.
+ * their JSON and its gzip form.
  */
 
 const CONNECTIONS = 50;

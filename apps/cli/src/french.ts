@@ -1,4 +1,4 @@
-/** French formatting shared by the command's outputs: dates and numbers; plurals come from the kernel's `plural`. */
+/** French formatting shared by the command's outputs: dates and numbers (plurals: the kernel's `plural`). */
 
 const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });

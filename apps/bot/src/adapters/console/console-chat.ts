@@ -289,8 +289,8 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<Conso
 
   // Listening before the first `await`: an input that ends meanwhile (a short pipe, a closed
   // terminal) would otherwise leave the loop below waiting forever for its end. In a terminal,
-  // readline edits the line (arrows, history) and reads it whole: the kernel's line buffer of
-  // 4 096 bytes, which cut long pasted texts, is not in the way.
+  // readline edits the line (arrows, history) and reads it whole, past the terminal's own line
+  // buffer of 4 096 bytes: a long pasted text arrives uncut.
   const reader = createInterface({
     input: options.input,
     ...(terminal ? { output: options.output, terminal: true, historySize: 200 } : {}),
