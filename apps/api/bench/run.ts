@@ -2,9 +2,9 @@ import { type ChildProcess, execFileSync } from 'node:child_process';
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BenchRow, writeBenchSection } from '@maille/bench';
-import { createStore, migrateToLatest, openDatabase, seedDemo } from '@maille/db';
+import { createStore, migrateToLatest, openDatabase } from '@maille/db';
 import { kernelAt } from '@maille/db/testing';
-import { DEMO_IDS } from '@maille/demo';
+import { DEMO_IDS, seedDemo } from '@maille/demo';
 import { buildLargeRoadmap } from '@maille/domain/testing';
 import { createApiKey } from '@maille/domain/use-cases';
 import autocannon from 'autocannon';
@@ -147,7 +147,7 @@ async function prepareDatabase(file: string): Promise<string> {
   try {
     const { error } = await migrateToLatest(database);
     if (error) throw error;
-    await seedDemo(database, NOW);
+    await seedDemo(createStore(database), NOW);
     const ids = DEMO_IDS.laRochelle;
     const large = buildLargeRoadmap({
       governanceId: ids.governance,

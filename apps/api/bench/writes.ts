@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type BenchRow, writeBenchSection } from '@maille/bench';
-import { type DialectName, seedDemo } from '@maille/db';
+import { createStore, type DialectName } from '@maille/db';
 import { kernelAt, openTestDatabase, type TestDatabase } from '@maille/db/testing';
-import { DEMO_IDS } from '@maille/demo';
+import { DEMO_IDS, seedDemo } from '@maille/demo';
 import { createApiKey } from '@maille/domain/use-cases';
 import autocannon from 'autocannon';
 import { API_FOLDER, ServerProcesses, startOptions } from './server-process.ts';
@@ -93,7 +93,7 @@ try {
 async function prepareDatabase(dialect: DialectName) {
   const test = await openTestDatabase(dialect);
   databases.push(test);
-  await seedDemo(test.database, NOW);
+  await seedDemo(createStore(test.database), NOW);
   const { token } = await createApiKey(kernelAt(test.database, NOW), {
     personId: DEMO_IDS.laRochelle.coordinator,
     label: 'Banc d’essai des écritures',

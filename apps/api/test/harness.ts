@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createStore, type Database, randomIds, seedDemo } from '@maille/db';
+import { createStore, type Database, randomIds } from '@maille/db';
 import { openTestDatabase, testDialect } from '@maille/db/testing';
-import { DEMO_IDS } from '@maille/demo';
+import { DEMO_IDS, seedDemo } from '@maille/demo';
 import {
   type Actor,
   type Clock,
@@ -57,7 +57,7 @@ export async function openTestApi({
 } = {}): Promise<TestApi> {
   const test = await openTestDatabase(DIALECT);
   const { database } = test;
-  await seedDemo(database, NOW);
+  await seedDemo(createStore(database), NOW);
   const store = createStore(database);
   const ids = randomIds();
   const app = createApp({

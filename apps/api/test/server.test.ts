@@ -6,9 +6,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, seedDemo } from '@maille/db';
+import { createStore, openDatabase } from '@maille/db';
 import { kernelAt, openTestDatabase } from '@maille/db/testing';
-import { DEMO_IDS } from '@maille/demo';
+import { DEMO_IDS, seedDemo } from '@maille/demo';
 import { createApiKey } from '@maille/domain/use-cases';
 import { afterEach, expect, it } from 'vitest';
 import { DIALECT } from './harness.ts';
@@ -84,7 +84,7 @@ async function demoKey(env: Record<string, string>): Promise<string> {
   const database = openDatabase({ url, ...(schema ? { schema } : {}) });
   try {
     const now = new Date().toISOString();
-    await seedDemo(database, now);
+    await seedDemo(createStore(database), now);
     const personId = DEMO_IDS.laRochelle.coordinator;
     const key = { personId, label: 'Tests', instanceAdmin: false };
     return (await createApiKey(kernelAt(database, now), key)).token;

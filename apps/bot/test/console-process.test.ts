@@ -1,5 +1,6 @@
-import { seedDemo } from '@maille/db';
+import { createStore } from '@maille/db';
 import { openTestDatabase, type TestDatabase, testDialect } from '@maille/db/testing';
+import { seedDemo } from '@maille/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BotProcess, PATIENCE_MS, startProcess } from './processes.ts';
 
@@ -12,7 +13,7 @@ import { type BotProcess, PATIENCE_MS, startProcess } from './processes.ts';
 let test: TestDatabase;
 beforeAll(async () => {
   test = await openTestDatabase(testDialect());
-  await seedDemo(test.database, new Date().toISOString());
+  await seedDemo(createStore(test.database), new Date().toISOString());
 });
 afterAll(async () => {
   await test?.drop();

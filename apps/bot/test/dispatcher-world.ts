@@ -1,6 +1,6 @@
-import { createStore, type DialectName, openDatabase, seedDemo } from '@maille/db';
+import { createStore, type DialectName, openDatabase } from '@maille/db';
 import { openTestDatabase, type TestDatabase } from '@maille/db/testing';
-import { buildDemoDataset, DEMO_IDS } from '@maille/demo';
+import { buildDemoDataset, DEMO_IDS, seedDemo } from '@maille/demo';
 import type { FakeDiscord } from '@maille/discord-fake';
 import type { ChatBinding, Delivery, Milestone, Person } from '@maille/domain';
 import { settableClock } from '@maille/domain/testing';
@@ -50,7 +50,7 @@ export async function openDispatcherWorld(
   discord?: FakeDiscord,
 ): Promise<DispatcherWorld> {
   const test = await openTestDatabase(dialect);
-  await seedDemo(test.database, now);
+  await seedDemo(createStore(test.database), now);
   const store = createStore(test.database);
   const persons = buildDemoDataset({ now }).persons;
   const ids = new Map(

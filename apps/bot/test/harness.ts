@@ -1,5 +1,6 @@
-import { createStore, type Database, randomIds, seedDemo } from '@maille/db';
+import { createStore, type Database, randomIds } from '@maille/db';
 import { openTestDatabase, testDialect } from '@maille/db/testing';
+import { seedDemo } from '@maille/demo';
 import type { UseCaseContext } from '@maille/domain/use-cases';
 import type {
   ChatEvent,
@@ -34,7 +35,7 @@ export interface TestBot {
 export async function openTestBot(): Promise<TestBot> {
   const test = await openTestDatabase(testDialect());
   const { database } = test;
-  await seedDemo(database, NOW);
+  await seedDemo(createStore(database), NOW);
   const store = createStore(database);
   const ids = randomIds();
   const clock = () => NOW;

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createStore, type Database, randomIds, seedDemo } from '@maille/db';
+import { createStore, type Database, randomIds } from '@maille/db';
 import { openTestDatabase, type TestDatabase, testDialect } from '@maille/db/testing';
-import { buildDemoDataset } from '@maille/demo';
+import { buildDemoDataset, seedDemo } from '@maille/demo';
 import { type FakeDiscord, type FakeUser, startFakeDiscord } from '@maille/discord-fake';
 import {
   addDays,
@@ -159,7 +159,7 @@ export async function openE2eWorld(): Promise<E2eWorld> {
   const test = await openTestDatabase(testDialect());
   const { database } = test;
   const now = new Date().toISOString();
-  await seedDemo(database, now);
+  await seedDemo(createStore(database), now);
   const store = createStore(database);
   await store.transaction(async (repos) => {
     const demoPersons = buildDemoDataset({ now }).persons.map((person) => person.id);

@@ -10,6 +10,5 @@ export * from './idempotency.ts';
 export * from './migrate.ts';
 export * from './random-ids.ts';
 export type { Schema } from './schema.ts';
-export * from './seed.ts';
 export * from './settings.ts';
 export * from './store.ts';

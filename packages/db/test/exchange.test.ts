@@ -5,7 +5,7 @@ import { exportGovernance, importGovernance, type Store } from '@maille/domain/u
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type DialectName } from '../src/index.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './dialects.ts';
-import { addHistory, demoContexts, seedDemo } from './fixtures/demo.ts';
+import { addHistory, demoContexts, seedDataset } from './fixtures/demo.ts';
 
 const governanceId = DEMO_IDS.laRochelle.governance;
 
@@ -35,12 +35,12 @@ afterAll(async () => {
 const exported: Partial<Record<DialectName | 'memory', string>> = {};
 beforeAll(async () => {
   const memory = createInMemoryStore();
-  const dataset = await seedDemo(memory);
+  const dataset = await seedDataset(memory);
   await addHistory(memory, dataset);
   exported.memory = await exportedText(memory);
   for (const dialect of DIALECTS) {
     const store = await freshStore(dialect);
-    await addHistory(store, await seedDemo(store));
+    await addHistory(store, await seedDataset(store));
     exported[dialect] = await exportedText(store);
   }
 }, 60_000);

@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Database, type DialectName } from '../src/index.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase, tableNames } from './dialects.ts';
-import { demoContexts, seedDemo } from './fixtures/demo.ts';
+import { demoContexts, seedDataset } from './fixtures/demo.ts';
 import { buildLargeDocument, demoWithoutLaRochelle } from './fixtures/large-governance.ts';
 
 const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -94,7 +94,7 @@ describe.each(DIALECTS)('a governance import on %s', (dialect) => {
   beforeAll(async () => {
     test = await openTestDatabase(dialect);
     // The instance already runs Dronne et Belle when La Rochelle moves in.
-    await seedDemo(createStore(test.database), demoWithoutLaRochelle());
+    await seedDataset(createStore(test.database), demoWithoutLaRochelle());
     document = await buildLargeDocument(SIZES[dialect]);
     folder = mkdtempSync(join(tmpdir(), 'maille-import-'));
     file = join(folder, 'la-rochelle.json');

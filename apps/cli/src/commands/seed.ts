@@ -1,4 +1,5 @@
-import { seedDemo } from '@maille/db';
+import { createStore } from '@maille/db';
+import { seedDemo } from '@maille/demo';
 import { type Command, flag, noMoreArguments } from '../command.ts';
 import { withDatabase } from '../context.ts';
 import { UsageError } from '../errors.ts';
@@ -15,7 +16,7 @@ export const seed: Command = {
     noMoreArguments('seed', invocation, 0);
     if (!flag(invocation, 'demo')) throw new UsageError(fr.seed.needsDemo, 'seed');
     const report = await withDatabase(cli, { migrated: true }, (database) =>
-      seedDemo(database, cli.now()),
+      seedDemo(createStore(database), cli.now()),
     );
     cli.print(report.created ? fr.seed.created(report.written) : fr.seed.already);
     for (const g of report.governances) cli.print(fr.seed.governance(g.name, g.id));

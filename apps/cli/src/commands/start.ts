@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { serveApi } from '@maille/api';
 import { consoleSender, createDispatcher, discordSender, startChat } from '@maille/bot';
-import { type Database, seedDemo } from '@maille/db';
-import { DEMO_IDS } from '@maille/demo';
+import { createStore, type Database } from '@maille/db';
+import { DEMO_IDS, seedDemo } from '@maille/demo';
 import type { Person } from '@maille/domain';
 import {
   calendarFeedPath,
@@ -46,7 +46,7 @@ export const start: Command = {
     await withDatabase(cli, { migrated: false, create: true }, async (database) => {
       const applied = await applyMigrations(cli, database);
       cli.print(applied.length > 0 ? fr.start.migrated(applied.length) : fr.start.upToDate);
-      const seeded = await seedDemo(database, cli.now());
+      const seeded = await seedDemo(createStore(database), cli.now());
       cli.print(seeded.created ? fr.start.seeded(seeded.written) : fr.start.alreadySeeded);
       cli.print('');
       cli.print(fr.start.healthTitle);

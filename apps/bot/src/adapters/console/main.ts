@@ -5,8 +5,8 @@
  * or the person given, until `/quitter` or Ctrl+D.
  */
 import { parseArgs } from 'node:util';
-import { createStore, migrateToLatest, openDatabase, randomIds, seedDemo } from '@maille/db';
-import { DEMO_IDS } from '@maille/demo';
+import { createStore, migrateToLatest, openDatabase, randomIds } from '@maille/db';
+import { DEMO_IDS, seedDemo } from '@maille/demo';
 import { fr } from '../../messages/fr.ts';
 import { runConsoleChat } from './console-chat.ts';
 
@@ -37,7 +37,7 @@ process.once('SIGTERM', () => stopping.abort());
 try {
   const clock = () => new Date().toISOString();
   await migrateToLatest(database);
-  await seedDemo(database, clock());
+  await seedDemo(createStore(database), clock());
   await runConsoleChat({
     ctx: {
       store: createStore(database),

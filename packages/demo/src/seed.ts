@@ -1,7 +1,7 @@
-import { buildDemoDataset, DEMO_IDS } from '@maille/demo';
 import { ConflictError } from '@maille/domain';
-import type { Database } from './connection.ts';
-import { createStore } from './store.ts';
+import type { Store } from '@maille/domain/use-cases';
+import type { DemoDataset } from './context.ts';
+import { buildDemoDataset } from './demo-dataset.ts';
 
 /** What `seedDemo` did: `created` is false when the demo was already there. */
 export interface SeedReport {
@@ -11,34 +11,36 @@ export interface SeedReport {
   written: number;
 }
 
-const DEMO_GOVERNANCES = [DEMO_IDS.laRochelle.governance, DEMO_IDS.dronneEtBelle.governance];
-
 /**
- * Stores the demo dataset (La Rochelle and Dronne et Belle, fictional people) built for `now`, in
- * one transaction. Idempotent: when the demo governances are already there, nothing is written.
- * Territories, organizations and persons the database already has are kept as they are.
+ * Stores the demo dataset (La Rochelle and Dronne et Belle, fictional people) built for `now` —
+ * or `dataset`, a test's variant of it —, through the kernel's storage port, in one transaction.
+ * Idempotent: when the demo governances are already there, nothing is written. Territories,
+ * organizations and persons the store already has are kept as they are.
  *
  * @example
- * const { created } = await seedDemo(database, new Date().toISOString());
+ * const { created } = await seedDemo(createStore(database), new Date().toISOString());
  */
-export async function seedDemo(database: Database, now: string): Promise<SeedReport> {
+export async function seedDemo(
+  store: Store,
+  now: string,
+  dataset: DemoDataset = buildDemoDataset({ now }),
+): Promise<SeedReport> {
   try {
-    return await seedOnce(database, now);
+    return await seedOnce(store, dataset);
   } catch (error) {
     // Two processes seeding at once on PostgreSQL: the later one collides with the first one's
     // rows and is rolled back whole. Looking again, it finds the demo there.
-    if (error instanceof ConflictError) return seedOnce(database, now);
+    if (error instanceof ConflictError) return seedOnce(store, dataset);
     throw error;
   }
 }
 
-async function seedOnce(database: Database, now: string): Promise<SeedReport> {
-  const demo = buildDemoDataset({ now });
+async function seedOnce(store: Store, demo: DemoDataset): Promise<SeedReport> {
   const governances = demo.governances.map((g) => ({ id: g.id, name: g.name }));
-  return createStore(database).transaction(async (repos) => {
-    const present = (await repos.governances.getMany(DEMO_GOVERNANCES)).map((g) => g.id);
-    if (present.length === DEMO_GOVERNANCES.length)
-      return { created: false, governances, written: 0 };
+  return store.transaction(async (repos) => {
+    const ids = governances.map((g) => g.id);
+    const present = (await repos.governances.getMany(ids)).map((g) => g.id);
+    if (present.length === ids.length) return { created: false, governances, written: 0 };
     if (present.length > 0) {
       throw new ConflictError(
         `Une partie seulement de la démonstration est dans la base (${present.join(', ')}) : elle n’a pas été complétée.`,
