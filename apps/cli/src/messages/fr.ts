@@ -1,4 +1,5 @@
 import { plural } from '@maille/domain';
+import type { ApiKey, CalendarFeed } from '@maille/domain/use-cases';
 import { formatDate } from '../french.ts';
 
 /**
@@ -186,15 +187,7 @@ export const fr = {
     revoked: (id: string) => `Clé ${id} révoquée : l’API la refuse désormais.`,
     none: 'Aucune clé d’API.',
     idArgument: 'l’identifiant de la clé à révoquer',
-    line: (key: {
-      id: string;
-      label: string;
-      personId?: string;
-      instanceAdmin: boolean;
-      createdAt: string;
-      lastUsedAt?: string;
-      revokedAt?: string;
-    }) =>
+    line: (key: ApiKey) =>
       [
         `${key.id} — ${key.label}`,
         key.instanceAdmin
@@ -215,14 +208,7 @@ export const fr = {
     revoked: (id: string) => `Lien ${id} révoqué : le calendrier n’est plus servi à cette adresse.`,
     none: 'Aucun lien de calendrier.',
     idArgument: 'l’identifiant du lien à révoquer (cal_…)',
-    line: (feed: {
-      id: string;
-      governanceId: string;
-      label: string;
-      createdAt: string;
-      createdBy?: string;
-      revokedAt?: string;
-    }) =>
+    line: (feed: CalendarFeed) =>
       [
         `${feed.id} — ${feed.label}`,
         feed.governanceId,
