@@ -55,6 +55,21 @@ export async function suggestMine(
   );
 }
 
+/**
+ * The milestone or action of mine a button or form outside a reminder names: the rule of `/point`
+ * and `/fait`, which offer nothing else. Anything else is a button the bot never made.
+ */
+export async function mySubject(
+  me: Session,
+  subjectId: string,
+): Promise<{ type: 'milestone' | 'action'; id: string; title: string }> {
+  const candidates = candidatesOf(await myWork(me, FIND_HORIZON_DAYS), ['milestone', 'action']);
+  const found = candidates.find((c) => c.id === subjectId);
+  if (!found || (found.kind !== 'milestone' && found.kind !== 'action'))
+    throw new ChatError(fr.unknownButton);
+  return { type: found.kind, id: found.id, title: found.title };
+}
+
 /** The milestone or action a button or form acts on. */
 export async function subjectOf(
   me: Session,
