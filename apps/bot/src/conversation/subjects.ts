@@ -4,6 +4,7 @@ import {
   getMilestone,
   listMyWork,
   type MyWorkInGovernance,
+  sameTransaction,
 } from '@maille/domain/use-cases';
 import { fr } from '../messages/fr.ts';
 import type { ChatUser } from './chat.ts';
@@ -41,18 +42,18 @@ export async function suggestMine(
   kinds: readonly CandidateKind[],
   keep: (work: MyWorkInGovernance, personId: string) => boolean = () => true,
 ): Promise<{ name: string; value: string }[]> {
-  const personId = await identitiesOf(ctx).find(user);
-  if (!personId) return [];
-  const work = await listMyWork(kernelAs(ctx, user, personId), {
-    horizonDays: FIND_HORIZON_DAYS,
+  // One transaction for who asks and what they carry: suggestions come by the keystroke.
+  const work = await ctx.store.transaction(async (repos) => {
+    const inside = { ...ctx, store: sameTransaction(repos) };
+    const personId = await identitiesOf(inside).find(user);
+    if (!personId) return [];
+    const mine = await listMyWork(kernelAs(inside, user, personId), {
+      horizonDays: FIND_HORIZON_DAYS,
+      withIndicators: kinds.includes('indicator'),
+    });
+    return mine.filter((w) => keep(w, personId));
   });
-  return suggest(
-    candidatesOf(
-      work.filter((w) => keep(w, personId)),
-      kinds,
-    ),
-    query.slice(0, MAX_CHOICE_LENGTH),
-  );
+  return suggest(candidatesOf(work, kinds), query.slice(0, MAX_CHOICE_LENGTH));
 }
 
 /**
