@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { type BenchRow, formatMs } from '@maille/bench';
-import { type FakeDiscord, startFakeDiscord } from '@maille/discord-fake';
+import { type FakeDiscord, type FakeUser, startFakeDiscord } from '@maille/discord-fake';
+import { InteractionResponseType } from 'discord.js';
 import { registerCommands } from '../src/adapters/discord/commands.ts';
 import { fr } from '../src/messages/fr.ts';
 import {
@@ -25,6 +26,7 @@ const COMMANDS = 1_000;
 const WARMUP = 40;
 const IN_FLIGHT = 20;
 const DELIVERIES = 5_000;
+const AUTOCOMPLETES = 200;
 
 export async function benchDiscord(): Promise<BenchRow[]> {
   const now = new Date().toISOString();
@@ -33,7 +35,7 @@ export async function benchDiscord(): Promise<BenchRow[]> {
   const fake = await startFakeDiscord({ ackTimeoutMs: 60_000 });
   let bot: ChildProcess | undefined;
   try {
-    await linkToFake(world, fake);
+    const members = await linkToFake(world, fake);
     await registerCommands({ token: fake.token, apiUrl: fake.restUrl, guildId: fake.guild.id });
     bot = await startBot({
       DATABASE_URL: world.test.url,
@@ -44,16 +46,24 @@ export async function benchDiscord(): Promise<BenchRow[]> {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const idleMiB = memoryMiB(bot, 'VmRSS');
     const latency = await acknowledgements(fake);
+    const suggestions = await simultaneousAutocompletes(fake, members);
     const throughput = await deliveries(world, fake);
     const peakMiB = memoryMiB(bot, 'VmHWM');
     const p50 = percentile(latency.samples, 0.5);
     const p99 = percentile(latency.samples, 0.99);
+    const suggestionsP99 = percentile(suggestions.samples, 0.99);
     return [
       {
         what: `Accusé de réception d’une commande (/jalons d’un membre lié, /aide), de l’injection par le faux Discord à sa réception de la réponse : ${COMMANDS} commandes, ${IN_FLIGHT} à la fois (p99)`,
         result: `${formatMs(p99)} (médiane ${formatMs(p50)}, ${latency.failures} échecs)`,
         target: 'p99 < 150 ms',
         met: p99 < 150 && latency.failures === 0,
+      },
+      {
+        what: `Accusé de réception de ${AUTOCOMPLETES} autocomplétions de /point injectées d’un coup, des ${suggestions.users} membres liés à tour de rôle (suggestions de leurs jalons et actions), de l’injection à la réception des suggestions (p99)`,
+        result: `${formatMs(suggestionsP99)} (médiane ${formatMs(percentile(suggestions.samples, 0.5))}, ${suggestions.failures} échecs)`,
+        target: 'p99 < 150 ms',
+        met: suggestionsP99 < 150 && suggestions.failures === 0,
       },
       {
         what: `Débit du répartiteur vers le faux Discord (REST de discord.js, limite globale relevée), ${DELIVERIES} rappels en messages privés, de leur mise en file au dernier message reçu (SQLite)`,
@@ -79,12 +89,14 @@ export async function benchDiscord(): Promise<BenchRow[]> {
  * Every demo person gets an account on the fake's server (Jean Moreau, who carries late
  * milestones, is Alice) and La Rochelle is bound to the fake's community channel.
  */
-async function linkToFake(world: DispatcherWorld, fake: FakeDiscord): Promise<void> {
+async function linkToFake(world: DispatcherWorld, fake: FakeDiscord): Promise<FakeUser[]> {
   const now = world.clock();
+  const members: FakeUser[] = [];
   await world.store.transaction(async (repos) => {
     for (const person of await repos.persons.getMany(world.persons.map((p) => p.id))) {
       const user =
         person.id === 'per_lrmoreau' ? fake.users.alice : fake.addUser(person.id.slice(4));
+      members.push(user);
       await repos.persons.update({
         ...person,
         chatAccounts: [{ platform: 'discord', userId: user.id, linkedAt: now }],
@@ -103,6 +115,7 @@ async function linkToFake(world: DispatcherWorld, fake: FakeDiscord): Promise<vo
       version: governance.version + 1,
     });
   });
+  return members;
 }
 
 /** Starts the bot's process and resolves once its chat is logged in and its dispatcher runs. */
@@ -178,6 +191,44 @@ async function acknowledgements(
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   await watching;
   return { samples, failures };
+}
+
+/**
+ * Injects `AUTOCOMPLETES` autocompletions of `/point` at once, from the linked members in turn,
+ * and times each from its injection to the fake receiving its suggestions.
+ */
+async function simultaneousAutocompletes(
+  fake: FakeDiscord,
+  members: readonly FakeUser[],
+): Promise<{ samples: number[]; failures: number; users: number }> {
+  const injected = Array.from({ length: AUTOCOMPLETES }, (_, index) => {
+    const user = members[index % members.length] ?? fake.users.alice;
+    const start = performance.now();
+    const { id } = fake.autocomplete({
+      user,
+      name: 'point',
+      focused: { name: 'sujet', value: '' },
+    });
+    return { id, start };
+  });
+  const samples: number[] = [];
+  let failures = 0;
+  const waiting = new Map(injected.map((i) => [i.id, i.start]));
+  await fake.until(
+    () => {
+      for (const [id, start] of waiting) {
+        const callback = fake.interaction(id)?.callback;
+        if (!callback) continue;
+        samples.push(performance.now() - start);
+        if (callback.type !== InteractionResponseType.ApplicationCommandAutocompleteResult)
+          failures++;
+        waiting.delete(id);
+      }
+      return waiting.size === 0;
+    },
+    { timeoutMs: 120_000, what: `${AUTOCOMPLETES} autocompletions answered` },
+  );
+  return { samples, failures, users: Math.min(members.length, AUTOCOMPLETES) };
 }
 
 /**

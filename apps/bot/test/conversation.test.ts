@@ -1,5 +1,6 @@
 import { kernelAt } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
+import type { Delivery } from '@maille/domain';
 import {
   getGovernance,
   getMilestone,
@@ -36,6 +37,30 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot?.drop();
 });
+
+/** A reminder as the dispatcher stores it before sending: the buttons under it name it. */
+async function remind(
+  deliveryId: string,
+  subject: { type: 'milestone' | 'action'; id: string },
+  personId: string,
+): Promise<void> {
+  const delivery: Delivery = {
+    id: deliveryId,
+    dedupeKey: `test:${deliveryId}`,
+    governanceId: LR.governance,
+    kind: subject.type === 'action' ? 'action_checkin' : 'milestone_reminder',
+    recipient: { type: 'person', personId },
+    subject,
+    dueAt: NOW,
+    expiresAt: '2026-11-25T09:00:00.000Z',
+    status: 'sent',
+    attempts: 1,
+    createdAt: NOW,
+    updatedAt: NOW,
+    version: 1,
+  };
+  await bot.ctx.store.transaction((repos) => repos.deliveries.insertIfAbsent([delivery]));
+}
 
 async function linkAs(user: ChatUser, personId: string): Promise<string> {
   const { code } = await issueChatLinkCode(kernelAt(bot.database, NOW), { personId });
@@ -247,6 +272,7 @@ describe('milestones from the chat', () => {
 
 describe('reminder buttons', () => {
   it('record one answer per delivery: a double click answers « Déjà noté »', async () => {
+    await remind('dlv_test000001', { type: 'milestone', id: LATE }, MOREAU);
     const customId = encodeButtonId({
       verb: 'fait',
       subjectId: LATE,
@@ -271,6 +297,8 @@ describe('reminder buttons', () => {
   });
 
   it('postpone a week and note « rien de neuf », each once', async () => {
+    await remind('dlv_test000002', { type: 'milestone', id: DECEMBER }, MOREAU);
+    await remind('dlv_test000003', { type: 'action', id: 'act_lr0001' }, MOREAU);
     const postpone = encodeButtonId({
       verb: 'report',
       subjectId: DECEMBER,
@@ -298,6 +326,7 @@ describe('reminder buttons', () => {
 
   it('let a refused answer be given again, and open the check-in form', async () => {
     // Marchand may not complete Moreau's milestone: the answer is not kept.
+    await remind('dlv_test000004', { type: 'milestone', id: 'mil_lr0001' }, MARCHAND);
     const customId = encodeButtonId({
       verb: 'fait',
       subjectId: 'mil_lr0001',

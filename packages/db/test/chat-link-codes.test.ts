@@ -1,13 +1,13 @@
 import { buildDemoDataset, DEMO_IDS } from '@maille/demo';
-import { erasePerson, NotFoundError } from '@maille/domain';
+import { type Delivery, erasePerson, NotFoundError } from '@maille/domain';
 import {
   type Actor,
-  claimChatAnswer,
+  answerReminder,
+  handleChatInteraction,
   issueChatLinkCode,
   linkChatAccount,
   linkChatAccountWithCode,
   redeemChatLinkCode,
-  releaseChatAnswer,
 } from '@maille/domain/use-cases';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,26 @@ const HOUR = 60 * 60 * 1000;
 const at = (ms: number) => new Date(Date.parse(NOW) + ms).toISOString();
 const MOREAU = DEMO_IDS.laRochelle.coordinator;
 const GIRAUD = 'per_lrgiraud';
+const SUBJECT = 'mil_lr0101';
+
+/** A reminder sent to a person of La Rochelle about `SUBJECT`. */
+function reminderTo(personId: string, id: string): Delivery {
+  return {
+    id,
+    dedupeKey: `milestone:${SUBJECT}:J-3:${personId}:${id}`,
+    governanceId: DEMO_IDS.laRochelle.governance,
+    kind: 'milestone_reminder',
+    recipient: { type: 'person', personId },
+    subject: { type: 'milestone', id: SUBJECT },
+    dueAt: NOW,
+    expiresAt: at(24 * HOUR),
+    status: 'sent',
+    attempts: 1,
+    createdAt: NOW,
+    updatedAt: NOW,
+    version: 1,
+  };
+}
 
 describe.each(DIALECTS)('chat link codes on %s', (dialect) => {
   let test: TestDatabase;
@@ -99,21 +119,47 @@ describe.each(DIALECTS)('chat link codes on %s', (dialect) => {
     expect(results.filter((r) => r !== undefined)).toHaveLength(1);
   });
 
-  it('record one answer per delivery', async () => {
-    const answer = { deliveryId: 'dlv_test0001', verb: 'fait' };
-    expect(await claimChatAnswer(as(GIRAUD), answer)).toBe(true);
-    expect(await claimChatAnswer(as(GIRAUD), { ...answer, verb: 'rien' })).toBe(false);
-    // Someone else's release leaves the answer in place; its author's forgets it.
-    await releaseChatAnswer(as(MOREAU), answer);
-    expect(await claimChatAnswer(as(GIRAUD), answer)).toBe(false);
-    await releaseChatAnswer(as(GIRAUD), answer);
-    expect(await claimChatAnswer(as(GIRAUD), answer)).toBe(true);
+  it('take one answer per reminder, from its recipient, even when two come at once', async () => {
+    const delivery = reminderTo(GIRAUD, 'dlv_test0001');
+    await createStore(test.database).transaction((r) => r.deliveries.insertIfAbsent([delivery]));
+    const answer = (personId: string, verb: string) =>
+      answerReminder(
+        as(personId),
+        { deliveryId: delivery.id, subjectId: SUBJECT, verb },
+        async () => verb,
+      );
+    await expect(answer('per_lrgautier', 'fait')).rejects.toBeInstanceOf(NotFoundError);
+    const both = await Promise.all([answer(GIRAUD, 'fait'), answer(GIRAUD, 'rien')]);
+    expect(both.filter((a) => a.answered)).toHaveLength(1);
+    expect(await answer(MOREAU, 'fait')).toEqual({ answered: false });
+  });
+
+  it('handle an interaction delivered twice at once only once, and repeat its reply', async () => {
+    let handled = 0;
+    const handle = () =>
+      handleChatInteraction(anyone(NOW), { interactionId: '1300000000000000042' }, async () => {
+        handled += 1;
+        return { text: 'Noté.' };
+      });
+    const outcomes = await Promise.all([handle(), handle()]);
+    expect(handled).toBe(1);
+    expect(outcomes.map((o) => o.replayed).sort()).toEqual([false, true]);
+    expect(outcomes.map((o) => o.reply)).toEqual([{ text: 'Noté.' }, { text: 'Noté.' }]);
+    // A day later, the id is forgotten: Discord's answer window is long closed.
+    await handleChatInteraction(anyone(at(25 * HOUR)), { interactionId: '7' }, async () => 1);
+    expect((await handle()).replayed).toBe(false);
   });
 
   it('forget a person’s codes and answers when the person is erased', async () => {
     const personId = 'per_lrgautier';
     const { code } = await issueChatLinkCode(kernelAt(test.database, NOW), { personId });
-    await claimChatAnswer(as(personId), { deliveryId: 'dlv_test0002', verb: 'fait' });
+    const delivery = reminderTo(personId, 'dlv_test0002');
+    await createStore(test.database).transaction((r) => r.deliveries.insertIfAbsent([delivery]));
+    await answerReminder(
+      as(personId),
+      { deliveryId: delivery.id, subjectId: SUBJECT, verb: 'fait' },
+      async () => 'fait',
+    );
     await createStore(test.database).transaction(async (repos) => {
       const person = await repos.persons.get(personId);
       if (person) await repos.persons.update(erasePerson(person, NOW));

@@ -3,8 +3,8 @@ import { createTestWorld, type TestWorld } from '@maille/domain/testing';
 import {
   addFundingLine,
   adoptRoadmap,
+  answerReminder,
   assignRole,
-  claimChatAnswer,
   createAction,
   createBody,
   createIndicator,
@@ -320,8 +320,15 @@ describe.each(DIALECTS)('personal data of one person on %s', (dialect) => {
       ...world.as('admin'),
       actor: { personId: jeanne.id, channel: 'discord' },
     };
-    const answer = { deliveryId: 'dlv_planted01', verb: 'fait' };
-    expect(await claimChatAnswer(asJeanne, answer)).toBe(true);
+    // Her reminder about the action she carries, planted above.
+    const reminder = await world.store.transaction((repos) =>
+      repos.deliveries.get('dlv_planted01'),
+    );
+    const answer = { deliveryId: 'dlv_planted01', subjectId: reminder?.subject.id, verb: 'rien' };
+    expect(await answerReminder(asJeanne, answer, async () => 'noté')).toEqual({
+      answered: true,
+      result: 'noté',
+    });
   });
 
   it('erases her: no text column of any table still holds her name, email or phone', async () => {

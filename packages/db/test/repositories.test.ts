@@ -114,6 +114,7 @@ const SEED: Seed = {
   calendarFeeds: [],
   chatLinkCodes: [],
   chatAnswers: [],
+  chatInteractions: [],
 };
 
 /** Stores a dataset through the ports, parents first. */

@@ -2,8 +2,8 @@ import { ConflictError, InvalidTransitionError } from '@maille/domain';
 import { createTestWorld, type TestWorld } from '@maille/domain/testing';
 import {
   adoptRoadmap,
+  answerReminder,
   changeRoadmapStatus,
-  claimChatAnswer,
   createAction,
   createApiKey,
   createCalendarFeed,
@@ -12,6 +12,7 @@ import {
   createOrganization,
   createRoadmap,
   getRoadmapHealth,
+  handleChatInteraction,
   issueChatLinkCode,
   linkChatAccountWithCode,
   listApiKeys,
@@ -24,7 +25,6 @@ import {
   recordMeasurement,
   recordUpdate,
   redeemChatLinkCode,
-  releaseChatAnswer,
   revokeApiKey,
   revokeCalendarFeed,
   type Store,
@@ -225,11 +225,11 @@ async function credentialsScenario<S extends Store>(world: TestWorld<S>) {
   );
   await step(() => linkChatAccountWithCode(anyone, { code: second.code, ...account }));
 
-  const answer = { deliveryId: 'dlv_answer01', verb: 'fait' };
-  await step(() => claimChatAnswer(world.as('member', 'discord'), answer));
-  await step(() => claimChatAnswer(world.as('observer', 'discord'), answer));
-  await releaseChatAnswer(world.as('member', 'discord'), answer);
-  await step(() => claimChatAnswer(world.as('observer', 'discord'), answer));
+  const answer = { deliveryId: 'dlv_answer01', subjectId: 'mil_answer01', verb: 'fait' };
+  await step(() => answerReminder(world.as('member', 'discord'), answer, async () => 'fait'));
+  const interaction = { interactionId: '1300000000000000001' };
+  await step(() => handleChatInteraction(anyone, interaction, async () => ({ text: 'Un.' })));
+  await step(() => handleChatInteraction(anyone, interaction, async () => ({ text: 'Deux.' })));
   return steps;
 }
 

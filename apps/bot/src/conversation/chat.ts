@@ -19,7 +19,11 @@ export interface ChatPlace {
 
 export type OptionValue = string | number | boolean;
 
-export type ChatEvent =
+/**
+ * What happened. `interactionId`: the platform's id of this interaction (Discord's), when it has
+ * one: an interaction delivered twice is then handled once (see `converse`).
+ */
+export type ChatEvent = (
   | {
       type: 'command';
       user: ChatUser;
@@ -42,7 +46,8 @@ export type ChatEvent =
       place: ChatPlace;
       customId: string;
       fields: Record<string, string>;
-    };
+    }
+) & { interactionId?: string };
 
 export interface Button {
   customId: string;

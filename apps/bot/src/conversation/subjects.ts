@@ -4,6 +4,7 @@ import {
   getMilestone,
   listMyWork,
   type MyWorkInGovernance,
+  sameTransaction,
 } from '@maille/domain/use-cases';
 import { fr } from '../messages/fr.ts';
 import type { ChatUser } from './chat.ts';
@@ -41,18 +42,33 @@ export async function suggestMine(
   kinds: readonly CandidateKind[],
   keep: (work: MyWorkInGovernance, personId: string) => boolean = () => true,
 ): Promise<{ name: string; value: string }[]> {
-  const personId = await identitiesOf(ctx).find(user);
-  if (!personId) return [];
-  const work = await listMyWork(kernelAs(ctx, user, personId), {
-    horizonDays: FIND_HORIZON_DAYS,
+  // One transaction for who asks and what they carry: suggestions come by the keystroke.
+  const work = await ctx.store.transaction(async (repos) => {
+    const inside = { ...ctx, store: sameTransaction(repos) };
+    const personId = await identitiesOf(inside).find(user);
+    if (!personId) return [];
+    const mine = await listMyWork(kernelAs(inside, user, personId), {
+      horizonDays: FIND_HORIZON_DAYS,
+      withIndicators: kinds.includes('indicator'),
+    });
+    return mine.filter((w) => keep(w, personId));
   });
-  return suggest(
-    candidatesOf(
-      work.filter((w) => keep(w, personId)),
-      kinds,
-    ),
-    query.slice(0, MAX_CHOICE_LENGTH),
-  );
+  return suggest(candidatesOf(work, kinds), query.slice(0, MAX_CHOICE_LENGTH));
+}
+
+/**
+ * The milestone or action of mine a button or form outside a reminder names: the rule of `/point`
+ * and `/fait`, which offer nothing else. Anything else is a button the bot never made.
+ */
+export async function mySubject(
+  me: Session,
+  subjectId: string,
+): Promise<{ type: 'milestone' | 'action'; id: string; title: string }> {
+  const candidates = candidatesOf(await myWork(me, FIND_HORIZON_DAYS), ['milestone', 'action']);
+  const found = candidates.find((c) => c.id === subjectId);
+  if (!found || (found.kind !== 'milestone' && found.kind !== 'action'))
+    throw new ChatError(fr.unknownButton);
+  return { type: found.kind, id: found.id, title: found.title };
 }
 
 /** The milestone or action a button or form acts on. */

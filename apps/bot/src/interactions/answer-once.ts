@@ -1,28 +1,29 @@
-import { claimChatAnswer, releaseChatAnswer } from '@maille/domain/use-cases';
+import { NotFoundError } from '@maille/domain';
+import { answerReminder, type UseCaseContext } from '@maille/domain/use-cases';
 import type { Reply } from '../conversation/chat.ts';
+import { ChatError } from '../conversation/errors.ts';
 import { privately } from '../conversation/format.ts';
 import type { Session } from '../conversation/session.ts';
 import { fr } from '../messages/fr.ts';
 import type { ButtonAction } from './button-ids.ts';
 
 /**
- * Runs the answer to a reminder once per delivery: a second press (a double click, or the same
- * reminder answered from two devices) gets « Déjà noté » and changes nothing. An answer whose
- * effect failed is forgotten, so the button may be pressed again.
+ * Runs the answer to a reminder once per delivery, through the kernel's `answerReminder`: only
+ * its recipient (or the coordination) answers, the answer and its effect commit together, and a
+ * second press (a double click, another device) gets « Déjà noté » and changes nothing. A
+ * delivery that is not theirs, or a subject that does not exist, is a button the bot never made.
  */
 export async function answerOnce(
   me: Session,
-  action: ButtonAction,
-  work: () => Promise<Reply>,
+  action: ButtonAction & { deliveryId: string },
+  work: (kernel: UseCaseContext) => Promise<Reply>,
 ): Promise<Reply> {
-  const deliveryId = action.deliveryId;
-  if (deliveryId === undefined) return work();
-  const first = await claimChatAnswer(me.kernel, { deliveryId, verb: action.verb });
-  if (!first) return privately(fr.alreadyNoted);
   try {
-    return await work();
+    const { deliveryId, subjectId, verb } = action;
+    const answer = await answerReminder(me.kernel, { deliveryId, subjectId, verb }, work);
+    return answer.answered ? answer.result : privately(fr.alreadyNoted);
   } catch (error) {
-    await releaseChatAnswer(me.kernel, { deliveryId });
+    if (error instanceof NotFoundError) throw new ChatError(fr.unknownButton);
     throw error;
   }
 }

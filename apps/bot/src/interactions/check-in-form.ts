@@ -1,10 +1,10 @@
 import { type ActionStatus, actionStatusLabels, searchKey } from '@maille/domain';
-import { recordUpdate } from '@maille/domain/use-cases';
+import { recordUpdate, type UseCaseContext } from '@maille/domain/use-cases';
 import type { ChatUser, Form, Reply } from '../conversation/chat.ts';
-import { ChatError } from '../conversation/errors.ts';
+import { ChatError, refusalOf } from '../conversation/errors.ts';
 import { clip, privately } from '../conversation/format.ts';
 import { type ConverseContext, sessionOf } from '../conversation/session.ts';
-import { subjectOf } from '../conversation/subjects.ts';
+import { mySubject, subjectOf } from '../conversation/subjects.ts';
 import { fr } from '../messages/fr.ts';
 import { answerOnce } from './answer-once.ts';
 import { type ButtonAction, decodeButtonId, encodeButtonId } from './button-ids.ts';
@@ -97,7 +97,10 @@ function statusChange(isAction: boolean, text: string): Checked {
   };
 }
 
-/** A submitted check-in form: every field checked before anything is written, then recorded. */
+/**
+ * A submitted check-in form: every field checked before anything is written, then recorded under
+ * the rule that offered the form (`/point`: what the person carries; a reminder: its recipient).
+ */
 export async function submitCheckIn(
   ctx: ConverseContext,
   user: ChatUser,
@@ -110,27 +113,44 @@ export async function submitCheckIn(
   const action = decoded.button;
   if (action.verb !== 'point') return privately(fr.unknownButton);
   const me = await sessionOf(ctx, user);
-  const subject = await subjectOf(me, action.subjectId);
   let input: CheckInInput = {};
   for (const id of ['texte', 'avancement', 'statut']) {
     const checked = checkInField(customId, id, fields[id] ?? '');
-    // A form cannot answer a form: the text written is given back, so that nothing is lost.
-    if (!checked.ok)
-      throw new ChatError(
-        input.text ? `${checked.error}\n${texts.keptText(input.text)}` : checked.error,
-      );
+    if (!checked.ok) throw new ChatError(withKeptText(checked.error, input.text));
     input = { ...input, ...checked.input };
   }
   const { text = '', ...changes } = input;
-  return answerOnce(me, action, async () => {
-    const update = await recordUpdate(me.kernel, {
-      subject: { type: subject.type, id: subject.id },
-      text,
-      ...changes,
-    });
-    const share = encodeButtonId({ verb: 'partage', subjectId: update.id });
-    return privately(texts.recorded(subject.title), [
-      [{ customId: share, label: texts.share, style: 'secondary' }],
-    ]);
-  });
+  const record = async (kernel: UseCaseContext): Promise<Reply> => {
+    const subject =
+      action.deliveryId === undefined
+        ? // The rule of `/point`, which offered the form: only what the person carries.
+          await mySubject({ ...me, kernel }, action.subjectId)
+        : await subjectOf({ ...me, kernel }, action.subjectId);
+    try {
+      const update = await recordUpdate(kernel, {
+        subject: { type: subject.type, id: subject.id },
+        text,
+        ...changes,
+      });
+      const share = encodeButtonId({ verb: 'partage', subjectId: update.id });
+      return privately(texts.recorded(subject.title), [
+        [{ customId: share, label: texts.share, style: 'secondary' }],
+      ]);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (refusal === undefined) throw error;
+      throw new ChatError(withKeptText(refusal, text));
+    }
+  };
+  const { deliveryId } = action;
+  return deliveryId === undefined
+    ? record(me.kernel)
+    : answerOnce(me, { ...action, deliveryId }, record);
+}
+
+/**
+ * A form cannot answer a form: a refusal gives back the text written, so that nothing is lost.
+ */
+function withKeptText(refusal: string, text: string | undefined): string {
+  return text ? `${refusal}\n${texts.keptText(text)}` : refusal;
 }

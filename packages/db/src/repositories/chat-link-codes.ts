@@ -3,6 +3,7 @@ import {
   CHAT_LINK_CODE_ALPHABET,
   CHAT_LINK_CODE_LENGTH,
   type ChatAnswerRepository,
+  type ChatInteractionRepository,
   type ChatLinkCodeRepository,
 } from '@maille/domain/use-cases';
 import type { Kysely } from 'kysely';
@@ -24,6 +25,11 @@ type ChatTables = {
     person_id: string;
     verb: string;
     answered_at: string;
+  };
+  chat_interactions: {
+    interaction_id: string;
+    handled_at: string;
+    reply: string | null;
   };
 };
 
@@ -87,12 +93,40 @@ export function chatAnswerRepository(tx: Tx): ChatAnswerRepository {
         .executeTakeFirst();
       return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
     },
-    async release(deliveryId, personId) {
+  };
+}
+
+/** Discord accepts an answer to an interaction for 15 minutes: a day covers every replay. */
+const INTERACTION_MEMORY_MS = 86_400_000;
+
+/** The chat interactions handled, with the reply each got. */
+export function chatInteractionRepository(tx: Tx): ChatInteractionRepository {
+  const db = tx.withTables<ChatTables>();
+  return {
+    async claim(interactionId, at) {
+      const forgotten = new Date(Date.parse(at) - INTERACTION_MEMORY_MS).toISOString();
+      await db.deleteFrom('chat_interactions').where('handled_at', '<', forgotten).execute();
+      const inserted = await db
+        .insertInto('chat_interactions')
+        .values({ interaction_id: interactionId, handled_at: at, reply: null })
+        .onConflict((conflict) => conflict.column('interaction_id').doNothing())
+        .executeTakeFirst();
+      return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+    },
+    async saveReply(interactionId, reply) {
       await db
-        .deleteFrom('chat_answers')
-        .where('delivery_id', '=', deliveryId)
-        .where('person_id', '=', personId)
+        .updateTable('chat_interactions')
+        .set({ reply })
+        .where('interaction_id', '=', interactionId)
         .execute();
+    },
+    async replyTo(interactionId) {
+      const row = await db
+        .selectFrom('chat_interactions')
+        .select('reply')
+        .where('interaction_id', '=', interactionId)
+        .executeTakeFirst();
+      return row?.reply ?? undefined;
     },
   };
 }

@@ -22,7 +22,12 @@ import type { DialectName } from '../connection.ts';
 import { uniquely } from '../errors.ts';
 import { apiKeyRepository } from './api-keys.ts';
 import { calendarFeedRepository } from './calendar-feeds.ts';
-import { chatAnswerRepository, chatLinkCodeRepository, forgetChatData } from './chat-link-codes.ts';
+import {
+  chatAnswerRepository,
+  chatInteractionRepository,
+  chatLinkCodeRepository,
+  forgetChatData,
+} from './chat-link-codes.ts';
 import { deliveryRepository } from './deliveries.ts';
 import { appendOnlyRepository, versionedRepository } from './documents.ts';
 import { personalDataRepository } from './personal-data.ts';
@@ -118,6 +123,10 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
     get chatAnswers() {
       built.chatAnswers ??= chatAnswerRepository(db);
       return built.chatAnswers;
+    },
+    get chatInteractions() {
+      built.chatInteractions ??= chatInteractionRepository(db);
+      return built.chatInteractions;
     },
   };
 }

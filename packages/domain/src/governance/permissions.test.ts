@@ -102,9 +102,14 @@ const CARRIES_ACTION: Permission[] = [
   'milestone.edit',
   'milestone.complete',
   'milestone.reschedule',
+  'milestone.progress',
   'funding.edit',
 ];
-const CARRIES_MILESTONE: Permission[] = ['milestone.complete', 'milestone.reschedule'];
+const CARRIES_MILESTONE: Permission[] = [
+  'milestone.complete',
+  'milestone.reschedule',
+  'milestone.progress',
+];
 const CONNECTED_OUTSIDER: Permission[] = ['governance.read', 'roadmap.read', 'update.create'];
 
 const everywhere = (permissions: Permission[]): Record<Scenario, Permission[]> => ({

@@ -42,6 +42,7 @@ export const permissionLabels = {
   'milestone.edit': 'Ajouter ou modifier un jalon',
   'milestone.complete': 'Marquer un jalon comme atteint',
   'milestone.reschedule': 'Reporter un jalon',
+  'milestone.progress': 'Indiquer l’avancement d’un jalon',
   'funding.edit': 'Gérer les financements d’une fiche',
   'update.create': 'Publier un point d’étape',
   'indicator.manage': 'Gérer les indicateurs',
@@ -134,6 +135,8 @@ export const PERMISSION_RULES: Readonly<Record<Permission, Row>> = {
   'milestone.edit': CARRIED(STEWARD),
   'milestone.complete': CARRIED(MILESTONE_STEWARD),
   'milestone.reschedule': CARRIED(MILESTONE_STEWARD),
+  // Who answers for a milestone says how far along it is, as the check-in form asks them.
+  'milestone.progress': CARRIED(MILESTONE_STEWARD),
   'funding.edit': CARRIED(STEWARD),
   'update.create': { ...COORDINATION_ONLY, membre: ALWAYS, autre_personne: CONNECTED },
   'indicator.manage': COORDINATION_ONLY,

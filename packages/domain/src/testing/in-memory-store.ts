@@ -52,6 +52,7 @@ export interface Seed {
   calendarFeeds: (CalendarFeed & { token: string })[];
   chatLinkCodes: (IssuedChatLinkCode & { code: string; usedAt?: string })[];
   chatAnswers: ChatAnswer[];
+  chatInteractions: { interactionId: string; handledAt: string; reply?: string }[];
 }
 
 export interface InMemoryStore extends Store {
@@ -86,6 +87,7 @@ const TABLE_NAMES: readonly TableName[] = [
   'calendarFeeds',
   'chatLinkCodes',
   'chatAnswers',
+  'chatInteractions',
 ];
 
 /**
@@ -93,7 +95,7 @@ const TABLE_NAMES: readonly TableName[] = [
  * are not, since erasing a person deletes them.
  */
 const PERSONAL_TABLES = TABLE_NAMES.filter(
-  (name) => name !== 'chatLinkCodes' && name !== 'chatAnswers',
+  (name) => name !== 'chatLinkCodes' && name !== 'chatAnswers' && name !== 'chatInteractions',
 );
 
 /**
@@ -136,8 +138,8 @@ export function createInMemoryStore(seed: Partial<Seed> = {}): InMemoryStore {
 }
 
 function keyOf(row: unknown, index: number): string {
-  const { id, code, deliveryId } = row as { id?: unknown; code?: unknown; deliveryId?: unknown };
-  const key = id ?? code ?? deliveryId;
+  const { id, code, deliveryId, interactionId } = row as Record<string, unknown>;
+  const key = id ?? code ?? deliveryId ?? interactionId;
   return typeof key === 'string' ? key : `#${index}`;
 }
 
@@ -485,11 +487,18 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
         rowsOf('chatAnswers').set(answer.deliveryId, copy(answer));
         return true;
       },
-      release: async (deliveryId, personId) => {
-        if (rowsOf('chatAnswers').get(deliveryId)?.personId === personId) {
-          rowsOf('chatAnswers').delete(deliveryId);
-        }
+    },
+    chatInteractions: {
+      claim: async (interactionId, at) => {
+        if (rowsOf('chatInteractions').has(interactionId)) return false;
+        rowsOf('chatInteractions').set(interactionId, { interactionId, handledAt: at });
+        return true;
       },
+      saveReply: async (interactionId, reply) => {
+        const row = rowsOf('chatInteractions').get(interactionId);
+        if (row) rowsOf('chatInteractions').set(interactionId, { ...row, reply });
+      },
+      replyTo: async (interactionId) => rowsOf('chatInteractions').get(interactionId)?.reply,
     },
   };
 

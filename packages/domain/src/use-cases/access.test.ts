@@ -11,9 +11,21 @@ import { createIndicator } from './indicators/create-indicator.ts';
 import { recordMeasurement, validateMeasurement } from './indicators/record-measurement.ts';
 import { updatePerson } from './people/update-person.ts';
 import { createAction } from './roadmap/create-action.ts';
+import { createMilestone } from './roadmap/create-milestone.ts';
 import { createRoadmap } from './roadmap/create-roadmap.ts';
+import { getMilestone } from './roadmap/get-milestone.ts';
 import { recordUpdate } from './roadmap/record-update.ts';
 import { updateAction } from './roadmap/update-action.ts';
+import { updateMilestone } from './roadmap/update-milestone.ts';
+
+async function updateMilestoneOwner(world: TestWorld, milestoneId: string, ownerId: string) {
+  const milestone = await getMilestone(world.as('coordinator'), { milestoneId });
+  await updateMilestone(world.as('coordinator'), {
+    id: milestoneId,
+    expectedVersion: milestone.version,
+    patch: { ownerId },
+  });
+}
 
 async function withAction(
   world: TestWorld,
@@ -146,6 +158,29 @@ describe('who may see and change what', () => {
     await expect(
       recordUpdate(world.as('member'), { subject, text: 'À moitié.', progress: 50 }),
     ).resolves.toMatchObject({ progress: 50 });
+  });
+
+  it('lets the owner of a milestone give its progress, as the check-in form offers', async () => {
+    const world = await createTestWorld();
+    const { action } = await withAction(world);
+    const milestone = await createMilestone(world.as('coordinator'), {
+      roadmapId: action.roadmapId,
+      actionId: action.id,
+      title: 'Trois permanences ouvertes',
+      dueDate: '2024-06-30',
+      ownerId: world.people.member.id,
+    });
+    const subject = { type: 'milestone', id: milestone.id } as const;
+    await expect(
+      recordUpdate(world.as('member'), { subject, text: 'Deux sur trois.', progress: 66 }),
+    ).resolves.toMatchObject({ progress: 66 });
+    await expect(
+      recordUpdate(world.as('observer'), { subject, text: 'Presque.', progress: 90 }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await updateMilestoneOwner(world, milestone.id, world.people.coordinator.id);
+    await expect(
+      recordUpdate(world.as('member'), { subject, text: 'Trois sur trois.', progress: 100 }),
+    ).rejects.toThrow('Vous n’avez pas le droit d’indiquer l’avancement d’un jalon.');
   });
 
   it('refuses a meeting decision about another governance’s action', async () => {

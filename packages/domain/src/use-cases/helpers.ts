@@ -5,7 +5,7 @@ import { NotFoundError, StaleVersionError, ValidationError } from '../shared/err
 import { validate } from '../shared/validate.ts';
 import type { UseCaseContext } from './context.ts';
 import { ChangeRequest } from './inputs.ts';
-import type { Repositories, Versioned } from './ports.ts';
+import type { Repositories, Store, Versioned } from './ports.ts';
 
 /** Reads an entity or fails with a French "introuvable" naming what was looked for. */
 export async function mustGet<T>(
@@ -207,4 +207,12 @@ export async function saveChange<
     after,
   });
   return after;
+}
+
+/**
+ * A store whose transactions are the one already open: a use case called from inside another
+ * one's transaction (an answer to a reminder and its effect) then commits or rolls back with it.
+ */
+export function sameTransaction(repos: Repositories): Store {
+  return { transaction: (work) => work(repos) };
 }

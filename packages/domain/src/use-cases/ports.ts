@@ -227,8 +227,21 @@ export interface ChatLinkCodeRepository {
 export interface ChatAnswerRepository {
   /** Stores the answer unless its delivery has one already; `true` when it was stored. */
   claim(answer: ChatAnswer): Promise<boolean>;
-  /** Forgets the answer to a delivery, if it is this person's. */
-  release(deliveryId: string, personId: string): Promise<void>;
+}
+
+/** The chat interactions handled, each with the reply it got (see `handleChatInteraction`). */
+export interface ChatInteractionRepository {
+  /**
+   * Marks an interaction handled unless it is already: `true` when it was not. Of two concurrent
+   * claims, the second waits for the first's transaction and gets `false` if it committed.
+   * Interactions handled more than a day before `at` may be forgotten (Discord lets an
+   * interaction be answered for 15 minutes).
+   */
+  claim(interactionId: string, at: string): Promise<boolean>;
+  /** Keeps the reply given to a claimed interaction. */
+  saveReply(interactionId: string, reply: string): Promise<void>;
+  /** The reply given to an interaction, if it was handled and its reply kept. */
+  replyTo(interactionId: string): Promise<string | undefined>;
 }
 
 /** Every repository, as seen inside one transaction. */
@@ -254,6 +267,7 @@ export interface Repositories {
   calendarFeeds: CalendarFeedRepository;
   chatLinkCodes: ChatLinkCodeRepository;
   chatAnswers: ChatAnswerRepository;
+  chatInteractions: ChatInteractionRepository;
 }
 
 /**

@@ -1,6 +1,14 @@
-import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags } from 'discord.js';
+import {
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  MessageFlags,
+  RESTJSONErrorCodes,
+} from 'discord.js';
 import type { ChatEvent, Reply } from '../../conversation/chat.ts';
-import { eventOf, respond } from './interactions.ts';
+import { eventOf, messagePayload, respond } from './interactions.ts';
 
 export interface DiscordBotOptions {
   token: string;
@@ -38,8 +46,9 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<{
 async function answer(interaction: Interaction, options: DiscordBotOptions): Promise<void> {
   const event = eventOf(interaction);
   if (!event) return;
+  let reply: Reply;
   try {
-    await respond(interaction, await options.handle(event));
+    reply = await options.handle(event);
   } catch (error) {
     options.logError(error);
     // The person still gets an answer, in French; Discord would otherwise show « échec ».
@@ -48,5 +57,53 @@ async function answer(interaction: Interaction, options: DiscordBotOptions): Pro
         .reply({ content: options.unexpectedError, flags: MessageFlags.Ephemeral })
         .catch(options.logError);
     }
+    return;
   }
+  try {
+    await respond(interaction, reply);
+  } catch (error) {
+    // Another copy of this interaction was answered first: the person has their answer.
+    if (alreadyAnswered(error)) return;
+    options.logError(error);
+    await deliverElsewhere(interaction, reply, options.unexpectedError).catch(options.logError);
+  }
+}
+
+function alreadyAnswered(error: unknown): boolean {
+  return (
+    error instanceof DiscordAPIError &&
+    error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged
+  );
+}
+
+/**
+ * The answer could not be given as planned (the message pressed is gone, the answer came too
+ * late for Discord): what was done is done, so the person is told so another way, a new reply,
+ * a follow-up or a direct message, and never asked to do it again.
+ */
+async function deliverElsewhere(
+  interaction: Interaction,
+  reply: Reply,
+  unexpectedError: string,
+): Promise<void> {
+  if (!interaction.isRepliable()) return;
+  // A form or a post that failed did nothing: trying again is then the right advice.
+  const message =
+    reply.type === 'message' || reply.type === 'update' ? reply.message : { text: unexpectedError };
+  const payload = messagePayload(message);
+  const attempts = [
+    () => interaction.reply({ ...payload, flags: MessageFlags.Ephemeral }),
+    () => interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral }),
+    () => interaction.user.send(payload),
+  ];
+  let last: unknown;
+  for (const attempt of attempts) {
+    try {
+      await attempt();
+      return;
+    } catch (error) {
+      last = error;
+    }
+  }
+  throw last;
 }

@@ -42,7 +42,14 @@ export function eventOf(interaction: Interaction): ChatEvent | undefined {
     for (const option of interaction.options.data) {
       if (option.value !== undefined) options[option.name] = option.value;
     }
-    return { type: 'command', user, place, name: interaction.commandName, options };
+    return {
+      type: 'command',
+      user,
+      place,
+      name: interaction.commandName,
+      options,
+      interactionId: interaction.id,
+    };
   }
   if (interaction.isAutocomplete()) {
     const focused = interaction.options.getFocused(true);
@@ -56,14 +63,27 @@ export function eventOf(interaction: Interaction): ChatEvent | undefined {
     };
   }
   if (interaction.isButton()) {
-    return { type: 'button', user, place, customId: interaction.customId };
+    return {
+      type: 'button',
+      user,
+      place,
+      customId: interaction.customId,
+      interactionId: interaction.id,
+    };
   }
   if (interaction.isModalSubmit()) {
     const fields: Record<string, string> = {};
     for (const [id, field] of interaction.fields.fields) {
       if ('value' in field && typeof field.value === 'string') fields[id] = field.value;
     }
-    return { type: 'form', user, place, customId: interaction.customId, fields };
+    return {
+      type: 'form',
+      user,
+      place,
+      customId: interaction.customId,
+      fields,
+      interactionId: interaction.id,
+    };
   }
   return undefined;
 }

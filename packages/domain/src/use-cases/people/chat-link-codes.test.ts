@@ -2,12 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ForbiddenError, NotFoundError } from '../../shared/errors.ts';
 import { createTestWorld, type TestWorld } from '../../testing/world.ts';
 import { CHAT_LINK_CODE_TTL_MS } from './chat-link-code.ts';
-import { claimChatAnswer } from './claim-chat-answer.ts';
 import { issueChatLinkCode } from './issue-chat-link-code.ts';
 import { linkChatAccount, linkChatAccountWithCode } from './link-chat-account.ts';
 import { erasePersonalData } from './personal-data.ts';
 import { redeemChatLinkCode } from './redeem-chat-link-code.ts';
-import { releaseChatAnswer } from './release-chat-answer.ts';
 
 describe('chat link codes', () => {
   let world: TestWorld;
@@ -76,24 +74,6 @@ describe('chat link codes', () => {
     expect(await redeemChatLinkCode(world.as('public'), { code })).toBeUndefined();
     await expect(issueChatLinkCode(world.as('admin'), { personId })).rejects.toBeInstanceOf(
       NotFoundError,
-    );
-  });
-});
-
-describe('chat answers', () => {
-  it('record one answer per delivery, which only its author may release', async () => {
-    const world = await createTestWorld();
-    const answer = { deliveryId: 'dlv_test0001', verb: 'fait' };
-    const member = world.as('member', 'discord');
-    expect(await claimChatAnswer(member, answer)).toBe(true);
-    expect(await claimChatAnswer(member, { ...answer, verb: 'rien' })).toBe(false);
-    expect(await claimChatAnswer(world.as('coordinator', 'discord'), answer)).toBe(false);
-    await releaseChatAnswer(world.as('coordinator', 'discord'), answer);
-    expect(await claimChatAnswer(member, answer)).toBe(false);
-    await releaseChatAnswer(member, answer);
-    expect(await claimChatAnswer(member, answer)).toBe(true);
-    await expect(claimChatAnswer(world.as('public', 'discord'), answer)).rejects.toBeInstanceOf(
-      ForbiddenError,
     );
   });
 });

@@ -13,6 +13,8 @@ import type { UseCaseContext } from '../context.ts';
 export const ListMyWorkInput = z.object({
   /** Milestones due within this many days are listed, late ones always. */
   horizonDays: z.number().int().min(0).max(366).default(30),
+  /** `false`: `indicators` stays empty, unread (a list of milestones and actions is faster). */
+  withIndicators: z.boolean().default(true),
 });
 export type ListMyWorkInput = z.input<typeof ListMyWorkInput>;
 
@@ -40,7 +42,7 @@ export async function listMyWork(
   ctx: UseCaseContext,
   input: unknown = {},
 ): Promise<MyWorkInGovernance[]> {
-  const { horizonDays } = validate(ListMyWorkInput, input);
+  const { horizonDays, withIndicators } = validate(ListMyWorkInput, input);
   const personId = actingPersonId(ctx);
   return ctx.store.transaction(async (repos) => {
     const result: MyWorkInGovernance[] = [];
@@ -51,7 +53,7 @@ export async function listMyWork(
       const [actions, milestones, indicators] = await Promise.all([
         repos.actions.listByGovernance(governance.id),
         repos.milestones.listByGovernance(governance.id),
-        repos.indicators.listByGovernance(governance.id),
+        withIndicators ? repos.indicators.listByGovernance(governance.id) : [],
       ]);
       const actionById = new Map(actions.map((a) => [a.id, a]));
       const horizon = addDays(today, horizonDays);

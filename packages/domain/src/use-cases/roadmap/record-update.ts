@@ -84,7 +84,7 @@ export async function recordUpdate(ctx: UseCaseContext, input: unknown): Promise
 
 const PROGRESS_PERMISSION: Record<UpdateSubject['type'], Permission> = {
   action: 'action.edit',
-  milestone: 'milestone.edit',
+  milestone: 'milestone.progress',
   roadmap: 'roadmap.edit',
   governance: 'governance.manage',
 };
