@@ -1,14 +1,14 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { type ChildProcess, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type BenchRow, writeBenchSection } from '@maille/bench';
 import { type DialectName, seedDemo } from '@maille/db';
 import { kernelAt, openTestDatabase, type TestDatabase } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
 import { createApiKey } from '@maille/domain/use-cases';
 import autocannon from 'autocannon';
+import { API_FOLDER, startServer } from './server.ts';
 
 /*
  * The write users wait on: `POST /updates` (a progress note on the demo roadmap, signed with a
@@ -23,7 +23,6 @@ import autocannon from 'autocannon';
  * made in the same minutes.
  */
 
-const API_FOLDER = fileURLToPath(new URL('..', import.meta.url));
 const CONNECTIONS = 50;
 const RUN_S = 10;
 const RUNS = 3;
@@ -63,7 +62,8 @@ try {
     for (const [index, bundle] of bundles.entries()) {
       const name = `${dialect}-${index}`;
       const database = await prepareDatabase(dialect);
-      const started = await startServer(name, bundle, database.env);
+      const { child, ...started } = await startServer(folder, name, bundle, database.env);
+      children.push(child);
       servers.push({ ...started, bundle, token: database.token, runs: [] as Run[] });
     }
     // The JIT, SQLite's page cache and PostgreSQL's pool settle first.
@@ -100,54 +100,6 @@ async function prepareDatabase(dialect: DialectName) {
   const env: Record<string, string> = { DATABASE_URL: test.url };
   if (test.schema !== undefined) env.DATABASE_SCHEMA = test.schema;
   return { token, env };
-}
-
-/**
- * Starts the server as `pnpm --filter @maille/api start` does (its V8 settings, read from the
- * script), and resolves with its address once it says where it listens. Its log goes to a file.
- */
-async function startServer(
-  name: string,
-  bundle: string,
-  env: Record<string, string>,
-): Promise<{ url: string; pid: number }> {
-  const logFile = join(folder, `${name}.log`);
-  const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [...nodeOptions(), bundle], {
-    cwd: API_FOLDER,
-    env: {
-      ...process.env,
-      ...env,
-      PORT: '0',
-      // The limiter stays on the path (it counts every request) but never refuses one here.
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', log, 'inherit'],
-  });
-  closeSync(log);
-  children.push(child);
-  let exited: number | null | undefined;
-  child.once('exit', (code) => {
-    exited = code;
-  });
-  for (;;) {
-    const output = readFileSync(logFile, 'utf8');
-    const port = /(?:port |localhost:)(\d+)/.exec(output)?.[1];
-    if (port && child.pid !== undefined) return { url: `http://127.0.0.1:${port}`, pid: child.pid };
-    if (exited !== undefined) throw new Error(`server exited (${exited}): ${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** The Node options of the `start` script, before the bundle. */
-function nodeOptions(): string[] {
-  const manifest = JSON.parse(readFileSync(join(API_FOLDER, 'package.json'), 'utf8')) as {
-    scripts: { start: string };
-  };
-  const command = manifest.scripts.start.split('&&').at(-1)?.trim().split(/\s+/) ?? [];
-  if (command[0] !== 'node') throw new Error(`start ne lance pas node : ${manifest.scripts.start}`);
-  return command.slice(1, -1);
 }
 
 async function measuredRun(server: { url: string; pid: number; token: string }): Promise<Run> {

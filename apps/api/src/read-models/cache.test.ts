@@ -39,7 +39,7 @@ describe('ReadModelCache', () => {
   });
 
   it('gives the other readers the previous answer while one recomputation runs, then the new one', async () => {
-    const cache = new ReadModelCache(60_000);
+    const cache = new ReadModelCache(60_000, { refreshMs: 0 });
     let computed = 0;
     let release: () => void = () => {};
     const read = () =>
@@ -62,6 +62,23 @@ describe('ReadModelCache', () => {
     release();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(text(await read())).toBe('{"n":2}');
+  });
+
+  it('recomputes after others’ changes at most once per refresh delay', async () => {
+    let now = 1000;
+    let computed = 0;
+    const cache = new ReadModelCache(60_000, { now: () => now, refreshMs: 250 });
+    const read = async () =>
+      text(await cache.answer('public', 'k', async () => ({ n: ++computed })));
+    expect(await read()).toBe('{"n":1}');
+    cache.changed('person:a');
+    now = 1100;
+    expect(await read()).toBe('{"n":1}');
+    expect(computed).toBe(1); // too recent to recompute yet
+    now = 1250;
+    expect(await read()).toBe('{"n":1}'); // the previous answer, while it recomputes
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await read()).toBe('{"n":2}');
   });
 
   it('drops the oldest entry when full, and never caches with a zero lifetime', async () => {

@@ -31,6 +31,8 @@ interface Entry {
   mark: string | undefined;
   /** The count of changes made through this process when the computation started. */
   generation: number;
+  /** When the computation started (ms, the cache's clock). */
+  startedAt: number;
 }
 
 type Compute = () => Promise<unknown>;
@@ -44,7 +46,8 @@ type Compute = () => Promise<unknown>;
  * Freshness: whoever changes something through this process (a POST, PATCH… that answered) reads
  * their change at once. The other readers are not made to wait on a recomputation at each write
  * of a busy hour: they get the answer as it was while one recomputation runs in the background
- * (lru-cache's stale-while-revalidate `fetch`), then the new one. A change made elsewhere —
+ * (lru-cache's stale-while-revalidate `fetch`), then the new one — at most one recomputation per
+ * `refreshMs`, so that a burst of writes does not keep the database busy recomputing. A change made elsewhere —
  * another API instance on the same PostgreSQL, the bot, the `maille` command — shows after
  * `ttlMs` at most. On SQLite, an entry whose database saw no write at all is kept past `ttlMs`
  * without a new read (`changeMark`).
@@ -63,12 +66,16 @@ export class ReadModelCache {
   /** The generation of each reader's latest change: what their next read must not predate. */
   readonly #changedBy: LRUCache<string, number>;
   readonly #changeMark: () => string | undefined;
+  readonly #now: () => number;
+  readonly #refreshMs: number;
 
   /**
    * @param ttlMs how long an entry is fresh; 0 caches nothing.
    * @param options.changeMark what `@maille/db`'s `changeMark` gives: when an entry expires and the
    * mark has not moved since it was computed, nothing was written, and the entry lives on without a
    * new read (SQLite; on PostgreSQL there is no mark, and each expiry reads again).
+   * @param options.refreshMs how old an answer must be before another's change recomputes it
+   * (250 ms): the delay a reader may see someone else's change with.
    */
   constructor(
     readonly ttlMs: number,
@@ -76,9 +83,12 @@ export class ReadModelCache {
       maxEntries?: number;
       now?: () => number;
       changeMark?: () => string | undefined;
+      refreshMs?: number;
     } = {},
   ) {
     this.#changeMark = options.changeMark ?? (() => undefined);
+    this.#now = options.now ?? (() => performance.now());
+    this.#refreshMs = options.refreshMs ?? 250;
     this.#changedBy = new LRUCache({ max: options.maxEntries ?? 1000 });
     if (ttlMs > 0) {
       this.#entries = new LRUCache<string, Entry, Compute>({
@@ -92,9 +102,11 @@ export class ReadModelCache {
         ignoreFetchAbort: true,
         fetchMethod: async (_key, _previous, { context }) => {
           const generation = this.#generation;
+          const startedAt = this.#now();
           // Read before the computation: a write during it moves the mark past this one.
           const mark = this.#changeMark();
-          return { answer: new ReadModelAnswer(JSON.stringify(await context())), mark, generation };
+          const answer = new ReadModelAnswer(JSON.stringify(await context()));
+          return { answer, mark, generation, startedAt };
         },
       });
     }
@@ -120,7 +132,10 @@ export class ReadModelCache {
       // Their own change: computed after it, not by a computation that started before.
       entries.delete(entryKey);
     }
-    const changed = cached !== undefined && cached.generation < this.#generation;
+    const changed =
+      cached !== undefined &&
+      cached.generation < this.#generation &&
+      this.#now() - cached.startedAt >= this.#refreshMs;
     const entry = await entries.fetch(entryKey, {
       context: compute,
       forceRefresh: changed,

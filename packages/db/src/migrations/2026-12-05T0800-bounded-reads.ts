@@ -3,7 +3,7 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 // Reads bound by what they show, not by the history behind them (issue 14).
 // - `updates.progress`: the progress an update gives, out of its JSON, so that the latest one of
 //   each action is found through an index instead of reading every update of the governance.
-// - `measurements_periods`: the values of a governance for the periods a dashboard shows.
+// - `measurements_periods`: the current values of a governance for the periods a dashboard shows.
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against no fixed schema.
 type AnyDb = Kysely<any>;
@@ -28,10 +28,19 @@ export async function up(db: AnyDb): Promise<void> {
     .where(sql.ref('subject_type'), '=', 'action')
     .where(sql.ref('progress'), 'is not', null)
     .execute();
+  // Every column the search for current values reads, so that older revisions are passed over
+  // in the index without reading their rows.
   await db.schema
     .createIndex('measurements_periods')
     .on('measurements')
-    .columns(['governance_id', 'period'])
+    .columns([
+      'governance_id',
+      'period',
+      'indicator_id',
+      'territory_level',
+      'territory_code',
+      'revision',
+    ])
     .execute();
 }
 
