@@ -24,7 +24,7 @@ import { API_FOLDER, startServer } from './server.ts';
 const LR = DEMO_IDS.laRochelle;
 const NOW = '2026-11-24T09:00:00.000Z';
 const RUNS = 30;
-const LOAD_S = Number(process.env.LOAD_S_TRY ?? 60);
+const LOAD_S = 60;
 const READERS = 150;
 const WRITERS = 50;
 const WRITTEN_TEXT = 'Point d’étape envoyé pendant la charge.';
