@@ -17,7 +17,7 @@ import { documentIdempotencyKey, honourIdempotencyKey } from './middleware/idemp
 import { answerWrongMethods, isWriteOperation } from './middleware/methods.ts';
 import { protectAnswers } from './middleware/protections.ts';
 import { limitRate, RateLimiter, type RateLimits } from './middleware/rate-limit.ts';
-import { clearAfterWrites, ReadModelCache } from './read-models/cache.ts';
+import { ReadModelCache, refreshAfterWrites } from './read-models/cache.ts';
 import { registerActionRoutes } from './routes/actions.ts';
 import { registerBodyRoutes } from './routes/bodies.ts';
 import { registerCalendarRoutes } from './routes/calendars.ts';
@@ -137,7 +137,7 @@ export function createApp(options: AppOptions) {
   // What only a write needs, once its caller is admitted: its body is read from here on.
   const writes = every(
     limitBody(bodyLimitBytes),
-    clearAfterWrites(readModels),
+    refreshAfterWrites(readModels),
     honourIdempotencyKey(deps),
   );
   app.use((c, next) => (isWriteOperation(c) ? writes(c, next) : next()));

@@ -7,7 +7,7 @@ import { openTestDatabase } from '../test/dialects.ts';
 /**
  * The late milestones of one governance among 100 000 milestones of 1 250 governances (every EPCI
  * and département of France, roughly, with 80 milestones each): what the bot and the dashboard
- * ask most. Data is stored once through the repositories; only `listLate`, in its own store
+ * ask most. Data is stored once through the repositories; only `listOpenDueBefore`, in its own store
  * transaction as a use case would run it, is measured, on a different governance each run.
  */
 
@@ -68,7 +68,7 @@ export async function benchMilestones(dialect: DialectName): Promise<BenchRow[]>
     const timing = await measureAsync(
       async (run) => {
         const late = await store.transaction((repos) =>
-          repos.milestones.listLate(governanceId((run * 37) % GOVERNANCES), TODAY),
+          repos.milestones.listOpenDueBefore(governanceId((run * 37) % GOVERNANCES), TODAY),
         );
         found += late.length;
       },

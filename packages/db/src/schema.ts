@@ -67,6 +67,8 @@ export interface UpdateTable extends AppendOnlyTable {
   subject_type: string;
   subject_id: string;
   created_at: string;
+  /** The progress the update gives, if any (also in `data`): see `listLatestProgress`. */
+  progress: number | null;
 }
 export interface MeasurementTable extends AppendOnlyTable {
   governance_id: string;

@@ -34,6 +34,44 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     }
   });
 
+  it('gives the updates stored before it their progress, to find the latest one by index', async () => {
+    const test = await openTestDatabase(dialect);
+    try {
+      const { db } = test.database;
+      expect((await migrateDown(test.database)).error).toBeUndefined();
+      await sql`insert into governances (id, version, data, created_at, updated_at) values ('gov_test01', 1, '{}', 'x', 'x')`.execute(
+        db,
+      );
+      for (const [id, data] of [
+        ['upd_test01', '{"progress":40}'],
+        ['upd_test02', '{"progress":12.5}'],
+        ['upd_test03', '{"text":"sans avancement"}'],
+      ]) {
+        await sql`insert into updates (id, governance_id, subject_type, subject_id, created_at, data) values (${id}, 'gov_test01', 'action', 'act_test01', 'x', ${data})`.execute(
+          db,
+        );
+      }
+      expect((await migrateToLatest(test.database)).error).toBeUndefined();
+      const rows = await sql<{
+        id: string;
+        progress: number | null;
+      }>`select id, progress from updates order by id`.execute(db);
+      expect(rows.rows.map((r) => [r.id, r.progress === null ? null : Number(r.progress)])).toEqual(
+        [
+          ['upd_test01', 40],
+          ['upd_test02', 12.5],
+          ['upd_test03', null],
+        ],
+      );
+      // Still append-only once the migration is done.
+      await expect(sql`update updates set progress = 1`.execute(db)).rejects.toThrow(
+        /ne se modifient/,
+      );
+    } finally {
+      await test.drop();
+    }
+  });
+
   it('refuses to change or delete an append-only record', async () => {
     const test = await openTestDatabase(dialect);
     try {

@@ -338,45 +338,55 @@ describe.each(DIALECTS)('repositories on %s', (dialect) => {
 
     it('lists the late milestones of a governance, oldest first, neither reached nor cancelled', async () => {
       const [stored, expected] = await both((repos) =>
-        repos.milestones.listLate(LR.governance, TODAY),
+        repos.milestones.listOpenDueBefore(LR.governance, TODAY),
       );
       expect(ids(stored)).toEqual(['mil_lr0202', 'mil_lr0901']);
       expect(stored).toEqual(expected);
       // Due on the day itself is not late yet.
       const dayBefore = await store.transaction((repos) =>
-        repos.milestones.listLate(LR.governance, '2026-11-20'),
+        repos.milestones.listOpenDueBefore(LR.governance, '2026-11-20'),
       );
       expect(ids(dayBefore)).toEqual(['mil_lr0202']);
       const [all, allExpected] = await both((repos) =>
-        repos.milestones.listLate(LR.governance, '2030-01-01'),
+        repos.milestones.listOpenDueBefore(LR.governance, '2030-01-01'),
       );
       expect(all.map((m) => m.dueDate)).toEqual([...all.map((m) => m.dueDate)].sort());
       expect(all.every((m) => m.status === 'a_venir' || m.status === 'reporte')).toBe(true);
       expect(all).toEqual(allExpected);
     });
 
-    it('lists the updates about a roadmap’s actions by date, and none of the rest of its governance', async () => {
-      for (const roadmap of demo.roadmaps) {
-        const [stored, expected] = await both((repos) =>
-          repos.updates.listByRoadmapActions(roadmap.id),
-        );
-        const actionsOfRoadmap = new Set(
-          demo.actions.filter((a) => a.roadmapId === roadmap.id).map((a) => a.id),
-        );
-        const about = demo.updates.filter(
-          (u) => u.subject.type === 'action' && actionsOfRoadmap.has(u.subject.id),
-        );
-        expect(ids(stored).sort()).toEqual(ids(about).sort());
-        expect(stored.map((u) => u.createdAt)).toEqual(stored.map((u) => u.createdAt).sort());
-        expect(stored).toEqual(expected);
+    it('finds the latest progress of each action, of a governance or a roadmap, as the full history says', async () => {
+      for (const scope of [
+        ...demo.governances.map((g) => ({ governanceId: g.id })),
+        ...demo.roadmaps.map((r) => ({ roadmapId: r.id })),
+      ]) {
+        const [stored, expected] = await both((repos) => repos.updates.listLatestProgress(scope));
+        expect(byId(stored)).toEqual(byId(expected));
+        expect(stored.every((u) => u.progress !== undefined)).toBe(true);
       }
       const laRochelle = await store.transaction((repos) =>
-        repos.updates.listByRoadmapActions(LR.roadmap),
+        repos.updates.listLatestProgress({ governanceId: LR.governance }),
       );
       expect(laRochelle.length).toBeGreaterThan(0);
-      expect(laRochelle.length).toBeLessThan(
-        demo.updates.filter((u) => u.governanceId === LR.governance).length,
-      );
+    });
+
+    it('lists the latest updates of a governance, and those recorded between two instants', async () => {
+      for (const governance of demo.governances) {
+        for (const limit of [1, 3, 100]) {
+          const [stored, expected] = await both((repos) =>
+            repos.updates.listLatest(governance.id, limit),
+          );
+          expect(stored).toEqual(expected);
+        }
+        const [between, expected] = await both((repos) =>
+          repos.updates.listRecordedBetween(governance.id, '2025-01-01T00:00:00.000Z', TODAY),
+        );
+        expect(between).toEqual(expected);
+      }
+      const three = await store.transaction((repos) => repos.updates.listLatest(LR.governance, 3));
+      expect(three).toHaveLength(3);
+      const createdAt = three.map((u) => u.createdAt);
+      expect(createdAt).toEqual([...createdAt].sort().reverse());
     });
 
     it('lists the notes of a subject by date, the versions of a roadmap by number', async () => {
@@ -404,6 +414,23 @@ describe.each(DIALECTS)('repositories on %s', (dialect) => {
       );
       const t2 = revisions.filter((m) => m.period === '2026-T2');
       expect(t2.map((m) => m.revision)).toEqual([1, 2]);
+    });
+
+    it('lists only the current revision of each value, of an indicator or of chosen periods', async () => {
+      for (const indicator of demo.indicators) {
+        const [stored, expected] = await both((repos) =>
+          repos.measurements.listCurrentByIndicator(indicator.id),
+        );
+        expect(byId(stored)).toEqual(byId(expected));
+      }
+      const [inPeriods, expected] = await both((repos) =>
+        repos.measurements.listCurrentInPeriods(LR.governance, ['2026-T2', '2026', '2026-05']),
+      );
+      expect(byId(inPeriods)).toEqual(byId(expected));
+      const t2 = inPeriods.filter(
+        (m) => m.indicatorId === 'ind_lractions' && m.period === '2026-T2',
+      );
+      expect(t2.map((m) => m.revision)).toEqual([2]);
     });
 
     it('lists the audit trail of an entity and of a governance by date, then id', async () => {

@@ -152,7 +152,7 @@ async function roadmapScenario<S extends Store>(world: TestWorld<S>) {
   const stored = await world.store.transaction(async (repos) => ({
     actions: await repos.actions.listByRoadmap(roadmap.id),
     milestones: await repos.milestones.listByRoadmap(roadmap.id),
-    late: await repos.milestones.listLate(governanceId, '2024-06-10'),
+    late: await repos.milestones.listOpenDueBefore(governanceId, '2024-06-10'),
     updates: await repos.updates.listBySubject({ type: 'milestone', id: signed.id }),
     measurements: await repos.measurements.listByIndicator(indicator.id),
     versions: await repos.roadmapVersions.listByRoadmap(roadmap.id),

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { LRUCache } from 'lru-cache';
+import type { ApiEnv } from '../context.ts';
+import { readerKey } from './send.ts';
 
 /**
  * One computed read model, ready to send: its JSON, an entity tag of its content and, once a
@@ -27,7 +29,13 @@ interface Entry {
   answer: ReadModelAnswer;
   /** The database's change mark read before the answer was computed. */
   mark: string | undefined;
+  /** The count of changes made through this process when the computation started. */
+  generation: number;
+  /** When the computation started (ms, the cache's clock). */
+  startedAt: number;
 }
+
+type Compute = () => Promise<unknown>;
 
 /**
  * A short-lived cache of read models (a roadmap's health, a governance's dashboard), kept as the
@@ -35,31 +43,39 @@ interface Entry {
  * wall, several members opening the same page before a committee — and each costs a dozen
  * queries; the cache answers repeated reads for `ttlMs` without touching the database.
  *
- * Freshness: any change made through this process (a POST, PATCH… that answered) empties it, so
- * whoever writes then reads sees their change. A change made elsewhere — another API instance on
- * the same PostgreSQL, the bot, the `maille` command — shows after `ttlMs` at most. On SQLite, an
- * entry whose database saw no write at all is kept past `ttlMs` without a new read (`changeMark`).
+ * Freshness: whoever changes something through this process (a POST, PATCH… that answered) reads
+ * their change at once. The other readers are not made to wait on a recomputation at each write
+ * of a busy hour: they get the answer as it was while one recomputation runs in the background
+ * (lru-cache's stale-while-revalidate `fetch`), then the new one — at most one recomputation per
+ * `refreshMs`, so that a burst of writes does not keep the database busy recomputing. A change made elsewhere —
+ * another API instance on the same PostgreSQL, the bot, the `maille` command — shows after
+ * `ttlMs` at most. On SQLite, an entry whose database saw no write at all is kept past `ttlMs`
+ * without a new read (`changeMark`).
  *
- * Entries are per actor (the person, an administrator, the public; see `readerKey`), since what
+ * Entries are per reader (the person, an administrator, the public; see `readerKey`), since what
  * one may read another may not; a refusal (404, 403…) is never cached.
  *
  * @example
  * const cache = new ReadModelCache(2000, { changeMark: changeMark(database) });
- * const answer = await cache.answer(`sante:${roadmapId}:public`, () => getRoadmapHealth(ctx, input));
+ * const answer = await cache.answer('public', `sante:${roadmapId}`, () => getRoadmapHealth(ctx, input));
  */
 export class ReadModelCache {
-  readonly #entries: LRUCache<string, Entry> | undefined;
-  /** The computations under way, by key, and the generation each started in. */
-  readonly #computing = new Map<string, { generation: number; answer: Promise<ReadModelAnswer> }>();
-  /** Bumped by each change: a read computed before it must not be stored after it. */
+  readonly #entries: LRUCache<string, Entry, Compute> | undefined;
+  /** Bumped by each change made through this process. */
   #generation = 0;
+  /** The generation of each reader's latest change: what their next read must not predate. */
+  readonly #changedBy: LRUCache<string, number>;
   readonly #changeMark: () => string | undefined;
+  readonly #now: () => number;
+  readonly #refreshMs: number;
 
   /**
    * @param ttlMs how long an entry is fresh; 0 caches nothing.
    * @param options.changeMark what `@maille/db`'s `changeMark` gives: when an entry expires and the
    * mark has not moved since it was computed, nothing was written, and the entry lives on without a
    * new read (SQLite; on PostgreSQL there is no mark, and each expiry reads again).
+   * @param options.refreshMs how old an answer must be before another's change recomputes it
+   * (250 ms): the delay a reader may see someone else's change with.
    */
   constructor(
     readonly ttlMs: number,
@@ -67,68 +83,80 @@ export class ReadModelCache {
       maxEntries?: number;
       now?: () => number;
       changeMark?: () => string | undefined;
+      refreshMs?: number;
     } = {},
   ) {
     this.#changeMark = options.changeMark ?? (() => undefined);
+    this.#now = options.now ?? (() => performance.now());
+    this.#refreshMs = options.refreshMs ?? 250;
+    this.#changedBy = new LRUCache({ max: options.maxEntries ?? 1000 });
     if (ttlMs > 0) {
-      this.#entries = new LRUCache({
+      this.#entries = new LRUCache<string, Entry, Compute>({
         max: options.maxEntries ?? 1000,
         ttl: ttlMs,
         // Checked against the clock at every read: a test's clock moves between two reads.
         ttlResolution: 0,
         ...(options.now ? { perf: { now: options.now } } : {}),
+        // A reader who changed something drops their entry while it computes: its first readers
+        // still get the answer it computed (not stored).
+        ignoreFetchAbort: true,
+        fetchMethod: async (_key, _previous, { context }) => {
+          const generation = this.#generation;
+          const startedAt = this.#now();
+          // Read before the computation: a write during it moves the mark past this one.
+          const mark = this.#changeMark();
+          const answer = new ReadModelAnswer(JSON.stringify(await context()));
+          return { answer, mark, generation, startedAt };
+        },
       });
     }
   }
 
-  /** The answer of `key`, from the cache while fresh, otherwise computed and stored. */
-  async answer(key: string, compute: () => Promise<unknown>): Promise<ReadModelAnswer> {
+  /**
+   * The answer of `key` for `reader`: from the cache while fresh; the previous answer while one
+   * recomputation runs, after a change made by someone else; otherwise computed (once for the
+   * readers who ask together) and stored.
+   */
+  async answer(reader: string, key: string, compute: Compute): Promise<ReadModelAnswer> {
     const entries = this.#entries;
     if (entries === undefined) return new ReadModelAnswer(JSON.stringify(await compute()));
-    const status: LRUCache.Status<string, Entry> = {};
-    const cached = entries.get(key, { allowStale: true, status });
-    if (cached && status.get === 'hit') return cached.answer;
-    if (cached?.mark !== undefined && cached.mark === this.#changeMark()) {
-      entries.set(key, cached);
+    const entryKey = `${reader}\u0000${key}`;
+    const cached = entries.peek(entryKey, { allowStale: true });
+    const expired = cached !== undefined && entries.getRemainingTTL(entryKey) <= 0;
+    if (cached && expired && cached.mark !== undefined && cached.mark === this.#changeMark()) {
+      entries.set(entryKey, cached);
       return cached.answer;
     }
-    // The many readers of a dashboard all find it expired at the same moment: one computes it,
-    // the others wait for that answer, unless a change landed since it started.
-    const running = this.#computing.get(key);
-    if (running && running.generation === this.#generation) return running.answer;
-    const answer = this.#compute(entries, key, compute);
-    this.#computing.set(key, { generation: this.#generation, answer });
-    try {
-      return await answer;
-    } finally {
-      if (this.#computing.get(key)?.answer === answer) this.#computing.delete(key);
+    const ownChange = this.#changedBy.get(reader);
+    if (ownChange !== undefined && (cached?.generation ?? -1) < ownChange) {
+      // Their own change: computed after it, not by a computation that started before.
+      entries.delete(entryKey);
     }
+    const changed =
+      cached !== undefined &&
+      cached.generation < this.#generation &&
+      this.#now() - cached.startedAt >= this.#refreshMs;
+    const entry = await entries.fetch(entryKey, {
+      context: compute,
+      forceRefresh: changed,
+      // Only a change made elsewhere in this process is served late; an expired entry is not.
+      allowStale: changed && !expired,
+    });
+    if (entry === undefined) throw new Error('read model computed to nothing');
+    return entry.answer;
   }
 
-  async #compute(
-    entries: LRUCache<string, Entry>,
-    key: string,
-    compute: () => Promise<unknown>,
-  ): Promise<ReadModelAnswer> {
-    const generation = this.#generation;
-    // Read before the computation: a write during it moves the mark past this one.
-    const mark = this.#changeMark();
-    const answer = new ReadModelAnswer(JSON.stringify(await compute()));
-    if (generation === this.#generation) entries.set(key, { answer, mark });
-    return answer;
-  }
-
-  /** Forgets everything: something changed. */
-  clear(): void {
+  /** Something changed, written by `writer` (a `readerKey`). */
+  changed(writer: string): void {
     this.#generation += 1;
-    this.#entries?.clear();
+    this.#changedBy.set(writer, this.#generation);
   }
 }
 
-/** Empties the cache once a request that may have changed something has been answered. */
-export function clearAfterWrites(cache: ReadModelCache): MiddlewareHandler {
-  return async (_c, next) => {
+/** Marks the cache changed once a request that may have changed something has been answered. */
+export function refreshAfterWrites(cache: ReadModelCache): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
     await next();
-    cache.clear();
+    cache.changed(readerKey(c.get('actor')));
   };
 }

@@ -13,7 +13,7 @@ const GZIP_FROM_BYTES = 1024;
  * the plain JSON for a client that accepts only another encoding.
  *
  * @example
- * return sendReadModel(c, await deps.readModels.answer(key, compute));
+ * return sendReadModel(c, await deps.readModels.answer(readerKey(actor), key, compute));
  */
 export function sendReadModel(c: Context, answer: ReadModelAnswer): Response {
   const headers = { 'Content-Type': 'application/json', ETag: answer.etag };

@@ -253,8 +253,8 @@ export function registerReadModelRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDep
   app.openapi(dashboard, async (c) => {
     const { governanceId } = c.req.valid('param');
     const { upcomingDays, recentUpdates } = c.req.valid('query');
-    const key = `tableau:${governanceId}:${upcomingDays ?? ''}:${recentUpdates ?? ''}:${readerKey(c.get('actor'))}`;
-    const answer = await deps.readModels.answer(key, () =>
+    const key = `tableau:${governanceId}:${upcomingDays ?? ''}:${recentUpdates ?? ''}`;
+    const answer = await deps.readModels.answer(readerKey(c.get('actor')), key, () =>
       getGovernanceDashboard(useCaseContext(deps, c), {
         governanceId,
         ...(upcomingDays === undefined ? {} : { upcomingDays }),

@@ -136,8 +136,8 @@ export function registerRoadmapRoutes(app: OpenAPIHono<ApiEnv>, deps: RouteDepen
   app.openapi(health, async (c) => {
     const { roadmapId } = c.req.valid('param');
     const { upcomingDays } = c.req.valid('query');
-    const key = `sante:${roadmapId}:${upcomingDays ?? ''}:${readerKey(c.get('actor'))}`;
-    const answer = await deps.readModels.answer(key, async () => {
+    const key = `sante:${roadmapId}:${upcomingDays ?? ''}`;
+    const answer = await deps.readModels.answer(readerKey(c.get('actor')), key, async () => {
       const result = await getRoadmapHealth(useCaseContext(deps, c), {
         roadmapId,
         ...(upcomingDays === undefined ? {} : { upcomingDays }),

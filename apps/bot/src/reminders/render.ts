@@ -1,10 +1,13 @@
 import {
   type Action,
+  addDays,
   type Body,
   type Delivery,
   type DeliveryFacts,
   daysBetween,
   deliveryKindLabels,
+  digestHorizon,
+  digestSince,
   displayNameOf,
   type Governance,
   type Indicator,
@@ -96,19 +99,18 @@ export async function loadReminderContext(
       }
       case 'governance': {
         if (!governance) break;
-        const [milestones, updates, deliveries, actions] = await Promise.all([
-          repos.milestones.listByGovernance(governance.id),
-          repos.updates.listByGovernance(governance.id),
+        // Only what the digest shows: the open milestones up to its horizon, the updates since
+        // the previous digest — not the governance's whole history.
+        const today = localDate(now, governance.timeZone);
+        const [deliveries, actions] = await Promise.all([
           repos.deliveries.listByGovernance(governance.id),
           repos.actions.listByGovernance(governance.id),
         ]);
-        const week = weekDigest({
-          now,
-          today: localDate(now, governance.timeZone),
-          milestones,
-          updates,
-          deliveries,
-        });
+        const [milestones, updates] = await Promise.all([
+          repos.milestones.listOpenDueBefore(governance.id, addDays(digestHorizon(today), 1)),
+          repos.updates.listRecordedBetween(governance.id, digestSince(now, deliveries), now),
+        ]);
+        const week = weekDigest({ now, today, milestones, updates, deliveries });
         const personIds = new Set<string>();
         for (const m of [...week.late, ...week.upcoming]) if (m.ownerId) personIds.add(m.ownerId);
         for (const u of week.updates) personIds.add(u.authorId);
@@ -120,7 +122,12 @@ export async function loadReminderContext(
           names.set(person.id, displayNameOf(person));
         }
         // Updates and milestones are named by their subject's title.
-        for (const m of milestones) names.set(m.id, m.title);
+        const citedMilestones = week.updates
+          .filter((u) => u.subject.type === 'milestone')
+          .map((u) => u.subject.id);
+        for (const m of [...milestones, ...(await repos.milestones.getMany(citedMilestones))]) {
+          names.set(m.id, m.title);
+        }
         for (const a of actions) names.set(a.id, `${a.code} — ${a.title}`);
         names.set(governance.id, governance.name);
         context.digest = { week, names };

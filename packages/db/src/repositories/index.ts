@@ -357,14 +357,14 @@ function milestonesOver(db: Tx): Repositories['milestones'] {
     ...governed(milestones),
     listByRoadmap: (roadmapId) => milestones.listWhere({ roadmap_id: roadmapId }),
     listByAction: (actionId) => milestones.listWhere({ action_id: actionId }),
-    listLate: async (governanceId, today) =>
+    listOpenDueBefore: async (governanceId, before) =>
       (
         await db
           .selectFrom('milestones')
           .select('data')
           .where('governance_id', '=', governanceId)
           .where('status', 'in', ['a_venir', 'reporte'])
-          .where('due_date', '<', today)
+          .where('due_date', '<', before)
           .orderBy('due_date')
           .orderBy('id')
           .execute()
@@ -395,29 +395,91 @@ function updatesOver(db: Tx): Repositories['updates'] {
       subject_type: u.subject.type,
       subject_id: u.subject.id,
       created_at: u.createdAt,
+      progress: u.progress ?? null,
     }),
   });
+  const parse = (rows: { data: string }[]) => rows.map((row) => fromData(Update, row.data));
   return {
     ...governed(updates),
     listBySubject: (subject) =>
       updates.listWhere({ subject_type: subject.type, subject_id: subject.id }, ['created_at']),
-    listByRoadmapActions: async (roadmapId) => {
-      // From the roadmap's actions (by roadmap) to their updates (by subject): both indexed.
-      const rows = await db
-        .selectFrom('updates')
-        .innerJoin('actions', 'actions.id', 'updates.subject_id')
-        .select('updates.data')
-        .where('updates.subject_type', '=', 'action')
-        .where('actions.roadmap_id', '=', roadmapId)
-        .orderBy('updates.created_at')
-        .orderBy('updates.id')
-        .execute();
-      return rows.map((row) => fromData(Update, row.data));
+    listLatest: async (governanceId, limit) =>
+      parse(
+        await db
+          .selectFrom('updates')
+          .select('data')
+          .where('governance_id', '=', governanceId)
+          .orderBy('created_at', 'desc')
+          .orderBy('id')
+          .limit(limit)
+          .execute(),
+      ),
+    listLatestProgress: async (scope) => {
+      // One index seek per action (`updates_action_progress`), however long its history.
+      let query = db
+        .selectFrom('actions')
+        .innerJoin('updates', (join) =>
+          join.on((eb) =>
+            eb(
+              'updates.id',
+              '=',
+              eb
+                .selectFrom('updates as u')
+                .select('u.id')
+                .whereRef('u.subject_id', '=', 'actions.id')
+                .where('u.subject_type', '=', 'action')
+                .where('u.progress', 'is not', null)
+                .orderBy('u.created_at', 'desc')
+                .orderBy('u.id', 'desc')
+                .limit(1),
+            ),
+          ),
+        )
+        .select('updates.data');
+      query =
+        'roadmapId' in scope
+          ? query.where('actions.roadmap_id', '=', scope.roadmapId)
+          : query.where('actions.governance_id', '=', scope.governanceId);
+      return parse(await query.orderBy('actions.id').execute());
     },
+    listRecordedBetween: async (governanceId, after, until) =>
+      parse(
+        await db
+          .selectFrom('updates')
+          .select('data')
+          .where('governance_id', '=', governanceId)
+          .where('created_at', '>', after)
+          .where('created_at', '<=', until)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute(),
+      ),
   };
 }
 
+/** Measurements that no later revision replaces (found through `measurements_revision`). */
+function current(db: Tx) {
+  return db
+    .selectFrom('measurements as m')
+    .select('m.data')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('measurements as later')
+            .select('later.id')
+            .whereRef('later.indicator_id', '=', 'm.indicator_id')
+            .whereRef('later.territory_level', '=', 'm.territory_level')
+            .whereRef('later.territory_code', '=', 'm.territory_code')
+            .whereRef('later.period', '=', 'm.period')
+            .whereRef('later.revision', '>', 'm.revision'),
+        ),
+      ),
+    )
+    .orderBy('m.id');
+}
+
 function measurementsOver(db: Tx): Repositories['measurements'] {
+  const parse = (rows: { data: string }[]) => rows.map((row) => fromData(Measurement, row.data));
   const measurements = appendOnlyRepository(db, {
     table: 'measurements',
     schema: Measurement,
@@ -434,6 +496,17 @@ function measurementsOver(db: Tx): Repositories['measurements'] {
   return {
     ...governed(measurements),
     listByIndicator: (indicatorId) => measurements.listWhere({ indicator_id: indicatorId }),
+    listCurrentByIndicator: async (indicatorId) =>
+      parse(await current(db).where('m.indicator_id', '=', indicatorId).execute()),
+    listCurrentInPeriods: async (governanceId, periods) =>
+      periods.length === 0
+        ? []
+        : parse(
+            await current(db)
+              .where('m.governance_id', '=', governanceId)
+              .where('m.period', 'in', [...periods])
+              .execute(),
+          ),
   };
 }
 

@@ -34,6 +34,28 @@ const GIVEN_UP: ReadonlySet<string> = new Set(['expired', 'failed', 'undeliverab
 const WEEK_MS = 7 * 86_400_000;
 
 /**
+ * Where a digest sent at `now` starts: the previous digest actually sent, or a week before. A
+ * caller reads only the updates recorded after it (and up to `now`).
+ */
+export function digestSince(now: string, deliveries: readonly Delivery[]): string {
+  const previous = deliveries
+    .filter((d) => d.kind === 'community_digest' && d.status === 'sent' && d.sentAt !== undefined)
+    .map((d) => d.sentAt as string)
+    .filter((at) => at < now)
+    .sort()
+    .at(-1);
+  return previous ?? new Date(Date.parse(now) - WEEK_MS).toISOString();
+}
+
+/**
+ * The last day a digest lists as upcoming (included): a caller reads only the open milestones
+ * due up to it.
+ */
+export function digestHorizon(today: string, upcomingDays = 7): string {
+  return addDays(today, upcomingDays);
+}
+
+/**
  * The week of a governance for its community channel: late and upcoming milestones, recent
  * updates, and — for the coordinators — the reminders that could not be sent since the previous
  * digest, so that nothing given up goes unnoticed. "Since" is the previous digest actually sent,
@@ -45,14 +67,8 @@ const WEEK_MS = 7 * 86_400_000;
  */
 export function weekDigest(input: WeekDigestInput): WeekDigest {
   const { now, today } = input;
-  const previous = input.deliveries
-    .filter((d) => d.kind === 'community_digest' && d.status === 'sent' && d.sentAt !== undefined)
-    .map((d) => d.sentAt as string)
-    .filter((at) => at < now)
-    .sort()
-    .at(-1);
-  const since = previous ?? new Date(Date.parse(now) - WEEK_MS).toISOString();
-  const horizon = addDays(today, input.upcomingDays ?? 7);
+  const since = digestSince(now, input.deliveries);
+  const horizon = digestHorizon(today, input.upcomingDays);
   const open = input.milestones.filter((m) => OPEN.has(m.status));
   const byDue = (a: Milestone, b: Milestone) =>
     a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : 1;

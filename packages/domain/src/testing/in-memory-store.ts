@@ -182,6 +182,17 @@ function copy<T>(value: T): T {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The latest revision of each (indicator, territory, period) among `measurements`. */
+function currentOf(measurements: readonly Measurement[]): Measurement[] {
+  const latest = new Map<string, Measurement>();
+  for (const m of measurements) {
+    const key = `${m.indicatorId} ${m.territory.level} ${m.territory.code} ${m.period}`;
+    const kept = latest.get(key);
+    if (!kept || m.revision > kept.revision) latest.set(key, m);
+  }
+  return [...latest.values()];
+}
+
 /** A row as personal data shows it: never a credential's secret. */
 function withoutSecrets(row: unknown): unknown {
   const { secret: _secret, token: _token, ...rest } = row as Record<string, unknown>;
@@ -300,12 +311,12 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
       listByGovernance: ofGovernance('milestones'),
       listByRoadmap: async (roadmapId) => where('milestones', (m) => m.roadmapId === roadmapId),
       listByAction: async (actionId) => where('milestones', (m) => m.actionId === actionId),
-      listLate: async (governanceId, today) =>
+      listOpenDueBefore: async (governanceId, before) =>
         where(
           'milestones',
           (m) =>
             m.governanceId === governanceId &&
-            m.dueDate < today &&
+            m.dueDate < before &&
             m.status !== 'atteint' &&
             m.status !== 'annule',
         ).sort((a, b) => byText(a.dueDate, b.dueDate) || byText(a.id, b.id)),
@@ -324,15 +335,36 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
           'updates',
           (u) => u.subject.type === subject.type && u.subject.id === subject.id,
         ).sort((a, b) => byText(a.createdAt, b.createdAt)),
-      listByRoadmapActions: async (roadmapId) => {
+      listLatest: async (governanceId, limit) =>
+        where('updates', (u) => u.governanceId === governanceId)
+          .sort((a, b) => byText(b.createdAt, a.createdAt) || byText(a.id, b.id))
+          .slice(0, limit),
+      listLatestProgress: async (scope) => {
         const actions = new Set(
-          where('actions', (a) => a.roadmapId === roadmapId).map((action) => action.id),
+          where('actions', (a) =>
+            'roadmapId' in scope
+              ? a.roadmapId === scope.roadmapId
+              : a.governanceId === scope.governanceId,
+          ).map((action) => action.id),
         );
-        return where(
-          'updates',
-          (u) => u.subject.type === 'action' && actions.has(u.subject.id),
-        ).sort((a, b) => byText(a.createdAt, b.createdAt));
+        const latest = new Map<string, Update>();
+        for (const u of where('updates', (u) => u.subject.type === 'action')) {
+          if (!actions.has(u.subject.id) || u.progress === undefined) continue;
+          const kept = latest.get(u.subject.id);
+          if (
+            !kept ||
+            byText(u.createdAt, kept.createdAt) > 0 ||
+            (u.createdAt === kept.createdAt && u.id > kept.id)
+          )
+            latest.set(u.subject.id, u);
+        }
+        return [...latest.values()];
       },
+      listRecordedBetween: async (governanceId, after, until) =>
+        where(
+          'updates',
+          (u) => u.governanceId === governanceId && u.createdAt > after && u.createdAt <= until,
+        ).sort((a, b) => byText(a.createdAt, b.createdAt) || byText(a.id, b.id)),
     },
     indicators: {
       ...versioned('indicators', 'L’indicateur'),
@@ -344,6 +376,15 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
       listByGovernance: ofGovernance('measurements'),
       listByIndicator: async (indicatorId) =>
         where('measurements', (m) => m.indicatorId === indicatorId),
+      listCurrentByIndicator: async (indicatorId) =>
+        currentOf(where('measurements', (m) => m.indicatorId === indicatorId)),
+      listCurrentInPeriods: async (governanceId, periods) =>
+        currentOf(
+          where(
+            'measurements',
+            (m) => m.governanceId === governanceId && periods.includes(m.period),
+          ),
+        ),
     },
     deliveries: {
       get: get('deliveries'),

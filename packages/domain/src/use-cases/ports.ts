@@ -92,8 +92,11 @@ export interface MilestoneRepository
     ByGovernance<Milestone> {
   listByRoadmap(roadmapId: string): Promise<Milestone[]>;
   listByAction(actionId: string): Promise<Milestone[]>;
-  /** Milestones of a governance due before `today` and neither reached nor cancelled, oldest first. */
-  listLate(governanceId: string, today: string): Promise<Milestone[]>;
+  /**
+   * Open milestones of a governance (neither reached nor cancelled) due before `before`, by due
+   * date then id: the late ones with `before` = today, those of the next days with a later date.
+   */
+  listOpenDueBefore(governanceId: string, before: string): Promise<Milestone[]>;
 }
 
 export interface FundingLineRepository
@@ -109,10 +112,17 @@ export interface RoadmapVersionRepository extends AppendOnlyRepository<RoadmapVe
 export interface UpdateRepository extends AppendOnlyRepository<Update>, ByGovernance<Update> {
   listBySubject(subject: UpdateSubject): Promise<Update[]>;
   /**
-   * The updates about the actions of one roadmap, in recording order: what its progress reads,
-   * without the rest of the governance's history (which grows by the week).
+   * The `limit` latest updates of a governance, newest first (same instant: by id). What a
+   * dashboard shows, whatever the length of the history behind it.
    */
-  listByRoadmapActions(roadmapId: string): Promise<Update[]>;
+  listLatest(governanceId: string, limit: number): Promise<Update[]>;
+  /**
+   * For each action of a governance, or of one roadmap, its latest update that gives a progress
+   * (same instant: the greatest id): all that progress reads of the updates (`actionProgress`).
+   */
+  listLatestProgress(scope: { governanceId: string } | { roadmapId: string }): Promise<Update[]>;
+  /** The updates of a governance recorded after `after` and up to `until`, in recording order. */
+  listRecordedBetween(governanceId: string, after: string, until: string): Promise<Update[]>;
 }
 
 export interface MeasurementRepository
@@ -120,6 +130,10 @@ export interface MeasurementRepository
     ByGovernance<Measurement> {
   /** Every revision of every value of the indicator. */
   listByIndicator(indicatorId: string): Promise<Measurement[]>;
+  /** The current value (latest revision) of each territory and period of the indicator. */
+  listCurrentByIndicator(indicatorId: string): Promise<Measurement[]>;
+  /** The current values of every indicator of a governance for these periods only. */
+  listCurrentInPeriods(governanceId: string, periods: readonly string[]): Promise<Measurement[]>;
 }
 
 export interface DeliveryRepository extends ByGovernance<Delivery> {

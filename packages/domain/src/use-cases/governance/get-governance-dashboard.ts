@@ -3,7 +3,7 @@ import type { Territory, TerritoryRef } from '../../actors/territory.ts';
 import type { Governance } from '../../governance/governance.ts';
 import type { Indicator } from '../../indicators/indicator.ts';
 import type { Measurement } from '../../indicators/measurement.ts';
-import type { Period } from '../../indicators/period.ts';
+import { type Period, Periodicity } from '../../indicators/period.ts';
 import { formatPeriodLabel, periodContaining, previousPeriod } from '../../indicators/periods.ts';
 import { rollUpTerritories } from '../../indicators/rollup.ts';
 import { type Attainment, targetAttainment } from '../../indicators/targets.ts';
@@ -135,7 +135,8 @@ export interface GovernanceDashboard {
  * A governance's dashboard: what a coordinator opens before a steering committee. Late and
  * upcoming milestones, the latest updates, the indicators against their targets, funding secured
  * against budget and each roadmap's health — all from the kernel's rules (`roadmapHealth`,
- * `rollUpTerritories`, `targetAttainment`), read in one transaction with one query per table.
+ * `rollUpTerritories`, `targetAttainment`), read in one transaction with one query per need. Its
+ * cost follows what it shows, not the length of the governance's history.
  * Archived roadmaps are history: they are left out. Readable by whoever may read the governance.
  */
 export async function getGovernanceDashboard(
@@ -149,15 +150,19 @@ export async function getGovernanceDashboard(
   return ctx.store.transaction(async (repos) => {
     const governance = await authorize(ctx, repos, 'governance.read', governanceId);
     const today = localDate(ctx.clock(), governance.timeZone);
-    const [roadmaps, actions, milestones, fundingLines, updates, indicators, measurements] =
+    // Of the updates and measurements, only what is shown: the latest progress of each action,
+    // the last few updates, the values of the periods judged. The history behind them grows by
+    // the week; these do not.
+    const [roadmaps, actions, milestones, fundingLines, updates, latest, indicators, measurements] =
       await Promise.all([
         repos.roadmaps.listByGovernance(governanceId),
         repos.actions.listByGovernance(governanceId),
         repos.milestones.listByGovernance(governanceId),
         repos.fundingLines.listByGovernance(governanceId),
-        repos.updates.listByGovernance(governanceId),
+        repos.updates.listLatestProgress({ governanceId }),
+        repos.updates.listLatest(governanceId, recentUpdates),
         repos.indicators.listByGovernance(governanceId),
-        repos.measurements.listByGovernance(governanceId),
+        repos.measurements.listCurrentInPeriods(governanceId, judgedPeriods(today)),
       ]);
     const current = roadmaps
       .filter((roadmap) => roadmap.status !== 'archivee')
@@ -171,9 +176,6 @@ export async function getGovernanceDashboard(
       },
     );
 
-    const latest = [...updates]
-      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
-      .slice(0, recentUpdates);
     const late = healths.flatMap(({ roadmap, health }) =>
       health.lateMilestones.map((m) => ({ roadmap, milestone: m })),
     );
@@ -326,6 +328,14 @@ async function indicatorStandings(
         attainment,
       };
     });
+}
+
+/** Every period an indicator standing may judge today: the running one and the one before. */
+function judgedPeriods(today: IsoDate): Period[] {
+  return Periodicity.options.flatMap((periodicity) => {
+    const running = periodContaining(today, periodicity);
+    return [running, previousPeriod(running)];
+  });
 }
 
 /** The directory's record of each territory that has a value (for their `parents`). */

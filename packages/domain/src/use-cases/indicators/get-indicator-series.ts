@@ -133,7 +133,7 @@ export async function getIndicatorSeries(
     });
     const level = askedLevel ?? governance.territory.level;
     const [measurements, directory] = await Promise.all([
-      repos.measurements.listByIndicator(indicator.id),
+      repos.measurements.listCurrentByIndicator(indicator.id),
       repos.territories.list(),
     ]);
     const periodicity = askedPeriodicity ?? indicator.periodicity;

@@ -50,13 +50,14 @@ export async function listMyWork(
       const bodies = await repos.bodies.listByGovernance(governance.id);
       const today = localDate(ctx.clock(), governance.timeZone);
       if (governanceRoleOf(personId, governance, bodies, today) === null) continue;
+      const horizon = addDays(today, horizonDays);
+      // Only the open milestones due by the horizon: reached ones pile up over the years.
       const [actions, milestones, indicators] = await Promise.all([
         repos.actions.listByGovernance(governance.id),
-        repos.milestones.listByGovernance(governance.id),
+        repos.milestones.listOpenDueBefore(governance.id, addDays(horizon, 1)),
         withIndicators ? repos.indicators.listByGovernance(governance.id) : [],
       ]);
       const actionById = new Map(actions.map((a) => [a.id, a]));
-      const horizon = addDays(today, horizonDays);
       const mine = milestones
         .filter((m) => {
           const owner = m.ownerId ?? (m.actionId ? actionById.get(m.actionId)?.ownerId : undefined);

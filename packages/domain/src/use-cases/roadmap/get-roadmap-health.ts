@@ -33,7 +33,7 @@ export async function getRoadmapHealth(
       repos.actions.listByRoadmap(roadmapId),
       repos.milestones.listByRoadmap(roadmapId),
       repos.fundingLines.listByGovernance(roadmap.governanceId),
-      repos.updates.listByRoadmapActions(roadmapId),
+      repos.updates.listLatestProgress({ roadmapId }),
     ]);
     const health = roadmapHealth({
       roadmap,
