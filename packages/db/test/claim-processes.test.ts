@@ -92,7 +92,7 @@ interface EventRow {
 describe('two dispatcher processes on one database', () => {
   it.concurrent.for(DIALECTS)(
     'send every delivery exactly once on %s, taking over only expired leases',
-    { timeout: 90_000 },
+    { timeout: 150_000 },
     async (dialect: DialectName, { expect }) => {
       const test = await openTestDatabase(dialect);
       try {
