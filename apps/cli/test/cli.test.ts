@@ -15,6 +15,8 @@ const MIGRATIONS = [
   '2026-11-24T1000-calendar-feeds',
   '2026-11-24T1030-idempotency-keys',
   '2026-11-24T1200-chat-link-codes',
+  '2026-12-05T0800-chat-interactions',
+  '2026-12-05T0900-bounded-reads',
 ];
 
 const LA_ROCHELLE = DEMO_IDS.laRochelle.governance;

@@ -4,8 +4,8 @@ import * as deliveryLeases from './2026-11-24T0715-delivery-leases.ts';
 import * as calendarFeeds from './2026-11-24T1000-calendar-feeds.ts';
 import * as idempotencyKeys from './2026-11-24T1030-idempotency-keys.ts';
 import * as chatLinkCodes from './2026-11-24T1200-chat-link-codes.ts';
-import * as boundedReads from './2026-12-05T0800-bounded-reads.ts';
 import * as chatInteractions from './2026-12-05T0800-chat-interactions.ts';
+import * as boundedReads from './2026-12-05T0900-bounded-reads.ts';
 
 /**
  * Every migration, by name; names are timestamps and sort in the order they run. A static list
@@ -17,6 +17,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24T1000-calendar-feeds': calendarFeeds,
   '2026-11-24T1030-idempotency-keys': idempotencyKeys,
   '2026-11-24T1200-chat-link-codes': chatLinkCodes,
-  '2026-12-05T0800-bounded-reads': boundedReads,
   '2026-12-05T0800-chat-interactions': chatInteractions,
+  '2026-12-05T0900-bounded-reads': boundedReads,
 };
