@@ -17,7 +17,8 @@ import { documentIdempotencyKey, honourIdempotencyKey } from './middleware/idemp
 import { answerWrongMethods, isWriteOperation } from './middleware/methods.ts';
 import { protectAnswers } from './middleware/protections.ts';
 import { limitRate, RateLimiter, type RateLimits } from './middleware/rate-limit.ts';
-import { ReadModelCache, refreshAfterWrites } from './read-models/cache.ts';
+import { refreshAfterWrites } from './middleware/refresh-read-models.ts';
+import { ReadModelCache } from './read-models/cache.ts';
 import { registerActionRoutes } from './routes/actions.ts';
 import { registerBodyRoutes } from './routes/bodies.ts';
 import { registerCalendarRoutes } from './routes/calendars.ts';

@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { MiddlewareHandler } from 'hono';
 import { LRUCache } from 'lru-cache';
-import type { ApiEnv } from '../context.ts';
-import { readerKey } from './send.ts';
 
 /**
  * One computed read model, ready to send: its JSON, an entity tag of its content and, once a
@@ -151,12 +148,4 @@ export class ReadModelCache {
     this.#generation += 1;
     this.#changedBy.set(writer, this.#generation);
   }
-}
-
-/** Marks the cache changed once a request that may have changed something has been answered. */
-export function refreshAfterWrites(cache: ReadModelCache): MiddlewareHandler<ApiEnv> {
-  return async (c, next) => {
-    await next();
-    cache.changed(readerKey(c.get('actor')));
-  };
 }
