@@ -26,6 +26,17 @@ export interface CommandOption {
   maxLength?: number;
 }
 
+/**
+ * A required option whose value is picked among suggestions of the person's own things (a
+ * milestone, an indicator…), as long as a title.
+ *
+ * @example
+ * options: [pickedOption('jalon', texts.jalon)]
+ */
+export function pickedOption(name: string, description: string): CommandOption {
+  return { name, description, type: 'string', required: true, autocomplete: true, maxLength: 100 };
+}
+
 /** What a command receives: who asks, where, their options, and ways to read them. */
 export interface CommandCall {
   ctx: ConverseContext;

@@ -2,7 +2,7 @@ import { completeMilestone } from '@maille/domain/use-cases';
 import { privately } from '../conversation/format.ts';
 import { pick, suggestMine } from '../conversation/subjects.ts';
 import { fr } from '../messages/fr.ts';
-import type { BotCommand } from './command.ts';
+import { type BotCommand, pickedOption } from './command.ts';
 
 const texts = fr.fait;
 
@@ -11,16 +11,7 @@ export const fait: BotCommand = {
   definition: {
     name: 'fait',
     description: texts.description,
-    options: [
-      {
-        name: 'jalon',
-        description: texts.jalon,
-        type: 'string',
-        required: true,
-        autocomplete: true,
-        maxLength: 100,
-      },
-    ],
+    options: [pickedOption('jalon', texts.jalon)],
   },
   texts,
   async execute(call) {

@@ -4,7 +4,7 @@ import { ChatError } from '../conversation/errors.ts';
 import { privately } from '../conversation/format.ts';
 import { pick, suggestMine } from '../conversation/subjects.ts';
 import { fr } from '../messages/fr.ts';
-import type { BotCommand } from './command.ts';
+import { type BotCommand, pickedOption } from './command.ts';
 
 const texts = fr.indicateur;
 
@@ -14,14 +14,7 @@ export const indicateur: BotCommand = {
     name: 'indicateur',
     description: texts.description,
     options: [
-      {
-        name: 'indicateur',
-        description: texts.indicateur,
-        type: 'string',
-        required: true,
-        autocomplete: true,
-        maxLength: 100,
-      },
+      pickedOption('indicateur', texts.indicateur),
       { name: 'valeur', description: texts.valeur, type: 'number', required: true },
     ],
   },

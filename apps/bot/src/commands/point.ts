@@ -1,7 +1,7 @@
 import { pick, suggestMine } from '../conversation/subjects.ts';
 import { checkInForm } from '../interactions/check-in-form.ts';
 import { fr } from '../messages/fr.ts';
-import type { BotCommand } from './command.ts';
+import { type BotCommand, pickedOption } from './command.ts';
 
 const texts = fr.point;
 const KINDS = ['milestone', 'action'] as const;
@@ -11,16 +11,7 @@ export const point: BotCommand = {
   definition: {
     name: 'point',
     description: texts.description,
-    options: [
-      {
-        name: 'sujet',
-        description: texts.sujet,
-        type: 'string',
-        required: true,
-        autocomplete: true,
-        maxLength: 100,
-      },
-    ],
+    options: [pickedOption('sujet', texts.sujet)],
   },
   texts,
   async execute(call) {

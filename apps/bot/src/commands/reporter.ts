@@ -2,7 +2,7 @@ import { rescheduleMilestone } from '@maille/domain/use-cases';
 import { dayStamp, privately } from '../conversation/format.ts';
 import { pick, suggestMine } from '../conversation/subjects.ts';
 import { fr } from '../messages/fr.ts';
-import type { BotCommand } from './command.ts';
+import { type BotCommand, pickedOption } from './command.ts';
 
 const texts = fr.reporter;
 
@@ -12,14 +12,7 @@ export const reporter: BotCommand = {
     name: 'reporter',
     description: texts.description,
     options: [
-      {
-        name: 'jalon',
-        description: texts.jalon,
-        type: 'string',
-        required: true,
-        autocomplete: true,
-        maxLength: 100,
-      },
+      pickedOption('jalon', texts.jalon),
       { name: 'date', description: texts.date, type: 'string', required: true, maxLength: 10 },
       {
         name: 'raison',
