@@ -27,6 +27,7 @@ const WARMUP = 40;
 const IN_FLIGHT = 20;
 const DELIVERIES = 5_000;
 const AUTOCOMPLETES = 200;
+const BURSTS = 5;
 
 export async function benchDiscord(): Promise<BenchRow[]> {
   const now = new Date().toISOString();
@@ -46,7 +47,7 @@ export async function benchDiscord(): Promise<BenchRow[]> {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const idleMiB = memoryMiB(bot, 'VmRSS');
     const latency = await acknowledgements(fake);
-    const suggestions = await simultaneousAutocompletes(fake, members);
+    const suggestions = await autocompleteBursts(fake, members);
     const throughput = await deliveries(world, fake);
     const peakMiB = memoryMiB(bot, 'VmHWM');
     const p50 = percentile(latency.samples, 0.5);
@@ -60,7 +61,7 @@ export async function benchDiscord(): Promise<BenchRow[]> {
         met: p99 < 150 && latency.failures === 0,
       },
       {
-        what: `Accusé de réception de ${AUTOCOMPLETES} autocomplétions de /point injectées d’un coup, des ${suggestions.users} membres liés à tour de rôle (suggestions de leurs jalons et actions), de l’injection à la réception des suggestions (p99)`,
+        what: `Accusé de réception de ${AUTOCOMPLETES} autocomplétions de /point injectées d’un coup (${BURSTS} salves après une salve d’échauffement), des ${suggestions.users} membres liés à tour de rôle (suggestions de leurs jalons et actions), de l’injection à la réception des suggestions (p99)`,
         result: `${formatMs(suggestionsP99)} (médiane ${formatMs(percentile(suggestions.samples, 0.5))}, ${suggestions.failures} échecs)`,
         target: 'p99 < 150 ms',
         met: suggestionsP99 < 150 && suggestions.failures === 0,
@@ -191,6 +192,27 @@ async function acknowledgements(
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   await watching;
   return { samples, failures };
+}
+
+/**
+ * `BURSTS` bursts of simultaneous autocompletions after one unmeasured burst: as for the
+ * commands, the first answers of a new process pay for compiling its code and opening its
+ * connections to the REST API.
+ */
+async function autocompleteBursts(
+  fake: FakeDiscord,
+  members: readonly FakeUser[],
+): Promise<{ samples: number[]; failures: number; users: number }> {
+  await simultaneousAutocompletes(fake, members);
+  const bursts = [];
+  for (let burst = 0; burst < BURSTS; burst += 1) {
+    bursts.push(await simultaneousAutocompletes(fake, members));
+  }
+  return {
+    samples: bursts.flatMap((b) => b.samples),
+    failures: bursts.reduce((sum, b) => sum + b.failures, 0),
+    users: Math.min(members.length, AUTOCOMPLETES),
+  };
 }
 
 /**

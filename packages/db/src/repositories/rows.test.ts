@@ -9,15 +9,23 @@ const Note = z.object({
 });
 
 describe('fromData', () => {
-  it('gives a row read again as a fresh copy: changing one read leaves the next unchanged', () => {
+  it('gives an entity that cannot be changed in place, the same at every read', () => {
     const text = JSON.stringify({ id: 'not_1', status: 'close', at: '2024-05-14T08:00:00.000Z' });
     const first = fromData(Note, text);
-    first.status = 'ouverte';
-    expect(fromData(Note, text)).toEqual({
-      id: 'not_1',
-      status: 'close',
-      at: '2024-05-14T08:00:00.000Z',
-    });
+    expect(() => {
+      first.status = 'ouverte';
+    }).toThrow(TypeError);
+    expect(fromData(Note, text)).toBe(first);
+    expect(first).toEqual({ id: 'not_1', status: 'close', at: '2024-05-14T08:00:00.000Z' });
+  });
+
+  it('freezes what an entity holds, not only the entity', () => {
+    const Body = z.object({ id: z.string(), members: z.array(z.object({ personId: z.string() })) });
+    const body = fromData(Body, JSON.stringify({ id: 'bod_1', members: [{ personId: 'per_1' }] }));
+    expect(() => body.members.push({ personId: 'per_2' })).toThrow(TypeError);
+    expect(() => {
+      (body.members[0] as { personId: string }).personId = 'per_3';
+    }).toThrow(TypeError);
   });
 
   it('applies the schema to a row written before it changed, at every read', () => {

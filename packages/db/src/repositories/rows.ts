@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
 import type { Schema } from '../schema.ts';
 
@@ -10,37 +11,35 @@ export type Tx = Kysely<Schema>;
  * written; a failure here is a bug or a missing migration, never the client's mistake, so it is
  * not turned into a French validation error.
  *
- * A text the schema already accepted unchanged is only parsed as JSON when read again: the rows
- * every write reads (its governance, its roadmap) would otherwise go through the whole schema at
- * each request, the costliest step of a write.
+ * Entities read are frozen, deeply: the kernel never changes one in place (it makes a new version),
+ * and a text read again gives the entity already read, neither parsed nor validated a second time.
+ * The rows every write reads (its governance, its roadmap) and every read model lists (actions,
+ * milestones) would otherwise go through `JSON.parse` and the whole schema at each request, the
+ * costliest steps of both. Only a text the schema gives back unchanged is kept: an older shape is
+ * upgraded by the schema at every read until it is written again.
  */
 export function fromData<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
-  if (typeof data !== 'string') return schema.parse(data);
-  if (accepted.get(data) === schema) {
-    // Read again: last in the map's order, forgotten last.
-    accepted.delete(data);
-    accepted.set(data, schema);
-    return JSON.parse(data);
-  }
-  const entity = schema.parse(JSON.parse(data));
-  if (JSON.stringify(entity) === data) accept(data, schema);
+  if (typeof data !== 'string') return deepFreeze(schema.parse(data));
+  const known = read.get(data);
+  if (known?.schema === schema) return known.entity as z.output<S>;
+  const entity = deepFreeze(schema.parse(JSON.parse(data)));
+  if (JSON.stringify(entity) === data) read.set(data, { schema, entity });
   return entity;
 }
 
-/** Texts a schema gave back unchanged, by the schema; bounded by their total length. */
-const accepted = new Map<string, z.ZodType>();
-const ACCEPTED_MAX_LENGTH = 4 * 1024 * 1024;
-let acceptedLength = 0;
+/** Entities read, by their text; bounded by the texts' total length (about 4 MiB). */
+const read = new LRUCache<string, { schema: z.ZodType; entity: unknown }>({
+  maxSize: 4 * 1024 * 1024,
+  maxEntrySize: 64 * 1024,
+  sizeCalculation: (_entity, text) => text.length,
+});
 
-function accept(data: string, schema: z.ZodType): void {
-  if (data.length > ACCEPTED_MAX_LENGTH / 64) return;
-  if (!accepted.has(data)) acceptedLength += data.length;
-  accepted.set(data, schema);
-  for (const oldest of accepted.keys()) {
-    if (acceptedLength <= ACCEPTED_MAX_LENGTH) break;
-    accepted.delete(oldest);
-    acceptedLength -= oldest.length;
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
   }
+  return value;
 }
 
 /** Escapes `%`, `_` and `\` for a LIKE pattern (used with `escape '\'`). */
