@@ -96,7 +96,7 @@ const KEPT_ON_304 = [
  *
  * @example
  * const database = openDatabase();
- * const app = createApp({ store: createStore(database), database, clock, ids: randomIds() });
+ * const app = createApp({ store: createStore(database), database, clock, ids: timeOrderedIds() });
  * const response = await app.request('/healthz');
  */
 export function createApp(options: AppOptions) {

@@ -5,7 +5,7 @@ import {
   createStore,
   type Database,
   purgeExpiredIdempotencyKeys,
-  randomIds,
+  timeOrderedIds,
 } from '@maille/db';
 import type { Clock } from '@maille/domain/use-cases';
 import { pino } from 'pino';
@@ -59,7 +59,7 @@ export async function serveApi({
     store: createStore(database),
     database,
     clock,
-    ids: randomIds(),
+    ids: timeOrderedIds(),
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     rateLimits: {
       perKey: env.RATE_LIMIT_PER_MINUTE,

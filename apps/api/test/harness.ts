@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createStore, type Database, randomIds } from '@maille/db';
+import { createStore, type Database, timeOrderedIds } from '@maille/db';
 import { openTestDatabase, testDialect } from '@maille/db/testing';
 import { DEMO_IDS, seedDemo } from '@maille/demo';
 import {
@@ -59,7 +59,7 @@ export async function openTestApi({
   const { database } = test;
   await seedDemo(createStore(database), NOW);
   const store = createStore(database);
-  const ids = randomIds();
+  const ids = timeOrderedIds();
   const app = createApp({
     store,
     database,

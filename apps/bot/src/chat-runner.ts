@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import { createStore, type Database, randomIds } from '@maille/db';
+import { createStore, type Database, timeOrderedIds } from '@maille/db';
 import type { Clock } from '@maille/domain/use-cases';
 import { type ConsoleChatEnd, runConsoleChat } from './adapters/console/console-chat.ts';
 import { converse } from './conversation/converse.ts';
@@ -49,7 +49,7 @@ export async function startChat({
   const ctx = {
     store: createStore(database),
     clock,
-    ids: randomIds(),
+    ids: timeOrderedIds(),
     onError: (error: unknown) => logError(error),
   };
   if (env.DISCORD_TOKEN) {

@@ -1,5 +1,5 @@
 import { createApp } from '@maille/api';
-import { randomIds } from '@maille/db';
+import { timeOrderedIds } from '@maille/db';
 import { kernelAt, testDialect } from '@maille/db/testing';
 import { createApiKey, issueChatLinkCode } from '@maille/domain/use-cases';
 import type { APIMessage } from 'discord.js';
@@ -61,7 +61,7 @@ async function updatesThroughApi(milestoneId: string) {
     store: world.store,
     database: world.database,
     clock: () => new Date().toISOString(),
-    ids: randomIds(),
+    ids: timeOrderedIds(),
   });
   const { token } = await createApiKey(kernelAt(world.database, new Date().toISOString()), {
     personId: COORDINATOR,

@@ -1,4 +1,4 @@
-import { createStore, type Database, randomIds } from '@maille/db';
+import { createStore, type Database, timeOrderedIds } from '@maille/db';
 import { openTestDatabase, testDialect } from '@maille/db/testing';
 import { seedDemo } from '@maille/demo';
 import type { UseCaseContext } from '@maille/domain/use-cases';
@@ -37,7 +37,7 @@ export async function openTestBot(): Promise<TestBot> {
   const { database } = test;
   await seedDemo(createStore(database), NOW);
   const store = createStore(database);
-  const ids = randomIds();
+  const ids = timeOrderedIds();
   const clock = () => NOW;
   const errors: unknown[] = [];
   const ctx: ConverseContext = {

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createStore, type Database, randomIds } from '@maille/db';
+import { createStore, type Database, timeOrderedIds } from '@maille/db';
 import { openTestDatabase, type TestDatabase, testDialect } from '@maille/db/testing';
 import { buildDemoDataset, seedDemo } from '@maille/demo';
 import { type FakeDiscord, type FakeUser, startFakeDiscord } from '@maille/discord-fake';
@@ -178,7 +178,7 @@ export async function openE2eWorld(): Promise<E2eWorld> {
       reminderMilestone(SOON, soonDueDate(now, governance.timeZone), now, { title: SOON_TITLE }),
     );
   });
-  const ids = randomIds();
+  const ids = timeOrderedIds();
   const clock = () => new Date().toISOString();
   const env = {
     DISCORD_TOKEN: fake.token,

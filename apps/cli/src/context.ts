@@ -5,7 +5,7 @@ import {
   isPostgresUrl,
   migrationStatus,
   openDatabase,
-  randomIds,
+  timeOrderedIds,
 } from '@maille/db';
 import type { UseCaseContext } from '@maille/domain/use-cases';
 import type { Env } from './env.ts';
@@ -140,7 +140,7 @@ export function kernelContext(cli: Cli, database: Database): UseCaseContext {
   return {
     store: createStore(database),
     clock: cli.now,
-    ids: randomIds(),
+    ids: timeOrderedIds(),
     actor: { instanceAdmin: true, channel: 'cli' },
   };
 }

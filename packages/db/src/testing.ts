@@ -11,7 +11,7 @@ import {
   type DialectName,
   migrateToLatest,
   openDatabase,
-  randomIds,
+  timeOrderedIds,
 } from './index.ts';
 
 /**
@@ -173,5 +173,5 @@ export function kernelAt(
   now: string,
   actor: Actor = { instanceAdmin: true, channel: 'cli' },
 ): UseCaseContext {
-  return { store: createStore(database), clock: () => now, ids: randomIds(), actor };
+  return { store: createStore(database), clock: () => now, ids: timeOrderedIds(), actor };
 }

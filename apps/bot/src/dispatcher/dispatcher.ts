@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { createStore, type Database, randomIds, randomToken } from '@maille/db';
+import { createStore, type Database, timeOrderedIds, randomToken } from '@maille/db';
 import {
   ConflictError,
   coordinatorIds,
@@ -166,7 +166,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const ctx: UseCaseContext = {
     store,
     clock,
-    ids: options.ids ?? randomIds(),
+    ids: options.ids ?? timeOrderedIds(),
     actor: { instanceAdmin: true, channel: 'discord' },
   };
   const noticesSent = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { API_KEY_TOKEN, type ApiKey, type ApiKeyRepository } from '@maille/domain/use-cases';
 import type { Selectable } from 'kysely';
-import { randomToken } from '../random-ids.ts';
+import { randomToken } from '../ids.ts';
 import type { ApiKeyTable } from '../schema.ts';
 import type { Tx } from './rows.ts';
 import { hashSecret, matchesHash, randomSecret } from './secrets.ts';

@@ -1,5 +1,5 @@
 import type { CalendarFeed, CalendarFeedRepository } from '@maille/domain/use-cases';
-import { randomToken } from '../random-ids.ts';
+import { randomToken } from '../ids.ts';
 import type { Tx } from './rows.ts';
 import { hashSecret, randomSecret } from './secrets.ts';
 

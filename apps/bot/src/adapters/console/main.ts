@@ -5,7 +5,7 @@
  * or the person given, until `/quitter` or Ctrl+D.
  */
 import { parseArgs } from 'node:util';
-import { createStore, migrateToLatest, openDatabase, randomIds } from '@maille/db';
+import { createStore, migrateToLatest, openDatabase, timeOrderedIds } from '@maille/db';
 import { DEMO_IDS, seedDemo } from '@maille/demo';
 import { fr } from '../../messages/fr.ts';
 import { runConsoleChat } from './console-chat.ts';
@@ -42,7 +42,7 @@ try {
     ctx: {
       store: createStore(database),
       clock,
-      ids: randomIds(),
+      ids: timeOrderedIds(),
       onError: (error) => console.error(error),
     },
     input: process.stdin,
