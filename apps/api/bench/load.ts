@@ -44,8 +44,9 @@ try {
     rows.push({
       what: `Tableau de bord recalculé sur ${name}, ${HISTORY.actions} actions, ${HISTORY.milestones} jalons, ${HISTORY.measurements.toLocaleString('fr-FR')} mesures : 100 000 points d’étape (100 points d’étape), médiane de ${RUNS}`,
       result: `${formatMs(largeMs)} (${formatMs(smallMs)}, ×${(largeMs / smallMs).toFixed(2)})`,
-      target: '< 10 ms et ≤ ×2',
-      met: largeMs < 10 && largeMs <= 2 * smallMs,
+      // The 10 ms are asked of SQLite; PostgreSQL is reported beside, bound by history alike.
+      target: dialect === 'sqlite' ? '< 10 ms et ≤ ×2' : '≤ ×2',
+      met: (dialect !== 'sqlite' || largeMs < 10) && largeMs <= 2 * smallMs,
     });
     await small.test.drop();
     databases.splice(databases.indexOf(small.test), 1);
