@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { createStore, type Database, timeOrderedIds, randomToken } from '@maille/db';
+import { createStore, type Database, randomToken, timeOrderedIds } from '@maille/db';
 import {
   ConflictError,
   coordinatorIds,
