@@ -14,7 +14,7 @@ import { createStore } from '../src/index.ts';
 import { DIALECTS, kernelAt, openTestDatabase, type TestDatabase } from './dialects.ts';
 
 // The read models read only what they show (the latest progress of each action, the last updates,
-// the values of the periods judged, the open milestones). Here each is computed twice over the
+// the values of the periods judged, the open milestones, a person's own governances). Here each is computed twice over the
 // same database: through those bounded ports, and through ports that hand the kernel's pure
 // rules the whole history, as the read models did before. The answers must be the same.
 
@@ -109,9 +109,11 @@ function wholeHistory(store: Store): Store {
   return {
     transaction: (work) =>
       store.transaction((repos) => {
-        const { updates, measurements, milestones } = repos;
+        const { updates, measurements, milestones, governances } = repos;
         const everything: Repositories = {
           ...repos,
+          // What a person's pages did: every governance of the instance, the kernel picking.
+          governances: { ...governances, listTakenPartIn: () => governances.list() },
           updates: {
             ...updates,
             listLatestProgress: async (scope) => {

@@ -53,7 +53,7 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
       return built.persons;
     },
     get governances() {
-      built.governances ??= governancesOver(db);
+      built.governances ??= governancesOver(db, dialect);
       return built.governances;
     },
     get bodies() {
@@ -257,7 +257,7 @@ function personsOver(db: Tx): Repositories['persons'] {
   };
 }
 
-function governancesOver(db: Tx): Repositories['governances'] {
+function governancesOver(db: Tx, dialect: DialectName): Repositories['governances'] {
   const governances = versionedRepository(db, {
     table: 'governances',
     schema: Governance,
@@ -271,7 +271,40 @@ function governancesOver(db: Tx): Repositories['governances'] {
       if (after !== undefined) query = query.where('id', '>', after);
       return (await query.orderBy('id').limit(limit).execute()).map(governances.parse);
     },
+    listTakenPartIn: async (personId) => {
+      // The database looks into the JSON: only the person's governances reach the kernel.
+      const seated = db
+        .selectFrom('bodies')
+        .select('bodies.governance_id')
+        .where(namesPerson(dialect, 'bodies', 'members', personId));
+      const rows = await db
+        .selectFrom('governances')
+        .select('data')
+        .where((eb) =>
+          eb.or([
+            namesPerson(dialect, 'governances', 'roles', personId),
+            eb('governances.id', 'in', seated),
+          ]),
+        )
+        .orderBy('id')
+        .execute();
+      return rows.map(governances.parse);
+    },
   };
+}
+
+/** `table.data`'s list `list` holds an entry whose `personId` is `personId`. */
+function namesPerson(
+  dialect: DialectName,
+  table: 'governances' | 'bodies',
+  list: 'roles' | 'members',
+  personId: string,
+) {
+  const data = sql.ref(`${table}.data`);
+  return dialect === 'postgres'
+    ? sql<boolean>`(${data}::jsonb -> ${sql.lit(list)}) @> ${JSON.stringify([{ personId }])}::jsonb`
+    : sql<boolean>`exists (select 1 from json_each(${data}, ${`$.${list}`}) as entry
+        where json_extract(entry.value, '$.personId') = ${personId})`;
 }
 
 function bodiesOver(db: Tx): Repositories['bodies'] {

@@ -52,11 +52,13 @@ describe('the in-memory store', () => {
     expect(store.dump().territories[0]).toMatchObject({ name: 'Lagord A B C', version: 4 });
   });
 
-  it('hands out copies: changing what was read changes nothing stored', async () => {
+  it('hands out frozen copies, as @maille/db does: no rule can change what is stored', async () => {
     const store = createInMemoryStore({ territories: [commune()] });
     await store.transaction(async (repos) => {
       const read = await repos.territories.get('ter_lagord');
-      if (read) read.name = 'modifié en mémoire';
+      expect(() => {
+        if (read) read.name = 'modifié en mémoire';
+      }).toThrow(TypeError);
     });
     expect(store.dump().territories[0]?.name).toBe('Lagord');
   });

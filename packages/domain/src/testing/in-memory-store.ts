@@ -180,6 +180,19 @@ function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/** A row as `@maille/db` hands it out: a copy, frozen deeply, so that no rule changes it in place. */
+function readOut<T>(value: T): T {
+  return deepFreeze(copy(value));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The latest revision of each (indicator, territory, period) among `measurements`. */
@@ -209,12 +222,12 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
   const rowsOf = <K extends TableName>(name: K) =>
     tables[name] as unknown as Map<string, Seed[K][number]>;
   const where = <K extends TableName>(name: K, keep: (row: Seed[K][number]) => boolean) =>
-    [...rowsOf(name).values()].filter(keep).map(copy);
+    [...rowsOf(name).values()].filter(keep).map(readOut);
   const get =
     <K extends TableName>(name: K) =>
     async (id: string) => {
       const row = rowsOf(name).get(id);
-      return row ? copy(row) : undefined;
+      return row ? readOut(row) : undefined;
     };
   const insert =
     <K extends TableName>(name: K, label: string) =>
@@ -228,7 +241,7 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
     getMany: async (ids: readonly string[]) =>
       ids.flatMap((id) => {
         const row = rowsOf(name).get(id);
-        return row ? [copy(row)] : [];
+        return row ? [readOut(row)] : [];
       }),
     insert: insert(name, label),
     update: async (entity: Seed[K][number] & Versioned) => {
@@ -286,6 +299,17 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
         where('governances', (g) => after === undefined || g.id > after)
           .sort((a, b) => byText(a.id, b.id))
           .slice(0, limit),
+      listTakenPartIn: async (personId) => {
+        const seated = new Set(
+          where('bodies', (b) => b.members.some((m) => m.personId === personId)).map(
+            (b) => b.governanceId,
+          ),
+        );
+        return where(
+          'governances',
+          (g) => seated.has(g.id) || g.roles.some((r) => r.personId === personId),
+        ).sort((a, b) => byText(a.id, b.id));
+      },
     },
     bodies: { ...versioned('bodies', 'L’instance'), listByGovernance: ofGovernance('bodies') },
     meetings: { ...versioned('meetings', 'La séance'), listByGovernance: ofGovernance('meetings') },

@@ -123,7 +123,7 @@ async function coordinatedGovernances(
 ): Promise<Governance[]> {
   const personId = ctx.actor.personId;
   if (!personId) return [];
-  const governances = await repos.governances.list();
+  const governances = await repos.governances.listTakenPartIn(personId);
   return governances.filter((g) =>
     g.roles.some((r) => r.personId === personId && r.role === 'coordinateur'),
   );

@@ -70,6 +70,12 @@ export interface GovernanceRepository extends VersionedRepository<Governance> {
   list(): Promise<Governance[]>;
   /** Up to `limit` governances whose id comes after `after` (all when absent), in id order. */
   listPage(page: { after?: string | undefined; limit: number }): Promise<Governance[]>;
+  /**
+   * The governances in which `personId` holds a role or a seat in a body, past seats included,
+   * in id order: what a person's own pages start from, without reading every governance of the
+   * instance.
+   */
+  listTakenPartIn(personId: string): Promise<Governance[]>;
 }
 
 export interface ByGovernance<T> {

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import type { Body } from '../../governance/body.ts';
-import type { Governance } from '../../governance/governance.ts';
 import { governanceRoleOf } from '../../governance/permissions.ts';
 import { Person } from '../../people/person.ts';
 import { NotFoundError } from '../../shared/errors.ts';
@@ -49,9 +47,9 @@ export async function authorizePersonRead(
   if (!actorId) throw new NotFoundError('Personne', personId);
   if (actorId === personId) return 'full';
   let colleague = false;
-  for (const governance of await repos.governances.list()) {
+  // Only where the person takes part (a role, or a seat in a body, even a past one).
+  for (const governance of await repos.governances.listTakenPartIn(personId)) {
     const bodies = await repos.bodies.listByGovernance(governance.id);
-    if (!takesPart(personId, governance, bodies)) continue;
     const today = localDate(ctx.clock(), governance.timeZone);
     const role = governanceRoleOf(actorId, governance, bodies, today);
     if (role === 'coordinateur') return 'full';
@@ -63,14 +61,6 @@ export async function authorizePersonRead(
     return 'full';
   }
   throw new NotFoundError('Personne', personId);
-}
-
-// A role, or a seat in one of its bodies, even a past one.
-function takesPart(personId: string, governance: Governance, bodies: readonly Body[]): boolean {
-  return (
-    governance.roles.some((r) => r.personId === personId) ||
-    bodies.some((b) => b.members.some((m) => m.personId === personId))
-  );
 }
 
 /**

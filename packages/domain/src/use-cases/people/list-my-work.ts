@@ -46,7 +46,7 @@ export async function listMyWork(
   const personId = actingPersonId(ctx);
   return ctx.store.transaction(async (repos) => {
     const result: MyWorkInGovernance[] = [];
-    for (const governance of await repos.governances.list()) {
+    for (const governance of await repos.governances.listTakenPartIn(personId)) {
       const bodies = await repos.bodies.listByGovernance(governance.id);
       const today = localDate(ctx.clock(), governance.timeZone);
       if (governanceRoleOf(personId, governance, bodies, today) === null) continue;
