@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { migrateDown, migrateToLatest, migrationStatus } from '../src/index.ts';
+import { type Database, migrateDown, migrateToLatest, migrationStatus } from '../src/index.ts';
 import { MIGRATIONS } from '../src/migrations/index.ts';
 import { DIALECTS, openTestDatabase, tableNames } from './dialects.ts';
 
@@ -38,7 +38,12 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     const test = await openTestDatabase(dialect);
     try {
       const { db } = test.database;
-      expect((await migrateDown(test.database)).error).toBeUndefined();
+      // Back to before `2026-12-05T0900-bounded-reads`: the migrations after it first.
+      for (const name of await latestFirstSince('2026-12-05T0900-bounded-reads', test.database)) {
+        const report = await migrateDown(test.database);
+        expect(report.error).toBeUndefined();
+        expect(report.applied.map((m) => m.name)).toEqual([name]);
+      }
       await sql`insert into governances (id, version, data, created_at, updated_at) values ('gov_test01', 1, '{}', 'x', 'x')`.execute(
         db,
       );
@@ -170,3 +175,9 @@ describe('migrations on postgres, beside other clients', () => {
     }
   }, 60_000);
 });
+
+/** The migrations from `name` to the latest, the latest first: what undoing back to before `name` undoes. */
+async function latestFirstSince(name: string, database: Database): Promise<string[]> {
+  const names = (await migrationStatus(database)).map((m) => m.name);
+  return names.slice(names.indexOf(name)).reverse();
+}

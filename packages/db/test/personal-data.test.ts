@@ -16,10 +16,12 @@ import {
   exportGovernance,
   exportPersonalData,
   issueChatLinkCode,
+  issueSignInLink,
   recordMeasurement,
   recordUpdate,
   type Store,
   scheduleMeeting,
+  signIn,
   type UseCaseContext,
   updateGovernance,
 } from '@maille/domain/use-cases';
@@ -316,6 +318,10 @@ describe.each(DIALECTS)('personal data of one person on %s', (dialect) => {
 
   it('holds a link code and a button answer of hers, as the bot would', async () => {
     await issueChatLinkCode(world.as('admin'), { personId: jeanne.id });
+    // And a web session, and a sign-in link not used yet.
+    const { secret } = await issueSignInLink(world.as('admin'), { personId: jeanne.id });
+    expect(await signIn(world.as('public'), { link: secret })).toBeDefined();
+    await issueSignInLink(world.as('admin'), { personId: jeanne.id });
     const asJeanne: UseCaseContext = {
       ...world.as('admin'),
       actor: { personId: jeanne.id, channel: 'discord' },
@@ -383,9 +389,11 @@ describe.each(DIALECTS)('personal data of one person on %s', (dialect) => {
     expect(found).toBeUndefined();
   });
 
-  it('drops her link codes and button answers', async () => {
+  it('drops her link codes, button answers, sign-in links and sessions', async () => {
     const left = await sql<{ n: number }>`select
       (select count(*) from chat_link_codes where person_id = ${jeanne.id}) +
+      (select count(*) from sign_in_links where person_id = ${jeanne.id}) +
+      (select count(*) from sessions where person_id = ${jeanne.id}) +
       (select count(*) from chat_answers where person_id = ${jeanne.id}) as n`.execute(
       test.database.db,
     );

@@ -115,6 +115,8 @@ const SEED: Seed = {
   chatLinkCodes: [],
   chatAnswers: [],
   chatInteractions: [],
+  signInLinks: [],
+  sessions: [],
 };
 
 /** Stores a dataset through the ports, parents first. */

@@ -6,6 +6,7 @@ import * as idempotencyKeys from './2026-11-24T1030-idempotency-keys.ts';
 import * as chatLinkCodes from './2026-11-24T1200-chat-link-codes.ts';
 import * as chatInteractions from './2026-12-05T0800-chat-interactions.ts';
 import * as boundedReads from './2026-12-05T0900-bounded-reads.ts';
+import * as signIns from './2026-12-05T1100-sign-ins.ts';
 
 /**
  * Every migration, by name; names are timestamps and sort in the order they run. A static list
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24T1200-chat-link-codes': chatLinkCodes,
   '2026-12-05T0800-chat-interactions': chatInteractions,
   '2026-12-05T0900-bounded-reads': boundedReads,
+  '2026-12-05T1100-sign-ins': signIns,
 };

@@ -32,6 +32,7 @@ import { deliveryRepository } from './deliveries.ts';
 import { appendOnlyRepository, versionedRepository } from './documents.ts';
 import { personalDataRepository } from './personal-data.ts';
 import { fromData, inSavepoint, likePattern, type Tx } from './rows.ts';
+import { forgetSignIns, sessionRepository, signInLinkRepository } from './sign-ins.ts';
 
 /**
  * Every port of the kernel over one transaction of the database. Each port is built the first time
@@ -123,6 +124,14 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
     get chatAnswers() {
       built.chatAnswers ??= chatAnswerRepository(db);
       return built.chatAnswers;
+    },
+    get signInLinks() {
+      built.signInLinks ??= signInLinkRepository(db);
+      return built.signInLinks;
+    },
+    get sessions() {
+      built.sessions ??= sessionRepository(db);
+      return built.sessions;
     },
     get chatInteractions() {
       built.chatInteractions ??= chatInteractionRepository(db);
@@ -241,7 +250,10 @@ function personsOver(db: Tx): Repositories['persons'] {
       inSavepoint(db, async () => {
         await persons.update(person);
         await syncChatAccounts(person);
-        if (person.erasedAt !== undefined) await forgetChatData(db, person.id);
+        if (person.erasedAt !== undefined) {
+          await forgetChatData(db, person.id);
+          await forgetSignIns(db, person.id);
+        }
       }),
     findByChatAccount: async (platform, userId) => {
       const row = await db

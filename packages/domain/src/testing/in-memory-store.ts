@@ -19,6 +19,7 @@ import type { Update } from '../roadmap/update.ts';
 import { ConflictError, NotFoundError, StaleVersionError } from '../shared/errors.ts';
 import { searchKey } from '../shared/search.ts';
 import { API_KEY_TOKEN, type ApiKey } from '../use-cases/access/api-key.ts';
+import type { IssuedSignInLink, OpenedSession } from '../use-cases/access/sign-in-link.ts';
 import type { CalendarFeed } from '../use-cases/exchange/calendar-feed.ts';
 import {
   CHAT_LINK_CODE_ALPHABET,
@@ -53,6 +54,8 @@ export interface Seed {
   chatLinkCodes: (IssuedChatLinkCode & { code: string; usedAt?: string })[];
   chatAnswers: ChatAnswer[];
   chatInteractions: { interactionId: string; handledAt: string; reply?: string }[];
+  signInLinks: (IssuedSignInLink & { secret: string; usedAt?: string })[];
+  sessions: (OpenedSession & { secret: string; closedAt?: string })[];
 }
 
 export interface InMemoryStore extends Store {
@@ -88,14 +91,19 @@ const TABLE_NAMES: readonly TableName[] = [
   'chatLinkCodes',
   'chatAnswers',
   'chatInteractions',
+  'signInLinks',
+  'sessions',
 ];
 
+/** Tables of secrets and answers, which erasing a person deletes rather than de-identifies. */
+const FORGOTTEN_TABLES = ['chatLinkCodes', 'chatAnswers', 'signInLinks', 'sessions'] as const;
+
 /**
- * The tables personal data is looked for in, as `@maille/db` does: the chat's codes and answers
- * are not, since erasing a person deletes them.
+ * The tables personal data is looked for in, as `@maille/db` does: not those erasure deletes, nor
+ * the chat's handled interactions.
  */
 const PERSONAL_TABLES = TABLE_NAMES.filter(
-  (name) => name !== 'chatLinkCodes' && name !== 'chatAnswers' && name !== 'chatInteractions',
+  (name) => !(FORGOTTEN_TABLES as readonly string[]).includes(name) && name !== 'chatInteractions',
 );
 
 /**
@@ -279,9 +287,9 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
       ...versioned('persons', 'La personne'),
       update: async (person) => {
         await versioned('persons', 'La personne').update(person);
-        // Erasure (personal data law): the person's codes and button answers go.
+        // Erasure (personal data law): the person's codes, button answers and sign-ins go.
         if (person.erasedAt === undefined) return;
-        for (const table of ['chatLinkCodes', 'chatAnswers'] as const) {
+        for (const table of FORGOTTEN_TABLES) {
           const rows = rowsOf(table) as Map<string, { personId: string }>;
           for (const [key, row] of rows) if (row.personId === person.id) rows.delete(key);
         }
@@ -551,6 +559,46 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
         if (rowsOf('chatAnswers').has(answer.deliveryId)) return false;
         rowsOf('chatAnswers').set(answer.deliveryId, copy(answer));
         return true;
+      },
+    },
+    signInLinks: {
+      issue: async (fields) => {
+        const secret = nextSecret(BASE62, 43);
+        rowsOf('signInLinks').set(secret, { ...copy(fields), secret });
+        return secret;
+      },
+      redeem: async (secret, at) => {
+        const row = rowsOf('signInLinks').get(secret);
+        if (!row || row.usedAt !== undefined || row.expiresAt <= at) return undefined;
+        rowsOf('signInLinks').set(secret, { ...row, usedAt: at });
+        return { personId: row.personId };
+      },
+    },
+    sessions: {
+      open: async (fields) => {
+        const secret = nextSecret(BASE62, 43);
+        rowsOf('sessions').set(secret, { ...copy(fields), secret });
+        return secret;
+      },
+      find: async (secret, at) => {
+        const row = rowsOf('sessions').get(secret);
+        if (!row || row.closedAt !== undefined || row.expiresAt <= at) return undefined;
+        return { personId: row.personId, createdAt: row.createdAt, expiresAt: row.expiresAt };
+      },
+      close: async (secret, at) => {
+        const row = rowsOf('sessions').get(secret);
+        if (row && row.closedAt === undefined)
+          rowsOf('sessions').set(secret, { ...row, closedAt: at });
+      },
+      closeAllOf: async (personId, at) => {
+        let closed = 0;
+        for (const [secret, row] of rowsOf('sessions')) {
+          if (row.personId !== personId || row.closedAt !== undefined || row.expiresAt <= at)
+            continue;
+          rowsOf('sessions').set(secret, { ...row, closedAt: at });
+          closed += 1;
+        }
+        return closed;
       },
     },
     chatInteractions: {

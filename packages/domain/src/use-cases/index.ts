@@ -5,8 +5,13 @@
  */
 export * from './access/api-key.ts';
 export * from './access/create-api-key.ts';
+export * from './access/find-session.ts';
+export * from './access/issue-sign-in-link.ts';
 export * from './access/list-api-keys.ts';
 export * from './access/revoke-api-key.ts';
+export * from './access/sign-in.ts';
+export * from './access/sign-in-link.ts';
+export * from './access/sign-out.ts';
 export * from './access/verify-api-key.ts';
 export * from './actors/create-organization.ts';
 export * from './actors/create-territory.ts';

@@ -15,6 +15,7 @@ import type { Roadmap } from '../roadmap/roadmap.ts';
 import type { RoadmapVersion } from '../roadmap/roadmap-version.ts';
 import type { Update, UpdateSubject } from '../roadmap/update.ts';
 import type { ApiKey } from './access/api-key.ts';
+import type { IssuedSignInLink, OpenedSession } from './access/sign-in-link.ts';
 import type { CalendarFeed } from './exchange/calendar-feed.ts';
 import type { ChatAnswer, IssuedChatLinkCode } from './people/chat-link-code.ts';
 
@@ -244,6 +245,27 @@ export interface ChatLinkCodeRepository {
   redeem(code: string, at: string): Promise<{ personId: string } | undefined>;
 }
 
+export interface SignInLinkRepository {
+  /** Stores a new link, keeping only a hash of its secret; returns the secret, the only time it is seen. */
+  issue(link: IssuedSignInLink): Promise<string>;
+  /**
+   * Spends a link if it is unspent and expires after `at`; returns its person, or `undefined`.
+   * Of two concurrent uses, one wins.
+   */
+  redeem(secret: string, at: string): Promise<{ personId: string } | undefined>;
+}
+
+export interface SessionRepository {
+  /** Stores a new session, keeping only a hash of its secret; returns the secret. */
+  open(session: OpenedSession): Promise<string>;
+  /** The session of a secret if it is neither closed nor expired at `at`. */
+  find(secret: string, at: string): Promise<OpenedSession | undefined>;
+  /** Closes the session of a secret (nothing when unknown or already closed). */
+  close(secret: string, at: string): Promise<void>;
+  /** Closes every open session of a person; returns how many were open. */
+  closeAllOf(personId: string, at: string): Promise<number>;
+}
+
 export interface ChatAnswerRepository {
   /** Stores the answer unless its delivery has one already; `true` when it was stored. */
   claim(answer: ChatAnswer): Promise<boolean>;
@@ -286,6 +308,8 @@ export interface Repositories {
   apiKeys: ApiKeyRepository;
   calendarFeeds: CalendarFeedRepository;
   chatLinkCodes: ChatLinkCodeRepository;
+  signInLinks: SignInLinkRepository;
+  sessions: SessionRepository;
   chatAnswers: ChatAnswerRepository;
   chatInteractions: ChatInteractionRepository;
 }
