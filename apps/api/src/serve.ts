@@ -8,6 +8,7 @@ import {
   timeOrderedIds,
 } from '@maille/db';
 import type { Clock } from '@maille/domain/use-cases';
+import { createWeb, isPagePath } from '@maille/web';
 import { pino } from 'pino';
 import { createApp } from './app.ts';
 import type { ServerSettings } from './env.ts';
@@ -17,7 +18,7 @@ const PURGE_EVERY_MS = 60 * 60 * 1000;
 /** How long a stop waits for the log to be written, should its output have stopped reading. */
 const LOG_FLUSH_LIMIT_MS = 2000;
 
-/** An API listening on its port. */
+/** The API and the web workspace listening on one port. */
 export interface RunningApi {
   /** Where it answers, e.g. `http://localhost:3000`. */
   url: string;
@@ -29,7 +30,8 @@ export interface RunningApi {
 }
 
 /**
- * Serves the API over `database` on `env.PORT` (0: a free port) with the settings of `env`.
+ * Serves the API and the web workspace (`@maille/web`) over `database` on `env.PORT` (0: a free
+ * port) with the settings of `env`.
  * Used by the API's own server and by `maille start`, which runs everything in one process.
  * The request log goes to `logFd`: by default, JSON lines on the standard output.
  *
@@ -71,7 +73,15 @@ export async function serveApi({
     readModels: new ReadModelCache(env.READ_MODEL_CACHE_MS, { changeMark: changeMark(database) }),
     keyCacheTtlMs: env.API_KEY_CACHE_MS,
   });
-  const server = serve({ fetch: app.fetch, port: env.PORT });
+  // The web workspace on the same port: its French paths go to the pages, the rest to the API.
+  const web = createWeb({ store: createStore(database), clock, ids: timeOrderedIds() });
+  const server = serve({
+    fetch: (request, ...rest) =>
+      isPagePath(new URL(request.url).pathname)
+        ? web.fetch(request, ...rest)
+        : app.fetch(request, ...rest),
+    port: env.PORT,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

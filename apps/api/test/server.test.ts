@@ -98,6 +98,12 @@ it('migrates, says where it listens in French, and drains in-flight requests on 
   expect(output()).toContain('Schéma mis à jour');
   expect(output()).toContain(`API de Maille à l’écoute sur http://localhost:${port}`);
   const token = await demoKey(database);
+  // The web workspace answers on the same port: its pages beside the API's JSON.
+  const home = await fetch(`http://127.0.0.1:${port}/`);
+  expect(home.headers.get('content-type')).toMatch(/^text\/html/);
+  expect(await home.text()).toContain('<html lang="fr">');
+  const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+  expect(await health.json()).toEqual({ status: 'ok' });
 
   // A request whose body is still arriving when the stop is asked for.
   const inFlight = request({

@@ -14,6 +14,7 @@ import { migrate } from './commands/migrate.ts';
 import { person } from './commands/person.ts';
 import { restore } from './commands/restore.ts';
 import { seed } from './commands/seed.ts';
+import { signIn } from './commands/sign-in.ts';
 import { start } from './commands/start.ts';
 import type { Cli } from './context.ts';
 import { databaseLocation, describeDatabase } from './context.ts';
@@ -35,6 +36,7 @@ const COMMANDS: readonly Command[] = [
   key,
   calendar,
   link,
+  signIn,
   demo,
 ];
 

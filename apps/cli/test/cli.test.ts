@@ -17,6 +17,7 @@ const MIGRATIONS = [
   '2026-11-24T1200-chat-link-codes',
   '2026-12-05T0800-chat-interactions',
   '2026-12-05T0900-bounded-reads',
+  '2026-12-05T1100-sign-ins',
 ];
 
 const LA_ROCHELLE = DEMO_IDS.laRochelle.governance;
@@ -560,6 +561,7 @@ describe('maille start', () => {
   it('serves the API until stopped, with a demo key that works and replaces the previous one', async () => {
     const answers: { status: number; body: string }[] = [];
     let calendarAnswer = '';
+    let webHome = '';
     const call = async (printed: () => string) => {
       const out = printed();
       const url = /à l’écoute sur (http:\/\/\S+)/.exec(out)?.[1];
@@ -571,6 +573,17 @@ describe('maille start', () => {
         });
         answers.push({ status: response.status, body: await response.text() });
       }
+      // The web workspace on the same port, with a sign-in link for the demo coordinator.
+      const signInLink = /Espace web, .+ : (http:\/\/\S+\/connexion\/\S+)/.exec(out)?.[1];
+      expect(signInLink?.startsWith(`${url}/connexion/`)).toBe(true);
+      const signedIn = await fetch(String(signInLink), {
+        method: 'POST',
+        headers: { Origin: String(url), 'Content-Type': 'application/x-www-form-urlencoded' },
+        redirect: 'manual',
+      });
+      expect(signedIn.status).toBe(303);
+      const cookie = (signedIn.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
+      webHome = await (await fetch(`${url}/`, { headers: { Cookie: cookie } })).text();
       const calendar = /agenda \(lien secret\) : (http:\/\/\S+)/.exec(out)?.[1];
       calendarAnswer = await (await fetch(String(calendar))).text();
       // The bot answers in the terminal too, without Discord, as the demo coordinator.
@@ -585,6 +598,7 @@ describe('maille start', () => {
       'start',
     );
     expect(first.code).toBe(0);
+    expect(webHome).toContain('Bonjour Claire Moreau');
     expect(first.out).toContain('Pas de DISCORD_TOKEN : le bot répond ici même');
     expect(first.out).toContain('Arrêt demandé (SIGINT)');
     expect(first.out.trim().split('\n').at(-1)).toBe('Maille est arrêtée.');

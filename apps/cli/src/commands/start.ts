@@ -11,6 +11,7 @@ import {
   createApiKey,
   createCalendarFeed,
   getRoadmapHealth,
+  issueSignInLink,
   listApiKeys,
   listCalendarFeeds,
   revokeApiKey,
@@ -24,6 +25,7 @@ import { commandLines, HELP } from '../messages/help.ts';
 import { DEFAULT_DATABASE_FILE } from '../paths.ts';
 import { formatRoadmapHealth } from './format-health.ts';
 import { applyMigrations } from './migrate.ts';
+import { signInUrl } from './sign-in.ts';
 
 /** The label of the key and calendar link `maille start` makes for the demo; replaced at each start. */
 export const DEMO_LABEL = 'Démonstration (maille start)';
@@ -78,6 +80,10 @@ async function serve(cli: Cli, database: Database, url: string, logFile: string)
   cli.print(fr.start.docs(`${url}/docs`));
   const token = await renewDemoKey(cli, database);
   if (token) {
+    const { secret } = await issueSignInLink(kernelContext(cli, database), {
+      personId: DEMO_IDS.laRochelle.coordinator,
+    });
+    cli.print(fr.start.web(signInUrl(url, secret)));
     cli.print(fr.start.demoKey(token));
     cli.print(fr.start.curl(url, token, DEMO_IDS.laRochelle.roadmap));
   }

@@ -222,6 +222,11 @@ export const fr = {
       `Code de liaison créé pour ${personId}, valable jusqu’au ${formatInstant(expiresAt)}, une seule fois.`,
     howTo: (code: string) => `Dans le salon Discord, la personne tape : /lier ${code}`,
   },
+  signIn: {
+    needsPerson: 'Précisez la personne à connecter (--personne per_…).',
+    created: (personId: string, expiresAt: string) =>
+      `Lien de connexion créé pour ${personId}, valable jusqu’au ${formatInstant(expiresAt)}, une seule fois :`,
+  },
   start: {
     title: 'Maille · démarrage',
     database: (where: string) => `Base de données : ${where}`,
@@ -236,6 +241,8 @@ export const fr = {
       'La commande maille (depuis la racine : pnpm maille <commande>, aide : --help) :',
     apiListening: (url: string) => `API de Maille à l’écoute sur ${url}`,
     docs: (url: string) => `  Documentation de l’API : ${url}`,
+    web: (link: string) =>
+      `  Espace web, connecté·e comme Claire Moreau (coordination de La Rochelle ; lien valable un quart d’heure) : ${link}`,
     demoKey: (token: string) =>
       `  Clé d’API de la coordinatrice de démonstration (La Rochelle), remplacée au prochain démarrage : ${token}`,
     curl: (url: string, token: string, roadmapId: string) =>

@@ -17,6 +17,7 @@ export const COMMAND_SUMMARIES = [
   ['cle creer|revoquer|lister', 'Crée, révoque ou liste les clés de l’API'],
   ['calendrier creer|revoquer|lister', 'Crée, révoque ou liste les liens de calendrier (ICS)'],
   ['lien creer --personne <personne>', 'Crée un code à usage unique pour lier un compte Discord'],
+  ['connexion --personne <personne>', 'Crée un lien de connexion à l’espace web, à usage unique'],
   ['demo', 'Calcule la démonstration en mémoire, sans base de données'],
 ] as const;
 
@@ -217,6 +218,17 @@ Options :
   --personne p   La personne (per_…)
 
 Exemple : maille lien creer --personne per_lrgiraud
+`,
+  signIn: `Usage : maille connexion --personne <personne>
+
+Un lien qui connecte la personne à l’espace web de Maille (servi par « maille start »), sans mot
+de passe : il ne sert qu’une fois et vaut un quart d’heure ; la session qu’il ouvre dure 30 jours
+ou jusqu’à la déconnexion. Seule son empreinte est gardée : il s’affiche une fois, à la création.
+
+Options :
+  --personne p   La personne (per_…)
+
+Exemple : maille connexion --personne per_lrmoreau
 `,
   demo: `Usage : maille demo
 

@@ -1,0 +1,1 @@
+export { createWeb, isPagePath, SESSION_COOKIE, type WebDependencies } from './web.ts';

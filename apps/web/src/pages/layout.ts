@@ -1,0 +1,59 @@
+import { html } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import { fr } from '../messages.ts';
+import { STYLESHEET_PATH } from '../style.ts';
+
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+/** Where a page sits: the trail the navigation shows, the last step being the page itself. */
+export interface Trail {
+  steps: { label: string; href: string }[];
+}
+
+/**
+ * Every page's frame: the navigation that says where you are (a trail from the home page), who
+ * is signed in with a sign-out button, then the page. Text is escaped by `html`; no script.
+ */
+export function layout(page: {
+  title: string;
+  trail: Trail;
+  signedInAs?: string | undefined;
+  body: Html;
+}): Html {
+  const steps = page.trail.steps;
+  return html`<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${page.title} · ${fr.appName}</title>
+<link rel="stylesheet" href="${STYLESHEET_PATH}">
+</head>
+<body>
+<a class="skip" href="#contenu">Aller au contenu</a>
+<header class="site">
+<a class="brand" href="/">${fr.appName}</a>
+<nav aria-label="${fr.nav.label}"><ol>${steps.map(
+    (step, index) =>
+      html`<li>${
+        index === steps.length - 1
+          ? html`<a href="${step.href}" aria-current="page">${step.label}</a>`
+          : html`<a href="${step.href}">${step.label}</a>`
+      }</li>`,
+  )}</ol></nav>
+${
+  page.signedInAs === undefined
+    ? ''
+    : html`<div class="who"><span>${fr.nav.signedInAs(page.signedInAs)}</span>
+<form method="post" action="/deconnexion"><button type="submit">${fr.nav.signOut}</button></form></div>`
+}
+</header>
+<main id="contenu">
+<h1>${page.title}</h1>
+${page.body}
+</main>
+</body>
+</html>`;
+}
+
+export const HOME_STEP = { label: fr.nav.home, href: '/' };

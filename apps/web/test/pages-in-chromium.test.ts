@@ -1,0 +1,121 @@
+import type { AddressInfo } from 'node:net';
+import { AxeBuilder } from '@axe-core/playwright';
+import { serve } from '@hono/node-server';
+import { DEMO_IDS } from '@maille/demo';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestWeb } from './harness.ts';
+
+/*
+ * The web workspace in Debian's headless Chromium, served by a real node server: signing in by
+ * link, the pages a member reaches, signing out; every page scanned by axe-core; a phone's width.
+ */
+
+const LR = DEMO_IDS.laRochelle;
+let world: Awaited<ReturnType<typeof openTestWeb>>;
+let server: ReturnType<typeof serve>;
+let origin: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  world = await openTestWeb();
+  server = serve({ fetch: world.web.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    // The machine's network is closed: without these, Chromium keeps trying Google's hosts.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await world?.drop();
+});
+
+/** Axe's violations of impact serious or critical on the page, by rule. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('the web workspace in Chromium', () => {
+  it('signs a coordinator in by link, leads to their governance, and signs them out', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requested: string[] = [];
+    const problems: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    page.on('pageerror', (error) => problems.push(error.message));
+
+    await page.goto(`${origin}${await world.linkFor(LR.coordinator)}`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Me connecter' }).click();
+    await page.waitForURL(`${origin}/`);
+    expect(await page.locator('h1').textContent()).toBe('Bonjour Claire Moreau');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page
+      .getByRole('link', { name: /agglomération de La Rochelle/ })
+      .first()
+      .click();
+    await page.waitForURL(`${origin}/gouvernances/${LR.governance}`);
+    expect(await page.locator('h2').allTextContents()).toEqual(
+      expect.arrayContaining(['Jalons en retard', 'Feuilles de route', 'Indicateurs']),
+    );
+    // The navigation says where one is.
+    expect(await page.locator('nav [aria-current="page"]').textContent()).toContain('La Rochelle');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(`${origin}/`);
+    expect(await page.locator('h1').textContent()).toBe('Connexion');
+    await page.goto(`${origin}/gouvernances/${LR.governance}`);
+    expect(await page.locator('h1').textContent()).toBe('Connexion nécessaire');
+
+    expect(requested.every((url) => url.startsWith(origin))).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses a link used once already with a French page', async () => {
+    const link = await world.linkFor('per_lrgiraud');
+    const first = await browser.newContext();
+    const page = await first.newPage();
+    await page.goto(`${origin}${link}`);
+    await page.getByRole('button', { name: 'Me connecter' }).click();
+    await page.waitForURL(`${origin}/`);
+    const second = await browser.newContext();
+    const again = await second.newPage();
+    await again.goto(`${origin}${link}`);
+    await again.getByRole('button', { name: 'Me connecter' }).click();
+    expect(await again.locator('h1').textContent()).toBe('Lien de connexion invalide');
+    expect(await seriousViolations(again)).toEqual([]);
+    await first.close();
+    await second.close();
+  });
+
+  it('fits a phone’s 360 px: nothing wider than the screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${origin}${await world.linkFor('per_lrgiraud')}`);
+    await page.getByRole('button', { name: 'Me connecter' }).click();
+    await page.waitForURL(`${origin}/`);
+    await page.goto(`${origin}/gouvernances/${LR.governance}`);
+    // A string, evaluated in the page: this package's types know Node, not the DOM.
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
