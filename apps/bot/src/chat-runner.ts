@@ -3,6 +3,7 @@ import { createStore, type Database, timeOrderedIds } from '@maille/db';
 import type { Clock } from '@maille/domain/use-cases';
 import { type ConsoleChatEnd, runConsoleChat } from './adapters/console/console-chat.ts';
 import { converse } from './conversation/converse.ts';
+import { DEFAULT_WEB_URL } from './conversation/session.ts';
 import type { Env } from './env.ts';
 import { fr } from './messages/fr.ts';
 
@@ -39,7 +40,7 @@ export async function startChat({
   logError = (error: unknown) => console.error(error),
 }: {
   database: Database;
-  env: Pick<Env, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>;
+  env: Pick<Env, 'DISCORD_TOKEN' | 'DISCORD_API_URL'> & { WEB_URL?: string | undefined };
   clock?: Clock;
   input: Readable;
   output: Writable;
@@ -50,6 +51,7 @@ export async function startChat({
     store: createStore(database),
     clock,
     ids: timeOrderedIds(),
+    webUrl: env.WEB_URL ?? DEFAULT_WEB_URL,
     onError: (error: unknown) => logError(error),
   };
   if (env.DISCORD_TOKEN) {

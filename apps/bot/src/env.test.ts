@@ -33,5 +33,13 @@ describe('the bot’s settings', () => {
       'http://127.0.0.1:4010/api',
     );
     expect(() => readEnv({ DISCORD_API_URL: 'ftp://x' })).toThrow(/DISCORD_API_URL : une adresse/);
+    // The start of sign-in links: given without its last slash, whatever was typed.
+    expect(readEnv({ WEB_URL: 'https://maille.example.fr/' }).WEB_URL).toBe(
+      'https://maille.example.fr',
+    );
+    expect(readEnv({}).WEB_URL).toBeUndefined();
+    expect(() => readEnv({ WEB_URL: 'maille.example.fr' })).toThrow(
+      /WEB_URL : l’adresse de l’espace web/,
+    );
   });
 });

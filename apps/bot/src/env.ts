@@ -16,6 +16,14 @@ function integer(message: string, min: number, max: number, fallback: number) {
 export const dispatchSettings = {
   /** The bot's token; absent: the console stands in for Discord. */
   DISCORD_TOKEN: unsetIfEmpty(z.string().trim().regex(/^\S+$/, envTexts.token)),
+  /**
+   * Where people open Maille's web workspace (`https://maille.example.fr`): the address of the
+   * sign-in links `/connexion` gives. Absent: the API's default address on this machine, or
+   * the one `maille start` listens on.
+   */
+  WEB_URL: unsetIfEmpty(z.url({ protocol: /^https?$/, error: envTexts.webUrl })).transform((url) =>
+    url?.replace(/\/+$/, ''),
+  ),
   /** Another Discord REST base (`http://127.0.0.1:…/api`): the fake Discord of the tests. */
   DISCORD_API_URL: unsetIfEmpty(z.url({ protocol: /^https?$/, error: envTexts.apiUrl })),
   /** Pause between two cycles of the dispatcher (60 000 ms). */

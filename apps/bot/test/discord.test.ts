@@ -1,7 +1,7 @@
 import { kernelAt } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
 import { type FakeDiscord, startFakeDiscord } from '@maille/discord-fake';
-import { bindChat, issueChatLinkCode, listUpdates } from '@maille/domain/use-cases';
+import { bindChat, issueChatLinkCode, listUpdates, signIn } from '@maille/domain/use-cases';
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordBot } from '../src/adapters/discord/client.ts';
@@ -66,6 +66,30 @@ describe('the bot on Discord', () => {
     const data = milestones.data as { flags?: number };
     expect((data.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(contentOf(milestones)).toMatch(/retard/i);
+    expect(errors).toEqual([]);
+  });
+
+  it('gives a linked member a sign-in link to the web workspace that only they see', async () => {
+    // Alice was linked to the demo coordinator by the test above.
+    const answer = await fake.respondedTo(
+      fake.slashCommand({ user: fake.users.alice, name: 'connexion' }).id,
+    );
+    const data = answer.data as { flags?: number };
+    expect((data.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    const secret = /http:\/\/maille\.test\/connexion\/([0-9A-Za-z]{43})/.exec(
+      contentOf(answer),
+    )?.[1];
+    expect(secret).toBeDefined();
+    expect(await signIn(kernelAt(bot.database, NOW), { link: secret })).toMatchObject({
+      personId: LR.coordinator,
+    });
+    // Someone not linked is told how to link, and gets no link.
+    const stranger = fake.addUser('inconnu');
+    const refused = await fake.respondedTo(
+      fake.slashCommand({ user: stranger, name: 'connexion' }).id,
+    );
+    expect(contentOf(refused)).not.toContain('/connexion/');
+    expect(contentOf(refused)).toContain('/lier');
     expect(errors).toEqual([]);
   });
 

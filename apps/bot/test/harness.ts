@@ -44,6 +44,7 @@ export async function openTestBot(): Promise<TestBot> {
     store,
     clock,
     ids,
+    webUrl: 'http://maille.test',
     onError: (error) => errors.push(error),
   };
   const send = async (event: ChatEvent) => {

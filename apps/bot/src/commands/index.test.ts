@@ -24,12 +24,13 @@ describe('the commands as data', () => {
     }
   });
 
-  it('are the ones the issue names, in French', () => {
+  it('are the ones the issues name, in French', () => {
     expect(definitions.map((c) => c.name).sort()).toEqual(
       [
         'absence',
         'aide',
         'configurer',
+        'connexion',
         'delier',
         'feuille',
         'fait',

@@ -2,6 +2,7 @@ import { absence } from './absence.ts';
 import { aide } from './aide.ts';
 import type { BotCommand } from './command.ts';
 import { configurer } from './configurer.ts';
+import { connexion } from './connexion.ts';
 import { delier } from './delier.ts';
 import { fait } from './fait.ts';
 import { feuille } from './feuille.ts';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly BotCommand[] = [
   absence,
   lier,
   delier,
+  connexion,
   configurer,
   aide,
 ];

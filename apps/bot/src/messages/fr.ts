@@ -161,6 +161,13 @@ export const fr = {
     unlinked: 'Votre compte est délié : je ne vous enverrai plus de rappels ici.',
   },
 
+  connexion: {
+    description: 'Recevoir un lien de connexion à l’espace web (visible de vous seul·e)',
+    example: '/connexion',
+    link: (url: string, until: string) =>
+      `Votre lien de connexion à l’espace web, à usage unique, valable jusqu’à ${until} : ${url}\nNe le partagez pas : il ouvre une session à votre nom.`,
+  },
+
   configurer: {
     description: 'Coordination : faire de ce salon celui de la communauté de la gouvernance',
     gouvernance: 'La gouvernance, si vous en coordonnez plusieurs',
@@ -371,5 +378,6 @@ export const fr = {
     lease: 'un nombre entier de millisecondes, de 2 000 à 240 000, est attendu.',
     token: 'le jeton du bot Discord ne peut pas contenir d’espace.',
     apiUrl: 'une adresse http:// ou https:// est attendue.',
+    webUrl: 'l’adresse de l’espace web, http:// ou https://, est attendue.',
   },
 } as const;

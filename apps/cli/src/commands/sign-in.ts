@@ -21,7 +21,7 @@ export const signIn: Command = {
       issueSignInLink(kernelContext(cli, database), { personId }),
     );
     cli.print(fr.signIn.created(issued.personId, issued.expiresAt));
-    cli.print(signInUrl(`http://localhost:${cli.env.PORT}`, issued.secret));
+    cli.print(signInUrl(cli.env.WEB_URL ?? `http://localhost:${cli.env.PORT}`, issued.secret));
   },
 };
 

@@ -78,12 +78,14 @@ async function serve(cli: Cli, database: Database, url: string, logFile: string)
   cli.print('');
   cli.print(fr.start.apiListening(url));
   cli.print(fr.start.docs(`${url}/docs`));
+  // Sign-in links start with the address people reach: WEB_URL behind a proxy, else this one.
+  const webUrl = cli.env.WEB_URL ?? url;
   const token = await renewDemoKey(cli, database);
   if (token) {
     const { secret } = await issueSignInLink(kernelContext(cli, database), {
       personId: DEMO_IDS.laRochelle.coordinator,
     });
-    cli.print(fr.start.web(signInUrl(url, secret)));
+    cli.print(fr.start.web(signInUrl(webUrl, secret)));
     cli.print(fr.start.demoKey(token));
     cli.print(fr.start.curl(url, token, DEMO_IDS.laRochelle.roadmap));
   }
@@ -91,7 +93,7 @@ async function serve(cli: Cli, database: Database, url: string, logFile: string)
   if (calendar) cli.print(fr.start.calendar(`${url}${calendar}`));
   cli.print(fr.start.log(logFile));
 
-  const bot = await startBot(cli, database);
+  const bot = await startBot(cli, database, webUrl);
   try {
     // Ctrl+C (or SIGTERM), or the person leaving the console chat (/quitter, Ctrl+D): the
     // terminal is the chat's, and a chat that no longer listens would leave Maille deaf to it.
@@ -123,6 +125,7 @@ function isTerminal(stream: Readable): boolean {
 async function startBot(
   cli: Cli,
   database: Database,
+  webUrl: string,
 ): Promise<{ where: 'discord' | 'console'; ended: Promise<unknown>; stop(): Promise<void> }> {
   const env = cli.env;
   const dispatcher = createDispatcher({
@@ -141,7 +144,7 @@ async function startBot(
   dispatcher.start();
   const chat = await startChat({
     database,
-    env,
+    env: { ...env, WEB_URL: webUrl },
     clock: cli.now,
     input: cli.chatInput,
     output: cli.chatOutput,

@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { createStore, migrateToLatest, openDatabase, timeOrderedIds } from '@maille/db';
 import { DEMO_IDS, seedDemo } from '@maille/demo';
+import { DEFAULT_WEB_URL } from '../../conversation/session.ts';
 import { fr } from '../../messages/fr.ts';
 import { runConsoleChat } from './console-chat.ts';
 
@@ -43,6 +44,7 @@ try {
       store: createStore(database),
       clock,
       ids: timeOrderedIds(),
+      webUrl: DEFAULT_WEB_URL,
       onError: (error) => console.error(error),
     },
     input: process.stdin,
