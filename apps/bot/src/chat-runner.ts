@@ -51,7 +51,8 @@ export async function startChat({
     store: createStore(database),
     clock,
     ids: timeOrderedIds(),
-    webUrl: env.WEB_URL ?? DEFAULT_WEB_URL,
+    // On Discord, people are elsewhere than this machine: no localhost link without WEB_URL.
+    webUrl: env.WEB_URL ?? (env.DISCORD_TOKEN ? undefined : DEFAULT_WEB_URL),
     onError: (error: unknown) => logError(error),
   };
   if (env.DISCORD_TOKEN) {

@@ -454,3 +454,23 @@ describe('other commands', () => {
     expect(seen).toHaveLength(1);
   });
 });
+
+describe('/connexion', () => {
+  it('gives a link to the web workspace, or says its address is not set', async () => {
+    const user = discordUser('100000000000000042', 'perrin');
+    expect(await linkAs(user, 'per_lrperrin')).toMatch(/lié/i);
+    expect(expectPrivate(await bot.command(user, 'connexion'))).toMatch(
+      /http:\/\/maille\.test\/connexion\/[0-9A-Za-z]{43}/,
+    );
+    // On Discord without WEB_URL: no localhost link that nobody elsewhere could open.
+    const webUrl = bot.ctx.webUrl;
+    bot.ctx.webUrl = undefined;
+    try {
+      const refused = expectPrivate(await bot.command(user, 'connexion'));
+      expect(refused).toContain('WEB_URL');
+      expect(refused).not.toContain('/connexion/');
+    } finally {
+      bot.ctx.webUrl = webUrl;
+    }
+  });
+});

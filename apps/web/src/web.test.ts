@@ -48,6 +48,17 @@ describe('signing in by link', () => {
     expect(await home.text()).toContain('Bonjour');
   });
 
+  it('marks the cookie Secure behind a TLS proxy, and closes the browser’s previous session', async () => {
+    const before = await signedIn(GIRAUD);
+    const response = await post(await world.linkFor(GIRAUD), {
+      Origin: ORIGIN,
+      'X-Forwarded-Proto': 'https',
+      Cookie: before,
+    });
+    expect(response.headers.get('Set-Cookie')).toContain('Secure');
+    expect((await get(`/gouvernances/${LR.governance}`, before)).status).toBe(401);
+  });
+
   it('refuses a used, made-up or truncated link with a French page and a 400', async () => {
     const link = await world.linkFor(GIRAUD);
     expect((await post(link)).status).toBe(303);

@@ -77,18 +77,18 @@ export function createWeb(deps: WebDependencies) {
   // A form posted from another site is refused (its Origin is not ours); the session cookie is
   // SameSite=Lax besides.
   app.use(csrf());
+  app.get(STYLESHEET_PATH, (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(STYLESHEET);
+  });
+
   app.use(async (c, next) => {
     const secret = getCookie(c, SESSION_COOKIE);
     const session = secret ? await findSession(as(undefined), { session: secret }) : undefined;
     c.set('personId', session?.personId);
     c.header('Cache-Control', 'no-store');
     await next();
-  });
-
-  app.get(STYLESHEET_PATH, (c) => {
-    c.header('Content-Type', 'text/css; charset=utf-8');
-    c.header('Cache-Control', 'public, max-age=3600');
-    return c.body(STYLESHEET);
   });
 
   app.get('/', async (c) => {
@@ -108,11 +108,14 @@ export function createWeb(deps: WebDependencies) {
   app.post('/connexion/:secret', async (c) => {
     const opened = await signIn(as(undefined), { link: c.req.param('secret') });
     if (!opened) return invalidLink(c);
-    // A new session at each sign-in: a session fixed before cannot be carried over.
+    // A new session at each sign-in: a session fixed before cannot be carried over, and the
+    // browser's previous one is closed rather than left open for its month.
+    const previous = getCookie(c, SESSION_COOKIE);
+    if (previous) await signOut(as(undefined), { session: previous });
     setCookie(c, SESSION_COOKIE, opened.session, {
       httpOnly: true,
       sameSite: 'Lax',
-      secure: new URL(c.req.url).protocol === 'https:',
+      secure: overTls(c),
       path: '/',
       maxAge: Math.floor(SESSION_TTL_MS / 1000),
     });
@@ -161,6 +164,14 @@ export function createWeb(deps: WebDependencies) {
     return c.html(messagePage(fr.errors.failureTitle, fr.errors.failure), 500);
   });
   return app;
+}
+
+/**
+ * Whether the browser reached us over TLS: directly, or through a reverse proxy that says so. A
+ * client lying about it over plain HTTP only loses its own cookie.
+ */
+function overTls(c: Context<WebEnv>): boolean {
+  return new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https';
 }
 
 function invalidLink(c: Context<WebEnv>) {

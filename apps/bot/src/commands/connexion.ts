@@ -12,6 +12,7 @@ export const connexion: BotCommand = {
   texts,
   async execute(call) {
     const me = await call.session();
+    if (!call.ctx.webUrl) return privately(texts.noAddress);
     const { secret, expiresAt } = await issueSignInLink(me.kernel, { personId: me.personId });
     return privately(texts.link(`${call.ctx.webUrl}/connexion/${secret}`, discordTime(expiresAt)));
   },

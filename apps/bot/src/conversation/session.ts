@@ -24,16 +24,19 @@ export interface ChatIdentities {
   unlink(user: ChatUser, personId: string): Promise<void>;
 }
 
-/** What the conversation core needs: the kernel's storage, the clock and ids. */
 /** Where the web workspace answers when nothing else is said: the API's default address here. */
 export const DEFAULT_WEB_URL = 'http://localhost:3000';
 
+/** What the conversation core needs: the kernel's storage, the clock and ids. */
 export interface ConverseContext {
   store: Store;
   clock: Clock;
   ids: IdGenerator;
-  /** Where people open the web workspace (`https://…`, no trailing slash): sign-in links start with it. */
-  webUrl: string;
+  /**
+   * Where people open the web workspace (`https://…`, no trailing slash): sign-in links start
+   * with it. Absent (Discord without `WEB_URL`): `/connexion` says the address is not set.
+   */
+  webUrl?: string | undefined;
   /** Who is who; the chat accounts of the kernel's persons when absent. */
   identities?: ChatIdentities;
   /** Told of an unexpected error (a bug): the user only gets a polite message. */

@@ -166,6 +166,8 @@ export const fr = {
     example: '/connexion',
     link: (url: string, until: string) =>
       `Votre lien de connexion à l’espace web, à usage unique, valable jusqu’à ${until} : ${url}\nNe le partagez pas : il ouvre une session à votre nom.`,
+    noAddress:
+      'L’adresse de l’espace web n’est pas réglée sur ce serveur (variable WEB_URL) : demandez un lien à votre coordination.',
   },
 
   configurer: {
