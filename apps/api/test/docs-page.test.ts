@@ -1,4 +1,5 @@
-import { type Browser, chromium } from 'playwright-core';
+import { launchChromium } from '@maille/vitest-config/chromium';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ListeningApi, listen, openTestApi, type TestApi } from './harness.ts';
 
@@ -17,18 +18,7 @@ beforeAll(async () => {
   api = await openTestApi();
   server = await listen(api);
   origin = server.origin;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    // The machine's network is closed: without these, Chromium keeps trying Google's hosts.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
