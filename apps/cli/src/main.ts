@@ -15,6 +15,7 @@ import { person } from './commands/person.ts';
 import { restore } from './commands/restore.ts';
 import { seed } from './commands/seed.ts';
 import { signIn } from './commands/sign-in.ts';
+import { signOut } from './commands/sign-out.ts';
 import { start } from './commands/start.ts';
 import type { Cli } from './context.ts';
 import { databaseLocation, describeDatabase } from './context.ts';
@@ -37,6 +38,7 @@ const COMMANDS: readonly Command[] = [
   calendar,
   link,
   signIn,
+  signOut,
   demo,
 ];
 

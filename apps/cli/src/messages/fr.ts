@@ -227,6 +227,13 @@ export const fr = {
     created: (personId: string, expiresAt: string) =>
       `Lien de connexion créé pour ${personId}, valable jusqu’au ${formatInstant(expiresAt)}, une seule fois :`,
   },
+  signOut: {
+    needsPerson: 'Précisez la personne à déconnecter (--personne per_…).',
+    closed: (personId: string, count: number) =>
+      count === 0
+        ? `Aucune session ouverte pour ${personId}.`
+        : `${plural(count, 'session fermée', 'sessions fermées')} pour ${personId}.`,
+  },
   start: {
     title: 'Maille · démarrage',
     database: (where: string) => `Base de données : ${where}`,

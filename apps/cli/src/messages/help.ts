@@ -18,6 +18,7 @@ export const COMMAND_SUMMARIES = [
   ['calendrier creer|revoquer|lister', 'Crée, révoque ou liste les liens de calendrier (ICS)'],
   ['lien creer --personne <personne>', 'Crée un code à usage unique pour lier un compte Discord'],
   ['connexion --personne <personne>', 'Crée un lien de connexion à l’espace web, à usage unique'],
+  ['deconnexion --personne <personne>', 'Ferme toutes les sessions web d’une personne'],
   ['demo', 'Calcule la démonstration en mémoire, sans base de données'],
 ] as const;
 
@@ -229,6 +230,16 @@ Options :
   --personne p   La personne (per_…)
 
 Exemple : maille connexion --personne per_lrmoreau
+`,
+  signOut: `Usage : maille deconnexion --personne <personne>
+
+Ferme toutes les sessions de l’espace web ouvertes au nom de la personne (un téléphone perdu, un
+départ) : chaque navigateur devra se reconnecter avec un nouveau lien.
+
+Options :
+  --personne p   La personne (per_…)
+
+Exemple : maille deconnexion --personne per_lrgiraud
 `,
   demo: `Usage : maille demo
 
