@@ -74,7 +74,13 @@ export async function serveApi({
     keyCacheTtlMs: env.API_KEY_CACHE_MS,
   });
   // The web workspace on the same port: its French paths go to the pages, the rest to the API.
-  const web = createWeb({ store: createStore(database), clock, ids: timeOrderedIds() });
+  const web = createWeb({
+    store: createStore(database),
+    clock,
+    ids: timeOrderedIds(),
+    // In the request log, not on the terminal `maille start` gives to the chat.
+    logError: (error) => logger.error({ err: error }, 'erreur inattendue d’une page'),
+  });
   const server = serve({
     fetch: (request, ...rest) =>
       isPagePath(new URL(request.url).pathname)

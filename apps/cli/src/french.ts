@@ -1,13 +1,10 @@
 /** French formatting shared by the command's outputs: dates and numbers (plurals: the kernel's `plural`). */
 
-const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
 const whole = new Intl.NumberFormat('fr-FR');
 
-/** `2023-05-25` → "25 mai 2023". */
-export function formatDate(isoDate: string): string {
-  return longDate.format(new Date(`${isoDate}T00:00:00Z`));
-}
+/** `2023-05-25` → "25 mai 2023": the kernel's, as every app writes a day. */
+export { formatDate } from '@maille/domain';
 
 /** `0.5` → "50 %", with French spacing. */
 export function formatRatio(ratio: number): string {

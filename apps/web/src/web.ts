@@ -24,7 +24,10 @@ import { signedOutPage, signInPage } from './pages/sign-in.ts';
 import { STYLESHEET, STYLESHEET_PATH } from './style.ts';
 
 /** What the pages need: the kernel's storage, clock and ids, as the API gets them. */
-export type WebDependencies = Pick<UseCaseContext, 'store' | 'clock' | 'ids'>;
+export type WebDependencies = Pick<UseCaseContext, 'store' | 'clock' | 'ids'> & {
+  /** Told of an unexpected error (a bug): the person only gets a French page. Stderr by default. */
+  logError?: ((error: unknown) => void) | undefined;
+};
 
 /** The cookie a browser keeps its session in. */
 export const SESSION_COOKIE = 'maille_session';
@@ -54,11 +57,11 @@ export function isPagePath(pathname: string): boolean {
  * const web = createWeb({ store: createStore(database), clock, ids: timeOrderedIds() });
  * serve({ fetch: (request) => (isPagePath(new URL(request.url).pathname) ? web : api).fetch(request) });
  */
-export function createWeb(deps: WebDependencies) {
+export function createWeb({ logError = console.error, ...kernel }: WebDependencies) {
   const app = new Hono<WebEnv>();
   const as = (personId: string | undefined): UseCaseContext => {
     const actor: Actor = { channel: 'web', ...(personId ? { personId } : {}) };
-    return { ...deps, actor };
+    return { ...kernel, actor };
   };
 
   app.use(
@@ -160,7 +163,7 @@ export function createWeb(deps: WebDependencies) {
     if (error instanceof HTTPException && error.status === 403) {
       return c.html(messagePage(fr.errors.forbiddenTitle, fr.errors.forbidden), 403);
     }
-    console.error(error);
+    logError(error);
     return c.html(messagePage(fr.errors.failureTitle, fr.errors.failure), 500);
   });
   return app;

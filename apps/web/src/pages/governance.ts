@@ -1,6 +1,6 @@
+import { formatDate } from '@maille/domain';
 import type { GovernanceDashboard } from '@maille/domain/use-cases';
 import { html } from 'hono/html';
-import { formatDate } from '../dates.ts';
 import { fr } from '../messages.ts';
 import { HOME_STEP, type Html, layout } from './layout.ts';
 

@@ -1,11 +1,13 @@
-import { milestoneStateLabels } from '@maille/domain';
+import { formatDate, milestoneStateLabels } from '@maille/domain';
 import type { MyWorkInGovernance } from '@maille/domain/use-cases';
 import { html } from 'hono/html';
-import { formatDate } from '../dates.ts';
 import { fr } from '../messages.ts';
 import { HOME_STEP, type Html, layout } from './layout.ts';
 
-/** « Accueil »: the person's governances, and in each what they carry, late milestones first. */
+/**
+ * « Accueil »: the person's governances, and in each what they carry. Milestones come soonest
+ * first, as `listMyWork` gives them, so the late ones lead.
+ */
 export function homePage(name: string, work: readonly MyWorkInGovernance[]): Html {
   const body =
     work.length === 0
@@ -21,7 +23,7 @@ export function homePage(name: string, work: readonly MyWorkInGovernance[]): Htm
 ${
   milestones.length === 0
     ? html`<p class="muted">${fr.home.noMilestone}</p>`
-    : html`<ul class="items">${lateFirst(milestones).map(
+    : html`<ul class="items">${milestones.map(
         ({ milestone, state, actionTitle }) =>
           html`<li${state === 'en_retard' ? html` class="late"` : ''}>${milestone.title}${
             actionTitle ? html` <span class="muted">(${actionTitle})</span>` : ''
@@ -42,11 +44,4 @@ ${
     signedInAs: name,
     body,
   });
-}
-
-function lateFirst<T extends { state: string }>(entries: readonly T[]): T[] {
-  return [
-    ...entries.filter((e) => e.state === 'en_retard'),
-    ...entries.filter((e) => e.state !== 'en_retard'),
-  ];
 }

@@ -1,3 +1,4 @@
+import { deepFreeze } from '@maille/domain';
 import { type Kysely, sql } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
@@ -33,14 +34,6 @@ const read = new LRUCache<string, { schema: z.ZodType; entity: unknown }>({
   maxEntrySize: 64 * 1024,
   sizeCalculation: (_entity, text) => text.length,
 });
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /** Escapes `%`, `_` and `\` for a LIKE pattern (used with `escape '\'`). */
 export function likePattern(text: string): string {

@@ -4,7 +4,7 @@ import type { Indicator } from '../indicators/indicator.ts';
 import type { Person } from '../people/person.ts';
 import type { Action } from '../roadmap/action.ts';
 import type { Milestone } from '../roadmap/milestone.ts';
-import { localDate } from '../shared/time.ts';
+import { formatDate, localDate } from '../shared/time.ts';
 import type { Delivery } from './delivery.ts';
 
 /**
@@ -38,9 +38,6 @@ export type DeliveryRoute =
   | { type: 'direct'; userId: string }
   | { type: 'channel'; channelId: string; mentionUserId?: string | undefined };
 
-const frenchDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
-const dateInFrench = (date: string) => frenchDate.format(new Date(`${date}T00:00:00Z`));
-
 function subjectHold(delivery: Delivery, facts: DeliveryFacts): string | undefined {
   const recipient = delivery.recipient.type === 'person' ? delivery.recipient.personId : undefined;
   switch (delivery.subject.type) {
@@ -54,7 +51,7 @@ function subjectHold(delivery: Delivery, facts: DeliveryFacts): string | undefin
       const planned = delivery.dedupeKey.split(':')[2];
       if (planned !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(planned)) {
         if (planned !== milestone.dueDate)
-          return `Le jalon a été reprogrammé au ${dateInFrench(milestone.dueDate)}.`;
+          return `Le jalon a été reprogrammé au ${formatDate(milestone.dueDate)}.`;
       }
       // The reminder goes to whoever answers for the milestone: its owner, or its action's.
       const answering = [milestone.ownerId, facts.action?.ownerId];
@@ -127,7 +124,7 @@ export function holdOf(
   }
   const paused = person.reminders.pausedUntil;
   if (paused !== undefined && localDate(now, governance.timeZone) <= paused) {
-    return { status: 'skipped', reason: `Rappels en pause jusqu’au ${dateInFrench(paused)}.` };
+    return { status: 'skipped', reason: `Rappels en pause jusqu’au ${formatDate(paused)}.` };
   }
   return undefined;
 }

@@ -35,3 +35,19 @@ export const Percent = z.number().min(0).max(100);
 export function enumOf<const L extends Record<string, string>>(labels: L) {
   return z.enum(Object.keys(labels) as [keyof L & string, ...(keyof L & string)[]]);
 }
+
+/**
+ * Freezes a value read from storage, and everything it holds: the kernel never changes an entity
+ * in place (a change is a new version), so storage may hand the same object to several readers.
+ * Code that tried to change one would throw at once instead of changing another reader's copy.
+ *
+ * @example
+ * const governance = deepFreeze(Governance.parse(JSON.parse(text)));
+ */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

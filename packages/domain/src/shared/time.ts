@@ -222,3 +222,16 @@ export function toInstant(date: string, time: string, zone: string): string {
   // In a gap: keep the wall time's distance from midnight, read with the offset before the gap.
   return new Date(wanted - Math.min(offsetBefore, offsetAfter)).toISOString();
 }
+
+const LONG_FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+
+/**
+ * A calendar day as French readers write it: `2026-11-24` → « 24 novembre 2026 ». An instant is
+ * read for its UTC day; no time zone moves a day.
+ *
+ * @example
+ * formatDate('2023-05-25'); // '25 mai 2023'
+ */
+export function formatDate(isoDate: string): string {
+  return LONG_FRENCH_DATE.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+}

@@ -16,6 +16,7 @@ import type { Milestone } from '../roadmap/milestone.ts';
 import type { Roadmap } from '../roadmap/roadmap.ts';
 import type { RoadmapVersion } from '../roadmap/roadmap-version.ts';
 import type { Update } from '../roadmap/update.ts';
+import { deepFreeze } from '../shared/entity.ts';
 import { ConflictError, NotFoundError, StaleVersionError } from '../shared/errors.ts';
 import { searchKey } from '../shared/search.ts';
 import { API_KEY_TOKEN, type ApiKey } from '../use-cases/access/api-key.ts';
@@ -191,14 +192,6 @@ function copy<T>(value: T): T {
 /** A row as `@maille/db` hands it out: a copy, frozen deeply, so that no rule changes it in place. */
 function readOut<T>(value: T): T {
   return deepFreeze(copy(value));
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
