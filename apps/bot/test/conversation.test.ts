@@ -1,6 +1,5 @@
 import { kernelAt } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
-import type { Delivery } from '@maille/domain';
 import {
   getGovernance,
   getMilestone,
@@ -13,7 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatUser, Reply } from '../src/conversation/chat.ts';
 import { converse } from '../src/conversation/converse.ts';
 import { encodeButtonId } from '../src/interactions/button-ids.ts';
-import { discordUser, NOW, openTestBot, type TestBot, textOf } from './harness.ts';
+import {
+  discordUser,
+  NOW,
+  openTestBot,
+  storeSentReminder,
+  type TestBot,
+  textOf,
+} from './harness.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const MOREAU = LR.coordinator;
@@ -38,28 +44,18 @@ afterAll(async () => {
   await bot?.drop();
 });
 
-/** A reminder as the dispatcher stores it before sending: the buttons under it name it. */
+/** A reminder as the dispatcher stores it once sent: the buttons under it name it. */
 async function remind(
   deliveryId: string,
   subject: { type: 'milestone' | 'action'; id: string },
   personId: string,
 ): Promise<void> {
-  const delivery: Delivery = {
+  await storeSentReminder(bot.ctx.store, {
     id: deliveryId,
-    dedupeKey: `test:${deliveryId}`,
     governanceId: LR.governance,
-    kind: subject.type === 'action' ? 'action_checkin' : 'milestone_reminder',
-    recipient: { type: 'person', personId },
+    personId,
     subject,
-    dueAt: NOW,
-    expiresAt: '2026-11-25T09:00:00.000Z',
-    status: 'sent',
-    attempts: 1,
-    createdAt: NOW,
-    updatedAt: NOW,
-    version: 1,
-  };
-  await bot.ctx.store.transaction((repos) => repos.deliveries.insertIfAbsent([delivery]));
+  });
 }
 
 async function linkAs(user: ChatUser, personId: string): Promise<string> {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { testDialect } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
 import { type FakeDiscord, startFakeDiscord } from '@maille/discord-fake';
-import type { Delivery, Milestone } from '@maille/domain';
+import type { Milestone } from '@maille/domain';
 import { getMilestone, listUpdates } from '@maille/domain/use-cases';
 import {
   type APIInteraction,
@@ -18,7 +18,7 @@ import { messagePayload } from '../src/adapters/discord/interactions.ts';
 import { converse } from '../src/conversation/converse.ts';
 import { reminderButtons } from '../src/interactions/button-ids.ts';
 import { fr } from '../src/messages/fr.ts';
-import { NOW, openTestBot, type TestBot } from './harness.ts';
+import { NOW, openTestBot, storeSentReminder, type TestBot } from './harness.ts';
 
 /*
  * The bot trusts nothing a click says (issue 13): the real discord.js client against the fake
@@ -94,22 +94,12 @@ function milestone(id: string, ownerId: string): Milestone {
 
 /** A reminder about one of a person's milestones, sent in their direct messages. */
 async function remind(personId: string, milestoneId: string, userId: string) {
-  const delivery: Delivery = {
+  const delivery = await storeSentReminder(bot.ctx.store, {
     id: `dlv_trust${randomBytes(6).toString('hex')}`,
-    dedupeKey: `trust:${milestoneId}:${Math.random()}`,
     governanceId: LR,
-    kind: 'milestone_reminder',
-    recipient: { type: 'person', personId },
+    personId,
     subject: { type: 'milestone', id: milestoneId },
-    dueAt: NOW,
-    expiresAt: '2026-11-25T09:00:00.000Z',
-    status: 'sent',
-    attempts: 1,
-    createdAt: NOW,
-    updatedAt: NOW,
-    version: 1,
-  };
-  await bot.ctx.store.transaction((repos) => repos.deliveries.insertIfAbsent([delivery]));
+  });
   const buttons = reminderButtons({ type: 'milestone', id: milestoneId }, delivery.id);
   const sent = await client.users.send(
     userId,

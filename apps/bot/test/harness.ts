@@ -1,7 +1,8 @@
 import { createStore, type Database, timeOrderedIds } from '@maille/db';
 import { openTestDatabase, testDialect } from '@maille/db/testing';
 import { seedDemo } from '@maille/demo';
-import type { UseCaseContext } from '@maille/domain/use-cases';
+import type { Delivery } from '@maille/domain';
+import type { Store, UseCaseContext } from '@maille/domain/use-cases';
 import type {
   ChatEvent,
   ChatPlace,
@@ -75,4 +76,36 @@ export function textOf(reply: Reply): string {
   if (reply.type !== 'message' && reply.type !== 'update')
     throw new Error(`Un message était attendu, pas ${JSON.stringify(reply)}`);
   return reply.message.text;
+}
+
+/**
+ * A reminder already sent to a person, stored as the dispatcher leaves it (a day to answer): the
+ * buttons under it name it.
+ */
+export async function storeSentReminder(
+  store: Store,
+  reminder: {
+    id: string;
+    governanceId: string;
+    personId: string;
+    subject: { type: 'milestone' | 'action'; id: string };
+  },
+): Promise<Delivery> {
+  const delivery: Delivery = {
+    id: reminder.id,
+    dedupeKey: `test:${reminder.id}`,
+    governanceId: reminder.governanceId,
+    kind: reminder.subject.type === 'action' ? 'action_checkin' : 'milestone_reminder',
+    recipient: { type: 'person', personId: reminder.personId },
+    subject: reminder.subject,
+    dueAt: NOW,
+    expiresAt: new Date(Date.parse(NOW) + 86_400_000).toISOString(),
+    status: 'sent',
+    attempts: 1,
+    createdAt: NOW,
+    updatedAt: NOW,
+    version: 1,
+  };
+  await store.transaction((repos) => repos.deliveries.insertIfAbsent([delivery]));
+  return delivery;
 }
