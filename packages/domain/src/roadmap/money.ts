@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Money for people to read. Amounts live in integer euro cents everywhere in the kernel; they
  * become text only here, the way French readers expect them.
@@ -32,3 +34,23 @@ export function formatEuros(cents: number): string {
   });
   return euroCents.format(cents / 100);
 }
+
+/**
+ * An amount typed by a person in euros, as French people write it (« 12 000,50 », « 12000.5 »,
+ * « 12 000 € »), read into integer cents; anything else is refused in French.
+ *
+ * @example
+ * EurosText.parse('12 000,50 €'); // 1_200_050
+ */
+export const EurosText = z
+  .string()
+  .max(30)
+  .transform((text) => text.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.'))
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{1,11}(\.\d{1,2})?$/, {
+        message: 'Indiquez un montant en euros, par exemple « 12 000 » ou « 1 234,50 ».',
+      })
+      .transform((euros) => Math.round(Number(euros) * 100)),
+  );

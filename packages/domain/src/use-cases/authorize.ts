@@ -39,19 +39,49 @@ export async function authorize(
 ): Promise<Governance> {
   const { asked = ['Gouvernance', governanceId], ...facts } = target;
   const governance = await mustGet(repos.governances, governanceId, 'Gouvernance');
+  const { principal, resource } = await permissionFacts(ctx, repos, governance, facts);
+  const readPermission: Permission = target.roadmap ? 'roadmap.read' : 'governance.read';
+  if (!can(principal, readPermission, resource)) throw new NotFoundError(asked[0], asked[1]);
+  assertCan(principal, permission, resource);
+  return governance;
+}
+
+/**
+ * Whether the actor may do each of `permissions` on one target, without throwing: what a page
+ * asks to show only the buttons and forms that will be accepted. The use case behind each form
+ * still checks with `authorize`.
+ */
+export async function allowed<P extends Permission>(
+  ctx: UseCaseContext,
+  repos: Repositories,
+  governance: Governance,
+  permissions: readonly P[],
+  target: AuthorizationTarget = {},
+): Promise<Record<P, boolean>> {
+  const { asked: _asked, ...facts } = target;
+  const { principal, resource } = await permissionFacts(ctx, repos, governance, facts);
+  return Object.fromEntries(
+    permissions.map((permission) => [permission, can(principal, permission, resource)]),
+  ) as Record<P, boolean>;
+}
+
+/** The actor and the resource a permission is checked on, reading only the facts it can need. */
+async function permissionFacts(
+  ctx: UseCaseContext,
+  repos: Repositories,
+  governance: Governance,
+  facts: Omit<AuthorizationTarget, 'asked'>,
+) {
   const principal = { personId: ctx.actor.personId, instanceAdmin: ctx.actor.instanceAdmin };
   // Every write is authorized: read only the facts that can change the answer.
   const needed = factsNeeded(principal, governance, facts);
   const resource: PermissionResource = { ...facts, governance };
   if (needed.seats) {
-    resource.bodies = await repos.bodies.listByGovernance(governanceId);
+    resource.bodies = await repos.bodies.listByGovernance(governance.id);
     resource.today = localDate(ctx.clock(), governance.timeZone);
   }
   if (needed.organization) resource.actorOrganizationId = await organizationOf(ctx, repos);
-  const readPermission: Permission = target.roadmap ? 'roadmap.read' : 'governance.read';
-  if (!can(principal, readPermission, resource)) throw new NotFoundError(asked[0], asked[1]);
-  assertCan(principal, permission, resource);
-  return governance;
+  return { principal, resource };
 }
 
 /**

@@ -7,7 +7,7 @@ import { type Period, Periodicity } from '../../indicators/period.ts';
 import { formatPeriodLabel, periodContaining, previousPeriod } from '../../indicators/periods.ts';
 import { rollUpTerritories } from '../../indicators/rollup.ts';
 import { type Attainment, targetAttainment } from '../../indicators/targets.ts';
-import { displayNameOf, type Person } from '../../people/person.ts';
+import type { Person } from '../../people/person.ts';
 import type { Action } from '../../roadmap/action.ts';
 import {
   type LateMilestone,
@@ -27,6 +27,7 @@ import { localDate } from '../../shared/time.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
+import { type PersonRef, personNames, personRef } from '../names.ts';
 import type { Repositories } from '../ports.ts';
 
 export const GetGovernanceDashboardInput = z.object({
@@ -37,12 +38,6 @@ export const GetGovernanceDashboardInput = z.object({
   recentUpdates: z.number().int().min(1).max(100).default(10),
 });
 export type GetGovernanceDashboardInput = z.input<typeof GetGovernanceDashboardInput>;
-
-/** A person as the dashboard names them ("membre supprimé" once erased). */
-export interface PersonRef {
-  id: string;
-  name: string;
-}
 
 /** A roadmap as the dashboard names it. */
 export interface RoadmapRef {
@@ -229,19 +224,6 @@ function healthOfRoadmaps(
     roadmap,
     health: roadmapHealth({ roadmap, ...data, ...options }),
   }));
-}
-
-async function personNames(
-  repos: Repositories,
-  ids: readonly (string | null | undefined)[],
-): Promise<Map<string, Person>> {
-  const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
-  const persons = wanted.length > 0 ? await repos.persons.getMany(wanted) : [];
-  return new Map(persons.map((p) => [p.id, p]));
-}
-
-function personRef(id: string, people: ReadonlyMap<string, Person>): PersonRef {
-  return { id, name: displayNameOf(people.get(id)) };
 }
 
 function dashboardUpdate(
