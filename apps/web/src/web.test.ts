@@ -146,9 +146,13 @@ describe('pages', () => {
     expect(page.headers.get('Cache-Control')).toBe('no-store');
   });
 
-  it('answers an unknown page with a French 404', async () => {
-    const page = await get('/gouvernances/');
-    expect(page.status).toBe(404);
-    expect(await page.text()).toContain('Page introuvable');
+  it('answers an unknown page with a French 404, and asks to sign in first', async () => {
+    expect((await get('/gouvernances/')).status).toBe(401);
+    const cookie = await signedIn(GIRAUD);
+    for (const path of ['/gouvernances/', '/fiches/act_inconnue', '/feuilles-de-route/x']) {
+      const page = await get(path, cookie);
+      expect(page.status).toBe(404);
+      expect(await page.text()).toContain('Page introuvable');
+    }
   });
 });

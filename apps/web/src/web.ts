@@ -1,8 +1,13 @@
-import { ForbiddenError, NotFoundError, ValidationError } from '@maille/domain';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidTransitionError,
+  NotFoundError,
+  ValidationError,
+} from '@maille/domain';
 import {
   type Actor,
   findSession,
-  getGovernanceDashboard,
   getPerson,
   listMyWork,
   SESSION_TTL_MS,
@@ -12,16 +17,21 @@ import {
   type UseCaseContext,
 } from '@maille/domain/use-cases';
 import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { fr } from './messages.ts';
-import { governancePage } from './pages/governance.ts';
 import { homePage } from './pages/home.ts';
 import { messagePage } from './pages/messages-page.ts';
 import { signedOutPage, signInPage } from './pages/sign-in.ts';
+import { actionRoutes } from './routes/actions.ts';
+import { governanceRoutes } from './routes/governances.ts';
+import { milestoneRoutes } from './routes/milestones.ts';
+import { roadmapRoutes } from './routes/roadmaps.ts';
 import { STYLESHEET, STYLESHEET_PATH } from './style.ts';
+import type { WebEnv } from './web-env.ts';
 
 /** What the pages need: the kernel's storage, clock and ids, as the API gets them. */
 export type WebDependencies = Pick<UseCaseContext, 'store' | 'clock' | 'ids'> & {
@@ -32,7 +42,11 @@ export type WebDependencies = Pick<UseCaseContext, 'store' | 'clock' | 'ids'> & 
 /** The cookie a browser keeps its session in. */
 export const SESSION_COOKIE = 'maille_session';
 
-type WebEnv = { Variables: { personId: string | undefined } };
+/** The pages only a signed-in person may open (the others: home, sign-in, the stylesheet). */
+const SIGNED_IN_PREFIXES = ['/gouvernances/', '/feuilles-de-route/', '/fiches/', '/jalons/'];
+
+/** A form is text typed by a person: 100 KB is far above the longest field the kernel accepts. */
+const MAX_FORM_BYTES = 100 * 1024;
 
 /**
  * The paths the web workspace answers (French, beside the API's English ones): the server sends
@@ -44,7 +58,7 @@ export function isPagePath(pathname: string): boolean {
     pathname === STYLESHEET_PATH ||
     pathname === '/deconnexion' ||
     pathname.startsWith('/connexion/') ||
-    pathname.startsWith('/gouvernances/')
+    SIGNED_IN_PREFIXES.some((prefix) => pathname.startsWith(prefix))
   );
 }
 
@@ -86,20 +100,39 @@ export function createWeb({ logError = console.error, ...kernel }: WebDependenci
     return c.body(STYLESHEET);
   });
 
+  app.use(
+    bodyLimit({
+      maxSize: MAX_FORM_BYTES,
+      onError: (c) => c.html(messagePage(fr.errors.tooLargeTitle, fr.errors.tooLarge), 413),
+    }),
+  );
+
+  // Who is signed in, and the kernel acting as them: every page reads them from the context.
   app.use(async (c, next) => {
     const secret = getCookie(c, SESSION_COOKIE);
     const session = secret ? await findSession(as(undefined), { session: secret }) : undefined;
-    c.set('personId', session?.personId);
+    const kernel = as(session?.personId);
+    c.set('kernel', kernel);
+    c.set(
+      'me',
+      session
+        ? {
+            id: session.personId,
+            name: (await getPerson(kernel, { personId: session.personId })).displayName,
+          }
+        : undefined,
+    );
     c.header('Cache-Control', 'no-store');
-    await next();
+    if (!session && SIGNED_IN_PREFIXES.some((prefix) => c.req.path.startsWith(prefix))) {
+      return c.html(messagePage(fr.errors.signInFirstTitle, fr.errors.signInFirst), 401);
+    }
+    return next();
   });
 
   app.get('/', async (c) => {
-    const personId = c.get('personId');
-    if (!personId) return c.html(signedOutPage());
-    const ctx = as(personId);
-    const [person, work] = await Promise.all([getPerson(ctx, { personId }), listMyWork(ctx)]);
-    return c.html(homePage(person.displayName, work));
+    const me = c.get('me');
+    if (!me) return c.html(signedOutPage());
+    return c.html(homePage(me.name, await listMyWork(c.var.kernel)));
   });
 
   app.get('/connexion/:secret', (c) => {
@@ -132,39 +165,37 @@ export function createWeb({ logError = console.error, ...kernel }: WebDependenci
     return c.redirect('/', 303);
   });
 
-  app.get('/gouvernances/:id', async (c) => {
-    const personId = c.get('personId');
-    if (!personId) {
-      return c.html(messagePage(fr.errors.signInFirstTitle, fr.errors.signInFirst), 401);
-    }
-    const ctx = as(personId);
-    const person = await getPerson(ctx, { personId });
-    try {
-      const dashboard = await getGovernanceDashboard(ctx, { governanceId: c.req.param('id') });
-      return c.html(governancePage(dashboard, person.displayName));
-    } catch (error) {
-      // A governance one may not see is one that does not exist (no leak), as in the API.
-      if (
-        error instanceof NotFoundError ||
-        error instanceof ValidationError ||
-        error instanceof ForbiddenError
-      ) {
-        return c.html(
-          messagePage(fr.errors.notFoundTitle, fr.errors.notFound, person.displayName),
-          404,
-        );
-      }
-      throw error;
-    }
-  });
+  app.route('/', governanceRoutes);
+  app.route('/', roadmapRoutes);
+  app.route('/', actionRoutes);
+  app.route('/', milestoneRoutes);
 
   app.notFound((c) => c.html(messagePage(fr.errors.notFoundTitle, fr.errors.notFound), 404));
   app.onError((error, c) => {
+    const name = c.get('me')?.name;
+    const say = (status: 400 | 403 | 404 | 409, title: string, text: string | string[]) =>
+      c.html(messagePage(title, text, name), status);
     if (error instanceof HTTPException && error.status === 403) {
-      return c.html(messagePage(fr.errors.forbiddenTitle, fr.errors.forbidden), 403);
+      return say(403, fr.errors.forbiddenTitle, fr.errors.forbidden);
+    }
+    // What one may not see does not exist (no leak), as in the API; so does a malformed id.
+    if (error instanceof NotFoundError || (error instanceof ValidationError && onlyIds(error))) {
+      return say(404, fr.errors.notFoundTitle, fr.errors.notFound);
+    }
+    if (error instanceof ValidationError) {
+      return say(
+        400,
+        fr.errors.badRequestTitle,
+        error.issues.map((issue) => issue.message),
+      );
+    }
+    if (error instanceof ForbiddenError) return say(403, fr.errors.forbiddenTitle, error.message);
+    if (error instanceof ConflictError) return say(409, fr.errors.conflictTitle, error.message);
+    if (error instanceof InvalidTransitionError) {
+      return say(400, fr.errors.badRequestTitle, error.message);
     }
     logError(error);
-    return c.html(messagePage(fr.errors.failureTitle, fr.errors.failure), 500);
+    return c.html(messagePage(fr.errors.failureTitle, fr.errors.failure, name), 500);
   });
   return app;
 }
@@ -175,6 +206,11 @@ export function createWeb({ logError = console.error, ...kernel }: WebDependenci
  */
 function overTls(c: Context<WebEnv>): boolean {
   return new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https';
+}
+
+/** A refusal that only concerns ids (from the address): the page asked for does not exist. */
+function onlyIds(error: ValidationError): boolean {
+  return error.issues.every((issue) => /Id$/.test(String(issue.path.at(-1) ?? '')));
 }
 
 function invalidLink(c: Context<WebEnv>) {

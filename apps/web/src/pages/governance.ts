@@ -2,7 +2,8 @@ import { formatDate } from '@maille/domain';
 import type { GovernanceDashboard } from '@maille/domain/use-cases';
 import { html } from 'hono/html';
 import { fr } from '../messages.ts';
-import { HOME_STEP, type Html, layout } from './layout.ts';
+import { HOME_STEP, type Html, layout, progressBar } from './layout.ts';
+import { roadmapPath } from './roadmap.ts';
 
 const numbers = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
@@ -40,8 +41,8 @@ ${
 <ul class="items">${dashboard.roadmaps.map(
     (
       r,
-    ) => html`<li><strong>${r.roadmap.title}</strong> (${r.roadmap.fromYear}–${r.roadmap.toYear})<br>
-<label>${t.progress} : <progress max="100" value="${Math.round(r.progress.progress)}">${Math.round(r.progress.progress)} %</progress> ${Math.round(r.progress.progress)} %</label><br>
+    ) => html`<li><a href="${roadmapPath(r.roadmap.id)}"><strong>${r.roadmap.title}</strong></a> (${r.roadmap.fromYear}–${r.roadmap.toYear})<br>
+${t.progress} : ${progressBar(r.progress.progress, `${t.progress} — ${r.roadmap.title}`)}<br>
 <span class="muted">${t.funding} : ${r.funding.summary}</span></li>`,
   )}</ul>
 </section>

@@ -57,3 +57,9 @@ ${page.body}
 }
 
 export const HOME_STEP = { label: fr.nav.home, href: '/' };
+
+/** A progress bar with its figure written out, named for screen readers. */
+export function progressBar(percent: number, label: string): Html {
+  const value = Math.round(percent);
+  return html`<progress max="100" value="${value}" aria-label="${label}">${value} %</progress> ${value} %`;
+}

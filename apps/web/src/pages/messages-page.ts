@@ -3,11 +3,17 @@ import { fr } from '../messages.ts';
 import { HOME_STEP, type Html, layout } from './layout.ts';
 
 /** A page that only says something (an error, a refusal), with the way back home. */
-export function messagePage(title: string, text: string, signedInAs?: string): Html {
+export function messagePage(
+  title: string,
+  text: string | readonly string[],
+  signedInAs?: string,
+  back: { href: string; label: string } = { href: '/', label: fr.errors.backHome },
+): Html {
+  const lines = typeof text === 'string' ? [text] : text;
   return layout({
     title,
     trail: { steps: [HOME_STEP] },
     signedInAs,
-    body: html`<p>${text}</p><p><a href="/">${fr.errors.backHome}</a></p>`,
+    body: html`${lines.map((line) => html`<p>${line}</p>`)}<p><a href="${back.href}">${back.label}</a></p>`,
   });
 }

@@ -47,7 +47,7 @@ export interface SheetUpdate {
 
 export interface ActionSheet {
   governance: Governance;
-  roadmap: Pick<Roadmap, 'id' | 'title' | 'status'>;
+  roadmap: Pick<Roadmap, 'id' | 'title' | 'status' | 'axes'>;
   action: Action;
   axis: Axis | null;
   owner: PersonRef | null;
@@ -120,7 +120,7 @@ export async function getActionSheet(ctx: UseCaseContext, input: unknown): Promi
     const sorted = [...milestones].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
     return {
       governance,
-      roadmap: { id: roadmap.id, title: roadmap.title, status: roadmap.status },
+      roadmap: { id: roadmap.id, title: roadmap.title, status: roadmap.status, axes: roadmap.axes },
       action,
       axis: roadmap.axes.find((a) => a.id === action.axisId) ?? null,
       owner: action.ownerId ? personRef(action.ownerId, people) : null,

@@ -1,0 +1,193 @@
+import {
+  actionKindLabels,
+  actionStatusLabels,
+  formatDate,
+  formatEuros,
+  funderKindLabels,
+  fundingStatusLabels,
+  milestoneStateLabels,
+  priorityLabels,
+  TEXT_LIMITS,
+  updateKindLabels,
+} from '@maille/domain';
+import type { ActionSheet, SheetMilestone } from '@maille/domain/use-cases';
+import { html } from 'hono/html';
+import {
+  type FieldErrors,
+  formAlert,
+  selectField,
+  type Typed,
+  textArea,
+  textField,
+} from '../forms.ts';
+import { fr } from '../messages.ts';
+import { HOME_STEP, type Html, layout, progressBar } from './layout.ts';
+import { roadmapPath } from './roadmap.ts';
+
+export const actionPath = (id: string) => `/fiches/${id}`;
+
+/** A form of the page that was refused: which one, what was typed, what to correct. */
+export interface RefusedForm {
+  form: 'point' | 'jalon' | `report-${string}`;
+  typed: Typed;
+  errors: FieldErrors;
+}
+
+/**
+ * « Fiche-action »: the sheet, who carries it, its milestones (mark reached, reschedule with a
+ * reason, cancel), its funding lines, the timeline of its updates and a form to post one. Only the
+ * forms the reader's permissions allow are shown; a refused form comes back filled, with its
+ * errors.
+ */
+export function actionPage(sheet: ActionSheet, signedInAs: string, refused?: RefusedForm): Html {
+  const { action, roadmap, governance } = sheet;
+  const t = fr.action;
+  const typedFor = (form: RefusedForm['form']) =>
+    refused?.form === form
+      ? { typed: refused.typed, errors: refused.errors }
+      : { typed: {}, errors: {} };
+  const body = html`
+<section class="card" aria-labelledby="fiche"><h2 id="fiche">${t.sheet}</h2>
+<p><span class="tag">${actionKindLabels[action.kind]}</span> <span class="tag">${actionStatusLabels[action.status]}</span> <span class="tag">${t.priority(priorityLabels[action.priority])}</span></p>
+<p>${progressBar(sheet.progress, t.progress)}</p>
+<dl class="facts">
+<dt>${t.axis}</dt><dd>${sheet.axis ? sheet.axis.title : t.none}</dd>
+<dt>${t.owner}</dt><dd>${sheet.owner ? sheet.owner.name : t.noOwner}</dd>
+<dt>${t.leads}</dt><dd>${sheet.leads.length > 0 ? sheet.leads.map((o) => o.name).join(', ') : t.none}</dd>
+<dt>${t.partners}</dt><dd>${sheet.partners.length > 0 ? sheet.partners.map((o) => o.name).join(', ') : t.none}</dd>
+<dt>${t.dates}</dt><dd>${
+    action.startDate || action.endDate
+      ? `${action.startDate ? formatDate(action.startDate) : '…'} → ${action.endDate ? formatDate(action.endDate) : '…'}`
+      : t.none
+  }</dd>
+<dt>${t.budget}</dt><dd>${action.budgetCents === undefined ? t.none : formatEuros(action.budgetCents)}</dd>
+</dl>
+${action.description ? html`<h3>${t.description}</h3><p class="text">${action.description}</p>` : ''}
+${action.objectives ? html`<h3>${t.objectives}</h3><p class="text">${action.objectives}</p>` : ''}
+${sheet.may['action.edit'] ? html`<p><a class="button" href="${actionPath(action.id)}/modifier">${t.edit}</a></p>` : ''}
+</section>
+<section class="card" aria-labelledby="jalons"><h2 id="jalons">${t.milestones}</h2>
+${
+  sheet.milestones.length === 0
+    ? html`<p class="muted">${t.noMilestone}</p>`
+    : html`<ul class="milestones">${sheet.milestones.map((m) => milestoneItem(m, typedFor(`report-${m.milestone.id}`)))}</ul>`
+}
+${sheet.may['milestone.edit'] ? newMilestoneForm(action.id, typedFor('jalon')) : ''}
+</section>
+<section class="card" aria-labelledby="financements"><h2 id="financements">${t.funding}</h2>
+${
+  sheet.fundingLines.length === 0
+    ? html`<p class="muted">${t.noFunding}</p>`
+    : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="financements"><table>
+<thead><tr><th scope="col">${t.funder}</th><th scope="col">${t.programme}</th><th scope="col">${t.fundingStatus}</th><th scope="col">${t.amount}</th></tr></thead>
+<tbody>${sheet.fundingLines.map(
+        (line) =>
+          html`<tr><th scope="row">${funderKindLabels[line.funderKind]}</th><td>${line.programme ?? '—'}</td><td>${fundingStatusLabels[line.status]}</td><td>${formatEuros(line.amountCents)}</td></tr>`,
+      )}</tbody></table></div>`
+}
+</section>
+<section class="card" aria-labelledby="points"><h2 id="points">${t.updates}</h2>
+${sheet.may['update.create'] ? updateForm(sheet, typedFor('point')) : ''}
+${
+  sheet.updates.length === 0
+    ? html`<p class="muted">${t.noUpdate}</p>`
+    : html`<ol class="timeline">${sheet.updates.map(
+        ({ update, author, milestoneTitle }) => html`<li>
+<p class="muted">${formatDate(update.createdAt)} · ${author.name} · ${updateKindLabels[update.kind]}${
+          milestoneTitle ? ` · ${t.onMilestone(milestoneTitle)}` : ''
+        }${update.progress === undefined ? '' : ` · ${t.progressValue(update.progress)}`}</p>
+<p class="text">${update.text}</p></li>`,
+      )}</ol>`
+}
+</section>`;
+  return layout({
+    title: `${action.code} · ${action.title}`,
+    trail: {
+      steps: [
+        HOME_STEP,
+        { label: governance.name, href: `/gouvernances/${governance.id}` },
+        { label: roadmap.title, href: roadmapPath(roadmap.id) },
+        { label: action.code, href: actionPath(action.id) },
+      ],
+    },
+    signedInAs,
+    body,
+  });
+}
+
+function milestoneItem(
+  { milestone, state, owner, may }: SheetMilestone,
+  form: { typed: Typed; errors: FieldErrors },
+): Html {
+  const t = fr.action;
+  const open = milestone.status === 'a_venir' || milestone.status === 'reporte';
+  const base = `/jalons/${milestone.id}`;
+  const version = html`<input type="hidden" name="version" value="${milestone.version}">`;
+  const reschedulePrefix = `report-${milestone.id}`;
+  return html`<li id="jalon-${milestone.id}">
+<p><strong${state === 'en_retard' ? html` class="late"` : ''}>${milestone.title}</strong> — ${formatDate(milestone.dueDate)} · ${milestoneStateLabels[state]}${
+    milestone.completedOn ? ` ${t.reachedOn(formatDate(milestone.completedOn))}` : ''
+  } <span class="muted">(${owner ? fr.governance.owner(owner.name) : fr.governance.noOwner})</span></p>
+${
+  milestone.reschedules.length > 0
+    ? html`<p class="muted">${milestone.reschedules.map((r) => t.rescheduled(formatDate(r.from), formatDate(r.to), r.reason)).join(' ')}</p>`
+    : ''
+}
+${
+  open && (may['milestone.complete'] || may['milestone.reschedule'] || may['milestone.edit'])
+    ? html`<div class="actions">
+${may['milestone.complete'] ? html`<form method="post" action="${base}/atteint">${version}<button type="submit">${t.markReached}</button></form>` : ''}
+${may['milestone.edit'] ? html`<form method="post" action="${base}/annulation">${version}<button type="submit" class="secondary">${t.cancel}</button></form>` : ''}
+${
+  may['milestone.reschedule']
+    ? html`<details${Object.keys(form.errors).length > 0 ? html` open` : ''}><summary>${t.reschedule}</summary>
+<form method="post" action="${base}/report">${version}
+${formAlert(form.errors, [`${reschedulePrefix}-to`, `${reschedulePrefix}-reason`])}
+${textField({ name: `${reschedulePrefix}-to`, label: t.newDate, type: 'date', typed: form.typed, errors: form.errors, required: true })}
+${textArea({ name: `${reschedulePrefix}-reason`, label: t.reason, typed: form.typed, errors: form.errors, required: true, maxlength: TEXT_LIMITS.text, rows: 2 })}
+<button type="submit">${t.confirmReschedule}</button></form></details>`
+    : ''
+}
+</div>`
+    : ''
+}
+</li>`;
+}
+
+function newMilestoneForm(actionId: string, form: { typed: Typed; errors: FieldErrors }): Html {
+  const t = fr.action;
+  return html`<details${Object.keys(form.errors).length > 0 ? html` open` : ''}><summary>${t.addMilestone}</summary>
+<form method="post" action="${actionPath(actionId)}/jalons">
+${formAlert(form.errors, ['title', 'dueDate'])}
+${textField({ name: 'title', label: t.milestoneTitle, typed: form.typed, errors: form.errors, required: true, maxlength: TEXT_LIMITS.title })}
+${textField({ name: 'dueDate', label: t.dueDate, type: 'date', typed: form.typed, errors: form.errors, required: true })}
+<button type="submit">${t.addMilestone}</button></form></details>`;
+}
+
+function updateForm(sheet: ActionSheet, form: { typed: Typed; errors: FieldErrors }): Html {
+  const t = fr.action;
+  return html`<form method="post" action="${actionPath(sheet.action.id)}/points" class="update-form">
+<h3>${t.postUpdate}</h3>
+${formAlert(form.errors, ['kind', 'text', 'progress'])}
+${selectField({
+  name: 'kind',
+  label: t.kind,
+  typed: form.typed,
+  errors: form.errors,
+  choices: Object.entries(updateKindLabels).map(([value, label]) => ({ value, label })),
+})}
+${textArea({ name: 'text', label: t.text, typed: form.typed, errors: form.errors, required: true, maxlength: TEXT_LIMITS.text })}
+${
+  sheet.may['action.edit'] && sheet.milestones.length === 0
+    ? textField({
+        name: 'progress',
+        label: t.progressField,
+        hint: t.progressHint,
+        type: 'number',
+        typed: form.typed,
+        errors: form.errors,
+      })
+    : ''
+}
+<button type="submit">${t.publish}</button></form>`;
+}

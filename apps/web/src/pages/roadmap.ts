@@ -1,0 +1,125 @@
+import {
+  actionKindLabels,
+  actionStatusLabels,
+  formatDate,
+  roadmapStatusLabels,
+  versionReasonLabels,
+} from '@maille/domain';
+import type { OverviewAction, RoadmapOverview } from '@maille/domain/use-cases';
+import { html } from 'hono/html';
+import { selectField, type Typed } from '../forms.ts';
+import { fr } from '../messages.ts';
+import { HOME_STEP, type Html, layout, progressBar } from './layout.ts';
+
+export const roadmapPath = (id: string) => `/feuilles-de-route/${id}`;
+
+/**
+ * « Feuille de route »: the roadmap as a tree, axes → fiches, each with its weighted progress;
+ * filters by axis, status, owner and lateness (a GET form, so a filtered view is a link one can
+ * share); the adoption state and the frozen versions.
+ */
+export function roadmapPage(overview: RoadmapOverview, filters: Typed, signedInAs: string): Html {
+  const { roadmap, governance, health } = overview;
+  const t = fr.roadmap;
+  const filtered = Object.values(filters).some((v) => v !== '');
+  const body = html`
+<section class="card" aria-labelledby="etat"><h2 id="etat">${t.state}</h2>
+<p>${roadmapStatusLabels[roadmap.status]} · ${roadmap.fromYear}–${roadmap.toYear}${
+    roadmap.adoption
+      ? html` · ${t.adopted(formatDate(roadmap.adoption.date), roadmap.adoption.assembly)}${
+          roadmap.adoption.deliberationRef ? ` (${roadmap.adoption.deliberationRef})` : ''
+        }`
+      : html` · ${t.notAdopted}`
+  }</p>
+<p>${progressBar(health.progress.overall.progress, t.overall)}</p>
+<p class="muted">${t.counts(health.actions.total, health.lateMilestones.length)}</p>
+${
+  overview.versions.length === 0
+    ? html`<p class="muted">${t.noVersion}</p>`
+    : html`<h3>${t.versions}</h3><ul class="items">${overview.versions.map(
+        (v) =>
+          html`<li>${t.version(v.number)} — ${versionReasonLabels[v.reason]}, ${formatDate(v.takenAt)}</li>`,
+      )}</ul>`
+}
+${overview.may['action.create'] ? html`<p><a class="button" href="${roadmapPath(roadmap.id)}/fiches/nouvelle">${t.newAction}</a></p>` : ''}
+</section>
+<form class="card filters" method="get" action="${roadmapPath(roadmap.id)}" aria-labelledby="filtres">
+<h2 id="filtres">${t.filters}</h2>
+<div class="row">
+${selectField({
+  name: 'axe',
+  label: t.axis,
+  typed: filters,
+  errors: {},
+  blank: t.all,
+  choices: [
+    ...roadmap.axes.map((a) => ({
+      value: a.id,
+      label: a.code ? `${a.code} · ${a.title}` : a.title,
+    })),
+    { value: 'sans_axe', label: t.noAxis },
+  ],
+})}
+${selectField({
+  name: 'statut',
+  label: t.status,
+  typed: filters,
+  errors: {},
+  blank: t.all,
+  choices: Object.entries(actionStatusLabels).map(([value, label]) => ({ value, label })),
+})}
+${selectField({
+  name: 'responsable',
+  label: t.owner,
+  typed: filters,
+  errors: {},
+  blank: t.all,
+  choices: overview.owners.map((p) => ({ value: p.id, label: p.name })),
+})}
+<div class="field check"><input type="checkbox" id="retard" name="retard" value="1"${filters.retard ? html` checked` : ''}><label for="retard">${t.lateOnly}</label></div>
+</div>
+<p><button type="submit">${t.apply}</button>${filtered ? html` <a href="${roadmapPath(roadmap.id)}">${t.reset}</a>` : ''}</p>
+<p class="muted" role="status">${t.shown(overview.shown, overview.total)}</p>
+</form>
+${overview.axes
+  .filter((axis) => axis.actions.length > 0 || (!filtered && axis.axisId !== null))
+  .map(
+    (axis) => html`<section class="card" aria-labelledby="axe-${axis.axisId ?? 'sans'}">
+<h2 id="axe-${axis.axisId ?? 'sans'}">${axis.code ? `${axis.code} · ` : ''}${axis.title}</h2>
+<p>${progressBar(axis.progress, t.axisProgress(axis.title))} <span class="muted">${t.actionCount(axis.actionCount)}</span></p>
+${
+  axis.actions.length === 0
+    ? html`<p class="muted">${t.noAction}</p>`
+    : html`<ul class="tree">${axis.actions.map(actionRow)}</ul>`
+}
+</section>`,
+  )}`;
+  return layout({
+    title: roadmap.title,
+    trail: {
+      steps: [
+        HOME_STEP,
+        { label: governance.name, href: `/gouvernances/${governance.id}` },
+        { label: roadmap.title, href: roadmapPath(roadmap.id) },
+      ],
+    },
+    signedInAs,
+    body,
+  });
+}
+
+function actionRow(action: OverviewAction): Html {
+  const t = fr.roadmap;
+  return html`<li>
+<a href="/fiches/${action.id}"><strong>${action.code}</strong> · ${action.title}</a>
+<span class="tag">${actionKindLabels[action.kind]}</span> <span class="tag">${actionStatusLabels[action.status]}</span>${
+    action.lateMilestoneCount > 0
+      ? html` <span class="tag late">${t.lateCount(action.lateMilestoneCount)}</span>`
+      : ''
+  }<br>
+${progressBar(action.progress, t.actionProgress(action.code))}
+<span class="muted">${action.owner ? fr.governance.owner(action.owner.name) : fr.governance.noOwner}${
+    action.nextDueDate ? ` · ${t.nextDue(formatDate(action.nextDueDate))}` : ''
+  }</span>
+</li>`;
+}

@@ -1,0 +1,88 @@
+import { ConflictError, type Milestone } from '@maille/domain';
+import {
+  cancelMilestone,
+  completeMilestone,
+  getActionSheet,
+  getMilestone,
+  rescheduleMilestone,
+} from '@maille/domain/use-cases';
+import { type Context, Hono } from 'hono';
+import { given, givenNumber, readForm, refusedFields } from '../forms.ts';
+import { fr } from '../messages.ts';
+import { actionPage, actionPath } from '../pages/action.ts';
+import { messagePage } from '../pages/messages-page.ts';
+import { roadmapPath } from '../pages/roadmap.ts';
+import { me, type WebEnv } from '../web-env.ts';
+
+/**
+ * The buttons and forms of a milestone on its sheet: mark reached, reschedule with a reason,
+ * cancel. Each carries the version the page showed: a milestone changed meanwhile is not changed
+ * again blindly, the person is shown where it stands now.
+ */
+export const milestoneRoutes = new Hono<WebEnv>()
+  .post('/jalons/:id/atteint', (c) =>
+    change(c, (milestone, version) =>
+      completeMilestone(c.var.kernel, { milestoneId: milestone.id, expectedVersion: version }),
+    ),
+  )
+  .post('/jalons/:id/annulation', (c) =>
+    change(c, (milestone, version) =>
+      cancelMilestone(c.var.kernel, { milestoneId: milestone.id, expectedVersion: version }),
+    ),
+  )
+  .post('/jalons/:id/report', async (c) => {
+    const milestone = await getMilestone(c.var.kernel, { milestoneId: c.req.param('id') });
+    const typed = await readForm(c);
+    const prefix = `report-${milestone.id}` as const;
+    const outcome = await refusedFields(
+      () =>
+        guarded(c, milestone, () =>
+          rescheduleMilestone(c.var.kernel, {
+            milestoneId: milestone.id,
+            expectedVersion: givenNumber(typed, 'version'),
+            to: given(typed, `${prefix}-to`),
+            reason: given(typed, `${prefix}-reason`),
+          }),
+        ),
+      (path) => (path === 'to' || path === 'reason' ? `${prefix}-${path}` : path),
+    );
+    if (!('done' in outcome)) {
+      if (!milestone.actionId) throw new Error('Un jalon de feuille de route n’a pas de fiche');
+      const sheet = await getActionSheet(c.var.kernel, { actionId: milestone.actionId });
+      return c.html(
+        actionPage(sheet, me(c).name, { form: prefix, typed, errors: outcome.errors }),
+        400,
+      );
+    }
+    return outcome.done;
+  });
+
+/** Changes a milestone with the version its page showed, then goes back to its sheet. */
+async function change(
+  c: Context<WebEnv>,
+  work: (milestone: Milestone, version: unknown) => Promise<unknown>,
+) {
+  const milestone = await getMilestone(c.var.kernel, { milestoneId: c.req.param('id') });
+  const typed = await readForm(c);
+  return guarded(c, milestone, () => work(milestone, givenNumber(typed, 'version')));
+}
+
+/** Runs the change; back to the sheet when done, a French page when it changed meanwhile. */
+async function guarded(c: Context<WebEnv>, milestone: Milestone, work: () => Promise<unknown>) {
+  const back = milestone.actionId
+    ? `${actionPath(milestone.actionId)}#jalon-${milestone.id}`
+    : roadmapPath(milestone.roadmapId);
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    return c.html(
+      messagePage(fr.errors.conflictTitle, fr.action.milestoneChanged, me(c).name, {
+        href: back,
+        label: fr.errors.backToSheet,
+      }),
+      409,
+    );
+  }
+  return c.redirect(back, 303);
+}
