@@ -11,6 +11,7 @@ describe('readEnv', () => {
     CORS_ORIGINS: [],
     READ_MODEL_CACHE_MS: 2000,
     API_KEY_CACHE_MS: 5000,
+    CHROMIUM_PATH: '/usr/bin/chromium',
     LOG_LEVEL: 'info',
   };
 

@@ -65,6 +65,11 @@ export const serverSettings = {
    * (5000; 0: every request): a key revoked by the `maille` command is refused after that at most.
    */
   API_KEY_CACHE_MS: cacheMilliseconds(5000),
+  /**
+   * The Chromium the web workspace prints the steering-committee brief to PDF with
+   * (/usr/bin/chromium, Debian's package); without it the brief says the PDF is unavailable.
+   */
+  CHROMIUM_PATH: unsetIfEmpty(z.string().min(1)).transform((path) => path ?? '/usr/bin/chromium'),
   /** The least severe level written to the request log (info). */
   LOG_LEVEL: unsetIfEmpty(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], fr.env.logLevel),

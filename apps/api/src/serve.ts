@@ -78,6 +78,7 @@ export async function serveApi({
     store: createStore(database),
     clock,
     ids: timeOrderedIds(),
+    chromiumPath: env.CHROMIUM_PATH,
     // In the request log, not on the terminal `maille start` gives to the chat.
     logError: (error) => logger.error({ err: error }, 'erreur inattendue d’une page'),
   });

@@ -1,9 +1,8 @@
 import { DEMO_IDS } from '@maille/demo';
 import { getAction, getActionSheet, listActions, updateAction } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestWeb } from '../test/harness.ts';
+import { formClient, openTestWeb } from '../test/harness.ts';
 
-const ORIGIN = 'http://maille.test';
 const LR = DEMO_IDS.laRochelle;
 const MOREAU = LR.coordinator; // coordinates La Rochelle
 const MARCHAND = 'per_lrmarchand'; // member, owns A1.2
@@ -17,26 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => world?.drop());
 
-const get = (path: string, cookie: string) =>
-  world.web.request(`${ORIGIN}${path}`, { headers: { Cookie: cookie } });
-const post = (path: string, cookie: string, form: Record<string, string>) =>
-  world.web.request(`${ORIGIN}${path}`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/x-www-form-urlencoded',
-      Origin: ORIGIN,
-      Cookie: cookie,
-    },
-    body: new URLSearchParams(form).toString(),
-  });
-
-async function signedIn(personId: string): Promise<string> {
-  const response = await world.web.request(`${ORIGIN}${await world.linkFor(personId)}`, {
-    method: 'POST',
-    headers: { Origin: ORIGIN },
-  });
-  return (response.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
-}
+const { get, post, signedIn } = formClient(() => world);
 
 /** The value a form field shows on a page (an input's value, or a textarea's text). */
 function fieldValue(page: string, name: string): string | undefined {

@@ -22,7 +22,7 @@ header.site button { background: transparent; border-color: #fff; }
 main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.6rem; margin: .5rem 0 1rem; }
 h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; }
-section.card { background: #fff; border: 1px solid #d8d8d2; border-radius: .4rem; padding: .75rem 1rem; margin: 0 0 1rem; }
+section.card, form.card { background: #fff; border: 1px solid #d8d8d2; border-radius: .4rem; padding: .75rem 1rem; margin: 0 0 1rem; }
 ul.items { padding-left: 1.1rem; margin: .25rem 0; }
 .late { color: #a3200f; font-weight: 600; }
 .muted { color: #4f4f4f; }
@@ -59,5 +59,15 @@ input[type="text"], input:not([type]), textarea { width: 100%; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: start; }
 .actions form { margin: 0; }
 details summary { cursor: pointer; color: #0b4f8a; text-decoration: underline; padding: .45rem 0; }
-@media print { header.site, .skip, form { display: none; } body { background: #fff; } }
+figure.chart { margin: .5rem 0; }
+figure.chart svg { display: block; height: auto; max-width: 100%; background: #fff; }
+@page { size: A4; margin: 15mm 12mm; }
+@media print {
+  header.site, .skip, form, .screen-only, a.button { display: none; }
+  html { font-size: 10.5pt; background: #fff; }
+  main { max-width: none; padding: 0; }
+  section.card, form.card { border: none; border-top: 1px solid #8a8a84; border-radius: 0; padding: .3rem 0; break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  progress { width: 6rem; }
+}
 `;

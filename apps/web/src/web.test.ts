@@ -2,10 +2,9 @@ import { kernelAt } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
 import { recordUpdate } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW, openTestWeb } from '../test/harness.ts';
+import { formClient, NOW, ORIGIN, openTestWeb } from '../test/harness.ts';
 import { SESSION_COOKIE } from './web.ts';
 
-const ORIGIN = 'http://maille.test';
 const LR = DEMO_IDS.laRochelle;
 const GIRAUD = 'per_lrgiraud';
 
@@ -24,12 +23,7 @@ const post = (path: string, headers: Record<string, string> = { Origin: ORIGIN }
     body: '',
   });
 
-/** Signs in by a new link and returns the cookie the browser would send back. */
-async function signedIn(personId: string): Promise<string> {
-  const response = await post(await world.linkFor(personId));
-  const cookie = response.headers.get('Set-Cookie') ?? '';
-  return cookie.split(';')[0] ?? '';
-}
+const { signedIn } = formClient(() => world);
 
 describe('signing in by link', () => {
   it('shows a button first, and spends the link only when it is pressed', async () => {

@@ -26,8 +26,11 @@ import { fr } from './messages.ts';
 import { homePage } from './pages/home.ts';
 import { messagePage } from './pages/messages-page.ts';
 import { signedOutPage, signInPage } from './pages/sign-in.ts';
+import { chromiumPrinter } from './pdf.ts';
+import { accountRoutes } from './routes/account.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { governanceRoutes } from './routes/governances.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
 import { milestoneRoutes } from './routes/milestones.ts';
 import { roadmapRoutes } from './routes/roadmaps.ts';
 import { STYLESHEET, STYLESHEET_PATH } from './style.ts';
@@ -35,6 +38,8 @@ import type { WebEnv } from './web-env.ts';
 
 /** What the pages need: the kernel's storage, clock and ids, as the API gets them. */
 export type WebDependencies = Pick<UseCaseContext, 'store' | 'clock' | 'ids'> & {
+  /** The Chromium that prints the steering brief to PDF; none: the brief says the PDF is unavailable. */
+  chromiumPath?: string | undefined;
   /** Told of an unexpected error (a bug): the person only gets a French page. Stderr by default. */
   logError?: ((error: unknown) => void) | undefined;
 };
@@ -43,7 +48,13 @@ export type WebDependencies = Pick<UseCaseContext, 'store' | 'clock' | 'ids'> & 
 export const SESSION_COOKIE = 'maille_session';
 
 /** The pages only a signed-in person may open (the others: home, sign-in, the stylesheet). */
-const SIGNED_IN_PREFIXES = ['/gouvernances/', '/feuilles-de-route/', '/fiches/', '/jalons/'];
+const SIGNED_IN_PREFIXES = [
+  '/gouvernances/',
+  '/feuilles-de-route/',
+  '/fiches/',
+  '/jalons/',
+  '/compte',
+];
 
 /** A form is text typed by a person: 100 KB is far above the longest field the kernel accepts. */
 const MAX_FORM_BYTES = 100 * 1024;
@@ -71,7 +82,7 @@ export function isPagePath(pathname: string): boolean {
  * const web = createWeb({ store: createStore(database), clock, ids: timeOrderedIds() });
  * serve({ fetch: (request) => (isPagePath(new URL(request.url).pathname) ? web : api).fetch(request) });
  */
-export function createWeb({ logError = console.error, ...kernel }: WebDependencies) {
+export function createWeb({ logError = console.error, chromiumPath, ...kernel }: WebDependencies) {
   const app = new Hono<WebEnv>();
   const as = (personId: string | undefined): UseCaseContext => {
     const actor: Actor = { channel: 'web', ...(personId ? { personId } : {}) };
@@ -165,7 +176,9 @@ export function createWeb({ logError = console.error, ...kernel }: WebDependenci
     return c.redirect('/', 303);
   });
 
-  app.route('/', governanceRoutes);
+  app.route('/', governanceRoutes(chromiumPath ? chromiumPrinter(chromiumPath) : undefined));
+  app.route('/', accountRoutes(SESSION_COOKIE));
+  app.route('/', indicatorRoutes);
   app.route('/', roadmapRoutes);
   app.route('/', actionRoutes);
   app.route('/', milestoneRoutes);

@@ -11,7 +11,12 @@ export async function openTestWeb() {
   const test: TestDatabase = await openTestDatabase(testDialect());
   await seedDemo(createStore(test.database), NOW);
   const admin = kernelAt(test.database, NOW);
-  const web = createWeb({ store: admin.store, clock: admin.clock, ids: admin.ids });
+  const web = createWeb({
+    store: admin.store,
+    clock: admin.clock,
+    ids: admin.ids,
+    chromiumPath: '/usr/bin/chromium',
+  });
   return {
     test,
     web,
@@ -21,4 +26,31 @@ export async function openTestWeb() {
       `/connexion/${(await issueSignInLink(admin, { personId })).secret}`,
     drop: () => test.drop(),
   };
+}
+
+/** The origin the request tests pretend to be served from. */
+export const ORIGIN = 'http://maille.test';
+
+type TestWeb = Awaited<ReturnType<typeof openTestWeb>>;
+
+/** A browser without a browser: GET and form POST (with our Origin) to the web app, and sign-in. */
+export function formClient(world: () => TestWeb) {
+  const get = (path: string, cookie?: string) =>
+    world().web.request(`${ORIGIN}${path}`, cookie ? { headers: { Cookie: cookie } } : {});
+  const post = (path: string, cookie: string | undefined, form: Record<string, string> = {}) =>
+    world().web.request(`${ORIGIN}${path}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: ORIGIN,
+        ...(cookie ? { Cookie: cookie } : {}),
+      },
+      body: new URLSearchParams(form).toString(),
+    });
+  /** Signs in by a new link and returns the cookie the browser would send back. */
+  const signedIn = async (personId: string): Promise<string> => {
+    const response = await post(await world().linkFor(personId), undefined);
+    return (response.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
+  };
+  return { get, post, signedIn };
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
@@ -40,6 +41,20 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+async function signIn(page: Page, personId: string) {
+  await page.goto(`${origin}${await world.linkFor(personId)}`);
+  await page.getByRole('button', { name: 'Me connecter' }).click();
+  await page.waitForURL(`${origin}/`);
+}
+
+/** The document title Chromium writes in the PDF's information dictionary. */
+function pdfTitle(pdf: Buffer): string {
+  const text = pdf.toString('latin1');
+  const hex = text.match(/\/Title\s*<FEFF([0-9A-Fa-f]+)>/);
+  if (hex?.[1]) return Buffer.from(hex[1], 'hex').swap16().toString('utf16le');
+  return text.match(/\/Title\s*\(([^)]*)\)/)?.[1] ?? '';
+}
+
 describe('the web workspace in Chromium', () => {
   it('signs a coordinator in by link, leads to their governance, and signs them out', async () => {
     const context = await browser.newContext();
@@ -78,6 +93,80 @@ describe('the web workspace in Chromium', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('carries a coordinator’s new sheet to a member’s phone and back to the brief and its PDF', async () => {
+    const desk = await browser.newContext();
+    const coordinator = await desk.newPage();
+    await signIn(coordinator, LR.coordinator);
+    const roadmapProgress = async () =>
+      Number(await coordinator.locator('main progress').first().getAttribute('value'));
+
+    // The coordinator creates a sheet with its first milestone, carried by a member.
+    await coordinator.goto(`${origin}/gouvernances/${LR.governance}/point-copil`);
+    expect(await seriousViolations(coordinator)).toEqual([]);
+    const before = await roadmapProgress();
+    await coordinator.goto(`${origin}/feuilles-de-route/${LR.roadmap}`);
+    expect(await seriousViolations(coordinator)).toEqual([]);
+    await coordinator.getByRole('link', { name: 'Créer une fiche' }).click();
+    expect(await seriousViolations(coordinator)).toEqual([]);
+    await coordinator.getByLabel('Code').fill('A4.3');
+    await coordinator
+      .getByLabel('Intitulé', { exact: false })
+      .first()
+      .fill('Café numérique à Mireuil');
+    await coordinator.getByLabel('Responsable').selectOption({ label: 'Bernard Giraud' });
+    await coordinator.getByLabel('Poids dans l’avancement').fill('20');
+    await coordinator.getByLabel('Intitulé du jalon').fill('Premier café numérique');
+    await coordinator.getByLabel('Échéance du jalon').fill('2026-12-15');
+    await coordinator.getByRole('button', { name: 'Créer la fiche' }).click();
+    await coordinator.waitForURL(/\/fiches\/act_/);
+    const sheetUrl = coordinator.url();
+    expect(await coordinator.locator('h1').textContent()).toBe('A4.3 · Café numérique à Mireuil');
+    expect(await seriousViolations(coordinator)).toEqual([]);
+
+    // The member, on a phone, marks the milestone reached and posts an update.
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const member = await phone.newPage();
+    await signIn(member, 'per_lrgiraud');
+    await member.goto(sheetUrl);
+    expect(await member.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    expect(await seriousViolations(member)).toEqual([]);
+    await member.getByRole('button', { name: 'Marquer atteint' }).click();
+    await member
+      .getByLabel('Ce qui s’est passé')
+      .fill('Douze personnes au premier café, surtout pour la CAF.');
+    await member.getByRole('button', { name: 'Publier' }).click();
+    await member.waitForURL(/#points$/);
+    expect(await member.locator('ol.timeline').textContent()).toContain(
+      'Douze personnes au premier café',
+    );
+    await phone.close();
+
+    // The governance page and the brief show the new progress; the brief's PDF has its name.
+    await coordinator.goto(`${origin}/gouvernances/${LR.governance}`);
+    expect(await coordinator.locator('main').textContent()).toContain(
+      'Douze personnes au premier café',
+    );
+    await coordinator.goto(`${origin}/gouvernances/${LR.governance}/point-copil`);
+    expect(await roadmapProgress()).toBeGreaterThan(before);
+    const [download] = await Promise.all([
+      coordinator.waitForEvent('download'),
+      coordinator.getByRole('link', { name: 'Télécharger en PDF' }).click(),
+    ]);
+    const pdf = await readFile((await download.path()) ?? '');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfTitle(pdf)).toContain('agglomération de La Rochelle');
+
+    for (const path of [
+      `/gouvernances/${LR.governance}/indicateurs`,
+      '/compte',
+      `/fiches/act_lr0002/modifier`,
+    ]) {
+      await coordinator.goto(`${origin}${path}`);
+      expect(await seriousViolations(coordinator), path).toEqual([]);
+    }
+    await desk.close();
+  }, 120_000);
 
   it('refuses a link used once already with a French page', async () => {
     const link = await world.linkFor('per_lrgiraud');

@@ -194,6 +194,7 @@ export const fr = {
       doneRate: 'Taux de réalisation des fiches-actions (0 à 1) ; null sans fiche-action.',
       progress: 'Avancement pondéré des fiches, de 0 à 100.',
       promotable: 'Fiches-projets complètes, qui peuvent devenir fiches-actions dès maintenant.',
+      axes: 'Avancement pondéré de chaque axe, dans l’ordre de la feuille de route (puis « Sans axe »).',
       from: 'Première période montrée, incluse (ex. 2024, 2024-S1, 2024-T2, 2024-05).',
       to: 'Dernière période montrée, incluse ; 2024 va jusqu’en décembre 2024.',
       niveau:

@@ -142,6 +142,18 @@ const DashboardBody = z.object({
           actionCount: z.number().int(),
           weight: z.number(),
         }),
+        axes: z
+          .array(
+            z.object({
+              axisId: z.string().nullable(),
+              code: z.string().nullable(),
+              title: z.string(),
+              progress: z.number(),
+              actionCount: z.number().int(),
+              weight: z.number(),
+            }),
+          )
+          .openapi({ description: d.axes }),
         lateMilestoneCount: z.number().int(),
         upcomingMilestoneCount: z.number().int(),
         actionsWithoutOwnerCount: z.number().int(),

@@ -28,7 +28,7 @@ export const actionPath = (id: string) => `/fiches/${id}`;
 
 /** A form of the page that was refused: which one, what was typed, what to correct. */
 export interface RefusedForm {
-  form: 'point' | 'jalon' | `report-${string}`;
+  form: 'point' | 'jalon' | 'statut' | 'financement' | `report-${string}`;
   typed: Typed;
   errors: FieldErrors;
 }
@@ -65,6 +65,7 @@ export function actionPage(sheet: ActionSheet, signedInAs: string, refused?: Ref
 ${action.description ? html`<h3>${t.description}</h3><p class="text">${action.description}</p>` : ''}
 ${action.objectives ? html`<h3>${t.objectives}</h3><p class="text">${action.objectives}</p>` : ''}
 ${sheet.may['action.edit'] ? html`<p><a class="button" href="${actionPath(action.id)}/modifier">${t.edit}</a></p>` : ''}
+${sheet.may['action.transition'] && sheet.nextStatuses.length > 0 ? statusForm(sheet, typedFor('statut')) : ''}
 </section>
 <section class="card" aria-labelledby="jalons"><h2 id="jalons">${t.milestones}</h2>
 ${
@@ -85,6 +86,7 @@ ${
           html`<tr><th scope="row">${funderKindLabels[line.funderKind]}</th><td>${line.programme ?? '—'}</td><td>${fundingStatusLabels[line.status]}</td><td>${formatEuros(line.amountCents)}</td></tr>`,
       )}</tbody></table></div>`
 }
+${sheet.may['funding.edit'] ? fundingForm(action.id, typedFor('financement')) : ''}
 </section>
 <section class="card" aria-labelledby="points"><h2 id="points">${t.updates}</h2>
 ${sheet.may['update.create'] ? updateForm(sheet, typedFor('point')) : ''}
@@ -190,4 +192,45 @@ ${
     : ''
 }
 <button type="submit">${t.publish}</button></form>`;
+}
+
+function statusForm(sheet: ActionSheet, form: { typed: Typed; errors: FieldErrors }): Html {
+  const t = fr.action;
+  return html`<details${Object.keys(form.errors).length > 0 ? html` open` : ''}><summary>${t.changeStatus}</summary>
+<form method="post" action="${actionPath(sheet.action.id)}/statut" novalidate>
+<input type="hidden" name="version" value="${sheet.action.version}">
+${formAlert(form.errors, ['to', 'reason'])}
+${selectField({
+  name: 'to',
+  label: t.newStatus,
+  choices: sheet.nextStatuses.map((status) => ({
+    value: status,
+    label: actionStatusLabels[status],
+  })),
+  ...form,
+})}
+${textArea({ name: 'reason', label: t.statusReason, hint: t.statusReasonHint, maxlength: TEXT_LIMITS.text, rows: 2, ...form })}
+<button type="submit">${t.changeStatus}</button></form></details>`;
+}
+
+function fundingForm(actionId: string, form: { typed: Typed; errors: FieldErrors }): Html {
+  const t = fr.action;
+  return html`<details${Object.keys(form.errors).length > 0 ? html` open` : ''}><summary>${t.addFunding}</summary>
+<form method="post" action="${actionPath(actionId)}/financements" novalidate>
+${formAlert(form.errors, ['funderKind', 'programme', 'amount', 'status'])}
+${selectField({
+  name: 'funderKind',
+  label: t.funder,
+  choices: Object.entries(funderKindLabels).map(([value, label]) => ({ value, label })),
+  ...form,
+})}
+${textField({ name: 'programme', label: t.programme, maxlength: 200, ...form })}
+${textField({ name: 'amount', label: t.amountEuros, hint: fr.actionForm.budgetHint, maxlength: 30, required: true, ...form })}
+${selectField({
+  name: 'status',
+  label: t.fundingStatus,
+  choices: Object.entries(fundingStatusLabels).map(([value, label]) => ({ value, label })),
+  ...form,
+})}
+<button type="submit">${t.addFunding}</button></form></details>`;
 }

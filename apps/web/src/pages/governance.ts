@@ -1,78 +1,226 @@
-import { formatDate } from '@maille/domain';
-import type { GovernanceDashboard } from '@maille/domain/use-cases';
+import { formatDate, formatEuros, memberPositionLabels } from '@maille/domain';
+import type { SteeringBrief } from '@maille/domain/use-cases';
 import { html } from 'hono/html';
 import { fr } from '../messages.ts';
+import { actionPath } from './action.ts';
 import { HOME_STEP, type Html, layout, progressBar } from './layout.ts';
 import { roadmapPath } from './roadmap.ts';
 
 const numbers = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
+export const governancePath = (id: string) => `/gouvernances/${id}`;
+export const briefPath = (id: string) => `/gouvernances/${id}/point-copil`;
+
 /**
- * « Gouvernance »: what a coordinator opens before a steering committee — late and upcoming
- * milestones, each roadmap's progress and funding, the indicators against their targets, the
- * latest updates. Everything comes from the kernel's dashboard.
+ * « Gouvernance »: the page a coordinator opens before a steering committee — late and upcoming
+ * milestones, the roadmaps with their axes and funding, the indicators against their targets,
+ * the bodies and who sits on them, the next meetings, the latest updates.
  */
-export function governancePage(dashboard: GovernanceDashboard, signedInAs: string): Html {
-  const { governance } = dashboard;
-  const t = fr.governance;
-  const owner = (o: { name: string } | null) => (o ? t.owner(o.name) : t.noOwner);
+export function governancePage(brief: SteeringBrief, signedInAs: string): Html {
+  const { governance } = brief;
   const body = html`
-<section class="card" aria-labelledby="retards"><h2 id="retards">${t.late}</h2>
-${
-  dashboard.lateMilestones.length === 0
-    ? html`<p class="muted">${t.noLate}</p>`
-    : html`<ul class="items">${dashboard.lateMilestones.map(
-        (m) =>
-          html`<li><span class="late">${m.title}</span> — ${formatDate(m.dueDate)}, ${t.daysLate(m.daysLate)} <span class="muted">(${m.roadmap.title} ; ${owner(m.owner)})</span></li>`,
-      )}</ul>`
-}
-</section>
-<section class="card" aria-labelledby="prochains"><h2 id="prochains">${t.upcoming(dashboard.upcomingDays)}</h2>
-${
-  dashboard.upcomingMilestones.length === 0
-    ? html`<p class="muted">${t.noUpcoming}</p>`
-    : html`<ul class="items">${dashboard.upcomingMilestones.map(
-        (m) =>
-          html`<li>${m.title} — ${formatDate(m.dueDate)}, ${t.daysUntil(m.daysUntil)} <span class="muted">(${owner(m.owner)})</span></li>`,
-      )}</ul>`
-}
-</section>
-<section class="card" aria-labelledby="feuilles"><h2 id="feuilles">${t.roadmaps}</h2>
-<ul class="items">${dashboard.roadmaps.map(
-    (
-      r,
-    ) => html`<li><a href="${roadmapPath(r.roadmap.id)}"><strong>${r.roadmap.title}</strong></a> (${r.roadmap.fromYear}–${r.roadmap.toYear})<br>
-${t.progress} : ${progressBar(r.progress.progress, `${t.progress} — ${r.roadmap.title}`)}<br>
-<span class="muted">${t.funding} : ${r.funding.summary}</span></li>`,
-  )}</ul>
-</section>
-<section class="card" aria-labelledby="indicateurs"><h2 id="indicateurs">${t.indicators}</h2>
-<div class="table-scroll" tabindex="0" role="region" aria-labelledby="indicateurs"><table>
-<thead><tr><th scope="col">${t.indicator}</th><th scope="col">${t.period}</th><th scope="col">${t.value}</th><th scope="col">${t.target}</th></tr></thead>
-<tbody>${dashboard.indicators.map(
-    (s) =>
-      html`<tr><th scope="row">${s.indicator.label}</th><td>${s.periodLabel}</td><td>${figure(s.value)}</td><td>${figure(s.target)}</td></tr>`,
-  )}</tbody>
-</table></div>
-</section>
-<section class="card" aria-labelledby="points"><h2 id="points">${t.recentUpdates}</h2>
-${
-  dashboard.recentUpdates.length === 0
-    ? html`<p class="muted">${t.noUpdate}</p>`
-    : html`<ul class="items">${dashboard.recentUpdates.map(
-        (u) =>
-          html`<li><strong>${u.subject.title}</strong> — ${u.text} <span class="muted">(${u.author.name}, ${formatDate(u.createdAt)})</span></li>`,
-      )}</ul>`
-}
-</section>`;
+<p><a class="button" href="${briefPath(governance.id)}">${fr.brief.open}</a> <a href="${governancePath(governance.id)}/indicateurs">${fr.indicators.open}</a></p>
+${lateSection(brief)}
+${upcomingSection(brief)}
+${roadmapsSection(brief)}
+${indicatorsSection(brief)}
+${meetingsSection(brief)}
+${bodiesSection(brief)}
+${updatesSection(brief)}`;
   return layout({
     title: governance.name,
+    trail: { steps: [HOME_STEP, { label: governance.name, href: governancePath(governance.id) }] },
+    signedInAs,
+    body,
+  });
+}
+
+/**
+ * « Point COPIL »: the same facts as a brief for the committee — health per axis, late and
+ * upcoming milestones, decisions to follow up, funding, indicators — laid out for A4 paper.
+ */
+export function briefPage(brief: SteeringBrief, signedInAs: string, pdf: boolean): Html {
+  const { governance } = brief;
+  const t = fr.brief;
+  const body = html`
+<p class="muted">${t.asOf(formatDate(brief.today))}</p>
+<p class="screen-only">${
+    pdf
+      ? html`<a class="button" href="${briefPath(governance.id)}.pdf">${t.pdf}</a> `
+      : html`<span>${t.noPdf}</span> `
+  }<span class="muted">${t.print}</span></p>
+${roadmapsSection(brief)}
+${lateSection(brief)}
+${upcomingSection(brief)}
+${decisionsSection(brief)}
+${fundingSection(brief)}
+${indicatorsSection(brief)}
+${meetingsSection(brief)}`;
+  return layout({
+    title: t.title(governance.name),
     trail: {
-      steps: [HOME_STEP, { label: governance.name, href: `/gouvernances/${governance.id}` }],
+      steps: [
+        HOME_STEP,
+        { label: governance.name, href: governancePath(governance.id) },
+        { label: t.step, href: briefPath(governance.id) },
+      ],
     },
     signedInAs,
     body,
   });
+}
+
+const owner = (o: { name: string } | null) =>
+  o ? fr.governance.owner(o.name) : fr.governance.noOwner;
+
+function lateSection(brief: SteeringBrief): Html {
+  const t = fr.governance;
+  return html`<section class="card" aria-labelledby="retards"><h2 id="retards">${t.late}</h2>
+${
+  brief.lateMilestones.length === 0
+    ? html`<p class="muted">${t.noLate}</p>`
+    : html`<ul class="items">${brief.lateMilestones.map(
+        (m) =>
+          html`<li><span class="late">${m.title}</span>${m.action ? html` (<a href="${actionPath(m.action.id)}">${m.action.code}</a>)` : ''} — ${formatDate(m.dueDate)}, ${t.daysLate(m.daysLate)} <span class="muted">(${owner(m.owner)})</span></li>`,
+      )}</ul>`
+}
+</section>`;
+}
+
+function upcomingSection(brief: SteeringBrief): Html {
+  const t = fr.governance;
+  return html`<section class="card" aria-labelledby="prochains"><h2 id="prochains">${t.upcoming(brief.upcomingDays)}</h2>
+${
+  brief.upcomingMilestones.length === 0
+    ? html`<p class="muted">${t.noUpcoming}</p>`
+    : html`<ul class="items">${brief.upcomingMilestones.map(
+        (m) =>
+          html`<li>${m.title}${m.action ? html` (<a href="${actionPath(m.action.id)}">${m.action.code}</a>)` : ''} — ${formatDate(m.dueDate)}, ${t.daysUntil(m.daysUntil)} <span class="muted">(${owner(m.owner)})</span></li>`,
+      )}</ul>`
+}
+</section>`;
+}
+
+function roadmapsSection(brief: SteeringBrief): Html {
+  const t = fr.governance;
+  return html`<section class="card" aria-labelledby="feuilles"><h2 id="feuilles">${t.roadmaps}</h2>
+${
+  brief.roadmaps.length === 0
+    ? html`<p class="muted">${t.noRoadmap}</p>`
+    : brief.roadmaps.map(
+        (
+          r,
+        ) => html`<h3><a href="${roadmapPath(r.roadmap.id)}">${r.roadmap.title}</a> <span class="muted">(${r.roadmap.fromYear}–${r.roadmap.toYear})</span></h3>
+<p>${t.progress} : ${progressBar(r.progress.progress, `${t.progress} — ${r.roadmap.title}`)} · ${t.counts(r.actions.total, r.lateMilestoneCount)}</p>
+<ul class="items">${r.axes.map(
+          (axis) =>
+            html`<li>${axis.code ? `${axis.code} · ` : ''}${axis.title} : ${progressBar(axis.progress, t.axisProgress(axis.title))}</li>`,
+        )}</ul>
+<p class="muted">${t.funding} : ${r.funding.summary}</p>`,
+      )
+}
+</section>`;
+}
+
+function fundingSection(brief: SteeringBrief): Html {
+  const t = fr.brief;
+  const total = brief.funding.total;
+  return html`<section class="card" aria-labelledby="financement"><h2 id="financement">${t.funding}</h2>
+<p>${total.summary}${total.pendingCents > 0 ? html` · ${t.pending(formatEuros(total.pendingCents))}` : ''}${
+    total.gapCents > 0 ? html` · ${t.gap(formatEuros(total.gapCents))}` : ''
+  }</p>
+</section>`;
+}
+
+function indicatorsSection(brief: SteeringBrief): Html {
+  const t = fr.governance;
+  return html`<section class="card" aria-labelledby="indicateurs"><h2 id="indicateurs">${t.indicators}</h2>
+${
+  brief.indicators.length === 0
+    ? html`<p class="muted">${t.noIndicator}</p>`
+    : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="indicateurs"><table>
+<thead><tr><th scope="col">${t.indicator}</th><th scope="col">${t.period}</th><th scope="col">${t.value}</th><th scope="col">${t.target}</th></tr></thead>
+<tbody>${brief.indicators.map(
+        (s) =>
+          html`<tr><th scope="row">${s.indicator.label}</th><td>${s.periodLabel}</td><td>${figure(s.value)}</td><td>${figure(s.target)}</td></tr>`,
+      )}</tbody>
+</table></div>`
+}
+</section>`;
+}
+
+function meetingsSection(brief: SteeringBrief): Html {
+  const t = fr.governance;
+  const dateTime = new Intl.DateTimeFormat('fr-FR', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: brief.governance.timeZone,
+  });
+  return html`<section class="card" aria-labelledby="reunions"><h2 id="reunions">${t.meetings}</h2>
+${
+  brief.nextMeetings.length === 0
+    ? html`<p class="muted">${t.noMeeting}</p>`
+    : html`<ul class="items">${brief.nextMeetings.map(
+        ({ meeting, body }) =>
+          html`<li><strong>${meeting.title ?? body.name}</strong> — ${dateTime.format(new Date(meeting.startsAt))}${
+            meeting.place ? `, ${meeting.place}` : ''
+          } <span class="muted">(${body.name})</span>${
+            meeting.agenda.length > 0
+              ? html`<br><span class="muted">${t.agenda} : ${meeting.agenda.map((i) => i.title).join(' ; ')}</span>`
+              : ''
+          }</li>`,
+      )}</ul>`
+}
+</section>`;
+}
+
+function decisionsSection(brief: SteeringBrief): Html {
+  const t = fr.brief;
+  return html`<section class="card" aria-labelledby="decisions"><h2 id="decisions">${t.decisions}</h2>
+${
+  brief.recentDecisions.length === 0
+    ? html`<p class="muted">${t.noDecision}</p>`
+    : html`<ul class="items">${brief.recentDecisions.map(
+        ({ decision, meeting, body, action }) =>
+          html`<li>${decision.text}${action ? html` (<a href="${actionPath(action.id)}">${action.code}</a>)` : ''} <span class="muted">— ${body.name}, ${formatDate(meeting.startsAt)}</span></li>`,
+      )}</ul>`
+}
+</section>`;
+}
+
+function bodiesSection(brief: SteeringBrief): Html {
+  const t = fr.governance;
+  return html`<section class="card" aria-labelledby="instances"><h2 id="instances">${t.bodies}</h2>
+${
+  brief.bodies.length === 0
+    ? html`<p class="muted">${t.noBody}</p>`
+    : brief.bodies.map(
+        ({ body, members }) => html`<h3>${body.name}</h3>
+${
+  members.length === 0
+    ? html`<p class="muted">${t.noMember}</p>`
+    : html`<ul class="items">${members.map(
+        (m) =>
+          html`<li>${m.person.name} <span class="muted">— ${memberPositionLabels[m.position]}</span></li>`,
+      )}</ul>`
+}`,
+      )
+}
+</section>`;
+}
+
+function updatesSection(brief: SteeringBrief): Html {
+  const t = fr.governance;
+  return html`<section class="card" aria-labelledby="points"><h2 id="points">${t.recentUpdates}</h2>
+${
+  brief.recentUpdates.length === 0
+    ? html`<p class="muted">${t.noUpdate}</p>`
+    : html`<ul class="items">${brief.recentUpdates.map(
+        (u) =>
+          html`<li><strong>${u.subject.type === 'action' ? html`<a href="${actionPath(u.subject.id)}">${u.subject.title}</a>` : u.subject.title}</strong> — ${u.text} <span class="muted">(${u.author.name}, ${formatDate(u.createdAt)})</span></li>`,
+      )}</ul>`
+}
+</section>`;
 }
 
 function figure(value: number | null): string {

@@ -44,7 +44,7 @@ export function layout(page: {
 ${
   page.signedInAs === undefined
     ? ''
-    : html`<div class="who"><span>${fr.nav.signedInAs(page.signedInAs)}</span>
+    : html`<div class="who"><span>${fr.nav.signedInAs(page.signedInAs)}</span> <a href="/compte">${fr.nav.account}</a>
 <form method="post" action="/deconnexion"><button type="submit">${fr.nav.signOut}</button></form></div>`
 }
 </header>

@@ -7,6 +7,7 @@ import {
   validate,
 } from '@maille/domain';
 import {
+  addFundingLine,
   createAction,
   createMilestone,
   getAction,
@@ -14,6 +15,7 @@ import {
   getRoadmapOverview,
   recordUpdate,
   sameTransaction,
+  transitionAction,
   updateAction,
 } from '@maille/domain/use-cases';
 import { type Context, Hono } from 'hono';
@@ -78,6 +80,40 @@ export const actionRoutes = new Hono<WebEnv>()
     );
     if ('done' in outcome) return c.redirect(`${actionPath(action.id)}#jalons`, 303);
     return refusedOnSheet(c, action.id, { form: 'jalon', typed, errors: outcome.errors });
+  })
+
+  .post('/fiches/:id/statut', async (c) => {
+    const actionId = c.req.param('id');
+    const typed = await readForm(c);
+    const outcome = await refusedFields(() =>
+      transitionAction(c.var.kernel, {
+        actionId,
+        expectedVersion: givenNumber(typed, 'version'),
+        to: given(typed, 'to'),
+        reason: given(typed, 'reason'),
+      }),
+    );
+    if ('done' in outcome) return c.redirect(actionPath(actionId), 303);
+    return refusedOnSheet(c, actionId, { form: 'statut', typed, errors: outcome.errors });
+  })
+
+  .post('/fiches/:id/financements', async (c) => {
+    const actionId = c.req.param('id');
+    const typed = await readForm(c);
+    const amount = given(typed, 'amount');
+    const outcome = await refusedFields(
+      async () =>
+        addFundingLine(c.var.kernel, {
+          actionId,
+          funderKind: given(typed, 'funderKind'),
+          programme: given(typed, 'programme'),
+          amountCents: amount === undefined ? undefined : amountInCents(amount),
+          status: given(typed, 'status'),
+        }),
+      (path) => (path === 'amountCents' || path === '' ? 'amount' : path),
+    );
+    if ('done' in outcome) return c.redirect(`${actionPath(actionId)}#financements`, 303);
+    return refusedOnSheet(c, actionId, { form: 'financement', typed, errors: outcome.errors });
   })
 
   .get('/feuilles-de-route/:id/fiches/nouvelle', async (c) => {
@@ -311,7 +347,7 @@ function actionFields(
       const text = given(typed, name);
       if (text === undefined) continue;
       try {
-        fields.budgetCents = validate(EurosText, text);
+        fields.budgetCents = amountInCents(text);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         errors.budget = error.message;
@@ -319,6 +355,11 @@ function actionFields(
     } else fields[name] = given(typed, name);
   }
   return { fields, errors };
+}
+
+/** An amount typed in euros, in cents; the kernel's French refusal when it is not one. */
+function amountInCents(text: string): number {
+  return validate(EurosText, text);
 }
 
 /** A kernel field path as the form names it. */

@@ -1,10 +1,42 @@
-import { getGovernanceDashboard } from '@maille/domain/use-cases';
+import { getSteeringBrief } from '@maille/domain/use-cases';
 import { Hono } from 'hono';
-import { governancePage } from '../pages/governance.ts';
+import { fr } from '../messages.ts';
+import { briefPage, governancePage } from '../pages/governance.ts';
+import { messagePage } from '../pages/messages-page.ts';
+import type { PrintToPdf } from '../pdf.ts';
+import { STYLESHEET, STYLESHEET_PATH } from '../style.ts';
 import { me, type WebEnv } from '../web-env.ts';
 
-/** « Gouvernance »: the page a coordinator opens before a steering committee. */
-export const governanceRoutes = new Hono<WebEnv>().get('/gouvernances/:id', async (c) => {
-  const dashboard = await getGovernanceDashboard(c.var.kernel, { governanceId: c.req.param('id') });
-  return c.html(governancePage(dashboard, me(c).name));
-});
+/**
+ * « Gouvernance » and its « Point COPIL »: the page a coordinator opens before a steering
+ * committee, and the same facts as a brief to print on A4 or download as a PDF.
+ */
+export function governanceRoutes(printer: PrintToPdf | undefined) {
+  return new Hono<WebEnv>()
+    .get('/gouvernances/:id', async (c) => {
+      const brief = await getSteeringBrief(c.var.kernel, { governanceId: c.req.param('id') });
+      return c.html(governancePage(brief, me(c).name));
+    })
+    .get('/gouvernances/:id/point-copil', async (c) => {
+      const brief = await getSteeringBrief(c.var.kernel, { governanceId: c.req.param('id') });
+      return c.html(briefPage(brief, me(c).name, printer !== undefined));
+    })
+    .get('/gouvernances/:id/point-copil.pdf', async (c) => {
+      const brief = await getSteeringBrief(c.var.kernel, { governanceId: c.req.param('id') });
+      if (!printer) {
+        return c.html(messagePage(fr.brief.noPdfTitle, fr.brief.noPdf, me(c).name), 503);
+      }
+      // Printed away from the server: the page carries its stylesheet instead of linking it.
+      const page = String(await briefPage(brief, me(c).name, false)).replace(
+        `<link rel="stylesheet" href="${STYLESHEET_PATH}">`,
+        `<style>${STYLESHEET}</style>`,
+      );
+      const pdf = await printer(page);
+      c.header('Content-Type', 'application/pdf');
+      c.header(
+        'Content-Disposition',
+        `attachment; filename="point-copil-${brief.governance.id}-${brief.today}.pdf"`,
+      );
+      return c.body(pdf as Uint8Array<ArrayBuffer>);
+    });
+}

@@ -18,7 +18,7 @@ import {
 } from '../../roadmap/health.ts';
 import type { Milestone } from '../../roadmap/milestone.ts';
 import { formatEuros } from '../../roadmap/money.ts';
-import type { GroupProgress } from '../../roadmap/progress.ts';
+import type { AxisProgress, GroupProgress } from '../../roadmap/progress.ts';
 import type { Roadmap } from '../../roadmap/roadmap.ts';
 import type { Update } from '../../roadmap/update.ts';
 import { idOf } from '../../shared/ids.ts';
@@ -102,6 +102,8 @@ export interface RoadmapSummary {
   actions: RoadmapHealth['actions'];
   doneRate: number | null;
   progress: GroupProgress;
+  /** Progress of each axis, in the roadmap's order (then « Sans axe »). */
+  axes: AxisProgress[];
   lateMilestoneCount: number;
   upcomingMilestoneCount: number;
   actionsWithoutOwnerCount: number;
@@ -376,6 +378,7 @@ function roadmapSummary(roadmap: Roadmap, health: RoadmapHealth): RoadmapSummary
     actions: health.actions,
     doneRate: health.doneRate,
     progress: health.progress.overall,
+    axes: health.progress.byAxis,
     lateMilestoneCount: health.lateMilestones.length,
     upcomingMilestoneCount: health.upcomingMilestones.length,
     actionsWithoutOwnerCount: health.actionsWithoutOwner.length,

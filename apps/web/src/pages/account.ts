@@ -1,0 +1,84 @@
+import { formatDate, type Person, reminderChannelLabels } from '@maille/domain';
+import { html } from 'hono/html';
+import { type FieldErrors, formAlert, selectField, type Typed, textField } from '../forms.ts';
+import { fr } from '../messages.ts';
+import { HOME_STEP, type Html, layout } from './layout.ts';
+
+export const ACCOUNT_PATH = '/compte';
+
+/** A form of the account page that was refused, or the chat code just issued (shown once). */
+export type AccountNotice =
+  | { form: 'rappels' | 'pause'; typed: Typed; errors: FieldErrors }
+  | { code: string; expiresAt: string };
+
+/** The reminder preferences as their form shows them. */
+export function typedReminders(person: Person): Typed {
+  const r = person.reminders;
+  return {
+    channel: r.channel,
+    quietFrom: r.quietHours.from,
+    quietTo: r.quietHours.to,
+    weekends: r.weekends ? '1' : '',
+    version: String(person.version),
+  };
+}
+
+/**
+ * « Mon compte »: how and when reminders come, a pause during a leave, a code to link a Discord
+ * account, and signing out of every device.
+ */
+export function accountPage(person: Person, notice?: AccountNotice): Html {
+  const t = fr.account;
+  const refused = (form: 'rappels' | 'pause') =>
+    notice && 'form' in notice && notice.form === form ? notice : undefined;
+  const reminders = refused('rappels') ?? { typed: typedReminders(person), errors: {} };
+  const pause = refused('pause') ?? {
+    typed: { until: person.reminders.pausedUntil ?? '' },
+    errors: {},
+  };
+  const paused = person.reminders.pausedUntil;
+  const body = html`
+<section class="card" aria-labelledby="rappels"><h2 id="rappels">${t.reminders}</h2>
+<form method="post" action="${ACCOUNT_PATH}/rappels" novalidate>
+<input type="hidden" name="version" value="${reminders.typed.version ?? person.version}">
+${formAlert(reminders.errors, ['channel', 'quietFrom', 'quietTo'])}
+${selectField({
+  name: 'channel',
+  label: t.channel,
+  choices: Object.entries(reminderChannelLabels).map(([value, label]) => ({ value, label })),
+  ...reminders,
+})}
+${textField({ name: 'quietFrom', label: t.quietFrom, hint: t.quietHint, type: 'text', maxlength: 5, ...reminders })}
+${textField({ name: 'quietTo', label: t.quietTo, type: 'text', maxlength: 5, ...reminders })}
+<div class="field check"><input type="checkbox" id="weekends" name="weekends" value="1"${reminders.typed.weekends ? html` checked` : ''}><label for="weekends">${t.weekends}</label></div>
+<button type="submit">${t.save}</button>
+</form>
+</section>
+<section class="card" aria-labelledby="pause"><h2 id="pause">${t.pause}</h2>
+<p>${paused ? t.pausedUntil(formatDate(paused)) : t.notPaused}</p>
+<form method="post" action="${ACCOUNT_PATH}/pause" novalidate>
+${formAlert(pause.errors, ['until'])}
+${textField({ name: 'until', label: t.until, hint: t.untilHint, type: 'date', ...pause })}
+<button type="submit">${t.pauseButton}</button>
+</form>
+${paused ? html`<form method="post" action="${ACCOUNT_PATH}/pause"><input type="hidden" name="until" value=""><button type="submit" class="secondary">${t.resume}</button></form>` : ''}
+</section>
+<section class="card" aria-labelledby="discord"><h2 id="discord">${t.chat}</h2>
+<p>${person.chatAccounts.length > 0 ? t.linked(person.chatAccounts.length) : t.notLinked}</p>
+${
+  notice && 'code' in notice
+    ? html`<div class="alert notice" role="status"><p>${t.codeIs} <strong class="code">${notice.code}</strong></p><p>${t.codeHow(formatDate(notice.expiresAt))}</p></div>`
+    : html`<form method="post" action="${ACCOUNT_PATH}/code-chat"><button type="submit">${t.codeButton}</button></form>`
+}
+</section>
+<section class="card" aria-labelledby="appareils"><h2 id="appareils">${t.devices}</h2>
+<p>${t.devicesLead}</p>
+<form method="post" action="${ACCOUNT_PATH}/deconnexion-partout"><button type="submit" class="secondary">${t.signOutEverywhere}</button></form>
+</section>`;
+  return layout({
+    title: t.title,
+    trail: { steps: [HOME_STEP, { label: t.title, href: ACCOUNT_PATH }] },
+    signedInAs: person.displayName,
+    body,
+  });
+}

@@ -1,0 +1,83 @@
+import type { Person } from '@maille/domain';
+import {
+  closeSessions,
+  getPerson,
+  issueChatLinkCode,
+  pauseReminders,
+  updatePerson,
+} from '@maille/domain/use-cases';
+import { type Context, Hono } from 'hono';
+import { deleteCookie } from 'hono/cookie';
+import { given, givenNumber, readForm, refusedFields } from '../forms.ts';
+import { ACCOUNT_PATH, accountPage } from '../pages/account.ts';
+import { me, type WebEnv } from '../web-env.ts';
+
+const self = async (c: Context<WebEnv>) =>
+  (await getPerson(c.var.kernel, { personId: me(c).id })) as Person;
+
+/** « Mon compte »: reminder preferences, a pause, a chat link code, signing out everywhere. */
+export function accountRoutes(sessionCookie: string) {
+  return (
+    new Hono<WebEnv>()
+      .get(ACCOUNT_PATH, async (c) => c.html(accountPage(await self(c))))
+
+      .post(`${ACCOUNT_PATH}/rappels`, async (c) => {
+        const typed = await readForm(c);
+        const person = await self(c);
+        const outcome = await refusedFields(
+          () =>
+            updatePerson(c.var.kernel, {
+              id: person.id,
+              expectedVersion: givenNumber(typed, 'version'),
+              patch: {
+                reminders: {
+                  ...person.reminders,
+                  channel: given(typed, 'channel'),
+                  quietHours: { from: given(typed, 'quietFrom'), to: given(typed, 'quietTo') },
+                  weekends: typed.weekends === '1',
+                },
+              },
+            }),
+          (path) =>
+            path.endsWith('quietHours.from')
+              ? 'quietFrom'
+              : path.endsWith('quietHours.to')
+                ? 'quietTo'
+                : (path.split('.').at(-1) ?? ''),
+        );
+        if ('done' in outcome) return c.redirect(`${ACCOUNT_PATH}#rappels`, 303);
+        return c.html(accountPage(person, { form: 'rappels', typed, errors: outcome.errors }), 400);
+      })
+
+      .post(`${ACCOUNT_PATH}/pause`, async (c) => {
+        const typed = await readForm(c);
+        const outcome = await refusedFields(
+          () =>
+            pauseReminders(c.var.kernel, {
+              personId: me(c).id,
+              until: given(typed, 'until') ?? null,
+            }),
+          () => 'until',
+        );
+        if ('done' in outcome) return c.redirect(`${ACCOUNT_PATH}#pause`, 303);
+        return c.html(
+          accountPage(await self(c), { form: 'pause', typed, errors: outcome.errors }),
+          400,
+        );
+      })
+
+      // The code is shown once, on the page this post answers: not stored, not in an address.
+      .post(`${ACCOUNT_PATH}/code-chat`, async (c) => {
+        const issued = await issueChatLinkCode(c.var.kernel, { personId: me(c).id });
+        return c.html(
+          accountPage(await self(c), { code: issued.code, expiresAt: issued.expiresAt }),
+        );
+      })
+
+      .post(`${ACCOUNT_PATH}/deconnexion-partout`, async (c) => {
+        await closeSessions(c.var.kernel, { personId: me(c).id });
+        deleteCookie(c, sessionCookie, { path: '/' });
+        return c.redirect('/', 303);
+      })
+  );
+}

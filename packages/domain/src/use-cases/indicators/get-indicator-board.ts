@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { Governance } from '../../governance/governance.ts';
+import type { Indicator } from '../../indicators/indicator.ts';
+import { idOf } from '../../shared/ids.ts';
+import { validate } from '../../shared/validate.ts';
+import { authorize } from '../authorize.ts';
+import type { UseCaseContext } from '../context.ts';
+import { sameTransaction } from '../helpers.ts';
+import { getIndicatorSeries } from './get-indicator-series.ts';
+
+export const GetIndicatorBoardInput = z.object({
+  governanceId: idOf('governance'),
+  /** How many of the latest periods each series shows. */
+  periods: z.number().int().min(1).max(60).default(8),
+});
+export type GetIndicatorBoardInput = z.input<typeof GetIndicatorBoardInput>;
+
+/** One period of an indicator on the governance's own territory. */
+export interface BoardPeriod {
+  period: string;
+  label: string;
+  /** The value on the governance's territory (recorded or rolled up), `null` without one. */
+  value: number | null;
+  target: number | null;
+  /** Some territories inside have not reported: the value is partial. */
+  partial: boolean;
+  provisional: boolean;
+}
+
+export interface IndicatorBoard {
+  governance: Governance;
+  indicators: { indicator: Indicator; periods: BoardPeriod[] }[];
+}
+
+/**
+ * Every indicator of a governance with its latest periods on the governance's own territory,
+ * value against target: what the indicators page charts and tabulates. The figures are the
+ * series' (`getIndicatorSeries`), so the page, the API and exports agree.
+ */
+export async function getIndicatorBoard(
+  ctx: UseCaseContext,
+  input: unknown,
+): Promise<IndicatorBoard> {
+  const { governanceId, periods } = validate(GetIndicatorBoardInput, input);
+  return ctx.store.transaction(async (repos) => {
+    const governance = await authorize(ctx, repos, 'governance.read', governanceId);
+    const inside = { ...ctx, store: sameTransaction(repos) };
+    const indicators = (await repos.indicators.listByGovernance(governanceId)).sort((a, b) =>
+      a.code.localeCompare(b.code, 'fr', { numeric: true }),
+    );
+    const own = governance.territory;
+    return {
+      governance,
+      indicators: await Promise.all(
+        indicators.map(async (indicator) => {
+          const series = await getIndicatorSeries(inside, { indicatorId: indicator.id });
+          return {
+            indicator,
+            periods: series.periods.slice(-periods).map((p) => {
+              const point = p.points.find(
+                (x) => x.territory.code === own.code && x.territory.level === own.level,
+              );
+              return {
+                period: p.period,
+                label: p.label,
+                value: point?.value ?? null,
+                target: p.target,
+                partial: point?.partial ?? false,
+                provisional: point?.provisional ?? false,
+              };
+            }),
+          };
+        }),
+      ),
+    };
+  });
+}
