@@ -17,7 +17,10 @@ export const fr = {
     noMilestone: 'Aucun jalon à venir dans les 30 prochains jours.',
     myActions: 'Mes actions',
     noAction: 'Aucune action en cours à votre nom.',
-    openGovernance: (name: string) => `Ouvrir la gouvernance ${name}`,
+    sinceTitle: (date: string) => `Depuis votre dernière visite (le ${date})`,
+    nothingNew: 'Rien de nouveau de la part des autres depuis.',
+    newCount: (n: number) => (n === 1 ? '1 point d’étape' : `${n} points d’étape`),
+    more: (n: number) => (n === 1 ? 'Et 1 autre' : `Et ${n} autres`),
   },
   signedOut: {
     title: 'Connexion',
@@ -113,7 +116,7 @@ export const fr = {
     noMilestone: 'Aucun jalon pour l’instant.',
     reachedOn: (date: string) => `le ${date}`,
     rescheduled: (from: string, to: string, reason: string) =>
-      `Reporté du ${from} au ${to} : ${reason}.`,
+      `Reporté du ${from} au ${to} : ${/[.!?…]$/.test(reason) ? reason : `${reason}.`}`,
     markReached: 'Marquer atteint',
     cancel: 'Annuler le jalon',
     reschedule: 'Reporter',

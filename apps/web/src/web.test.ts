@@ -149,4 +149,18 @@ describe('pages', () => {
       expect(await page.text()).toContain('Page introuvable');
     }
   });
+
+  it('tells what others posted since the previous visit, and nothing on a first one', async () => {
+    const cookie = await signedIn(GIRAUD);
+    const first = await (await get('/', cookie)).text();
+    expect(first).not.toContain('Depuis votre dernière visite');
+    // As if Bernard Giraud's previous visit had ended ten days ago.
+    const tenDaysAgo = new Date(Date.parse(NOW) - 10 * 86_400_000).toISOString();
+    await world.admin.store.transaction((repos) =>
+      repos.visits.save({ personId: GIRAUD, startedAt: tenDaysAgo, seenAt: tenDaysAgo }),
+    );
+    const next = await (await get('/', cookie)).text();
+    expect(next).toContain('Depuis votre dernière visite (le 14 novembre 2026)');
+    expect(next).toMatch(/\(\d+ points? d’étape\)/);
+  });
 });

@@ -10,6 +10,7 @@ import {
   findSession,
   getPerson,
   listMyWork,
+  recordVisit,
   SESSION_TTL_MS,
   SignInSecret,
   signIn,
@@ -143,7 +144,11 @@ export function createWeb({ logError = console.error, chromiumPath, ...kernel }:
   app.get('/', async (c) => {
     const me = c.get('me');
     if (!me) return c.html(signedOutPage());
-    return c.html(homePage(me.name, await listMyWork(c.var.kernel)));
+    const [work, changes] = await Promise.all([
+      listMyWork(c.var.kernel),
+      recordVisit(c.var.kernel),
+    ]);
+    return c.html(homePage(me.name, work, changes));
   });
 
   app.get('/connexion/:secret', (c) => {

@@ -19,6 +19,7 @@ import {
   issueSignInLink,
   recordMeasurement,
   recordUpdate,
+  recordVisit,
   type Store,
   scheduleMeeting,
   signIn,
@@ -326,6 +327,8 @@ describe.each(DIALECTS)('personal data of one person on %s', (dialect) => {
       ...world.as('admin'),
       actor: { personId: jeanne.id, channel: 'discord' },
     };
+    // And her visit to the web workspace's home page.
+    await recordVisit({ ...asJeanne, actor: { personId: jeanne.id, channel: 'web' } });
     // Her reminder about the action she carries, planted above.
     const reminder = await world.store.transaction((repos) =>
       repos.deliveries.get('dlv_planted01'),
@@ -389,11 +392,12 @@ describe.each(DIALECTS)('personal data of one person on %s', (dialect) => {
     expect(found).toBeUndefined();
   });
 
-  it('drops her link codes, button answers, sign-in links and sessions', async () => {
+  it('drops her link codes, button answers, sign-in links, sessions and visits', async () => {
     const left = await sql<{ n: number }>`select
       (select count(*) from chat_link_codes where person_id = ${jeanne.id}) +
       (select count(*) from sign_in_links where person_id = ${jeanne.id}) +
       (select count(*) from sessions where person_id = ${jeanne.id}) +
+      (select count(*) from visits where person_id = ${jeanne.id}) +
       (select count(*) from chat_answers where person_id = ${jeanne.id}) as n`.execute(
       test.database.db,
     );

@@ -117,6 +117,7 @@ const SEED: Seed = {
   chatInteractions: [],
   signInLinks: [],
   sessions: [],
+  visits: [],
 };
 
 /** Stores a dataset through the ports, parents first. */

@@ -1,5 +1,5 @@
 import { formatDate, milestoneStateLabels } from '@maille/domain';
-import type { MyWorkInGovernance } from '@maille/domain/use-cases';
+import type { ChangesSinceLastVisit, MyWorkInGovernance } from '@maille/domain/use-cases';
 import { html } from 'hono/html';
 import { fr } from '../messages.ts';
 import { HOME_STEP, type Html, layout } from './layout.ts';
@@ -8,11 +8,15 @@ import { HOME_STEP, type Html, layout } from './layout.ts';
  * « Accueil »: the person's governances, and in each what they carry. Milestones come soonest
  * first, as `listMyWork` gives them, so the late ones lead.
  */
-export function homePage(name: string, work: readonly MyWorkInGovernance[]): Html {
+export function homePage(
+  name: string,
+  work: readonly MyWorkInGovernance[],
+  changes: ChangesSinceLastVisit,
+): Html {
   const body =
     work.length === 0
       ? html`<p>${fr.home.noGovernance}</p>`
-      : html`${work.map(
+      : html`${sinceLastVisit(changes)}${work.map(
           ({
             governance,
             milestones,
@@ -44,4 +48,30 @@ ${
     signedInAs: name,
     body,
   });
+}
+
+/** « Depuis votre dernière visite »: what others posted in one's governances meanwhile. */
+function sinceLastVisit({ since, governances }: ChangesSinceLastVisit): Html {
+  const t = fr.home;
+  if (!since) return html``;
+  const total = governances.reduce((sum, g) => sum + g.count, 0);
+  return html`<section class="card" aria-labelledby="nouveautes"><h2 id="nouveautes">${t.sinceTitle(formatDate(since))}</h2>
+${
+  total === 0
+    ? html`<p class="muted">${t.nothingNew}</p>`
+    : governances
+        .filter((g) => g.count > 0)
+        .map(
+          ({
+            governance,
+            count,
+            updates,
+          }) => html`<h3>${governance.name} <span class="muted">(${t.newCount(count)})</span></h3>
+<ul class="items">${updates.map(
+            (u) =>
+              html`<li><strong>${u.subject.type === 'action' ? html`<a href="/fiches/${u.subject.id}">${u.subject.title}</a>` : u.subject.title}</strong> — ${u.text} <span class="muted">(${u.author.name}, ${formatDate(u.createdAt)})</span></li>`,
+          )}</ul>${count > updates.length ? html`<p><a href="/gouvernances/${governance.id}#points">${t.more(count - updates.length)}</a></p>` : ''}`,
+        )
+}
+</section>`;
 }

@@ -7,6 +7,7 @@ import * as chatLinkCodes from './2026-11-24T1200-chat-link-codes.ts';
 import * as chatInteractions from './2026-12-05T0800-chat-interactions.ts';
 import * as boundedReads from './2026-12-05T0900-bounded-reads.ts';
 import * as signIns from './2026-12-05T1100-sign-ins.ts';
+import * as visits from './2026-12-05T1500-visits.ts';
 
 /**
  * Every migration, by name; names are timestamps and sort in the order they run. A static list
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05T0800-chat-interactions': chatInteractions,
   '2026-12-05T0900-bounded-reads': boundedReads,
   '2026-12-05T1100-sign-ins': signIns,
+  '2026-12-05T1500-visits': visits,
 };

@@ -32,7 +32,12 @@ import { deliveryRepository } from './deliveries.ts';
 import { appendOnlyRepository, versionedRepository } from './documents.ts';
 import { personalDataRepository } from './personal-data.ts';
 import { fromData, inSavepoint, likePattern, type Tx } from './rows.ts';
-import { forgetSignIns, sessionRepository, signInLinkRepository } from './sign-ins.ts';
+import {
+  forgetSignIns,
+  sessionRepository,
+  signInLinkRepository,
+  visitRepository,
+} from './sign-ins.ts';
 
 /**
  * Every port of the kernel over one transaction of the database. Each port is built the first time
@@ -132,6 +137,10 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
     get sessions() {
       built.sessions ??= sessionRepository(db);
       return built.sessions;
+    },
+    get visits() {
+      built.visits ??= visitRepository(db);
+      return built.visits;
     },
     get chatInteractions() {
       built.chatInteractions ??= chatInteractionRepository(db);

@@ -1,4 +1,8 @@
-import type { SessionRepository, SignInLinkRepository } from '@maille/domain/use-cases';
+import type {
+  SessionRepository,
+  SignInLinkRepository,
+  VisitRepository,
+} from '@maille/domain/use-cases';
 import type { Kysely } from 'kysely';
 import { randomToken } from '../ids.ts';
 import type { Tx } from './rows.ts';
@@ -20,6 +24,12 @@ type SignInTables = {
     created_at: string;
     expires_at: string;
     closed_at: string | null;
+  };
+  visits: {
+    person_id: string;
+    started_at: string;
+    seen_at: string;
+    previous_seen_at: string | null;
   };
 };
 
@@ -117,8 +127,42 @@ export function sessionRepository(tx: Tx): SessionRepository {
   };
 }
 
+/** Each person's visits to the web workspace: one row per person, replaced at each save. */
+export function visitRepository(tx: Tx): VisitRepository {
+  const db = tx.withTables<SignInTables>();
+  return {
+    async get(personId) {
+      const row = await db
+        .selectFrom('visits')
+        .selectAll()
+        .where('person_id', '=', personId)
+        .executeTakeFirst();
+      return row
+        ? {
+            personId: row.person_id,
+            startedAt: row.started_at,
+            seenAt: row.seen_at,
+            previousSeenAt: row.previous_seen_at ?? undefined,
+          }
+        : undefined;
+    },
+    async save(visit) {
+      const values = {
+        started_at: visit.startedAt,
+        seen_at: visit.seenAt,
+        previous_seen_at: visit.previousSeenAt ?? null,
+      };
+      await db
+        .insertInto('visits')
+        .values({ person_id: visit.personId, ...values })
+        .onConflict((conflict) => conflict.column('person_id').doUpdateSet(values))
+        .execute();
+    },
+  };
+}
+
 /**
- * Erasure of a person (personal data law): their links and sessions go. Called by the persons
+ * Erasure of a person (personal data law): their links, sessions and visits go. Called by the persons
  * repository inside the erasing transaction.
  */
 // biome-ignore lint/suspicious/noExplicitAny: runs inside any transaction of the store.
@@ -126,4 +170,5 @@ export async function forgetSignIns(db: Kysely<any>, personId: string): Promise<
   const signIns = db as Kysely<SignInTables>;
   await signIns.deleteFrom('sign_in_links').where('person_id', '=', personId).execute();
   await signIns.deleteFrom('sessions').where('person_id', '=', personId).execute();
+  await signIns.deleteFrom('visits').where('person_id', '=', personId).execute();
 }

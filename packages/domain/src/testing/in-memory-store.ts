@@ -28,7 +28,7 @@ import {
   type ChatAnswer,
   type IssuedChatLinkCode,
 } from '../use-cases/people/chat-link-code.ts';
-import type { Repositories, Store, Versioned } from '../use-cases/ports.ts';
+import type { Repositories, Store, Versioned, Visit } from '../use-cases/ports.ts';
 
 /** Rows to start a store with, or what `dump` returns: one list per table. */
 export interface Seed {
@@ -57,6 +57,7 @@ export interface Seed {
   chatInteractions: { interactionId: string; handledAt: string; reply?: string }[];
   signInLinks: (IssuedSignInLink & { secret: string; usedAt?: string })[];
   sessions: (OpenedSession & { secret: string; closedAt?: string })[];
+  visits: Visit[];
 }
 
 export interface InMemoryStore extends Store {
@@ -94,10 +95,17 @@ const TABLE_NAMES: readonly TableName[] = [
   'chatInteractions',
   'signInLinks',
   'sessions',
+  'visits',
 ];
 
 /** Tables of secrets and answers, which erasing a person deletes rather than de-identifies. */
-const FORGOTTEN_TABLES = ['chatLinkCodes', 'chatAnswers', 'signInLinks', 'sessions'] as const;
+const FORGOTTEN_TABLES = [
+  'chatLinkCodes',
+  'chatAnswers',
+  'signInLinks',
+  'sessions',
+  'visits',
+] as const;
 
 /**
  * The tables personal data is looked for in, as `@maille/db` does: not those erasure deletes, nor
@@ -592,6 +600,15 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
           closed += 1;
         }
         return closed;
+      },
+    },
+    visits: {
+      get: async (personId) => {
+        const row = rowsOf('visits').get(personId);
+        return row && copy(row);
+      },
+      save: async (visit) => {
+        rowsOf('visits').set(visit.personId, copy(visit));
       },
     },
     chatInteractions: {

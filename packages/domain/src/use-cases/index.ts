@@ -73,6 +73,7 @@ export * from './people/link-chat-account.ts';
 export * from './people/list-my-work.ts';
 export * from './people/pause-reminders.ts';
 export * from './people/personal-data.ts';
+export * from './people/record-visit.ts';
 export * from './people/redeem-chat-link-code.ts';
 export * from './people/unlink-chat-account.ts';
 export * from './people/update-person.ts';

@@ -266,6 +266,20 @@ export interface SessionRepository {
   closeAllOf(personId: string, at: string): Promise<number>;
 }
 
+/** A person's visits to the web workspace: the current one, and when the one before ended. */
+export interface Visit {
+  personId: string;
+  startedAt: string;
+  seenAt: string;
+  previousSeenAt?: string | undefined;
+}
+
+export interface VisitRepository {
+  get(personId: string): Promise<Visit | undefined>;
+  /** Stores the person's visit, replacing the one kept. */
+  save(visit: Visit): Promise<void>;
+}
+
 export interface ChatAnswerRepository {
   /** Stores the answer unless its delivery has one already; `true` when it was stored. */
   claim(answer: ChatAnswer): Promise<boolean>;
@@ -310,6 +324,7 @@ export interface Repositories {
   chatLinkCodes: ChatLinkCodeRepository;
   signInLinks: SignInLinkRepository;
   sessions: SessionRepository;
+  visits: VisitRepository;
   chatAnswers: ChatAnswerRepository;
   chatInteractions: ChatInteractionRepository;
 }

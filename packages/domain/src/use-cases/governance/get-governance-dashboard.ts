@@ -27,7 +27,13 @@ import { localDate } from '../../shared/time.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { type PersonRef, personNames, personRef } from '../names.ts';
+import {
+  type DashboardUpdate,
+  describeUpdate,
+  type PersonRef,
+  personNames,
+  personRef,
+} from '../names.ts';
 import type { Repositories } from '../ports.ts';
 
 export const GetGovernanceDashboardInput = z.object({
@@ -51,16 +57,7 @@ export type DashboardMilestone<M extends LateMilestone | UpcomingMilestone> = M 
   owner: PersonRef | null;
 };
 
-export interface DashboardUpdate {
-  id: string;
-  createdAt: string;
-  kind: Update['kind'];
-  channel: Update['channel'];
-  text: string;
-  progress: number | null;
-  author: PersonRef;
-  subject: Update['subject'] & { title: string };
-}
+export type { DashboardUpdate } from '../names.ts';
 
 /** An indicator against its target, for the governance's own territory. */
 export interface IndicatorStanding {
@@ -204,7 +201,7 @@ export async function getGovernanceDashboard(
       lateMilestones: late.map(withRefs).sort((a, b) => b.daysLate - a.daysLate),
       upcomingMilestones: upcoming.map(withRefs).sort((a, b) => a.daysUntil - b.daysUntil),
       recentUpdates: latest.map((update) =>
-        dashboardUpdate(update, people, { governance, roadmaps, actions, milestones }),
+        describeUpdate(update, people, { governance, roadmaps, actions, milestones }),
       ),
       indicators: await indicatorStandings(repos, governance, indicators, measurements, today),
       funding: { total: fundingSummary(sumFunding(byRoadmap)), byRoadmap },
@@ -226,41 +223,6 @@ function healthOfRoadmaps(
     roadmap,
     health: roadmapHealth({ roadmap, ...data, ...options }),
   }));
-}
-
-function dashboardUpdate(
-  update: Update,
-  people: ReadonlyMap<string, Person>,
-  named: {
-    governance: Governance;
-    roadmaps: readonly Roadmap[];
-    actions: readonly Action[];
-    milestones: readonly Milestone[];
-  },
-): DashboardUpdate {
-  const { subject } = update;
-  const title =
-    subject.type === 'governance'
-      ? named.governance.name
-      : subject.type === 'roadmap'
-        ? named.roadmaps.find((r) => r.id === subject.id)?.title
-        : subject.type === 'action'
-          ? actionTitle(named.actions.find((a) => a.id === subject.id))
-          : named.milestones.find((m) => m.id === subject.id)?.title;
-  return {
-    id: update.id,
-    createdAt: update.createdAt,
-    kind: update.kind,
-    channel: update.channel,
-    text: update.text,
-    progress: update.progress ?? null,
-    author: personRef(update.authorId, people),
-    subject: { ...subject, title: title ?? '(supprimé)' },
-  };
-}
-
-function actionTitle(action: Action | undefined): string | undefined {
-  return action && `${action.code} · ${action.title}`;
 }
 
 /**
