@@ -15,7 +15,8 @@ import { build } from 'esbuild';
  *   setting, to 45 MiB and 129 MiB. Reads, whose garbage dies young, collect as often as before.
  *
  * The drivers stay outside the bundle: better-sqlite3 loads its compiled binding from its own
- * folder, and pg would pull its optional native client. `dist/` sits at the depth of `src/`, so
+ * folder, and pg would pull its optional native client, playwright-core (the brief's PDF, loaded at the first
+ * print) its browser drivers. `dist/` sits at the depth of `src/`, so
  * the default database path, worked out from the module's own URL, stays `data/maille.db` at the
  * root of the repository.
  */
@@ -26,7 +27,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['better-sqlite3', 'pg'],
+  external: ['better-sqlite3', 'pg', 'playwright-core'],
   // Some dependencies are CommonJS and call `require`, which an ES module lacks.
   banner: {
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",

@@ -9,7 +9,8 @@ import { build } from 'esbuild';
  * at rest (docs/benchmarks.md); the API alone (`pnpm --filter @maille/api start`) keeps its speed.
  *
  * The drivers stay outside: better-sqlite3 loads its compiled binding from its own folder, pg
- * would pull its optional native client, discord.js its optional compression modules. `dist/`
+ * would pull its optional native client, playwright-core (the brief's PDF, loaded at the first
+ * print) its browser drivers, discord.js its optional compression modules. `dist/`
  * sits at the depth of `src/`, so the default database path, worked out from the module's own URL,
  * stays `data/maille.db` at the root of the repository. Paths are taken from this file's folder:
  * the root's `pnpm start` runs it from there.
@@ -22,7 +23,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['better-sqlite3', 'pg', 'discord.js'],
+  external: ['better-sqlite3', 'pg', 'discord.js', 'playwright-core'],
   // Some dependencies are CommonJS and call `require`, which an ES module lacks.
   banner: {
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",

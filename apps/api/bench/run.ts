@@ -2,12 +2,9 @@ import { type ChildProcess, execFileSync } from 'node:child_process';
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BenchRow, writeBenchSection } from '@maille/bench';
-import { createStore, migrateToLatest, openDatabase } from '@maille/db';
-import { kernelAt } from '@maille/db/testing';
-import { DEMO_IDS, seedDemo } from '@maille/demo';
-import { buildLargeRoadmap } from '@maille/domain/testing';
-import { createApiKey } from '@maille/domain/use-cases';
+import { DEMO_IDS } from '@maille/demo';
 import autocannon from 'autocannon';
+import { LARGE_ROADMAP, prepareDatabase } from './large-database.ts';
 import { API_FOLDER, ServerProcesses, startOptions } from './server-process.ts';
 
 /*
@@ -29,13 +26,12 @@ const CONNECTIONS = 50;
 const ROUND_S = 4;
 const ROUNDS = 5;
 const NOW = new Date().toISOString();
-const LARGE_ROADMAP = 'rdm_lrcharge';
 const BROWSER = { 'Accept-Encoding': 'gzip, deflate, br' };
 
 const servers = new ServerProcesses();
 try {
   const databaseFile = join(servers.folder, 'maille.db');
-  const token = await prepareDatabase(databaseFile);
+  const token = await prepareDatabase(databaseFile, NOW);
   execFileSync(process.execPath, ['--import', 'tsx', 'build.ts'], { cwd: API_FOLDER });
   const hello = await servers.start('hello', ['--import', 'tsx', 'bench/hello.ts'], {});
   const apiOptions = startOptions();
@@ -139,39 +135,6 @@ try {
   }
 } finally {
   servers.stop();
-}
-
-/** Migrates and seeds the demo, adds a 200-action roadmap, and returns a coordinator's key. */
-async function prepareDatabase(file: string): Promise<string> {
-  const database = openDatabase({ url: file });
-  try {
-    const { error } = await migrateToLatest(database);
-    if (error) throw error;
-    await seedDemo(createStore(database), NOW);
-    const ids = DEMO_IDS.laRochelle;
-    const large = buildLargeRoadmap({
-      governanceId: ids.governance,
-      roadmapId: LARGE_ROADMAP,
-      organizationIds: ['org_lrcdalr', 'org_lrville'],
-      personIds: ['per_lrmoreau', 'per_lrgiraud', 'per_lrgautier', 'per_lrmarchand'],
-      from: `${NOW.slice(0, 4)}-01-01`,
-    });
-    await createStore(database).transaction(async (repos) => {
-      await repos.roadmaps.insert(large.roadmap);
-      for (const action of large.actions) await repos.actions.insert(action);
-      for (const milestone of large.milestones) await repos.milestones.insert(milestone);
-      for (const line of large.fundingLines) await repos.fundingLines.insert(line);
-      for (const update of large.updates) await repos.updates.insert(update);
-    });
-    const { token } = await createApiKey(kernelAt(database, NOW), {
-      personId: ids.coordinator,
-      label: 'Banc d’essai',
-      instanceAdmin: false,
-    });
-    return token;
-  } finally {
-    await database.close();
-  }
 }
 
 /** The lines of a file too large to hold as one string (the API's log reaches gigabytes here). */

@@ -57,6 +57,11 @@ export async function serveApi({
     // Asynchronous, flushed on the way out; past 8 MiB waiting (a stalled collector), lines drop.
     pino.destination({ dest: logFd, sync: false, maxLength: 8 * 1024 * 1024 }),
   );
+  // One cache of read models for the API and the pages: a change made through either is seen at
+  // once by its writer in both.
+  const readModels = new ReadModelCache(env.READ_MODEL_CACHE_MS, {
+    changeMark: changeMark(database),
+  });
   const app = createApp({
     store: createStore(database),
     database,
@@ -70,7 +75,7 @@ export async function serveApi({
     trustProxy: env.TRUST_PROXY,
     corsOrigins: env.CORS_ORIGINS,
     logger,
-    readModels: new ReadModelCache(env.READ_MODEL_CACHE_MS, { changeMark: changeMark(database) }),
+    readModels,
     keyCacheTtlMs: env.API_KEY_CACHE_MS,
   });
   // The web workspace on the same port: its French paths go to the pages, the rest to the API.
@@ -79,6 +84,7 @@ export async function serveApi({
     clock,
     ids: timeOrderedIds(),
     chromiumPath: env.CHROMIUM_PATH,
+    readModels,
     // In the request log, not on the terminal `maille start` gives to the chat.
     logError: (error) => logger.error({ err: error }, 'erreur inattendue d’une page'),
   });

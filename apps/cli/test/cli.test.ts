@@ -18,6 +18,7 @@ const MIGRATIONS = [
   '2026-12-05T0800-chat-interactions',
   '2026-12-05T0900-bounded-reads',
   '2026-12-05T1100-sign-ins',
+  '2026-12-05T1500-visits',
 ];
 
 const LA_ROCHELLE = DEMO_IDS.laRochelle.governance;

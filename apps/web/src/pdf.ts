@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 
 /** Turns a page's HTML into an A4 PDF. */
 export type PrintToPdf = (page: string) => Promise<Uint8Array>;
@@ -21,6 +20,8 @@ export function chromiumPrinter(executablePath: string): PrintToPdf | undefined 
 }
 
 async function print(executablePath: string, page: string): Promise<Uint8Array> {
+  // Loaded at the first print: the server does not carry Playwright while nobody prints.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath,
     // No network: the page carries its stylesheet, and Chromium must not call Google's hosts.

@@ -8,8 +8,8 @@ import {
 import {
   type Actor,
   findSession,
-  getPerson,
   listMyWork,
+  readerKey,
   recordVisit,
   SESSION_TTL_MS,
   SignInSecret,
@@ -19,6 +19,7 @@ import {
 } from '@maille/domain/use-cases';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
@@ -35,12 +36,14 @@ import { indicatorRoutes } from './routes/indicators.ts';
 import { milestoneRoutes } from './routes/milestones.ts';
 import { roadmapRoutes } from './routes/roadmaps.ts';
 import { STYLESHEET, STYLESHEET_PATH } from './style.ts';
-import type { WebEnv } from './web-env.ts';
+import type { ReadModels, WebEnv } from './web-env.ts';
 
 /** What the pages need: the kernel's storage, clock and ids, as the API gets them. */
 export type WebDependencies = Pick<UseCaseContext, 'store' | 'clock' | 'ids'> & {
   /** The Chromium that prints the steering brief to PDF; none: the brief says the PDF is unavailable. */
   chromiumPath?: string | undefined;
+  /** The read models' cache shared with the API; none: every page is computed at each request. */
+  readModels?: ReadModels | undefined;
   /** Told of an unexpected error (a bug): the person only gets a French page. Stderr by default. */
   logError?: ((error: unknown) => void) | undefined;
 };
@@ -83,13 +86,19 @@ export function isPagePath(pathname: string): boolean {
  * const web = createWeb({ store: createStore(database), clock, ids: timeOrderedIds() });
  * serve({ fetch: (request) => (isPagePath(new URL(request.url).pathname) ? web : api).fetch(request) });
  */
-export function createWeb({ logError = console.error, chromiumPath, ...kernel }: WebDependencies) {
+export function createWeb({
+  logError = console.error,
+  chromiumPath,
+  readModels,
+  ...kernel
+}: WebDependencies) {
   const app = new Hono<WebEnv>();
   const as = (personId: string | undefined): UseCaseContext => {
     const actor: Actor = { channel: 'web', ...(personId ? { personId } : {}) };
     return { ...kernel, actor };
   };
 
+  app.use(compress());
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -125,20 +134,19 @@ export function createWeb({ logError = console.error, chromiumPath, ...kernel }:
     const session = secret ? await findSession(as(undefined), { session: secret }) : undefined;
     const kernel = as(session?.personId);
     c.set('kernel', kernel);
-    c.set(
-      'me',
-      session
-        ? {
-            id: session.personId,
-            name: (await getPerson(kernel, { personId: session.personId })).displayName,
-          }
-        : undefined,
+    const reader = readerKey(kernel.actor);
+    c.set('cached', async (key, render) =>
+      readModels ? readModels.answer(reader, `page:${key}`, render) : { body: await render() },
     );
+    c.set('me', session ? { id: session.personId, name: session.name } : undefined);
     c.header('Cache-Control', 'no-store');
     if (!session && SIGNED_IN_PREFIXES.some((prefix) => c.req.path.startsWith(prefix))) {
       return c.html(messagePage(fr.errors.signInFirstTitle, fr.errors.signInFirst), 401);
     }
-    return next();
+    await next();
+    // A form posted may have changed what pages show: its writer sees it at their next page.
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') readModels?.changed(reader);
+    return undefined;
   });
 
   app.get('/', async (c) => {

@@ -52,6 +52,7 @@ describe.each(DIALECTS)('sign-in links and sessions on %s', (dialect) => {
     expect(JSON.stringify(stored.rows)).not.toContain(opened?.session);
     expect(await findSession(anyone(at(120_000)), { session: opened?.session })).toEqual({
       personId: GIRAUD,
+      name: 'Bernard Giraud',
     });
   });
 

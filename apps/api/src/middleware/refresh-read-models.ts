@@ -1,7 +1,7 @@
+import { readerKey } from '@maille/domain/use-cases';
 import type { MiddlewareHandler } from 'hono';
 import type { ApiEnv } from '../context.ts';
 import type { ReadModelCache } from '../read-models/cache.ts';
-import { readerKey } from '../read-models/send.ts';
 
 /**
  * Tells the read models' cache that something changed once a write has been answered: its writer

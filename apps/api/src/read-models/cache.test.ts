@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { type ReadModelAnswer, ReadModelCache } from './cache.ts';
 
-const text = (answer: ReadModelAnswer) => answer.json;
+const text = (answer: ReadModelAnswer) => answer.body;
 
 describe('ReadModelCache', () => {
   it('answers from memory until the entry expires, then computes again', async () => {
@@ -159,7 +159,7 @@ describe('ReadModelCache', () => {
       titre: 'Feuille de route',
       n: 1,
     }));
-    expect(String(gunzipSync(first.gzipped))).toBe(first.json);
+    expect(String(gunzipSync(first.gzipped))).toBe(first.body);
     const again = await cache.answer('public', 'k', async () => ({ titre: 'autre' }));
     expect(again.gzipped).toBe(first.gzipped);
   });

@@ -3,21 +3,21 @@ import { gzipSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 
 /**
- * One computed read model, ready to send: its JSON, an entity tag of its content and, once a
- * client asked for it, its gzip form — compressed once per content, not once per reader (the
- * health of a 200-action roadmap takes longer to gzip than to send).
+ * One computed read model, ready to send: its text (the API's JSON, or a page's HTML), an entity
+ * tag of its content and, once a client asked for it, its gzip form — compressed once per content,
+ * not once per reader (the health of a 200-action roadmap takes longer to gzip than to send).
  */
 export class ReadModelAnswer {
   /** A weak tag (`W/"…"`): the same content, compressed or not, matches it. */
   readonly etag: string;
   #gzipped: Uint8Array<ArrayBuffer> | undefined;
 
-  constructor(readonly json: string) {
-    this.etag = `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 22)}"`;
+  constructor(readonly body: string) {
+    this.etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
   }
 
   get gzipped(): Uint8Array<ArrayBuffer> {
-    this.#gzipped ??= new Uint8Array(gzipSync(this.json));
+    this.#gzipped ??= new Uint8Array(gzipSync(this.body));
     return this.#gzipped;
   }
 }
@@ -35,8 +35,8 @@ interface Entry {
 type Compute = () => Promise<unknown>;
 
 /**
- * A short-lived cache of read models (a roadmap's health, a governance's dashboard), kept as the
- * JSON the API answers. They are read far more often than the roadmap changes — a dashboard on a
+ * A short-lived cache of read models (a roadmap's health, a governance's dashboard, the web
+ * workspace's pages), kept as the text answered: the API's JSON, a page's HTML. They are read far more often than the roadmap changes — a dashboard on a
  * wall, several members opening the same page before a committee — and each costs a dozen
  * queries; the cache answers repeated reads for `ttlMs` without touching the database.
  *
@@ -102,7 +102,7 @@ export class ReadModelCache {
           const startedAt = this.#now();
           // Read before the computation: a write during it moves the mark past this one.
           const mark = this.#changeMark();
-          const answer = new ReadModelAnswer(JSON.stringify(await context()));
+          const answer = new ReadModelAnswer(asText(await context()));
           return { answer, mark, generation, startedAt };
         },
       });
@@ -116,7 +116,7 @@ export class ReadModelCache {
    */
   async answer(reader: string, key: string, compute: Compute): Promise<ReadModelAnswer> {
     const entries = this.#entries;
-    if (entries === undefined) return new ReadModelAnswer(JSON.stringify(await compute()));
+    if (entries === undefined) return new ReadModelAnswer(asText(await compute()));
     const entryKey = `${reader}\u0000${key}`;
     const cached = entries.peek(entryKey, { allowStale: true });
     const expired = cached !== undefined && entries.getRemainingTTL(entryKey) <= 0;
@@ -148,4 +148,9 @@ export class ReadModelCache {
     this.#generation += 1;
     this.#changedBy.set(writer, this.#generation);
   }
+}
+
+/** A page's HTML is kept as it is; a read model of the API as its JSON. */
+function asText(computed: unknown): string {
+  return typeof computed === 'string' ? computed : JSON.stringify(computed);
 }

@@ -1,4 +1,3 @@
-import type { Actor } from '@maille/domain/use-cases';
 import type { Context } from 'hono';
 import { accepts } from 'hono/accepts';
 import type { ReadModelAnswer } from './cache.ts';
@@ -18,23 +17,12 @@ const GZIP_FROM_BYTES = 1024;
 export function sendReadModel(c: Context, answer: ReadModelAnswer): Response {
   const headers = { 'Content-Type': 'application/json', ETag: answer.etag };
   const gzip =
-    answer.json.length >= GZIP_FROM_BYTES &&
+    answer.body.length >= GZIP_FROM_BYTES &&
     accepts(c, { header: 'Accept-Encoding', supports: ['gzip'], default: 'identity' }) === 'gzip';
-  if (!gzip) return c.body(answer.json, 200, headers);
+  if (!gzip) return c.body(answer.body, 200, headers);
   return c.body(answer.gzipped, 200, {
     ...headers,
     'Content-Encoding': 'gzip',
     Vary: 'Accept-Encoding',
   });
-}
-
-/**
- * The part of a cache key that says who reads: what one may see another may not.
- *
- * @example
- * readerKey({ channel: 'api' }); // 'public'
- */
-export function readerKey(actor: Actor): string {
-  if (actor.instanceAdmin) return `admin:${actor.personId ?? ''}`;
-  return actor.personId ? `person:${actor.personId}` : 'public';
 }

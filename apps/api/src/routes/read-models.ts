@@ -20,10 +20,11 @@ import {
   GetIndicatorSeriesInput,
   getGovernanceDashboard,
   getIndicatorSeries,
+  readerKey,
 } from '@maille/domain/use-cases';
 import { type ApiEnv, type RouteDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
-import { readerKey, sendReadModel } from '../read-models/send.ts';
+import { sendReadModel } from '../read-models/send.ts';
 import { OPTIONAL_KEY, problemResponses, READ_PROBLEMS } from './openapi-helpers.ts';
 
 /*

@@ -16,11 +16,12 @@ import {
   ListRoadmapVersionsInput,
   listRoadmaps,
   listRoadmapVersions,
+  readerKey,
   updateRoadmap,
 } from '@maille/domain/use-cases';
 import { type ApiEnv, type RouteDependencies, useCaseContext } from '../context.ts';
 import { fr } from '../messages/fr.ts';
-import { readerKey, sendReadModel } from '../read-models/send.ts';
+import { sendReadModel } from '../read-models/send.ts';
 import { expectedVersionOf, ifMatched } from './concurrency.ts';
 import {
   IF_MATCH_HEADER,

@@ -1,7 +1,7 @@
 import { unitLabels } from '@maille/domain';
 import type { IndicatorBoard } from '@maille/domain/use-cases';
 import { html, raw } from 'hono/html';
-import { seriesChart } from '../chart.ts';
+import type { seriesChart } from '../chart.ts';
 import { fr } from '../messages.ts';
 import { governancePath } from './governance.ts';
 import { HOME_STEP, type Html, layout } from './layout.ts';
@@ -14,7 +14,11 @@ const figure = (value: number | null) => (value === null ? '—' : numbers.forma
  * target line, and the same figures as a table (the chart is an image; the table is what a screen
  * reader and a spreadsheet read).
  */
-export function indicatorsPage(board: IndicatorBoard, signedInAs: string): Html {
+export function indicatorsPage(
+  board: IndicatorBoard,
+  chart: typeof seriesChart,
+  signedInAs: string,
+): Html {
   const t = fr.indicators;
   const { governance } = board;
   const body =
@@ -32,7 +36,7 @@ ${
   withValue.length === 0
     ? html`<p class="muted">${t.noValue}</p>`
     : html`<figure class="chart">${raw(
-        seriesChart(periods, {
+        chart(periods, {
           id,
           title: t.chartTitle(indicator.label),
           description: t.chartDescription(periods.length),

@@ -37,7 +37,7 @@ import {
   actionFormPage,
 } from '../pages/action-form.ts';
 import { messagePage } from '../pages/messages-page.ts';
-import { me, type WebEnv } from '../web-env.ts';
+import { me, sendPage, type WebEnv } from '../web-env.ts';
 
 const FIELD_NAMES = Object.keys(ACTION_FIELDS) as ActionFieldName[];
 
@@ -48,8 +48,11 @@ const FIELD_NAMES = Object.keys(ACTION_FIELDS) as ActionFieldName[];
  */
 export const actionRoutes = new Hono<WebEnv>()
   .get('/fiches/:id', async (c) => {
-    const sheet = await getActionSheet(c.var.kernel, { actionId: c.req.param('id') });
-    return c.html(actionPage(sheet, me(c).name));
+    const page = await c.var.cached(c.req.url, async () => {
+      const sheet = await getActionSheet(c.var.kernel, { actionId: c.req.param('id') });
+      return String(await actionPage(sheet, me(c).name));
+    });
+    return sendPage(c, page);
   })
 
   .post('/fiches/:id/points', async (c) => {

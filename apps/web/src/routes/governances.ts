@@ -5,7 +5,7 @@ import { briefPage, governancePage } from '../pages/governance.ts';
 import { messagePage } from '../pages/messages-page.ts';
 import type { PrintToPdf } from '../pdf.ts';
 import { STYLESHEET, STYLESHEET_PATH } from '../style.ts';
-import { me, type WebEnv } from '../web-env.ts';
+import { me, sendPage, type WebEnv } from '../web-env.ts';
 
 /**
  * « Gouvernance » and its « Point COPIL »: the page a coordinator opens before a steering
@@ -13,14 +13,24 @@ import { me, type WebEnv } from '../web-env.ts';
  */
 export function governanceRoutes(printer: PrintToPdf | undefined) {
   return new Hono<WebEnv>()
-    .get('/gouvernances/:id', async (c) => {
-      const brief = await getSteeringBrief(c.var.kernel, { governanceId: c.req.param('id') });
-      return c.html(governancePage(brief, me(c).name));
-    })
-    .get('/gouvernances/:id/point-copil', async (c) => {
-      const brief = await getSteeringBrief(c.var.kernel, { governanceId: c.req.param('id') });
-      return c.html(briefPage(brief, me(c).name, printer !== undefined));
-    })
+    .get('/gouvernances/:id', async (c) =>
+      sendPage(
+        c,
+        await c.var.cached(c.req.url, async () => {
+          const brief = await getSteeringBrief(c.var.kernel, { governanceId: c.req.param('id') });
+          return String(await governancePage(brief, me(c).name));
+        }),
+      ),
+    )
+    .get('/gouvernances/:id/point-copil', async (c) =>
+      sendPage(
+        c,
+        await c.var.cached(c.req.url, async () => {
+          const brief = await getSteeringBrief(c.var.kernel, { governanceId: c.req.param('id') });
+          return String(await briefPage(brief, me(c).name, printer !== undefined));
+        }),
+      ),
+    )
     .get('/gouvernances/:id/point-copil.pdf', async (c) => {
       const brief = await getSteeringBrief(c.var.kernel, { governanceId: c.req.param('id') });
       if (!printer) {

@@ -1,8 +1,8 @@
-import type { Action, ActionStatus } from '../roadmap/action.ts';
-import type { FunderKind, FundingLine, FundingStatus } from '../roadmap/funding-line.ts';
-import type { Milestone, MilestoneStatus } from '../roadmap/milestone.ts';
-import type { Axis, Roadmap } from '../roadmap/roadmap.ts';
-import type { Update } from '../roadmap/update.ts';
+import { Action, type ActionStatus } from '../roadmap/action.ts';
+import { type FunderKind, FundingLine, type FundingStatus } from '../roadmap/funding-line.ts';
+import { Milestone, type MilestoneStatus } from '../roadmap/milestone.ts';
+import { type Axis, Roadmap } from '../roadmap/roadmap.ts';
+import { Update } from '../roadmap/update.ts';
 import { addDays } from '../shared/time.ts';
 
 const META = {
@@ -161,5 +161,13 @@ export function buildLargeRoadmap(place: LargeRoadmapPlace) {
     adoption: { date: place.from, assembly: 'Conseil communautaire' },
     ...META,
   };
-  return { roadmap, actions, milestones, fundingLines, updates };
+  // Parsed by their schemas, as the use cases would store them: the same text, in the same order
+  // of fields, as real data.
+  return {
+    roadmap: Roadmap.parse(roadmap),
+    actions: actions.map((a) => Action.parse(a)),
+    milestones: milestones.map((m) => Milestone.parse(m)),
+    fundingLines: fundingLines.map((f) => FundingLine.parse(f)),
+    updates: updates.map((u) => Update.parse(u)),
+  };
 }

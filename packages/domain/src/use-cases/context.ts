@@ -29,3 +29,16 @@ export interface UseCaseContext {
   ids: IdGenerator;
   actor: Actor;
 }
+
+/**
+ * The part of a cache key that says who reads: what one may see another may not. The API's and
+ * the web workspace's caches of read models share it, so a change made through one is seen by
+ * its writer in the other.
+ *
+ * @example
+ * readerKey({ channel: 'api' }); // 'public'
+ */
+export function readerKey(actor: Actor): string {
+  if (actor.instanceAdmin) return `admin:${actor.personId ?? ''}`;
+  return actor.personId ? `person:${actor.personId}` : 'public';
+}

@@ -29,6 +29,7 @@ describe('signing in by link', () => {
     expect(opened?.session).not.toBe(secret);
     expect(await findSession(world.as('public'), { session: opened?.session })).toEqual({
       personId: world.people.member.id,
+      name: 'Marc Membre',
     });
     // Spent: a second use, even at once, opens nothing.
     expect(await signIn(world.as('public'), { link: secret })).toBeUndefined();
