@@ -1,7 +1,7 @@
 import { DEMO_IDS } from '@maille/demo';
 import { getActionSheet, getPerson } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formClient, openTestWeb } from '../test/harness.ts';
+import { formClient, openTestWeb, pdfTitle } from '../test/harness.ts';
 
 const LR = DEMO_IDS.laRochelle;
 const DRONNE = DEMO_IDS.dronneEtBelle;
@@ -161,11 +161,3 @@ describe('my account', () => {
     expect((await get('/compte', cookie)).status).toBe(401);
   });
 });
-
-/** The document title Chromium writes in the PDF's information dictionary (UTF-16 hex or literal). */
-function pdfTitle(pdf: Buffer): string {
-  const text = pdf.toString('latin1');
-  const hex = text.match(/\/Title\s*<FEFF([0-9A-Fa-f]+)>/);
-  if (hex?.[1]) return Buffer.from(hex[1], 'hex').swap16().toString('utf16le');
-  return text.match(/\/Title\s*\(([^)]*)\)/)?.[1] ?? '';
-}

@@ -54,3 +54,11 @@ export function formClient(world: () => TestWeb) {
   };
   return { get, post, signedIn };
 }
+
+/** The document title Chromium writes in a PDF's information dictionary (UTF-16 hex or literal). */
+export function pdfTitle(pdf: Buffer): string {
+  const text = pdf.toString('latin1');
+  const hex = text.match(/\/Title\s*<FEFF([0-9A-Fa-f]+)>/);
+  if (hex?.[1]) return Buffer.from(hex[1], 'hex').swap16().toString('utf16le');
+  return text.match(/\/Title\s*\(([^)]*)\)/)?.[1] ?? '';
+}

@@ -6,7 +6,7 @@ import { DEMO_IDS } from '@maille/demo';
 import { launchChromium } from '@maille/vitest-config/chromium';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestWeb } from './harness.ts';
+import { openTestWeb, pdfTitle } from './harness.ts';
 
 /*
  * The web workspace in Debian's headless Chromium, served by a real node server: signing in by
@@ -45,14 +45,6 @@ async function signIn(page: Page, personId: string) {
   await page.goto(`${origin}${await world.linkFor(personId)}`);
   await page.getByRole('button', { name: 'Me connecter' }).click();
   await page.waitForURL(`${origin}/`);
-}
-
-/** The document title Chromium writes in the PDF's information dictionary. */
-function pdfTitle(pdf: Buffer): string {
-  const text = pdf.toString('latin1');
-  const hex = text.match(/\/Title\s*<FEFF([0-9A-Fa-f]+)>/);
-  if (hex?.[1]) return Buffer.from(hex[1], 'hex').swap16().toString('utf16le');
-  return text.match(/\/Title\s*\(([^)]*)\)/)?.[1] ?? '';
 }
 
 describe('the web workspace in Chromium', () => {
