@@ -5,8 +5,7 @@ import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { sameTransaction } from '../helpers.ts';
-import { getIndicatorSeries } from './get-indicator-series.ts';
+import { seriesOf } from './get-indicator-series.ts';
 
 export const GetIndicatorBoardInput = z.object({
   governanceId: idOf('governance'),
@@ -35,7 +34,7 @@ export interface IndicatorBoard {
 /**
  * Every indicator of a governance with its latest periods on the governance's own territory,
  * value against target: what the indicators page charts and tabulates. The figures are the
- * series' (`getIndicatorSeries`), so the page, the API and exports agree.
+ * series' (`seriesOf`, as `getIndicatorSeries` gives them), so the page, the API and exports agree.
  */
 export async function getIndicatorBoard(
   ctx: UseCaseContext,
@@ -44,16 +43,18 @@ export async function getIndicatorBoard(
   const { governanceId, periods } = validate(GetIndicatorBoardInput, input);
   return ctx.store.transaction(async (repos) => {
     const governance = await authorize(ctx, repos, 'governance.read', governanceId);
-    const inside = { ...ctx, store: sameTransaction(repos) };
     const indicators = (await repos.indicators.listByGovernance(governanceId)).sort((a, b) =>
       a.code.localeCompare(b.code, 'fr', { numeric: true }),
     );
     const own = governance.territory;
+    // The directory is read once for every series of the page.
+    const directory = await repos.territories.list();
     return {
       governance,
       indicators: await Promise.all(
         indicators.map(async (indicator) => {
-          const series = await getIndicatorSeries(inside, { indicatorId: indicator.id });
+          const measurements = await repos.measurements.listCurrentByIndicator(indicator.id);
+          const series = seriesOf(ctx, { indicator, governance, measurements, directory }, {});
           return {
             indicator,
             periods: series.periods.slice(-periods).map((p) => {

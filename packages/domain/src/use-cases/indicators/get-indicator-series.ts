@@ -3,6 +3,7 @@ import { type Territory, TerritoryLevel, type TerritoryRef } from '../../actors/
 import type { Governance } from '../../governance/governance.ts';
 import { aggregateOverTime, type MeasurementValue } from '../../indicators/aggregation.ts';
 import type { Indicator } from '../../indicators/indicator.ts';
+import type { Measurement } from '../../indicators/measurement.ts';
 import { Period, Periodicity, periodicityLabels } from '../../indicators/period.ts';
 import {
   comparePeriods,
@@ -131,58 +132,90 @@ export async function getIndicatorSeries(
     const governance = await authorize(ctx, repos, 'governance.read', indicator.governanceId, {
       asked: ['Indicateur', indicator.id],
     });
-    const level = askedLevel ?? governance.territory.level;
     const [measurements, directory] = await Promise.all([
       repos.measurements.listCurrentByIndicator(indicator.id),
       repos.territories.list(),
     ]);
-    const periodicity = askedPeriodicity ?? indicator.periodicity;
-    const values =
-      periodicity === indicator.periodicity
-        ? measurements
-        : overTime(
-            indicator,
-            measurements,
-            periodicity,
-            localDate(ctx.clock(), governance.timeZone),
-          );
-    const inRange = values.filter((m) => withinBounds(m.period, from, to));
-    const entryLevel = mostCommonLevel(inRange);
-    const byPeriod = rollUpTerritoriesByPeriod(indicator, inRange, directory);
-    const places = directoryIndex(directory, entryLevel);
-    const periods = listedPeriods([...byPeriod.keys()]).map((period): SeriesPeriod => {
-      const points: SeriesPoint[] = [];
-      for (const value of byPeriod.get(period) ?? []) {
-        if (value.territory.level !== level) continue;
-        const measured = value.source === 'mesure';
-        const expected = measured ? 1 : Math.max(value.parts, places.childCount(value.territory));
-        points.push({
-          territory: { ...value.territory, name: places.nameOf(value.territory) },
-          value: value.value,
-          source: value.source,
-          contributors: value.parts,
-          expected,
-          partial: value.parts < expected,
-          provisional: value.provisional,
-        });
-      }
-      points.sort((a, b) => (a.territory.code < b.territory.code ? -1 : 1));
-      return {
-        period,
-        label: formatPeriodLabel(period),
-        target: indicatorTargetFor(indicator, period)?.value ?? null,
-        points,
-      };
-    });
+    return seriesOf(
+      ctx,
+      { indicator, governance, measurements, directory },
+      {
+        from,
+        to,
+        level: askedLevel,
+        periodicity: askedPeriodicity,
+      },
+    );
+  });
+}
+
+/**
+ * The series of an indicator from its current values and the territory directory, once read and
+ * the governance authorized: what `getIndicatorSeries` answers, and what the indicators page
+ * computes for each indicator of a governance over one read of the directory.
+ */
+export function seriesOf(
+  ctx: Pick<UseCaseContext, 'clock'>,
+  {
+    indicator,
+    governance,
+    measurements,
+    directory,
+  }: {
+    indicator: Indicator;
+    governance: Governance;
+    measurements: readonly Measurement[];
+    directory: readonly Territory[];
+  },
+  {
+    from,
+    to,
+    level: askedLevel,
+    periodicity: askedPeriodicity,
+  }: Omit<z.output<typeof GetIndicatorSeriesInput>, 'indicatorId'>,
+): IndicatorSeries {
+  const level = askedLevel ?? governance.territory.level;
+  const periodicity = askedPeriodicity ?? indicator.periodicity;
+  const values =
+    periodicity === indicator.periodicity
+      ? measurements
+      : overTime(indicator, measurements, periodicity, localDate(ctx.clock(), governance.timeZone));
+  const inRange = values.filter((m) => withinBounds(m.period, from, to));
+  const entryLevel = mostCommonLevel(inRange);
+  const byPeriod = rollUpTerritoriesByPeriod(indicator, inRange, directory);
+  const places = directoryIndex(directory, entryLevel);
+  const periods = listedPeriods([...byPeriod.keys()]).map((period): SeriesPeriod => {
+    const points: SeriesPoint[] = [];
+    for (const value of byPeriod.get(period) ?? []) {
+      if (value.territory.level !== level) continue;
+      const measured = value.source === 'mesure';
+      const expected = measured ? 1 : Math.max(value.parts, places.childCount(value.territory));
+      points.push({
+        territory: { ...value.territory, name: places.nameOf(value.territory) },
+        value: value.value,
+        source: value.source,
+        contributors: value.parts,
+        expected,
+        partial: value.parts < expected,
+        provisional: value.provisional,
+      });
+    }
+    points.sort((a, b) => (a.territory.code < b.territory.code ? -1 : 1));
     return {
-      indicator,
-      governance: { id: governance.id, name: governance.name, territory: governance.territory },
-      level,
-      periodicity,
-      entryLevel,
-      periods,
+      period,
+      label: formatPeriodLabel(period),
+      target: indicatorTargetFor(indicator, period)?.value ?? null,
+      points,
     };
   });
+  return {
+    indicator,
+    governance: { id: governance.id, name: governance.name, territory: governance.territory },
+    level,
+    periodicity,
+    entryLevel,
+    periods,
+  };
 }
 
 /**
