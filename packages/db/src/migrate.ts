@@ -61,26 +61,38 @@ async function migrateExclusively(
  * Runs `read` again, up to 10 times, while it fails because another schema vanished as kysely read
  * the catalog. To find its bookkeeping tables, kysely's migrator reads the tables of every schema
  * of the server, and a schema another client drops at that moment (a test file ending, a tenant
- * removed) fails that read with `3F000`. It happens before any migration runs, so reading again is
- * safe. SQLite has one schema: it runs once.
+ * removed) fails that read: the schema (`3F000`), one of its tables (`42P01`) or one of their
+ * columns (`42703`) is gone by the time PostgreSQL looks at it. It happens before any migration
+ * runs, so reading again is safe. SQLite has one schema: it runs once.
  */
-async function despiteDroppedSchemas<T extends { error?: unknown }>(
+async function despiteDroppedSchemas<T extends { error?: unknown; results?: unknown }>(
   database: Database,
   read: () => Promise<T>,
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     const result = await read();
-    if (attempt >= 10 || !droppedMeanwhile(result.error, database)) return result;
+    if (attempt >= 10 || !droppedMeanwhile(result, database)) return result;
     // Apart a moment, at random, so as not to meet the same burst of drops again.
     await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 50));
   }
 }
 
-/** Whether `error` is PostgreSQL's `3F000` about a schema other than ours. */
-function droppedMeanwhile(error: unknown, database: Database): boolean {
-  if (database.dialect !== 'postgres' || typeof error !== 'object' || error === null) return false;
+/** What PostgreSQL answers when an object of the catalog vanished under a read of it. */
+const VANISHED = new Set(['3F000', '42P01', '42703']);
+
+/**
+ * Whether `result` failed before any migration ran because another schema's objects vanished
+ * meanwhile. Our own schema missing is a real error, not a race: it is reported at once.
+ */
+function droppedMeanwhile(
+  result: { error?: unknown; results?: unknown },
+  database: Database,
+): boolean {
+  const { error } = result;
+  if (database.dialect !== 'postgres' || result.results !== undefined) return false;
+  if (typeof error !== 'object' || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
-  if (code !== '3F000' || typeof message !== 'string') return false;
+  if (typeof code !== 'string' || !VANISHED.has(code) || typeof message !== 'string') return false;
   return database.schema === undefined || !message.includes(`"${database.schema}"`);
 }
 
