@@ -1,6 +1,7 @@
-import { type FieldIssue, ValidationError } from '@maille/domain';
+import { type FieldIssue, StaleVersionError, ValidationError } from '@maille/domain';
 import type { Context } from 'hono';
 import { html } from 'hono/html';
+import { fr } from './messages.ts';
 import type { Html } from './pages/layout.ts';
 
 /** What a person typed into a form, field by field, exactly as they typed it. */
@@ -8,6 +9,24 @@ export type Typed = Readonly<Record<string, string>>;
 
 /** French messages next to the fields they concern, keyed by field name. */
 export type FieldErrors = Readonly<Record<string, string>>;
+
+/**
+ * A form of a page that was refused: which one, what was typed, what to correct, and when its
+ * record changed meanwhile, what the record holds now (see `staleAlert`).
+ */
+export interface Refused<F extends string = string> {
+  form: F;
+  typed: Typed;
+  errors: FieldErrors;
+  now?: Typed;
+}
+
+/** The typed values and errors of `form` if it is the one refused, empty ones otherwise. */
+export function stateOf(refused: Refused | undefined, form: string, fresh: Typed = {}) {
+  return refused?.form === form
+    ? { typed: refused.typed, errors: refused.errors }
+    : { typed: fresh, errors: {} as FieldErrors };
+}
 
 /**
  * The text fields of a posted form. Files and repeated names are not expected from our forms:
@@ -63,6 +82,24 @@ export async function refusedFields<T>(
     return { done: await work() };
   } catch (error) {
     if (error instanceof ValidationError) return { errors: fieldErrors(error, rename) };
+    throw error;
+  }
+}
+
+/**
+ * Like `refusedFields`, and a record changed since the form was read (its version) comes back as
+ * `stale`, with a French message above the form: the page is shown again as it is now, with what
+ * the person typed.
+ */
+export async function refusedOrStale<T>(
+  work: () => Promise<T>,
+  rename?: (path: string) => string,
+): Promise<{ done: T } | { errors: Record<string, string>; stale: boolean }> {
+  try {
+    const outcome = await refusedFields(work, rename);
+    return 'done' in outcome ? outcome : { ...outcome, stale: false };
+  } catch (error) {
+    if (error instanceof StaleVersionError) return { errors: { '': fr.stale.short }, stale: true };
     throw error;
   }
 }
@@ -145,5 +182,26 @@ export function formAlert(errors: FieldErrors, fieldNames: readonly string[]): H
       : `Le formulaire n’a pas été enregistré : ${count} informations sont à corriger.`
   }</strong> Ce que vous aviez saisi est conservé ci-dessous.</p>${
     loose.length > 0 ? html`<ul>${loose.map(([, message]) => html`<li>${message}</li>`)}</ul>` : ''
+  }</div>`;
+}
+
+/**
+ * A form refused because its record changed since the page was read. The form comes back with
+ * what the person typed and the current version; this notice says, for each field, what the
+ * record holds now where it differs from their input, so nothing is overwritten unseen.
+ */
+export function staleAlert(
+  labels: Readonly<Record<string, string>>,
+  now: Typed,
+  typed: Typed,
+  /** How a value reads, for the fields whose value is a code (a list's choice). */
+  shown: (name: string, value: string) => string = (_name, value) => value,
+): Html {
+  const t = fr.stale;
+  const differing = Object.keys(labels).filter((name) => (now[name] ?? '') !== (typed[name] ?? ''));
+  return html`<div class="alert" role="alert"><p><strong>${t.title}</strong> ${t.lead}</p>${
+    differing.length > 0
+      ? html`<ul>${differing.map((name) => html`<li>${t.field(labels[name] ?? name, now[name] ? shown(name, now[name]) : t.empty)}</li>`)}</ul>`
+      : ''
   }</div>`;
 }

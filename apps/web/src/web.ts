@@ -31,8 +31,10 @@ import { signedOutPage, signInPage } from './pages/sign-in.ts';
 import { chromiumPrinter } from './pdf.ts';
 import { accountRoutes } from './routes/account.ts';
 import { actionRoutes } from './routes/actions.ts';
+import { bodyRoutes } from './routes/bodies.ts';
 import { governanceRoutes } from './routes/governances.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
+import { meetingRoutes } from './routes/meetings.ts';
 import { milestoneRoutes } from './routes/milestones.ts';
 import { roadmapRoutes } from './routes/roadmaps.ts';
 import { STYLESHEET, STYLESHEET_PATH } from './style.ts';
@@ -57,6 +59,8 @@ const SIGNED_IN_PREFIXES = [
   '/feuilles-de-route/',
   '/fiches/',
   '/jalons/',
+  '/instances/',
+  '/reunions/',
   '/compte',
 ];
 
@@ -195,6 +199,8 @@ export function createWeb({
   app.route('/', roadmapRoutes);
   app.route('/', actionRoutes);
   app.route('/', milestoneRoutes);
+  app.route('/', bodyRoutes);
+  app.route('/', meetingRoutes);
 
   app.notFound((c) => c.html(messagePage(fr.errors.notFoundTitle, fr.errors.notFound), 404));
   app.onError((error, c) => {

@@ -15,7 +15,9 @@ import { html } from 'hono/html';
 import {
   type FieldErrors,
   formAlert,
+  type Refused,
   selectField,
+  stateOf,
   type Typed,
   textArea,
   textField,
@@ -27,11 +29,9 @@ import { roadmapPath } from './roadmap.ts';
 export const actionPath = (id: string) => `/fiches/${id}`;
 
 /** A form of the page that was refused: which one, what was typed, what to correct. */
-export interface RefusedForm {
-  form: 'point' | 'jalon' | 'statut' | 'financement' | `report-${string}`;
-  typed: Typed;
-  errors: FieldErrors;
-}
+export type RefusedForm = Refused<
+  'point' | 'jalon' | 'statut' | 'financement' | `report-${string}`
+>;
 
 /**
  * « Fiche-action »: the sheet, who carries it, its milestones (mark reached, reschedule with a
@@ -42,10 +42,7 @@ export interface RefusedForm {
 export function actionPage(sheet: ActionSheet, signedInAs: string, refused?: RefusedForm): Html {
   const { action, roadmap, governance } = sheet;
   const t = fr.action;
-  const typedFor = (form: RefusedForm['form']) =>
-    refused?.form === form
-      ? { typed: refused.typed, errors: refused.errors }
-      : { typed: {}, errors: {} };
+  const typedFor = (form: RefusedForm['form']) => stateOf(refused, form);
   const body = html`
 <section class="card" aria-labelledby="fiche"><h2 id="fiche">${t.sheet}</h2>
 <p><span class="tag">${actionKindLabels[action.kind]}</span> <span class="tag">${actionStatusLabels[action.status]}</span> <span class="tag">${t.priority(priorityLabels[action.priority])}</span></p>

@@ -1,9 +1,28 @@
-import { formatDate, formatEuros, memberPositionLabels } from '@maille/domain';
+import {
+  formalityLabels,
+  formatDate,
+  formatEuros,
+  memberPositionLabels,
+  TEXT_LIMITS,
+} from '@maille/domain';
 import type { SteeringBrief } from '@maille/domain/use-cases';
 import { html } from 'hono/html';
+import {
+  type FieldErrors,
+  formAlert,
+  type Refused,
+  selectField,
+  staleAlert,
+  stateOf,
+  type Typed,
+  textArea,
+  textField,
+} from '../forms.ts';
 import { fr } from '../messages.ts';
 import { actionPath } from './action.ts';
+import { bodyFields, bodyPath } from './body.ts';
 import { HOME_STEP, type Html, layout, progressBar } from './layout.ts';
+import { meetingPath } from './meeting.ts';
 import { roadmapPath } from './roadmap.ts';
 
 const numbers = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
@@ -16,16 +35,22 @@ export const briefPath = (id: string) => `/gouvernances/${id}/point-copil`;
  * milestones, the roadmaps with their axes and funding, the indicators against their targets,
  * the bodies and who sits on them, the next meetings, the latest updates.
  */
-export function governancePage(brief: SteeringBrief, signedInAs: string): Html {
+export function governancePage(
+  brief: SteeringBrief,
+  signedInAs: string,
+  refused?: Refused<'gouvernance' | 'instance'>,
+): Html {
   const { governance } = brief;
   const body = html`
 <p><a class="button" href="${briefPath(governance.id)}">${fr.brief.open}</a> <a href="${governancePath(governance.id)}/indicateurs">${fr.indicators.open}</a></p>
+${governance.description ? html`<p class="text">${governance.description}</p>` : ''}
+${brief.may['governance.manage'] ? editForm(brief, refused) : ''}
 ${lateSection(brief)}
 ${upcomingSection(brief)}
 ${roadmapsSection(brief)}
 ${indicatorsSection(brief)}
 ${meetingsSection(brief)}
-${bodiesSection(brief)}
+${bodiesSection(brief, refused)}
 ${updatesSection(brief)}`;
   return layout({
     title: governance.name,
@@ -162,7 +187,7 @@ ${
     ? html`<p class="muted">${t.noMeeting}</p>`
     : html`<ul class="items">${brief.nextMeetings.map(
         ({ meeting, body }) =>
-          html`<li><strong>${meeting.title ?? body.name}</strong> — ${dateTime.format(new Date(meeting.startsAt))}${
+          html`<li><strong><a href="${meetingPath(meeting.id)}">${meeting.title ?? body.name}</a></strong> — ${dateTime.format(new Date(meeting.startsAt))}${
             meeting.place ? `, ${meeting.place}` : ''
           } <span class="muted">(${body.name})</span>${
             meeting.agenda.length > 0
@@ -188,14 +213,18 @@ ${
 </section>`;
 }
 
-function bodiesSection(brief: SteeringBrief): Html {
+function bodiesSection(brief: SteeringBrief, refused?: Refused): Html {
   const t = fr.governance;
+  const create = stateOf(refused, 'instance', {
+    kind: 'comite_pilotage',
+    frequency: 'trimestrielle',
+  });
   return html`<section class="card" aria-labelledby="instances"><h2 id="instances">${t.bodies}</h2>
 ${
   brief.bodies.length === 0
     ? html`<p class="muted">${t.noBody}</p>`
     : brief.bodies.map(
-        ({ body, members }) => html`<h3>${body.name}</h3>
+        ({ body, members }) => html`<h3><a href="${bodyPath(body.id)}">${body.name}</a></h3>
 ${
   members.length === 0
     ? html`<p class="muted">${t.noMember}</p>`
@@ -206,7 +235,64 @@ ${
 }`,
       )
 }
+${
+  brief.may['body.manage']
+    ? html`<details${refused?.form === 'instance' ? ' open' : ''}><summary>${fr.body.newBody}</summary>
+${formAlert(create.errors, ['name', 'kind', 'frequency', 'description'])}
+<form method="post" action="${governancePath(brief.governance.id)}/instances" novalidate>
+${bodyFields(create)}
+<p><button type="submit">${fr.body.create}</button></p>
+</form></details>`
+    : ''
+}
 </section>`;
+}
+
+/** The fields of the governance its coordination changes here, with their French labels. */
+export const GOVERNANCE_FIELDS = {
+  name: fr.governance.name,
+  formality: fr.governance.formality,
+  timeZone: fr.governance.timeZone,
+  description: fr.governance.description,
+} as const;
+
+/** The governance's values as its edit form shows them. */
+export function typedGovernance(governance: SteeringBrief['governance']): Typed {
+  return {
+    name: governance.name,
+    formality: governance.formality,
+    timeZone: governance.timeZone,
+    description: governance.description ?? '',
+  };
+}
+
+function editForm(brief: SteeringBrief, refused: Refused | undefined): Html {
+  const t = fr.governance;
+  const { governance } = brief;
+  const field: { typed: Typed; errors: FieldErrors } = stateOf(
+    refused,
+    'gouvernance',
+    typedGovernance(governance),
+  );
+  return html`<details${refused?.form === 'gouvernance' ? ' open' : ''}><summary>${t.edit}</summary>
+${
+  refused?.form === 'gouvernance' && refused.now
+    ? staleAlert(GOVERNANCE_FIELDS, refused.now, refused.typed, (name, value) =>
+        name === 'formality'
+          ? (formalityLabels[value as keyof typeof formalityLabels] ?? value)
+          : value,
+      )
+    : ''
+}
+${formAlert(field.errors, Object.keys(GOVERNANCE_FIELDS))}
+<form method="post" action="${governancePath(governance.id)}" class="card" novalidate>
+<input type="hidden" name="version" value="${governance.version}">
+${textField({ name: 'name', label: t.name, required: true, maxlength: TEXT_LIMITS.name, ...field })}
+${selectField({ name: 'formality', label: t.formality, choices: Object.entries(formalityLabels).map(([value, label]) => ({ value, label })), ...field })}
+${textField({ name: 'timeZone', label: t.timeZone, hint: t.timeZoneHint, maxlength: 64, ...field })}
+${textArea({ name: 'description', label: t.description, maxlength: TEXT_LIMITS.text, ...field })}
+<p><button type="submit">${t.save}</button></p>
+</form></details>`;
 }
 
 function updatesSection(brief: SteeringBrief): Html {

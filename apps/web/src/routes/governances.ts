@@ -1,7 +1,8 @@
-import { getSteeringBrief } from '@maille/domain/use-cases';
+import { getSteeringBrief, updateGovernance } from '@maille/domain/use-cases';
 import { Hono } from 'hono';
+import { given, givenNumber, readForm, refusedOrStale } from '../forms.ts';
 import { fr } from '../messages.ts';
-import { briefPage, governancePage } from '../pages/governance.ts';
+import { briefPage, governancePage, governancePath, typedGovernance } from '../pages/governance.ts';
 import { messagePage } from '../pages/messages-page.ts';
 import type { PrintToPdf } from '../pdf.ts';
 import { STYLESHEET, STYLESHEET_PATH } from '../style.ts';
@@ -22,6 +23,33 @@ export function governanceRoutes(printer: PrintToPdf | undefined) {
         }),
       ),
     )
+    .post('/gouvernances/:id', async (c) => {
+      const governanceId = c.req.param('id');
+      const typed = await readForm(c);
+      const outcome = await refusedOrStale(() =>
+        updateGovernance(c.var.kernel, {
+          id: governanceId,
+          expectedVersion: givenNumber(typed, 'version'),
+          patch: {
+            name: given(typed, 'name') ?? null,
+            formality: given(typed, 'formality') ?? null,
+            timeZone: given(typed, 'timeZone') ?? null,
+            description: given(typed, 'description') ?? null,
+          },
+        }),
+      );
+      if ('done' in outcome) return c.redirect(governancePath(governanceId), 303);
+      const brief = await getSteeringBrief(c.var.kernel, { governanceId });
+      return c.html(
+        governancePage(brief, me(c).name, {
+          form: 'gouvernance',
+          typed,
+          errors: outcome.stale ? {} : outcome.errors,
+          ...(outcome.stale ? { now: typedGovernance(brief.governance) } : {}),
+        }),
+        outcome.stale ? 409 : 400,
+      );
+    })
     .get('/gouvernances/:id/point-copil', async (c) =>
       sendPage(
         c,

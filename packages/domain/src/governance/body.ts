@@ -71,6 +71,26 @@ export const BodyMember = z
   });
 export type BodyMember = z.infer<typeof BodyMember>;
 
+/** A person holds one seat at a time on a body: two seats of theirs may not overlap. */
+function noDoubleSeat(members: BodyMember[], ctx: z.RefinementCtx): void {
+  members.forEach((seat, index) => {
+    const overlapping = members.findIndex(
+      (other, i) =>
+        i < index &&
+        other.personId === seat.personId &&
+        other.since <= (seat.until ?? '9999-12-31') &&
+        seat.since <= (other.until ?? '9999-12-31'),
+    );
+    if (overlapping >= 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'personId'],
+        message: 'Cette personne siège déjà dans l’instance sur cette période : clore son mandat d’abord.',
+      });
+    }
+  });
+}
+
 /** A past kind of the body: Dronne et Belle's project group became its steering committee. */
 export const BodyKindChange = z.object({
   kind: BodyKind,
@@ -85,7 +105,7 @@ export const BodyFields = z.object({
   kind: BodyKind,
   frequency: Frequency.default('autre'),
   description: Text.optional(),
-  members: z.array(BodyMember).max(300).default([]),
+  members: z.array(BodyMember).max(300).superRefine(noDoubleSeat).default([]),
 });
 export type BodyInput = z.input<typeof BodyFields>;
 

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { Body, MemberPosition } from '../../governance/body.ts';
 import { membersOn } from '../../governance/body.ts';
 import type { Decision, Meeting } from '../../governance/meeting.ts';
+import type { Permission } from '../../governance/permissions.ts';
 import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
+import { allowed } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
 import { sameTransaction } from '../helpers.ts';
 import { type PersonRef, personNames, personRef } from '../names.ts';
@@ -44,6 +46,11 @@ export interface SteeringBrief extends GovernanceDashboard {
   nextMeetings: BriefMeeting[];
   /** The decisions of each body's last held meeting: what the next committee follows up. */
   recentDecisions: BriefDecision[];
+  /** What the reader may do here: the page shows only the forms that will be accepted. */
+  may: Record<
+    Extract<Permission, 'governance.manage' | 'body.manage' | 'roadmap.edit' | 'indicator.manage'>,
+    boolean
+  >;
 }
 
 const POSITION_ORDER: readonly MemberPosition[] = [
@@ -71,9 +78,15 @@ export async function getSteeringBrief(
     const inside = { ...ctx, store: sameTransaction(repos) };
     // The dashboard checks that the governance may be read.
     const dashboard = await getGovernanceDashboard(inside, { governanceId });
-    const [bodies, meetings] = await Promise.all([
+    const [bodies, meetings, may] = await Promise.all([
       repos.bodies.listByGovernance(governanceId),
       repos.meetings.listByGovernance(governanceId),
+      allowed(ctx, repos, dashboard.governance, [
+        'governance.manage',
+        'body.manage',
+        'roadmap.edit',
+        'indicator.manage',
+      ]),
     ]);
     const now = ctx.clock();
     const seated = bodies.map((body) => ({
@@ -134,6 +147,7 @@ export async function getSteeringBrief(
           action: action ? { id: action.id, code: action.code, title: action.title } : null,
         };
       }),
+      may,
     };
   });
 }
