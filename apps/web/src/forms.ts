@@ -1,4 +1,4 @@
-import { type FieldIssue, StaleVersionError, ValidationError } from '@maille/domain';
+import { ConflictError, type FieldIssue, StaleVersionError, ValidationError } from '@maille/domain';
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { fr } from './messages.ts';
@@ -86,22 +86,41 @@ export async function refusedFields<T>(
   }
 }
 
+/** A refused form: the errors to show next to its fields, and the status to answer with. */
+export interface Refusal {
+  errors: Record<string, string>;
+  /** The record changed since the form was read (its version): 409. */
+  stale: boolean;
+  status: 400 | 409;
+}
+
 /**
- * Like `refusedFields`, and a record changed since the form was read (its version) comes back as
- * `stale`, with a French message above the form: the page is shown again as it is now, with what
- * the person typed.
+ * Like `refusedFields`, and a refusal because of the record's state comes back too, as a message
+ * above the form with status 409: a record changed since the form was read (`stale`: the page is
+ * shown again as it is now, with what the person typed), or a change its state forbids (an axis
+ * that still has fiches).
  */
 export async function refusedOrStale<T>(
   work: () => Promise<T>,
   rename?: (path: string) => string,
-): Promise<{ done: T } | { errors: Record<string, string>; stale: boolean }> {
+): Promise<{ done: T } | Refusal> {
   try {
     const outcome = await refusedFields(work, rename);
-    return 'done' in outcome ? outcome : { ...outcome, stale: false };
+    return 'done' in outcome ? outcome : { ...outcome, stale: false, status: 400 };
   } catch (error) {
-    if (error instanceof StaleVersionError) return { errors: { '': fr.stale.short }, stale: true };
+    if (error instanceof StaleVersionError) {
+      return { errors: { '': fr.stale.short }, stale: true, status: 409 };
+    }
+    if (error instanceof ConflictError) {
+      return { errors: { '': error.message }, stale: false, status: 409 };
+    }
     throw error;
   }
+}
+
+/** A refusal found before asking the kernel (a date that is no date): 400. */
+export function refusal(errors: Record<string, string>): Refusal {
+  return { errors, stale: false, status: 400 };
 }
 
 interface FieldOptions {

@@ -24,6 +24,7 @@ import { bodyFields, bodyPath } from './body.ts';
 import { HOME_STEP, type Html, layout, progressBar } from './layout.ts';
 import { meetingPath } from './meeting.ts';
 import { roadmapPath } from './roadmap.ts';
+import { newRoadmapForm } from './roadmap-form.ts';
 
 const numbers = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
@@ -38,7 +39,7 @@ export const briefPath = (id: string) => `/gouvernances/${id}/point-copil`;
 export function governancePage(
   brief: SteeringBrief,
   signedInAs: string,
-  refused?: Refused<'gouvernance' | 'instance'>,
+  refused?: Refused<'gouvernance' | 'instance' | 'feuille'>,
 ): Html {
   const { governance } = brief;
   const body = html`
@@ -48,6 +49,18 @@ ${brief.may['governance.manage'] ? editForm(brief, refused) : ''}
 ${lateSection(brief)}
 ${upcomingSection(brief)}
 ${roadmapsSection(brief)}
+${
+  brief.may['roadmap.edit']
+    ? newRoadmapForm(
+        governance.id,
+        stateOf(refused, 'feuille', {
+          fromYear: brief.today.slice(0, 4),
+          toYear: String(Number(brief.today.slice(0, 4)) + 3),
+        }),
+        refused?.form === 'feuille',
+      )
+    : ''
+}
 ${indicatorsSection(brief)}
 ${meetingsSection(brief)}
 ${bodiesSection(brief, refused)}

@@ -17,3 +17,8 @@ export function messagePage(
     body: html`${lines.map((line) => html`<p>${line}</p>`)}<p><a href="${back.href}">${back.label}</a></p>`,
   });
 }
+
+/** What a person is told when a page or a form asks for a right they do not have here. */
+export function notAllowedPage(signedInAs: string): Html {
+  return messagePage(fr.errors.forbiddenTitle, fr.errors.notAllowed, signedInAs);
+}

@@ -2,12 +2,21 @@ import {
   actionKindLabels,
   actionStatusLabels,
   formatDate,
+  ROADMAP_TRANSITIONS,
   roadmapStatusLabels,
   versionReasonLabels,
 } from '@maille/domain';
 import type { OverviewAction, RoadmapOverview } from '@maille/domain/use-cases';
 import { html } from 'hono/html';
-import { selectField, type Typed } from '../forms.ts';
+import {
+  type FieldErrors,
+  formAlert,
+  type Refused,
+  selectField,
+  stateOf,
+  type Typed,
+  textField,
+} from '../forms.ts';
 import { fr } from '../messages.ts';
 import { HOME_STEP, type Html, layout, progressBar } from './layout.ts';
 
@@ -18,7 +27,12 @@ export const roadmapPath = (id: string) => `/feuilles-de-route/${id}`;
  * filters by axis, status, owner and lateness (a GET form, so a filtered view is a link one can
  * share); the adoption state and the frozen versions.
  */
-export function roadmapPage(overview: RoadmapOverview, filters: Typed, signedInAs: string): Html {
+export function roadmapPage(
+  overview: RoadmapOverview,
+  filters: Typed,
+  signedInAs: string,
+  refused?: Refused<'adoption' | 'statut'>,
+): Html {
   const { roadmap, governance, health } = overview;
   const t = fr.roadmap;
   const filtered = Object.values(filters).some((v) => v !== '');
@@ -42,6 +56,8 @@ ${
       )}</ul>`
 }
 ${overview.may['action.create'] ? html`<p><a class="button" href="${roadmapPath(roadmap.id)}/fiches/nouvelle">${t.newAction}</a></p>` : ''}
+${overview.may['roadmap.edit'] ? html`<p><a href="${roadmapPath(roadmap.id)}/modifier">${fr.roadmapForm.edit}</a></p>` : ''}
+${overview.may['roadmap.adopt'] ? adoptionForms(overview, refused) : ''}
 </section>
 <form class="card filters" method="get" action="${roadmapPath(roadmap.id)}" aria-labelledby="filtres">
 <h2 id="filtres">${t.filters}</h2>
@@ -106,6 +122,40 @@ ${
     signedInAs,
     body,
   });
+}
+
+/** Recording the adoption, and the other changes of status the roadmap's state allows. */
+function adoptionForms(overview: RoadmapOverview, refused: Refused | undefined): Html {
+  const t = fr.roadmapForm;
+  const { roadmap } = overview;
+  const next = ROADMAP_TRANSITIONS[roadmap.status];
+  const adoption: { typed: Typed; errors: FieldErrors } = stateOf(refused, 'adoption');
+  const status = stateOf(refused, 'statut');
+  const others = next.filter((s) => s !== 'adoptee');
+  return html`${
+    next.includes('adoptee')
+      ? html`<details${refused?.form === 'adoption' ? ' open' : ''}><summary>${t.adopt}</summary>
+<p class="hint">${t.adoptHint}</p>
+${formAlert(adoption.errors, ['date', 'assembly', 'deliberationRef'])}
+<form method="post" action="${roadmapPath(roadmap.id)}/adoption" novalidate>
+<input type="hidden" name="version" value="${roadmap.version}">
+${textField({ name: 'date', label: t.adoptionDate, type: 'date', required: true, ...adoption })}
+${textField({ name: 'assembly', label: t.assembly, hint: t.assemblyHint, required: true, maxlength: 200, ...adoption })}
+${textField({ name: 'deliberationRef', label: t.deliberationRef, maxlength: 100, ...adoption })}
+<p><button type="submit">${t.adoptButton}</button></p>
+</form></details>`
+      : ''
+  }${
+    others.length > 0
+      ? html`<details${refused?.form === 'statut' ? ' open' : ''}><summary>${t.changeStatus}</summary>
+${formAlert(status.errors, ['status'])}
+<form method="post" action="${roadmapPath(roadmap.id)}/statut" novalidate>
+<input type="hidden" name="version" value="${roadmap.version}">
+${selectField({ name: 'status', label: t.newStatus, choices: others.map((value) => ({ value, label: roadmapStatusLabels[value] })), ...status })}
+<p><button type="submit">${t.statusButton}</button></p>
+</form></details>`
+      : ''
+  }`;
 }
 
 function actionRow(action: OverviewAction): Html {

@@ -36,7 +36,7 @@ import {
   type ActionFormContext,
   actionFormPage,
 } from '../pages/action-form.ts';
-import { messagePage } from '../pages/messages-page.ts';
+import { notAllowedPage } from '../pages/messages-page.ts';
 import { me, sendPage, type WebEnv } from '../web-env.ts';
 
 const FIELD_NAMES = Object.keys(ACTION_FIELDS) as ActionFieldName[];
@@ -262,7 +262,7 @@ async function creationContext(c: Context<WebEnv>): Promise<ActionFormContext | 
 }
 
 function forbidden(c: Context<WebEnv>) {
-  return c.html(messagePage(fr.errors.forbiddenTitle, fr.errors.notAllowed, me(c).name), 403);
+  return c.html(notAllowedPage(me(c).name), 403);
 }
 
 /**

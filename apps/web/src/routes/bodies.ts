@@ -14,6 +14,7 @@ import {
   given,
   givenNumber,
   readForm,
+  refusal,
   refusedOrStale,
   type Typed,
 } from '../forms.ts';
@@ -56,7 +57,7 @@ export const bodyRoutes = new Hono<WebEnv>()
     const brief = await getSteeringBrief(c.var.kernel, { governanceId });
     return c.html(
       governancePage(brief, me(c).name, { form: 'instance', typed, errors: outcome.errors }),
-      400,
+      outcome.status,
     );
   })
 
@@ -118,13 +119,18 @@ export const bodyRoutes = new Hono<WebEnv>()
     const { fields, errors } = meetingInput(typed, sheet.governance.timeZone);
     const outcome =
       Object.keys(errors).length > 0
-        ? { errors, stale: false }
+        ? refusal(errors)
         : await refusedOrStale(
             () => scheduleMeeting(c.var.kernel, { bodyId, ...fields }),
             meetingFieldOf,
           );
     if ('done' in outcome) return c.redirect(meetingPath(outcome.done.id), 303);
-    return refusedOnBody(c, bodyId, { form: 'reunion', typed, errors: outcome.errors }, 400);
+    return refusedOnBody(
+      c,
+      bodyId,
+      { form: 'reunion', typed, errors: outcome.errors },
+      outcome.status,
+    );
   });
 
 /**
@@ -154,7 +160,7 @@ async function changeBody(
     c,
     bodyId,
     { form, typed, errors: outcome.errors, stale: outcome.stale },
-    outcome.stale ? 409 : 400,
+    outcome.status,
   );
 }
 

@@ -47,7 +47,7 @@ export function governanceRoutes(printer: PrintToPdf | undefined) {
           errors: outcome.stale ? {} : outcome.errors,
           ...(outcome.stale ? { now: typedGovernance(brief.governance) } : {}),
         }),
-        outcome.stale ? 409 : 400,
+        outcome.status,
       );
     })
     .get('/gouvernances/:id/point-copil', async (c) =>

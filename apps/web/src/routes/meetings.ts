@@ -8,7 +8,7 @@ import {
 } from '@maille/domain';
 import { getMeetingSheet, updateMeeting } from '@maille/domain/use-cases';
 import { Hono } from 'hono';
-import { given, givenNumber, readForm, refusedOrStale, type Typed } from '../forms.ts';
+import { given, givenNumber, readForm, refusal, refusedOrStale, type Typed } from '../forms.ts';
 import { fr } from '../messages.ts';
 import { attendanceField, meetingPage, meetingPath, typedMeeting } from '../pages/meeting.ts';
 import { me, sendPage, type WebEnv } from '../web-env.ts';
@@ -36,7 +36,7 @@ export const meetingRoutes = new Hono<WebEnv>()
     const { fields, errors } = meetingInput(typed, sheet.governance.timeZone, sheet.meeting);
     const outcome =
       Object.keys(errors).length > 0
-        ? { errors, stale: false }
+        ? refusal(errors)
         : await refusedOrStale(
             () =>
               updateMeeting(c.var.kernel, {
@@ -61,7 +61,7 @@ export const meetingRoutes = new Hono<WebEnv>()
         errors: outcome.stale ? {} : outcome.errors,
         ...(outcome.stale ? { now: typedMeeting(now) } : {}),
       }),
-      outcome.stale ? 409 : 400,
+      outcome.status,
     );
   });
 

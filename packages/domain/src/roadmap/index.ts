@@ -7,5 +7,6 @@ export * from './milestone-state.ts';
 export * from './money.ts';
 export * from './progress.ts';
 export * from './roadmap.ts';
+export * from './roadmap-status.ts';
 export * from './roadmap-version.ts';
 export * from './update.ts';
