@@ -1,5 +1,11 @@
 import { DEMO_IDS } from '@maille/demo';
-import { getAction, getRoadmap, listRoadmapVersions } from '@maille/domain/use-cases';
+import {
+  getAction,
+  getActionSheet,
+  getMilestone,
+  getRoadmap,
+  listRoadmapVersions,
+} from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formClient, openTestWeb } from '../test/harness.ts';
 
@@ -149,5 +155,52 @@ describe('a roadmap created, edited and adopted from the pages', () => {
     const page = await (await get(`/feuilles-de-route/${LR.roadmap}`, cookie)).text();
     expect(page).not.toContain('/modifier"');
     expect(page).not.toContain('Enregistrer l’adoption');
+  });
+});
+
+describe('a milestone edited on its sheet', () => {
+  it('changes its title, description and owner, and refuses a blank title keeping the typing', async () => {
+    const cookie = await signedIn(MOREAU);
+    const sheet = await getActionSheet(world.admin, { actionId: PERMANENCES });
+    const milestone = sheet.milestones[0]?.milestone;
+    if (!milestone) throw new Error('la fiche A1.2 devrait avoir un jalon');
+    const page = await (await get(`/fiches/${PERMANENCES}`, cookie)).text();
+    expect(page).toContain(`action="/jalons/${milestone.id}/modifier"`);
+    const prefix = `modif-${milestone.id}`;
+    const refused = await post(`/jalons/${milestone.id}/modifier`, cookie, {
+      version: String(milestone.version),
+      [`${prefix}-title`]: '',
+      [`${prefix}-description`]: 'Avec la mairie de Périgny.',
+      [`${prefix}-weight`]: '2',
+    });
+    expect(refused.status).toBe(400);
+    const refusedPage = await refused.text();
+    expect(refusedPage).toContain(`id="${prefix}-title-erreur"`);
+    expect(refusedPage).toContain('Avec la mairie de Périgny.');
+    expect((await getMilestone(world.admin, { milestoneId: milestone.id })).version).toBe(
+      milestone.version,
+    );
+
+    const saved = await post(`/jalons/${milestone.id}/modifier`, cookie, {
+      version: String(milestone.version),
+      [`${prefix}-title`]: 'Première permanence ouverte à Périgny',
+      [`${prefix}-description`]: 'Avec la mairie de Périgny.',
+      [`${prefix}-ownerId`]: GAUTIER,
+      [`${prefix}-weight`]: '2',
+    });
+    expect(saved.status).toBe(303);
+    expect(await getMilestone(world.admin, { milestoneId: milestone.id })).toMatchObject({
+      title: 'Première permanence ouverte à Périgny',
+      description: 'Avec la mairie de Périgny.',
+      ownerId: GAUTIER,
+      weight: 2,
+      dueDate: milestone.dueDate,
+    });
+    const stale = await post(`/jalons/${milestone.id}/modifier`, cookie, {
+      version: String(milestone.version),
+      [`${prefix}-title`]: 'Autre intitulé',
+    });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('Quelqu’un a modifié cet élément entre-temps');
   });
 });

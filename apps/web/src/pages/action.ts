@@ -30,7 +30,7 @@ export const actionPath = (id: string) => `/fiches/${id}`;
 
 /** A form of the page that was refused: which one, what was typed, what to correct. */
 export type RefusedForm = Refused<
-  'point' | 'jalon' | 'statut' | 'financement' | `report-${string}`
+  'point' | 'jalon' | 'statut' | 'financement' | `report-${string}` | `modif-${string}`
 >;
 
 /**
@@ -68,7 +68,9 @@ ${sheet.may['action.transition'] && sheet.nextStatuses.length > 0 ? statusForm(s
 ${
   sheet.milestones.length === 0
     ? html`<p class="muted">${t.noMilestone}</p>`
-    : html`<ul class="milestones">${sheet.milestones.map((m) => milestoneItem(m, typedFor(`report-${m.milestone.id}`)))}</ul>`
+    : html`<ul class="milestones">${sheet.milestones.map((m) =>
+        milestoneItem(m, sheet.members, typedFor(`report-${m.milestone.id}`), refused),
+      )}</ul>`
 }
 ${sheet.may['milestone.edit'] ? newMilestoneForm(action.id, typedFor('jalon')) : ''}
 </section>
@@ -116,7 +118,9 @@ ${
 
 function milestoneItem(
   { milestone, state, owner, may }: SheetMilestone,
+  members: ActionSheet['members'],
   form: { typed: Typed; errors: FieldErrors },
+  refused: RefusedForm | undefined,
 ): Html {
   const t = fr.action;
   const open = milestone.status === 'a_venir' || milestone.status === 'reporte';
@@ -127,6 +131,7 @@ function milestoneItem(
 <p><strong${state === 'en_retard' ? html` class="late"` : ''}>${milestone.title}</strong> — ${formatDate(milestone.dueDate)} · ${milestoneStateLabels[state]}${
     milestone.completedOn ? ` ${t.reachedOn(formatDate(milestone.completedOn))}` : ''
   } <span class="muted">(${owner ? fr.governance.owner(owner.name) : fr.governance.noOwner})</span></p>
+${milestone.description ? html`<p class="text">${milestone.description}</p>` : ''}
 ${
   milestone.reschedules.length > 0
     ? html`<p class="muted">${milestone.reschedules.map((r) => t.rescheduled(formatDate(r.from), formatDate(r.to), r.reason)).join(' ')}</p>`
@@ -150,7 +155,35 @@ ${textArea({ name: `${reschedulePrefix}-reason`, label: t.reason, typed: form.ty
 </div>`
     : ''
 }
+${may['milestone.edit'] ? milestoneEditForm(milestone, members, refused) : ''}
 </li>`;
+}
+
+/** A milestone's title, description, owner and weight; its date moves only by a reschedule. */
+function milestoneEditForm(
+  milestone: SheetMilestone['milestone'],
+  members: ActionSheet['members'],
+  refused: RefusedForm | undefined,
+): Html {
+  const t = fr.action;
+  const prefix = `modif-${milestone.id}`;
+  const name = (field: string) => `${prefix}-${field}`;
+  const state = stateOf(refused, prefix, {
+    [name('title')]: milestone.title,
+    [name('description')]: milestone.description ?? '',
+    [name('ownerId')]: milestone.ownerId ?? '',
+    [name('weight')]: String(milestone.weight),
+  });
+  const names = ['title', 'description', 'ownerId', 'weight'].map(name);
+  return html`<details${refused?.form === prefix ? html` open` : ''}><summary>${t.editMilestone}</summary>
+<form method="post" action="/jalons/${milestone.id}/modifier" novalidate>
+<input type="hidden" name="version" value="${milestone.version}">
+${formAlert(state.errors, names)}
+${textField({ name: name('title'), label: t.milestoneTitle, required: true, maxlength: TEXT_LIMITS.title, ...state })}
+${textArea({ name: name('description'), label: t.milestoneDescription, maxlength: TEXT_LIMITS.text, rows: 2, ...state })}
+${selectField({ name: name('ownerId'), label: t.owner, blank: fr.actionForm.noOwner, choices: members.map((p) => ({ value: p.id, label: p.name })), ...state })}
+${textField({ name: name('weight'), label: t.milestoneWeight, hint: t.milestoneWeightHint, type: 'number', step: 'any', ...state })}
+<button type="submit">${t.saveMilestone}</button></form></details>`;
 }
 
 function newMilestoneForm(actionId: string, form: { typed: Typed; errors: FieldErrors }): Html {

@@ -5,11 +5,12 @@ import {
   getActionSheet,
   getMilestone,
   rescheduleMilestone,
+  updateMilestone,
 } from '@maille/domain/use-cases';
 import { type Context, Hono } from 'hono';
-import { given, givenNumber, readForm, refusedFields } from '../forms.ts';
+import { given, givenNumber, readForm, refusedFields, refusedOrStale } from '../forms.ts';
 import { fr } from '../messages.ts';
-import { actionPage, actionPath } from '../pages/action.ts';
+import { actionPage, actionPath, type RefusedForm } from '../pages/action.ts';
 import { messagePage } from '../pages/messages-page.ts';
 import { roadmapPath } from '../pages/roadmap.ts';
 import { me, type WebEnv } from '../web-env.ts';
@@ -30,6 +31,36 @@ export const milestoneRoutes = new Hono<WebEnv>()
       cancelMilestone(c.var.kernel, { milestoneId: milestone.id, expectedVersion: version }),
     ),
   )
+  .post('/jalons/:id/modifier', async (c) => {
+    const milestone = await getMilestone(c.var.kernel, { milestoneId: c.req.param('id') });
+    const typed = await readForm(c);
+    const prefix = `modif-${milestone.id}` as const;
+    const field = (name: string) => given(typed, `${prefix}-${name}`);
+    const outcome = await refusedOrStale(
+      () =>
+        updateMilestone(c.var.kernel, {
+          id: milestone.id,
+          expectedVersion: givenNumber(typed, 'version'),
+          patch: {
+            title: field('title') ?? null,
+            description: field('description') ?? null,
+            ownerId: field('ownerId') ?? null,
+            weight: givenNumber(typed, `${prefix}-weight`) ?? null,
+          },
+        }),
+      (path) => `${prefix}-${path.replace(/^patch\./, '').split('.')[0]}`,
+    );
+    const back = milestone.actionId
+      ? actionPath(milestone.actionId)
+      : roadmapPath(milestone.roadmapId);
+    if ('done' in outcome) return c.redirect(`${back}#jalon-${milestone.id}`, 303);
+    return refusedOnSheet(
+      c,
+      milestone,
+      { form: prefix, typed, errors: outcome.errors },
+      outcome.status,
+    );
+  })
   .post('/jalons/:id/report', async (c) => {
     const milestone = await getMilestone(c.var.kernel, { milestoneId: c.req.param('id') });
     const typed = await readForm(c);
@@ -47,15 +78,30 @@ export const milestoneRoutes = new Hono<WebEnv>()
       (path) => (path === 'to' || path === 'reason' ? `${prefix}-${path}` : path),
     );
     if (!('done' in outcome)) {
-      if (!milestone.actionId) throw new Error('Un jalon de feuille de route n’a pas de fiche');
-      const sheet = await getActionSheet(c.var.kernel, { actionId: milestone.actionId });
-      return c.html(
-        actionPage(sheet, me(c).name, { form: prefix, typed, errors: outcome.errors }),
-        400,
-      );
+      return refusedOnSheet(c, milestone, { form: prefix, typed, errors: outcome.errors }, 400);
     }
     return outcome.done;
   });
+
+/**
+ * A refused milestone form: the sheet again with the form filled. A milestone of the roadmap
+ * itself has no sheet (and no form on the pages): its refusal is said on a page of its own.
+ */
+async function refusedOnSheet(
+  c: Context<WebEnv>,
+  milestone: Milestone,
+  refused: RefusedForm,
+  status: 400 | 409,
+) {
+  if (!milestone.actionId) {
+    return c.html(
+      messagePage(fr.errors.badRequestTitle, Object.values(refused.errors), me(c).name),
+      status,
+    );
+  }
+  const sheet = await getActionSheet(c.var.kernel, { actionId: milestone.actionId });
+  return c.html(actionPage(sheet, me(c).name, refused), status);
+}
 
 /** Changes a milestone with the version its page showed, then goes back to its sheet. */
 async function change(
