@@ -59,6 +59,7 @@ const SIGNED_IN_PREFIXES = [
   '/feuilles-de-route/',
   '/fiches/',
   '/jalons/',
+  '/indicateurs/',
   '/instances/',
   '/reunions/',
   '/compte',

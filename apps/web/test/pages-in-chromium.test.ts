@@ -150,6 +150,10 @@ describe('the web workspace in Chromium', () => {
     expect(pdfTitle(pdf)).toContain('agglomération de La Rochelle');
 
     for (const path of [
+      `/gouvernances/${LR.governance}`,
+      `/feuilles-de-route/${LR.roadmap}`,
+      `/feuilles-de-route/${LR.roadmap}/modifier`,
+      `/fiches/act_lr0002`,
       `/gouvernances/${LR.governance}/indicateurs`,
       '/compte',
       `/fiches/act_lr0002/modifier`,

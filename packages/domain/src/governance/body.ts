@@ -85,7 +85,8 @@ function noDoubleSeat(members: BodyMember[], ctx: z.RefinementCtx): void {
       ctx.addIssue({
         code: 'custom',
         path: [index, 'personId'],
-        message: 'Cette personne siège déjà dans l’instance sur cette période : clore son mandat d’abord.',
+        message:
+          'Cette personne siège déjà dans l’instance sur cette période : clore son mandat d’abord.',
       });
     }
   });

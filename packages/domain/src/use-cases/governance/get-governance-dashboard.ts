@@ -7,8 +7,6 @@ import { type Period, Periodicity } from '../../indicators/period.ts';
 import { formatPeriodLabel, periodContaining, previousPeriod } from '../../indicators/periods.ts';
 import { rollUpTerritories } from '../../indicators/rollup.ts';
 import { type Attainment, targetAttainment } from '../../indicators/targets.ts';
-import type { Person } from '../../people/person.ts';
-import type { Action } from '../../roadmap/action.ts';
 import {
   type LateMilestone,
   type RoadmapHealth,
@@ -16,11 +14,9 @@ import {
   roadmapHealth,
   type UpcomingMilestone,
 } from '../../roadmap/health.ts';
-import type { Milestone } from '../../roadmap/milestone.ts';
 import { formatEuros } from '../../roadmap/money.ts';
 import type { AxisProgress, GroupProgress } from '../../roadmap/progress.ts';
 import type { Roadmap } from '../../roadmap/roadmap.ts';
-import type { Update } from '../../roadmap/update.ts';
 import { idOf } from '../../shared/ids.ts';
 import type { IsoDate } from '../../shared/time.ts';
 import { localDate } from '../../shared/time.ts';

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { Governance } from '../../governance/governance.ts';
+import type { Permission } from '../../governance/permissions.ts';
 import type { Indicator } from '../../indicators/indicator.ts';
+import { periodContaining } from '../../indicators/periods.ts';
 import { idOf } from '../../shared/ids.ts';
+import { localDate } from '../../shared/time.ts';
 import { validate } from '../../shared/validate.ts';
-import { authorize } from '../authorize.ts';
+import { allowed, authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
 import { seriesOf } from './get-indicator-series.ts';
 
@@ -28,7 +31,17 @@ export interface BoardPeriod {
 
 export interface IndicatorBoard {
   governance: Governance;
-  indicators: { indicator: Indicator; periods: BoardPeriod[] }[];
+  indicators: {
+    indicator: Indicator;
+    periods: BoardPeriod[];
+    /** The period today falls in: what a value is most often recorded for. */
+    currentPeriod: string;
+  }[];
+  /** What the reader may do here: the page shows only the forms that will be accepted. */
+  may: Record<
+    Extract<Permission, 'indicator.manage' | 'measurement.record' | 'measurement.validate'>,
+    boolean
+  >;
 }
 
 /**
@@ -49,14 +62,21 @@ export async function getIndicatorBoard(
     const own = governance.territory;
     // The directory is read once for every series of the page.
     const directory = await repos.territories.list();
+    const today = localDate(ctx.clock(), governance.timeZone);
     return {
       governance,
+      may: await allowed(ctx, repos, governance, [
+        'indicator.manage',
+        'measurement.record',
+        'measurement.validate',
+      ]),
       indicators: await Promise.all(
         indicators.map(async (indicator) => {
           const measurements = await repos.measurements.listCurrentByIndicator(indicator.id);
           const series = seriesOf(ctx, { indicator, governance, measurements, directory }, {});
           return {
             indicator,
+            currentPeriod: periodContaining(today, indicator.periodicity),
             periods: series.periods.slice(-periods).map((p) => {
               const point = p.points.find(
                 (x) => x.territory.code === own.code && x.territory.level === own.level,
