@@ -308,4 +308,54 @@ describe('the governance edit form', () => {
       patch: { description: null },
     });
   });
+
+  it('adds a person with a role, changes the role, and keeps at least one coordinator', async () => {
+    const cookie = await signedIn(MOREAU);
+    const before = await getGovernance(world.admin, { governanceId: LR.governance });
+    const badMail = await post(`/gouvernances/${LR.governance}/personnes`, cookie, {
+      version: String(before.version),
+      displayName: 'Inès Robin',
+      email: 'ines.robin@',
+      role: 'membre',
+    });
+    expect(badMail.status).toBe(400);
+    const badPage = await badMail.text();
+    expect(badPage).toContain('id="email-erreur"');
+    expect(badPage).toContain('value="Inès Robin"');
+    expect((await getGovernance(world.admin, { governanceId: LR.governance })).version).toBe(
+      before.version,
+    );
+
+    const added = await post(`/gouvernances/${LR.governance}/personnes`, cookie, {
+      version: String(before.version),
+      displayName: 'Inès Robin',
+      email: 'ines.robin@example.fr',
+      role: 'membre',
+    });
+    expect(added.status).toBe(303);
+    const after = await getGovernance(world.admin, { governanceId: LR.governance });
+    const ines = after.roles.at(-1);
+    expect(ines?.role).toBe('membre');
+    const page = await (await get(`/gouvernances/${LR.governance}`, cookie)).text();
+    expect(page).toContain('Inès Robin');
+
+    const observer = await post(`/gouvernances/${LR.governance}/roles`, cookie, {
+      version: String(after.version),
+      personId: ines?.personId ?? '',
+      [`role-${ines?.personId}`]: 'observateur',
+    });
+    expect(observer.status).toBe(303);
+    const now = await getGovernance(world.admin, { governanceId: LR.governance });
+    expect(now.roles.find((r) => r.personId === ines?.personId)?.role).toBe('observateur');
+
+    const coordinators = now.roles.filter((r) => r.role === 'coordinateur');
+    expect(coordinators).toHaveLength(1);
+    const lastOne = await post(`/gouvernances/${LR.governance}/roles`, cookie, {
+      version: String(now.version),
+      personId: MOREAU,
+      [`role-${MOREAU}`]: 'aucun',
+    });
+    expect(lastOne.status).toBe(409);
+    expect(await lastOne.text()).toContain('au moins un·e coordinateur·rice');
+  });
 });

@@ -2,6 +2,7 @@ import {
   formalityLabels,
   formatDate,
   formatEuros,
+  governanceRoleLabels,
   memberPositionLabels,
   TEXT_LIMITS,
 } from '@maille/domain';
@@ -39,7 +40,7 @@ export const briefPath = (id: string) => `/gouvernances/${id}/point-copil`;
 export function governancePage(
   brief: SteeringBrief,
   signedInAs: string,
-  refused?: Refused<'gouvernance' | 'instance' | 'feuille'>,
+  refused?: Refused<'gouvernance' | 'instance' | 'feuille' | 'personne' | `role-${string}`>,
 ): Html {
   const { governance } = brief;
   const body = html`
@@ -64,6 +65,7 @@ ${
 ${indicatorsSection(brief)}
 ${meetingsSection(brief)}
 ${bodiesSection(brief, refused)}
+${peopleSection(brief, refused)}
 ${updatesSection(brief)}`;
   return layout({
     title: governance.name,
@@ -256,6 +258,50 @@ ${formAlert(create.errors, ['name', 'kind', 'frequency', 'description'])}
 ${bodyFields(create)}
 <p><button type="submit">${fr.body.create}</button></p>
 </form></details>`
+    : ''
+}
+</section>`;
+}
+
+/** Who holds a role; for the coordination, a role changed or removed, a person added. */
+function peopleSection(brief: SteeringBrief, refused: Refused | undefined): Html {
+  const t = fr.governance;
+  const manage = brief.may['governance.manage'];
+  const path = governancePath(brief.governance.id);
+  const version = html`<input type="hidden" name="version" value="${brief.governance.version}">`;
+  const roleChoices = Object.entries(governanceRoleLabels).map(([value, label]) => ({
+    value,
+    label,
+  }));
+  const add = stateOf(refused, 'personne', { role: 'membre' });
+  return html`<section class="card" aria-labelledby="personnes"><h2 id="personnes">${t.people}</h2>
+${
+  brief.roles.length === 0
+    ? html`<p class="muted">${t.noRole}</p>`
+    : html`<ul class="items">${brief.roles.map(({ person, role }) => {
+        const form = `role-${person.id}`;
+        const state = stateOf(refused, form, { [form]: role });
+        return html`<li>${person.name} <span class="muted">— ${governanceRoleLabels[role]}</span>${
+          manage
+            ? html`<details${refused?.form === form ? ' open' : ''}><summary>${t.roleOf(person.name)}</summary>
+${formAlert(state.errors, [form])}
+<form method="post" action="${path}/roles" novalidate>${version}<input type="hidden" name="personId" value="${person.id}">
+${selectField({ name: form, label: t.role, choices: [...roleChoices, { value: 'aucun', label: t.removeRole }], ...state })}
+<p><button type="submit" class="secondary">${t.changeRole}</button></p></form></details>`
+            : ''
+        }</li>`;
+      })}</ul>`
+}
+${
+  manage
+    ? html`<details${refused?.form === 'personne' ? ' open' : ''}><summary>${t.addPerson}</summary>
+${formAlert(add.errors, ['displayName', 'email', 'phone', 'role'])}
+<form method="post" action="${path}/personnes" novalidate>${version}
+${textField({ name: 'displayName', label: t.displayName, required: true, maxlength: TEXT_LIMITS.name, ...add })}
+${textField({ name: 'email', label: t.email, hint: t.emailHint, maxlength: 254, ...add })}
+${textField({ name: 'phone', label: t.phone, maxlength: 30, ...add })}
+${selectField({ name: 'role', label: t.role, choices: roleChoices, ...add })}
+<p><button type="submit">${t.addPersonButton}</button></p></form></details>`
     : ''
 }
 </section>`;

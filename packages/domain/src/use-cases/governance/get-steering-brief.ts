@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Body, MemberPosition } from '../../governance/body.ts';
 import { membersOn } from '../../governance/body.ts';
+import type { GovernanceRole } from '../../governance/governance.ts';
 import type { Decision, Meeting } from '../../governance/meeting.ts';
 import type { Permission } from '../../governance/permissions.ts';
 import { idOf } from '../../shared/ids.ts';
@@ -41,6 +42,8 @@ export interface BriefDecision {
 
 /** The governance's page and the steering-committee brief: the dashboard, then its people and meetings. */
 export interface SteeringBrief extends GovernanceDashboard {
+  /** Who holds a role in the governance, coordinators first, then by name. */
+  roles: { person: PersonRef; role: GovernanceRole }[];
   bodies: BriefBody[];
   /** Meetings planned from now on, the soonest first. */
   nextMeetings: BriefMeeting[];
@@ -114,12 +117,20 @@ export async function getSteeringBrief(
     );
     const actions =
       actionIds.length > 0 ? await repos.actions.getMany([...new Set(actionIds)]) : [];
-    const people = await personNames(
-      repos,
-      seated.flatMap((s) => s.members.map((m) => m.personId)),
-    );
+    const people = await personNames(repos, [
+      ...seated.flatMap((s) => s.members.map((m) => m.personId)),
+      ...dashboard.governance.roles.map((r) => r.personId),
+    ]);
+    const roleOrder: readonly GovernanceRole[] = ['coordinateur', 'membre', 'observateur'];
     return {
       ...dashboard,
+      roles: dashboard.governance.roles
+        .map((r) => ({ person: personRef(r.personId, people), role: r.role }))
+        .sort(
+          (a, b) =>
+            roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) ||
+            a.person.name.localeCompare(b.person.name, 'fr'),
+        ),
       bodies: seated.map(({ body, members }) => ({
         body: { id: body.id, name: body.name, kind: body.kind, frequency: body.frequency },
         members: members.map((m) => ({
