@@ -12,6 +12,7 @@ import { createWeb, isPagePath } from '@maille/web';
 import { pino } from 'pino';
 import { createApp } from './app.ts';
 import type { ServerSettings } from './env.ts';
+import { traceRequests } from './middleware/access-log.ts';
 import { ReadModelCache } from './read-models/cache.ts';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
@@ -87,6 +88,7 @@ export async function serveApi({
     readModels,
     // In the request log, not on the terminal `maille start` gives to the chat.
     logError: (error) => logger.error({ err: error }, 'erreur inattendue d’une page'),
+    requestLog: traceRequests(logger),
   });
   const server = serve({
     fetch: (request, ...rest) =>

@@ -17,12 +17,13 @@ import {
   signOut,
   type UseCaseContext,
 } from '@maille/domain/use-cases';
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { fr } from './messages.ts';
 import { homePage } from './pages/home.ts';
@@ -48,6 +49,8 @@ export type WebDependencies = Pick<UseCaseContext, 'store' | 'clock' | 'ids'> & 
   readModels?: ReadModels | undefined;
   /** Told of an unexpected error (a bug): the person only gets a French page. Stderr by default. */
   logError?: ((error: unknown) => void) | undefined;
+  /** Writes each page request to the server's request log (the API's, `traceRequests`). */
+  requestLog?: MiddlewareHandler | undefined;
 };
 
 /** The cookie a browser keeps its session in. */
@@ -95,6 +98,7 @@ export function createWeb({
   logError = console.error,
   chromiumPath,
   readModels,
+  requestLog,
   ...kernel
 }: WebDependencies) {
   const app = new Hono<WebEnv>();
@@ -103,6 +107,8 @@ export function createWeb({
     return { ...kernel, actor };
   };
 
+  if (requestLog) app.use(requestLog);
+  app.use(requestId());
   app.use(compress());
   app.use(
     secureHeaders({
