@@ -7,7 +7,7 @@ import {
   purgeExpiredIdempotencyKeys,
   timeOrderedIds,
 } from '@maille/db';
-import type { Clock } from '@maille/domain/use-cases';
+import { type Clock, forgetEndedSignIns } from '@maille/domain/use-cases';
 import { createWeb, isPagePath } from '@maille/web';
 import { pino } from 'pino';
 import { createApp } from './app.ts';
@@ -102,9 +102,14 @@ export async function serveApi({
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
-  // Expired Idempotency-Key records go hourly (a reused key replaces its own expired record anyway).
+  // Hourly: expired Idempotency-Key records (a reused key replaces its own expired record anyway),
+  // and the sign-in links and sessions that can open nothing any more.
+  const housekeeping = { store: createStore(database), clock, ids: timeOrderedIds() };
   const purge = setInterval(() => {
     purgeExpiredIdempotencyKeys(database, clock()).catch((error: unknown) => console.error(error));
+    forgetEndedSignIns({ ...housekeeping, actor: { channel: 'web' } }).catch((error: unknown) =>
+      console.error(error),
+    );
   }, PURGE_EVERY_MS);
   purge.unref();
   return {

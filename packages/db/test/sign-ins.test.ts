@@ -3,6 +3,7 @@ import {
   type Actor,
   closeSessions,
   findSession,
+  forgetEndedSignIns,
   issueSignInLink,
   SESSION_TTL_MS,
   SIGN_IN_LINK_TTL_MS,
@@ -85,5 +86,39 @@ describe.each(DIALECTS)('sign-in links and sessions on %s', (dialect) => {
     for (const session of sessions) {
       expect(await findSession(anyone(at(2000)), { session })).toBeUndefined();
     }
+  });
+
+  it('forget the links spent or expired and the sessions ended, and keep what still opens', async () => {
+    const count = async (table: 'sign_in_links' | 'sessions') =>
+      Number(
+        (
+          await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(
+            test.database.db,
+          )
+        ).rows[0]?.n,
+      );
+    // What the tests above left ends within two months.
+    await forgetEndedSignIns(anyone(at(SESSION_TTL_MS * 2)));
+    expect(await count('sign_in_links')).toBe(0);
+    const unused = await issueSignInLink(as(MOREAU), { personId: GIRAUD });
+    const used = await issueSignInLink(as(MOREAU), { personId: GIRAUD });
+    const open = await signIn(anyone(), { link: used.secret });
+    const closed = await signIn(anyone(), {
+      link: (await issueSignInLink(as(MOREAU), { personId: GIRAUD })).secret,
+    });
+    await signOut(anyone(), { session: closed?.session });
+
+    // A minute later: the unused link still works, the open session too.
+    const forgotten = await forgetEndedSignIns(anyone(at(60_000)));
+    expect(forgotten).toEqual({ links: 2, sessions: 1 });
+    expect(await count('sign_in_links')).toBe(1);
+    expect(await count('sessions')).toBe(1);
+    expect(await findSession(anyone(at(60_000)), { session: open?.session })).toBeDefined();
+    expect(await signIn(anyone(at(60_000)), { link: unused.secret })).toBeDefined();
+
+    // Past a session's month, nothing is left.
+    await forgetEndedSignIns(anyone(at(SESSION_TTL_MS * 2)));
+    expect(await count('sign_in_links')).toBe(0);
+    expect(await count('sessions')).toBe(0);
   });
 });

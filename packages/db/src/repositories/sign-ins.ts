@@ -73,6 +73,13 @@ export function signInLinkRepository(tx: Tx): SignInLinkRepository {
         .executeTakeFirstOrThrow();
       return { personId: row.person_id };
     },
+    async forgetSpent(at) {
+      const deleted = await db
+        .deleteFrom('sign_in_links')
+        .where((eb) => eb.or([eb('used_at', 'is not', null), eb('expires_at', '<=', at)]))
+        .executeTakeFirst();
+      return Number(deleted.numDeletedRows);
+    },
   };
 }
 
@@ -123,6 +130,13 @@ export function sessionRepository(tx: Tx): SessionRepository {
         .where('expires_at', '>', at)
         .executeTakeFirst();
       return Number(closed.numUpdatedRows);
+    },
+    async forgetEnded(at) {
+      const deleted = await db
+        .deleteFrom('sessions')
+        .where((eb) => eb.or([eb('closed_at', 'is not', null), eb('expires_at', '<=', at)]))
+        .executeTakeFirst();
+      return Number(deleted.numDeletedRows);
     },
   };
 }

@@ -574,6 +574,15 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
         rowsOf('signInLinks').set(secret, { ...row, usedAt: at });
         return { personId: row.personId };
       },
+      forgetSpent: async (at) => {
+        let forgotten = 0;
+        for (const [secret, row] of rowsOf('signInLinks')) {
+          if (row.usedAt === undefined && row.expiresAt > at) continue;
+          rowsOf('signInLinks').delete(secret);
+          forgotten += 1;
+        }
+        return forgotten;
+      },
     },
     sessions: {
       open: async (fields) => {
@@ -600,6 +609,15 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
           closed += 1;
         }
         return closed;
+      },
+      forgetEnded: async (at) => {
+        let forgotten = 0;
+        for (const [secret, row] of rowsOf('sessions')) {
+          if (row.closedAt === undefined && row.expiresAt > at) continue;
+          rowsOf('sessions').delete(secret);
+          forgotten += 1;
+        }
+        return forgotten;
       },
     },
     visits: {

@@ -253,6 +253,8 @@ export interface SignInLinkRepository {
    * Of two concurrent uses, one wins.
    */
   redeem(secret: string, at: string): Promise<{ personId: string } | undefined>;
+  /** Deletes the links used or expired at `at`, which can open nothing; returns how many. */
+  forgetSpent(at: string): Promise<number>;
 }
 
 export interface SessionRepository {
@@ -264,6 +266,8 @@ export interface SessionRepository {
   close(secret: string, at: string): Promise<void>;
   /** Closes every open session of a person; returns how many were open. */
   closeAllOf(personId: string, at: string): Promise<number>;
+  /** Deletes the sessions closed or expired at `at`, which open nothing; returns how many. */
+  forgetEnded(at: string): Promise<number>;
 }
 
 /** A person's visits to the web workspace: the current one, and when the one before ended. */

@@ -37,3 +37,21 @@ export async function closeSessions(ctx: UseCaseContext, input: unknown): Promis
     return repos.sessions.closeAllOf(personId, ctx.clock());
   });
 }
+
+/**
+ * Deletes the sign-in links used or expired and the sessions closed or expired: they can open
+ * nothing, and a table that keeps every sign-in would only grow. The server runs it hourly;
+ * nothing needs an actor, since it only removes what no one may use.
+ *
+ * @example
+ * const { links, sessions } = await forgetEndedSignIns(ctx);
+ */
+export async function forgetEndedSignIns(
+  ctx: UseCaseContext,
+): Promise<{ links: number; sessions: number }> {
+  const at = ctx.clock();
+  return ctx.store.transaction(async (repos) => ({
+    links: await repos.signInLinks.forgetSpent(at),
+    sessions: await repos.sessions.forgetEnded(at),
+  }));
+}
