@@ -1,6 +1,7 @@
 import { buildDemoDataset, DEMO_IDS, seedDemo } from '@maille/demo';
 import type { Action, Measurement, Update } from '@maille/domain';
 import {
+  getActionSheet,
   getGovernanceDashboard,
   getIndicatorSeries,
   getRoadmapHealth,
@@ -120,9 +121,21 @@ function wholeHistory(store: Store): Store {
               const governanceId =
                 'governanceId' in scope
                   ? scope.governanceId
-                  : (await repos.roadmaps.get(scope.roadmapId))?.governanceId;
+                  : 'roadmapId' in scope
+                    ? (await repos.roadmaps.get(scope.roadmapId))?.governanceId
+                    : (await repos.actions.get(scope.actionId))?.governanceId;
               return governanceId ? updates.listByGovernance(governanceId) : [];
             },
+            // What the sheet did: every update of each subject, the newest kept.
+            listLatestAbout: async (subjects, limit) =>
+              (await Promise.all(subjects.map((subject) => updates.listBySubject(subject))))
+                .flat()
+                .sort((a, b) =>
+                  a.createdAt === b.createdAt
+                    ? b.id.localeCompare(a.id)
+                    : b.createdAt.localeCompare(a.createdAt),
+                )
+                .slice(0, limit),
             // What the dashboard did: every update, sorted newest first, the first few kept.
             listLatest: async (governanceId, limit) =>
               (await updates.listByGovernance(governanceId))
@@ -201,6 +214,19 @@ describe.each(DIALECTS)('read models over a long history on %s', (dialect) => {
     // same instant, the one recorded last (the greatest id).
     const { health } = await getRoadmapHealth(bounded, { roadmapId: LR.roadmap });
     expect(health.progress.byAction.act_histsansjalon).toBe(70);
+  });
+
+  it('gives each action sheet the same timeline and progress as its whole history', async () => {
+    const actions = [...demo.actions.map((a) => a.id), 'act_histsansjalon'];
+    for (const actionId of actions) {
+      for (const updates of [1, 50]) {
+        const [shown, expected] = await both((ctx) => getActionSheet(ctx, { actionId, updates }));
+        expect(shown).toEqual(expected);
+      }
+    }
+    const sheet = await getActionSheet(bounded, { actionId: 'act_histsansjalon', updates: 3 });
+    expect(sheet.progress).toBe(70);
+    expect(sheet.updates).toHaveLength(3);
   });
 
   it('gives each indicator the same series as every revision of its values', async () => {

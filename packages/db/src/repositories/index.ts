@@ -457,6 +457,28 @@ function updatesOver(db: Tx): Repositories['updates'] {
     ...governed(updates),
     listBySubject: (subject) =>
       updates.listWhere({ subject_type: subject.type, subject_id: subject.id }, ['created_at']),
+    listLatestAbout: async (subjects, limit) => {
+      if (subjects.length === 0) return [];
+      const byType = new Map<string, string[]>();
+      for (const { type, id } of subjects) byType.set(type, [...(byType.get(type) ?? []), id]);
+      // Through `updates_subject`: a seek per subject type, then the newest first.
+      return parse(
+        await db
+          .selectFrom('updates')
+          .select('data')
+          .where((eb) =>
+            eb.or(
+              [...byType].map(([type, ids]) =>
+                eb.and([eb('subject_type', '=', type), eb('subject_id', 'in', ids)]),
+              ),
+            ),
+          )
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(limit)
+          .execute(),
+      );
+    },
     listLatest: async (governanceId, limit) =>
       parse(
         await db
@@ -491,9 +513,11 @@ function updatesOver(db: Tx): Repositories['updates'] {
         )
         .select('updates.data');
       query =
-        'roadmapId' in scope
-          ? query.where('actions.roadmap_id', '=', scope.roadmapId)
-          : query.where('actions.governance_id', '=', scope.governanceId);
+        'actionId' in scope
+          ? query.where('actions.id', '=', scope.actionId)
+          : 'roadmapId' in scope
+            ? query.where('actions.roadmap_id', '=', scope.roadmapId)
+            : query.where('actions.governance_id', '=', scope.governanceId);
       return parse(await query.orderBy('actions.id').execute());
     },
     listRecordedBetween: async (governanceId, after, until) =>

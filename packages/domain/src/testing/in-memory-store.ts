@@ -368,6 +368,12 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
           'updates',
           (u) => u.subject.type === subject.type && u.subject.id === subject.id,
         ).sort((a, b) => byText(a.createdAt, b.createdAt)),
+      listLatestAbout: async (subjects, limit) =>
+        where('updates', (u) =>
+          subjects.some((s) => s.type === u.subject.type && s.id === u.subject.id),
+        )
+          .sort((a, b) => byText(b.createdAt, a.createdAt) || byText(b.id, a.id))
+          .slice(0, limit),
       listLatest: async (governanceId, limit) =>
         where('updates', (u) => u.governanceId === governanceId)
           .sort((a, b) => byText(b.createdAt, a.createdAt) || byText(a.id, b.id))
@@ -375,9 +381,11 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
       listLatestProgress: async (scope) => {
         const actions = new Set(
           where('actions', (a) =>
-            'roadmapId' in scope
-              ? a.roadmapId === scope.roadmapId
-              : a.governanceId === scope.governanceId,
+            'actionId' in scope
+              ? a.id === scope.actionId
+              : 'roadmapId' in scope
+                ? a.roadmapId === scope.roadmapId
+                : a.governanceId === scope.governanceId,
           ).map((action) => action.id),
         );
         const latest = new Map<string, Update>();

@@ -119,15 +119,24 @@ export interface RoadmapVersionRepository extends AppendOnlyRepository<RoadmapVe
 export interface UpdateRepository extends AppendOnlyRepository<Update>, ByGovernance<Update> {
   listBySubject(subject: UpdateSubject): Promise<Update[]>;
   /**
+   * The `limit` latest updates about any of these subjects, newest first (same instant: the
+   * greatest id first): a sheet's timeline (the action and its milestones), however long their
+   * history.
+   */
+  listLatestAbout(subjects: readonly UpdateSubject[], limit: number): Promise<Update[]>;
+  /**
    * The `limit` latest updates of a governance, newest first (same instant: by id). What a
    * dashboard shows, whatever the length of the history behind it.
    */
   listLatest(governanceId: string, limit: number): Promise<Update[]>;
   /**
-   * For each action of a governance, or of one roadmap, its latest update that gives a progress
-   * (same instant: the greatest id): all that progress reads of the updates (`actionProgress`).
+   * For each action of a governance, of one roadmap, or for one action, its latest update that
+   * gives a progress (same instant: the greatest id): all that progress reads of the updates
+   * (`actionProgress`).
    */
-  listLatestProgress(scope: { governanceId: string } | { roadmapId: string }): Promise<Update[]>;
+  listLatestProgress(
+    scope: { governanceId: string } | { roadmapId: string } | { actionId: string },
+  ): Promise<Update[]>;
   /** The updates of a governance recorded after `after` and up to `until`, in recording order. */
   listRecordedBetween(governanceId: string, after: string, until: string): Promise<Update[]>;
 }

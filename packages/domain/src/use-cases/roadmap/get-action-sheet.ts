@@ -82,24 +82,22 @@ export async function getActionSheet(ctx: UseCaseContext, input: unknown): Promi
   const { actionId, updates: updateCount } = validate(GetActionSheetInput, input);
   return ctx.store.transaction(async (repos) => {
     const action = await readableAction(ctx, repos, actionId);
-    const [governance, roadmap, milestones, fundingLines, ownUpdates] = await Promise.all([
+    const [governance, roadmap, milestones, fundingLines, progressUpdates] = await Promise.all([
       repos.governances.get(action.governanceId),
       repos.roadmaps.get(action.roadmapId),
       repos.milestones.listByAction(action.id),
       repos.fundingLines.listByAction(action.id),
-      repos.updates.listBySubject({ type: 'action', id: action.id }),
+      repos.updates.listLatestProgress({ actionId: action.id }),
     ]);
     if (!governance || !roadmap) throw new Error(`Action ${action.id} sans gouvernance`);
-    const milestoneUpdates = await Promise.all(
-      milestones.map((m) => repos.updates.listBySubject({ type: 'milestone', id: m.id })),
+    // Only the updates the timeline shows, of the action and its milestones, in one read.
+    const timeline = await repos.updates.listLatestAbout(
+      [
+        { type: 'action', id: action.id },
+        ...milestones.map((m) => ({ type: 'milestone' as const, id: m.id })),
+      ],
+      updateCount,
     );
-    const timeline = [...ownUpdates, ...milestoneUpdates.flat()]
-      .sort((a, b) =>
-        a.createdAt === b.createdAt
-          ? b.id.localeCompare(a.id)
-          : b.createdAt.localeCompare(a.createdAt),
-      )
-      .slice(0, updateCount);
     const organizations = await repos.organizations.getMany([
       ...action.leadOrganizationIds,
       ...action.partnerOrganizationIds,
@@ -127,7 +125,7 @@ export async function getActionSheet(ctx: UseCaseContext, input: unknown): Promi
       leads: named(action.leadOrganizationIds),
       partners: named(action.partnerOrganizationIds),
       today,
-      progress: actionProgress(action, milestones, ownUpdates),
+      progress: actionProgress(action, milestones, progressUpdates),
       milestones: await Promise.all(
         sorted.map(async (milestone) => ({
           milestone,
