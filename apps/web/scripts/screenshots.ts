@@ -16,6 +16,8 @@ const LR = DEMO_IDS.laRochelle;
 const PAGES = [
   ['accueil', '/'],
   ['gouvernance', `/gouvernances/${LR.governance}`],
+  ['instance', `/instances/${LR.steeringCommittee}`],
+  ['reunion', '/reunions/mtg_lrcopil01'],
   ['feuille-de-route', `/feuilles-de-route/${LR.roadmap}`],
   ['fiche-action', '/fiches/act_lr0002'],
   ['point-copil', `/gouvernances/${LR.governance}/point-copil`],

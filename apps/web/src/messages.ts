@@ -174,6 +174,8 @@ export const fr = {
     statusReasonHint:
       'Gardé dans l’historique de la fiche ; obligatoire pour rouvrir une fiche réalisée ou reprendre une fiche abandonnée.',
     addFunding: 'Ajouter une ligne de financement',
+    editFunding: (what: string, amount: string) => `Modifier la ligne « ${what} » (${amount})`,
+    saveFunding: 'Enregistrer la ligne',
     amountEuros: 'Montant (€)',
     milestoneChanged:
       'Ce jalon a été modifié entre-temps par quelqu’un d’autre : voici son état actuel. Rien n’a été enregistré ; recommencez si c’est toujours utile.',

@@ -13,6 +13,7 @@ const LR = DEMO_IDS.laRochelle;
 const MOREAU = LR.coordinator;
 const GAUTIER = 'per_lrgautier';
 const PERMANENCES = 'act_lr0002';
+const FORMATION = 'act_lr0006';
 
 let world: Awaited<ReturnType<typeof openTestWeb>>;
 beforeAll(async () => {
@@ -202,5 +203,43 @@ describe('a milestone edited on its sheet', () => {
     });
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain('Quelqu’un a modifié cet élément entre-temps');
+  });
+});
+
+describe('a funding line changed on its sheet', () => {
+  it('moves a request to granted with its amount, and refuses an amount that is not one', async () => {
+    const cookie = await signedIn(MOREAU);
+    const sheet = await getActionSheet(world.admin, { actionId: FORMATION });
+    const line = sheet.fundingLines.find((l) => l.status === 'demande');
+    if (!line) throw new Error('la fiche de formation devrait avoir un financement');
+    const prefix = `fin-${line.id}`;
+    const form = {
+      version: String(line.version),
+      [`${prefix}-funderKind`]: line.funderKind,
+      [`${prefix}-programme`]: line.programme ?? '',
+      [`${prefix}-status`]: 'accorde',
+    };
+    const refused = await post(`/financements/${line.id}`, cookie, {
+      ...form,
+      [`${prefix}-amount`]: 'douze mille',
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain(`id="${prefix}-amount-erreur"`);
+
+    const saved = await post(`/financements/${line.id}`, cookie, {
+      ...form,
+      [`${prefix}-amount`]: '12 500,50',
+    });
+    expect(saved.status).toBe(303);
+    const after = (await getActionSheet(world.admin, { actionId: FORMATION })).fundingLines.find(
+      (l) => l.id === line.id,
+    );
+    expect(after).toMatchObject({ status: 'accorde', amountCents: 1_250_050 });
+    const member = await post(`/financements/${line.id}`, await signedIn(GAUTIER), {
+      ...form,
+      version: String(after?.version),
+      [`${prefix}-amount`]: '1',
+    });
+    expect(member.status).toBe(403);
   });
 });

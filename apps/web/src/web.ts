@@ -61,6 +61,7 @@ const SIGNED_IN_PREFIXES = [
   '/gouvernances/',
   '/feuilles-de-route/',
   '/fiches/',
+  '/financements/',
   '/jalons/',
   '/indicateurs/',
   '/instances/',

@@ -30,7 +30,13 @@ export const actionPath = (id: string) => `/fiches/${id}`;
 
 /** A form of the page that was refused: which one, what was typed, what to correct. */
 export type RefusedForm = Refused<
-  'point' | 'jalon' | 'statut' | 'financement' | `report-${string}` | `modif-${string}`
+  | 'point'
+  | 'jalon'
+  | 'statut'
+  | 'financement'
+  | `report-${string}`
+  | `modif-${string}`
+  | `fin-${string}`
 >;
 
 /**
@@ -85,6 +91,7 @@ ${
           html`<tr><th scope="row">${funderKindLabels[line.funderKind]}</th><td>${line.programme ?? '—'}</td><td>${fundingStatusLabels[line.status]}</td><td>${formatEuros(line.amountCents)}</td></tr>`,
       )}</tbody></table></div>`
 }
+${sheet.may['funding.edit'] ? sheet.fundingLines.map((line) => fundingLineForm(line, refused)) : ''}
 ${sheet.may['funding.edit'] ? fundingForm(action.id, typedFor('financement')) : ''}
 </section>
 <section class="card" aria-labelledby="points"><h2 id="points">${t.updates}</h2>
@@ -243,24 +250,61 @@ ${textArea({ name: 'reason', label: t.statusReason, hint: t.statusReasonHint, ma
 <button type="submit">${t.changeStatus}</button></form></details>`;
 }
 
-function fundingForm(actionId: string, form: { typed: Typed; errors: FieldErrors }): Html {
+/** A funding line's funder, programme, amount in euros and status, under `name`'s field names. */
+function fundingFields(
+  name: (field: string) => string,
+  form: { typed: Typed; errors: FieldErrors },
+) {
   const t = fr.action;
-  return html`<details${Object.keys(form.errors).length > 0 ? html` open` : ''}><summary>${t.addFunding}</summary>
-<form method="post" action="${actionPath(actionId)}/financements" novalidate>
-${formAlert(form.errors, ['funderKind', 'programme', 'amount', 'status'])}
+  return html`${selectField({
+    name: name('funderKind'),
+    label: t.funder,
+    choices: Object.entries(funderKindLabels).map(([value, label]) => ({ value, label })),
+    ...form,
+  })}
+${textField({ name: name('programme'), label: t.programme, maxlength: 200, ...form })}
+${textField({ name: name('amount'), label: t.amountEuros, hint: fr.actionForm.budgetHint, maxlength: 30, required: true, ...form })}
 ${selectField({
-  name: 'funderKind',
-  label: t.funder,
-  choices: Object.entries(funderKindLabels).map(([value, label]) => ({ value, label })),
-  ...form,
-})}
-${textField({ name: 'programme', label: t.programme, maxlength: 200, ...form })}
-${textField({ name: 'amount', label: t.amountEuros, hint: fr.actionForm.budgetHint, maxlength: 30, required: true, ...form })}
-${selectField({
-  name: 'status',
+  name: name('status'),
   label: t.fundingStatus,
   choices: Object.entries(fundingStatusLabels).map(([value, label]) => ({ value, label })),
   ...form,
-})}
+})}`;
+}
+
+function fundingForm(actionId: string, form: { typed: Typed; errors: FieldErrors }): Html {
+  const t = fr.action;
+  const name = (field: string) => field;
+  return html`<details${Object.keys(form.errors).length > 0 ? html` open` : ''}><summary>${t.addFunding}</summary>
+<form method="post" action="${actionPath(actionId)}/financements" novalidate>
+${formAlert(form.errors, ['funderKind', 'programme', 'amount', 'status'])}
+${fundingFields(name, form)}
 <button type="submit">${t.addFunding}</button></form></details>`;
+}
+
+/** The euros of a sum in cents as the forms show them: « 12 000 » or « 1 234,50 ». */
+export function eurosTyped(cents: number): string {
+  return (cents / 100).toFixed(cents % 100 === 0 ? 0 : 2).replace('.', ',');
+}
+
+/** Changing a funding line: its status as the request moves on, its amount, its funder. */
+function fundingLineForm(
+  line: ActionSheet['fundingLines'][number],
+  refused: RefusedForm | undefined,
+) {
+  const t = fr.action;
+  const prefix = `fin-${line.id}` as const;
+  const name = (field: string) => `${prefix}-${field}`;
+  const form = stateOf(refused, prefix, {
+    [name('funderKind')]: line.funderKind,
+    [name('programme')]: line.programme ?? '',
+    [name('amount')]: eurosTyped(line.amountCents),
+    [name('status')]: line.status,
+  });
+  return html`<details${refused?.form === prefix ? html` open` : ''}><summary>${t.editFunding(line.programme ?? funderKindLabels[line.funderKind], formatEuros(line.amountCents))}</summary>
+<form method="post" action="/financements/${line.id}" novalidate>
+<input type="hidden" name="version" value="${line.version}">
+${formAlert(form.errors, ['funderKind', 'programme', 'amount', 'status'].map(name))}
+${fundingFields(name, form)}
+<button type="submit">${t.saveFunding}</button></form></details>`;
 }

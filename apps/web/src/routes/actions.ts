@@ -12,11 +12,13 @@ import {
   createMilestone,
   getAction,
   getActionSheet,
+  getFundingLine,
   getRoadmapOverview,
   recordUpdate,
   sameTransaction,
   transitionAction,
   updateAction,
+  updateFundingLine,
 } from '@maille/domain/use-cases';
 import { type Context, Hono } from 'hono';
 import {
@@ -26,10 +28,11 @@ import {
   givenNumber,
   readForm,
   refusedFields,
+  refusedOrStale,
   type Typed,
 } from '../forms.ts';
 import { fr } from '../messages.ts';
-import { actionPage, actionPath, type RefusedForm } from '../pages/action.ts';
+import { actionPage, actionPath, eurosTyped, type RefusedForm } from '../pages/action.ts';
 import {
   ACTION_FIELDS,
   type ActionFieldName,
@@ -117,6 +120,37 @@ export const actionRoutes = new Hono<WebEnv>()
     );
     if ('done' in outcome) return c.redirect(`${actionPath(actionId)}#financements`, 303);
     return refusedOnSheet(c, actionId, { form: 'financement', typed, errors: outcome.errors });
+  })
+
+  .post('/financements/:id', async (c) => {
+    const line = await getFundingLine(c.var.kernel, { fundingLineId: c.req.param('id') });
+    const typed = await readForm(c);
+    const prefix = `fin-${line.id}` as const;
+    const field = (name: string) => given(typed, `${prefix}-${name}`);
+    const amount = field('amount');
+    const outcome = await refusedOrStale(
+      async () =>
+        updateFundingLine(c.var.kernel, {
+          id: line.id,
+          expectedVersion: givenNumber(typed, 'version'),
+          patch: {
+            funderKind: field('funderKind') ?? null,
+            programme: field('programme') ?? null,
+            amountCents: amount === undefined ? null : amountInCents(amount),
+            status: field('status') ?? null,
+          },
+        }),
+      (path) => {
+        const name = path.replace(/^patch\./, '');
+        return `${prefix}-${name === 'amountCents' || name === '' ? 'amount' : name}`;
+      },
+    );
+    if ('done' in outcome) return c.redirect(`${actionPath(line.actionId)}#financements`, 303);
+    const sheet = await getActionSheet(c.var.kernel, { actionId: line.actionId });
+    return c.html(
+      actionPage(sheet, me(c).name, { form: prefix, typed, errors: outcome.errors }),
+      outcome.status,
+    );
   })
 
   .get('/feuilles-de-route/:id/fiches/nouvelle', async (c) => {
@@ -326,12 +360,7 @@ function typedAction(action: Action): Typed {
     weight: String(action.weight),
     startDate: action.startDate ?? '',
     endDate: action.endDate ?? '',
-    budget:
-      action.budgetCents === undefined
-        ? ''
-        : (action.budgetCents / 100)
-            .toFixed(action.budgetCents % 100 === 0 ? 0 : 2)
-            .replace('.', ','),
+    budget: action.budgetCents === undefined ? '' : eurosTyped(action.budgetCents),
     description: action.description ?? '',
     objectives: action.objectives ?? '',
   };
