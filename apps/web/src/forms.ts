@@ -190,6 +190,11 @@ export function selectField(
   );
 }
 
+/** The choices of a list from the kernel's French labels, in their order. */
+export function choicesOf(labels: Readonly<Record<string, string>>) {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
 /** Errors that belong to no field of the form, above it, announced to screen readers. */
 export function formAlert(errors: FieldErrors, fieldNames: readonly string[]): Html {
   const count = Object.keys(errors).length;

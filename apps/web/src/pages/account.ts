@@ -1,6 +1,13 @@
 import { formatDate, type Person, reminderChannelLabels } from '@maille/domain';
 import { html } from 'hono/html';
-import { type FieldErrors, formAlert, selectField, type Typed, textField } from '../forms.ts';
+import {
+  choicesOf,
+  type FieldErrors,
+  formAlert,
+  selectField,
+  type Typed,
+  textField,
+} from '../forms.ts';
 import { fr } from '../messages.ts';
 import { HOME_STEP, type Html, layout } from './layout.ts';
 
@@ -45,7 +52,7 @@ ${formAlert(reminders.errors, ['channel', 'quietFrom', 'quietTo'])}
 ${selectField({
   name: 'channel',
   label: t.channel,
-  choices: Object.entries(reminderChannelLabels).map(([value, label]) => ({ value, label })),
+  choices: choicesOf(reminderChannelLabels),
   ...reminders,
 })}
 ${textField({ name: 'quietFrom', label: t.quietFrom, hint: t.quietHint, type: 'text', maxlength: 5, ...reminders })}

@@ -2,6 +2,7 @@ import { priorityLabels, TEXT_LIMITS } from '@maille/domain';
 import type { PersonRef } from '@maille/domain/use-cases';
 import { html } from 'hono/html';
 import {
+  choicesOf,
   type FieldErrors,
   formAlert,
   selectField,
@@ -111,7 +112,7 @@ ${selectField({
 ${selectField({
   name: 'priority',
   label: ACTION_FIELDS.priority,
-  choices: Object.entries(priorityLabels).map(([value, label]) => ({ value, label })),
+  choices: choicesOf(priorityLabels),
   ...field,
 })}
 ${textField({ name: 'weight', label: ACTION_FIELDS.weight, hint: t.weightHint, type: 'number', step: 'any', ...field })}

@@ -13,6 +13,7 @@ import {
 import type { ActionSheet, SheetMilestone } from '@maille/domain/use-cases';
 import { html } from 'hono/html';
 import {
+  choicesOf,
   type FieldErrors,
   formAlert,
   type Refused,
@@ -213,7 +214,7 @@ ${selectField({
   label: t.kind,
   typed: form.typed,
   errors: form.errors,
-  choices: Object.entries(updateKindLabels).map(([value, label]) => ({ value, label })),
+  choices: choicesOf(updateKindLabels),
 })}
 ${textArea({ name: 'text', label: t.text, typed: form.typed, errors: form.errors, required: true, maxlength: TEXT_LIMITS.text })}
 ${
@@ -259,7 +260,7 @@ function fundingFields(
   return html`${selectField({
     name: name('funderKind'),
     label: t.funder,
-    choices: Object.entries(funderKindLabels).map(([value, label]) => ({ value, label })),
+    choices: choicesOf(funderKindLabels),
     ...form,
   })}
 ${textField({ name: name('programme'), label: t.programme, maxlength: 200, ...form })}
@@ -267,7 +268,7 @@ ${textField({ name: name('amount'), label: t.amountEuros, hint: fr.actionForm.bu
 ${selectField({
   name: name('status'),
   label: t.fundingStatus,
-  choices: Object.entries(fundingStatusLabels).map(([value, label]) => ({ value, label })),
+  choices: choicesOf(fundingStatusLabels),
   ...form,
 })}`;
 }

@@ -9,6 +9,7 @@ import {
 import type { BodySheet } from '@maille/domain/use-cases';
 import { html } from 'hono/html';
 import {
+  choicesOf,
   type FieldErrors,
   formAlert,
   type Refused,
@@ -55,11 +56,9 @@ export function typedBody(body: BodySheet['body']): Typed {
 
 /** The name, kind, frequency and description of a body: its edit form and the creation form's. */
 export function bodyFields(field: { typed: Typed; errors: FieldErrors }): Html {
-  const choices = (labels: Record<string, string>) =>
-    Object.entries(labels).map(([value, label]) => ({ value, label }));
   return html`${textField({ name: 'name', label: BODY_FIELDS.name, required: true, maxlength: TEXT_LIMITS.name, ...field })}
-${selectField({ name: 'kind', label: BODY_FIELDS.kind, choices: choices(bodyKindLabels), ...field })}
-${selectField({ name: 'frequency', label: BODY_FIELDS.frequency, choices: choices(frequencyLabels), ...field })}
+${selectField({ name: 'kind', label: BODY_FIELDS.kind, choices: choicesOf(bodyKindLabels), ...field })}
+${selectField({ name: 'frequency', label: BODY_FIELDS.frequency, choices: choicesOf(frequencyLabels), ...field })}
 ${textArea({ name: 'description', label: BODY_FIELDS.description, maxlength: TEXT_LIMITS.text, ...field })}`;
 }
 
@@ -112,7 +111,7 @@ ${formAlert(member.errors, ['personId', 'position', 'since'])}
 <form method="post" action="${bodyPath(body.id)}/membres" novalidate>
 <input type="hidden" name="version" value="${body.version}">
 ${selectField({ name: 'personId', label: t.person, hint: t.peopleHint, blank: t.choosePerson, choices: sheet.people.map((p) => ({ value: p.id, label: p.name })), ...member })}
-${selectField({ name: 'position', label: t.position, choices: Object.entries(memberPositionLabels).map(([value, label]) => ({ value, label })), ...member })}
+${selectField({ name: 'position', label: t.position, choices: choicesOf(memberPositionLabels), ...member })}
 ${textField({ name: 'since', label: t.since, type: 'date', ...member })}
 <p><button type="submit">${t.addMember}</button></p>
 </form></details>`

@@ -9,6 +9,7 @@ import {
 import type { SteeringBrief } from '@maille/domain/use-cases';
 import { html } from 'hono/html';
 import {
+  choicesOf,
   type FieldErrors,
   formAlert,
   type Refused,
@@ -30,6 +31,9 @@ import { newRoadmapForm } from './roadmap-form.ts';
 const numbers = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
 export const governancePath = (id: string) => `/gouvernances/${id}`;
+
+/** The forms of the governance's page, by the name a refusal brings back. */
+export type GovernanceForm = 'gouvernance' | 'instance' | 'feuille' | 'personne' | `role-${string}`;
 export const briefPath = (id: string) => `/gouvernances/${id}/point-copil`;
 
 /**
@@ -40,7 +44,7 @@ export const briefPath = (id: string) => `/gouvernances/${id}/point-copil`;
 export function governancePage(
   brief: SteeringBrief,
   signedInAs: string,
-  refused?: Refused<'gouvernance' | 'instance' | 'feuille' | 'personne' | `role-${string}`>,
+  refused?: Refused<GovernanceForm>,
 ): Html {
   const { governance } = brief;
   const body = html`
@@ -269,10 +273,7 @@ function peopleSection(brief: SteeringBrief, refused: Refused | undefined): Html
   const manage = brief.may['governance.manage'];
   const path = governancePath(brief.governance.id);
   const version = html`<input type="hidden" name="version" value="${brief.governance.version}">`;
-  const roleChoices = Object.entries(governanceRoleLabels).map(([value, label]) => ({
-    value,
-    label,
-  }));
+  const roleChoices = choicesOf(governanceRoleLabels);
   const add = stateOf(refused, 'personne', { role: 'membre' });
   return html`<section class="card" aria-labelledby="personnes"><h2 id="personnes">${t.people}</h2>
 ${
@@ -347,7 +348,7 @@ ${formAlert(field.errors, Object.keys(GOVERNANCE_FIELDS))}
 <form method="post" action="${governancePath(governance.id)}" class="card" novalidate>
 <input type="hidden" name="version" value="${governance.version}">
 ${textField({ name: 'name', label: t.name, required: true, maxlength: TEXT_LIMITS.name, ...field })}
-${selectField({ name: 'formality', label: t.formality, choices: Object.entries(formalityLabels).map(([value, label]) => ({ value, label })), ...field })}
+${selectField({ name: 'formality', label: t.formality, choices: choicesOf(formalityLabels), ...field })}
 ${textField({ name: 'timeZone', label: t.timeZone, hint: t.timeZoneHint, maxlength: 64, ...field })}
 ${textArea({ name: 'description', label: t.description, maxlength: TEXT_LIMITS.text, ...field })}
 <p><button type="submit">${t.save}</button></p>

@@ -12,6 +12,7 @@ import type { IndicatorBoard } from '@maille/domain/use-cases';
 import { html, raw } from 'hono/html';
 import type { seriesChart } from '../chart.ts';
 import {
+  choicesOf,
   type FieldErrors,
   formAlert,
   type Refused,
@@ -101,9 +102,6 @@ ${board.may['indicator.manage'] ? creationForm(governance.id, refused) : ''}`;
 
 export type IndicatorForm = `mesure-${string}` | `def-${string}` | 'nouvel';
 
-const choices = (labels: Readonly<Record<string, string>>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
-
 /** A form's fields named after the indicator, so that each section's ids stay unique. */
 const named = (prefix: string) => (field: string) => `${prefix}-${field}`;
 
@@ -127,7 +125,7 @@ ${formAlert(field.errors, ['period', 'value', 'status', 'source', 'comment'].map
 <form method="post" action="/indicateurs/${indicator.id}/mesures" novalidate>
 ${textField({ name: name('period'), label: t.recordPeriod, hint: t.periodHint(currentPeriod), required: true, maxlength: 7, ...field })}
 ${textField({ name: name('value'), label: `${t.recordValue} (${unitLabels[indicator.unit].toLowerCase()})`, type: 'number', step: 'any', required: true, ...field })}
-${mayValidate ? selectField({ name: name('status'), label: t.recordStatus, choices: choices(measurementStatusLabels), ...field }) : ''}
+${mayValidate ? selectField({ name: name('status'), label: t.recordStatus, choices: choicesOf(measurementStatusLabels), ...field }) : ''}
 ${textField({ name: name('source'), label: t.source, maxlength: 200, ...field })}
 ${textArea({ name: name('comment'), label: t.comment, maxlength: TEXT_LIMITS.text, rows: 2, ...field })}
 <p><button type="submit">${t.recordButton}</button></p>
@@ -159,7 +157,7 @@ ${formAlert(field.errors, ['label', 'description', 'direction', 'targets'].map(n
 <input type="hidden" name="version" value="${indicator.version}">
 ${textField({ name: name('label'), label: t.label, required: true, maxlength: TEXT_LIMITS.label, ...field })}
 ${textArea({ name: name('description'), label: t.description, maxlength: TEXT_LIMITS.text, rows: 2, ...field })}
-${selectField({ name: name('direction'), label: t.direction, choices: choices(directionLabels), ...field })}
+${selectField({ name: name('direction'), label: t.direction, choices: choicesOf(directionLabels), ...field })}
 ${textArea({ name: name('targets'), label: t.targets, hint: t.targetsHint, maxlength: 200 * 24, rows: 4, ...field })}
 <p><button type="submit">${t.save}</button></p>
 </form></details>`;
@@ -193,11 +191,11 @@ ${formAlert(field.errors, fields.map(name))}
 ${textField({ name: name('code'), label: t.code, hint: t.codeHint, required: true, maxlength: TEXT_LIMITS.code, ...field })}
 ${textField({ name: name('label'), label: t.label, required: true, maxlength: TEXT_LIMITS.label, ...field })}
 ${textArea({ name: name('description'), label: t.description, maxlength: TEXT_LIMITS.text, rows: 2, ...field })}
-${selectField({ name: name('unit'), label: t.unitField, choices: choices(unitLabels), ...field })}
-${selectField({ name: name('periodicity'), label: t.periodicity, choices: choices(periodicityLabels), ...field })}
-${selectField({ name: name('direction'), label: t.direction, choices: choices(directionLabels), ...field })}
-${selectField({ name: name('timeAggregation'), label: t.timeAggregation, choices: choices(timeAggregationLabels), ...field })}
-${selectField({ name: name('territoryRollup'), label: t.territoryRollup, choices: choices(territoryRollupLabels), ...field })}
+${selectField({ name: name('unit'), label: t.unitField, choices: choicesOf(unitLabels), ...field })}
+${selectField({ name: name('periodicity'), label: t.periodicity, choices: choicesOf(periodicityLabels), ...field })}
+${selectField({ name: name('direction'), label: t.direction, choices: choicesOf(directionLabels), ...field })}
+${selectField({ name: name('timeAggregation'), label: t.timeAggregation, choices: choicesOf(timeAggregationLabels), ...field })}
+${selectField({ name: name('territoryRollup'), label: t.territoryRollup, choices: choicesOf(territoryRollupLabels), ...field })}
 <p><button type="submit">${t.createButton}</button></p>
 </form></details></section>`;
 }

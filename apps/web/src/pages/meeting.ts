@@ -2,6 +2,7 @@ import { attendanceLabels, meetingStatusLabels, TEXT_LIMITS, toLocal } from '@ma
 import type { MeetingSheet } from '@maille/domain/use-cases';
 import { html } from 'hono/html';
 import {
+  choicesOf,
   type FieldErrors,
   formAlert,
   type Refused,
@@ -205,8 +206,4 @@ function meetingValue(name: string, value: string): string {
         ? attendanceLabels
         : {};
   return labels[value] ?? value;
-}
-
-function choicesOf(labels: Readonly<Record<string, string>>) {
-  return Object.entries(labels).map(([value, label]) => ({ value, label }));
 }

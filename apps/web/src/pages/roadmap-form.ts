@@ -1,6 +1,7 @@
 import { contractLabels, type Roadmap, TEXT_LIMITS } from '@maille/domain';
 import { html } from 'hono/html';
 import {
+  choicesOf,
   type FieldErrors,
   formAlert,
   type Refused,
@@ -106,7 +107,7 @@ ${formAlert(errors, [...Object.keys(ROADMAP_FIELDS), 'axes', ...axisNames.flatMa
 <input type="hidden" name="version" value="${roadmap.version}">
 <fieldset><legend>${t.identity}</legend>
 ${roadmapFields(field)}
-${selectField({ name: 'contract', label: t.contract, blank: t.noContract, choices: Object.entries(contractLabels).map(([value, label]) => ({ value, label })), ...field })}
+${selectField({ name: 'contract', label: t.contract, blank: t.noContract, choices: choicesOf(contractLabels), ...field })}
 ${selectField({
   name: 'public',
   label: t.public,

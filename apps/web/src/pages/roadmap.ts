@@ -9,6 +9,7 @@ import {
 import type { OverviewAction, RoadmapOverview } from '@maille/domain/use-cases';
 import { html } from 'hono/html';
 import {
+  choicesOf,
   type FieldErrors,
   formAlert,
   type Refused,
@@ -82,7 +83,7 @@ ${selectField({
   typed: filters,
   errors: {},
   blank: t.all,
-  choices: Object.entries(actionStatusLabels).map(([value, label]) => ({ value, label })),
+  choices: choicesOf(actionStatusLabels),
 })}
 ${selectField({
   name: 'responsable',

@@ -1,10 +1,8 @@
 import { type BodyMember, ValidationError } from '@maille/domain';
 import {
   type BodySheet,
-  createBody,
   getBody,
   getBodySheet,
-  getSteeringBrief,
   scheduleMeeting,
   updateBody,
 } from '@maille/domain/use-cases';
@@ -20,14 +18,12 @@ import {
 } from '../forms.ts';
 import { fr } from '../messages.ts';
 import { type BodyForm, bodyPage, bodyPath, typedBody } from '../pages/body.ts';
-import { governancePage } from '../pages/governance.ts';
 import { meetingPath } from '../pages/meeting.ts';
 import { me, sendPage, type WebEnv } from '../web-env.ts';
 import { meetingFieldOf, meetingInput } from './meetings.ts';
 
 /**
- * « Instance »: its page, and the coordination's forms — create a body from the governance's
- * page, change it, seat a member, end a seat, plan a meeting. Each form carries the version it
+ * « Instance »: its page, and the coordination's forms — change it, seat a member, end a seat, plan a meeting. Each form carries the version it
  * was read at: a body changed meanwhile is shown again as it is now, with what was typed.
  */
 export const bodyRoutes = new Hono<WebEnv>()
@@ -40,26 +36,6 @@ export const bodyRoutes = new Hono<WebEnv>()
       }),
     ),
   )
-
-  .post('/gouvernances/:id/instances', async (c) => {
-    const governanceId = c.req.param('id');
-    const typed = await readForm(c);
-    const outcome = await refusedOrStale(() =>
-      createBody(c.var.kernel, {
-        governanceId,
-        name: given(typed, 'name'),
-        kind: given(typed, 'kind'),
-        frequency: given(typed, 'frequency'),
-        description: given(typed, 'description'),
-      }),
-    );
-    if ('done' in outcome) return c.redirect(bodyPath(outcome.done.id), 303);
-    const brief = await getSteeringBrief(c.var.kernel, { governanceId });
-    return c.html(
-      governancePage(brief, me(c).name, { form: 'instance', typed, errors: outcome.errors }),
-      outcome.status,
-    );
-  })
 
   .post('/instances/:id', async (c) => {
     const typed = await readForm(c);

@@ -1,6 +1,8 @@
 import {
   assignRole,
+  createBody,
   createPerson,
+  createRoadmap,
   getSteeringBrief,
   sameTransaction,
   updateGovernance,
@@ -15,28 +17,19 @@ import {
   type Typed,
 } from '../forms.ts';
 import { fr } from '../messages.ts';
-import { briefPage, governancePage, governancePath, typedGovernance } from '../pages/governance.ts';
+import { bodyPath } from '../pages/body.ts';
+import {
+  briefPage,
+  type GovernanceForm,
+  governancePage,
+  governancePath,
+  typedGovernance,
+} from '../pages/governance.ts';
 import { messagePage } from '../pages/messages-page.ts';
+import { roadmapPath } from '../pages/roadmap.ts';
 import type { PrintToPdf } from '../pdf.ts';
 import { STYLESHEET, STYLESHEET_PATH } from '../style.ts';
 import { me, sendPage, type WebEnv } from '../web-env.ts';
-
-/** Back to the governance's page when done; otherwise the page with the form filled. */
-async function onGovernancePage(
-  c: Context<WebEnv>,
-  governanceId: string,
-  form: 'personne' | `role-${string}`,
-  typed: Typed,
-  outcome: { done: unknown } | Refusal,
-  anchor: string,
-) {
-  if ('done' in outcome) return c.redirect(`${governancePath(governanceId)}${anchor}`, 303);
-  const brief = await getSteeringBrief(c.var.kernel, { governanceId });
-  return c.html(
-    governancePage(brief, me(c).name, { form, typed, errors: outcome.errors }),
-    outcome.status,
-  );
-}
 
 /**
  * « Gouvernance » and its « Point COPIL »: the page a coordinator opens before a steering
@@ -68,16 +61,39 @@ export function governanceRoutes(printer: PrintToPdf | undefined) {
           },
         }),
       );
-      if ('done' in outcome) return c.redirect(governancePath(governanceId), 303);
-      const brief = await getSteeringBrief(c.var.kernel, { governanceId });
-      return c.html(
-        governancePage(brief, me(c).name, {
-          form: 'gouvernance',
-          typed,
-          errors: outcome.stale ? {} : outcome.errors,
-          ...(outcome.stale ? { now: typedGovernance(brief.governance) } : {}),
+      return onGovernancePage(c, governanceId, 'gouvernance', typed, outcome, () =>
+        governancePath(governanceId),
+      );
+    })
+    .post('/gouvernances/:id/instances', async (c) => {
+      const governanceId = c.req.param('id');
+      const typed = await readForm(c);
+      const outcome = await refusedOrStale(() =>
+        createBody(c.var.kernel, {
+          governanceId,
+          name: given(typed, 'name'),
+          kind: given(typed, 'kind'),
+          frequency: given(typed, 'frequency'),
+          description: given(typed, 'description'),
         }),
-        outcome.status,
+      );
+      return onGovernancePage(c, governanceId, 'instance', typed, outcome, (body) =>
+        bodyPath(body.id),
+      );
+    })
+    .post('/gouvernances/:id/feuilles-de-route', async (c) => {
+      const governanceId = c.req.param('id');
+      const typed = await readForm(c);
+      const outcome = await refusedOrStale(() =>
+        createRoadmap(c.var.kernel, {
+          governanceId,
+          title: given(typed, 'title'),
+          fromYear: givenNumber(typed, 'fromYear'),
+          toYear: givenNumber(typed, 'toYear'),
+        }),
+      );
+      return onGovernancePage(c, governanceId, 'feuille', typed, outcome, (roadmap) =>
+        roadmapPath(roadmap.id),
       );
     })
     .post('/gouvernances/:id/roles', async (c) => {
@@ -96,7 +112,14 @@ export function governanceRoutes(printer: PrintToPdf | undefined) {
           }),
         () => form,
       );
-      return onGovernancePage(c, governanceId, form, typed, outcome, '#personnes');
+      return onGovernancePage(
+        c,
+        governanceId,
+        form,
+        typed,
+        outcome,
+        () => `${governancePath(governanceId)}#personnes`,
+      );
     })
     .post('/gouvernances/:id/personnes', async (c) => {
       const governanceId = c.req.param('id');
@@ -119,7 +142,14 @@ export function governanceRoutes(printer: PrintToPdf | undefined) {
           });
         }),
       );
-      return onGovernancePage(c, governanceId, 'personne', typed, outcome, '#personnes');
+      return onGovernancePage(
+        c,
+        governanceId,
+        'personne',
+        typed,
+        outcome,
+        () => `${governancePath(governanceId)}#personnes`,
+      );
     })
     .get('/gouvernances/:id/point-copil', async (c) =>
       sendPage(
@@ -148,4 +178,29 @@ export function governanceRoutes(printer: PrintToPdf | undefined) {
       );
       return c.body(pdf as Uint8Array<ArrayBuffer>);
     });
+}
+
+/**
+ * A form of the governance's page: done, on to `next` (what was created, or back to the page);
+ * refused, the page again with the form filled and its French errors.
+ */
+async function onGovernancePage<T>(
+  c: Context<WebEnv>,
+  governanceId: string,
+  form: GovernanceForm,
+  typed: Typed,
+  outcome: { done: T } | Refusal,
+  next: (done: T) => string,
+) {
+  if ('done' in outcome) return c.redirect(next(outcome.done), 303);
+  const brief = await getSteeringBrief(c.var.kernel, { governanceId });
+  // The governance's own form says itself what changed meanwhile.
+  const changed =
+    outcome.stale && form === 'gouvernance'
+      ? { now: typedGovernance(brief.governance), errors: {} }
+      : {};
+  return c.html(
+    governancePage(brief, me(c).name, { form, typed, errors: outcome.errors, ...changed }),
+    outcome.status,
+  );
 }

@@ -2,9 +2,7 @@ import type { Roadmap } from '@maille/domain';
 import {
   adoptRoadmap,
   changeRoadmapStatus,
-  createRoadmap,
   getRoadmapOverview,
-  getSteeringBrief,
   updateRoadmap,
 } from '@maille/domain/use-cases';
 import { type Context, Hono } from 'hono';
@@ -18,7 +16,6 @@ import {
   type Typed,
 } from '../forms.ts';
 import { fr } from '../messages.ts';
-import { governancePage } from '../pages/governance.ts';
 import { notAllowedPage } from '../pages/messages-page.ts';
 import { roadmapPage, roadmapPath } from '../pages/roadmap.ts';
 import { axisRow, axisRowCount, roadmapFormPage, typedRoadmap } from '../pages/roadmap-form.ts';
@@ -26,7 +23,7 @@ import { me, sendPage, type WebEnv } from '../web-env.ts';
 
 /**
  * « Feuille de route »: the tree of a roadmap, filtered by a GET form (a filtered view is a link);
- * its creation from the governance's page, its edit form (axes included), its adoption and its
+ * its edit form (axes included), its adoption and its
  * other changes of status.
  */
 export const roadmapRoutes = new Hono<WebEnv>()
@@ -49,25 +46,6 @@ export const roadmapRoutes = new Hono<WebEnv>()
       return String(await roadmapPage(overview, filters, me(c).name));
     });
     return sendPage(c, page);
-  })
-
-  .post('/gouvernances/:id/feuilles-de-route', async (c) => {
-    const governanceId = c.req.param('id');
-    const typed = await readForm(c);
-    const outcome = await refusedOrStale(() =>
-      createRoadmap(c.var.kernel, {
-        governanceId,
-        title: given(typed, 'title'),
-        fromYear: givenNumber(typed, 'fromYear'),
-        toYear: givenNumber(typed, 'toYear'),
-      }),
-    );
-    if ('done' in outcome) return c.redirect(roadmapPath(outcome.done.id), 303);
-    const brief = await getSteeringBrief(c.var.kernel, { governanceId });
-    return c.html(
-      governancePage(brief, me(c).name, { form: 'feuille', typed, errors: outcome.errors }),
-      outcome.status,
-    );
   })
 
   .get('/feuilles-de-route/:id/modifier', async (c) => {
