@@ -304,6 +304,7 @@ export const fr = {
     open: (name: string) => `Voir l’instance ${name}`,
   },
   meeting: {
+    about: 'La réunion',
     schedule: 'Planifier une réunion',
     title: 'Intitulé',
     titleHint: 'Facultatif : à défaut, la réunion porte le nom de l’instance.',

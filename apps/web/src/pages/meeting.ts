@@ -96,7 +96,7 @@ export function meetingPage(
   const title = meeting.title ?? body.name;
   const edit = stateOf(refused, 'reunion', typedMeeting(sheet));
   const pageBody = html`
-<section class="card" aria-labelledby="reunion"><h2 id="reunion">${t.when}</h2>
+<section class="card" aria-labelledby="reunion"><h2 id="reunion">${t.about}</h2>
 <dl class="facts"><dt>${t.when}</dt><dd>${whenOf(meeting.startsAt, governance.timeZone)} (${t.durationValue(meeting.durationMinutes)})</dd>
 <dt>${t.body}</dt><dd><a href="${bodyPath(body.id)}">${body.name}</a></dd>
 <dt>${t.status}</dt><dd>${meetingStatusLabels[meeting.status]}</dd>
@@ -166,7 +166,7 @@ function editForm(
     sheet.attendance.map((row) => [attendanceField(row.person.id), row.person.name]),
   );
   const names = [...Object.keys(MEETING_FIELDS), ...Object.keys(attendanceLabelsOf)];
-  return html`<section class="card" aria-labelledby="modifier"><h2 id="modifier">${t.edit}</h2>
+  return html`<section class="card" aria-label="${t.edit}"><details${refused ? ' open' : ''}><summary>${t.edit}</summary>
 ${refused?.now ? staleAlert({ ...MEETING_FIELDS, ...attendanceLabelsOf }, refused.now, refused.typed, meetingValue) : ''}
 ${formAlert(field.errors, names)}
 <form method="post" action="${meetingPath(meeting.id)}" novalidate>
@@ -194,7 +194,7 @@ ${sheet.attendance.map((row) =>
 )}</fieldset>`
 }
 <p><button type="submit">${t.save}</button></p>
-</form></section>`;
+</form></details></section>`;
 }
 
 /** A meeting's value as a reader says it: the label of a status or of an attendance. */
