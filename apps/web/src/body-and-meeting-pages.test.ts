@@ -358,4 +358,38 @@ describe('the governance edit form', () => {
     expect(lastOne.status).toBe(409);
     expect(await lastOne.text()).toContain('au moins un·e coordinateur·rice');
   });
+
+  it('opens a governance from the home page by its territory’s official code', async () => {
+    const cookie = await signedIn(GAUTIER);
+    const home = await (await get('/', cookie)).text();
+    expect(home).toContain('Ouvrir une gouvernance');
+    const wrongCode = await post('/gouvernances/nouvelle', cookie, {
+      name: 'Coordination de l’inclusion numérique du Grand Cognac',
+      level: 'epci',
+      code: '200070515',
+      formality: 'informelle',
+    });
+    expect(wrongCode.status).toBe(400);
+    const page = await wrongCode.text();
+    expect(page).toContain('id="code-erreur"');
+    expect(page).toContain('SIREN d’EPCI invalide');
+    expect(page).toContain('value="Coordination de l’inclusion numérique du Grand Cognac"');
+
+    const opened = await post('/gouvernances/nouvelle', cookie, {
+      name: 'Coordination de l’inclusion numérique du Grand Cognac',
+      level: 'epci',
+      code: '200070514',
+      formality: 'informelle',
+    });
+    expect(opened.status).toBe(303);
+    const governanceId = (opened.headers.get('Location') ?? '').split('/')[2] ?? '';
+    const governance = await getGovernance(world.admin, { governanceId });
+    expect(governance).toMatchObject({
+      territory: { level: 'epci', code: '200070514' },
+      perimeter: 'epci',
+      roles: [{ personId: GAUTIER, role: 'coordinateur' }],
+    });
+    const ownPage = await (await get(`/gouvernances/${governanceId}`, cookie)).text();
+    expect(ownPage).toContain('Modifier la gouvernance');
+  });
 });

@@ -21,6 +21,17 @@ export const fr = {
     nothingNew: 'Rien de nouveau de la part des autres depuis.',
     newCount: (n: number) => (n === 1 ? '1 point d’étape' : `${n} points d’étape`),
     more: (n: number) => (n === 1 ? 'Et 1 autre' : `Et ${n} autres`),
+    newGovernance: 'Ouvrir une gouvernance',
+    newGovernanceLead:
+      'Pour coordonner l’inclusion numérique d’un territoire : vous en devenez coordinateur·rice, et pouvez ensuite y ajouter les personnes, les instances et la feuille de route.',
+    governanceName: 'Nom',
+    governanceNameHint: 'Par exemple « Coordination de l’inclusion numérique du Grand Cognac ».',
+    level: 'Échelle du territoire',
+    code: 'Code officiel du territoire',
+    codeHint:
+      'Le SIREN de l’intercommunalité (9 chiffres), le numéro du département (17, 2A, 974) ou le code INSEE de la région (75).',
+    formality: 'Forme',
+    openGovernance: 'Ouvrir la gouvernance',
   },
   signedOut: {
     title: 'Connexion',

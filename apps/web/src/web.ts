@@ -7,6 +7,7 @@ import {
 } from '@maille/domain';
 import {
   type Actor,
+  createGovernance,
   findSession,
   listMyWork,
   readerKey,
@@ -25,7 +26,9 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { given, readForm, refusedOrStale } from './forms.ts';
 import { fr } from './messages.ts';
+import { governancePath } from './pages/governance.ts';
 import { homePage } from './pages/home.ts';
 import { messagePage } from './pages/messages-page.ts';
 import { signedOutPage, signInPage } from './pages/sign-in.ts';
@@ -39,7 +42,7 @@ import { meetingRoutes } from './routes/meetings.ts';
 import { milestoneRoutes } from './routes/milestones.ts';
 import { roadmapRoutes } from './routes/roadmaps.ts';
 import { STYLESHEET, STYLESHEET_PATH } from './style.ts';
-import type { ReadModels, WebEnv } from './web-env.ts';
+import { me, type ReadModels, type WebEnv } from './web-env.ts';
 
 /** What the pages need: the kernel's storage, clock and ids, as the API gets them. */
 export type WebDependencies = Pick<UseCaseContext, 'store' | 'clock' | 'ids'> & {
@@ -162,13 +165,39 @@ export function createWeb({
   });
 
   app.get('/', async (c) => {
-    const me = c.get('me');
-    if (!me) return c.html(signedOutPage());
+    const person = c.get('me');
+    if (!person) return c.html(signedOutPage());
     const [work, changes] = await Promise.all([
       listMyWork(c.var.kernel),
       recordVisit(c.var.kernel),
     ]);
-    return c.html(homePage(me.name, work, changes));
+    return c.html(homePage(person.name, work, changes));
+  });
+
+  // A new governance, from the home page: the person who opens it becomes its coordinator.
+  app.post('/gouvernances/nouvelle', async (c) => {
+    const typed = await readForm(c);
+    const level = given(typed, 'level');
+    const outcome = await refusedOrStale(
+      () =>
+        createGovernance(c.var.kernel, {
+          name: given(typed, 'name'),
+          territory: { level, code: given(typed, 'code') },
+          perimeter: level,
+          formality: given(typed, 'formality'),
+        }),
+      (path) =>
+        path.startsWith('territory.') ? (path.endsWith('level') ? 'level' : 'code') : path,
+    );
+    if ('done' in outcome) return c.redirect(governancePath(outcome.done.id), 303);
+    const [work, changes] = await Promise.all([
+      listMyWork(c.var.kernel),
+      recordVisit(c.var.kernel),
+    ]);
+    return c.html(
+      homePage(me(c).name, work, changes, { form: 'gouvernance', typed, errors: outcome.errors }),
+      outcome.status,
+    );
   });
 
   app.get('/connexion/:secret', (c) => {

@@ -1,6 +1,13 @@
-import { formatDate, milestoneStateLabels } from '@maille/domain';
+import {
+  formalityLabels,
+  formatDate,
+  milestoneStateLabels,
+  TEXT_LIMITS,
+  territoryLevelLabels,
+} from '@maille/domain';
 import type { ChangesSinceLastVisit, MyWorkInGovernance } from '@maille/domain/use-cases';
 import { html } from 'hono/html';
+import { choicesOf, formAlert, type Refused, selectField, stateOf, textField } from '../forms.ts';
 import { fr } from '../messages.ts';
 import { HOME_STEP, type Html, layout } from './layout.ts';
 
@@ -12,8 +19,9 @@ export function homePage(
   name: string,
   work: readonly MyWorkInGovernance[],
   changes: ChangesSinceLastVisit,
+  refused?: Refused<'gouvernance'>,
 ): Html {
-  const body =
+  const body = html`${
     work.length === 0
       ? html`<p>${fr.home.noGovernance}</p>`
       : html`${sinceLastVisit(changes)}${work.map(
@@ -41,7 +49,9 @@ ${
     : html`<ul class="items">${actions.map((action) => html`<li>${action.code} · ${action.title}</li>`)}</ul>`
 }
 </section>`,
-        )}`;
+        )}`
+  }
+${newGovernanceForm(refused)}`;
   return layout({
     title: fr.home.welcome(name),
     trail: { steps: [HOME_STEP] },
@@ -74,4 +84,23 @@ ${
         )
 }
 </section>`;
+}
+
+/** The levels a governance coordinates; communes join through their intercommunality. */
+const GOVERNANCE_LEVELS = ['epci', 'departement', 'region'] as const;
+
+/** Opening the coordination of a territory, by its official code. */
+function newGovernanceForm(refused: Refused | undefined): Html {
+  const t = fr.home;
+  const field = stateOf(refused, 'gouvernance', { level: 'epci', formality: 'informelle' });
+  return html`<section class="card" aria-label="${t.newGovernance}"><details${refused ? ' open' : ''}><summary>${t.newGovernance}</summary>
+<p class="hint">${t.newGovernanceLead}</p>
+${formAlert(field.errors, ['name', 'level', 'code', 'formality'])}
+<form method="post" action="/gouvernances/nouvelle" novalidate>
+${textField({ name: 'name', label: t.governanceName, hint: t.governanceNameHint, required: true, maxlength: TEXT_LIMITS.name, ...field })}
+${selectField({ name: 'level', label: t.level, choices: GOVERNANCE_LEVELS.map((value) => ({ value, label: territoryLevelLabels[value] })), ...field })}
+${textField({ name: 'code', label: t.code, hint: t.codeHint, required: true, maxlength: 14, ...field })}
+${selectField({ name: 'formality', label: t.formality, choices: choicesOf(formalityLabels), ...field })}
+<p><button type="submit">${t.openGovernance}</button></p>
+</form></details></section>`;
 }
