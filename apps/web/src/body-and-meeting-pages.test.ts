@@ -27,6 +27,28 @@ afterAll(() => world?.drop());
 
 const { get, post, signedIn } = formClient(() => world);
 
+describe('every page with its forms', () => {
+  it('gives each id once, so that each label names its own field', async () => {
+    const cookie = await signedIn(MOREAU);
+    for (const path of [
+      `/gouvernances/${LR.governance}`,
+      `/gouvernances/${LR.governance}/indicateurs`,
+      `/instances/${COPIL}`,
+      `/reunions/${FIRST_COPIL}`,
+      `/feuilles-de-route/${LR.roadmap}`,
+      `/feuilles-de-route/${LR.roadmap}/modifier`,
+      '/fiches/act_lr0006',
+      '/',
+    ]) {
+      const page = await (await get(path, cookie)).text();
+      const ids = [...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+      const twice = ids.filter((id, index) => ids.indexOf(id) !== index);
+      expect(twice, path).toEqual([]);
+      expect(ids.length, path).toBeGreaterThan(3);
+    }
+  });
+});
+
 describe('the body page', () => {
   it('lists who sits on the body and its meetings, and shows its forms to the coordination only', async () => {
     const coordinator = await (await get(`/instances/${COPIL}`, await signedIn(MOREAU))).text();
@@ -51,20 +73,20 @@ describe('the body page', () => {
   it('creates a body from the governance page, and keeps what was typed when it is refused', async () => {
     const cookie = await signedIn(MOREAU);
     const refused = await post(`/gouvernances/${LR.governance}/instances`, cookie, {
-      name: '',
-      kind: 'comite_technique',
-      frequency: 'mensuelle',
-      description: 'Les techniciens des communes volontaires.',
+      'instance-name': '',
+      'instance-kind': 'comite_technique',
+      'instance-frequency': 'mensuelle',
+      'instance-description': 'Les techniciens des communes volontaires.',
     });
     expect(refused.status).toBe(400);
     const page = await refused.text();
-    expect(page).toContain('id="name-erreur"');
+    expect(page).toContain('id="instance-name-erreur"');
     expect(page).toContain('Les techniciens des communes volontaires.');
 
     const created = await post(`/gouvernances/${LR.governance}/instances`, cookie, {
-      name: 'Comité technique',
-      kind: 'comite_technique',
-      frequency: 'mensuelle',
+      'instance-name': 'Comité technique',
+      'instance-kind': 'comite_technique',
+      'instance-frequency': 'mensuelle',
     });
     expect(created.status).toBe(303);
     const location = created.headers.get('Location') ?? '';

@@ -88,7 +88,7 @@ export const fr = {
     save: 'Enregistrer',
     people: 'Personnes et rôles',
     noRole: 'Personne n’a encore de rôle dans cette gouvernance.',
-    roleOf: (name: string) => `Rôle de ${name}`,
+    roleOf: (name: string) => `Changer le rôle : ${name}`,
     removeRole: 'Retirer de la gouvernance',
     changeRole: 'Changer',
     addPerson: 'Ajouter une personne',
@@ -101,7 +101,7 @@ export const fr = {
   },
   roadmap: {
     state: 'Où en est-elle',
-    adopted: (date: string, assembly: string) => `adoptée le ${date} par ${assembly}`,
+    adopted: (date: string, assembly: string) => `délibération du ${date} (${assembly})`,
     notAdopted: 'pas encore adoptée',
     overall: 'Avancement de la feuille de route',
     counts: (actions: number, late: number) =>
@@ -305,8 +305,8 @@ export const fr = {
     addMember: 'Ajouter un membre',
     choosePerson: 'Choisir une personne',
     peopleHint:
-      'Les personnes qui ont un rôle dans la gouvernance ; la coordination en ajoute avec la commande « maille personne ».',
-    endSeat: (name: string) => `Fin du mandat de ${name}`,
+      'Les personnes qui ont un rôle dans la gouvernance ; pour en ajouter une, « Ajouter une personne » sur la page de la gouvernance.',
+    endSeat: (name: string) => `Clore le mandat : ${name}`,
     endSeatButton: 'Clore le mandat',
     meetings: 'Réunions',
     noMeeting: 'Aucune réunion pour l’instant.',
@@ -321,7 +321,7 @@ export const fr = {
     titleHint: 'Facultatif : à défaut, la réunion porte le nom de l’instance.',
     date: 'Date',
     time: 'Heure de début',
-    timeHint: (zone: string) => `Au format 14:30, à l’heure de ${zone}.`,
+    timeHint: (zone: string) => `Au format 14:30, heure locale du territoire (fuseau ${zone}).`,
     duration: 'Durée (minutes)',
     place: 'Lieu',
     link: 'Lien de visioconférence',
@@ -374,7 +374,7 @@ export const fr = {
     diagnosisHint: 'La synthèse du diagnostic : publics, lieux, besoins, ressources du territoire.',
     axes: 'Axes',
     axesHint:
-      'Un axe par ligne, avec un code court facultatif (« A1 »). Modifier une ligne garde les fiches de l’axe ; vider son intitulé retire l’axe, ce qui n’est possible que s’il n’a plus de fiche.',
+      'Un axe par ligne, avec un code court facultatif (« A1 »). Modifier une ligne garde les fiches de l’axe ; vider son code et son intitulé retire l’axe, ce qui n’est possible que s’il n’a plus de fiche.',
     axisCode: (n: number) => `Code de l’axe ${n}`,
     axisTitle: (n: number) => `Intitulé de l’axe ${n}`,
     axisTitleMissing: 'Donnez un intitulé à cet axe, ou videz aussi son code.',

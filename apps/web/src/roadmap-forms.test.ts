@@ -106,7 +106,9 @@ describe('a roadmap created, edited and adopted from the pages', () => {
     const versions = await listRoadmapVersions(world.admin, { roadmapId, limit: 10 });
     expect(versions.items.map((v) => v.number)).toEqual([1]);
     const page2 = await (await get(`/feuilles-de-route/${roadmapId}`, cookie)).text();
-    expect(page2).toContain('adoptée le 28 janvier 2027 par conseil communautaire');
+    expect(page2).toContain(
+      'délibération du 28 janvier 2027 (conseil communautaire), n° D2027-014',
+    );
 
     const revised = await post(`/feuilles-de-route/${roadmapId}/statut`, cookie, {
       version: String((await getRoadmap(world.admin, { roadmapId })).version),

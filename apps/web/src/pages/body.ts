@@ -54,12 +54,16 @@ export function typedBody(body: BodySheet['body']): Typed {
   };
 }
 
-/** The name, kind, frequency and description of a body: its edit form and the creation form's. */
-export function bodyFields(field: { typed: Typed; errors: FieldErrors }): Html {
-  return html`${textField({ name: 'name', label: BODY_FIELDS.name, required: true, maxlength: TEXT_LIMITS.name, ...field })}
-${selectField({ name: 'kind', label: BODY_FIELDS.kind, choices: choicesOf(bodyKindLabels), ...field })}
-${selectField({ name: 'frequency', label: BODY_FIELDS.frequency, choices: choicesOf(frequencyLabels), ...field })}
-${textArea({ name: 'description', label: BODY_FIELDS.description, maxlength: TEXT_LIMITS.text, ...field })}`;
+/**
+ * The name, kind, frequency and description of a body: its edit form, and the creation form on
+ * the governance's page, whose fields take `prefix` so that no id is the page's twice.
+ */
+export function bodyFields(field: { typed: Typed; errors: FieldErrors }, prefix = ''): Html {
+  const name = (key: keyof typeof BODY_FIELDS) => `${prefix}${key}`;
+  return html`${textField({ name: name('name'), label: BODY_FIELDS.name, required: true, maxlength: TEXT_LIMITS.name, ...field })}
+${selectField({ name: name('kind'), label: BODY_FIELDS.kind, choices: choicesOf(bodyKindLabels), ...field })}
+${selectField({ name: name('frequency'), label: BODY_FIELDS.frequency, choices: choicesOf(frequencyLabels), ...field })}
+${textArea({ name: name('description'), label: BODY_FIELDS.description, maxlength: TEXT_LIMITS.text, ...field })}`;
 }
 
 /**

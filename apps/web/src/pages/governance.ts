@@ -257,9 +257,9 @@ ${
 ${
   brief.may['body.manage']
     ? html`<details${refused?.form === 'instance' ? ' open' : ''}><summary>${fr.body.newBody}</summary>
-${formAlert(create.errors, ['name', 'kind', 'frequency', 'description'])}
+${formAlert(create.errors, ['instance-name', 'instance-kind', 'instance-frequency', 'instance-description'])}
 <form method="post" action="${governancePath(brief.governance.id)}/instances" novalidate>
-${bodyFields(create)}
+${bodyFields(create, 'instance-')}
 <p><button type="submit">${fr.body.create}</button></p>
 </form></details>`
     : ''

@@ -42,7 +42,7 @@ export function roadmapPage(
 <p>${roadmapStatusLabels[roadmap.status]} · ${roadmap.fromYear}–${roadmap.toYear}${
     roadmap.adoption
       ? html` · ${t.adopted(formatDate(roadmap.adoption.date), roadmap.adoption.assembly)}${
-          roadmap.adoption.deliberationRef ? ` (${roadmap.adoption.deliberationRef})` : ''
+          roadmap.adoption.deliberationRef ? `, n° ${roadmap.adoption.deliberationRef}` : ''
         }`
       : html` · ${t.notAdopted}`
   }</p>

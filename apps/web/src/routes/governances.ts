@@ -68,14 +68,17 @@ export function governanceRoutes(printer: PrintToPdf | undefined) {
     .post('/gouvernances/:id/instances', async (c) => {
       const governanceId = c.req.param('id');
       const typed = await readForm(c);
-      const outcome = await refusedOrStale(() =>
-        createBody(c.var.kernel, {
-          governanceId,
-          name: given(typed, 'name'),
-          kind: given(typed, 'kind'),
-          frequency: given(typed, 'frequency'),
-          description: given(typed, 'description'),
-        }),
+      const field = (name: string) => given(typed, `instance-${name}`);
+      const outcome = await refusedOrStale(
+        () =>
+          createBody(c.var.kernel, {
+            governanceId,
+            name: field('name'),
+            kind: field('kind'),
+            frequency: field('frequency'),
+            description: field('description'),
+          }),
+        (path) => `instance-${path}`,
       );
       return onGovernancePage(c, governanceId, 'instance', typed, outcome, (body) =>
         bodyPath(body.id),
