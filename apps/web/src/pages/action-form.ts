@@ -11,6 +11,7 @@ import {
   textField,
 } from '../forms.ts';
 import { fr } from '../messages.ts';
+import { actionPath, governancePath, roadmapPath } from '../paths.ts';
 import { HOME_STEP, type Html, layout } from './layout.ts';
 
 /** The fields of the sheet's form, in the order they are shown, with their French labels. */
@@ -69,8 +70,8 @@ export function actionFormPage(
   const { typed, errors, edit } = state;
   const field = { typed, errors };
   const action = edit
-    ? `/fiches/${edit.actionId}/modifier`
-    : `/feuilles-de-route/${context.roadmap.id}/fiches/nouvelle`;
+    ? `${actionPath(edit.actionId)}/modifier`
+    : `${roadmapPath(context.roadmap.id)}/fiches/nouvelle`;
   const names = [...Object.keys(ACTION_FIELDS), 'milestoneTitle', 'milestoneDueDate'];
   const body = html`
 ${
@@ -135,7 +136,7 @@ ${textField({ name: 'milestoneDueDate', label: t.milestoneDueDate, type: 'date',
 </fieldset>`
 }
 <p><button type="submit">${edit ? (edit.changedMeanwhile ? t.saveAgain : t.save) : t.create}</button>
-<a href="${edit ? `/fiches/${edit.actionId}` : `/feuilles-de-route/${context.roadmap.id}`}">${t.back}</a></p>
+<a href="${edit ? actionPath(edit.actionId) : roadmapPath(context.roadmap.id)}">${t.back}</a></p>
 </form>`;
   const here = edit
     ? { label: t.editTitle(edit.code), href: action }
@@ -145,9 +146,9 @@ ${textField({ name: 'milestoneDueDate', label: t.milestoneDueDate, type: 'date',
     trail: {
       steps: [
         HOME_STEP,
-        { label: context.governance.name, href: `/gouvernances/${context.governance.id}` },
-        { label: context.roadmap.title, href: `/feuilles-de-route/${context.roadmap.id}` },
-        ...(edit ? [{ label: edit.code, href: `/fiches/${edit.actionId}` }] : []),
+        { label: context.governance.name, href: governancePath(context.governance.id) },
+        { label: context.roadmap.title, href: roadmapPath(context.roadmap.id) },
+        ...(edit ? [{ label: edit.code, href: actionPath(edit.actionId) }] : []),
         here,
       ],
     },

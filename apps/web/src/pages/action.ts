@@ -24,10 +24,8 @@ import {
   textField,
 } from '../forms.ts';
 import { fr } from '../messages.ts';
+import { actionPath, governancePath, roadmapPath } from '../paths.ts';
 import { HOME_STEP, type Html, layout, progressBar } from './layout.ts';
-import { roadmapPath } from './roadmap.ts';
-
-export const actionPath = (id: string) => `/fiches/${id}`;
 
 /** A form of the page that was refused: which one, what was typed, what to correct. */
 export type RefusedForm = Refused<
@@ -114,7 +112,7 @@ ${
     trail: {
       steps: [
         HOME_STEP,
-        { label: governance.name, href: `/gouvernances/${governance.id}` },
+        { label: governance.name, href: governancePath(governance.id) },
         { label: roadmap.title, href: roadmapPath(roadmap.id) },
         { label: action.code, href: actionPath(action.id) },
       ],

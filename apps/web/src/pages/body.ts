@@ -21,11 +21,9 @@ import {
   textField,
 } from '../forms.ts';
 import { fr } from '../messages.ts';
-import { governancePath } from './governance.ts';
+import { bodyPath, governancePath, meetingPath } from '../paths.ts';
 import { HOME_STEP, type Html, layout } from './layout.ts';
-import { meetingFields, meetingPath, whenOf } from './meeting.ts';
-
-export const bodyPath = (id: string) => `/instances/${id}`;
+import { meetingFields, whenOf } from './meeting.ts';
 
 /** The fields of a body people set, with their French labels: the edit and creation forms. */
 export const BODY_FIELDS = {

@@ -21,20 +21,22 @@ import {
   textField,
 } from '../forms.ts';
 import { fr } from '../messages.ts';
-import { actionPath } from './action.ts';
-import { bodyFields, bodyPath } from './body.ts';
+import {
+  actionPath,
+  bodyPath,
+  briefPath,
+  governancePath,
+  meetingPath,
+  roadmapPath,
+} from '../paths.ts';
+import { bodyFields } from './body.ts';
 import { HOME_STEP, type Html, layout, progressBar } from './layout.ts';
-import { meetingPath } from './meeting.ts';
-import { roadmapPath } from './roadmap.ts';
 import { newRoadmapForm } from './roadmap-form.ts';
 
 const numbers = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
-export const governancePath = (id: string) => `/gouvernances/${id}`;
-
 /** The forms of the governance's page, by the name a refusal brings back. */
 export type GovernanceForm = 'gouvernance' | 'instance' | 'feuille' | 'personne' | `role-${string}`;
-export const briefPath = (id: string) => `/gouvernances/${id}/point-copil`;
 
 /**
  * « Gouvernance »: the page a coordinator opens before a steering committee — late and upcoming

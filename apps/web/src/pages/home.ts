@@ -9,6 +9,7 @@ import type { ChangesSinceLastVisit, MyWorkInGovernance } from '@maille/domain/u
 import { html } from 'hono/html';
 import { choicesOf, formAlert, type Refused, selectField, stateOf, textField } from '../forms.ts';
 import { fr } from '../messages.ts';
+import { actionPath, governancePath } from '../paths.ts';
 import { HOME_STEP, type Html, layout } from './layout.ts';
 
 /**
@@ -30,7 +31,7 @@ export function homePage(
             milestones,
             actions,
           }) => html`<section class="card" aria-labelledby="g-${governance.id}">
-<h2 id="g-${governance.id}"><a href="/gouvernances/${governance.id}">${governance.name}</a></h2>
+<h2 id="g-${governance.id}"><a href="${governancePath(governance.id)}">${governance.name}</a></h2>
 <h3>${fr.home.myMilestones}</h3>
 ${
   milestones.length === 0
@@ -79,8 +80,8 @@ ${
           }) => html`<h3>${governance.name} <span class="muted">(${t.newCount(count)})</span></h3>
 <ul class="items">${updates.map(
             (u) =>
-              html`<li><strong>${u.subject.type === 'action' ? html`<a href="/fiches/${u.subject.id}">${u.subject.title}</a>` : u.subject.title}</strong> — ${u.text} <span class="muted">(${u.author.name}, ${formatDate(u.createdAt)})</span></li>`,
-          )}</ul>${count > updates.length ? html`<p><a href="/gouvernances/${governance.id}#points">${t.more(count - updates.length)}</a></p>` : ''}`,
+              html`<li><strong>${u.subject.type === 'action' ? html`<a href="${actionPath(u.subject.id)}">${u.subject.title}</a>` : u.subject.title}</strong> — ${u.text} <span class="muted">(${u.author.name}, ${formatDate(u.createdAt)})</span></li>`,
+          )}</ul>${count > updates.length ? html`<p><a href="${governancePath(governance.id)}#points">${t.more(count - updates.length)}</a></p>` : ''}`,
         )
 }
 </section>`;

@@ -23,7 +23,7 @@ import {
   textField,
 } from '../forms.ts';
 import { fr } from '../messages.ts';
-import { governancePath } from './governance.ts';
+import { governancePath } from '../paths.ts';
 import { HOME_STEP, type Html, layout } from './layout.ts';
 
 const numbers = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });

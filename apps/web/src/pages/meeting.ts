@@ -14,12 +14,8 @@ import {
   textField,
 } from '../forms.ts';
 import { fr } from '../messages.ts';
-import { actionPath } from './action.ts';
-import { bodyPath } from './body.ts';
-import { governancePath } from './governance.ts';
+import { actionPath, bodyPath, governancePath, meetingPath } from '../paths.ts';
 import { HOME_STEP, type Html, layout } from './layout.ts';
-
-export const meetingPath = (id: string) => `/reunions/${id}`;
 
 /** The fields of the meeting forms, with their French labels (attendance fields aside). */
 export const MEETING_FIELDS = {

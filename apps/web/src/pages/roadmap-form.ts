@@ -12,9 +12,8 @@ import {
   textField,
 } from '../forms.ts';
 import { fr } from '../messages.ts';
-import { governancePath } from './governance.ts';
+import { governancePath, roadmapPath } from '../paths.ts';
 import { HOME_STEP, type Html, layout } from './layout.ts';
-import { roadmapPath } from './roadmap.ts';
 
 /** Blank rows under the axes of the form: as many new axes at a time. */
 export const NEW_AXIS_ROWS = 3;

@@ -19,9 +19,8 @@ import {
   textField,
 } from '../forms.ts';
 import { fr } from '../messages.ts';
+import { actionPath, governancePath, roadmapPath } from '../paths.ts';
 import { HOME_STEP, type Html, layout, progressBar } from './layout.ts';
-
-export const roadmapPath = (id: string) => `/feuilles-de-route/${id}`;
 
 /**
  * « Feuille de route »: the roadmap as a tree, axes → fiches, each with its weighted progress;
@@ -116,7 +115,7 @@ ${
     trail: {
       steps: [
         HOME_STEP,
-        { label: governance.name, href: `/gouvernances/${governance.id}` },
+        { label: governance.name, href: governancePath(governance.id) },
         { label: roadmap.title, href: roadmapPath(roadmap.id) },
       ],
     },
@@ -162,7 +161,7 @@ ${selectField({ name: 'status', label: t.newStatus, choices: others.map((value) 
 function actionRow(action: OverviewAction): Html {
   const t = fr.roadmap;
   return html`<li>
-<a href="/fiches/${action.id}"><strong>${action.code}</strong> · ${action.title}</a>
+<a href="${actionPath(action.id)}"><strong>${action.code}</strong> · ${action.title}</a>
 <span class="tag">${actionKindLabels[action.kind]}</span> <span class="tag">${actionStatusLabels[action.status]}</span>${
     action.lateMilestoneCount > 0
       ? html` <span class="tag late">${t.lateCount(action.lateMilestoneCount)}</span>`

@@ -32,7 +32,7 @@ import {
   type Typed,
 } from '../forms.ts';
 import { fr } from '../messages.ts';
-import { actionPage, actionPath, eurosTyped, type RefusedForm } from '../pages/action.ts';
+import { actionPage, eurosTyped, type RefusedForm } from '../pages/action.ts';
 import {
   ACTION_FIELDS,
   type ActionFieldName,
@@ -40,6 +40,7 @@ import {
   actionFormPage,
 } from '../pages/action-form.ts';
 import { notAllowedPage } from '../pages/messages-page.ts';
+import { actionPath } from '../paths.ts';
 import { me, sendPage, type WebEnv } from '../web-env.ts';
 
 const FIELD_NAMES = Object.keys(ACTION_FIELDS) as ActionFieldName[];

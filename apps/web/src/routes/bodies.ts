@@ -17,8 +17,8 @@ import {
   type Typed,
 } from '../forms.ts';
 import { fr } from '../messages.ts';
-import { type BodyForm, bodyPage, bodyPath, typedBody } from '../pages/body.ts';
-import { meetingPath } from '../pages/meeting.ts';
+import { type BodyForm, bodyPage, typedBody } from '../pages/body.ts';
+import { bodyPath, meetingPath } from '../paths.ts';
 import { me, sendPage, type WebEnv } from '../web-env.ts';
 import { meetingFieldOf, meetingInput } from './meetings.ts';
 

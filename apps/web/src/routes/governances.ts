@@ -17,16 +17,14 @@ import {
   type Typed,
 } from '../forms.ts';
 import { fr } from '../messages.ts';
-import { bodyPath } from '../pages/body.ts';
 import {
   briefPage,
   type GovernanceForm,
   governancePage,
-  governancePath,
   typedGovernance,
 } from '../pages/governance.ts';
 import { messagePage } from '../pages/messages-page.ts';
-import { roadmapPath } from '../pages/roadmap.ts';
+import { bodyPath, governancePath, roadmapPath } from '../paths.ts';
 import type { PrintToPdf } from '../pdf.ts';
 import { STYLESHEET, STYLESHEET_PATH } from '../style.ts';
 import { me, sendPage, type WebEnv } from '../web-env.ts';

@@ -1,5 +1,6 @@
 import {
   createIndicator,
+  getGovernance,
   getIndicator,
   getIndicatorBoard,
   recordMeasurement,
@@ -17,8 +18,8 @@ import {
   type Typed,
 } from '../forms.ts';
 import { fr } from '../messages.ts';
-import { governancePath } from '../pages/governance.ts';
 import { type IndicatorForm, indicatorsPage } from '../pages/indicators.ts';
+import { governancePath } from '../paths.ts';
 import { me, sendPage, type WebEnv } from '../web-env.ts';
 
 /**
@@ -61,7 +62,10 @@ export const indicatorRoutes = new Hono<WebEnv>()
 
   .post('/indicateurs/:id/mesures', async (c) => {
     const indicator = await getIndicator(c.var.kernel, { indicatorId: c.req.param('id') });
-    const board = await getIndicatorBoard(c.var.kernel, { governanceId: indicator.governanceId });
+    // A value is recorded for the governance's own territory.
+    const { territory } = await getGovernance(c.var.kernel, {
+      governanceId: indicator.governanceId,
+    });
     const typed = await readForm(c);
     const prefix = `mesure-${indicator.id}` as const;
     const field = (name: string) => given(typed, `${prefix}-${name}`);
@@ -69,7 +73,7 @@ export const indicatorRoutes = new Hono<WebEnv>()
       () =>
         recordMeasurement(c.var.kernel, {
           indicatorId: indicator.id,
-          territory: board.governance.territory,
+          territory,
           period: field('period'),
           value: givenNumber(typed, `${prefix}-value`),
           status: field('status'),

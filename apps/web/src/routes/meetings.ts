@@ -10,7 +10,8 @@ import { getMeetingSheet, updateMeeting } from '@maille/domain/use-cases';
 import { Hono } from 'hono';
 import { given, givenNumber, readForm, refusal, refusedOrStale, type Typed } from '../forms.ts';
 import { fr } from '../messages.ts';
-import { attendanceField, meetingPage, meetingPath, typedMeeting } from '../pages/meeting.ts';
+import { attendanceField, meetingPage, typedMeeting } from '../pages/meeting.ts';
+import { meetingPath } from '../paths.ts';
 import { me, sendPage, type WebEnv } from '../web-env.ts';
 
 /**

@@ -10,9 +10,9 @@ import {
 import { type Context, Hono } from 'hono';
 import { given, givenNumber, readForm, refusedFields, refusedOrStale } from '../forms.ts';
 import { fr } from '../messages.ts';
-import { actionPage, actionPath, type RefusedForm } from '../pages/action.ts';
+import { actionPage, type RefusedForm } from '../pages/action.ts';
 import { messagePage } from '../pages/messages-page.ts';
-import { roadmapPath } from '../pages/roadmap.ts';
+import { actionPath, roadmapPath } from '../paths.ts';
 import { me, type WebEnv } from '../web-env.ts';
 
 /**

@@ -17,8 +17,9 @@ import {
 } from '../forms.ts';
 import { fr } from '../messages.ts';
 import { notAllowedPage } from '../pages/messages-page.ts';
-import { roadmapPage, roadmapPath } from '../pages/roadmap.ts';
+import { roadmapPage } from '../pages/roadmap.ts';
 import { axisRow, axisRowCount, roadmapFormPage, typedRoadmap } from '../pages/roadmap-form.ts';
+import { roadmapPath } from '../paths.ts';
 import { me, sendPage, type WebEnv } from '../web-env.ts';
 
 /**

@@ -1,0 +1,10 @@
+/**
+ * Where each page of the workspace lives. One module that imports nothing, so that a page may
+ * link to any other without the pages importing one another.
+ */
+export const governancePath = (id: string) => `/gouvernances/${id}`;
+export const briefPath = (id: string) => `/gouvernances/${id}/point-copil`;
+export const bodyPath = (id: string) => `/instances/${id}`;
+export const meetingPath = (id: string) => `/reunions/${id}`;
+export const roadmapPath = (id: string) => `/feuilles-de-route/${id}`;
+export const actionPath = (id: string) => `/fiches/${id}`;
