@@ -17,6 +17,7 @@ import { seed } from './commands/seed.ts';
 import { signIn } from './commands/sign-in.ts';
 import { signOut } from './commands/sign-out.ts';
 import { start } from './commands/start.ts';
+import { territories } from './commands/territories.ts';
 import type { Cli } from './context.ts';
 import { databaseLocation, describeDatabase } from './context.ts';
 import { type Env, EnvError, readEnv } from './env.ts';
@@ -29,6 +30,7 @@ const COMMANDS: readonly Command[] = [
   start,
   migrate,
   seed,
+  territories,
   exportCommand,
   importCommand,
   backup,

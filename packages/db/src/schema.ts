@@ -25,6 +25,19 @@ export interface AppendOnlyTable {
 export interface TerritoryTable extends VersionedTable {
   level: string;
   code: string;
+  /** `searchKey(name)`: lower case, no accents, for search alike on both dialects. */
+  search_key: string;
+}
+/** A territory's parents, one row each, for perimeters read through an index. */
+export interface TerritoryParentTable {
+  territory_id: string;
+  level: string;
+  code: string;
+}
+/** The postal codes serving a commune, one row each. */
+export interface TerritoryPostalCodeTable {
+  territory_id: string;
+  postal_code: string;
 }
 export interface NamedTable extends VersionedTable {
   /** `searchKey(name)`: lower case, no accents, for search alike on both dialects. */
@@ -154,6 +167,8 @@ export interface ErasureLockTable {
 
 export interface Schema {
   territories: TerritoryTable;
+  territory_parents: TerritoryParentTable;
+  territory_postal_codes: TerritoryPostalCodeTable;
   organizations: NamedTable;
   persons: NamedTable;
   person_chat_accounts: PersonChatAccountTable;

@@ -2,8 +2,9 @@ import { Territory, type TerritoryRef } from '@maille/domain/actors';
 import type { DemoContext } from './context.ts';
 
 /**
- * The territories of the demo, by their official codes. SIRENs are those of the two EPCIs
- * (CDA de La Rochelle, CC Dronne et Belle); commune codes are INSEE codes, not postal codes.
+ * The territories of the demo, by their official codes and names, as the official directory
+ * (`maille territoires charger`) lists them: SIRENs are those of the two EPCIs (CA de La
+ * Rochelle, CC Dronne et Belle); commune codes are INSEE codes, not postal codes.
  */
 export const DEMO_TERRITORIES = {
   france: { level: 'pays', code: 'FR' },
@@ -18,7 +19,7 @@ export const DEMO_TERRITORIES = {
   perigny: { level: 'commune', code: '17274' },
   brantome: { level: 'commune', code: '24064' },
   mareuil: { level: 'commune', code: '24253' },
-  champagnac: { level: 'commune', code: '24098' },
+  champagnac: { level: 'commune', code: '24096' },
 } as const satisfies Record<string, TerritoryRef>;
 
 const T = DEMO_TERRITORIES;
@@ -41,24 +42,14 @@ export function buildTerritories(ctx: DemoContext): Territory[] {
       T.france,
     ]),
     territory('ter_dept24', T.dordogne, 'Dordogne', [T.nouvelleAquitaine, T.france]),
-    territory(
-      'ter_epci241700434',
-      T.cdaLaRochelle,
-      'Communauté d’agglomération de La Rochelle',
-      charente,
-    ),
-    territory(
-      'ter_epci200041572',
-      T.ccDronneEtBelle,
-      'Communauté de communes Dronne et Belle',
-      dordogne,
-    ),
+    territory('ter_epci241700434', T.cdaLaRochelle, 'CA de La Rochelle', charente),
+    territory('ter_epci200041572', T.ccDronneEtBelle, 'CC Dronne et Belle', dordogne),
     territory('ter_commune17300', T.laRochelle, 'La Rochelle', rochelaise),
     territory('ter_commune17028', T.aytre, 'Aytré', rochelaise),
     territory('ter_commune17200', T.lagord, 'Lagord', rochelaise),
     territory('ter_commune17274', T.perigny, 'Périgny', rochelaise),
     territory('ter_commune24064', T.brantome, 'Brantôme en Périgord', dronneEtBelle),
     territory('ter_commune24253', T.mareuil, 'Mareuil en Périgord', dronneEtBelle),
-    territory('ter_commune24098', T.champagnac, 'Champagnac-de-Belair', dronneEtBelle),
+    territory('ter_commune24096', T.champagnac, 'Champagnac-de-Belair', dronneEtBelle),
   ];
 }

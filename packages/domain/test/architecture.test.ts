@@ -30,9 +30,14 @@ const FORBIDDEN = [
 ];
 
 describe('the kernel stays pure', () => {
-  it('has zod as its only runtime dependency', () => {
+  it('depends on zod and the national places model only, both pure', () => {
+    // `@gouvfr-anct/lieux-de-mediation-numerique` is the national agency's own model of the
+    // places schema: plain functions over plain objects, no I/O, no dependency of its own.
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    expect(Object.keys(pkg.dependencies)).toEqual(['zod']);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual([
+      '@gouvfr-anct/lieux-de-mediation-numerique',
+      'zod',
+    ]);
   });
 
   it('imports no Node module, no infrastructure, and reads no clock of its own', () => {

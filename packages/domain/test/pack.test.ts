@@ -22,7 +22,7 @@ const run = (command: string, args: string[], cwd: string) =>
   execFileSync(command, args, {
     cwd,
     encoding: 'utf8',
-    // A cache of its own: npm must find nothing it did not get from the two tarballs.
+    // A cache of its own: npm must find nothing it did not get from the tarballs.
     env: { ...process.env, npm_config_cache: join(work, 'npm-cache') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -31,16 +31,21 @@ const run = (command: string, args: string[], cwd: string) =>
 let packed: string[] = [];
 
 // What a developer outside the monorepo does: install the packed kernel in a plain Node project,
-// with zod from the workspace as a tarball so that npm works offline.
+// with its dependencies from the workspace as tarballs so that npm works offline.
 beforeAll(() => {
   run('pnpm', ['pack', '--pack-destination', work], root);
   const tarball = readdirSync(work).find((name) => name.startsWith('maille-domain-'));
   if (!tarball) throw new Error('pnpm pack wrote no tarball');
   packed = run('tar', ['-tzf', tarball], work).split('\n').filter(Boolean);
 
-  const zod = dirname(realpathSync(require.resolve('zod/package.json')));
-  cpSync(zod, join(work, 'zod', 'package'), { recursive: true, dereference: true });
-  run('tar', ['-czf', 'zod.tgz', '-C', 'zod', 'package'], work);
+  // Each runtime dependency (zod, the national places model) from the workspace, as a tarball.
+  const dependencies = Object.keys(require('./package.json').dependencies as object);
+  const tarballs = dependencies.map((name, index) => {
+    const folder = dirname(realpathSync(require.resolve(`${name}/package.json`)));
+    cpSync(folder, join(work, `dep${index}`, 'package'), { recursive: true, dereference: true });
+    run('tar', ['-czf', `dep${index}.tgz`, '-C', `dep${index}`, 'package'], work);
+    return `../dep${index}.tgz`;
+  });
 
   mkdirSync(project);
   writeFileSync(
@@ -56,7 +61,7 @@ beforeAll(() => {
       '--no-fund',
       '--ignore-scripts',
       `../${tarball}`,
-      '../zod.tgz',
+      ...tarballs,
     ],
     project,
   );

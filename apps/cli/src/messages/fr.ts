@@ -134,6 +134,25 @@ export const fr = {
     already: 'La démonstration est déjà dans la base : rien n’a été ajouté.',
     governance: (name: string, id: string) => `  • ${name} (${id})`,
   },
+  territories: {
+    loading: 'Répertoire des territoires',
+    reading: 'Lecture du répertoire officiel (communes, EPCI, départements, régions)…',
+    loaded: (load: {
+      edition: string;
+      listed: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      retired: number;
+    }) =>
+      [
+        `Répertoire officiel chargé (${load.edition}) : ${plural(load.listed, 'territoire', 'territoires')}.`,
+        `  ${plural(load.created, 'ajouté', 'ajoutés')}, ${plural(load.updated, 'mis à jour', 'mis à jour')}, ${plural(load.unchanged, 'inchangé', 'inchangés')}, ${plural(load.retired, 'retiré de l’édition (gardé avec son historique)', 'retirés de l’édition (gardés avec leur historique)')}.`,
+        load.created + load.updated + load.retired === 0
+          ? '  Rien n’a changé : le répertoire était déjà à jour.'
+          : '  Créez une gouvernance par le code officiel de son EPCI ou de son département (page d’accueil de l’espace web, ou POST /governances).',
+      ].join('\n'),
+  },
   exchange: {
     governanceArgument: 'l’identifiant de la gouvernance à exporter (gov_…)',
     fileArgument: 'le fichier à importer',

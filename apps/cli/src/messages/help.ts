@@ -8,6 +8,10 @@ export const COMMAND_SUMMARIES = [
     'Met le schéma à jour, annule la dernière migration, ou dit où il en est',
   ],
   ['seed --demo', 'Ajoute les deux territoires de démonstration (une seule fois)'],
+  [
+    'territoires charger',
+    'Charge le répertoire officiel des communes, EPCI, départements et régions',
+  ],
   ['export <gouvernance>', 'Exporte une gouvernance entière en JSON (--fichier f)'],
   ['import <fichier>', 'Importe une gouvernance exportée par « maille export »'],
   ['backup <fichier>', 'Sauvegarde la base SQLite pendant qu’elle sert, et vérifie la copie'],
@@ -110,6 +114,19 @@ personnes fictives), datés par rapport à aujourd’hui. Une seule fois : relan
 ne change rien.
 
 Exemple : maille seed --demo
+`,
+  territories: `Usage : maille territoires charger
+
+Charge le répertoire officiel des territoires (paquet @etalab/decoupage-administratif, installé
+avec Maille : rien n’est téléchargé) : les communes avec leurs codes postaux et leur population,
+les EPCI avec leurs communes membres, les départements et les régions. Quelques secondes, en une
+transaction. Relancée, la commande ne change rien ; après une nouvelle édition, une commune
+fusionnée dans une autre est gardée avec son historique, marquée retirée.
+
+Une gouvernance créée pour un EPCI ou un département par son code officiel prend ensuite son
+périmètre (ses communes) dans ce répertoire.
+
+Exemple : maille territoires charger
 `,
   export: `Usage : maille export <gouvernance> [--fichier f] [--remplacer]
 

@@ -8,6 +8,7 @@ import * as chatInteractions from './2026-12-05T0800-chat-interactions.ts';
 import * as boundedReads from './2026-12-05T0900-bounded-reads.ts';
 import * as signIns from './2026-12-05T1100-sign-ins.ts';
 import * as visits from './2026-12-05T1500-visits.ts';
+import * as territoryDirectory from './2026-12-06T0200-territory-directory.ts';
 
 /**
  * Every migration, by name; names are timestamps and sort in the order they run. A static list
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05T0900-bounded-reads': boundedReads,
   '2026-12-05T1100-sign-ins': signIns,
   '2026-12-05T1500-visits': visits,
+  '2026-12-06T0200-territory-directory': territoryDirectory,
 };

@@ -31,7 +31,7 @@ import {
 import { deliveryRepository } from './deliveries.ts';
 import { appendOnlyRepository, versionedRepository } from './documents.ts';
 import { personalDataRepository } from './personal-data.ts';
-import { fromData, inSavepoint, likePattern, type Tx } from './rows.ts';
+import { chunks, fromData, inSavepoint, likePattern, type Tx } from './rows.ts';
 import {
   forgetSignIns,
   sessionRepository,
@@ -187,11 +187,68 @@ function territoriesOver(db: Tx): Repositories['territories'] {
     table: 'territories',
     schema: Territory,
     label: 'Le territoire',
-    columns: (t) => ({ level: t.level, code: t.code }),
+    columns: (t) => ({ level: t.level, code: t.code, search_key: searchKey(t.name) }),
     unique: true,
   });
+  // A territory's parents and postal codes are kept in their own tables too, rewritten with it,
+  // for perimeters and postal lookups read through an index.
+  const writeLookups = async (written: readonly Territory[], replace: boolean) => {
+    const ids = written.map((t) => t.id);
+    if (replace)
+      for (const part of chunks(ids, 500)) {
+        await db.deleteFrom('territory_parents').where('territory_id', 'in', part).execute();
+        await db.deleteFrom('territory_postal_codes').where('territory_id', 'in', part).execute();
+      }
+    const parents = written.flatMap((t) =>
+      t.parents.map((p) => ({ territory_id: t.id, level: p.level, code: p.code })),
+    );
+    const postal = written.flatMap((t) =>
+      t.postalCodes.map((code) => ({ territory_id: t.id, postal_code: code })),
+    );
+    for (const part of chunks(parents, 1000))
+      await db
+        .insertInto('territory_parents')
+        .values(part)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    for (const part of chunks(postal, 1000))
+      await db
+        .insertInto('territory_postal_codes')
+        .values(part)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+  };
+  const parseRows = (rows: { data: unknown }[]) => rows.map((row) => territories.parse(row));
   return {
     ...territories,
+    insert: async (territory) => {
+      await territories.insert(territory);
+      await writeLookups([territory], false);
+    },
+    update: async (territory) => {
+      await territories.update(territory);
+      await writeLookups([territory], true);
+    },
+    insertMany: async (list) => {
+      const rows = list.map((t) => ({
+        id: t.id,
+        version: t.version,
+        data: JSON.stringify(t),
+        created_at: t.createdAt,
+        updated_at: t.updatedAt,
+        level: t.level,
+        code: t.code,
+        search_key: searchKey(t.name),
+      }));
+      // Eight columns a row: 400 rows stay far below either dialect's limit of parameters.
+      for (const part of chunks(rows, 400)) {
+        await uniquely(
+          () => db.insertInto('territories').values(part).execute(),
+          'Un territoire de ce code existe déjà.',
+        );
+      }
+      await writeLookups(list, false);
+    },
     findByCode: async (level, code) => {
       const row = await db
         .selectFrom('territories')
@@ -200,6 +257,57 @@ function territoriesOver(db: Tx): Repositories['territories'] {
         .where('code', '=', code)
         .executeTakeFirst();
       return row ? territories.parse(row) : undefined;
+    },
+    findByCodes: async (refs) => {
+      const found: Territory[] = [];
+      for (const level of new Set(refs.map((r) => r.level)))
+        for (const part of chunks(
+          [...new Set(refs.filter((r) => r.level === level).map((r) => r.code))],
+          500,
+        )) {
+          const rows = await db
+            .selectFrom('territories')
+            .select('data')
+            .where('level', '=', level)
+            .where('code', 'in', part)
+            .execute();
+          found.push(...parseRows(rows));
+        }
+      return found;
+    },
+    listWithin: async (ref, level) => {
+      let query = db
+        .selectFrom('territory_parents as p')
+        .innerJoin('territories as t', 't.id', 'p.territory_id')
+        .select('t.data')
+        .where('p.level', '=', ref.level)
+        .where('p.code', '=', ref.code);
+      if (level !== undefined) query = query.where('t.level', '=', level);
+      return parseRows(await query.orderBy('t.code').orderBy('t.id').execute());
+    },
+    listByPostalCodes: async (postalCodes) => {
+      const found = new Map<string, Territory>();
+      for (const part of chunks([...new Set(postalCodes)], 500)) {
+        if (part.length === 0) continue;
+        const rows = await db
+          .selectFrom('territory_postal_codes as p')
+          .innerJoin('territories as t', 't.id', 'p.territory_id')
+          .select('t.data')
+          .where('p.postal_code', 'in', part)
+          .execute();
+        for (const territory of parseRows(rows)) found.set(territory.id, territory);
+      }
+      return [...found.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    },
+    search: async ({ level, query, after, limit }) => {
+      let select = db.selectFrom('territories').select('data');
+      if (level !== undefined) select = select.where('level', '=', level);
+      if (query !== undefined)
+        select = select.where(
+          sql<boolean>`search_key like ${likePattern(searchKey(query))} escape '\\'`,
+        );
+      if (after !== undefined) select = select.where('id', '>', after);
+      return parseRows(await select.orderBy('id').limit(limit).execute());
     },
     list: () => territories.listWhere({}),
   };

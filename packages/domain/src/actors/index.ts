@@ -1,2 +1,3 @@
+export * from './official-directory.ts';
 export * from './organization.ts';
 export * from './territory.ts';

@@ -5,6 +5,7 @@ import {
   isInseeCommuneCode,
   isRegionCode,
   isSiren,
+  PostalCode,
 } from '../shared/codes.ts';
 import { EntityMeta, enumOf } from '../shared/entity.ts';
 import { idOf } from '../shared/ids.ts';
@@ -95,6 +96,14 @@ export const TerritoryFields = z.object({
   code: z.string().trim().min(1).max(14),
   name: Name,
   parents: z.array(TerritoryRef).max(10).default([]),
+  /** Inhabitants (the official "population municipale" for a commune, the sum for an EPCI). */
+  population: z.number().int().min(0).max(100_000_000).optional(),
+  /** The postal codes serving a commune (a commune may have several, a code several communes). */
+  postalCodes: z
+    .array(PostalCode)
+    .max(100)
+    .default([])
+    .transform((codes) => [...new Set(codes)]),
 });
 
 /** What a client sends to create a territory. */
@@ -106,7 +115,30 @@ export type TerritoryInput = z.input<typeof TerritoryInput>;
  * an EPCI); `parents` lists the larger territories it belongs to, which the roll-up of indicators
  * follows (a commune → its EPCI, its département, its région).
  */
-export const Territory = TerritoryFields.extend({ id: idOf('territory') })
+export const Territory = TerritoryFields.extend({
+  id: idOf('territory'),
+  /** Listed by the official directory (or listed until `retiredIn`); absent for a hand-typed territory. */
+  official: z.boolean().optional(),
+  /**
+   * The edition of the official directory that first no longer lists it (a commune merged into a
+   * commune nouvelle): it is kept, so that what is attached to it is neither lost nor orphaned,
+   * but it is no longer part of any perimeter.
+   */
+  retiredIn: z.string().trim().min(1).max(60).optional(),
+})
   .extend(EntityMeta.shape)
   .superRefine(checkTerritory);
 export type Territory = z.infer<typeof Territory>;
+
+/**
+ * The id of a territory of the official directory: its level and code, so that loading an edition
+ * twice, or on two instances, gives the same ids (`ter_commune17300`, `ter_epci241700434`).
+ */
+export function directoryTerritoryId(ref: TerritoryRef): string {
+  return `ter_${ref.level}${ref.code}`;
+}
+
+/** Whether a territory is still listed by the official directory (or was typed by hand). */
+export function isCurrentTerritory(territory: Pick<Territory, 'retiredIn'>): boolean {
+  return territory.retiredIn === undefined;
+}

@@ -277,7 +277,38 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
       ...versioned('territories', 'Le territoire'),
       findByCode: async (level, code) =>
         where('territories', (t) => t.level === level && t.code === code)[0],
+      findByCodes: async (refs) => {
+        const wanted = new Set(refs.map((r) => `${r.level} ${r.code}`));
+        return where('territories', (t) => wanted.has(`${t.level} ${t.code}`));
+      },
+      listWithin: async (ref, level) =>
+        where(
+          'territories',
+          (t) =>
+            (level === undefined || t.level === level) &&
+            t.parents.some((p) => p.level === ref.level && p.code === ref.code),
+        ).sort((a, b) => byText(a.code, b.code)),
+      listByPostalCodes: async (postalCodes) =>
+        where('territories', (t) => t.postalCodes.some((code) => postalCodes.includes(code))).sort(
+          (a, b) => byText(a.code, b.code),
+        ),
+      search: async ({ level, query, after, limit }) => {
+        const key = query === undefined ? undefined : searchKey(query);
+        return where(
+          'territories',
+          (t) =>
+            (level === undefined || t.level === level) &&
+            (key === undefined || searchKey(t.name).includes(key)) &&
+            (after === undefined || t.id > after),
+        )
+          .sort((a, b) => byText(a.id, b.id))
+          .slice(0, limit);
+      },
       list: async () => where('territories', () => true),
+      insertMany: async (territories) => {
+        const repo = versioned('territories', 'Le territoire');
+        for (const territory of territories) await repo.insert(territory);
+      },
     },
     organizations: {
       ...versioned('organizations', 'L’organisation'),

@@ -19,6 +19,8 @@ export * from './actors/get-organization.ts';
 export * from './actors/get-territory.ts';
 export * from './actors/list-organizations.ts';
 export * from './actors/list-territories.ts';
+export * from './actors/load-territory-directory.ts';
+export * from './actors/perimeter.ts';
 export * from './actors/update-organization.ts';
 export * from './actors/update-territory.ts';
 export * from './audit/list-history.ts';

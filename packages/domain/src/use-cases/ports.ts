@@ -1,5 +1,5 @@
 import type { Organization } from '../actors/organization.ts';
-import type { Territory, TerritoryLevel } from '../actors/territory.ts';
+import type { Territory, TerritoryLevel, TerritoryRef } from '../actors/territory.ts';
 import type { AuditEvent } from '../audit/audit-event.ts';
 import type { Body } from '../governance/body.ts';
 import type { Governance } from '../governance/governance.ts';
@@ -52,7 +52,29 @@ export interface AppendOnlyRepository<T extends { id: string }> {
 
 export interface TerritoryRepository extends VersionedRepository<Territory> {
   findByCode(level: TerritoryLevel, code: string): Promise<Territory | undefined>;
+  /** The territories of these references that exist, in no particular order. */
+  findByCodes(refs: readonly TerritoryRef[]): Promise<Territory[]>;
+  /**
+   * The territories that have `ref` among their parents (of `level` only, when given), by code:
+   * the perimeter of a governance, without reading the rest of the directory.
+   */
+  listWithin(ref: TerritoryRef, level?: TerritoryLevel): Promise<Territory[]>;
+  /** The communes a postal code serves, by code. */
+  listByPostalCodes(postalCodes: readonly string[]): Promise<Territory[]>;
+  /**
+   * Up to `limit` territories after `after` in id order, of `level` when given, whose name
+   * contains `query` ignoring case and accents (see `searchKey`) when given.
+   */
+  search(filter: {
+    level?: TerritoryLevel | undefined;
+    query?: string | undefined;
+    after?: string | undefined;
+    limit: number;
+  }): Promise<Territory[]>;
+  /** Every territory of the directory, for the bulk jobs that compare it whole (loading an edition). */
   list(): Promise<Territory[]>;
+  /** Stores many new territories at once (an edition of the directory); a `ConflictError` if one exists. */
+  insertMany(territories: readonly Territory[]): Promise<void>;
 }
 
 export interface OrganizationRepository extends VersionedRepository<Organization> {

@@ -26,9 +26,8 @@ export type ListTerritoriesInput = z.input<typeof ListTerritoriesInput>;
 
 /**
  * The territories of the directory, in id order, one page at a time; readable by anyone, like
- * `getTerritory`. The directory holds a few thousand territories at most (the communes of the
- * governances' départements), so the filter runs in memory, over the same `searchKey` the
- * repositories' searches use.
+ * `getTerritory`. The search runs in the database: the official directory holds some 37 000
+ * territories.
  *
  * @example
  * await listTerritories(ctx, { level: 'commune', query: 'perigny', limit: 20 });
@@ -38,13 +37,9 @@ export async function listTerritories(
   input: unknown,
 ): Promise<Page<Territory>> {
   const { level, query, after, limit } = validate(ListTerritoriesInput, input);
-  const key = query === undefined ? undefined : searchKey(query);
   return ctx.store.transaction(async (repos) => {
-    const matching = (await repos.territories.list()).filter(
-      (t) =>
-        (level === undefined || t.level === level) &&
-        (key === undefined || searchKey(t.name).includes(key)),
-    );
-    return pageAfter(matching, { after, limit });
+    // One more than the page: whether a next page exists, without counting them all.
+    const found = await repos.territories.search({ level, query, after, limit: limit + 1 });
+    return pageAfter(found, { limit });
   });
 }

@@ -15,6 +15,7 @@ import type { Roadmap } from '../../roadmap/roadmap.ts';
 import { idOf } from '../../shared/ids.ts';
 import { localDate } from '../../shared/time.ts';
 import { validate } from '../../shared/validate.ts';
+import { perimeterDirectory } from '../actors/perimeter.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
 import { mustGet } from '../helpers.ts';
@@ -97,7 +98,7 @@ export async function exportOrganizationsCsv(
   return withReadableGovernance(ctx, input, async (repos, governance, today) => {
     const [organizations, territories, actions] = await Promise.all([
       repos.organizations.list(),
-      repos.territories.list(),
+      perimeterDirectory(repos, governance.territory),
       repos.actions.listByGovernance(governance.id),
     ]);
     const enclosing = new Map(

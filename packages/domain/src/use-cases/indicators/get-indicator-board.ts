@@ -6,6 +6,7 @@ import { periodContaining } from '../../indicators/periods.ts';
 import { idOf } from '../../shared/ids.ts';
 import { localDate } from '../../shared/time.ts';
 import { validate } from '../../shared/validate.ts';
+import { perimeterDirectory } from '../actors/perimeter.ts';
 import { allowed, authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
 import { seriesOf } from './get-indicator-series.ts';
@@ -60,8 +61,8 @@ export async function getIndicatorBoard(
       a.code.localeCompare(b.code, 'fr', { numeric: true }),
     );
     const own = governance.territory;
-    // The directory is read once for every series of the page.
-    const directory = await repos.territories.list();
+    // The perimeter's part of the directory is read once for every series of the page.
+    const directory = await perimeterDirectory(repos, own);
     const today = localDate(ctx.clock(), governance.timeZone);
     return {
       governance,

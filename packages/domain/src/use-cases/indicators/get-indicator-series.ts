@@ -20,6 +20,7 @@ import { ValidationError } from '../../shared/errors.ts';
 import { idOf } from '../../shared/ids.ts';
 import { localDate } from '../../shared/time.ts';
 import { validate } from '../../shared/validate.ts';
+import { perimeterDirectory } from '../actors/perimeter.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
 import { mustGet } from '../helpers.ts';
@@ -132,10 +133,12 @@ export async function getIndicatorSeries(
     const governance = await authorize(ctx, repos, 'governance.read', indicator.governanceId, {
       asked: ['Indicateur', indicator.id],
     });
-    const [measurements, directory] = await Promise.all([
-      repos.measurements.listCurrentByIndicator(indicator.id),
-      repos.territories.list(),
-    ]);
+    const measurements = await repos.measurements.listCurrentByIndicator(indicator.id);
+    const directory = await perimeterDirectory(
+      repos,
+      governance.territory,
+      measurements.map((m) => m.territory),
+    );
     return seriesOf(
       ctx,
       { indicator, governance, measurements, directory },
