@@ -1,5 +1,6 @@
 import { Governance, GovernanceFields } from '../../governance/governance.ts';
-import { ForbiddenError } from '../../shared/errors.ts';
+import { territoryLevelLabels } from '../../actors/territory.ts';
+import { ForbiddenError, ValidationError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
 import { insertNew } from '../helpers.ts';
@@ -8,7 +9,9 @@ export { GovernanceFields as CreateGovernanceInput };
 
 /**
  * Opens the coordination of a territory. The person who creates it becomes its first
- * coordinator, as on the national platform where a coordinator declares their governance.
+ * coordinator, as on the national platform where a coordinator declares their governance. Once
+ * the official directory is loaded (`loadTerritoryDirectory`), the territory must be one of it: its
+ * communes are the governance's perimeter, and a mistyped SIREN would give it none.
  */
 export async function createGovernance(ctx: UseCaseContext, input: unknown): Promise<Governance> {
   const fields = validate(GovernanceFields, input);
@@ -17,6 +20,16 @@ export async function createGovernance(ctx: UseCaseContext, input: unknown): Pro
     throw new ForbiddenError('Identifiez-vous pour créer une gouvernance.');
   }
   return ctx.store.transaction(async (repos) => {
+    const { level, code } = fields.territory;
+    const official = (await repos.territories.findByCode('pays', 'FR'))?.official === true;
+    if (official && !(await repos.territories.findByCode(level, code))) {
+      throw new ValidationError([
+        {
+          path: ['territory', 'code'],
+          message: `Aucun territoire de niveau « ${territoryLevelLabels[level]} » n’a le code ${code} dans le répertoire officiel : vérifiez le code (le SIREN d’une intercommunalité a 9 chiffres).`,
+        },
+      ]);
+    }
     return insertNew(
       ctx,
       repos,
