@@ -28,6 +28,10 @@ export interface TerritoryTable extends VersionedTable {
   /** `searchKey(name)`: lower case, no accents, for search alike on both dialects. */
   search_key: string;
 }
+export interface OrganizationTable extends NamedTable {
+  /** The commune it is in (its address's INSEE code, or its territory when a commune). */
+  commune_code: string | null;
+}
 /** A territory's parents, one row each, for perimeters read through an index. */
 export interface TerritoryParentTable {
   territory_id: string;
@@ -169,7 +173,7 @@ export interface Schema {
   territories: TerritoryTable;
   territory_parents: TerritoryParentTable;
   territory_postal_codes: TerritoryPostalCodeTable;
-  organizations: NamedTable;
+  organizations: OrganizationTable;
   persons: NamedTable;
   person_chat_accounts: PersonChatAccountTable;
   governances: VersionedTable;

@@ -7,6 +7,8 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 // - `territory_parents`: each territory's parents, so that a governance's communes are found
 //   through an index (the communes whose parents hold its EPCI or département).
 // - `territory_postal_codes`: the communes a postal code serves, to find a place's INSEE code.
+// - `organizations.commune_code`: the commune a place is in, so that a perimeter's places are
+//   found through an index (computed indicators, the territorial diagnosis).
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against no fixed schema.
 type AnyDb = Kysely<any>;
@@ -52,6 +54,24 @@ export async function up(db: AnyDb): Promise<void> {
     .on('territories')
     .columns(['search_key'])
     .execute();
+  await db.schema.alterTable('organizations').addColumn('commune_code', text).execute();
+  await db.schema
+    .createIndex('organizations_commune')
+    .on('organizations')
+    .columns(['commune_code'])
+    .execute();
+  const organizations: { id: string; data: string }[] = await db
+    .selectFrom('organizations')
+    .select(['id', 'data'])
+    .execute();
+  for (const row of organizations) {
+    const organization = JSON.parse(row.data) as StoredOrganization;
+    await db
+      .updateTable('organizations')
+      .set({ commune_code: communeOf(organization) ?? null })
+      .where('id', '=', row.id)
+      .execute();
+  }
   const rows: { id: string; data: string }[] = await db
     .selectFrom('territories')
     .select(['id', 'data'])
@@ -78,7 +98,22 @@ export async function up(db: AnyDb): Promise<void> {
   }
 }
 
+interface StoredOrganization {
+  address?: { inseeCode?: string };
+  territory?: { level: string; code: string };
+}
+
+/** The commune an organization is in: its address's INSEE code, or its territory if a commune. */
+function communeOf(organization: StoredOrganization): string | undefined {
+  return (
+    organization.address?.inseeCode ??
+    (organization.territory?.level === 'commune' ? organization.territory.code : undefined)
+  );
+}
+
 export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropIndex('organizations_commune').execute();
+  await db.schema.alterTable('organizations').dropColumn('commune_code').execute();
   await db.schema.dropTable('territory_postal_codes').execute();
   await db.schema.dropTable('territory_parents').execute();
   await db.schema.dropIndex('territories_search').execute();

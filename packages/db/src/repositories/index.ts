@@ -2,6 +2,7 @@ import {
   Action,
   AuditEvent,
   Body,
+  communeOfOrganization,
   FundingLine,
   Governance,
   Indicator,
@@ -318,11 +319,28 @@ function organizationsOver(db: Tx): Repositories['organizations'] {
     table: 'organizations',
     schema: Organization,
     label: 'L’organisation',
-    columns: (o) => ({ search_key: searchKey(o.name) }),
+    columns: (o) => ({
+      search_key: searchKey(o.name),
+      commune_code: communeOfOrganization(o) ?? null,
+    }),
   });
   return {
     ...organizations,
     list: () => organizations.listWhere({}),
+    listInCommunes: async (codes) => {
+      const found: Organization[] = [];
+      for (const part of chunks([...new Set(codes)], 500)) {
+        if (part.length === 0) continue;
+        const rows = await db
+          .selectFrom('organizations')
+          .select('data')
+          .where('commune_code', 'in', part)
+          .orderBy('id')
+          .execute();
+        found.push(...rows.map((row) => organizations.parse(row)));
+      }
+      return found;
+    },
     search: searchIn(db, organizations, 'organizations'),
   };
 }

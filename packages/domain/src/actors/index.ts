@@ -1,3 +1,4 @@
+export * from './located.ts';
 export * from './official-directory.ts';
 export * from './organization.ts';
 export * from './territory.ts';

@@ -1,3 +1,4 @@
+import { communeOfOrganization } from '../actors/located.ts';
 import type { Organization } from '../actors/organization.ts';
 import type { Territory } from '../actors/territory.ts';
 import type { AuditEvent } from '../audit/audit-event.ts';
@@ -314,6 +315,10 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
       ...versioned('organizations', 'L’organisation'),
       list: async () => where('organizations', () => true),
       search: search('organizations', (o) => o.name),
+      listInCommunes: async (codes) =>
+        where('organizations', (o) => codes.includes(communeOfOrganization(o) ?? '')).sort((a, b) =>
+          byText(a.id, b.id),
+        ),
     },
     persons: {
       ...versioned('persons', 'La personne'),

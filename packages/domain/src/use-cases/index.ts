@@ -54,6 +54,7 @@ export * from './governance/update-body.ts';
 export * from './governance/update-governance.ts';
 export * from './governance/update-meeting.ts';
 export { sameTransaction } from './helpers.ts';
+export * from './indicators/computed-values.ts';
 export * from './indicators/create-indicator.ts';
 export * from './indicators/get-indicator.ts';
 export * from './indicators/get-indicator-board.ts';

@@ -81,6 +81,8 @@ export interface OrganizationRepository extends VersionedRepository<Organization
   list(): Promise<Organization[]>;
   /** Organizations whose name contains `query`, ignoring case and accents (see `searchKey`). */
   search(query: string, limit: number): Promise<Organization[]>;
+  /** The organizations located in these communes (see `communeOfOrganization`), in id order. */
+  listInCommunes(codes: readonly string[]): Promise<Organization[]>;
 }
 
 export interface PersonRepository extends VersionedRepository<Person> {

@@ -1,5 +1,5 @@
-import { Governance, GovernanceFields } from '../../governance/governance.ts';
 import { territoryLevelLabels } from '../../actors/territory.ts';
+import { Governance, GovernanceFields } from '../../governance/governance.ts';
 import { ForbiddenError, ValidationError } from '../../shared/errors.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';

@@ -23,6 +23,7 @@ import { localDate } from '../../shared/time.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
+import { computedMeasurements, withComputed } from '../indicators/computed-values.ts';
 import {
   type DashboardUpdate,
   describeUpdate,
@@ -199,7 +200,22 @@ export async function getGovernanceDashboard(
       recentUpdates: latest.map((update) =>
         describeUpdate(update, people, { governance, roadmaps, actions, milestones }),
       ),
-      indicators: await indicatorStandings(repos, governance, indicators, measurements, today),
+      indicators: await indicatorStandings(
+        repos,
+        governance,
+        indicators,
+        withComputed(
+          measurements,
+          await computedMeasurements(
+            repos,
+            governance,
+            indicators,
+            judgedPeriods(today),
+            ctx.clock(),
+          ),
+        ),
+        today,
+      ),
       funding: { total: fundingSummary(sumFunding(byRoadmap)), byRoadmap },
       roadmaps: healths.map(({ roadmap, health }) => roadmapSummary(roadmap, health)),
     };

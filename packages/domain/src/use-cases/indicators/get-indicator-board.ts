@@ -9,6 +9,7 @@ import { validate } from '../../shared/validate.ts';
 import { perimeterDirectory } from '../actors/perimeter.ts';
 import { allowed, authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
+import { computedMeasurements, recentPeriods, withComputed } from './computed-values.ts';
 import { seriesOf } from './get-indicator-series.ts';
 
 export const GetIndicatorBoardInput = z.object({
@@ -73,7 +74,16 @@ export async function getIndicatorBoard(
       ]),
       indicators: await Promise.all(
         indicators.map(async (indicator) => {
-          const measurements = await repos.measurements.listCurrentByIndicator(indicator.id);
+          const measurements = withComputed(
+            await repos.measurements.listCurrentByIndicator(indicator.id),
+            await computedMeasurements(
+              repos,
+              governance,
+              [indicator],
+              recentPeriods(today, indicator.periodicity, periods),
+              ctx.clock(),
+            ),
+          );
           const series = seriesOf(ctx, { indicator, governance, measurements, directory }, {});
           return {
             indicator,

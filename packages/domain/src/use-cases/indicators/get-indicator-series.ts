@@ -24,6 +24,7 @@ import { perimeterDirectory } from '../actors/perimeter.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
 import { mustGet } from '../helpers.ts';
+import { computedMeasurements, recentPeriods, withComputed } from './computed-values.ts';
 
 export const GetIndicatorSeriesInput = z
   .object({
@@ -133,7 +134,17 @@ export async function getIndicatorSeries(
     const governance = await authorize(ctx, repos, 'governance.read', indicator.governanceId, {
       asked: ['Indicateur', indicator.id],
     });
-    const measurements = await repos.measurements.listCurrentByIndicator(indicator.id);
+    const today = localDate(ctx.clock(), governance.timeZone);
+    const measurements = withComputed(
+      await repos.measurements.listCurrentByIndicator(indicator.id),
+      await computedMeasurements(
+        repos,
+        governance,
+        [indicator],
+        recentPeriods(today, indicator.periodicity, COMPUTED_PERIODS),
+        ctx.clock(),
+      ),
+    );
     const directory = await perimeterDirectory(
       repos,
       governance.territory,
@@ -151,6 +162,9 @@ export async function getIndicatorSeries(
     );
   });
 }
+
+/** How many periods of a computed indicator a series shows, up to the running one. */
+const COMPUTED_PERIODS = 8;
 
 /**
  * The series of an indicator from its current values and the territory directory, once read and
