@@ -421,6 +421,8 @@ describe('other commands', () => {
     expect(text).toMatch(
       /^\*\*Santé des feuilles de route\*\*\n\*\*Feuille de route .+\*\* — avancement \d+ %/,
     );
+    // The indicators Maille counts itself are filled from the data (the demo's actors, members).
+    expect(text).toMatch(/\*\*Indicateurs calculés — .+\*\*\n {2}.+ : \d/);
   });
 
   it('answers an unknown command, and hides an unexpected error behind a polite message', async () => {

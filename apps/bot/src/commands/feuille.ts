@@ -1,4 +1,4 @@
-import { getRoadmapHealth, listRoadmaps } from '@maille/domain/use-cases';
+import { getGovernanceDashboard, getRoadmapHealth, listRoadmaps } from '@maille/domain/use-cases';
 import { privately } from '../conversation/format.ts';
 import { myWork } from '../conversation/subjects.ts';
 import { fr } from '../messages/fr.ts';
@@ -6,7 +6,10 @@ import type { BotCommand } from './command.ts';
 
 const texts = fr.feuille;
 
-/** `/feuille`: the health of the roadmaps of my governances, a few lines each. */
+/**
+ * `/feuille`: the health of the roadmaps of my governances, a few lines each, and the indicators
+ * Maille computes from the data (places, communes covered, mediators…).
+ */
 export const feuille: BotCommand = {
   definition: { name: 'feuille', description: texts.description, options: [] },
   texts,
@@ -32,6 +35,22 @@ export const feuille: BotCommand = {
           }),
         );
       }
+      const { indicators } = await getGovernanceDashboard(me.kernel, {
+        governanceId: entry.governance.id,
+      });
+      const computed = indicators.filter((s) => s.indicator.method === 'calcul');
+      if (computed.length > 0)
+        lines.push(
+          texts.computed(
+            entry.governance.name,
+            computed.map((s) => ({
+              label: s.indicator.label,
+              value: s.value,
+              unit: s.indicator.unit,
+              period: s.periodLabel,
+            })),
+          ),
+        );
     }
     if (lines.length === 0) return privately(texts.none);
     return privately([`**${texts.title}**`, ...lines].join('\n'));

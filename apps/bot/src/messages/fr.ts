@@ -130,6 +130,17 @@ export const fr = {
         `**${r.title}** — avancement ${r.progress} %`,
         `  ${plural(r.actions, 'fiche', 'fiches')}, ${plural(r.done, 'réalisée', 'réalisées')} · ${r.late > 0 ? `🔴 ${plural(r.late, 'jalon en retard', 'jalons en retard')}` : 'aucun jalon en retard'} · ${plural(r.upcoming, 'jalon', 'jalons')} dans les 30 jours${r.withoutOwner > 0 ? ` · ${plural(r.withoutOwner, 'fiche sans porteur', 'fiches sans porteur')}` : ''}`,
       ].join('\n'),
+    computed: (
+      governance: string,
+      figures: { label: string; value: number | null; unit: string; period: string }[],
+    ) =>
+      [
+        `**Indicateurs calculés — ${governance}**`,
+        ...figures.map(
+          (f) =>
+            `  ${f.label} (${f.period}) : ${f.value === null ? 'pas de donnée à compter' : `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(f.value)}${f.unit === 'pourcentage' ? ' %' : f.unit === 'euros' ? ' €' : ''}`}`,
+        ),
+      ].join('\n'),
     none: 'Aucune feuille de route à montrer.',
   },
 

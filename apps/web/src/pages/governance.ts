@@ -188,7 +188,7 @@ ${
 <thead><tr><th scope="col">${t.indicator}</th><th scope="col">${t.period}</th><th scope="col">${t.value}</th><th scope="col">${t.target}</th></tr></thead>
 <tbody>${brief.indicators.map(
         (s) =>
-          html`<tr><th scope="row">${s.indicator.label}</th><td>${s.periodLabel}</td><td>${figure(s.value)}</td><td>${figure(s.target)}</td></tr>`,
+          html`<tr><th scope="row">${s.indicator.label}</th><td>${s.periodLabel}</td><td>${s.missing ? html`${figure(s.value)} <span class="muted">${s.missing}</span>` : figure(s.value)}</td><td>${figure(s.target)}</td></tr>`,
       )}</tbody>
 </table></div>`
 }

@@ -23,7 +23,12 @@ import { localDate } from '../../shared/time.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { computedMeasurements, withComputed } from '../indicators/computed-values.ts';
+import {
+  computedMeasurements,
+  MISSING_DATA,
+  NOTHING_TO_COUNT,
+  withComputed,
+} from '../indicators/computed-values.ts';
 import {
   type DashboardUpdate,
   describeUpdate,
@@ -76,6 +81,8 @@ export interface IndicatorStanding {
   /** `value − target`, `null` without both. */
   gap: number | null;
   attainment: Attainment;
+  /** For a computed indicator without a value: why, in French (the data it counts is missing). */
+  missing?: string;
 }
 
 /** Funding secured against budget, in euro cents, with the amounts as French readers write them. */
@@ -284,6 +291,9 @@ async function indicatorStandings(
         target: attainment.target,
         gap: value !== null && attainment.target !== null ? value - attainment.target : null,
         attainment,
+        ...(value === null && indicator.method.type === 'calcul'
+          ? { missing: MISSING_DATA[indicator.method.rule] ?? NOTHING_TO_COUNT }
+          : {}),
       };
     });
 }

@@ -26,6 +26,9 @@ export const MISSING_DATA: Partial<Record<ComputedRule, string>> = {
   fiches_realisees: 'Aucune fiche-action à compter sur cette période.',
 };
 
+/** Why a computed indicator has no value when `MISSING_DATA` says nothing more precise. */
+export const NOTHING_TO_COUNT = 'Rien à compter pour l’instant dans les données de Maille.';
+
 /**
  * Everything the computed indicators of a governance read, bounded by its perimeter: the places
  * located in its communes and the organizations its actions name, its members (roles and seats),
