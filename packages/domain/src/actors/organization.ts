@@ -93,6 +93,154 @@ export const nationalProgrammeLabels = {
 export const NationalProgramme = enumOf(nationalProgrammeLabels);
 export type NationalProgramme = z.infer<typeof NationalProgramme>;
 
+export const itineranceLabels = {
+  itinerant: 'Itinérant',
+  fixe: 'Fixe',
+} as const;
+export const Itinerance = enumOf(itineranceLabels);
+export type Itinerance = z.infer<typeof Itinerance>;
+
+/** How a person gets in (`modalites_acces`). */
+export const accessModeLabels = {
+  se_presenter: 'Se présenter',
+  telephoner: 'Téléphoner',
+  contacter_par_mail: 'Contacter par mail',
+  envoyer_un_mail_avec_une_fiche_de_prescription: 'Envoyer un mail avec une fiche de prescription',
+  prendre_un_rdv_en_ligne: 'Prendre un RDV en ligne',
+  ce_lieu_n_accueille_pas_de_public: 'Ce lieu n’accueille pas de public',
+} as const;
+export const AccessMode = enumOf(accessModeLabels);
+export type AccessMode = z.infer<typeof AccessMode>;
+
+/** The people a place is equipped to support (`prise_en_charge_specifique`). */
+export const specificSupportLabels = {
+  surdite: 'Surdité',
+  handicaps_moteurs: 'Handicaps moteurs',
+  handicaps_mentaux: 'Handicaps mentaux',
+  illettrisme: 'Illettrisme',
+  langues_etrangeres_anglais: 'Langues étrangères (anglais)',
+  langues_etrangeres_autres: 'Langues étrangères (autres)',
+  deficience_visuelle: 'Déficience visuelle',
+} as const;
+export const SpecificSupport = enumOf(specificSupportLabels);
+export type SpecificSupport = z.infer<typeof SpecificSupport>;
+
+/** Trainings its mediators followed and quality labels it holds (`formations_labels`). */
+export const trainingLabelLabels = {
+  forme_a_mon_espace_sante: 'Formé à « Mon Espace Santé »',
+  forme_a_duplex_illettrisme: 'Formé à « DUPLEX » (illettrisme)',
+  arnia_mednum_bfc_bourgogne_franche_comte: 'Arnia/MedNum BFC (Bourgogne-Franche-Comté)',
+  collectif_ressources_et_acteurs_reemploi_normandie:
+    'Collectif ressources et acteurs réemploi (Normandie)',
+  etapes_numeriques_la_poste: 'Étapes numériques (La Poste)',
+  fabriques_de_territoire: 'Fabriques de Territoire',
+  les_eclaireurs_du_numerique_drome: 'Les Éclaireurs du numérique (Drôme)',
+  mes_papiers_metropole_de_lyon: 'Mes Papiers (Métropole de Lyon)',
+  ordi_3_0: 'ORDI 3.0',
+  sud_labs_paca: 'SUD LABS (PACA)',
+} as const;
+export const TrainingLabel = enumOf(trainingLabelLabels);
+export type TrainingLabel = z.infer<typeof TrainingLabel>;
+
+// The schema's typologies are already codes (`RFS`, `TIERS_LIEUX`, `Autre`): stored in lower
+// case. The labels are those the national map shows, spelled out.
+export const placeTypologyLabels = {
+  aci: 'Structure porteuse d’ateliers et chantiers d’insertion',
+  aciphc: 'Atelier chantier d’insertion premières heures en chantier',
+  afpa: 'Agence nationale pour la formation professionnelle des adultes (AFPA)',
+  ai: 'Association intermédiaire',
+  ase: 'Aide sociale à l’enfance',
+  asso: 'Association',
+  asso_chomeur: 'Association de chômeurs',
+  autre: 'Autre',
+  avip: 'Crèche à vocation d’insertion professionnelle',
+  bib: 'Bibliothèque, médiathèque',
+  caarud: 'Centre d’accueil et d’accompagnement à la réduction des risques pour usagers de drogues',
+  cada: 'Centre d’accueil de demandeurs d’asile',
+  caf: 'Caisse d’allocations familiales',
+  cap_emploi: 'Cap emploi',
+  cava: 'Centre d’adaptation à la vie active',
+  cc: 'Communauté de communes',
+  ccas: 'Centre communal d’action sociale',
+  ccons: 'Chambre consulaire (CCI, CMA, chambre d’agriculture)',
+  cd: 'Conseil départemental',
+  cdas: 'Centre départemental d’action sociale',
+  cfp: 'Centre des finances publiques',
+  chrs: 'Centre d’hébergement et de réinsertion sociale',
+  chu: 'Centre d’hébergement d’urgence',
+  cias: 'Centre intercommunal d’action sociale',
+  cidff: 'Centre d’information sur les droits des femmes et des familles',
+  citmet: 'Cité des métiers',
+  cmp: 'Centre médico-psychologique',
+  cms: 'Centre médico-social',
+  cpam: 'Caisse primaire d’assurance maladie',
+  cph: 'Centre provisoire d’hébergement',
+  cs: 'Centre social',
+  csapa: 'Centre de soins, d’accompagnement et de prévention en addictologie',
+  csc: 'Centre socioculturel',
+  deets: 'Direction de l’économie, de l’emploi, du travail et des solidarités',
+  dept: 'Services sociaux du conseil départemental',
+  diplp: 'Délégation interministérielle à la prévention et à la lutte contre la pauvreté',
+  e2c: 'École de la deuxième chance',
+  ea: 'Entreprise adaptée',
+  eatt: 'Entreprise adaptée de travail temporaire',
+  ei: 'Entreprise d’insertion',
+  eiti: 'Entreprise d’insertion par le travail indépendant',
+  enm: 'Espace numérique mobile',
+  epci: 'Intercommunalité',
+  epi: 'Espace public internet',
+  epide: 'Établissement pour l’insertion dans l’emploi',
+  epn: 'Espace public numérique',
+  es: 'Épicerie solidaire',
+  esat: 'Établissement ou service d’aide par le travail',
+  ess: 'Entreprise de l’économie sociale et solidaire',
+  etti: 'Entreprise de travail temporaire d’insertion',
+  evs: 'Espace de vie sociale',
+  fablab: 'Fablab',
+  fabrique: 'Fabrique de territoire',
+  fais: 'Fédération d’acteurs de l’insertion et de la solidarité',
+  ft: 'France Travail',
+  geiq: 'Groupement d’employeurs pour l’insertion et la qualification',
+  huda: 'Hébergement d’urgence pour demandeurs d’asile',
+  la_poste: 'La Poste',
+  mde: 'Maison de l’emploi',
+  mdh: 'Maison des habitants',
+  mdef: 'Maison de l’emploi et de la formation',
+  mdph: 'Maison départementale des personnes handicapées',
+  mds: 'Maison départementale des solidarités',
+  mjc: 'Maison des jeunes et de la culture',
+  ml: 'Mission locale',
+  mq: 'Maison de quartier',
+  msa: 'Mutualité sociale agricole',
+  msap: 'Maison de services au public',
+  muni: 'Municipalité',
+  oacas: 'Organisme d’accueil communautaire et d’activités solidaires',
+  odc: 'Organisation délégataire d’un conseil départemental',
+  of: 'Organisme de formation',
+  oil: 'Opérateur d’intermédiation locative',
+  opcs: 'Organisation porteuse de la clause sociale',
+  pad: 'Point d’accès au droit',
+  pension: 'Pension de famille, résidence accueil',
+  pi: 'Point info',
+  pij_bij: 'Point ou bureau information jeunesse',
+  pimms: 'Point information médiation multi-services',
+  pjj: 'Protection judiciaire de la jeunesse',
+  plie: 'Plan local pour l’insertion et l’emploi',
+  pref: 'Préfecture, sous-préfecture',
+  prevention: 'Service ou club de prévention',
+  reg: 'Région',
+  relais_lecture: 'Relais lecture',
+  ressourcerie: 'Ressourcerie',
+  rfs: 'Réseau France Services',
+  rs_fjt: 'Résidence sociale, foyer de jeunes travailleurs',
+  scp: 'Services et clubs de prévention',
+  spip: 'Service pénitentiaire d’insertion et de probation',
+  tiers_lieux: 'Tiers-lieu, coworking',
+  udaf: 'Union départementale des associations familiales',
+} as const;
+export const PlaceTypology = enumOf(placeTypologyLabels);
+export type PlaceTypology = z.infer<typeof PlaceTypology>;
+
 export const Address = z.object({
   street: singleLine(300),
   complement: singleLine(300).optional(),
@@ -147,13 +295,38 @@ export const OrganizationFields = z.object({
   source: singleLine(120).optional(),
   /** When the source last updated it (`date_maj`): freshness of the actor map. */
   sourceUpdatedAt: IsoDate.optional(),
+  // What the national file carries beyond the above, so that a place read from it and exported
+  // again loses nothing. All optional or empty by default: organizations stored before still parse.
+  /** The national record ids (`id`) it was published under; a merge of two places keeps both. */
+  nationalIds: uniqueList(singleLine(300), 20),
+  /** The schema's `typologie`, e.g. `rfs` (Réseau France Services); `category` is inferred from it. */
+  typologies: uniqueList(PlaceTypology, 20),
+  itinerance: uniqueList(Itinerance, 2),
+  accessModes: uniqueList(AccessMode, 10),
+  specificSupports: uniqueList(SpecificSupport, 10),
+  trainingLabels: uniqueList(TrainingLabel, 20),
+  /** Trainings and labels outside the national list (`autres_formations_labels`). */
+  otherTrainingLabels: uniqueList(singleLine(200), 20),
+  /** Its page on Accès libre, the national accessibility register (`fiche_acces_libre`). */
+  accessibilityUrl: Url.optional(),
+  /** Where to book an appointment online (`prise_rdv`). */
+  appointmentUrl: Url.optional(),
+  /** The structure it depends on, as the file names it (`structure_parente`). */
+  parentStructure: singleLine(300).optional(),
+  /** Addresses beyond `email`, which stays the first. */
+  otherEmails: uniqueList(Email, 10),
+  /** Websites beyond `website`, which stays the first. */
+  otherWebsites: uniqueList(Url, 10),
 });
+export type OrganizationFields = z.infer<typeof OrganizationFields>;
 export type OrganizationInput = z.input<typeof OrganizationFields>;
 
 /** Any actor of the territory: a commune, the CAF, an association, a France Services desk… */
-export const Organization = OrganizationFields.extend({ id: idOf('organization') }).extend(
-  EntityMeta.shape,
-);
+export const Organization = OrganizationFields.extend({
+  id: idOf('organization'),
+  /** Set when this record was merged into another one (a place published twice): it is kept, not shown. */
+  mergedInto: idOf('organization').optional(),
+}).extend(EntityMeta.shape);
 export type Organization = z.infer<typeof Organization>;
 
 /** An organization offers digital mediation when it lists at least one mediation service. */
