@@ -1,5 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { frenchErrors, toFieldIssues, ValidationError } from '@maille/domain';
+import {
+  frenchErrors,
+  MAX_PLACES_FILE_BYTES,
+  toFieldIssues,
+  ValidationError,
+} from '@maille/domain';
 import { every } from 'hono/combine';
 import { compress } from 'hono/compress';
 import { etag, RETAINED_304_HEADERS } from 'hono/etag';
@@ -33,6 +38,7 @@ import { registerMeetingRoutes } from './routes/meetings.ts';
 import { registerMilestoneRoutes } from './routes/milestones.ts';
 import { registerOrganizationRoutes } from './routes/organizations.ts';
 import { registerPersonRoutes } from './routes/persons.ts';
+import { PLACES_IMPORT_PATH, registerPlaceRoutes } from './routes/places.ts';
 import { registerReadModelRoutes } from './routes/read-models.ts';
 import { registerRoadmapRoutes } from './routes/roadmaps.ts';
 import { registerSystemRoutes } from './routes/system.ts';
@@ -136,8 +142,11 @@ export function createApp(options: AppOptions) {
   app.use(limitRate(new RateLimiter(rateLimits, options.clock), trustProxy));
   app.use(admitCaller());
   // What only a write needs, once its caller is admitted: its body is read from here on.
+  // A national places file is sent whole: its own bound, the kernel's.
+  const limitPlacesFile = limitBody(MAX_PLACES_FILE_BYTES);
+  const limitOthers = limitBody(bodyLimitBytes);
   const writes = every(
-    limitBody(bodyLimitBytes),
+    (c, next) => (c.req.path === PLACES_IMPORT_PATH ? limitPlacesFile : limitOthers)(c, next),
     refreshAfterWrites(readModels),
     honourIdempotencyKey(deps),
   );
@@ -156,6 +165,7 @@ export function createApp(options: AppOptions) {
   registerExportRoutes(app, deps);
   registerTerritoryRoutes(app, deps);
   registerOrganizationRoutes(app, deps);
+  registerPlaceRoutes(app, deps);
   registerPersonRoutes(app, deps);
   registerBodyRoutes(app, deps);
   registerMeetingRoutes(app, deps);

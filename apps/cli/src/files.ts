@@ -55,6 +55,22 @@ function jsonWhere(text: string, message: string): string | undefined {
   return fr.files.jsonPosition(line, column);
 }
 
+/**
+ * Reads a file's bytes, refusing one over `maxBytes` before reading it (a 200 MB file is not
+ * loaded to be refused), with a `FileError` in French.
+ */
+export async function readFileBytes(file: string, maxBytes: number): Promise<Uint8Array> {
+  try {
+    const { size } = statSync(file);
+    if (size > maxBytes)
+      throw new FileError(fr.files.tooLargeFor(file, formatSize(size), formatSize(maxBytes)));
+    return await readFile(file);
+  } catch (error) {
+    if (error instanceof FileError) throw error;
+    throw fileProblem(file, error);
+  }
+}
+
 /** Refuses a folder, and an existing file unless asked to overwrite it (`--remplacer`). */
 export function checkDestination(file: string, replace: boolean): void {
   if (existsSync(file) && statSync(file).isDirectory()) {

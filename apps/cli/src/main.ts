@@ -12,6 +12,7 @@ import { key } from './commands/key.ts';
 import { link } from './commands/link.ts';
 import { migrate } from './commands/migrate.ts';
 import { person } from './commands/person.ts';
+import { places } from './commands/places.ts';
 import { restore } from './commands/restore.ts';
 import { seed } from './commands/seed.ts';
 import { signIn } from './commands/sign-in.ts';
@@ -31,6 +32,7 @@ const COMMANDS: readonly Command[] = [
   migrate,
   seed,
   territories,
+  places,
   exportCommand,
   importCommand,
   backup,

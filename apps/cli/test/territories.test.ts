@@ -1,7 +1,6 @@
-import { openDatabase } from '@maille/db';
+import { createStore, openDatabase } from '@maille/db';
 import { createGovernance, perimeterCommunes } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore } from '@maille/db';
 import { kernelOver, noStackTrace, type Sandbox, sandbox } from './run.ts';
 
 // The whole official directory, as a newcomer loads it: twice (the second run changes nothing),

@@ -208,6 +208,74 @@ export const fr = {
     pending: (amount: string) => `${amount} demandés, en attente de décision`,
     gap: (amount: string) => `${amount} restent à trouver`,
   },
+  places: {
+    open: 'Lieux et diagnostic',
+    title: 'Lieux et diagnostic territorial',
+    tooLarge:
+      'Ce fichier dépasse 50 Mo : un fichier de lieux ne peut pas être plus gros. Rien n’a été importé.',
+    diagnosis: 'Diagnostic territorial',
+    noCommune:
+      'Aucune commune dans le périmètre : l’administrateur·rice de l’instance charge le répertoire officiel des territoires avec « maille territoires charger ».',
+    communes: (total: number, withPlace: number, withoutPlace: number) =>
+      `${total} communes : ${withPlace} avec au moins un lieu de médiation, ${withoutPlace} sans aucun.`,
+    population: (total: string, without: string) =>
+      `${total} habitants, dont ${without} dans une commune sans lieu.`,
+    opening: (saturday: number, evening: number, mobile: number, outdated: number) =>
+      `Ouverts le samedi : ${saturday} · en soirée : ${evening} · itinérants : ${mobile} · fiches de plus de 18 mois : ${outdated}.`,
+    byService: 'Lieux par service',
+    byPublic: 'Lieux par public',
+    service: 'Service',
+    audience: 'Public',
+    count: 'Lieux',
+    diagnosisCsv: 'Télécharger le diagnostic (CSV, une ligne par commune)',
+    list: 'Lieux du périmètre',
+    none: 'Aucun lieu de médiation dans les communes du périmètre pour l’instant : importez le fichier national ci-dessous.',
+    name: 'Lieu',
+    commune: 'Commune',
+    services: 'Services',
+    record: 'Fiche',
+    updatedOn: (date: string) => `mise à jour le ${date}`,
+    exportJson: 'Exporter au schéma national (JSON)',
+    exportCsv: 'Exporter au schéma national (CSV)',
+    duplicates: 'Doublons probables',
+    noDuplicate: 'Aucun doublon probable.',
+    duplicateLead:
+      'Le même lieu publié deux fois (même SIRET, ou même nom et même adresse). Choisissez la fiche à garder : elle prend les identifiants, les sources et les champs manquants de l’autre ; pour un champ qui diffère, sa valeur est gardée et l’autre est notée dans l’historique.',
+    keep: (name: string) => `Garder « ${name} »`,
+    merge: 'Fusionner',
+    merged: (conflicts: number) =>
+      conflicts === 0
+        ? 'Fiches fusionnées, sans conflit.'
+        : `Fiches fusionnées ; ${conflicts === 1 ? '1 champ différait' : `${conflicts} champs différaient`} : la valeur gardée est celle de la fiche choisie, l’autre est dans l’historique.`,
+    import: 'Importer un fichier national de lieux',
+    importLead:
+      'Le fichier publié sur data.gouv.fr ou par votre département (JSON ou CSV, 50 Mo au plus), tel quel. Il est importé en entier ou pas du tout ; le réimporter ne change rien.',
+    file: 'Fichier',
+    importButton: 'Importer',
+    noFile: 'Choisissez un fichier à importer.',
+    report: 'Rapport d’import',
+    reportOf: (file: string, date: string) => `${file}, importé le ${date}`,
+    counts: (c: {
+      created: number;
+      updated: number;
+      unchanged: number;
+      merged: number;
+      rejected: number;
+      fixed: number;
+    }) =>
+      `Créés : ${c.created} · mis à jour : ${c.updated} · inchangés : ${c.unchanged} · fusionnés : ${c.merged} · rejetés : ${c.rejected} · corrigés en chemin : ${c.fixed}.`,
+    rejected: 'Enregistrements rejetés',
+    noRejected: 'Aucun enregistrement rejeté.',
+    fixes: 'Corrections faites',
+    position: 'N°',
+    reason: 'Raison',
+    fix: 'Correction',
+    duplicatesFound: (n: number) =>
+      n === 0
+        ? 'Aucun doublon probable dans ce fichier.'
+        : `${n === 1 ? '1 doublon probable' : `${n} doublons probables`} à examiner sur la page des lieux de la gouvernance.`,
+    back: 'Retour aux lieux',
+  },
   indicators: {
     open: 'Voir les indicateurs',
     title: 'Indicateurs',

@@ -2,6 +2,7 @@ import {
   ConflictError,
   ForbiddenError,
   InvalidTransitionError,
+  MAX_PLACES_FILE_BYTES,
   NotFoundError,
   ValidationError,
 } from '@maille/domain';
@@ -31,7 +32,7 @@ import { fr } from './messages.ts';
 import { homePage } from './pages/home.ts';
 import { messagePage } from './pages/messages-page.ts';
 import { signedOutPage, signInPage } from './pages/sign-in.ts';
-import { governancePath } from './paths.ts';
+import { governancePath, PLACES_IMPORT_PAGE } from './paths.ts';
 import { chromiumPrinter } from './pdf.ts';
 import { accountRoutes } from './routes/account.ts';
 import { actionRoutes } from './routes/actions.ts';
@@ -40,6 +41,7 @@ import { governanceRoutes } from './routes/governances.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { milestoneRoutes } from './routes/milestones.ts';
+import { placeRoutes } from './routes/places.ts';
 import { roadmapRoutes } from './routes/roadmaps.ts';
 import { STYLESHEET, STYLESHEET_PATH } from './style.ts';
 import { me, type ReadModels, type WebEnv } from './web-env.ts';
@@ -70,6 +72,7 @@ const SIGNED_IN_PREFIXES = [
   '/instances/',
   '/reunions/',
   '/compte',
+  '/lieux/',
 ];
 
 /** A form is text typed by a person: 100 KB is far above the longest field the kernel accepts. */
@@ -136,12 +139,16 @@ export function createWeb({
     return c.body(STYLESHEET);
   });
 
-  app.use(
-    bodyLimit({
-      maxSize: MAX_FORM_BYTES,
-      onError: (c) => c.html(messagePage(fr.errors.tooLargeTitle, fr.errors.tooLarge), 413),
-    }),
-  );
+  // A form is small; a national places file may weigh up to the kernel's bound.
+  const limitForm = bodyLimit({
+    maxSize: MAX_FORM_BYTES,
+    onError: (c) => c.html(messagePage(fr.errors.tooLargeTitle, fr.errors.tooLarge), 413),
+  });
+  const limitPlacesFile = bodyLimit({
+    maxSize: MAX_PLACES_FILE_BYTES + MAX_FORM_BYTES,
+    onError: (c) => c.html(messagePage(fr.errors.tooLargeTitle, fr.places.tooLarge), 413),
+  });
+  app.use((c, next) => (c.req.path === PLACES_IMPORT_PAGE ? limitPlacesFile : limitForm)(c, next));
 
   // Who is signed in, and the kernel acting as them: every page reads them from the context.
   app.use(async (c, next) => {
@@ -233,6 +240,7 @@ export function createWeb({
   app.route('/', governanceRoutes(chromiumPath ? chromiumPrinter(chromiumPath) : undefined));
   app.route('/', accountRoutes(SESSION_COOKIE));
   app.route('/', indicatorRoutes);
+  app.route('/', placeRoutes);
   app.route('/', roadmapRoutes);
   app.route('/', actionRoutes);
   app.route('/', milestoneRoutes);

@@ -32,6 +32,18 @@ export interface OrganizationTable extends NamedTable {
   /** The commune it is in (its address's INSEE code, or its territory when a commune). */
   commune_code: string | null;
 }
+/** The national ids a place was published under: each id belongs to one place. */
+export interface OrganizationNationalIdTable {
+  national_id: string;
+  organization_id: string;
+}
+/** The reports of places imports: the whole report, and its summary without the entries. */
+export interface PlacesImportTable {
+  id: string;
+  imported_at: string;
+  summary: string;
+  data: string;
+}
 /** A territory's parents, one row each, for perimeters read through an index. */
 export interface TerritoryParentTable {
   territory_id: string;
@@ -172,6 +184,8 @@ export interface ErasureLockTable {
 export interface Schema {
   territories: TerritoryTable;
   territory_parents: TerritoryParentTable;
+  organization_national_ids: OrganizationNationalIdTable;
+  places_imports: PlacesImportTable;
   territory_postal_codes: TerritoryPostalCodeTable;
   organizations: OrganizationTable;
   persons: NamedTable;

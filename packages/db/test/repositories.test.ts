@@ -118,6 +118,7 @@ const SEED: Seed = {
   signInLinks: [],
   sessions: [],
   visits: [],
+  placesImports: [],
 };
 
 /** Stores a dataset through the ports, parents first. */

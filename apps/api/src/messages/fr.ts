@@ -240,6 +240,23 @@ export const fr = {
     exportGovernanceDescription:
       'Le document « maille.gouvernance » : instances, séances, feuilles de route, fiches, jalons, financements, points d’étape, indicateurs, mesures, historique, et les personnes, structures et territoires qu’ils citent. Contient des données personnelles : réservé à la coordination.',
     listTerritories: 'Lister les territoires',
+    importPlaces: 'Importer un fichier national de lieux de médiation numérique',
+    importPlacesDescription:
+      'Le fichier tel que publié, en corps de la requête (JSON ou CSV séparé par « , » ou « ; », UTF-8 avec ou sans BOM, 50 Mo au plus ; le schéma 1.0.2 ou les anciens noms de champs), importé en entier ou pas du tout. Réimporté, le même fichier ne change rien. Répond le rapport, gardé : chaque enregistrement créé, mis à jour, inchangé, fusionné ou rejeté (avec sa position et la raison), les corrections faites et les doublons probables. Pour l’administration ou une coordination.',
+    importPlacesBody: 'Le fichier de lieux, tel quel.',
+    getPlacesImport: 'Lire le rapport d’un import de lieux',
+    listPlacesImports: 'Lister les derniers imports de lieux',
+    listGovernancePlaces: 'Lister les lieux d’une gouvernance',
+    listGovernancePlacesDescription:
+      'Les lieux de médiation situés dans les communes de la gouvernance, chacun avec la fraîcheur de sa fiche (« à vérifier » après 12 mois, « à actualiser » après 18), et les doublons probables à fusionner.',
+    exportPlaces: 'Exporter les lieux d’une gouvernance au schéma national (JSON ou CSV)',
+    diagnosis: 'Diagnostic territorial d’une gouvernance',
+    diagnosisDescription:
+      'Les communes du périmètre avec et sans lieu de médiation, la population des communes sans lieu, les lieux par service et par public, ouverts le samedi ou en soirée, itinérants, et ceux dont la fiche a plus de 18 mois.',
+    diagnosisCsv: 'Diagnostic territorial en CSV (une ligne par commune)',
+    mergePlaces: 'Fusionner deux fiches d’un même lieu',
+    mergePlacesDescription:
+      'Le lieu gardé prend les identifiants nationaux et les sources de l’autre, les listes des deux et les champs qui lui manquaient ; pour un champ qui diffère, « choices » dit quelle valeur garder (la sienne par défaut). Les conflits sont rendus et gardés dans l’historique : aucun champ n’est perdu en silence.',
     listTerritoriesDescription:
       'Les territoires de référence (communes, EPCI, départements, régions), lisibles par tous, sans clé.',
     getTerritory: 'Lire un territoire',

@@ -1,6 +1,6 @@
 import { plural } from '@maille/domain';
 import type { ApiKey, CalendarFeed } from '@maille/domain/use-cases';
-import { formatDate } from '../french.ts';
+import { formatCount, formatDate } from '../french.ts';
 
 /**
  * Every sentence the `maille` command says, in French, in one place. The help texts are in
@@ -104,6 +104,8 @@ export const fr = {
     missingFolder: (folder: string) => `Le dossier ${folder} n’existe pas.`,
     tooLarge: (file: string, size: string) =>
       `${file} pèse ${size} : c’est plus que ce qu’un import peut lire en une fois (512 Mo).`,
+    tooLargeFor: (file: string, size: string, limit: string) =>
+      `${file} pèse ${size} : un fichier de lieux ne peut dépasser ${limit}. Rien n’a été importé.`,
     malformedJson: (file: string, where: string | undefined) =>
       `${file} n’est pas un JSON valide${where ? ` (${where})` : ''} : rien n’a été importé.`,
     jsonPosition: (line: number, column: number) => `ligne ${line}, colonne ${column}`,
@@ -133,6 +135,58 @@ export const fr = {
       `Démonstration ajoutée : ${plural(count, 'enregistrement écrit', 'enregistrements écrits')}.`,
     already: 'La démonstration est déjà dans la base : rien n’a été ajouté.',
     governance: (name: string, id: string) => `  • ${name} (${id})`,
+  },
+  places: {
+    fileArgument: 'le fichier de lieux à importer (JSON ou CSV)',
+    reportArgument: 'l’identifiant du rapport d’import (imp_…)',
+    needsGovernance: 'Précisez la gouvernance : --gouvernance gov_…',
+    importing: 'Import des lieux',
+    reading: (file: string) => `Lecture de ${file}…`,
+    imported: (report: {
+      id: string;
+      counts: Record<'created' | 'updated' | 'unchanged' | 'merged' | 'rejected' | 'fixed', number>;
+      duplicateGroups: unknown[];
+    }) =>
+      [
+        `Lieux importés (rapport ${report.id}) : ${plural(report.counts.created, 'créé', 'créés')}, ${plural(report.counts.updated, 'mis à jour', 'mis à jour')}, ${plural(report.counts.unchanged, 'inchangé', 'inchangés')}, ${plural(report.counts.merged, 'fusionné', 'fusionnés')}, ${plural(report.counts.rejected, 'rejeté', 'rejetés')}.`,
+        `  ${plural(report.counts.fixed, 'lieu corrigé', 'lieux corrigés')} en chemin (code INSEE retrouvé, téléphone, commune).`,
+        report.duplicateGroups.length > 0
+          ? `  ${plural(report.duplicateGroups.length, 'doublon probable', 'doublons probables')} à examiner et fusionner (page « Lieux » de la gouvernance, ou POST /places/merges).`
+          : '  Aucun doublon probable.',
+        `  Le détail : maille lieux rapport ${report.id}`,
+      ].join('\n'),
+    entry: (e: {
+      position: number;
+      name?: string | undefined;
+      outcome: string;
+      reason?: string | undefined;
+      fixes: string[];
+      warnings: string[];
+    }) =>
+      `  n° ${e.position}${e.name ? ` — ${e.name}` : ''} : ${e.outcome}${e.reason ? ` — ${e.reason}` : ''}${[...e.fixes, ...e.warnings].length > 0 ? ` (${[...e.fixes, ...e.warnings].join(' ; ')})` : ''}`,
+    exported: (count: number, file: string) =>
+      `${plural(count, 'lieu exporté', 'lieux exportés')} dans ${file}.`,
+    diagnosis: (d: {
+      communes: {
+        total: number;
+        withPlace: number;
+        withoutPlace: number;
+        population: number;
+        populationWithoutPlace: number;
+      };
+      places: {
+        total: number;
+        saturday: number;
+        evening: number;
+        mobile: number;
+        byFreshness: Record<string, number>;
+      };
+    }) =>
+      [
+        `Communes : ${d.communes.total}, dont ${d.communes.withPlace} avec au moins un lieu et ${d.communes.withoutPlace} sans aucun.`,
+        `Population : ${formatCount(d.communes.population)} habitants, dont ${formatCount(d.communes.populationWithoutPlace)} dans une commune sans lieu.`,
+        `Lieux : ${d.places.total} ; ouverts le samedi : ${d.places.saturday} ; en soirée : ${d.places.evening} ; itinérants : ${d.places.mobile} ; à actualiser (plus de 18 mois) : ${d.places.byFreshness.a_actualiser ?? 0}.`,
+      ].join('\n'),
   },
   territories: {
     loading: 'Répertoire des territoires',

@@ -115,6 +115,24 @@ ne change rien.
 
 Exemple : maille seed --demo
 `,
+  places: `Usage : maille lieux importer <fichier>
+       maille lieux rapport <imp_…>
+       maille lieux exporter --gouvernance gov_… [--format json|csv] [--fichier f]
+       maille lieux diagnostic --gouvernance gov_… [--fichier diagnostic.csv]
+
+importer    Importe un fichier national de lieux de médiation numérique (schéma 1.0.2 ou
+            anciens noms de champs ; JSON ou CSV séparé par , ou ; ; UTF-8, avec ou sans BOM ;
+            50 Mo au plus), en entier ou pas du tout. Réimporté, le même fichier ne change rien.
+            Le rapport est gardé : créés, mis à jour, inchangés, fusionnés, rejetés (avec le
+            numéro de l’enregistrement et la raison), corrections faites, doublons probables.
+rapport     Relit un rapport d’import, enregistrement par enregistrement.
+exporter    Les lieux des communes d’une gouvernance, au schéma national (JSON par défaut).
+diagnostic  Le diagnostic territorial : communes avec et sans lieu, population sans lieu,
+            ouvertures le samedi et en soirée, itinérance, fiches à actualiser ; --fichier
+            l’écrit en CSV (une ligne par commune).
+
+Exemple : maille lieux importer charente.json
+`,
   territories: `Usage : maille territoires charger
 
 Charge le répertoire officiel des territoires (paquet @etalab/decoupage-administratif, installé

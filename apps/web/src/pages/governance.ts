@@ -27,6 +27,7 @@ import {
   briefPath,
   governancePath,
   meetingPath,
+  placesPath,
   roadmapPath,
 } from '../paths.ts';
 import { bodyFields } from './body.ts';
@@ -50,7 +51,7 @@ export function governancePage(
 ): Html {
   const { governance } = brief;
   const body = html`
-<p><a class="button" href="${briefPath(governance.id)}">${fr.brief.open}</a> <a href="${governancePath(governance.id)}/indicateurs">${fr.indicators.open}</a></p>
+<p><a class="button" href="${briefPath(governance.id)}">${fr.brief.open}</a> <a href="${governancePath(governance.id)}/indicateurs">${fr.indicators.open}</a> <a href="${placesPath(governance.id)}">${fr.places.open}</a></p>
 ${governance.description ? html`<p class="text">${governance.description}</p>` : ''}
 ${brief.may['governance.manage'] ? editForm(brief, refused) : ''}
 ${lateSection(brief)}

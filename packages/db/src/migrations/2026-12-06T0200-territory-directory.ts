@@ -9,6 +9,9 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 // - `territory_postal_codes`: the communes a postal code serves, to find a place's INSEE code.
 // - `organizations.commune_code`: the commune a place is in, so that a perimeter's places are
 //   found through an index (computed indicators, the territorial diagnosis).
+// - `organization_national_ids`: the national ids a place was published under, each to one place,
+//   so that importing a file again finds what it imported before.
+// - `places_imports`: the report of each import of a national places file.
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against no fixed schema.
 type AnyDb = Kysely<any>;
@@ -59,6 +62,28 @@ export async function up(db: AnyDb): Promise<void> {
     .createIndex('organizations_commune')
     .on('organizations')
     .columns(['commune_code'])
+    .execute();
+  await db.schema
+    .createTable('organization_national_ids')
+    .addColumn('national_id', text, (c) => c.primaryKey())
+    .addColumn('organization_id', text, (c) => c.notNull().references('organizations.id'))
+    .execute();
+  await db.schema
+    .createIndex('organization_national_ids_organization')
+    .on('organization_national_ids')
+    .columns(['organization_id'])
+    .execute();
+  await db.schema
+    .createTable('places_imports')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('imported_at', text, (c) => c.notNull())
+    .addColumn('summary', text, (c) => c.notNull())
+    .addColumn('data', text, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('places_imports_latest')
+    .on('places_imports')
+    .columns(['imported_at', 'id'])
     .execute();
   const organizations: { id: string; data: string }[] = await db
     .selectFrom('organizations')
@@ -112,6 +137,8 @@ function communeOf(organization: StoredOrganization): string | undefined {
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropTable('places_imports').execute();
+  await db.schema.dropTable('organization_national_ids').execute();
   await db.schema.dropIndex('organizations_commune').execute();
   await db.schema.alterTable('organizations').dropColumn('commune_code').execute();
   await db.schema.dropTable('territory_postal_codes').execute();

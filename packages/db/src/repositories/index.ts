@@ -11,6 +11,7 @@ import {
   Milestone,
   Organization,
   Person,
+  PlacesImport,
   Roadmap,
   RoadmapVersion,
   searchKey,
@@ -50,6 +51,10 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
     get territories() {
       built.territories ??= territoriesOver(db);
       return built.territories;
+    },
+    get placesImports() {
+      built.placesImports ??= placesImportsOver(db);
+      return built.placesImports;
     },
     get organizations() {
       built.organizations ??= organizationsOver(db);
@@ -324,8 +329,58 @@ function organizationsOver(db: Tx): Repositories['organizations'] {
       commune_code: communeOfOrganization(o) ?? null,
     }),
   });
+  // A place's national ids are kept in their own table too, rewritten with it: importing a file
+  // again finds its places through them, and one id never names two places.
+  const writeNationalIds = async (organization: Organization, replace: boolean) => {
+    if (replace)
+      await db
+        .deleteFrom('organization_national_ids')
+        .where('organization_id', '=', organization.id)
+        .execute();
+    if (organization.nationalIds.length === 0) return;
+    await uniquely(
+      () =>
+        inSavepoint(db, () =>
+          db
+            .insertInto('organization_national_ids')
+            .values(
+              organization.nationalIds.map((id) => ({
+                national_id: id,
+                organization_id: organization.id,
+              })),
+            )
+            .execute(),
+        ),
+      `Un autre lieu a déjà l’identifiant national ${organization.nationalIds.join(', ')}.`,
+    );
+  };
   return {
     ...organizations,
+    insert: async (organization) => {
+      await organizations.insert(organization);
+      await writeNationalIds(organization, false);
+    },
+    update: async (organization) => {
+      await organizations.update(organization);
+      await writeNationalIds(organization, true);
+    },
+    findByNationalIds: async (nationalIds) => {
+      const found = new Map<string, Organization>();
+      for (const part of chunks([...new Set(nationalIds)], 500)) {
+        if (part.length === 0) continue;
+        const rows = await db
+          .selectFrom('organization_national_ids as n')
+          .innerJoin('organizations as o', 'o.id', 'n.organization_id')
+          .select('o.data')
+          .where('n.national_id', 'in', part)
+          .execute();
+        for (const row of rows) {
+          const organization = organizations.parse(row);
+          found.set(organization.id, organization);
+        }
+      }
+      return [...found.values()];
+    },
     list: () => organizations.listWhere({}),
     listInCommunes: async (codes) => {
       const found: Organization[] = [];
@@ -342,6 +397,41 @@ function organizationsOver(db: Tx): Repositories['organizations'] {
       return found;
     },
     search: searchIn(db, organizations, 'organizations'),
+  };
+}
+
+function placesImportsOver(db: Tx): Repositories['placesImports'] {
+  return {
+    insert: async (report) => {
+      const { entries: _, ...summary } = report;
+      await db
+        .insertInto('places_imports')
+        .values({
+          id: report.id,
+          imported_at: report.importedAt,
+          summary: JSON.stringify(summary),
+          data: JSON.stringify(report),
+        })
+        .execute();
+    },
+    get: async (id) => {
+      const row = await db
+        .selectFrom('places_imports')
+        .select('data')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? PlacesImport.parse(JSON.parse(row.data)) : undefined;
+    },
+    listLatest: async (limit) => {
+      const rows = await db
+        .selectFrom('places_imports')
+        .select('summary')
+        .orderBy('imported_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => PlacesImport.omit({ entries: true }).parse(JSON.parse(row.summary)));
+    },
   };
 }
 

@@ -24,6 +24,7 @@ export const ID_PREFIXES = {
   measurement: 'mes',
   delivery: 'dlv',
   auditEvent: 'aud',
+  placesImport: 'imp',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,5 +1,6 @@
 import { communeOfOrganization } from '../actors/located.ts';
 import type { Organization } from '../actors/organization.ts';
+import type { PlacesImport } from '../actors/places-import.ts';
 import type { Territory } from '../actors/territory.ts';
 import type { AuditEvent } from '../audit/audit-event.ts';
 import type { Body } from '../governance/body.ts';
@@ -35,6 +36,7 @@ import type { Repositories, Store, Versioned, Visit } from '../use-cases/ports.t
 export interface Seed {
   territories: Territory[];
   organizations: Organization[];
+  placesImports: PlacesImport[];
   persons: Person[];
   governances: Governance[];
   bodies: Body[];
@@ -74,6 +76,7 @@ type Tables = { [K in TableName]: Map<string, Seed[K][number]> };
 const TABLE_NAMES: readonly TableName[] = [
   'territories',
   'organizations',
+  'placesImports',
   'persons',
   'governances',
   'bodies',
@@ -315,10 +318,23 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
       ...versioned('organizations', 'L’organisation'),
       list: async () => where('organizations', () => true),
       search: search('organizations', (o) => o.name),
+      findByNationalIds: async (nationalIds) =>
+        where('organizations', (o) => o.nationalIds.some((id) => nationalIds.includes(id))),
       listInCommunes: async (codes) =>
         where('organizations', (o) => codes.includes(communeOfOrganization(o) ?? '')).sort((a, b) =>
           byText(a.id, b.id),
         ),
+    },
+    placesImports: {
+      insert: async (report) => {
+        rowsOf('placesImports').set(report.id, report);
+      },
+      get: async (id) => rowsOf('placesImports').get(id) as PlacesImport | undefined,
+      listLatest: async (limit) =>
+        where('placesImports', () => true)
+          .sort((a, b) => byText(b.importedAt, a.importedAt) || byText(b.id, a.id))
+          .slice(0, limit)
+          .map(({ entries: _, ...summary }) => summary),
     },
     persons: {
       ...versioned('persons', 'La personne'),

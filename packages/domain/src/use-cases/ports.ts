@@ -1,4 +1,5 @@
 import type { Organization } from '../actors/organization.ts';
+import type { PlacesImport, PlacesImportSummary } from '../actors/places-import.ts';
 import type { Territory, TerritoryLevel, TerritoryRef } from '../actors/territory.ts';
 import type { AuditEvent } from '../audit/audit-event.ts';
 import type { Body } from '../governance/body.ts';
@@ -83,6 +84,16 @@ export interface OrganizationRepository extends VersionedRepository<Organization
   search(query: string, limit: number): Promise<Organization[]>;
   /** The organizations located in these communes (see `communeOfOrganization`), in id order. */
   listInCommunes(codes: readonly string[]): Promise<Organization[]>;
+  /** The organizations published under any of these national ids (`nationalIds`). */
+  findByNationalIds(nationalIds: readonly string[]): Promise<Organization[]>;
+}
+
+/** The reports of the imports of national places files. */
+export interface PlacesImportRepository {
+  insert(report: PlacesImport): Promise<void>;
+  get(id: string): Promise<PlacesImport | undefined>;
+  /** The latest reports, newest first, without their entries. */
+  listLatest(limit: number): Promise<PlacesImportSummary[]>;
 }
 
 export interface PersonRepository extends VersionedRepository<Person> {
@@ -341,6 +352,7 @@ export interface ChatInteractionRepository {
 export interface Repositories {
   territories: TerritoryRepository;
   organizations: OrganizationRepository;
+  placesImports: PlacesImportRepository;
   persons: PersonRepository;
   governances: GovernanceRepository;
   bodies: BodyRepository;
