@@ -7,11 +7,13 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { DEMO_IDS } from '@maille/demo';
 import type { GovernanceDocument } from '@maille/domain/exchange';
-import { exportGovernance } from '@maille/domain/use-cases';
+import { generatePlacesFile } from '@maille/domain/testing';
+import { exportGovernance, loadTerritoryDirectory } from '@maille/domain/use-cases';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Database, type DialectName } from '../src/index.ts';
-import { DIALECTS, openTestDatabase, type TestDatabase, tableNames } from './dialects.ts';
+import { DIALECTS, kernelAt, openTestDatabase, type TestDatabase, tableNames } from './dialects.ts';
+import { charenteDirectory } from './fixtures/charente-directory.ts';
 import { demoContexts, seedDataset } from './fixtures/demo.ts';
 import { buildLargeDocument, demoWithoutLaRochelle } from './fixtures/large-governance.ts';
 
@@ -34,16 +36,21 @@ interface WorkerRun {
 }
 
 /**
- * Runs `fixtures/import-worker.ts` in a process of its own. With `killAt` (a share of the
+ * Runs `fixtures/import-worker.ts` (or another import `worker`) in a process of its own. With `killAt` (a share of the
  * records), sends it SIGKILL as soon as it reports having written that much: no handler, no
  * rollback of its own, the process is simply gone.
  */
-function runImport(test: TestDatabase, file: string, killAt?: number): Promise<WorkerRun> {
+function runImport(
+  test: TestDatabase,
+  file: string,
+  killAt?: number,
+  worker = 'import-worker.ts',
+): Promise<WorkerRun> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'test/fixtures/import-worker.ts', test.url, test.schema ?? '-', file],
+      ['--import', 'tsx', `test/fixtures/${worker}`, test.url, test.schema ?? '-', file],
       { cwd: PACKAGE_DIR, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const run: WorkerRun = { lines: [], stderr: '', code: null, signal: null, milliseconds: 0 };
@@ -141,5 +148,49 @@ describe.each(DIALECTS)('a governance import on %s', (dialect) => {
     expect(JSON.stringify({ ...exported, exportedAt: '' })).toBe(
       JSON.stringify({ ...document, exportedAt: '' }),
     );
+  }, 120_000);
+});
+
+// A national places file imported whole or not at all: killed half-way, nothing of it remains.
+const PLACES: Record<DialectName, number> = { sqlite: 20_000, postgres: 6_000 };
+
+describe.each(DIALECTS)('a places import on %s', (dialect) => {
+  let test: TestDatabase;
+  let folder: string;
+  let file: string;
+
+  beforeAll(async () => {
+    test = await openTestDatabase(dialect);
+    await loadTerritoryDirectory(kernelAt(test.database, '2026-12-06T09:00:00.000Z'), {
+      edition: 'test',
+      directory: charenteDirectory(),
+    });
+    folder = mkdtempSync(join(tmpdir(), 'maille-places-'));
+    file = join(folder, 'lieux.json');
+    writeFileSync(file, generatePlacesFile(PLACES[dialect], 1));
+  }, 60_000);
+
+  afterAll(async () => {
+    await test?.drop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('killed with SIGKILL half-way, leaves the database as it was before', async () => {
+    const before = await contents(test.database);
+    const run = await runImport(test, file, 0.5, 'places-import-worker.ts');
+    expect(run.signal, run.stderr).toBe('SIGKILL');
+    expect(run.killedAt?.done).toBeLessThan(run.killedAt?.total ?? 0);
+    expect(await contents(test.database)).toEqual(before);
+  }, 120_000);
+
+  it('left to finish, writes every place and its report', async () => {
+    const before = await contents(test.database);
+    const run = await runImport(test, file, undefined, 'places-import-worker.ts');
+    expect(run.code, run.stderr).toBe(0);
+    const created = Number(/^done (\d+)$/.exec(run.lines.at(-1) ?? '')?.[1]);
+    expect(created).toBeGreaterThan(PLACES[dialect] * 0.9);
+    const after = await contents(test.database);
+    expect(rowCount(after.organizations) - rowCount(before.organizations)).toBe(created);
+    expect(rowCount(after.places_imports) - rowCount(before.places_imports)).toBe(1);
   }, 120_000);
 });
