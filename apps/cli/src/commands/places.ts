@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { MAX_PLACES_FILE_BYTES, placeOutcomeLabels } from '@maille/domain';
+import { MAX_PLACES_FILE_BYTES, placeOutcomeLabels, ValidationError } from '@maille/domain';
 import {
   exportDiagnosisCsv,
   exportPlaces,
@@ -15,7 +15,7 @@ import {
   subcommand,
 } from '../command.ts';
 import { kernelContext, withDatabase } from '../context.ts';
-import { UsageError } from '../errors.ts';
+import { FileError, UsageError } from '../errors.ts';
 import { checkDestination, readFileBytes, writeAtomically } from '../files.ts';
 import { fr } from '../messages/fr.ts';
 import { HELP } from '../messages/help.ts';
@@ -55,7 +55,14 @@ export const places: Command = {
               { content, fileName: basename(file).slice(0, 200) },
               (done, total) => progress.update(done, total),
             ),
-          );
+          ).catch((error: unknown) => {
+            // A file refused as a whole: one sentence naming the file, not a list of one issue.
+            if (error instanceof ValidationError && error.issues.length === 1)
+              throw new FileError(
+                fr.places.refused(file, error.issues[0]?.message ?? error.message),
+              );
+            throw error;
+          });
           progress.finish();
           cli.print(fr.places.imported(report));
           for (const entry of report.entries.filter((e) => e.outcome === 'rejete').slice(0, 20))

@@ -166,6 +166,7 @@ export const fr = {
       `  n° ${e.position}${e.name ? ` — ${e.name}` : ''} : ${e.outcome}${e.reason ? ` — ${e.reason}` : ''}${[...e.fixes, ...e.warnings].length > 0 ? ` (${[...e.fixes, ...e.warnings].join(' ; ')})` : ''}`,
     exported: (count: number, file: string) =>
       `${plural(count, 'lieu exporté', 'lieux exportés')} dans ${file}.`,
+    refused: (file: string, why: string) => `${file} : ${why} Rien n’a été importé.`,
     diagnosis: (d: {
       communes: {
         total: number;
@@ -200,7 +201,7 @@ export const fr = {
       retired: number;
     }) =>
       [
-        `Répertoire officiel chargé (${load.edition}) : ${plural(load.listed, 'territoire', 'territoires')}.`,
+        `Répertoire officiel chargé (${load.edition}) : ${formatCount(load.listed)} territoires.`,
         `  ${plural(load.created, 'ajouté', 'ajoutés')}, ${plural(load.updated, 'mis à jour', 'mis à jour')}, ${plural(load.unchanged, 'inchangé', 'inchangés')}, ${plural(load.retired, 'retiré de l’édition (gardé avec son historique)', 'retirés de l’édition (gardés avec leur historique)')}.`,
         load.created + load.updated + load.retired === 0
           ? '  Rien n’a changé : le répertoire était déjà à jour.'
