@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type BenchRow, formatMs, measureAsync, timeOnce } from '@maille/bench';
 import { buildDemoDataset } from '@maille/demo';
-import type { OfficialDirectory, Organization } from '@maille/domain';
+import { type OfficialDirectory, Organization } from '@maille/domain';
 import { generatePlacesFile } from '@maille/domain/testing';
 import {
   createGovernance,
@@ -60,21 +60,23 @@ export async function benchPlaces(dialect: DialectName): Promise<BenchRow[]> {
       for (let i = 0; i < 1_000; i++) {
         const commune = communes[(i * 7) % Math.floor(communes.length * 0.7)];
         if (!commune) continue;
-        await repos.organizations.insert({
-          ...model,
-          id: `org_bench${String(i).padStart(5, '0')}`,
-          name: `Lieu ${i}`,
-          nationalIds: [],
-          territory: undefined,
-          address: {
-            street: `${i} rue de la Mairie`,
-            postalCode: commune.postalCodes[0] ?? '24000',
-            city: commune.name,
-            inseeCode: commune.code,
-          },
-          openingHours: i % 3 === 0 ? 'Mo-Fr 09:00-12:00; Sa 09:00-12:00' : 'Mo-Fr 14:00-19:00',
-          sourceUpdatedAt: i % 4 === 0 ? '2024-01-15' : '2026-06-01',
-        });
+        // Through the kernel's schema, as every write stores it.
+        await repos.organizations.insert(
+          Organization.parse({
+            ...model,
+            id: `org_bench${String(i).padStart(5, '0')}`,
+            name: `Lieu ${i}`,
+            nationalIds: [],
+            address: {
+              street: `${i} rue de la Mairie`,
+              postalCode: commune.postalCodes[0] ?? '24000',
+              city: commune.name,
+              inseeCode: commune.code,
+            },
+            openingHours: i % 3 === 0 ? 'Mo-Fr 09:00-12:00; Sa 09:00-12:00' : 'Mo-Fr 14:00-19:00',
+            sourceUpdatedAt: i % 4 === 0 ? '2024-01-15' : '2026-06-01',
+          }),
+        );
       }
     });
     const dordogne = await createGovernance(admin, {
