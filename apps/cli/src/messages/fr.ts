@@ -1,4 +1,4 @@
-import { plural } from '@maille/domain';
+import { plural, type TerritorialDiagnosis } from '@maille/domain';
 import type { ApiKey, CalendarFeed } from '@maille/domain/use-cases';
 import { formatCount, formatDate } from '../french.ts';
 
@@ -167,22 +167,7 @@ export const fr = {
     exported: (count: number, file: string) =>
       `${plural(count, 'lieu exporté', 'lieux exportés')} dans ${file}.`,
     refused: (file: string, why: string) => `${file} : ${why} Rien n’a été importé.`,
-    diagnosis: (d: {
-      communes: {
-        total: number;
-        withPlace: number;
-        withoutPlace: number;
-        population: number;
-        populationWithoutPlace: number;
-      };
-      places: {
-        total: number;
-        saturday: number;
-        evening: number;
-        mobile: number;
-        byFreshness: Record<string, number>;
-      };
-    }) =>
+    diagnosis: (d: Pick<TerritorialDiagnosis, 'communes' | 'places'>) =>
       [
         `Communes : ${d.communes.total}, dont ${d.communes.withPlace} avec au moins un lieu et ${d.communes.withoutPlace} sans aucun.`,
         `Population : ${formatCount(d.communes.population)} habitants, dont ${formatCount(d.communes.populationWithoutPlace)} dans une commune sans lieu.`,

@@ -132,3 +132,25 @@ export function recentPeriods(today: string, periodicity: Periodicity, count: nu
   while (periods.length < count) periods.unshift(previousPeriod(periods[0] as string));
   return periods;
 }
+
+/**
+ * The current values of one indicator: those recorded, and for a computed indicator those of its
+ * `count` latest periods up to today's, computed where none was recorded.
+ */
+export async function currentValuesOf(
+  repos: Repositories,
+  governance: Governance,
+  indicator: Indicator,
+  { today, count, now }: { today: string; count: number; now: string },
+): Promise<Measurement[]> {
+  return withComputed(
+    await repos.measurements.listCurrentByIndicator(indicator.id),
+    await computedMeasurements(
+      repos,
+      governance,
+      [indicator],
+      recentPeriods(today, indicator.periodicity, count),
+      now,
+    ),
+  );
+}

@@ -9,7 +9,7 @@ import { validate } from '../../shared/validate.ts';
 import { perimeterDirectory } from '../actors/perimeter.ts';
 import { allowed, authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { computedMeasurements, recentPeriods, withComputed } from './computed-values.ts';
+import { currentValuesOf } from './computed-values.ts';
 import { seriesOf } from './get-indicator-series.ts';
 
 export const GetIndicatorBoardInput = z.object({
@@ -74,16 +74,11 @@ export async function getIndicatorBoard(
       ]),
       indicators: await Promise.all(
         indicators.map(async (indicator) => {
-          const measurements = withComputed(
-            await repos.measurements.listCurrentByIndicator(indicator.id),
-            await computedMeasurements(
-              repos,
-              governance,
-              [indicator],
-              recentPeriods(today, indicator.periodicity, periods),
-              ctx.clock(),
-            ),
-          );
+          const measurements = await currentValuesOf(repos, governance, indicator, {
+            today,
+            count: periods,
+            now: ctx.clock(),
+          });
           const series = seriesOf(ctx, { indicator, governance, measurements, directory }, {});
           return {
             indicator,

@@ -24,7 +24,7 @@ import { perimeterDirectory } from '../actors/perimeter.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
 import { mustGet } from '../helpers.ts';
-import { computedMeasurements, recentPeriods, withComputed } from './computed-values.ts';
+import { currentValuesOf } from './computed-values.ts';
 
 export const GetIndicatorSeriesInput = z
   .object({
@@ -135,16 +135,11 @@ export async function getIndicatorSeries(
       asked: ['Indicateur', indicator.id],
     });
     const today = localDate(ctx.clock(), governance.timeZone);
-    const measurements = withComputed(
-      await repos.measurements.listCurrentByIndicator(indicator.id),
-      await computedMeasurements(
-        repos,
-        governance,
-        [indicator],
-        recentPeriods(today, indicator.periodicity, COMPUTED_PERIODS),
-        ctx.clock(),
-      ),
-    );
+    const measurements = await currentValuesOf(repos, governance, indicator, {
+      today,
+      count: COMPUTED_PERIODS,
+      now: ctx.clock(),
+    });
     const directory = await perimeterDirectory(
       repos,
       governance.territory,
