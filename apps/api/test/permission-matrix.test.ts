@@ -32,6 +32,8 @@ const LR_TERRITORY = 'ter_dept17';
 const LR_ORGANIZATION = 'org_lrcdalr';
 const LR_ELECTED = 'per_lrgiraud';
 const LR_MEETING = 'mtg_lrcopil01';
+/** The CAF, a partner of La Rochelle's actions, made a co-porteur of the governance then taken out. */
+const LR_PARTNER = 'org_lrcaf17';
 
 const ROLES = ['anonyme', 'coordinateur', 'membre', 'observateur', 'autre', 'admin'] as const;
 type Role = (typeof ROLES)[number];
@@ -284,6 +286,16 @@ const PROBES: Record<string, Probe> = {
     init: { method: 'DELETE' },
     etagOf: `/governances/${LR.governance}`,
   },
+  'PUT /governances/{governanceId}/organizations/{organizationId}': {
+    path: `/governances/${LR.governance}/organizations/${LR_PARTNER}`,
+    init: json('PUT', { role: 'co_porteur' }),
+    etagOf: `/governances/${LR.governance}`,
+  },
+  'DELETE /governances/{governanceId}/organizations/{organizationId}': {
+    path: `/governances/${LR.governance}/organizations/${LR_PARTNER}`,
+    init: { method: 'DELETE' },
+    etagOf: `/governances/${LR.governance}`,
+  },
   'GET /governances/{governanceId}/bodies': { path: `/governances/${LR.governance}/bodies` },
   'POST /governances/{governanceId}/bodies': {
     path: `/governances/${LR.governance}/bodies`,
@@ -401,6 +413,8 @@ const MATRIX: Record<string, Record<Role, number>> = {
   'POST /governances':                        row(401, 201, 201, 201, 201, 201),
   'PUT /governances/{governanceId}/roles/{personId}':    row(401, 200, 403, 403, 404, 200),
   'DELETE /governances/{governanceId}/roles/{personId}': row(401, 200, 403, 403, 404, 200),
+  'PUT /governances/{governanceId}/organizations/{organizationId}':    row(401, 200, 403, 403, 404, 200),
+  'DELETE /governances/{governanceId}/organizations/{organizationId}': row(401, 204, 403, 403, 404, 204),
   'GET /governances/{governanceId}/bodies':   row(404, 200, 200, 200, 404, 200),
   'POST /governances/{governanceId}/bodies':  row(401, 201, 403, 403, 404, 201),
   'GET /bodies/{bodyId}':                     row(404, 200, 200, 200, 404, 200),

@@ -98,6 +98,23 @@ export const fr = {
     phone: 'Téléphone',
     role: 'Rôle',
     addPersonButton: 'Ajouter',
+    organizations: 'Structures membres',
+    noOrganization: 'Aucune structure ne participe encore à cette gouvernance.',
+    addOrganization: 'Ajouter une structure ou changer son rôle',
+    organizationQuery: 'Structure',
+    organizationQueryHint:
+      'Son nom, ou une partie de son nom, dans l’annuaire ; ou son identifiant (org_…). Une structure déjà présente change de rôle.',
+    organizationRole: 'Rôle dans la gouvernance',
+    addOrganizationButton: 'Enregistrer',
+    removeOrganization: (name: string) => `Retirer « ${name} » de la gouvernance`,
+    removeOrganizationButton: 'Retirer',
+    organizationQueryMissing: 'Saisissez le nom ou l’identifiant d’une structure.',
+    noOrganizationMatch: (query: string) =>
+      `Aucune structure de l’annuaire ne correspond à « ${query} ».`,
+    unknownOrganizationId: (id: string) =>
+      `Aucune structure de l’annuaire n’a l’identifiant ${id}.`,
+    severalOrganizationsMatch: (query: string, names: readonly string[], more: boolean) =>
+      `Plusieurs structures correspondent à « ${query} » : ${names.join(', ')}${more ? '…' : ''}. Précisez le nom ou saisissez l’identifiant.`,
   },
   roadmap: {
     state: 'Où en est-elle',

@@ -278,6 +278,11 @@ export const fr = {
     createGovernance: 'Créer une gouvernance (vous en devenez coordinateur·rice)',
     assignRole: 'Donner ou changer le rôle d’une personne dans une gouvernance',
     removeRole: 'Retirer son rôle à une personne dans une gouvernance',
+    addGovernanceOrganization:
+      'Ajouter une structure à une gouvernance (membre ou co-porteur), ou changer son rôle',
+    removeGovernanceOrganization: 'Retirer une structure d’une gouvernance',
+    removeGovernanceOrganizationDescription:
+      'Répond 204 sans corps, y compris si la structure n’en faisait pas partie : relisez la gouvernance pour son nouvel ETag.',
     listBodies: 'Lister les instances d’une gouvernance',
     getBody: 'Lire une instance et ses membres',
     createBody: 'Créer une instance',

@@ -2,6 +2,7 @@ import {
   formalityLabels,
   formatDate,
   formatEuros,
+  governanceOrganizationRoleLabels,
   governanceRoleLabels,
   memberPositionLabels,
   TEXT_LIMITS,
@@ -37,7 +38,14 @@ import { newRoadmapForm } from './roadmap-form.ts';
 const numbers = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
 /** The forms of the governance's page, by the name a refusal brings back. */
-export type GovernanceForm = 'gouvernance' | 'instance' | 'feuille' | 'personne' | `role-${string}`;
+export type GovernanceForm =
+  | 'gouvernance'
+  | 'instance'
+  | 'feuille'
+  | 'personne'
+  | `role-${string}`
+  | 'structure'
+  | `structure-${string}`;
 
 /**
  * « Gouvernance »: the page a coordinator opens before a steering committee — late and upcoming
@@ -73,6 +81,7 @@ ${indicatorsSection(brief)}
 ${meetingsSection(brief)}
 ${bodiesSection(brief, refused)}
 ${peopleSection(brief, refused)}
+${organizationsSection(brief, refused)}
 ${updatesSection(brief)}`;
   return layout({
     title: governance.name,
@@ -306,6 +315,44 @@ ${textField({ name: 'email', label: t.email, hint: t.emailHint, maxlength: 254, 
 ${textField({ name: 'phone', label: t.phone, maxlength: 30, ...add })}
 ${selectField({ name: 'role', label: t.role, choices: roleChoices, ...add })}
 <p><button type="submit">${t.addPersonButton}</button></p></form></details>`
+    : ''
+}
+</section>`;
+}
+
+/**
+ * The organizations taking part and their role; for the coordination, one added (found in the
+ * directory by its name or id) or its role changed, and one taken out.
+ */
+function organizationsSection(brief: SteeringBrief, refused: Refused | undefined): Html {
+  const t = fr.governance;
+  const manage = brief.may['governance.manage'];
+  const path = `${governancePath(brief.governance.id)}/structures`;
+  const version = html`<input type="hidden" name="version" value="${brief.governance.version}">`;
+  const add = stateOf(refused, 'structure', { 'structure-role': 'membre' });
+  return html`<section class="card" aria-labelledby="structures"><h2 id="structures">${t.organizations}</h2>
+${
+  brief.organizations.length === 0
+    ? html`<p class="muted">${t.noOrganization}</p>`
+    : html`<ul class="items">${brief.organizations.map(({ id, name, role }) => {
+        const form = `structure-${id}`;
+        return html`<li>${name} <span class="muted">— ${governanceOrganizationRoleLabels[role]}</span>${
+          manage
+            ? html`${formAlert(stateOf(refused, form).errors, [])}
+<form method="post" action="${path}/retrait" novalidate>${version}<input type="hidden" name="organizationId" value="${id}">
+<button type="submit" class="secondary" aria-label="${t.removeOrganization(name)}">${t.removeOrganizationButton}</button></form>`
+            : ''
+        }</li>`;
+      })}</ul>`
+}
+${
+  manage
+    ? html`<details${refused?.form === 'structure' ? ' open' : ''}><summary>${t.addOrganization}</summary>
+${formAlert(add.errors, ['structure-query', 'structure-role'])}
+<form method="post" action="${path}" novalidate>${version}
+${textField({ name: 'structure-query', label: t.organizationQuery, hint: t.organizationQueryHint, required: true, maxlength: 100, ...add })}
+${selectField({ name: 'structure-role', label: t.organizationRole, choices: choicesOf(governanceOrganizationRoleLabels), ...add })}
+<p><button type="submit">${t.addOrganizationButton}</button></p></form></details>`
     : ''
 }
 </section>`;

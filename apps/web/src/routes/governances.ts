@@ -1,10 +1,16 @@
+import { idOf, NotFoundError, searchKey, ValidationError } from '@maille/domain';
 import {
+  addGovernanceOrganization,
   assignRole,
   createBody,
   createPerson,
   createRoadmap,
+  getOrganization,
   getSteeringBrief,
+  listOrganizations,
+  removeGovernanceOrganization,
   sameTransaction,
+  type UseCaseContext,
   updateGovernance,
 } from '@maille/domain/use-cases';
 import { type Context, Hono } from 'hono';
@@ -152,6 +158,51 @@ export function governanceRoutes(printer: PrintToPdf | undefined) {
         () => `${governancePath(governanceId)}#personnes`,
       );
     })
+    .post('/gouvernances/:id/structures', async (c) => {
+      const governanceId = c.req.param('id');
+      const typed = await readForm(c);
+      const outcome = await refusedOrStale(
+        async () =>
+          addGovernanceOrganization(c.var.kernel, {
+            governanceId,
+            organizationId: await organizationTyped(c.var.kernel, given(typed, 'structure-query')),
+            role: given(typed, 'structure-role'),
+            expectedVersion: givenNumber(typed, 'version'),
+          }),
+        // The search's refusals (`query`) and the kernel's (`organizationId`) concern the text typed.
+        (path) => (path === 'role' ? 'structure-role' : 'structure-query'),
+      );
+      return onGovernancePage(
+        c,
+        governanceId,
+        'structure',
+        typed,
+        outcome,
+        () => `${governancePath(governanceId)}#structures`,
+      );
+    })
+    .post('/gouvernances/:id/structures/retrait', async (c) => {
+      const governanceId = c.req.param('id');
+      const typed = await readForm(c);
+      const form = `structure-${given(typed, 'organizationId') ?? ''}` as const;
+      const outcome = await refusedOrStale(
+        () =>
+          removeGovernanceOrganization(c.var.kernel, {
+            governanceId,
+            organizationId: given(typed, 'organizationId'),
+            expectedVersion: givenNumber(typed, 'version'),
+          }),
+        () => '',
+      );
+      return onGovernancePage(
+        c,
+        governanceId,
+        form,
+        typed,
+        outcome,
+        () => `${governancePath(governanceId)}#structures`,
+      );
+    })
     .get('/gouvernances/:id/point-copil', async (c) =>
       sendPage(
         c,
@@ -179,6 +230,46 @@ export function governanceRoutes(printer: PrintToPdf | undefined) {
       );
       return c.body(pdf as Uint8Array<ArrayBuffer>);
     });
+}
+
+const ORGANIZATION_ID = idOf('organization');
+/** How many names a « several match » message shows. */
+const NAMES_SHOWN = 5;
+
+/**
+ * The organization of the directory a person typed: its id, or a name (or part of one) that only
+ * one organization matches — or the one whose whole name it is. Otherwise a `ValidationError`
+ * saying why, in French.
+ */
+async function organizationTyped(
+  kernel: UseCaseContext,
+  text: string | undefined,
+): Promise<string> {
+  const t = fr.governance;
+  const refuse = (message: string) => new ValidationError([{ path: ['organizationId'], message }]);
+  if (text === undefined) throw refuse(t.organizationQueryMissing);
+  if (ORGANIZATION_ID.safeParse(text).success) {
+    try {
+      return (await getOrganization(kernel, { organizationId: text })).id;
+    } catch (error) {
+      throw error instanceof NotFoundError ? refuse(t.unknownOrganizationId(text)) : error;
+    }
+  }
+  const page = await listOrganizations(kernel, { query: text, limit: 100 });
+  // A merged record lives on in the one it was merged into.
+  const matches = page.items.filter((o) => o.mergedInto === undefined);
+  const exact = matches.filter((o) => searchKey(o.name) === searchKey(text));
+  const [only] = matches.length === 1 ? matches : exact.length === 1 ? exact : [];
+  if (only) return only.id;
+  if (matches.length === 0) throw refuse(t.noOrganizationMatch(text));
+  const names = matches.map((o) => o.name).sort((a, b) => a.localeCompare(b, 'fr'));
+  throw refuse(
+    t.severalOrganizationsMatch(
+      text,
+      names.slice(0, NAMES_SHOWN),
+      names.length > NAMES_SHOWN || page.next !== undefined,
+    ),
+  );
 }
 
 /**

@@ -38,6 +38,37 @@ export const RoleAssignment = z.object({
 });
 export type RoleAssignment = z.infer<typeof RoleAssignment>;
 
+export const governanceOrganizationRoleLabels = {
+  membre: 'Membre',
+  co_porteur: 'Co-porteur',
+} as const;
+export const GovernanceOrganizationRole = enumOf(governanceOrganizationRoleLabels);
+export type GovernanceOrganizationRole = z.infer<typeof GovernanceOrganizationRole>;
+
+/**
+ * An organization taking part in a governance: a member of its community, or one that carries it
+ * with the coordinating one (a co-porteur, such as a CAF or a Département).
+ */
+export const GovernanceOrganization = z.object({
+  organizationId: idOf('organization'),
+  role: GovernanceOrganizationRole,
+  since: Instant,
+});
+export type GovernanceOrganization = z.infer<typeof GovernanceOrganization>;
+
+/** An organization takes part once: its role changes in place. */
+function onceEach(organizations: GovernanceOrganization[], ctx: z.RefinementCtx): void {
+  organizations.forEach((entry, index) => {
+    if (organizations.findIndex((o) => o.organizationId === entry.organizationId) < index) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'organizationId'],
+        message: 'Cette structure figure déjà dans la gouvernance.',
+      });
+    }
+  });
+}
+
 /** Where the governance's community talks: a Discord server and its community channel. */
 export const ChatBinding = z.object({
   platform: z.literal('discord'),
@@ -69,6 +100,8 @@ export type GovernanceInput = z.input<typeof GovernanceFields>;
 export const Governance = GovernanceFields.extend({
   id: idOf('governance'),
   roles: z.array(RoleAssignment).max(500).default([]),
+  /** The organizations taking part; stored governances from before they existed have none. */
+  organizations: z.array(GovernanceOrganization).max(500).superRefine(onceEach).default([]),
   chat: ChatBinding.optional(),
 }).extend(EntityMeta.shape);
 export type Governance = z.infer<typeof Governance>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Body, MemberPosition } from '../../governance/body.ts';
 import { membersOn } from '../../governance/body.ts';
-import type { GovernanceRole } from '../../governance/governance.ts';
+import type { GovernanceOrganizationRole, GovernanceRole } from '../../governance/governance.ts';
 import type { Decision, Meeting } from '../../governance/meeting.ts';
 import type { Permission } from '../../governance/permissions.ts';
 import { idOf } from '../../shared/ids.ts';
@@ -44,6 +44,8 @@ export interface BriefDecision {
 export interface SteeringBrief extends GovernanceDashboard {
   /** Who holds a role in the governance, coordinators first, then by name. */
   roles: { person: PersonRef; role: GovernanceRole }[];
+  /** The organizations taking part, co-porteurs first, then by name. */
+  organizations: { id: string; name: string; role: GovernanceOrganizationRole }[];
   bodies: BriefBody[];
   /** Meetings planned from now on, the soonest first. */
   nextMeetings: BriefMeeting[];
@@ -121,7 +123,14 @@ export async function getSteeringBrief(
       ...seated.flatMap((s) => s.members.map((m) => m.personId)),
       ...dashboard.governance.roles.map((r) => r.personId),
     ]);
+    const taking = dashboard.governance.organizations;
+    const organizations =
+      taking.length > 0
+        ? await repos.organizations.getMany(taking.map((o) => o.organizationId))
+        : [];
+    const organizationName = new Map(organizations.map((o) => [o.id, o.name]));
     const roleOrder: readonly GovernanceRole[] = ['coordinateur', 'membre', 'observateur'];
+    const organizationOrder: readonly GovernanceOrganizationRole[] = ['co_porteur', 'membre'];
     return {
       ...dashboard,
       roles: dashboard.governance.roles
@@ -130,6 +139,17 @@ export async function getSteeringBrief(
           (a, b) =>
             roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) ||
             a.person.name.localeCompare(b.person.name, 'fr'),
+        ),
+      organizations: taking
+        .map((o) => ({
+          id: o.organizationId,
+          name: organizationName.get(o.organizationId) ?? o.organizationId,
+          role: o.role,
+        }))
+        .sort(
+          (a, b) =>
+            organizationOrder.indexOf(a.role) - organizationOrder.indexOf(b.role) ||
+            a.name.localeCompare(b.name, 'fr'),
         ),
       bodies: seated.map(({ body, members }) => ({
         body: { id: body.id, name: body.name, kind: body.kind, frequency: body.frequency },
