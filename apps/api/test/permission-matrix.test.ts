@@ -1,5 +1,10 @@
 import { DEMO_IDS } from '@maille/demo';
-import { calendarFeedPath, createApiKey, createCalendarFeed } from '@maille/domain/use-cases';
+import {
+  calendarFeedPath,
+  createApiKey,
+  createCalendarFeed,
+  importPlaces,
+} from '@maille/domain/use-cases';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openApiForTest, openTestApi, type TestApi } from './harness.ts';
 import { bearer } from './requests.ts';
@@ -34,6 +39,11 @@ const LR_ELECTED = 'per_lrgiraud';
 const LR_MEETING = 'mtg_lrcopil01';
 /** The CAF, a partner of La Rochelle's actions, made a co-porteur of the governance then taken out. */
 const LR_PARTNER = 'org_lrcaf17';
+
+/** The national schema's own valid example: one place (in Reims, unknown to the demo's directory). */
+const PLACES_CSV =
+  'id,pivot,nom,commune,code_postal,adresse,date_maj,services\n' +
+  'lieu-1,00000000000000,Espace numérique d’essai,La Rochelle,17000,1 rue du Port,2026-10-01,Aide aux démarches administratives\n';
 
 const ROLES = ['anonyme', 'coordinateur', 'membre', 'observateur', 'autre', 'admin'] as const;
 type Role = (typeof ROLES)[number];
@@ -257,6 +267,39 @@ const PROBES: Record<string, Probe> = {
     init: json('PATCH', { summary: 'Porte la coordination territoriale.' }),
     etagOf: `/organizations/${LR_ORGANIZATION}`,
   },
+  // Before POST /governances, which makes every role the coordinator of a governance.
+  'POST /places/imports': {
+    path: '/places/imports?fichier=exemple.csv',
+    init: { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: PLACES_CSV },
+  },
+  'GET /places/imports': { path: '/places/imports' },
+  'GET /places/imports/{importId}': {
+    path: '',
+    prepare: async (api) =>
+      `/places/imports/${(await importPlaces(api.kernel({ instanceAdmin: true }), { content: new TextEncoder().encode(PLACES_CSV) })).id}`,
+  },
+  'GET /governances/{governanceId}/places': { path: `/governances/${LR.governance}/places` },
+  'GET /governances/{governanceId}/places/export': {
+    path: `/governances/${LR.governance}/places/export?format=csv`,
+  },
+  'GET /governances/{governanceId}/diagnosis': { path: `/governances/${LR.governance}/diagnosis` },
+  'GET /governances/{governanceId}/diagnosis.csv': {
+    path: `/governances/${LR.governance}/diagnosis.csv`,
+  },
+  'POST /places/merges': {
+    path: '/places/merges',
+    init: json('POST', { keptId: 'org_lrmerge1', otherId: 'org_lrmerge2' }),
+    prepare: async (api) => {
+      // Two records of one place, to merge.
+      await api.kernel({ instanceAdmin: true }).store.transaction(async (repos) => {
+        const model = await repos.organizations.get(LR_PARTNER);
+        if (!model) throw new Error('the demo has the CAF');
+        for (const id of ['org_lrmerge1', 'org_lrmerge2'])
+          await repos.organizations.insert({ ...model, id, nationalIds: [] });
+      });
+      return '/places/merges';
+    },
+  },
   'GET /persons/{personId}': { path: `/persons/${LR_ELECTED}` },
   'POST /persons': { path: '/persons', init: json('POST', { displayName: 'Camille Essai' }) },
   'POST /persons/{personId}/link-codes': {
@@ -410,6 +453,17 @@ const MATRIX: Record<string, Record<Role, number>> = {
   'PATCH /persons/{personId}':                row(401, 200, 403, 403, 404, 200),
   // A link code makes its holder speak as the person in the chat: who may change the record.
   'POST /persons/{personId}/link-codes':      row(401, 201, 403, 403, 404, 201),
+  // Places: a file imported and duplicates merged by a coordinator of any governance, as the
+  // directory they feed is shared; a governance's places and diagnosis read like the governance.
+  'POST /places/imports':                     row(401, 201, 403, 403, 201, 201),
+  'GET /places/imports':                      row(403, 200, 403, 403, 200, 200),
+  'GET /places/imports/{importId}':           row(403, 200, 403, 403, 200, 200),
+  'GET /governances/{governanceId}/places':   row(404, 200, 200, 200, 404, 200),
+  'GET /governances/{governanceId}/places/export':  row(404, 200, 200, 200, 404, 200),
+  'GET /governances/{governanceId}/diagnosis':      row(404, 200, 200, 200, 404, 200),
+  'GET /governances/{governanceId}/diagnosis.csv':  row(404, 200, 200, 200, 404, 200),
+  'POST /places/merges':                      row(401, 200, 403, 403, 200, 200),
+  // Opening a governance makes its opener a coordinator: after it, every role coordinates one.
   'POST /governances':                        row(401, 201, 201, 201, 201, 201),
   'PUT /governances/{governanceId}/roles/{personId}':    row(401, 200, 403, 403, 404, 200),
   'DELETE /governances/{governanceId}/roles/{personId}': row(401, 200, 403, 403, 404, 200),

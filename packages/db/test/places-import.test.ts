@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { freshness, type Organization, ValidationError } from '@maille/domain';
 import { tableSchemaProblems } from '@maille/domain/testing';
 import {
+  addGovernanceOrganization,
   createGovernance,
   exportPlaces,
+  getGovernance,
   getPlacesImport,
   getTerritorialDiagnosis,
   importPlaces,
@@ -100,6 +102,12 @@ describe.each(DIALECTS)('importing the national places file, on %s', (dialect) =
   it('merges a duplicate keeping both national ids, and a new import lands on the kept place', async () => {
     const { duplicates } = await listGovernancePlaces(admin(), { governanceId });
     const [kept, other] = duplicates[0] as [Organization, Organization];
+    // The governance counted the other record among its members: the kept place takes its seat.
+    const member = await addGovernanceOrganization(admin(), {
+      governanceId,
+      organizationId: other.id,
+      role: 'membre',
+    });
     const { place, conflicts } = await mergeDuplicatePlaces(admin(), {
       keptId: kept.id,
       otherId: other.id,
@@ -108,6 +116,9 @@ describe.each(DIALECTS)('importing the national places file, on %s', (dialect) =
       expect.arrayContaining([...kept.nationalIds, ...other.nationalIds]),
     );
     expect(Array.isArray(conflicts)).toBe(true);
+    const governance = await getGovernance(admin(), { governanceId });
+    expect(governance.version).toBeGreaterThan(member.version);
+    expect(governance.organizations.map((o) => o.organizationId)).toEqual([kept.id]);
     const after = await listGovernancePlaces(admin(), { governanceId });
     expect(after.places.map((p) => p.place.id)).not.toContain(other.id);
     expect(after.places.map((p) => p.place.id)).toContain(kept.id);

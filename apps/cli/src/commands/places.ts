@@ -97,6 +97,8 @@ export const places: Command = {
               format: stringOption(invocation, 'format') ?? 'json',
             }),
           );
+          if (exported.leftOut.length > 0)
+            cli.printError(fr.places.leftOut(exported.leftOut.map((o) => o.name)));
           if (!file) return cli.print(exported.content.trimEnd());
           writeAtomically(file, [exported.content]);
           const count = exported.contentType.startsWith('application/json')

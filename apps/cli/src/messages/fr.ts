@@ -167,6 +167,8 @@ export const fr = {
     exported: (count: number, file: string) =>
       `${plural(count, 'lieu exporté', 'lieux exportés')} dans ${file}.`,
     refused: (file: string, why: string) => `${file} : ${why} Rien n’a été importé.`,
+    leftOut: (names: string[]) =>
+      `${plural(names.length, 'lieu sans adresse n’est', 'lieux sans adresse ne sont')} pas dans l’export (le schéma national exige une adresse) : ${names.join(', ')}.`,
     diagnosis: (d: Pick<TerritorialDiagnosis, 'communes' | 'places'>) =>
       [
         `Communes : ${d.communes.total}, dont ${d.communes.withPlace} avec au moins un lieu et ${d.communes.withoutPlace} sans aucun.`,

@@ -4,13 +4,14 @@ import { type Freshness, freshness, Organization } from '../../actors/organizati
 import type { PlacesImport, PlacesImportSummary } from '../../actors/places-import.ts';
 import {
   findDuplicatePlaces,
+  isExportablePlace,
   type MergeConflict,
   mergePlaces,
   nationalPlacesCsv,
   nationalPlacesJson,
 } from '../../exchange/index.ts';
 import { Body } from '../../governance/body.ts';
-import type { Governance } from '../../governance/governance.ts';
+import { Governance } from '../../governance/governance.ts';
 import { Action } from '../../roadmap/action.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { idOf } from '../../shared/ids.ts';
@@ -80,33 +81,42 @@ export const ExportPlacesInput = GovernancePlacesInput.extend({
   format: z.enum(['json', 'csv'], { message: 'Format attendu : « json » ou « csv ».' }),
 });
 
-/** A file to download: its name, its type and its text. */
+/** A file to download: its name, its type and its text, and the places it could not hold. */
 export interface PlacesFile {
   filename: string;
   contentType: string;
   content: string;
+  /** Places without an address, which the national schema requires: left out of the file. */
+  leftOut: { id: string; name: string }[];
 }
 
 /**
  * The places of a governance's perimeter in the national schema « lieux de médiation numérique »
- * (v1.0.2), as JSON or CSV, for the national map and the partners' tools.
+ * (v1.0.2), as JSON or CSV, for the national map and the partners' tools. A place without an
+ * address cannot be a valid record: it is left out, and named in `leftOut`.
  */
 export async function exportPlaces(ctx: UseCaseContext, input: unknown): Promise<PlacesFile> {
   const { governanceId, format } = validate(ExportPlacesInput, input);
   return ctx.store.transaction(async (repos) => {
     const governance = await authorize(ctx, repos, 'governance.read', governanceId);
-    const places = await placesOf(repos, governance);
+    const all = await placesOf(repos, governance);
+    const places = all.filter(isExportablePlace);
+    const leftOut = all
+      .filter((o) => !isExportablePlace(o))
+      .map((o) => ({ id: o.id, name: o.name }));
     const today = localDate(ctx.clock(), governance.timeZone);
     return format === 'json'
       ? {
           filename: `lieux-${governance.id}-${today}.json`,
           contentType: 'application/json; charset=utf-8',
           content: nationalPlacesJson(places),
+          leftOut,
         }
       : {
           filename: `lieux-${governance.id}-${today}.csv`,
           contentType: 'text/csv; charset=utf-8',
           content: nationalPlacesCsv(places),
+          leftOut,
         };
   });
 }
@@ -178,17 +188,17 @@ export async function mergeDuplicatePlaces(
       before: other,
       after: retired,
     });
-    await repointActions(ctx, repos, other.id, kept.id);
+    await repointReferences(ctx, repos, other.id, kept.id);
     return { place, conflicts };
   });
 }
 
 /**
- * The action sheets and seats that named the merged record now name the kept place. A merge is
+ * The governances, action sheets and seats that named the merged record now name the kept place. A merge is
  * rare and made by hand: it reads every governance's actions and bodies rather than keep an index
  * of who names an organization.
  */
-async function repointActions(
+async function repointReferences(
   ctx: UseCaseContext,
   repos: Repositories,
   from: string,
@@ -197,6 +207,28 @@ async function repointActions(
   const swap = (ids: readonly string[]) => [...new Set(ids.map((id) => (id === from ? to : id)))];
   const now = ctx.clock();
   for (const governance of await repos.governances.list()) {
+    if (governance.organizations.some((o) => o.organizationId === from)) {
+      // The kept place takes the merged record's seat, unless it already has one.
+      const taken = governance.organizations.some((o) => o.organizationId === to);
+      const changed = nextVersion(
+        Governance,
+        governance,
+        {
+          organizations: governance.organizations.flatMap((o) =>
+            o.organizationId !== from ? [o] : taken ? [] : [{ ...o, organizationId: to }],
+          ),
+        },
+        now,
+      );
+      await repos.governances.update(changed);
+      await recordAudit(ctx, repos, {
+        entity: 'governance',
+        entityId: governance.id,
+        action: 'governance.organization_merged',
+        before: governance,
+        after: changed,
+      });
+    }
     for (const action of await repos.actions.listByGovernance(governance.id)) {
       if (![...action.leadOrganizationIds, ...action.partnerOrganizationIds].includes(from))
         continue;
