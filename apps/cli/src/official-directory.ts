@@ -1,8 +1,12 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import type { OfficialDirectory } from '@maille/domain';
 
-const require = createRequire(import.meta.url);
 const PACKAGE = '@etalab/decoupage-administratif';
+
+/** A JSON file of the installed package, found as Node resolves it from here. */
+function packageFile<T>(path: string): T {
+  return JSON.parse(readFileSync(new URL(import.meta.resolve(`${PACKAGE}/${path}`)), 'utf8'));
+}
 
 /**
  * The official directory of territories as the installed `@etalab/decoupage-administratif`
@@ -10,14 +14,14 @@ const PACKAGE = '@etalab/decoupage-administratif';
  * downloaded.
  */
 export function readOfficialDirectory(): { edition: string; directory: OfficialDirectory } {
-  const { version } = require(`${PACKAGE}/package.json`) as { version: string };
+  const { version } = packageFile<{ version: string }>('package.json');
   return {
     edition: `decoupage-administratif ${version}`,
     directory: {
-      communes: require(`${PACKAGE}/data/communes.json`),
-      epci: require(`${PACKAGE}/data/epci.json`),
-      departements: require(`${PACKAGE}/data/departements.json`),
-      regions: require(`${PACKAGE}/data/regions.json`),
+      communes: packageFile('data/communes.json'),
+      epci: packageFile('data/epci.json'),
+      departements: packageFile('data/departements.json'),
+      regions: packageFile('data/regions.json'),
     },
   };
 }

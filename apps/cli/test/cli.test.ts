@@ -19,6 +19,7 @@ const MIGRATIONS = [
   '2026-12-05T0900-bounded-reads',
   '2026-12-05T1100-sign-ins',
   '2026-12-05T1500-visits',
+  '2026-12-06T0200-territory-directory',
 ];
 
 const LA_ROCHELLE = DEMO_IDS.laRochelle.governance;

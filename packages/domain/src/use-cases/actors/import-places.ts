@@ -129,7 +129,10 @@ export async function importPlaces(
         unchanged: count('inchange'),
         merged: count('fusionne'),
         rejected: count('rejete'),
-        fixed: entries.filter((e) => e.outcome !== 'rejete' && e.fixes.length > 0).length,
+        // What was written with a fix: an unchanged record was fixed the same way before.
+        fixed: entries.filter(
+          (e) => e.outcome !== 'rejete' && e.outcome !== 'inchange' && e.fixes.length > 0,
+        ).length,
       },
       entries,
       duplicateGroups: findDuplicatePlaces(imported)
