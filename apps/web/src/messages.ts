@@ -234,9 +234,9 @@ export const fr = {
     noCommune:
       'Aucune commune dans le périmètre : l’administrateur·rice de l’instance charge le répertoire officiel des territoires avec « maille territoires charger ».',
     communes: (total: number, withPlace: number, withoutPlace: number) =>
-      `${total} communes : ${withPlace} avec au moins un lieu de médiation, ${withoutPlace} sans aucun.`,
-    population: (total: string, without: string) =>
-      `${total} habitants, dont ${without} dans une commune sans lieu.`,
+      `${counted(total, 'commune', 'communes')} : ${withPlace} avec au moins un lieu de médiation, ${withoutPlace} sans aucun.`,
+    population: (total: number, without: number) =>
+      `${counted(total, 'habitant', 'habitants')}, dont ${numbers.format(without)} dans une commune sans lieu.`,
     opening: (saturday: number, evening: number, mobile: number, outdated: number) =>
       `Ouverts le samedi : ${saturday} · en soirée : ${evening} · itinérants : ${mobile} · fiches de plus de 18 mois : ${outdated}.`,
     byService: 'Lieux par service',
@@ -264,6 +264,8 @@ export const fr = {
       conflicts === 0
         ? 'Fiches fusionnées, sans conflit.'
         : `Fiches fusionnées ; ${conflicts === 1 ? '1 champ différait' : `${conflicts} champs différaient`} : la valeur gardée est celle de la fiche choisie, l’autre est dans l’historique.`,
+    mergedAlready:
+      'Ces fiches ont déjà été fusionnées depuis l’affichage de la page (rechargée, ou dans un autre onglet) : rien n’a été fait. Voici les doublons tels qu’ils sont maintenant.',
     import: 'Importer un fichier national de lieux',
     importLead:
       'Le fichier publié sur data.gouv.fr ou par votre département (JSON ou CSV, 50 Mo au plus), tel quel. Il est importé en entier ou pas du tout ; le réimporter ne change rien.',
@@ -541,3 +543,11 @@ export const fr = {
       'Ce formulaire dépasse la taille acceptée (100 Ko) : rien n’a été enregistré. Raccourcissez les textes et recommencez.',
   },
 } as const;
+
+const numbers = new Intl.NumberFormat('fr-FR');
+const plurals = new Intl.PluralRules('fr');
+
+/** A count and its noun, by French rules (« 0 commune », « 1 commune », « 2 communes »). */
+function counted(n: number, one: string, other: string): string {
+  return `${numbers.format(n)} ${plurals.select(n) === 'one' ? one : other}`;
+}

@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
 import { DEMO_IDS } from '@maille/demo';
+import type { OfficialDirectory } from '@maille/domain';
+import { createGovernance, loadTerritoryDirectory } from '@maille/domain/use-cases';
 import { launchChromium } from '@maille/vitest-config/chromium';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +14,8 @@ import { openTestWeb, pdfTitle } from './harness.ts';
 
 /*
  * The web workspace in Debian's headless Chromium, served by a real node server: signing in by
- * link, the pages a member reaches, signing out; every page scanned by axe-core; a phone's width.
+ * link, the pages a member reaches, signing out; the national places file uploaded and its
+ * report; every page scanned by axe-core; a phone's width.
  */
 
 const LR = DEMO_IDS.laRochelle;
@@ -40,6 +45,33 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+const official = (file: string) =>
+  createRequire(import.meta.url)(`@etalab/decoupage-administratif/data/${file}.json`);
+
+/** The official directory of Charente (16) with every département and région. */
+function charenteDirectory(): OfficialDirectory {
+  const communes = (official('communes') as OfficialDirectory['communes']).filter(
+    (c) => c.departement === '16',
+  );
+  const codes = new Set(communes.map((c) => c.code));
+  return {
+    communes,
+    epci: (official('epci') as OfficialDirectory['epci']).filter((e) =>
+      e.membres.some((m) => codes.has(m.code)),
+    ),
+    departements: official('departements'),
+    regions: official('regions'),
+  };
+}
+
+/** The Charente file as the national map published it in July 2023. */
+const CHARENTE_FILE = fileURLToPath(
+  new URL(
+    '../../../packages/domain/test-fixtures/lieux-mediation-numerique/charente-2023-07-11.json',
+    import.meta.url,
+  ),
+);
 
 async function signIn(page: Page, personId: string) {
   await page.goto(`${origin}${await world.linkFor(personId)}`);
@@ -167,6 +199,71 @@ describe('the web workspace in Chromium', () => {
       );
       expect(await seriousViolations(coordinator), path).toEqual([]);
     }
+    await desk.close();
+  }, 120_000);
+
+  it('uploads the national places file, shows its report, and merges a duplicate', async () => {
+    await loadTerritoryDirectory(world.admin, {
+      edition: 'decoupage-administratif 6.0.0 (Charente)',
+      directory: charenteDirectory(),
+    });
+    const governance = await createGovernance(
+      { ...world.admin, actor: { personId: LR.coordinator, channel: 'web' } },
+      {
+        name: 'Coordination du Grand Cognac',
+        territory: { level: 'epci', code: '200070514' },
+        perimeter: 'epci',
+      },
+    );
+    const desk = await browser.newContext();
+    const page = await desk.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await signIn(page, LR.coordinator);
+    await page.goto(`${origin}/gouvernances/${governance.id}`);
+    await page.getByRole('link', { name: 'Lieux et diagnostic' }).click();
+    await page.waitForURL(`${origin}/gouvernances/${governance.id}/lieux`);
+    expect(await page.locator('h1').textContent()).toBe('Lieux et diagnostic territorial');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel('Fichier', { exact: true }).setInputFiles(CHARENTE_FILE);
+    await page.getByRole('button', { name: 'Importer' }).click();
+    await page.waitForURL(/\/lieux\/imports\/imp_/);
+    const reportUrl = page.url();
+    expect(await page.locator('h1').textContent()).toBe('Rapport d’import');
+    expect(await page.locator('main').textContent()).toContain(
+      'charente-2023-07-11.json, importé le 24 novembre 2026',
+    );
+    expect(await page.locator('#corrections + .table-scroll tbody tr').count()).toBeGreaterThan(
+      100,
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Retour aux lieux' }).click();
+    await page.waitForURL(`${origin}/gouvernances/${governance.id}/lieux`);
+    expect(await page.locator('#lieux + .table-scroll').textContent()).toContain('À actualiser');
+    expect(await seriousViolations(page)).toEqual([]);
+    const duplicates = await page.locator('form.merge').count();
+    expect(duplicates).toBeGreaterThan(0);
+    await page.locator('form.merge').first().getByRole('button', { name: 'Fusionner' }).click();
+    await page.waitForURL(`${origin}/gouvernances/${governance.id}/lieux/fusion`);
+    expect(await page.getByRole('status').textContent()).toContain('Fiches fusionnées');
+    expect(await page.locator('form.merge').count()).toBe(duplicates - 1);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // On a phone: the long national ids of the duplicates and the fixes stay within the screen.
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const small = await phone.newPage();
+    await signIn(small, LR.coordinator);
+    for (const url of [`${origin}/gouvernances/${governance.id}/lieux`, reportUrl]) {
+      await small.goto(url);
+      expect(await small.evaluate('document.documentElement.scrollWidth'), url).toBeLessThanOrEqual(
+        360,
+      );
+      expect(await seriousViolations(small), url).toEqual([]);
+    }
+    expect(problems).toEqual([]);
+    await phone.close();
     await desk.close();
   }, 120_000);
 

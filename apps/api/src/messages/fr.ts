@@ -374,4 +374,8 @@ export const fr = {
   linkCodes: {
     howTo: (code: string) => `Dans le salon Discord, tapez : /lier ${code}`,
   },
+  places: {
+    alreadyMerged: (id: string, into: string) =>
+      `La fiche ${id} a déjà été fusionnée dans ${into} : rien n’a été fait. Relisez les lieux et leurs doublons, puis recommencez.`,
+  },
 } as const;

@@ -1,10 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { PlacesImport } from '@maille/domain';
+import { ConflictError, PlacesImport } from '@maille/domain';
 import {
   ExportPlacesInput,
   exportDiagnosisCsv,
   exportPlaces,
   GovernancePlacesInput,
+  getOrganization,
   getPlacesImport,
   getTerritorialDiagnosis,
   importPlaces,
@@ -225,7 +226,17 @@ export function registerPlaceRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependenc
       'Content-Disposition': `attachment; filename="${file.filename}"`,
     });
   });
-  app.openapi(mergeRoute, async (c) =>
-    c.json(await mergeDuplicatePlaces(useCaseContext(deps, c), c.req.valid('json')), 200),
-  );
+  app.openapi(mergeRoute, async (c) => {
+    const input = c.req.valid('json');
+    const ctx = useCaseContext(deps, c);
+    // A request built before another merge (a retry, a colleague's) may name a record merged
+    // since: merged again, it would hide both records from every list. The kernel does not
+    // refuse it yet, so the edge does.
+    for (const organizationId of [input.keptId, input.otherId]) {
+      const { mergedInto } = await getOrganization(ctx, { organizationId });
+      if (mergedInto !== undefined)
+        throw new ConflictError(fr.places.alreadyMerged(organizationId, mergedInto));
+    }
+    return c.json(await mergeDuplicatePlaces(ctx, input), 200);
+  });
 }

@@ -11,12 +11,16 @@ import { fr } from '../messages.ts';
 import { governancePath, PLACES_IMPORT_PAGE, placesPath } from '../paths.ts';
 import { HOME_STEP, type Html, layout } from './layout.ts';
 
-const numbers = new Intl.NumberFormat('fr-FR');
-
 /** What the page says above its sections after a merge, or why an import was refused. */
 export interface PlacesNotice {
   kind: 'notice' | 'error';
   text: string;
+}
+
+export interface PlacesPageOptions {
+  /** Whether the person may import and merge (the coordination): the others only read. */
+  mayEdit: boolean;
+  notice?: PlacesNotice | undefined;
 }
 
 /**
@@ -28,7 +32,7 @@ export function placesPage(
   { governance, places, duplicates }: GovernancePlaces,
   { diagnosis }: TerritorialDiagnosisSheet,
   signedInAs: string,
-  notice?: PlacesNotice,
+  { mayEdit, notice }: PlacesPageOptions,
 ): Html {
   const t = fr.places;
   const base = placesPath(governance.id);
@@ -42,7 +46,12 @@ ${
   diagnosis.communes.total === 0
     ? html`<p class="muted">${t.noCommune}</p>`
     : html`<p>${t.communes(diagnosis.communes.total, diagnosis.communes.withPlace, diagnosis.communes.withoutPlace)}</p>
-<p>${t.population(numbers.format(diagnosis.communes.population), numbers.format(diagnosis.communes.populationWithoutPlace))}</p>
+${
+  // Communes typed by hand have no population: none is better than « 0 habitant ».
+  diagnosis.communes.population > 0
+    ? html`<p>${t.population(diagnosis.communes.population, diagnosis.communes.populationWithoutPlace)}</p>`
+    : ''
+}
 <p>${t.opening(diagnosis.places.saturday, diagnosis.places.evening, diagnosis.places.mobile, diagnosis.places.byFreshness.a_actualiser)}</p>
 <div class="table-scroll" tabindex="0" role="region" aria-label="${t.byService}"><table>
 <caption>${t.byService}</caption>
@@ -72,17 +81,23 @@ ${
 ${
   duplicates.length === 0
     ? html`<p class="muted">${t.noDuplicate}</p>`
-    : html`<p class="hint">${t.duplicateLead}</p>${duplicates.map((group, index) => mergeForm(base, group, index))}`
+    : mayEdit
+      ? html`<p class="hint">${t.duplicateLead}</p>${duplicates.map((group, index) => mergeForm(base, group, index))}`
+      : html`<ul>${duplicates.map((group) => html`<li>${group.map(placeSummary).join(' / ')}</li>`)}</ul>`
 }
 </section>
-<section class="card" aria-labelledby="import"><h2 id="import">${t.import}</h2>
+${
+  mayEdit
+    ? html`<section class="card" aria-labelledby="import"><h2 id="import">${t.import}</h2>
 <p class="hint">${t.importLead}</p>
 <form method="post" action="${PLACES_IMPORT_PAGE}" enctype="multipart/form-data">
 <input type="hidden" name="gouvernance" value="${governance.id}">
 <p><label for="fichier">${t.file}</label> <input id="fichier" name="fichier" type="file" accept=".json,.csv,application/json,text/csv" required></p>
 <p><button type="submit">${t.importButton}</button></p>
 </form>
-</section>`;
+</section>`
+    : ''
+}`;
   return layout({
     title: t.title,
     trail: {
@@ -96,6 +111,12 @@ ${
     body,
   });
 }
+
+/** A place as the duplicates name it: its name and address. */
+const placeSummary = (o: Organization) =>
+  [o.name, [o.address?.street, o.address?.postalCode, o.address?.city].filter(Boolean).join(', ')]
+    .filter(Boolean)
+    .join(' — ');
 
 /** One group of probable duplicates: which record to keep, and the button that merges the rest. */
 function mergeForm(base: string, group: readonly Organization[], index: number): Html {

@@ -1,4 +1,4 @@
-import { ForbiddenError } from '@maille/domain';
+import { can, ForbiddenError } from '@maille/domain';
 import {
   exportDiagnosisCsv,
   exportPlaces,
@@ -16,18 +16,29 @@ import { type PlacesNotice, placesImportPage, placesPage } from '../pages/places
 import { PLACES_IMPORT_PAGE, placesImportPath } from '../paths.ts';
 import { me, sendPage, type WebEnv } from '../web-env.ts';
 
-/** The places page, as it is now, with what the last form did said above it. */
-async function showPlaces(
-  c: Context<WebEnv>,
-  governanceId: string,
-  notice?: PlacesNotice,
-  status: 200 | 400 | 403 | 409 = 200,
-) {
+/**
+ * The places page, as it is now, with what the last form did said above it. Its import and merge
+ * forms are for the governance's coordination (which may change the shared directory): the
+ * others read.
+ */
+async function renderPlaces(c: Context<WebEnv>, governanceId: string, notice?: PlacesNotice) {
   const [places, diagnosis] = await Promise.all([
     listGovernancePlaces(c.var.kernel, { governanceId }),
     getTerritorialDiagnosis(c.var.kernel, { governanceId }),
   ]);
-  return c.html(String(await placesPage(places, diagnosis, me(c).name, notice)), status);
+  const mayEdit = can(c.var.kernel.actor, 'organization.manage', {
+    governance: places.governance,
+  });
+  return String(await placesPage(places, diagnosis, me(c).name, { mayEdit, notice }));
+}
+
+async function showPlaces(
+  c: Context<WebEnv>,
+  governanceId: string,
+  notice: PlacesNotice,
+  status: 200 | 400 | 403 | 409 = 200,
+) {
+  return c.html(await renderPlaces(c, governanceId, notice), status);
 }
 
 /** A refusal's French messages, for the notice above the page. */
@@ -41,14 +52,7 @@ const firstMessage = (refused: { errors: Record<string, string> }) =>
 export const placeRoutes = new Hono<WebEnv>()
   .get('/gouvernances/:id/lieux', async (c) => {
     const governanceId = c.req.param('id');
-    const page = await c.var.cached(c.req.url, async () => {
-      const [places, diagnosis] = await Promise.all([
-        listGovernancePlaces(c.var.kernel, { governanceId }),
-        getTerritorialDiagnosis(c.var.kernel, { governanceId }),
-      ]);
-      return String(await placesPage(places, diagnosis, me(c).name));
-    });
-    return sendPage(c, page);
+    return sendPage(c, await c.var.cached(c.req.url, () => renderPlaces(c, governanceId)));
   })
 
   .get('/gouvernances/:id/lieux.json', (c) => download(c, 'json'))
@@ -67,8 +71,15 @@ export const placeRoutes = new Hono<WebEnv>()
     const form = await c.req.parseBody();
     const kept = typeof form.garder === 'string' ? form.garder : '';
     const group = typeof form.groupe === 'string' ? form.groupe.split(' ') : [];
+    const others = group.filter((id) => id !== kept && id !== '');
+    // A page read before another merge (reloaded, another tab, a colleague's) may name a record
+    // merged since: merged again, it would hide both records. Only places listed now are merged.
+    const { places } = await listGovernancePlaces(c.var.kernel, { governanceId });
+    const listed = new Set(places.map(({ place }) => place.id));
+    if (![kept, ...others].every((id) => id === '' || listed.has(id)))
+      return showPlaces(c, governanceId, { kind: 'error', text: fr.places.mergedAlready }, 409);
     let conflicts = 0;
-    for (const otherId of group.filter((id) => id !== kept && id !== '')) {
+    for (const otherId of others) {
       const outcome = await refusedFields(() =>
         mergeDuplicatePlaces(c.var.kernel, { keptId: kept, otherId }),
       );
@@ -83,7 +94,9 @@ export const placeRoutes = new Hono<WebEnv>()
     const form = await c.req.parseBody();
     const governanceId = typeof form.gouvernance === 'string' ? form.gouvernance : '';
     const file = form.fichier;
-    if (!(file instanceof File) || file.size === 0)
+    // A browser sends a file without a name when none was chosen; an empty file chosen is the
+    // kernel's to refuse, saying so.
+    if (!(file instanceof File) || (file.size === 0 && file.name === ''))
       return showPlaces(c, governanceId, { kind: 'error', text: fr.places.noFile }, 400);
     try {
       const outcome = await refusedFields(async () =>
