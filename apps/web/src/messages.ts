@@ -254,6 +254,8 @@ export const fr = {
     updatedOn: (date: string) => `mise à jour le ${date}`,
     exportJson: 'Exporter au schéma national (JSON)',
     exportCsv: 'Exporter au schéma national (CSV)',
+    leftOut: (names: string[]) =>
+      `${names.length === 1 ? '1 lieu sans adresse n’est' : `${names.length} lieux sans adresse ne sont`} pas dans l’export (le schéma national exige une adresse) : ${names.join(', ')}.`,
     duplicates: 'Doublons probables',
     noDuplicate: 'Aucun doublon probable.',
     duplicateLead:

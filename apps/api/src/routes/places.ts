@@ -207,6 +207,8 @@ export function registerPlaceRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependenc
     return c.body(file.content, 200, {
       'Content-Type': file.contentType,
       'Content-Disposition': `attachment; filename="${file.filename}"`,
+      // Places without an address cannot be valid national records: how many were left out.
+      'Lieux-Ecartes': String(file.leftOut.length),
     }) as never;
   });
   app.openapi(diagnosisRoute, async (c) => {

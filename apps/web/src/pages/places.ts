@@ -74,7 +74,13 @@ ${
         ({ place, freshness }) =>
           html`<tr><th scope="row">${place.name}</th><td>${place.address?.city ?? ''}</td><td>${place.services.length}</td><td>${freshnessLabels[freshness]}${place.sourceUpdatedAt ? html` <span class="muted">(${t.updatedOn(formatDate(place.sourceUpdatedAt))})</span>` : ''}</td></tr>`,
       )}</tbody></table></div>
-<p><a href="${base}.json">${t.exportJson}</a> · <a href="${base}.csv">${t.exportCsv}</a></p>`
+<p><a href="${base}.json">${t.exportJson}</a> · <a href="${base}.csv">${t.exportCsv}</a></p>
+${(() => {
+  const without = places.filter(({ place }) => place.address === undefined);
+  return without.length === 0
+    ? ''
+    : html`<p class="hint">${t.leftOut(without.map(({ place }) => place.name))}</p>`;
+})()}`
 }
 </section>
 <section class="card" aria-labelledby="doublons"><h2 id="doublons">${t.duplicates}</h2>
