@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createStore } from '@maille/db';
-import type { OfficialDirectory } from '@maille/domain';
+import { charenteDirectory } from '@maille/db/testing';
 import { createGovernance, loadTerritoryDirectory } from '@maille/domain/use-cases';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_PEOPLE, suiteApi } from './harness.ts';
@@ -10,25 +9,6 @@ import { bearer, expectProblem, postJson, read, send } from './requests.ts';
 // The places of digital mediation through the API, as a coordinator's script would use it: the
 // Charente file of the national map sent whole, its report, the places of the CA du Grand Cognac
 // with their freshness, the exports, the diagnosis, a merge, and the files refused.
-
-const data = createRequire(import.meta.url);
-const official = (file: string) => data(`@etalab/decoupage-administratif/data/${file}.json`);
-
-/** The official directory of Charente (16) with every département and région. */
-function charenteDirectory(): OfficialDirectory {
-  const communes = (official('communes') as OfficialDirectory['communes']).filter(
-    (c) => c.departement === '16',
-  );
-  const codes = new Set(communes.map((c) => c.code));
-  return {
-    communes,
-    epci: (official('epci') as OfficialDirectory['epci']).filter((e) =>
-      e.membres.some((m) => codes.has(m.code)),
-    ),
-    departements: official('departements'),
-    regions: official('regions'),
-  };
-}
 
 /** The Charente file as the national map published it in July 2023 (188 records). */
 const CHARENTE = new Uint8Array(

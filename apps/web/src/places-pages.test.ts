@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createStore } from '@maille/db';
+import { charenteDirectory } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
-import type { OfficialDirectory } from '@maille/domain';
 import {
   createGovernance,
   listGovernancePlaces,
@@ -14,25 +13,6 @@ import { formClient, ORIGIN, openTestWeb } from '../test/harness.ts';
 // The « Lieux et diagnostic » page as a coordinator of the CA du Grand Cognac uses it: the
 // Charente file of the national map uploaded through the form, its report, the diagnosis, the
 // places with the freshness of their records, a duplicate merged, the downloads.
-
-const data = createRequire(import.meta.url);
-const official = (file: string) => data(`@etalab/decoupage-administratif/data/${file}.json`);
-
-/** The official directory of Charente (16) with every département and région. */
-function charenteDirectory(): OfficialDirectory {
-  const communes = (official('communes') as OfficialDirectory['communes']).filter(
-    (c) => c.departement === '16',
-  );
-  const codes = new Set(communes.map((c) => c.code));
-  return {
-    communes,
-    epci: (official('epci') as OfficialDirectory['epci']).filter((e) =>
-      e.membres.some((m) => codes.has(m.code)),
-    ),
-    departements: official('departements'),
-    regions: official('regions'),
-  };
-}
 
 /** The Charente file as the national map published it in July 2023. */
 const CHARENTE = readFileSync(

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
+import { charenteDirectory } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
-import type { OfficialDirectory } from '@maille/domain';
 import { createGovernance, loadTerritoryDirectory } from '@maille/domain/use-cases';
 import { launchChromium } from '@maille/vitest-config/chromium';
 import type { Browser, Page } from 'playwright-core';
@@ -44,25 +43,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-const official = (file: string) =>
-  createRequire(import.meta.url)(`@etalab/decoupage-administratif/data/${file}.json`);
-
-/** The official directory of Charente (16) with every département and région. */
-function charenteDirectory(): OfficialDirectory {
-  const communes = (official('communes') as OfficialDirectory['communes']).filter(
-    (c) => c.departement === '16',
-  );
-  const codes = new Set(communes.map((c) => c.code));
-  return {
-    communes,
-    epci: (official('epci') as OfficialDirectory['epci']).filter((e) =>
-      e.membres.some((m) => codes.has(m.code)),
-    ),
-    departements: official('departements'),
-    regions: official('regions'),
-  };
 }
 
 /** The Charente file as the national map published it in July 2023. */

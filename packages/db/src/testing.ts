@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { OfficialDirectory } from '@maille/domain';
 import type { Actor, UseCaseContext } from '@maille/domain/use-cases';
 import { sql } from 'kysely';
 import {
@@ -175,3 +177,40 @@ export function kernelAt(
 ): UseCaseContext {
   return { store: createStore(database), clock: () => now, ids: timeOrderedIds(), actor };
 }
+
+const official = createRequire(import.meta.url);
+const officialFile = (file: string) =>
+  official(`@etalab/decoupage-administratif/data/${file}.json`);
+
+/**
+ * The official directory of Charente (16) only, with every département and région: what the
+ * places tests need to place the Charente file's communes, quickly on PostgreSQL too.
+ */
+export function charenteDirectory(): OfficialDirectory {
+  const communes = (officialFile('communes') as OfficialDirectory['communes']).filter(
+    (c) => c.departement === '16',
+  );
+  const codes = new Set(communes.map((c) => c.code));
+  return {
+    communes,
+    epci: (officialFile('epci') as OfficialDirectory['epci']).filter((e) =>
+      e.membres.some((m) => codes.has(m.code)),
+    ),
+    departements: officialFile('departements'),
+    regions: officialFile('regions'),
+  };
+}
+
+/** The Charente file of the national map, as published in July 2023 (188 records). */
+export const CHARENTE_FILE = new URL(
+  '../../domain/test-fixtures/lieux-mediation-numerique/charente-2023-07-11.json',
+  import.meta.url,
+);
+
+/** The Charente file's bytes. */
+export function charenteFile(): Uint8Array {
+  return new Uint8Array(readFileSync(CHARENTE_FILE));
+}
+
+/** The CA du Grand Cognac, whose communes hold a good share of the Charente file's places. */
+export const GRAND_COGNAC = '200070514';

@@ -12,8 +12,15 @@ import { exportGovernance, loadTerritoryDirectory } from '@maille/domain/use-cas
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Database, type DialectName } from '../src/index.ts';
-import { DIALECTS, kernelAt, openTestDatabase, type TestDatabase, tableNames } from './dialects.ts';
-import { charenteDirectory } from './fixtures/charente-directory.ts';
+import {
+  charenteDirectory,
+  DIALECTS,
+  kernelAt,
+  openTestDatabase,
+  type TestDatabase,
+  tableNames,
+} from './dialects.ts';
+
 import { demoContexts, seedDataset } from './fixtures/demo.ts';
 import { buildLargeDocument, demoWithoutLaRochelle } from './fixtures/large-governance.ts';
 

@@ -15,8 +15,15 @@ import {
 } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../src/index.ts';
-import { DIALECTS, kernelAt, openTestDatabase, type TestDatabase } from './dialects.ts';
-import { CHARENTE_FILE, charenteDirectory, GRAND_COGNAC } from './fixtures/charente-directory.ts';
+import {
+  CHARENTE_FILE,
+  charenteDirectory,
+  DIALECTS,
+  GRAND_COGNAC,
+  kernelAt,
+  openTestDatabase,
+  type TestDatabase,
+} from './dialects.ts';
 
 // The Charente file of the national map imported as a coordinator would, on both databases: the
 // report, a second import that changes nothing, the places of a real EPCI with their freshness,
