@@ -166,7 +166,7 @@ describe('importing the national places file', () => {
       413,
       'trop-volumineux',
     );
-    expect(problem.detail).toMatch(/52428800 octets/);
+    expect(problem.detail).toMatch(/\(50 Mo\)/);
     expect(await countOrganizations()).toBe(organizations);
   });
 

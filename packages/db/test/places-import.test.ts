@@ -123,6 +123,10 @@ describe.each(DIALECTS)('importing the national places file, on %s', (dialect) =
       expect.arrayContaining([...kept.nationalIds, ...other.nationalIds]),
     );
     expect(Array.isArray(conflicts)).toBe(true);
+    // Merged once: a page reloaded or a request retried cannot merge it again.
+    await expect(
+      mergeDuplicatePlaces(admin(), { keptId: other.id, otherId: kept.id }),
+    ).rejects.toThrow(/déjà été fusionné/);
     const governance = await getGovernance(admin(), { governanceId });
     expect(governance.version).toBeGreaterThan(member.version);
     expect(governance.organizations.map((o) => o.organizationId)).toEqual([kept.id]);

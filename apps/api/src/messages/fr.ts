@@ -73,7 +73,7 @@ export const fr = {
     tooLarge: {
       title: 'Requête trop volumineuse',
       detail: (limit: number) =>
-        `Le corps de la requête dépasse la taille autorisée (${limit} octets).`,
+        `Le corps de la requête dépasse la taille autorisée (${limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} Mo` : limit >= 1024 ? `${Math.round(limit / 1024)} Ko` : `${limit} octets`}).`,
     },
     tooManyRequests: {
       title: 'Trop de requêtes',

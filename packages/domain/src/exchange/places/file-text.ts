@@ -52,13 +52,17 @@ export function fileText(bytes: Uint8Array): string {
       'Ce fichier est encodé en UTF-16 (« texte Unicode » d’Excel) : enregistrez-le en CSV UTF-8 puis recommencez.',
     );
   }
+  // Checked before decoding: a file of NUL bytes is valid UTF-8, and reading it as a CSV of one
+  // 50 MB line would hold the server for seconds before refusing it.
+  if (looksBinary(bytes))
+    throw fileError(
+      'Ce fichier n’est pas un texte (contenu binaire) : déposez le fichier JSON ou CSV des lieux.',
+    );
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const text = decodeUtf8(bytes, start);
   if (text !== undefined) return text;
   throw fileError(
-    looksBinary(bytes)
-      ? 'Ce fichier n’est pas un texte (contenu binaire) : déposez le fichier JSON ou CSV des lieux.'
-      : 'Ce fichier n’est pas en UTF-8 : il semble encodé en Latin-1 (ISO-8859-1 ou Windows-1252), ce qui abîmerait les accents. Enregistrez-le en UTF-8 (« CSV UTF-8 » dans Excel) puis recommencez.',
+    'Ce fichier n’est pas en UTF-8 : il semble encodé en Latin-1 (ISO-8859-1 ou Windows-1252), ce qui abîmerait les accents. Enregistrez-le en UTF-8 (« CSV UTF-8 » dans Excel) puis recommencez.',
   );
 }
 

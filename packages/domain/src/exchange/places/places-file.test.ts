@@ -165,6 +165,10 @@ describe('parsePlacesFile', () => {
     expect(refusal(new Uint8Array([0x81, 0x00, 0x02, 0x03]))).toBe(
       'Ce fichier n’est pas un texte (contenu binaire) : déposez le fichier JSON ou CSV des lieux.',
     );
+    // NUL bytes are valid UTF-8: refused as binary, not read as one CSV line of 50 MB.
+    expect(refusal(new Uint8Array(MAX_PLACES_FILE_BYTES))).toBe(
+      'Ce fichier n’est pas un texte (contenu binaire) : déposez le fichier JSON ou CSV des lieux.',
+    );
   });
 
   it('refuses what is neither JSON nor CSV, and JSON that is not a list of places', () => {

@@ -13,7 +13,7 @@ import {
 import { Body } from '../../governance/body.ts';
 import { Governance } from '../../governance/governance.ts';
 import { Action } from '../../roadmap/action.ts';
-import { NotFoundError } from '../../shared/errors.ts';
+import { ConflictError, NotFoundError } from '../../shared/errors.ts';
 import { idOf } from '../../shared/ids.ts';
 import { localDate } from '../../shared/time.ts';
 import { validate } from '../../shared/validate.ts';
@@ -161,6 +161,13 @@ export async function mergeDuplicatePlaces(
     const kept = await mustGet(repos.organizations, keptId, 'Lieu');
     const other = await mustGet(repos.organizations, otherId, 'Lieu');
     checkVersion(kept, expectedVersion);
+    // A record already merged is no place of its own any more: merging it again (a page reloaded,
+    // a request retried) would hide both.
+    for (const place of [kept, other])
+      if (place.mergedInto !== undefined)
+        throw new ConflictError(
+          `« ${place.name} » a déjà été fusionné avec une autre fiche (${place.mergedInto}) : rechargez la liste des doublons.`,
+        );
     const { fields, conflicts } = mergePlaces(kept, other, choices);
     const now = ctx.clock();
     const place = nextVersion(
