@@ -22,6 +22,7 @@ const PAGES = [
   ['fiche-action', '/fiches/act_lr0002'],
   ['point-copil', `/gouvernances/${LR.governance}/point-copil`],
   ['indicateurs', `/gouvernances/${LR.governance}/indicateurs`],
+  ['lieux', `/gouvernances/${LR.governance}/lieux`],
   ['mon-compte', '/compte'],
 ] as const;
 const VIEWPORTS = [

@@ -95,6 +95,12 @@ describe.each(DIALECTS)('the official territory directory, on %s', (dialect) => 
       .filter((t) => t.parents.some((p) => p.level === 'epci' && p.code === epci.code));
     expect(within.map((t) => t.code)).toEqual(expected.map((t) => t.code).sort());
     expect(within.length).toBeGreaterThan(20);
+    const region = { level: 'region', code: '75' } as const;
+    expect(await read<number>((repos) => repos.territories.countWithin(region, 'epci'))).toBe(
+      everything.filter(
+        (t) => t.level === 'epci' && t.parents.some((p) => p.level === 'region' && p.code === '75'),
+      ).length,
+    );
 
     const cognac = await read<Territory[]>((repos) =>
       repos.territories.listByPostalCodes(['16100']),

@@ -291,6 +291,17 @@ function territoriesOver(db: Tx): Repositories['territories'] {
       if (level !== undefined) query = query.where('t.level', '=', level);
       return parseRows(await query.orderBy('t.code').orderBy('t.id').execute());
     },
+    countWithin: async (ref, level) => {
+      const row = await db
+        .selectFrom('territory_parents as p')
+        .innerJoin('territories as t', 't.id', 'p.territory_id')
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .where('p.level', '=', ref.level)
+        .where('p.code', '=', ref.code)
+        .where('t.level', '=', level)
+        .executeTakeFirst();
+      return Number(row?.count ?? 0);
+    },
     listByPostalCodes: async (postalCodes) => {
       const found = new Map<string, Territory>();
       for (const part of chunks([...new Set(postalCodes)], 500)) {

@@ -292,6 +292,13 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
             (level === undefined || t.level === level) &&
             t.parents.some((p) => p.level === ref.level && p.code === ref.code),
         ).sort((a, b) => byText(a.code, b.code)),
+      countWithin: async (ref, level) =>
+        where(
+          'territories',
+          (t) =>
+            t.level === level &&
+            t.parents.some((p) => p.level === ref.level && p.code === ref.code),
+        ).length,
       listByPostalCodes: async (postalCodes) =>
         where('territories', (t) => t.postalCodes.some((code) => postalCodes.includes(code))).sort(
           (a, b) => byText(a.code, b.code),

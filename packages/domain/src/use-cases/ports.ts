@@ -60,6 +60,8 @@ export interface TerritoryRepository extends VersionedRepository<Territory> {
    * the perimeter of a governance, without reading the rest of the directory.
    */
   listWithin(ref: TerritoryRef, level?: TerritoryLevel): Promise<Territory[]>;
+  /** How many territories of `level` have `ref` among their parents, without reading them. */
+  countWithin(ref: TerritoryRef, level: TerritoryLevel): Promise<number>;
   /** The communes a postal code serves, by code. */
   listByPostalCodes(postalCodes: readonly string[]): Promise<Territory[]>;
   /**

@@ -24,6 +24,7 @@ import { perimeterDirectory } from '../actors/perimeter.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
 import { mustGet } from '../helpers.ts';
+import type { Repositories } from '../ports.ts';
 import { currentValuesOf } from './computed-values.ts';
 
 export const GetIndicatorSeriesInput = z
@@ -140,14 +141,10 @@ export async function getIndicatorSeries(
       count: COMPUTED_PERIODS,
       now: ctx.clock(),
     });
-    const directory = await perimeterDirectory(
-      repos,
-      governance.territory,
-      measurements.map((m) => m.territory),
-    );
+    const { directory, childCounts } = await directoryForSeries(repos, governance, measurements);
     return seriesOf(
       ctx,
-      { indicator, governance, measurements, directory },
+      { indicator, governance, measurements, directory, childCounts },
       {
         from,
         to,
@@ -156,6 +153,32 @@ export async function getIndicatorSeries(
       },
     );
   });
+}
+
+/**
+ * What a series reads of the directory: the governance's perimeter and the territories its values
+ * name (see `perimeterDirectory`), and how many territories of the values' level the larger
+ * territories above it hold, counted by the database rather than read.
+ */
+export async function directoryForSeries(
+  repos: Repositories,
+  governance: Governance,
+  measurements: readonly Measurement[],
+): Promise<{ directory: Territory[]; childCounts: Map<string, number> }> {
+  const directory = await perimeterDirectory(
+    repos,
+    governance.territory,
+    measurements.map((m) => m.territory),
+  );
+  const entryLevel = mostCommonLevel(measurements);
+  const own = directory.find(
+    (t) => t.level === governance.territory.level && t.code === governance.territory.code,
+  );
+  const childCounts = new Map<string, number>();
+  if (entryLevel === null || !own) return { directory, childCounts };
+  for (const parent of own.parents)
+    childCounts.set(levelKey(parent), await repos.territories.countWithin(parent, entryLevel));
+  return { directory, childCounts };
 }
 
 /** How many periods of a computed indicator a series shows, up to the running one. */
@@ -173,11 +196,17 @@ export function seriesOf(
     governance,
     measurements,
     directory,
+    childCounts = new Map(),
   }: {
     indicator: Indicator;
     governance: Governance;
     measurements: readonly Measurement[];
     directory: readonly Territory[];
+    /**
+     * How many territories of the entry level the territories above the perimeter hold (its
+     * département, its région), counted by the database: the directory read stops at the perimeter.
+     */
+    childCounts?: ReadonlyMap<string, number>;
   },
   {
     from,
@@ -195,7 +224,7 @@ export function seriesOf(
   const inRange = values.filter((m) => withinBounds(m.period, from, to));
   const entryLevel = mostCommonLevel(inRange);
   const byPeriod = rollUpTerritoriesByPeriod(indicator, inRange, directory);
-  const places = directoryIndex(directory, entryLevel);
+  const places = directoryIndex(directory, entryLevel, childCounts);
   const periods = listedPeriods([...byPeriod.keys()]).map((period): SeriesPeriod => {
     const points: SeriesPoint[] = [];
     for (const value of byPeriod.get(period) ?? []) {
@@ -282,7 +311,7 @@ function levelKey(ref: TerritoryRef): string {
 }
 
 /** The level most of `measurements` are recorded at; ties go to the smaller level. */
-function mostCommonLevel(measurements: readonly MeasurementValue[]): TerritoryLevel | null {
+export function mostCommonLevel(measurements: readonly MeasurementValue[]): TerritoryLevel | null {
   const counts = new Map<TerritoryLevel, number>();
   for (const m of measurements) {
     counts.set(m.territory.level, (counts.get(m.territory.level) ?? 0) + 1);
@@ -296,7 +325,11 @@ function mostCommonLevel(measurements: readonly MeasurementValue[]): TerritoryLe
 }
 
 /** Names from the directory, and how many territories of `entryLevel` each territory holds. */
-function directoryIndex(directory: readonly Territory[], entryLevel: TerritoryLevel | null) {
+function directoryIndex(
+  directory: readonly Territory[],
+  entryLevel: TerritoryLevel | null,
+  counted: ReadonlyMap<string, number>,
+) {
   const names = new Map<string, string>();
   const children = new Map<string, number>();
   for (const territory of directory) {
@@ -309,7 +342,8 @@ function directoryIndex(directory: readonly Territory[], entryLevel: TerritoryLe
   }
   return {
     nameOf: (ref: TerritoryRef) => names.get(levelKey(ref)) ?? null,
-    childCount: (ref: TerritoryRef) => children.get(levelKey(ref)) ?? 0,
+    childCount: (ref: TerritoryRef) =>
+      counted.get(levelKey(ref)) ?? children.get(levelKey(ref)) ?? 0,
   };
 }
 
