@@ -300,6 +300,11 @@ const PROBES: Record<string, Probe> = {
       return '/places/merges';
     },
   },
+  'GET /persons/{personId}/personal-data': { path: `/persons/${LR_ELECTED}/personal-data` },
+  'POST /persons/{personId}/erasure': {
+    path: `/persons/${LR_ELECTED}/erasure`,
+    init: { method: 'POST' },
+  },
   'GET /persons/{personId}': { path: `/persons/${LR_ELECTED}` },
   'POST /persons': { path: '/persons', init: json('POST', { displayName: 'Camille Essai' }) },
   'POST /persons/{personId}/link-codes': {
@@ -478,6 +483,11 @@ const MATRIX: Record<string, Record<Role, number>> = {
   'GET /meetings/{meetingId}':                row(404, 200, 200, 200, 404, 200),
   'PATCH /meetings/{meetingId}':              row(401, 200, 403, 403, 404, 200),
   ...ROADMAP_RESOURCE_MATRIX,
+  // Rights of access and erasure: the person, their coordination, the administrator. Last, as an
+  // erasure blanks the elected member the probes above read.
+  // Anyone else is told no such data exists for them (404), as for a person they may not read.
+  'GET /persons/{personId}/personal-data':    row(404, 200, 404, 404, 404, 200),
+  'POST /persons/{personId}/erasure':         row(401, 200, 404, 404, 404, 200),
 };
 
 /** A live calendar feed of La Rochelle, as its coordinator would have made it. */

@@ -240,6 +240,12 @@ export const fr = {
     exportGovernanceDescription:
       'Le document « maille.gouvernance » : instances, séances, feuilles de route, fiches, jalons, financements, points d’étape, indicateurs, mesures, historique, et les personnes, structures et territoires qu’ils citent. Contient des données personnelles : réservé à la coordination.',
     listTerritories: 'Lister les territoires',
+    exportPersonalData: 'Exporter les données personnelles d’une personne',
+    exportPersonalDataDescription:
+      'Tout ce que la base garde sur la personne (droit d’accès) : sa fiche, et chaque enregistrement qui la nomme par son identifiant, son nom, son courriel, son téléphone ou son compte de discussion. Pour la personne elle-même, sa coordination ou l’administration de l’instance ; l’historique garde qui l’a demandé et quand.',
+    erasePersonalData: 'Effacer une personne (droit à l’effacement)',
+    erasePersonalDataDescription:
+      'Efface le nom, le courriel et le téléphone de la personne, ses liens de discussion et ses sessions, et réécrit en « membre supprimé » chaque texte qui la citait ; ses points d’étape et l’historique restent, sans la nommer. En une transaction, comme « maille person erase ». 409 si elle est déjà effacée. L’historique garde qui l’a demandé et quand.',
     importPlaces: 'Importer un fichier national de lieux de médiation numérique',
     importPlacesDescription:
       'Le fichier tel que publié, en corps de la requête (JSON ou CSV séparé par « , » ou « ; », UTF-8 avec ou sans BOM, 50 Mo au plus ; le schéma 1.0.2 ou les anciens noms de champs), importé en entier ou pas du tout. Réimporté, le même fichier ne change rien. Répond le rapport, gardé : chaque enregistrement créé, mis à jour, inchangé, fusionné ou rejeté (avec sa position et la raison), les corrections faites et les doublons probables. Pour l’administration ou une coordination.',

@@ -44,7 +44,8 @@ function phoneForms(phone: string): string[] {
 /**
  * Everything stored about a person, machine-readable (right of access, DOMAIN.md §6): their
  * record, and every record of every table that names them by id, name, email, phone or chat id.
- * For the person themselves, or a coordinator of a governance where they take part.
+ * For the person themselves, a coordinator of a governance where they take part, or the
+ * instance's administrator; the audit trail keeps who asked and when.
  */
 export async function exportPersonalData(
   ctx: UseCaseContext,
@@ -60,6 +61,13 @@ export async function exportPersonalData(
     await authorizePersonChange(ctx, repos, personId);
     const person = await mustGet(repos.persons, personId, 'Personne');
     const records = await repos.personalData.collect([person.id, ...identifiersOf(person)]);
+    // Who asked for a person's data, and when, is kept: the export is itself a processing.
+    await recordAudit(ctx, repos, {
+      entity: 'person',
+      entityId: personId,
+      action: 'export',
+      after: {},
+    });
     return { format: 'maille.donnees-personnelles', exportedAt: ctx.clock(), person, records };
   });
 }
