@@ -126,5 +126,23 @@ describe('the indicators page’s forms', () => {
     const member = await (await get(indicatorsPath, await signedIn(GAUTIER))).text();
     expect(member).not.toContain('Modifier l’indicateur et ses cibles');
     expect(member).not.toContain('Créer l’indicateur');
+    expect(member).not.toContain('Ajouter les indicateurs du référentiel');
+  });
+
+  it('adds the referential’s indicators a governance lacks, and only those', async () => {
+    const cookie = await signedIn(MOREAU);
+    const count = async () =>
+      (await listIndicators(world.admin, { governanceId: LR.governance, limit: 100 })).items.length;
+    const before = await count();
+    const added = await post(`${indicatorsPath}/defauts`, cookie, {});
+    expect(added.status).toBe(303);
+    expect(added.headers.get('Location')).toBe(indicatorsPath);
+    const after = await count();
+    expect(after).toBeGreaterThan(before);
+    // The computed ones are there, with their values from the data.
+    const page = await (await get(indicatorsPath, cookie)).text();
+    expect(page).toContain('Lieux de médiation');
+    expect((await post(`${indicatorsPath}/defauts`, cookie, {})).status).toBe(303);
+    expect(await count()).toBe(after);
   });
 });

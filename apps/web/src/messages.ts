@@ -298,6 +298,10 @@ export const fr = {
     back: 'Retour aux lieux',
   },
   indicators: {
+    defaults: 'Indicateurs du référentiel',
+    defaultsLead:
+      'Les 11 indicateurs de pilotage du référentiel de Maille : lieux de médiation, communes couvertes, médiateurs, aidants, réunions tenues, fiches réalisées, financements… La plupart se calculent d’après les données. Ceux que la gouvernance suit déjà restent tels quels.',
+    installDefaults: 'Ajouter les indicateurs du référentiel',
     open: 'Voir les indicateurs',
     title: 'Indicateurs',
     unit: (unit: string) => `Unité : ${unit.toLowerCase()}`,

@@ -6,9 +6,11 @@ import {
   createGovernance,
   exportPlaces,
   getGovernance,
+  getGovernanceDashboard,
   getPlacesImport,
   getTerritorialDiagnosis,
   importPlaces,
+  installDefaultIndicators,
   listGovernancePlaces,
   loadTerritoryDirectory,
   mergeDuplicatePlaces,
@@ -133,6 +135,13 @@ describe.each(DIALECTS)('importing the national places file, on %s', (dialect) =
     const after = await listGovernancePlaces(admin(), { governanceId });
     expect(after.places.map((p) => p.place.id)).not.toContain(other.id);
     expect(after.places.map((p) => p.place.id)).toContain(kept.id);
+
+    // The computed indicator counts the merged place once, as the diagnosis does.
+    await installDefaultIndicators(admin(), { governanceId });
+    const dashboard = await getGovernanceDashboard(admin(), { governanceId });
+    const { diagnosis } = await getTerritorialDiagnosis(admin(), { governanceId });
+    const places = dashboard.indicators.find((s) => s.indicator.code === 'lieux_mediation');
+    expect(places?.value).toBe(diagnosis.places.total);
 
     const count = (await organizations()).length;
     const again = await importPlaces(admin(), { content: charente });

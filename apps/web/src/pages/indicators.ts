@@ -85,6 +85,7 @@ ${board.may['indicator.manage'] ? definitionForm(indicator, refused) : ''}
 </section>`;
         })}`
   }
+${board.may['indicator.manage'] ? defaultsForm(governance.id) : ''}
 ${board.may['indicator.manage'] ? creationForm(governance.id, refused) : ''}`;
   return layout({
     title: t.title,
@@ -98,6 +99,18 @@ ${board.may['indicator.manage'] ? creationForm(governance.id, refused) : ''}`;
     signedInAs,
     body,
   });
+}
+
+/**
+ * The field's default indicators (places, communes covered, mediators…, most computed from the
+ * data), added to those the governance follows; those it already has are left as they are.
+ */
+function defaultsForm(governanceId: string): Html {
+  const t = fr.indicators;
+  return html`<section class="card" aria-labelledby="defauts"><h2 id="defauts">${t.defaults}</h2>
+<p class="hint">${t.defaultsLead}</p>
+<form method="post" action="${governancePath(governanceId)}/indicateurs/defauts"><p><button type="submit">${t.installDefaults}</button></p></form>
+</section>`;
 }
 
 export type IndicatorForm = `mesure-${string}` | `def-${string}` | 'nouvel';

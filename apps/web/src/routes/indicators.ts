@@ -3,6 +3,7 @@ import {
   getGovernance,
   getIndicator,
   getIndicatorBoard,
+  installDefaultIndicators,
   recordMeasurement,
   updateIndicator,
 } from '@maille/domain/use-cases';
@@ -58,6 +59,12 @@ export const indicatorRoutes = new Hono<WebEnv>()
       (path) => `nouvel-${path.split('.')[0]}`,
     );
     return answer(c, governanceId, 'nouvel', typed, outcome);
+  })
+
+  .post('/gouvernances/:id/indicateurs/defauts', async (c) => {
+    const governanceId = c.req.param('id');
+    await installDefaultIndicators(c.var.kernel, { governanceId });
+    return c.redirect(`${governancePath(governanceId)}/indicateurs`, 303);
   })
 
   .post('/indicateurs/:id/mesures', async (c) => {

@@ -55,7 +55,8 @@ export async function computationData(
   ];
   return {
     governance,
-    organizations: [...located, ...others],
+    // A record merged into another is no place of its own: counted once, as the kept one.
+    organizations: [...located, ...others].filter((o) => o.mergedInto === undefined),
     persons: await repos.persons.getMany([...new Set(memberIds)]),
     communes,
     meetings,
