@@ -18,7 +18,7 @@ export function tooManyRecords(max: number): ValidationError {
 }
 
 // The first bytes of the files people upload by mistake instead of a JSON or CSV export.
-const SIGNATURES: readonly { bytes: readonly number[]; what: string; then?: string }[] = [
+const SIGNATURES: readonly { bytes: readonly number[]; what: string; hint?: string }[] = [
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'une image PNG' },
   { bytes: [0xff, 0xd8, 0xff], what: 'une image JPEG' },
   { bytes: [0x47, 0x49, 0x46, 0x38], what: 'une image GIF' },
@@ -26,12 +26,12 @@ const SIGNATURES: readonly { bytes: readonly number[]; what: string; then?: stri
   {
     bytes: [0x50, 0x4b, 0x03, 0x04],
     what: 'une archive ZIP ou un classeur (XLSX, ODS)',
-    then: 'Enregistrez le classeur au format « CSV UTF-8 » puis recommencez.',
+    hint: 'Enregistrez le classeur au format « CSV UTF-8 » puis recommencez.',
   },
   {
     bytes: [0xd0, 0xcf, 0x11, 0xe0],
     what: 'un classeur Excel (XLS)',
-    then: 'Enregistrez le classeur au format « CSV UTF-8 » puis recommencez.',
+    hint: 'Enregistrez le classeur au format « CSV UTF-8 » puis recommencez.',
   },
 ];
 
@@ -46,7 +46,7 @@ export function fileText(bytes: Uint8Array): string {
   const signature = SIGNATURES.find((s) => s.bytes.every((byte, i) => bytes[i] === byte));
   if (signature) {
     throw fileError(
-      `Ce fichier est ${signature.what}, pas un fichier JSON ou CSV de lieux de médiation numérique.${signature.then ? ` ${signature.then}` : ''}`,
+      `Ce fichier est ${signature.what}, pas un fichier JSON ou CSV de lieux de médiation numérique.${signature.hint ? ` ${signature.hint}` : ''}`,
     );
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
