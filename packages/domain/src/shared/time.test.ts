@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   daysBetween,
+  formatDate,
   Instant,
   IsoDate,
   isoWeekday,
@@ -61,5 +62,14 @@ describe('wall clock in a time zone', () => {
       hour: 0,
       minute: 30,
     });
+  });
+});
+
+describe('a date as French readers write it', () => {
+  it('writes the first of a month « 1er », the other days as numbers', () => {
+    expect(formatDate('2027-04-01')).toBe('1er avril 2027');
+    expect(formatDate('2027-04-11')).toBe('11 avril 2027');
+    expect(formatDate('2026-11-24T23:30:00.000Z')).toBe('24 novembre 2026');
+    expect(formatDate('2026-12-01')).toBe('1er décembre 2026');
   });
 });

@@ -226,12 +226,15 @@ export function toInstant(date: string, time: string, zone: string): string {
 const LONG_FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
 
 /**
- * A calendar day as French readers write it: `2026-11-24` → « 24 novembre 2026 ». An instant is
- * read for its UTC day; no time zone moves a day.
+ * A calendar day as French readers write it: `2026-11-24` → « 24 novembre 2026 », and the first
+ * of a month « 1er » (« 1er avril 2027 »), as French typography has it. An instant is read for its
+ * UTC day; no time zone moves a day.
  *
  * @example
  * formatDate('2023-05-25'); // '25 mai 2023'
+ * formatDate('2027-04-01'); // '1er avril 2027'
  */
 export function formatDate(isoDate: string): string {
-  return LONG_FRENCH_DATE.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+  const text = LONG_FRENCH_DATE.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+  return text.startsWith('1 ') ? `1er ${text.slice(2)}` : text;
 }
