@@ -134,6 +134,17 @@ const ROADMAP_RESOURCE_PROBES: Record<string, Probe> = {
     init: json('PATCH', { note: 'Solde versé.' }),
     etagOf: `/funding-lines/${LR.stateFunding}`,
   },
+  'POST /funding-lines/{fundingLineId}/payments': {
+    path: `/funding-lines/${LR.stateFunding}/payments`,
+    init: json('POST', { on: '2030-01-15', amountCents: 10_000, note: 'Acompte' }),
+    etagOf: `/funding-lines/${LR.stateFunding}`,
+  },
+  'GET /governances/{governanceId}/funding-calendar': {
+    path: `/governances/${LR.governance}/funding-calendar`,
+  },
+  'GET /governances/{governanceId}/funding-lines.csv': {
+    path: `/governances/${LR.governance}/funding-lines.csv`,
+  },
   'GET /updates/{updateId}': { path: '/updates/upd_lr0001' },
   'GET /actions/{actionId}/updates': { path: `/actions/${LR_ACTION}/updates` },
   'GET /milestones/{milestoneId}/updates': { path: '/milestones/mil_lr0201/updates' },
@@ -398,6 +409,10 @@ const ROADMAP_RESOURCE_MATRIX: Record<string, Record<Role, number>> = {
   'POST /actions/{actionId}/funding-lines':               row(401, 201, 201, 403, 403, 201),
   'GET /funding-lines/{fundingLineId}':                   row(200, 200, 200, 200, 200, 200),
   'PATCH /funding-lines/{fundingLineId}':                 row(401, 200, 200, 403, 403, 200),
+  'POST /funding-lines/{fundingLineId}/payments':         row(401, 200, 200, 403, 403, 200),
+  // The funding calendar and its CSV belong to the governance: 404 to those outside it.
+  'GET /governances/{governanceId}/funding-calendar':     row(404, 200, 200, 200, 404, 200),
+  'GET /governances/{governanceId}/funding-lines.csv':    row(404, 200, 200, 200, 404, 200),
   'GET /updates/{updateId}':                              row(200, 200, 200, 200, 200, 200),
   'GET /actions/{actionId}/updates':                      row(200, 200, 200, 200, 200, 200),
   'GET /milestones/{milestoneId}/updates':                row(200, 200, 200, 200, 200, 200),

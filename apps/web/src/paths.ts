@@ -8,6 +8,7 @@ export const bodyPath = (id: string) => `/instances/${id}`;
 export const meetingPath = (id: string) => `/reunions/${id}`;
 export const roadmapPath = (id: string) => `/feuilles-de-route/${id}`;
 export const actionPath = (id: string) => `/fiches/${id}`;
+export const fundingPath = (governanceId: string) => `/gouvernances/${governanceId}/financements`;
 export const placesPath = (governanceId: string) => `/gouvernances/${governanceId}/lieux`;
 export const PLACES_IMPORT_PAGE = '/lieux/imports';
 export const placesImportPath = (id: string) => `/lieux/imports/${id}`;

@@ -37,6 +37,7 @@ import { chromiumPrinter } from './pdf.ts';
 import { accountRoutes } from './routes/account.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { bodyRoutes } from './routes/bodies.ts';
+import { fundingRoutes } from './routes/funding.ts';
 import { governanceRoutes } from './routes/governances.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { meetingRoutes } from './routes/meetings.ts';
@@ -241,6 +242,7 @@ export function createWeb({
   app.route('/', accountRoutes(SESSION_COOKIE));
   app.route('/', indicatorRoutes);
   app.route('/', placeRoutes);
+  app.route('/', fundingRoutes);
   app.route('/', roadmapRoutes);
   app.route('/', actionRoutes);
   app.route('/', milestoneRoutes);

@@ -707,6 +707,10 @@ export function buildDronneEtBelle(ctx: DemoContext): DemoSlice {
       amountCents: 5_000_000,
       status: 'verse',
       decidedOn: day(-500),
+      payments: [
+        { on: day(-470), amountCents: 2_500_000, note: 'Première moitié' },
+        { on: day(-100), amountCents: 2_500_000, note: 'Solde' },
+      ],
       note: 'Poste du second conseiller numérique, qui anime le bus.',
     }),
     funding('fun_db0102', {
@@ -715,7 +719,11 @@ export function buildDronneEtBelle(ctx: DemoContext): DemoSlice {
       programme: 'Fonds privés — mécénat',
       amountCents: 1_500_000,
       status: 'accorde',
+      grantedCents: 1_200_000,
       decidedOn: day(-520),
+      payments: [{ on: day(-490), amountCents: 600_000, note: 'Avance de 50 %' }],
+      agreementEndsOn: day(200),
+      reportDueOn: day(40),
     }),
     funding('fun_db0103', {
       actionId: A.bus,
@@ -725,6 +733,7 @@ export function buildDronneEtBelle(ctx: DemoContext): DemoSlice {
       amountCents: 4_000_000,
       status: 'verse',
       decidedOn: day(-540),
+      payments: [{ on: day(-510), amountCents: 4_000_000 }],
     }),
     funding('fun_db0104', {
       actionId: A.bus,
@@ -742,7 +751,11 @@ export function buildDronneEtBelle(ctx: DemoContext): DemoSlice {
       programme: 'Convention territoriale globale',
       amountCents: 1_200_000,
       status: 'accorde',
+      applicationDeadline: day(-130),
       decidedOn: day(-95),
+      payments: [{ on: day(-60), amountCents: 600_000, note: 'Acompte' }],
+      agreementEndsOn: day(270),
+      reportDueOn: day(12),
     }),
     funding('fun_db0801', {
       actionId: A.pointsAcces,
@@ -750,6 +763,7 @@ export function buildDronneEtBelle(ctx: DemoContext): DemoSlice {
       funderOrganizationId: O.departement,
       amountCents: 800_000,
       status: 'en_instruction',
+      applicationDeadline: day(-30),
     }),
     funding('fun_db0901', {
       actionId: A.tiersLieu,
@@ -758,6 +772,7 @@ export function buildDronneEtBelle(ctx: DemoContext): DemoSlice {
       programme: 'Appel à projets tiers-lieux',
       amountCents: 3_000_000,
       status: 'envisage',
+      applicationDeadline: day(24),
     }),
   ];
 

@@ -58,7 +58,7 @@ async function calendarOf(as: ReturnType<typeof demo>, token: string) {
 }
 
 describe('readCalendarFeed', () => {
-  it('gathers every milestone and meeting of the governance, and those only', async () => {
+  it('gathers every milestone, meeting and funding date of the governance, and those only', async () => {
     const as = demo();
     const { governance, calendar } = await calendarOf(as, await feedToken(as));
     const dataset = buildDemoDataset({ now: DEFAULT_DEMO_NOW });
@@ -67,6 +67,11 @@ describe('readCalendarFeed', () => {
       ...dataset.milestones.filter((m) => m.governanceId === LR.governance),
       ...dataset.meetings.filter((m) => m.governanceId === LR.governance),
     ].map((e) => e.id);
+    // Each dated step of a funding line is an event of its own: La Rochelle's lines have a
+    // decision date each, when decided.
+    for (const line of dataset.fundingLines.filter((l) => l.governanceId === LR.governance)) {
+      if (line.decidedOn) expected.push(`${line.id}-decision`);
+    }
     expect(governance.id).toBe(LR.governance);
     expect(uids.sort()).toEqual(expected.sort());
     expect(calendar.replace(/\r\n /g, '')).toContain(`X-WR-CALNAME:${escapeText(governance.name)}`);

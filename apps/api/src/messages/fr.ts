@@ -343,7 +343,15 @@ export const fr = {
     listFundingLines: 'Lister les financements d’une fiche',
     getFundingLine: 'Lire un financement',
     addFundingLine: 'Ajouter un financement à une fiche',
-    updateFundingLine: 'Modifier un financement (montant, statut, financeur…)',
+    updateFundingLine:
+      'Modifier un financement (montant, statut, financeur, dates du calendrier…) ; chaque changement de statut est gardé avec sa date et son auteur',
+    recordFundingPayment: 'Enregistrer un versement reçu sur un financement accordé',
+    recordFundingPaymentDescription:
+      'Ajoute un versement (date, montant, note). Refusé si les versements dépassent le montant accordé ou précèdent la décision. Le versement qui complète le montant accordé passe le financement à « Versé ».',
+    fundingCalendar: 'Calendrier des financements et vue par financeur',
+    fundingCalendarDescription:
+      'Les échéances à tenir (dépôts de dossier, bilans, en retard puis à venir), chaque financement avec ses dates, montants accordés et versés, et par financeur ce qui a été demandé, accordé et versé.',
+    fundingLinesCsv: 'Les financements de la gouvernance et leur calendrier (CSV)',
     getUpdate: 'Lire un point d’étape',
     listActionUpdates: 'Lister les points d’étape d’une fiche',
     listMilestoneUpdates: 'Lister les points d’étape d’un jalon',

@@ -5,6 +5,7 @@ import {
   ExportGovernanceInput,
   ExportRoadmapCsvInput,
   exportActionsCsv,
+  exportFundingLinesCsv,
   exportGovernance,
   exportMeasurementsCsv,
   exportMilestonesCsv,
@@ -91,6 +92,15 @@ const CSV_EXPORTS = [
       fr.openapi.organizationsCsvDescription,
     ),
     run: exportOrganizationsCsv,
+  },
+  {
+    route: csvRoute(
+      'exportFundingLinesCsv',
+      '/governances/{governanceId}/funding-lines.csv',
+      fr.openapi.fundingLinesCsv,
+      governanceParams,
+    ),
+    run: exportFundingLinesCsv,
   },
 ] satisfies { route: unknown; run: (ctx: UseCaseContext, input: unknown) => Promise<CsvFile> }[];
 

@@ -255,6 +255,22 @@ export const fr = {
     meetingLink: (link: string) => `Lien : ${link}`,
     meetingAgenda: '**Ordre du jour**',
     meetingNoAgenda: 'L’ordre du jour n’est pas encore publié.',
+    fundingIn(deadline: 'depot' | 'bilan', days: number): string {
+      const what =
+        deadline === 'depot' ? 'Dépôt du dossier de financement' : 'Bilan à rendre au financeur';
+      if (days <= 0) return `💶 **${what} : aujourd’hui**`;
+      if (days === 1) return `💶 **${what} : demain**`;
+      return `💶 **${what} dans ${days} jours**`;
+    },
+    fundingDue: (date: string) => `Date limite : **${frenchDate(date)}**.`,
+    fundingFunder: (funder: string, amount: string) => `Financeur : ${funder}, ${amount}.`,
+    fundingDepotAsk:
+      'Une fois le dossier déposé, passez le financement à « Demandé » : les rappels s’arrêtent.',
+    fundingBilanAsk:
+      'Une fois le bilan remis, indiquez sa date de remise sur le financement : les rappels s’arrêtent.',
+    digestFunding: (count: number) => `**Financements : échéances à tenir (${count})**`,
+    digestFundingLine: (label: string, funder: string, date: string, late: boolean) =>
+      `- ${label} — ${funder}, ${frenchShortDate(date)}${late ? ' (dépassée)' : ''}`,
     digestTitle: (name: string) => `📰 **La semaine de ${name}**`,
     digestLate: (count: number) => `**Jalons en retard (${count})**`,
     digestUpcoming: (count: number) => `**À venir dans les 7 jours (${count})**`,

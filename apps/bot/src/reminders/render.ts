@@ -9,6 +9,10 @@ import {
   digestHorizon,
   digestSince,
   displayNameOf,
+  type FundingLine,
+  formatEuros,
+  funderKindLabels,
+  fundingDeadlineLabels,
   type Governance,
   type Indicator,
   localDate,
@@ -45,6 +49,9 @@ export interface ReminderContext {
   meeting?: Meeting | undefined;
   /** The meeting's body. */
   body?: Body | undefined;
+  fundingLine?: FundingLine | undefined;
+  /** The funding organization's name, when the line names one. */
+  funderName?: string | undefined;
   /** The weekly digest's content, and the names it cites. */
   digest?: { week: WeekDigest; names: ReadonlyMap<string, string> } | undefined;
 }
@@ -58,6 +65,7 @@ export function factsOf(context: ReminderContext): DeliveryFacts {
     action: context.action,
     meeting: context.meeting,
     indicator: context.indicator,
+    fundingLine: context.fundingLine,
   };
 }
 
@@ -97,20 +105,45 @@ export async function loadReminderContext(
         if (bodyId) context.body = await repos.bodies.get(bodyId);
         break;
       }
+      case 'fundingLine': {
+        const line = await repos.fundingLines.get(subject.id);
+        context.fundingLine = line;
+        if (line) context.action = await repos.actions.get(line.actionId);
+        if (line?.funderOrganizationId) {
+          context.funderName = (await repos.organizations.get(line.funderOrganizationId))?.name;
+        }
+        break;
+      }
       case 'governance': {
         if (!governance) break;
         // Only what the digest shows: the open milestones up to its horizon, the updates since
         // the previous digest — not the governance's whole history.
         const today = localDate(now, governance.timeZone);
-        const [deliveries, actions] = await Promise.all([
+        const [deliveries, actions, fundingLines] = await Promise.all([
           repos.deliveries.listByGovernance(governance.id),
           repos.actions.listByGovernance(governance.id),
+          repos.fundingLines.listByGovernance(governance.id),
         ]);
+        const abandoned = new Set(
+          actions.filter((a) => a.status === 'abandonnee').map((a) => a.id),
+        );
         const [milestones, updates] = await Promise.all([
           repos.milestones.listOpenDueBefore(governance.id, addDays(digestHorizon(today), 1)),
           repos.updates.listRecordedBetween(governance.id, digestSince(now, deliveries), now),
         ]);
-        const week = weekDigest({ now, today, milestones, updates, deliveries });
+        const week = weekDigest({
+          now,
+          today,
+          milestones,
+          updates,
+          deliveries,
+          fundingLines: fundingLines.filter((l) => !abandoned.has(l.actionId)),
+        });
+        const funders = await repos.organizations.getMany(
+          week.funding.flatMap((d) =>
+            d.line.funderOrganizationId ? [d.line.funderOrganizationId] : [],
+          ),
+        );
         const personIds = new Set<string>();
         for (const m of [...week.late, ...week.upcoming]) if (m.ownerId) personIds.add(m.ownerId);
         for (const u of week.updates) personIds.add(u.authorId);
@@ -129,6 +162,7 @@ export async function loadReminderContext(
           names.set(m.id, m.title);
         }
         for (const a of actions) names.set(a.id, `${a.code} — ${a.title}`);
+        for (const o of funders) names.set(o.id, o.name);
         names.set(governance.id, governance.name);
         context.digest = { week, names };
         break;
@@ -201,6 +235,25 @@ function renderMeeting(context: ReminderContext, meeting: Meeting): OutgoingMess
   return { text: lines.join('\n') };
 }
 
+function renderFunding(context: ReminderContext, line: FundingLine): OutgoingMessage {
+  const subject = context.delivery.subject;
+  const deadline = subject.type === 'fundingLine' ? subject.deadline : 'depot';
+  const date = (deadline === 'depot' ? line.applicationDeadline : line.reportDueOn) ?? '';
+  const zone = context.governance?.timeZone ?? 'Europe/Paris';
+  const funder = [context.funderName ?? funderKindLabels[line.funderKind], line.programme]
+    .filter(Boolean)
+    .join(' — ');
+  const action = actionName(context.action);
+  const lines = [
+    `${texts.fundingIn(deadline, daysBetween(localDate(context.now, zone), date))}`,
+    texts.fundingDue(date),
+    texts.fundingFunder(funder, formatEuros(line.amountCents)),
+    ...(action ? [texts.ofAction(action)] : []),
+    deadline === 'depot' ? texts.fundingDepotAsk : texts.fundingBilanAsk,
+  ];
+  return { text: lines.join('\n') };
+}
+
 function section<T>(title: string, items: readonly T[], line: (item: T) => string): string[] {
   if (items.length === 0) return [];
   const shown = items.slice(0, LIST_LIMIT).map(line);
@@ -219,6 +272,20 @@ function renderDigest(context: ReminderContext): OutgoingMessage {
     texts.digestTitle(governance.name),
     ...section(texts.digestLate(week.late.length), week.late, milestoneLine),
     ...section(texts.digestUpcoming(week.upcoming.length), week.upcoming, milestoneLine),
+    ...section(texts.digestFunding(week.funding.length), week.funding, (d) =>
+      texts.digestFundingLine(
+        fundingDeadlineLabels[d.deadline],
+        [
+          (d.line.funderOrganizationId && name(d.line.funderOrganizationId)) ||
+            funderKindLabels[d.line.funderKind],
+          name(d.line.actionId),
+        ]
+          .filter(Boolean)
+          .join(', '),
+        d.date,
+        d.date < localDate(context.now, governance.timeZone),
+      ),
+    ),
     ...section(texts.digestUpdates(week.updates.length), week.updates, (u) =>
       texts.digestUpdate(
         name(u.authorId) ?? texts.unknownRecipient,
@@ -227,7 +294,7 @@ function renderDigest(context: ReminderContext): OutgoingMessage {
       ),
     ),
   ];
-  if (week.late.length + week.upcoming.length + week.updates.length === 0) {
+  if (week.late.length + week.upcoming.length + week.updates.length + week.funding.length === 0) {
     lines.push('', texts.digestQuiet);
   }
   lines.push(
@@ -276,6 +343,9 @@ function renderBody(context: ReminderContext): OutgoingMessage {
       break;
     case 'meeting_agenda':
       if (context.meeting) return renderMeeting(context, context.meeting);
+      break;
+    case 'funding_deadline':
+      if (context.fundingLine) return renderFunding(context, context.fundingLine);
       break;
     case 'community_digest':
       return renderDigest(context);

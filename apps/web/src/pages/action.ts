@@ -4,8 +4,12 @@ import {
   formatDate,
   formatEuros,
   funderKindLabels,
+  fundingDateLabels,
+  fundingDatesOf,
   fundingStatusLabels,
+  grantedCentsOf,
   milestoneStateLabels,
+  paidCentsOf,
   priorityLabels,
   TEXT_LIMITS,
   updateKindLabels,
@@ -36,6 +40,7 @@ export type RefusedForm = Refused<
   | `report-${string}`
   | `modif-${string}`
   | `fin-${string}`
+  | `versement-${string}`
 >;
 
 /**
@@ -84,13 +89,14 @@ ${
   sheet.fundingLines.length === 0
     ? html`<p class="muted">${t.noFunding}</p>`
     : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="financements"><table>
-<thead><tr><th scope="col">${t.funder}</th><th scope="col">${t.programme}</th><th scope="col">${t.fundingStatus}</th><th scope="col">${t.amount}</th></tr></thead>
-<tbody>${sheet.fundingLines.map(
-        (line) =>
-          html`<tr><th scope="row">${funderKindLabels[line.funderKind]}</th><td>${line.programme ?? '—'}</td><td>${fundingStatusLabels[line.status]}</td><td>${formatEuros(line.amountCents)}</td></tr>`,
-      )}</tbody></table></div>`
+<thead><tr><th scope="col">${t.funder}</th><th scope="col">${t.programme}</th><th scope="col">${t.fundingStatus}</th><th scope="col">${t.amount}</th><th scope="col">${t.grantedCol}</th><th scope="col">${t.paidCol}</th><th scope="col">${t.nextDate}</th></tr></thead>
+<tbody>${sheet.fundingLines.map((line) => {
+        const next = fundingDatesOf(line).find((step) => step.open);
+        return html`<tr><th scope="row">${funderKindLabels[line.funderKind]}</th><td>${line.programme ?? '—'}</td><td>${fundingStatusLabels[line.status]}</td><td>${formatEuros(line.amountCents)}</td><td>${formatEuros(grantedCentsOf(line))}</td><td>${formatEuros(paidCentsOf(line))}</td><td>${next ? `${fundingDateLabels[next.kind]} : ${formatDate(next.date)}` : '—'}</td></tr>`;
+      })}</tbody></table></div>`
 }
 ${sheet.may['funding.edit'] ? sheet.fundingLines.map((line) => fundingLineForm(line, refused)) : ''}
+${sheet.may['funding.edit'] ? sheet.fundingLines.filter((line) => line.status === 'accorde').map((line) => paymentForm(line, refused)) : ''}
 ${sheet.may['funding.edit'] ? fundingForm(action.id, typedFor('financement')) : ''}
 </section>
 <section class="card" aria-labelledby="points"><h2 id="points">${t.updates}</h2>
@@ -268,15 +274,37 @@ ${selectField({
   label: t.fundingStatus,
   choices: choicesOf(fundingStatusLabels),
   ...form,
-})}`;
+})}
+<fieldset><legend>${t.calendarLegend}</legend>
+${textField({ name: name('applicationDeadline'), label: t.applicationDeadline, type: 'date', ...form })}
+${textField({ name: name('decidedOn'), label: t.decidedOn, type: 'date', ...form })}
+${textField({ name: name('granted'), label: t.grantedEuros, hint: t.grantedHint, maxlength: 30, ...form })}
+${textField({ name: name('agreementEndsOn'), label: t.agreementEndsOn, type: 'date', ...form })}
+${textField({ name: name('reportDueOn'), label: t.reportDueOn, type: 'date', ...form })}
+${textField({ name: name('reportSubmittedOn'), label: t.reportSubmittedOn, type: 'date', ...form })}
+</fieldset>`;
 }
+
+/** The fields of a funding line's form, in the order the page shows them. */
+export const FUNDING_FIELDS = [
+  'funderKind',
+  'programme',
+  'amount',
+  'status',
+  'applicationDeadline',
+  'decidedOn',
+  'granted',
+  'agreementEndsOn',
+  'reportDueOn',
+  'reportSubmittedOn',
+] as const;
 
 function fundingForm(actionId: string, form: { typed: Typed; errors: FieldErrors }): Html {
   const t = fr.action;
   const name = (field: string) => field;
   return html`<details${Object.keys(form.errors).length > 0 ? html` open` : ''}><summary>${t.addFunding}</summary>
 <form method="post" action="${actionPath(actionId)}/financements" novalidate>
-${formAlert(form.errors, ['funderKind', 'programme', 'amount', 'status'])}
+${formAlert(form.errors, FUNDING_FIELDS)}
 ${fundingFields(name, form)}
 <button type="submit">${t.addFunding}</button></form></details>`;
 }
@@ -299,11 +327,38 @@ function fundingLineForm(
     [name('programme')]: line.programme ?? '',
     [name('amount')]: eurosTyped(line.amountCents),
     [name('status')]: line.status,
+    [name('applicationDeadline')]: line.applicationDeadline ?? '',
+    [name('decidedOn')]: line.decidedOn ?? '',
+    [name('granted')]: line.grantedCents === undefined ? '' : eurosTyped(line.grantedCents),
+    [name('agreementEndsOn')]: line.agreementEndsOn ?? '',
+    [name('reportDueOn')]: line.reportDueOn ?? '',
+    [name('reportSubmittedOn')]: line.reportSubmittedOn ?? '',
   });
   return html`<details${refused?.form === prefix ? html` open` : ''}><summary>${t.editFunding(line.programme ?? funderKindLabels[line.funderKind], formatEuros(line.amountCents))}</summary>
 <form method="post" action="/financements/${line.id}" novalidate>
 <input type="hidden" name="version" value="${line.version}">
-${formAlert(form.errors, ['funderKind', 'programme', 'amount', 'status'].map(name))}
+${formAlert(form.errors, FUNDING_FIELDS.map(name))}
 ${fundingFields(name, form)}
-<button type="submit">${t.saveFunding}</button></form></details>`;
+<button type="submit">${t.saveFunding}</button></form>
+${
+  line.statusHistory.length > 0
+    ? html`<p class="hint">${t.statusHistory} : ${line.statusHistory.map((change) => `${fundingStatusLabels[change.status]} le ${formatDate(change.at)}`).join(', ')}.</p>`
+    : ''
+}</details>`;
+}
+
+/** A payment received on a granted line: its date, amount and a note. */
+function paymentForm(line: ActionSheet['fundingLines'][number], refused: RefusedForm | undefined) {
+  const t = fr.action;
+  const prefix = `versement-${line.id}` as const;
+  const name = (field: string) => `${prefix}-${field}`;
+  const form = stateOf(refused, prefix);
+  return html`<details${refused?.form === prefix ? html` open` : ''}><summary>${t.addPayment} — ${line.programme ?? funderKindLabels[line.funderKind]}</summary>
+<form method="post" action="/financements/${line.id}/versements" novalidate>
+<input type="hidden" name="version" value="${line.version}">
+${formAlert(form.errors, ['on', 'amount', 'note'].map(name))}
+${textField({ name: name('on'), label: t.paymentOn, type: 'date', required: true, ...form })}
+${textField({ name: name('amount'), label: t.paymentAmount, maxlength: 30, required: true, ...form })}
+${textField({ name: name('note'), label: t.paymentNote, hint: t.paymentNoteHint, maxlength: 200, ...form })}
+<button type="submit">${t.savePayment}</button></form></details>`;
 }

@@ -26,6 +26,7 @@ import {
   actionPath,
   bodyPath,
   briefPath,
+  fundingPath,
   governancePath,
   meetingPath,
   placesPath,
@@ -59,7 +60,7 @@ export function governancePage(
 ): Html {
   const { governance } = brief;
   const body = html`
-<p><a class="button" href="${briefPath(governance.id)}">${fr.brief.open}</a> <a href="${governancePath(governance.id)}/indicateurs">${fr.indicators.open}</a> <a href="${placesPath(governance.id)}">${fr.places.open}</a></p>
+<p><a class="button" href="${briefPath(governance.id)}">${fr.brief.open}</a> <a href="${governancePath(governance.id)}/indicateurs">${fr.indicators.open}</a> <a href="${placesPath(governance.id)}">${fr.places.open}</a> <a href="${fundingPath(governance.id)}">${fr.funding.open}</a></p>
 ${governance.description ? html`<p class="text">${governance.description}</p>` : ''}
 ${brief.may['governance.manage'] ? editForm(brief, refused) : ''}
 ${lateSection(brief)}

@@ -14,6 +14,7 @@ import {
   getActionSheet,
   getFundingLine,
   getRoadmapOverview,
+  recordFundingPayment,
   recordUpdate,
   sameTransaction,
   transitionAction,
@@ -107,17 +108,16 @@ export const actionRoutes = new Hono<WebEnv>()
   .post('/fiches/:id/financements', async (c) => {
     const actionId = c.req.param('id');
     const typed = await readForm(c);
-    const amount = given(typed, 'amount');
     const outcome = await refusedFields(
       async () =>
         addFundingLine(c.var.kernel, {
           actionId,
           funderKind: given(typed, 'funderKind'),
           programme: given(typed, 'programme'),
-          amountCents: amount === undefined ? undefined : amountInCents(amount),
           status: given(typed, 'status'),
+          ...fundingAmountsAndDates((name) => given(typed, name)),
         }),
-      (path) => (path === 'amountCents' || path === '' ? 'amount' : path),
+      fundingFieldFromKernel,
     );
     if ('done' in outcome) return c.redirect(`${actionPath(actionId)}#financements`, 303);
     return refusedOnSheet(c, actionId, { form: 'financement', typed, errors: outcome.errors });
@@ -128,22 +128,54 @@ export const actionRoutes = new Hono<WebEnv>()
     const typed = await readForm(c);
     const prefix = `fin-${line.id}` as const;
     const field = (name: string) => given(typed, `${prefix}-${name}`);
-    const amount = field('amount');
     const outcome = await refusedOrStale(
-      async () =>
-        updateFundingLine(c.var.kernel, {
+      async () => {
+        // An emptied field clears the value (`null`), as the kernel's change requests say.
+        const values = fundingAmountsAndDates(field);
+        const patch = Object.fromEntries(
+          Object.entries(values).map(([key, value]) => [key, value ?? null]),
+        );
+        return updateFundingLine(c.var.kernel, {
           id: line.id,
           expectedVersion: givenNumber(typed, 'version'),
           patch: {
             funderKind: field('funderKind') ?? null,
             programme: field('programme') ?? null,
-            amountCents: amount === undefined ? null : amountInCents(amount),
             status: field('status') ?? null,
+            ...patch,
+          },
+        });
+      },
+      (path) => `${prefix}-${fundingFieldFromKernel(path)}`,
+    );
+    if ('done' in outcome) return c.redirect(`${actionPath(line.actionId)}#financements`, 303);
+    const sheet = await getActionSheet(c.var.kernel, { actionId: line.actionId });
+    return c.html(
+      actionPage(sheet, me(c).name, { form: prefix, typed, errors: outcome.errors }),
+      outcome.status,
+    );
+  })
+
+  .post('/financements/:id/versements', async (c) => {
+    const line = await getFundingLine(c.var.kernel, { fundingLineId: c.req.param('id') });
+    const typed = await readForm(c);
+    const prefix = `versement-${line.id}` as const;
+    const field = (name: string) => given(typed, `${prefix}-${name}`);
+    const outcome = await refusedOrStale(
+      async () =>
+        recordFundingPayment(c.var.kernel, {
+          fundingLineId: line.id,
+          expectedVersion: givenNumber(typed, 'version'),
+          payment: {
+            on: field('on'),
+            amountCents: centsOf(field('amount'), 'amountCents'),
+            note: field('note'),
           },
         }),
       (path) => {
-        const name = path.replace(/^patch\./, '');
-        return `${prefix}-${name === 'amountCents' || name === '' ? 'amount' : name}`;
+        // The payment's own fields, and the line's rules about payments, point at the form's.
+        const name = path.replace(/^payment\./, '').replace(/^payments(\.\d+)?\.on$/, 'on');
+        return `${prefix}-${name === 'amountCents' || name === 'payments' || name === '' ? 'amount' : name}`;
       },
     );
     if ('done' in outcome) return c.redirect(`${actionPath(line.actionId)}#financements`, 303);
@@ -393,6 +425,40 @@ function actionFields(
 /** An amount typed in euros, in cents; the kernel's French refusal when it is not one. */
 function amountInCents(text: string): number {
   return validate(EurosText, text);
+}
+
+/** An amount typed in euros, in cents; refused under the kernel's name of the field. */
+function centsOf(text: string | undefined, field: string): number | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return amountInCents(text);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError(error.issues.map((issue) => ({ ...issue, path: [field] })));
+  }
+}
+
+/** The amounts and calendar of a funding line's form, as the kernel names them. */
+function fundingAmountsAndDates(field: (name: string) => string | undefined) {
+  return {
+    amountCents: centsOf(field('amount'), 'amountCents'),
+    grantedCents: centsOf(field('granted'), 'grantedCents'),
+    applicationDeadline: field('applicationDeadline'),
+    decidedOn: field('decidedOn'),
+    agreementEndsOn: field('agreementEndsOn'),
+    reportDueOn: field('reportDueOn'),
+    reportSubmittedOn: field('reportSubmittedOn'),
+  };
+}
+
+/** A kernel path of a funding line as its form names the field. */
+function fundingFieldFromKernel(path: string): string {
+  const name = path.replace(/^patch\./, '');
+  if (name === 'amountCents' || name === '') return 'amount';
+  if (name === 'grantedCents') return 'granted';
+  // Payments are refused when the status no longer allows them: the status is what to change.
+  if (name.startsWith('payments')) return 'status';
+  return name;
 }
 
 /** A kernel field path as the form names it. */

@@ -2,11 +2,14 @@ import type { Body } from '../governance/body.ts';
 import type { Governance } from '../governance/governance.ts';
 import { type Meeting, meetingStatusLabels } from '../governance/meeting.ts';
 import type { Action } from '../roadmap/action.ts';
+import { fundingDateLabels, fundingDatesOf } from '../roadmap/funding-calendar.ts';
+import { type FundingLine, funderKindLabels } from '../roadmap/funding-line.ts';
 import { type Milestone, milestoneStatusLabels } from '../roadmap/milestone.ts';
+import { formatEuros } from '../roadmap/money.ts';
 import { addDays } from '../shared/time.ts';
 
 /**
- * A governance's milestones and meetings as an iCalendar feed (RFC 5545) that calendar
+ * A governance's milestones, meetings and funding dates as an iCalendar feed (RFC 5545) that calendar
  * applications subscribe to. Each event keeps its UID across fetches and its `SEQUENCE` is the
  * entity's version, so a subscribed calendar replaces a changed event instead of duplicating it.
  */
@@ -20,6 +23,8 @@ export interface CalendarSource {
   actions: readonly Pick<Action, 'id' | 'code' | 'title'>[];
   /** The bodies the meetings belong to, for their names. */
   bodies: readonly Pick<Body, 'id' | 'name'>[];
+  /** The funding lines whose dates the feed carries (deadline, decision, payments, end, report). */
+  fundingLines?: readonly FundingLine[] | undefined;
   /** When the feed is produced (`DTSTAMP`), a UTC instant. */
   now: string;
 }
@@ -56,6 +61,9 @@ export function renderCalendar(source: CalendarSource): string {
       .sort(byId)
       .flatMap((m) => milestoneEvent(m, m.actionId ? actions.get(m.actionId) : undefined, stamp)),
     ...[...source.meetings].sort(byId).flatMap((m) => meetingEvent(m, bodies.get(m.bodyId), stamp)),
+    ...[...(source.fundingLines ?? [])]
+      .sort(byId)
+      .flatMap((line) => fundingEvents(line, actions.get(line.actionId), stamp)),
     'END:VCALENDAR',
   ];
   return lines.map(foldLine).join(CRLF) + CRLF;
@@ -118,6 +126,38 @@ function meetingEvent(
     ...(meeting.link ? [`URL:${meeting.link}`] : []),
     `STATUS:${meeting.status === 'annulee' ? 'CANCELLED' : 'CONFIRMED'}`,
   ]);
+}
+
+/**
+ * One all-day event per dated step of a funding line. Each step keeps its own UID (the line's id
+ * and the step's kind; payments numbered by date), so moving a deadline moves its event.
+ */
+function fundingEvents(
+  line: FundingLine,
+  action: Pick<Action, 'code' | 'title'> | undefined,
+  stamp: string,
+): string[] {
+  const funder = [funderKindLabels[line.funderKind], line.programme].filter(Boolean).join(' — ');
+  let payment = 0;
+  return fundingDatesOf(line).flatMap((step) => {
+    const suffix = step.kind === 'versement' ? `versement-${++payment}` : step.kind;
+    const amount = step.amountCents === undefined ? '' : ` (${formatEuros(step.amountCents)})`;
+    const description = [
+      `Financeur : ${funder}`,
+      ...(action ? [`Fiche : ${action.code} — ${action.title}`] : []),
+      `Montant demandé : ${formatEuros(line.amountCents)}`,
+      ...(step.kind === 'depot' && !step.open ? ['Dossier déposé.'] : []),
+      ...(step.kind === 'bilan' && !step.open ? ['Bilan remis.'] : []),
+    ];
+    return event({ ...line, id: `${line.id}-${suffix}` }, stamp, [
+      `DTSTART;VALUE=DATE:${basicDate(step.date)}`,
+      `DTEND;VALUE=DATE:${basicDate(addDays(step.date, 1))}`,
+      `SUMMARY:${escapeText(`${fundingDateLabels[step.kind]}${amount} : ${funder}${action ? ` (${action.code})` : ''}`)}`,
+      `DESCRIPTION:${escapeText(description.join('\n'))}`,
+      'STATUS:CONFIRMED',
+      'TRANSP:TRANSPARENT',
+    ]);
+  });
 }
 
 /** The lines every event has, around those of its kind. */

@@ -15,6 +15,12 @@ import {
   needLabels,
   priorityLabels,
 } from '../roadmap/action.ts';
+import { grantedCentsOf, paidCentsOf } from '../roadmap/funding-calendar.ts';
+import {
+  type FundingLine,
+  funderKindLabels,
+  fundingStatusLabels,
+} from '../roadmap/funding-line.ts';
 import type { Milestone } from '../roadmap/milestone.ts';
 import { milestoneState, milestoneStateLabels } from '../roadmap/milestone-state.ts';
 import { type CsvColumn, csvEuros } from './csv.ts';
@@ -88,6 +94,43 @@ export function milestoneColumns(lookup: {
     { header: 'Pondération', cell: (m) => m.weight },
     { header: 'Description', cell: (m) => m.description },
     { header: 'Identifiant', cell: (m) => m.id },
+  ];
+}
+
+/**
+ * The columns of a governance's funding lines with their calendar: what was asked, granted and
+ * paid, and every date a funder's process runs on. `funders` maps organization ids to names.
+ */
+export function fundingLineColumns(lookup: {
+  actions: ReadonlyMap<string, Pick<Action, 'code' | 'title'>>;
+  funders: ReadonlyMap<string, string>;
+}): CsvColumn<FundingLine>[] {
+  const action = (l: FundingLine) => lookup.actions.get(l.actionId);
+  return [
+    { header: 'Code de la fiche', cell: (l) => action(l)?.code },
+    { header: 'Fiche', cell: (l) => action(l)?.title ?? l.actionId },
+    { header: 'Type de financeur', cell: (l) => funderKindLabels[l.funderKind] },
+    {
+      header: 'Financeur',
+      cell: (l) =>
+        l.funderOrganizationId ? lookup.funders.get(l.funderOrganizationId) : undefined,
+    },
+    { header: 'Dispositif', cell: (l) => l.programme },
+    { header: 'Statut', cell: (l) => fundingStatusLabels[l.status] },
+    { header: 'Montant demandé (€)', cell: (l) => csvEuros(l.amountCents) },
+    { header: 'Montant accordé (€)', cell: (l) => csvEuros(grantedCentsOf(l)) },
+    { header: 'Montant versé (€)', cell: (l) => csvEuros(paidCentsOf(l)) },
+    { header: 'Date limite de dépôt', cell: (l) => l.applicationDeadline },
+    { header: 'Date de décision', cell: (l) => l.decidedOn },
+    {
+      header: 'Versements',
+      cell: (l) => l.payments.map((p) => `${p.on} : ${csvEuros(p.amountCents)} €`).join(', '),
+    },
+    { header: 'Fin de la convention', cell: (l) => l.agreementEndsOn },
+    { header: 'Bilan dû le', cell: (l) => l.reportDueOn },
+    { header: 'Bilan remis le', cell: (l) => l.reportSubmittedOn },
+    { header: 'Note', cell: (l) => l.note },
+    { header: 'Identifiant', cell: (l) => l.id },
   ];
 }
 

@@ -22,6 +22,7 @@ export const deliveryKindLabels = {
   action_checkin: 'Point hebdomadaire sur une action',
   indicator_collection: 'Collecte d’indicateur',
   meeting_agenda: 'Ordre du jour de séance',
+  funding_deadline: 'Échéance de financement',
   community_digest: 'Résumé hebdomadaire de la communauté',
 } as const;
 export const DeliveryKind = enumOf(deliveryKindLabels);
@@ -41,6 +42,11 @@ export const DeliverySubject = z.discriminatedUnion('type', [
   z.object({ type: z.literal('indicator'), id: idOf('indicator'), period: z.string().max(10) }),
   z.object({ type: z.literal('meeting'), id: idOf('meeting') }),
   z.object({ type: z.literal('governance'), id: idOf('governance') }),
+  z.object({
+    type: z.literal('fundingLine'),
+    id: idOf('fundingLine'),
+    deadline: z.enum(['depot', 'bilan']),
+  }),
 ]);
 export type DeliverySubject = z.infer<typeof DeliverySubject>;
 

@@ -1,3 +1,5 @@
+import { type FundingDue, fundingDue } from '../roadmap/funding-calendar.ts';
+import type { FundingLine } from '../roadmap/funding-line.ts';
 import type { Milestone } from '../roadmap/milestone.ts';
 import type { Update } from '../roadmap/update.ts';
 import { addDays } from '../shared/time.ts';
@@ -15,6 +17,11 @@ export interface WeekDigest {
   updates: Update[];
   /** Deliveries given up since the previous digest (expired, failed, undeliverable), oldest first. */
   missed: Delivery[];
+  /**
+   * Funding deadlines still to meet up to the horizon — the application not sent, the report not
+   * handed in — late ones included, the soonest first.
+   */
+  funding: FundingDue[];
 }
 
 export interface WeekDigestInput {
@@ -27,6 +34,8 @@ export interface WeekDigestInput {
   deliveries: readonly Delivery[];
   /** How far ahead "upcoming" looks, in days (7). */
   upcomingDays?: number | undefined;
+  /** The governance's funding lines (those of abandoned actions left out by the caller). */
+  fundingLines?: readonly FundingLine[] | undefined;
 }
 
 const OPEN: ReadonlySet<string> = new Set(['a_venir', 'reporte']);
@@ -57,7 +66,7 @@ export function digestHorizon(today: string, upcomingDays = 7): string {
 
 /**
  * The week of a governance for its community channel: late and upcoming milestones, recent
- * updates, and — for the coordinators — the reminders that could not be sent since the previous
+ * updates, the funding deadlines to meet, and — for the coordinators — the reminders that could not be sent since the previous
  * digest, so that nothing given up goes unnoticed. "Since" is the previous digest actually sent,
  * so a digest missed during a downtime widens the next one instead of losing a week.
  *
@@ -82,5 +91,6 @@ export function weekDigest(input: WeekDigestInput): WeekDigest {
     missed: input.deliveries
       .filter((d) => GIVEN_UP.has(d.status) && d.updatedAt > since && d.updatedAt <= now)
       .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0)),
+    funding: fundingDue(input.fundingLines ?? [], horizon),
   };
 }

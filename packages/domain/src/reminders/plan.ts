@@ -6,6 +6,8 @@ import type { Meeting } from '../governance/meeting.ts';
 import type { Indicator } from '../indicators/indicator.ts';
 import type { Person } from '../people/person.ts';
 import type { Action } from '../roadmap/action.ts';
+import { type FundingDeadline, isDeadlineOpen } from '../roadmap/funding-calendar.ts';
+import type { FundingLine } from '../roadmap/funding-line.ts';
 import type { Milestone } from '../roadmap/milestone.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { addDays, isoWeekday, localDate, toInstant } from '../shared/time.ts';
@@ -43,6 +45,17 @@ export type PlanningMeeting = Pick<
 export type PlanningBody = Pick<Body, 'id' | 'members'>;
 /** What the planner reads of an indicator. */
 export type PlanningIndicator = Pick<Indicator, 'id' | 'governanceId' | 'method' | 'periodicity'>;
+/** What the planner reads of a funding line. */
+export type PlanningFundingLine = Pick<
+  FundingLine,
+  | 'id'
+  | 'governanceId'
+  | 'actionId'
+  | 'status'
+  | 'applicationDeadline'
+  | 'reportDueOn'
+  | 'reportSubmittedOn'
+>;
 /** What the planner reads of a person. */
 export type PlanningPerson = Pick<Person, 'id' | 'reminders' | 'chatAccounts' | 'erasedAt'>;
 
@@ -60,6 +73,7 @@ export interface PlanRemindersInput {
   meetings?: readonly PlanningMeeting[] | undefined;
   bodies?: readonly PlanningBody[] | undefined;
   indicators?: readonly PlanningIndicator[] | undefined;
+  fundingLines?: readonly PlanningFundingLine[] | undefined;
   persons?: readonly PlanningPerson[] | undefined;
 }
 
@@ -408,6 +422,50 @@ function planMeetings(
   }
 }
 
+/**
+ * Before a funding line's open deadlines (the application while it is only « envisagé », the
+ * report until it is handed in): the action's owner and each coordinator, who answer for the
+ * money together.
+ */
+function planFundingDeadlines(
+  planner: Planner,
+  governance: PlanningGovernance,
+  lines: readonly PlanningFundingLine[],
+  actions: ReadonlyMap<string, PlanningAction>,
+): void {
+  const rules = planner.rules.fundingDeadline;
+  if (!rules.enabled) return;
+  const offsets = furthestFirst(rules.daysBefore);
+  const furthest = offsets[0] ?? 0;
+  const coordinators = coordinatorIds(governance);
+  for (const line of lines) {
+    if (line.governanceId !== planner.governanceId) continue;
+    const action = actions.get(line.actionId);
+    if (action?.status === 'abandonnee') continue;
+    const deadlines: [FundingDeadline, string | undefined][] = [
+      ['depot', line.applicationDeadline],
+      ['bilan', line.reportDueOn],
+    ];
+    for (const [deadline, date] of deadlines) {
+      if (date === undefined || !isDeadlineOpen(line, deadline)) continue;
+      if (addDays(date, -furthest - 7) > planner.lastDate || addDays(date, 1) < planner.firstDate)
+        continue;
+      const endOfDay = instantAt(planner.zone, addDays(date, 1), 0);
+      const recipients = new Set([...(action?.ownerId ? [action.ownerId] : []), ...coordinators]);
+      for (const personId of recipients) {
+        const policy = planner.reachable.get(personId);
+        if (!policy) continue;
+        planBefore(planner, date, offsets, endOfDay, policy, (offset) => ({
+          dedupeKey: `funding:${line.id}:${deadline}:${date}:${dayLabel(-offset)}:${personId}`,
+          kind: 'funding_deadline',
+          recipient: { type: 'person', personId },
+          subject: { type: 'fundingLine', id: line.id, deadline },
+        }));
+      }
+    }
+  }
+}
+
 function planDigests(planner: Planner, governance: PlanningGovernance): void {
   if (!planner.rules.communityDigest.enabled || !hasActiveChannel(governance)) return;
   // A digest sums up the week: on a Friday holiday it goes out on Thursday, not next Monday.
@@ -476,6 +534,10 @@ function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
  * - `meeting_agenda` J-7 and J-1 to the members seated on the day of each planned meeting.
  *   Key `meeting:<id>:<meeting date>:J-7:<person>`; expires when the next one is due, J-1 when the
  *   meeting starts.
+ * - `funding_deadline` J-30, J-7, J-1 before a funding line's application deadline (while the
+ *   line is « envisagé ») and before its report is due (until it is handed in), to the action's
+ *   owner and each coordinator. Key `funding:<id>:depot:<date>:J-7:<person>`; expires when the
+ *   next one is due, J-1 at the end of the deadline.
  * - `community_digest` weekly (Friday) to the community channel, when the chat binding is
  *   active. Key `digest:<governance id>:<ISO week>`; expires 2 days after its day.
  *
@@ -544,6 +606,7 @@ export function planReminders(input: PlanRemindersInput): PlannedDelivery[] {
   planCheckins(planner, actions);
   planCollections(planner, governance, input.indicators ?? []);
   planMeetings(planner, input.meetings ?? [], byId(input.bodies ?? []));
+  planFundingDeadlines(planner, governance, input.fundingLines ?? [], byId(actions));
   planDigests(planner, governance);
 
   planner.out.sort(byDueAtThenKey);

@@ -3,6 +3,8 @@ import type { Meeting } from '../governance/meeting.ts';
 import type { Indicator } from '../indicators/indicator.ts';
 import type { Person } from '../people/person.ts';
 import type { Action } from '../roadmap/action.ts';
+import { isDeadlineOpen } from '../roadmap/funding-calendar.ts';
+import type { FundingLine } from '../roadmap/funding-line.ts';
 import type { Milestone } from '../roadmap/milestone.ts';
 import { formatDate, localDate } from '../shared/time.ts';
 import type { Delivery } from './delivery.ts';
@@ -24,6 +26,9 @@ export interface DeliveryFacts {
   action?: Pick<Action, 'status' | 'ownerId'> | undefined;
   meeting?: Pick<Meeting, 'status'> | undefined;
   indicator?: Pick<Indicator, 'id'> | undefined;
+  fundingLine?:
+    | Pick<FundingLine, 'status' | 'applicationDeadline' | 'reportDueOn' | 'reportSubmittedOn'>
+    | undefined;
 }
 
 /** Why a delivery is not sent: no longer useful (`expired`) or no longer right (`skipped`). */
@@ -80,6 +85,31 @@ function subjectHold(delivery: Delivery, facts: DeliveryFacts): string | undefin
       return undefined;
     case 'governance':
       return undefined;
+    case 'fundingLine': {
+      const line = facts.fundingLine;
+      if (!line) return 'Le financement n’existe plus.';
+      const deadline = delivery.subject.deadline;
+      if (!isDeadlineOpen(line, deadline)) {
+        if (line.status === 'refuse') return 'Le financement a été refusé.';
+        return deadline === 'depot'
+          ? 'Le dossier a déjà été déposé.'
+          : 'Le bilan a déjà été remis.';
+      }
+      // Keys name the date they were planned for (`funding:<id>:depot:<date>:J-7:<person>`).
+      const date = deadline === 'depot' ? line.applicationDeadline : line.reportDueOn;
+      const planned = delivery.dedupeKey.split(':')[3];
+      if (date === undefined) return 'L’échéance a été retirée.';
+      if (planned !== undefined && planned !== date)
+        return `L’échéance a été déplacée au ${formatDate(date)}.`;
+      // The action's owner and the coordination answer for the money.
+      if (
+        recipient !== undefined &&
+        facts.action?.ownerId !== recipient &&
+        !coordinatorIds(facts.governance ?? { roles: [] }).includes(recipient)
+      )
+        return 'Cette personne ne suit plus ce financement.';
+      return undefined;
+    }
   }
 }
 

@@ -23,6 +23,7 @@ describe('ReminderRules', () => {
       actionCheckin: { enabled: true, weekday: 1 },
       indicatorCollection: { enabled: true, moment: 'fin_de_periode', toChannel: true },
       meetingAgenda: { enabled: true, daysBefore: [7, 1] },
+      fundingDeadline: { enabled: true, daysBefore: [30, 7, 1] },
       communityDigest: { enabled: true, weekday: 5 },
     });
   });

@@ -7,7 +7,7 @@ import { TimeOfDay } from '../shared/time.ts';
  * is on. The defaults are those of the field (DOMAIN.md §4): J-14, J-3 and J0 before a
  * milestone, then J+1 and every 7 days while it is late; a Monday check-in for action owners;
  * indicator collection at the end of each period; meeting agendas at J-7 and J-1; a Friday digest
- * in the community channel. Everything is sent at 09:00 in the governance's time zone, then moved
+ * in the community channel; funding deadlines at J-30, J-7 and J-1. Everything is sent at 09:00 in the governance's time zone, then moved
  * by each person's preferences (see `planReminders`).
  */
 
@@ -105,6 +105,16 @@ export const MeetingAgendaRules = z.object({
 });
 export type MeetingAgendaRules = z.infer<typeof MeetingAgendaRules>;
 
+export const FundingDeadlineRules = z.object({
+  enabled,
+  /**
+   * Days before an application deadline or a report due, to the action's owner and the
+   * coordination: a grant application takes weeks to put together (J-30, J-7, J-1).
+   */
+  daysBefore: daysBefore([30, 7, 1]),
+});
+export type FundingDeadlineRules = z.infer<typeof FundingDeadlineRules>;
+
 export const CommunityDigestRules = z.object({
   enabled,
   /** The day of the week the digest is posted in the community channel. */
@@ -128,6 +138,7 @@ export const ReminderRules = z.object({
   actionCheckin: ActionCheckinRules.prefault({}),
   indicatorCollection: IndicatorCollectionRules.prefault({}),
   meetingAgenda: MeetingAgendaRules.prefault({}),
+  fundingDeadline: FundingDeadlineRules.prefault({}),
   communityDigest: CommunityDigestRules.prefault({}),
 });
 export type ReminderRules = z.infer<typeof ReminderRules>;

@@ -2,6 +2,7 @@ import type { IsoDate } from '../shared/time.ts';
 import { addDays, dayNumber } from '../shared/time.ts';
 import type { Action, ActionKind, ActionStatus } from './action.ts';
 import { promotionBlockers } from './action-status.ts';
+import { grantedCentsOf } from './funding-calendar.ts';
 import type { FunderKind, FundingLine, FundingStatus } from './funding-line.ts';
 import type { Milestone, MilestoneStatus } from './milestone.ts';
 import { type AxisProgress, type GroupProgress, roadmapProgress } from './progress.ts';
@@ -346,7 +347,8 @@ function actionFunding(action: Action): ActionFunding {
 }
 
 function addLine(sums: FundingSums, line: FundingLine): void {
-  if (SECURED.has(line.status)) sums.securedCents += line.amountCents;
+  // Secured is what the funder granted, which may differ from what was asked.
+  if (SECURED.has(line.status)) sums.securedCents += grantedCentsOf(line);
   else if (PENDING.has(line.status)) sums.pendingCents += line.amountCents;
   else if (line.status === 'envisage') sums.envisagedCents += line.amountCents;
   else sums.refusedCents += line.amountCents;

@@ -1,5 +1,6 @@
 export * from './action.ts';
 export * from './action-status.ts';
+export * from './funding-calendar.ts';
 export * from './funding-line.ts';
 export * from './health.ts';
 export * from './milestone.ts';

@@ -132,6 +132,8 @@ export function buildLargeRoadmap(place: LargeRoadmapPlace) {
         funderKind: FUNDERS[n % FUNDERS.length] ?? 'etat',
         amountCents: ((n % 13) + 1) * 250_000,
         status: FUNDING_STATUSES[n % FUNDING_STATUSES.length] ?? 'accorde',
+        payments: [],
+        statusHistory: [],
         ...META,
       });
       updates.push({

@@ -4,6 +4,7 @@ import type { TerritoryRef } from '../../actors/territory.ts';
 import { toCsv } from '../../exchange/csv.ts';
 import {
   actionColumns,
+  fundingLineColumns,
   measurementColumns,
   milestoneColumns,
   organizationColumns,
@@ -65,6 +66,37 @@ export async function exportMilestonesCsv(ctx: UseCaseContext, input: unknown): 
       a.dueDate === b.dueDate ? (a.id < b.id ? -1 : 1) : a.dueDate < b.dueDate ? -1 : 1,
     );
     return { filename: `jalons-${roadmap.id}-${today}.csv`, csv: toCsv(columns, ordered) };
+  });
+}
+
+/**
+ * The funding lines of a governance with their calendar, by action code, for whoever may read the
+ * governance: what a coordinator sends the finance department or a funder.
+ */
+export async function exportFundingLinesCsv(ctx: UseCaseContext, input: unknown): Promise<CsvFile> {
+  const { governanceId } = validate(ExportGovernanceCsvInput, input);
+  return ctx.store.transaction(async (repos) => {
+    const governance = await authorize(ctx, repos, 'governance.read', governanceId);
+    const lines = await repos.fundingLines.listByGovernance(governanceId);
+    const [actions, funders] = await Promise.all([
+      repos.actions.getMany([...new Set(lines.map((l) => l.actionId))]),
+      repos.organizations.getMany([
+        ...new Set(lines.flatMap((l) => (l.funderOrganizationId ? [l.funderOrganizationId] : []))),
+      ]),
+    ]);
+    const byAction = new Map(actions.map((a) => [a.id, a]));
+    const code = (actionId: string) => byAction.get(actionId)?.code ?? '';
+    const ordered = [...lines].sort(
+      (a, b) =>
+        code(a.actionId).localeCompare(code(b.actionId), 'fr', { numeric: true }) ||
+        (a.id < b.id ? -1 : 1),
+    );
+    const columns = fundingLineColumns({
+      actions: byAction,
+      funders: new Map(funders.map((o) => [o.id, o.name])),
+    });
+    const today = localDate(ctx.clock(), governance.timeZone);
+    return { filename: `financements-${governance.id}-${today}.csv`, csv: toCsv(columns, ordered) };
   });
 }
 

@@ -9,7 +9,8 @@ export const ReadCalendarFeedInput = z.object({ token: CalendarFeedToken });
 
 /**
  * The iCalendar feed a secret token opens: the governance's milestones (all-day events on their
- * due date) and its meetings, cancelled ones included so that subscribed calendars mark them
+ * due date), its funding dates (deadlines, decisions, payments, end of agreement, report) and
+ * its meetings, cancelled ones included so that subscribed calendars mark them
  * cancelled. `undefined` for a malformed, unknown or revoked token, all alike.
  *
  * The actor is not checked: calendar applications cannot send an API key, so the token is the
@@ -26,11 +27,12 @@ export async function readCalendarFeed(
     if (!feed || feed.revokedAt !== undefined) return undefined;
     const governanceId = feed.governanceId;
     const governance = await mustGet(repos.governances, governanceId, 'Gouvernance');
-    const [milestones, meetings, actions, bodies] = await Promise.all([
+    const [milestones, meetings, actions, bodies, fundingLines] = await Promise.all([
       repos.milestones.listByGovernance(governanceId),
       repos.meetings.listByGovernance(governanceId),
       repos.actions.listByGovernance(governanceId),
       repos.bodies.listByGovernance(governanceId),
+      repos.fundingLines.listByGovernance(governanceId),
     ]);
     const calendar = renderCalendar({
       governance,
@@ -38,6 +40,7 @@ export async function readCalendarFeed(
       meetings,
       actions,
       bodies,
+      fundingLines,
       now: ctx.clock(),
     });
     return { governance, calendar };

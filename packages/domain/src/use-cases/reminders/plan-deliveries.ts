@@ -26,12 +26,13 @@ export async function planDeliveries(
   const { governanceId, horizonDays } = validate(PlanDeliveriesInput, input);
   return ctx.store.transaction(async (repos) => {
     const governance = await authorize(ctx, repos, 'governance.manage', governanceId);
-    const [milestones, actions, meetings, bodies, indicators] = await Promise.all([
+    const [milestones, actions, meetings, bodies, indicators, fundingLines] = await Promise.all([
       repos.milestones.listByGovernance(governanceId),
       repos.actions.listByGovernance(governanceId),
       repos.meetings.listByGovernance(governanceId),
       repos.bodies.listByGovernance(governanceId),
       repos.indicators.listByGovernance(governanceId),
+      repos.fundingLines.listByGovernance(governanceId),
     ]);
     const personIds = new Set<string>([
       ...governance.roles.map((r) => r.personId),
@@ -50,6 +51,7 @@ export async function planDeliveries(
       meetings,
       bodies,
       indicators,
+      fundingLines,
       persons,
     });
     const deliveries = plan.map((planned) =>

@@ -3,11 +3,15 @@ import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import { checkReferences } from '../check-references.ts';
 import type { UseCaseContext } from '../context.ts';
-import { insertNew, mustGet } from '../helpers.ts';
+import { insertNew, mustGet, newMeta } from '../helpers.ts';
+import { checkFundingCalendar, withStatusChange } from './funding-checks.ts';
 
 export { FundingLineFields as AddFundingLineInput };
 
-/** Adds one funder's share to an action's budget. */
+/**
+ * Adds one funder's share to an action's budget, with its calendar (deadline, decision, payments,
+ * end of agreement, report); a calendar out of order is refused before anything is written.
+ */
 export async function addFundingLine(ctx: UseCaseContext, input: unknown): Promise<FundingLine> {
   const fields = validate(FundingLineFields, input);
   return ctx.store.transaction(async (repos) => {
@@ -21,15 +25,18 @@ export async function addFundingLine(ctx: UseCaseContext, input: unknown): Promi
     await checkReferences(repos.organizations, [fields.funderOrganizationId], 'Organisation', [
       'funderOrganizationId',
     ]);
+    const line = {
+      ...fields,
+      id: ctx.ids('fundingLine'),
+      governanceId: action.governanceId,
+      statusHistory: withStatusChange(ctx, [], fields.status),
+    };
+    checkFundingCalendar(validate(FundingLine, { ...line, ...newMeta(ctx.clock()) }));
     return insertNew(
       ctx,
       repos,
       { schema: FundingLine, entity: 'funding_line', repo: repos.fundingLines },
-      {
-        ...fields,
-        id: ctx.ids('fundingLine'),
-        governanceId: action.governanceId,
-      },
+      line,
     );
   });
 }

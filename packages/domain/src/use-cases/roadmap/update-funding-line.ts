@@ -2,11 +2,16 @@ import { FundingLine, FundingLineFields } from '../../roadmap/funding-line.ts';
 import { authorize } from '../authorize.ts';
 import { checkReferences } from '../check-references.ts';
 import type { UseCaseContext } from '../context.ts';
-import { mustGet, parseChange, saveChange } from '../helpers.ts';
+import { mustGet, nextVersion, parseChange, saveChange } from '../helpers.ts';
+import { checkFundingCalendar, withStatusChange } from './funding-checks.ts';
 
 const FundingLinePatchFields = FundingLineFields.omit({ actionId: true });
 
-/** Changes a funding line: its amount, its status (demandé → accordé → versé), its funder. */
+/**
+ * Changes a funding line: its amount, its status (demandé → accordé → versé, each move kept with
+ * its date and author), its funder, its calendar. The line as it would be is checked whole, so a
+ * payment over the amount granted or a decision before the deadline writes nothing.
+ */
 export async function updateFundingLine(ctx: UseCaseContext, input: unknown): Promise<FundingLine> {
   const { id, expectedVersion, changes } = parseChange(FundingLinePatchFields, input);
   return ctx.store.transaction(async (repos) => {
@@ -21,15 +26,15 @@ export async function updateFundingLine(ctx: UseCaseContext, input: unknown): Pr
     await checkReferences(repos.organizations, [changes.funderOrganizationId], 'Organisation', [
       'funderOrganizationId',
     ]);
+    const withHistory = changes.status
+      ? { ...changes, statusHistory: withStatusChange(ctx, before.statusHistory, changes.status) }
+      : changes;
+    checkFundingCalendar(nextVersion(FundingLine, before, withHistory, ctx.clock()), ['patch']);
     return saveChange(
       ctx,
       repos,
       { schema: FundingLine, entity: 'funding_line', repo: repos.fundingLines },
-      {
-        before,
-        expectedVersion,
-        changes,
-      },
+      { before, expectedVersion, changes: withHistory },
     );
   });
 }
