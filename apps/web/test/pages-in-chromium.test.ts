@@ -167,6 +167,9 @@ describe('the web workspace in Chromium', () => {
       `/feuilles-de-route/${LR.roadmap}/modifier`,
       `/fiches/act_lr0002`,
       `/gouvernances/${LR.governance}/indicateurs`,
+      `/gouvernances/${LR.governance}/financements`,
+      // A sheet with a granted line: the payment form is there.
+      '/fiches/act_lr0006',
       '/compte',
       `/fiches/act_lr0002/modifier`,
       `/instances/${LR.steeringCommittee}`,

@@ -145,4 +145,46 @@ describe('reminder texts', () => {
     );
     expect(message.text).toContain('- Rappel de jalon, Yanis Belkacem : Plus utile');
   });
+
+  it('lists in the digest the funding deadlines to meet, late ones said so, met ones left out', () => {
+    const base = demo.fundingLines.find((l) => l.id === 'fun_lr0004');
+    if (!base) throw new Error('the demo has no CPAM line');
+    const week = weekDigest({
+      now: NOW,
+      today: '2026-11-24',
+      milestones: [],
+      updates: [],
+      deliveries: [],
+      fundingLines: [
+        { ...base, id: 'fun_late0001', status: 'envisage', applicationDeadline: '2026-11-20' },
+        { ...base, id: 'fun_soon0001', status: 'accorde', reportDueOn: '2026-11-27' },
+        // Handed in already: nothing to remind.
+        {
+          ...base,
+          id: 'fun_done0001',
+          status: 'accorde',
+          reportDueOn: '2026-11-26',
+          reportSubmittedOn: '2026-11-23',
+        },
+        // Further than the week ahead.
+        { ...base, id: 'fun_far00001', status: 'envisage', applicationDeadline: '2027-01-15' },
+      ],
+    });
+    const names = new Map([[base.actionId, 'A3 — Former les aidants']]);
+    const message = renderReminder(
+      context({
+        delivery: delivery({
+          kind: 'community_digest',
+          recipient: { type: 'channel', governanceId: DEMO_IDS.laRochelle.governance },
+        }),
+        digest: { week, names },
+      }),
+    );
+    expect(message.text).toContain('**Financements : échéances à tenir (2)**');
+    expect(message.text).toContain(
+      '- Date limite de dépôt — CPAM, A3 — Former les aidants, 20 novembre (dépassée)',
+    );
+    expect(message.text).toContain('- Bilan à rendre — CPAM, A3 — Former les aidants, 27 novembre');
+    expect(message.text).not.toContain('Rien de neuf');
+  });
 });

@@ -41,7 +41,11 @@ export const SECURED_FUNDING_STATUSES: readonly FundingStatus[] = ['accorde', 'v
 /** One payment received from the funder: a grant is often paid in parts (advance, balance). */
 export const FundingPayment = z.object({
   on: IsoDate.describe('Date du versement'),
-  amountCents: Cents.min(1, 'Un versement porte un montant.'),
+  amountCents: z
+    .number()
+    .int('Montant en centimes attendu (nombre entier).')
+    .min(1, 'Un versement porte un montant positif.')
+    .max(10_000_000_000_000, 'Montant trop élevé.'),
   note: singleLine(200).optional().describe('Ex. « Avance de 50 % »'),
 });
 export type FundingPayment = z.infer<typeof FundingPayment>;

@@ -1,0 +1,103 @@
+import { DEMO_IDS } from '@maille/demo';
+import { getActionSheet } from '@maille/domain/use-cases';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formClient, openTestWeb } from '../test/harness.ts';
+
+const LR = DEMO_IDS.laRochelle;
+const MOREAU = LR.coordinator;
+const FORMATION = 'act_lr0006';
+
+let world: Awaited<ReturnType<typeof openTestWeb>>;
+beforeAll(async () => {
+  world = await openTestWeb();
+});
+afterAll(() => world?.drop());
+
+const { get, post, signedIn } = formClient(() => world);
+
+const lineOf = async (id: string) =>
+  (await getActionSheet(world.admin, { actionId: FORMATION })).fundingLines.find(
+    (l) => l.id === id,
+  );
+
+describe('a funding line’s calendar on its sheet and on the funding page', () => {
+  it('records the dates and a payment, refusing a calendar out of order with what was typed kept', async () => {
+    const cookie = await signedIn(MOREAU);
+    const sheet = await getActionSheet(world.admin, { actionId: FORMATION });
+    // The CAF's line, granted in the demo.
+    const line = sheet.fundingLines.find((l) => l.status === 'accorde');
+    if (!line) throw new Error('la fiche de formation devrait avoir un financement accordé');
+    const prefix = `fin-${line.id}`;
+    const form = {
+      version: String(line.version),
+      [`${prefix}-funderKind`]: line.funderKind,
+      [`${prefix}-amount`]: '9 000',
+      [`${prefix}-status`]: 'accorde',
+      [`${prefix}-decidedOn`]: line.decidedOn ?? '',
+      [`${prefix}-granted`]: '8 000',
+    };
+    const refused = await post(`/financements/${line.id}`, cookie, {
+      ...form,
+      [`${prefix}-agreementEndsOn`]: '2020-01-31',
+    });
+    expect(refused.status).toBe(400);
+    const page = await refused.text();
+    expect(page).toContain(`id="${prefix}-agreementEndsOn-erreur"`);
+    expect(page).toContain('La fin de la convention (31 janvier 2020) précède la décision');
+    expect(page).toContain('value="8 000"');
+    expect((await lineOf(line.id))?.version).toBe(line.version);
+
+    const saved = await post(`/financements/${line.id}`, cookie, {
+      ...form,
+      [`${prefix}-agreementEndsOn`]: '2030-12-31',
+      [`${prefix}-reportDueOn`]: '2031-03-31',
+    });
+    expect(saved.status).toBe(303);
+    const dated = await lineOf(line.id);
+    expect(dated).toMatchObject({
+      grantedCents: 800_000,
+      agreementEndsOn: '2030-12-31',
+      reportDueOn: '2031-03-31',
+    });
+
+    const payment = `versement-${line.id}`;
+    const over = await post(`/financements/${line.id}/versements`, cookie, {
+      version: String(dated?.version),
+      [`${payment}-on`]: '2030-01-15',
+      [`${payment}-amount`]: '9 000',
+    });
+    expect(over.status).toBe(400);
+    const overPage = await over.text();
+    expect(overPage).toContain(`id="${payment}-amount-erreur"`);
+    expect(overPage).toContain('dépassent le montant accordé');
+
+    const paid = await post(`/financements/${line.id}/versements`, cookie, {
+      version: String(dated?.version),
+      [`${payment}-on`]: '2030-01-15',
+      [`${payment}-amount`]: '4 000',
+      [`${payment}-note`]: 'Avance de 50 %',
+    });
+    expect(paid.status).toBe(303);
+    const sheetPage = await (await get(`/fiches/${FORMATION}`, cookie)).text();
+    // Granted and paid, in the table of the sheet.
+    expect(sheetPage).toMatch(/8\u202f000\u00a0€<\/td><td>4\u202f000\u00a0€<\/td>/);
+
+    const funding = await get(`/gouvernances/${LR.governance}/financements`, cookie);
+    expect(funding.status).toBe(200);
+    const fundingPage = await funding.text();
+    expect(fundingPage).toContain('Financements et échéances');
+    expect(fundingPage).toContain('15 janvier 2030 : versement de 4\u202f000\u00a0€');
+    expect(fundingPage).toContain('31 mars 2031 : Bilan à rendre');
+    const csv = await get(`/gouvernances/${LR.governance}/financements.csv`, cookie);
+    expect(csv.headers.get('Content-Disposition')).toMatch(/financements-gov_larochelle-/);
+    expect(await csv.text()).toContain('2030-01-15 : 4000,00 €');
+  });
+
+  it('shows the funding page to the governance’s readers only', async () => {
+    const outsider = await get(
+      `/gouvernances/${LR.governance}/financements`,
+      await signedIn('per_dbdufour'),
+    );
+    expect(outsider.status).toBe(404);
+  });
+});
