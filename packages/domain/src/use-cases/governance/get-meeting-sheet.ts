@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { membersOn } from '../../governance/body.ts';
 import type { Governance } from '../../governance/governance.ts';
-import type { Attendance, Meeting } from '../../governance/meeting.ts';
+import type { Attendance, Decision, Meeting } from '../../governance/meeting.ts';
 import type { Permission } from '../../governance/permissions.ts';
 import { idOf } from '../../shared/ids.ts';
 import { localDate } from '../../shared/time.ts';
@@ -25,7 +25,10 @@ export interface MeetingSheet {
   body: { id: string; name: string };
   meeting: Meeting;
   agenda: { title: string; presenter: PersonRef | null; action: ActionRef | null }[];
-  decisions: { id: string; text: string; action: ActionRef | null }[];
+  /** Each decision with the sheet it concerns, and what it did when it acted. */
+  decisions: (Pick<Decision, 'id' | 'text' | 'effect' | 'outcome'> & {
+    action: ActionRef | null;
+  })[];
   /**
    * Whose attendance is noted: those seated on the body on the meeting's day, then anyone else
    * already noted; `status` is null while nothing is noted for them.
@@ -79,6 +82,8 @@ export async function getMeetingSheet(ctx: UseCaseContext, input: unknown): Prom
       decisions: meeting.decisions.map((d) => ({
         id: d.id,
         text: d.text,
+        ...(d.effect ? { effect: d.effect } : {}),
+        ...(d.outcome ? { outcome: d.outcome } : {}),
         action: actionOf(d.actionId),
       })),
       attendance: attendees.map((id) => ({
