@@ -47,6 +47,11 @@ export const ActionDecisionChanges = z
   .strict();
 export type ActionDecisionChanges = z.infer<typeof ActionDecisionChanges>;
 
+/** Whether a decision's changes to an action change anything. */
+export function changesIn(changes: ActionDecisionChanges): boolean {
+  return Object.values(changes).some((value) => value !== undefined);
+}
+
 /** The committee changes an action: some of its fields, its status, or both. */
 export const ChangeActionEffect = z
   .object({
@@ -57,7 +62,7 @@ export const ChangeActionEffect = z
     /** Why the status moves, kept in the action's status history. */
     reason: Text.optional(),
   })
-  .refine((e) => e.status !== undefined || Object.keys(e.changes).length > 0, {
+  .refine((e) => e.status !== undefined || changesIn(e.changes), {
     message: 'Indiquez ce que la décision change dans l’action : un champ ou son statut.',
     path: ['changes'],
   });

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { DecidedBy } from '../../governance/decided-by.ts';
-import { DecisionEffect, type DecisionOutcome } from '../../governance/decision-effect.ts';
+import {
+  changesIn,
+  DecisionEffect,
+  type DecisionOutcome,
+} from '../../governance/decision-effect.ts';
 import { type Decision, Meeting } from '../../governance/meeting.ts';
 import { ConflictError, ValidationError } from '../../shared/errors.ts';
 import { idOf } from '../../shared/ids.ts';
@@ -146,7 +150,7 @@ async function applyEffect(
         label: 'Action',
         elsewhere: 'Cette action appartient à une autre gouvernance que la séance.',
       });
-      if (Object.keys(effect.changes).length > 0) {
+      if (changesIn(effect.changes)) {
         action = await pointedAt(['effect', 'changes'], () =>
           updateAction(inner, { id: effect.actionId, patch: effect.changes }),
         );
