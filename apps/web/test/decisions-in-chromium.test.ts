@@ -47,7 +47,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
 describe('a decision recorded on the meeting page, in Chromium', () => {
   it('reschedules a milestone to 30 June 2027, and the action page says so with a link back', async () => {
     const page = await (await browser.newContext()).newPage();
-    page.setDefaultTimeout(6000);
     await page.goto(`${origin}${await world.linkFor(LR.coordinator)}`);
     await page.getByRole('button', { name: 'Me connecter' }).click();
     await page.waitForURL(`${origin}/`);
