@@ -379,6 +379,13 @@ const PROBES: Record<string, Probe> = {
     init: json('PATCH', { minutes: 'Compte rendu validé en séance.' }),
     etagOf: `/meetings/${LR_MEETING}`,
   },
+  'POST /meetings/{meetingId}/decisions': {
+    path: `/meetings/${LR_MEETING}/decisions`,
+    init: json('POST', {
+      text: 'Rendre prioritaire la fiche de reconditionnement.',
+      effect: { kind: 'modifier_action', actionId: 'act_lr0004', changes: { priority: 'haute' } },
+    }),
+  },
   ...ROADMAP_RESOURCE_PROBES,
 };
 
@@ -497,6 +504,7 @@ const MATRIX: Record<string, Record<Role, number>> = {
   'POST /bodies/{bodyId}/meetings':           row(401, 201, 403, 403, 404, 201),
   'GET /meetings/{meetingId}':                row(404, 200, 200, 200, 404, 200),
   'PATCH /meetings/{meetingId}':              row(401, 200, 403, 403, 404, 200),
+  'POST /meetings/{meetingId}/decisions':     row(401, 201, 403, 403, 404, 201),
   ...ROADMAP_RESOURCE_MATRIX,
   // Rights of access and erasure: the person, their coordination, the administrator. Last, as an
   // erasure blanks the elected member the probes above read.

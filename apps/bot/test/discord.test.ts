@@ -1,7 +1,13 @@
 import { kernelAt } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
 import { type FakeDiscord, startFakeDiscord } from '@maille/discord-fake';
-import { bindChat, issueChatLinkCode, listUpdates, signIn } from '@maille/domain/use-cases';
+import {
+  bindChat,
+  issueChatLinkCode,
+  listUpdates,
+  recordDecision,
+  signIn,
+} from '@maille/domain/use-cases';
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordBot } from '../src/adapters/discord/client.ts';
@@ -66,6 +72,24 @@ describe('the bot on Discord', () => {
     const data = milestones.data as { flags?: number };
     expect((data.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(contentOf(milestones)).toMatch(/retard/i);
+    expect(errors).toEqual([]);
+  });
+
+  it('says in /jalons that a milestone was rescheduled by a meeting’s decision', async () => {
+    await recordDecision(
+      kernelAt(bot.database, NOW, { personId: LR.coordinator, channel: 'cli' }),
+      {
+        meetingId: 'mtg_lrcopil01',
+        text: 'Avancer le bilan annuel des conseillers au 10 décembre.',
+        effect: { kind: 'reporter_jalon', milestoneId: 'mil_lr0101', to: '2026-12-10' },
+      },
+    );
+    const milestones = await fake.respondedTo(
+      fake.slashCommand({ user: fake.users.alice, name: 'jalons' }).id,
+    );
+    expect(contentOf(milestones)).toMatch(
+      /\*\*Bilan annuel d’activité des huit conseillers numériques\*\*.* — pour le <t:\d+:D> · reporté par décision de la séance du <t:\d+:D>/,
+    );
     expect(errors).toEqual([]);
   });
 

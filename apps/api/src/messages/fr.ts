@@ -298,6 +298,10 @@ export const fr = {
     getMeeting: 'Lire une séance',
     scheduleMeeting: 'Programmer une séance d’une instance',
     updateMeeting: 'Modifier une séance : ordre du jour, compte rendu, décisions, présences',
+    recordDecision:
+      'Consigner une décision de séance, qui peut agir : adopter une feuille de route, créer ou modifier une action, reporter un jalon',
+    recordDecisionDescription:
+      'La décision et son effet s’écrivent ensemble ou pas du tout : 201 avec la séance, où la décision porte son effet et ce qu’il a changé (outcome) ; l’action, le jalon ou la feuille de route changés la nomment (decidedBy), comme leur historique. Il faut pouvoir gérer les séances et faire soi-même le changement. Seule une séance tenue, ou prévue ce jour ou avant, consigne une décision (409 si elle est à venir ou annulée) ; ce que vise l’effet doit être de la gouvernance de la séance (400, le champ nommé). Les règles du changement valent : un jalon atteint (409), une feuille de route déjà adoptée (422), une date identique (400). Une décision qui a agi ne se retire ni ne se reformule ensuite (PATCH de la séance : 400).',
     location: 'Où lire la ressource créée.',
     appendOnly:
       'Enregistrement en ajout seul : jamais modifié une fois écrit, il n’a ni version ni ETag, et aucune requête ne prend If-Match pour lui.',

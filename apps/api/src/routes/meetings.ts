@@ -6,6 +6,8 @@ import {
   getMeeting,
   ListMeetingsInput,
   listMeetings,
+  RecordDecisionInput,
+  recordDecision,
   ScheduleMeetingInput,
   scheduleMeeting,
   updateMeeting,
@@ -73,5 +75,24 @@ export function registerMeetingRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepende
     deps,
     { ...one, summary: fr.openapi.updateMeeting, problems: ['conflit'] },
     updateMeeting,
+  );
+  // A decision is appended to its meeting: no If-Match, two secretaries may record side by side.
+  registerCreate(
+    app,
+    deps,
+    {
+      path: '/meetings/{meetingId}/decisions',
+      resource: MEETINGS,
+      operationId: 'recordDecision',
+      summary: fr.openapi.recordDecision,
+      description: fr.openapi.recordDecisionDescription,
+      params: GetMeetingInput,
+      body: RecordDecisionInput.omit({ meetingId: true }),
+      schema: Meeting,
+      versioned: true,
+      location: (meeting) => `/meetings/${meeting.id}`,
+      problems: ['conflit', 'transition-invalide'],
+    },
+    recordDecision,
   );
 }

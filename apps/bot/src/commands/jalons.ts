@@ -1,7 +1,15 @@
+import type { Milestone } from '@maille/domain';
 import { dayStamp, privately } from '../conversation/format.ts';
 import { LIST_HORIZON_DAYS, myWork } from '../conversation/subjects.ts';
 import { fr } from '../messages/fr.ts';
 import type { BotCommand } from './command.ts';
+
+/** The day of the meeting whose decision moved the milestone to its current date, if one did. */
+function decidedOn(milestone: Milestone, timeZone: string): string | undefined {
+  const decided =
+    milestone.status === 'reporte' ? milestone.reschedules.at(-1)?.decidedBy : undefined;
+  return decided ? dayStamp(decided.on, timeZone) : undefined;
+}
 
 const texts = fr.jalons;
 
@@ -28,6 +36,7 @@ export const jalons: BotCommand = {
                       (Date.parse(entry.today) - Date.parse(milestone.dueDate)) / 86_400_000,
                     )
                   : 0,
+              decidedOn: decidedOn(milestone, entry.governance.timeZone),
             }),
           ),
         ].join('\n'),

@@ -75,8 +75,10 @@ export const fr = {
       actionTitle?: string | undefined;
       due: DayStamp;
       daysLate: number;
+      /** The day of the meeting whose decision rescheduled it, if one did. */
+      decidedOn?: DayStamp | undefined;
     }) =>
-      `• **${m.title}**${m.actionTitle ? ` (${m.actionTitle})` : ''} — ${m.daysLate > 0 ? `🔴 en retard de ${plural(m.daysLate, 'jour', 'jours')} (prévu le ${m.due})` : `pour le ${m.due}`}`,
+      `• **${m.title}**${m.actionTitle ? ` (${m.actionTitle})` : ''} — ${m.daysLate > 0 ? `🔴 en retard de ${plural(m.daysLate, 'jour', 'jours')} (prévu le ${m.due})` : `pour le ${m.due}`}${m.decidedOn ? ` · reporté par décision de la séance du ${m.decidedOn}` : ''}`,
     none: 'Aucun jalon en retard ni dans les 30 prochains jours. 🎉',
     noGovernance: 'Vous ne faites partie d’aucune gouvernance pour l’instant.',
     hint: 'Pour en parler : `/point`, `/fait`, `/reporter`.',

@@ -29,6 +29,7 @@ import {
 } from '../forms.ts';
 import { fr } from '../messages.ts';
 import { actionPath, governancePath, roadmapPath } from '../paths.ts';
+import { decidedByLine } from './decision.ts';
 import { HOME_STEP, type Html, layout, progressBar } from './layout.ts';
 
 /** A form of the page that was refused: which one, what was typed, what to correct. */
@@ -69,6 +70,7 @@ export function actionPage(sheet: ActionSheet, signedInAs: string, refused?: Ref
   }</dd>
 <dt>${t.budget}</dt><dd>${action.budgetCents === undefined ? t.none : formatEuros(action.budgetCents)}</dd>
 </dl>
+${action.decidedBy ? decidedByLine(action.decidedBy) : ''}
 ${action.description ? html`<h3>${t.description}</h3><p class="text">${action.description}</p>` : ''}
 ${action.objectives ? html`<h3>${t.objectives}</h3><p class="text">${action.objectives}</p>` : ''}
 ${sheet.may['action.edit'] ? html`<p><a class="button" href="${actionPath(action.id)}/modifier">${t.edit}</a></p>` : ''}
@@ -149,6 +151,7 @@ ${
     ? html`<p class="muted">${milestone.reschedules.map((r) => t.rescheduled(formatDate(r.from), formatDate(r.to), r.reason)).join(' ')}</p>`
     : ''
 }
+${milestone.decidedBy ? decidedByLine(milestone.decidedBy) : ''}
 ${
   open && (may['milestone.complete'] || may['milestone.reschedule'] || may['milestone.edit'])
     ? html`<div class="actions">

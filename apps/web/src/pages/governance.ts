@@ -33,6 +33,7 @@ import {
   roadmapPath,
 } from '../paths.ts';
 import { bodyFields } from './body.ts';
+import { outcomeLink } from './decision.ts';
 import { HOME_STEP, type Html, layout, progressBar } from './layout.ts';
 import { newRoadmapForm } from './roadmap-form.ts';
 
@@ -239,7 +240,11 @@ ${
     ? html`<p class="muted">${t.noDecision}</p>`
     : html`<ul class="items">${brief.recentDecisions.map(
         ({ decision, meeting, body, action }) =>
-          html`<li>${decision.text}${action ? html` (<a href="${actionPath(action.id)}">${action.code}</a>)` : ''} <span class="muted">— ${body.name}, ${formatDate(meeting.startsAt)}</span></li>`,
+          html`<li>${decision.text}${action ? html` (<a href="${actionPath(action.id)}">${action.code}</a>)` : ''} <span class="muted">— ${body.name}, ${formatDate(meeting.startsAt)}</span>${
+            decision.outcome
+              ? html`<br><span class="muted">→ ${outcomeLink({ ...decision, action })}</span>`
+              : ''
+          }</li>`,
       )}</ul>`
 }
 </section>`;

@@ -15,6 +15,7 @@ import {
 } from '../forms.ts';
 import { fr } from '../messages.ts';
 import { actionPath, bodyPath, governancePath, meetingPath } from '../paths.ts';
+import { decisionForm, outcomeLink } from './decision.ts';
 import { HOME_STEP, type Html, layout } from './layout.ts';
 
 /** The fields of the meeting forms, with their French labels (attendance fields aside). */
@@ -57,7 +58,11 @@ export function typedMeeting(sheet: MeetingSheet): Typed {
     agenda: meeting.agenda.map((i) => i.title).join('\n'),
     status: meeting.status,
     minutes: meeting.minutes ?? '',
-    decisions: meeting.decisions.map((d) => d.text).join('\n'),
+    // A decision that acted stays as it is: the edit form shows only those that did not.
+    decisions: meeting.decisions
+      .filter((d) => d.effect === undefined)
+      .map((d) => d.text)
+      .join('\n'),
   };
   for (const row of sheet.attendance) typed[attendanceField(row.person.id)] = row.status ?? '';
   return typed;
@@ -85,7 +90,7 @@ ${textArea({ name: 'agenda', label: t.agenda, hint: t.agendaHint, maxlength: 50 
 export function meetingPage(
   sheet: MeetingSheet,
   signedInAs: string,
-  refused?: Refused<'reunion'>,
+  refused?: Refused<'reunion' | 'decision'>,
 ): Html {
   const { meeting, governance, body } = sheet;
   const t = fr.meeting;
@@ -121,7 +126,9 @@ ${
     ? html`<p class="muted">${t.noDecision}</p>`
     : html`<ul class="items">${sheet.decisions.map(
         (d) =>
-          html`<li>${d.text}${d.action ? html` (<a href="${actionPath(d.action.id)}">${d.action.code}</a>)` : ''}</li>`,
+          html`<li>${d.text}${d.action ? html` (<a href="${actionPath(d.action.id)}">${d.action.code}</a>)` : ''}${
+            d.outcome ? html`<br><span class="muted">→ ${outcomeLink(d)}</span>` : ''
+          }</li>`,
       )}</ul>`
 }
 </section>
@@ -135,7 +142,17 @@ ${
       )}</ul>`
 }
 </section>
-${sheet.may['meeting.manage'] ? editForm(sheet, edit, refused) : ''}`;
+${
+  sheet.decisionChoices
+    ? decisionForm(
+        meeting.id,
+        sheet.decisionChoices,
+        stateOf(refused, 'decision'),
+        refused?.form === 'decision',
+      )
+    : ''
+}
+${sheet.may['meeting.manage'] ? editForm(sheet, edit, refused?.form === 'reunion' ? refused : undefined) : ''}`;
   return layout({
     title,
     trail: {
@@ -154,7 +171,7 @@ ${sheet.may['meeting.manage'] ? editForm(sheet, edit, refused) : ''}`;
 function editForm(
   sheet: MeetingSheet,
   field: { typed: Typed; errors: FieldErrors },
-  refused: Refused<'reunion'> | undefined,
+  refused: Refused | undefined,
 ): Html {
   const t = fr.meeting;
   const { meeting } = sheet;

@@ -20,6 +20,7 @@ import {
 } from '../forms.ts';
 import { fr } from '../messages.ts';
 import { actionPath, governancePath, roadmapPath } from '../paths.ts';
+import { decidedByLine } from './decision.ts';
 import { HOME_STEP, type Html, layout, progressBar } from './layout.ts';
 
 /**
@@ -45,6 +46,7 @@ export function roadmapPage(
         }`
       : html` · ${t.notAdopted}`
   }</p>
+${roadmap.status === 'adoptee' && roadmap.decidedBy ? decidedByLine(roadmap.decidedBy) : ''}
 <p>${progressBar(health.progress.overall.progress, t.overall)}</p>
 <p class="muted">${t.counts(health.actions.total, health.lateMilestones.length)}</p>
 ${

@@ -1,4 +1,5 @@
 import {
+  InvalidTransitionError,
   IsoDate,
   type Meeting,
   TimeOfDay,
@@ -6,7 +7,7 @@ import {
   ValidationError,
   validate,
 } from '@maille/domain';
-import { getMeetingSheet, updateMeeting } from '@maille/domain/use-cases';
+import { getMeetingSheet, recordDecision, updateMeeting } from '@maille/domain/use-cases';
 import { Hono } from 'hono';
 import { given, givenNumber, readForm, refusal, refusedOrStale, type Typed } from '../forms.ts';
 import { fr } from '../messages.ts';
@@ -64,7 +65,114 @@ export const meetingRoutes = new Hono<WebEnv>()
       }),
       outcome.status,
     );
+  })
+
+  .post('/reunions/:id/decisions', async (c) => {
+    const meetingId = c.req.param('id');
+    const typed = await readForm(c);
+    const outcome = await refusedOrStale(
+      () =>
+        withTransitionRefused(() => recordDecision(c.var.kernel, decisionInput(meetingId, typed))),
+      decisionFieldOf,
+    );
+    if ('done' in outcome) return c.redirect(`${meetingPath(meetingId)}#decisions`, 303);
+    const now = await getMeetingSheet(c.var.kernel, { meetingId });
+    return c.html(
+      meetingPage(now, me(c).name, { form: 'decision', typed, errors: outcome.errors }),
+      outcome.status,
+    );
   });
+
+/**
+ * The kernel's input for a decision from its form: its text and, for the effect chosen, the
+ * fields of that effect (the others are ignored). A field left empty is not sent, so that the
+ * kernel names it when it is needed.
+ */
+function decisionInput(meetingId: string, typed: Typed): Record<string, unknown> {
+  const kind = given(typed, 'effect');
+  const fields = (entries: Record<string, string | undefined>) =>
+    Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
+  const effect = (() => {
+    switch (kind) {
+      case undefined:
+        return undefined;
+      case 'adopter_feuille_de_route':
+        return fields({
+          kind,
+          roadmapId: given(typed, 'roadmapId'),
+          deliberationRef: given(typed, 'deliberationRef'),
+        });
+      case 'creer_action':
+        return {
+          kind,
+          action: fields({
+            roadmapId: given(typed, 'roadmapId'),
+            code: given(typed, 'actionCode'),
+            title: given(typed, 'actionTitle'),
+          }),
+        };
+      case 'modifier_action':
+        return {
+          ...fields({
+            kind,
+            actionId: given(typed, 'actionId'),
+            status: given(typed, 'actionStatus'),
+          }),
+          changes: fields({
+            title: given(typed, 'actionNewTitle'),
+            endDate: given(typed, 'actionEndDate'),
+          }),
+        };
+      default:
+        return fields({
+          kind,
+          milestoneId: given(typed, 'milestoneId'),
+          to: given(typed, 'to'),
+          reason: given(typed, 'reason'),
+        });
+    }
+  })();
+  return {
+    meetingId,
+    ...fields({ text: given(typed, 'decisionText') }),
+    ...(effect ? { effect } : {}),
+  };
+}
+
+/** Where the decision form shows the kernel's refusal of a field of the decision. */
+const DECISION_PATHS: Readonly<Record<string, string>> = {
+  text: 'decisionText',
+  effect: 'effect',
+  'effect.kind': 'effect',
+  'effect.roadmapId': 'roadmapId',
+  'effect.deliberationRef': 'deliberationRef',
+  'effect.action.roadmapId': 'roadmapId',
+  'effect.action.code': 'actionCode',
+  'effect.action.title': 'actionTitle',
+  'effect.actionId': 'actionId',
+  'effect.status': 'actionStatus',
+  'effect.changes': 'actionStatus',
+  'effect.changes.title': 'actionNewTitle',
+  'effect.changes.endDate': 'actionEndDate',
+  'effect.milestoneId': 'milestoneId',
+  'effect.to': 'to',
+  'effect.reason': 'reason',
+};
+
+/** A kernel field path as the decision form names it; others are shown above the form. */
+function decisionFieldOf(path: string): string {
+  return DECISION_PATHS[path] ?? '';
+}
+
+/** A status move the action's circuit refuses is the form's refusal too, not an error page. */
+async function withTransitionRefused<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof InvalidTransitionError)) throw error;
+    throw new ValidationError([{ path: ['effect', 'status'], message: error.message }]);
+  }
+}
 
 /**
  * The kernel's input for a meeting's time, place and agenda from its typed form. The day and hour
@@ -120,14 +228,21 @@ export function meetingInput(
   };
 }
 
-/** The decisions typed one per line; a line kept as it was keeps its id and its sheet. */
+/**
+ * The decisions typed one per line; a line kept as it was keeps its id and its sheet. Those that
+ * acted are not in the text area: they stay first, as they are.
+ */
 function decisionsOf(typed: Typed, before: Meeting) {
-  return kept(
-    linesOf(typed.decisions),
-    before.decisions,
-    (d) => d.text,
-    (text) => ({ text }),
-  );
+  const acting = before.decisions.filter((d) => d.effect !== undefined);
+  return [
+    ...acting,
+    ...kept(
+      linesOf(typed.decisions),
+      before.decisions.filter((d) => d.effect === undefined),
+      (d) => d.text,
+      (text) => ({ text }),
+    ),
+  ];
 }
 
 /** The attendance noted in the form's selects; a person left « non renseigné » is not noted. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DecisionRef } from '../governance/decided-by.ts';
 import { UpdateChannel } from '../roadmap/update.ts';
 import { idOf } from '../shared/ids.ts';
 import { singleLine } from '../shared/text.ts';
@@ -18,6 +19,8 @@ export const AuditEvent = z.object({
   entity: singleLine(40),
   entityId: singleLine(45),
   action: singleLine(60),
+  /** The meeting decision the change applies, when a committee made it. */
+  decidedBy: DecisionRef.optional(),
   changes: z
     .array(
       // A created field has no `before`, a cleared one no `after`: once stored as JSON the key is

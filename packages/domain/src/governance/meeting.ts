@@ -3,6 +3,7 @@ import { EntityMeta, enumOf } from '../shared/entity.ts';
 import { idOf } from '../shared/ids.ts';
 import { LongText, singleLine, Text, Title, Url } from '../shared/text.ts';
 import { Instant } from '../shared/time.ts';
+import { DecisionEffect, DecisionOutcome } from './decision-effect.ts';
 
 export const attendanceLabels = {
   present: 'Présent·e',
@@ -21,11 +22,18 @@ export const AgendaItem = z.object({
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
-/** A decision taken in a meeting; it may create or change an action. */
+/**
+ * A decision taken in a meeting. It may only concern an action (`actionId`), or act (`effect`):
+ * adopt a roadmap, create or change an action, reschedule a milestone — then `outcome` says what
+ * it changed, and the changed record names the decision (`decidedBy`). Both are set by
+ * `recordDecision`, never by a client, and a decision that acted is not edited afterwards.
+ */
 export const Decision = z.object({
   id: idOf('decision'),
   text: Text,
   actionId: idOf('action').optional(),
+  effect: DecisionEffect.optional(),
+  outcome: DecisionOutcome.optional(),
 });
 export type Decision = z.infer<typeof Decision>;
 

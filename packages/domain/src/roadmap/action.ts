@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DecidedBy } from '../governance/decided-by.ts';
 import { Cents, EntityMeta, enumOf } from '../shared/entity.ts';
 import { idOf } from '../shared/ids.ts';
 import { Code, LongText, Text, Title } from '../shared/text.ts';
@@ -57,6 +58,8 @@ export const StatusChange = z.object({
   byId: idOf('person'),
   reason: Text.optional(),
   forced: z.boolean().default(false),
+  /** The meeting decision that moved it, when a committee did. */
+  decidedBy: DecidedBy.optional(),
 });
 export type StatusChange = z.infer<typeof StatusChange>;
 
@@ -118,6 +121,8 @@ export const Action = ActionFields.extend({
   status: ActionStatus,
   statusHistory: z.array(StatusChange).max(500).default([]),
   promotedAt: Instant.optional(),
+  /** The last meeting decision that created or changed it. */
+  decidedBy: DecidedBy.optional(),
 })
   .extend(EntityMeta.shape)
   .superRefine(checkDates);

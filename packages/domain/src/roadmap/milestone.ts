@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DecidedBy } from '../governance/decided-by.ts';
 import { EntityMeta, enumOf } from '../shared/entity.ts';
 import { idOf } from '../shared/ids.ts';
 import { Text, Title, Url } from '../shared/text.ts';
@@ -20,6 +21,8 @@ export const Reschedule = z.object({
   reason: Text,
   byId: idOf('person'),
   at: Instant,
+  /** The meeting decision that moved it, when a committee did. */
+  decidedBy: DecidedBy.optional(),
 });
 export type Reschedule = z.infer<typeof Reschedule>;
 
@@ -49,6 +52,8 @@ export const Milestone = MilestoneFields.extend({
   completedOn: IsoDate.optional(),
   evidence: z.union([Url, Text]).optional(),
   reschedules: z.array(Reschedule).max(100).default([]),
+  /** The last meeting decision that acted on it (its reschedules say which move it made). */
+  decidedBy: DecidedBy.optional(),
 })
   .extend(EntityMeta.shape)
   .refine((m) => m.status !== 'atteint' || m.completedOn !== undefined, {

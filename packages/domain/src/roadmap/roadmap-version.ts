@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DecidedBy } from '../governance/decided-by.ts';
 import { enumOf } from '../shared/entity.ts';
 import { idOf } from '../shared/ids.ts';
 import { Text } from '../shared/text.ts';
@@ -28,6 +29,8 @@ export const RoadmapVersion = z.object({
   note: Text.optional(),
   takenAt: Instant,
   takenById: idOf('person'),
+  /** The meeting decision that adopted this version, when a committee did. */
+  decidedBy: DecidedBy.optional(),
   snapshot: z.object({
     roadmap: Roadmap,
     actions: z.array(Action),

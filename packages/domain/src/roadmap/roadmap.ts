@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DecidedBy } from '../governance/decided-by.ts';
 import { EntityMeta, enumOf } from '../shared/entity.ts';
 import { idOf } from '../shared/ids.ts';
 import { Code, LongText, singleLine, Text, Title } from '../shared/text.ts';
@@ -121,6 +122,8 @@ export const Roadmap = RoadmapFields.extend({
   id: idOf('roadmap'),
   status: RoadmapStatus.default('brouillon'),
   adoption: Adoption.optional(),
+  /** The meeting decision that adopted it, when a committee did. */
+  decidedBy: DecidedBy.optional(),
 })
   .extend(EntityMeta.shape)
   .superRefine(checkPeriod);

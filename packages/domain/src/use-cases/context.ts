@@ -1,3 +1,4 @@
+import type { DecidedBy } from '../governance/decided-by.ts';
 import type { UpdateChannel } from '../roadmap/update.ts';
 import type { IdGenerator } from '../shared/ids.ts';
 import type { Store } from './ports.ts';
@@ -28,6 +29,11 @@ export interface UseCaseContext {
   clock: Clock;
   ids: IdGenerator;
   actor: Actor;
+  /**
+   * Set by `recordDecision` only, while it applies a meeting's decision: the changed record and
+   * its audit event then name the decision. Apps never set it.
+   */
+  decision?: DecidedBy | undefined;
 }
 
 /**

@@ -137,6 +137,9 @@ export async function recordAudit(
     entity: event.entity,
     entityId: event.entityId,
     action: event.action,
+    ...(ctx.decision
+      ? { decidedBy: { meetingId: ctx.decision.meetingId, decisionId: ctx.decision.decisionId } }
+      : {}),
     changes: diff(event.before, event.after),
   });
 }

@@ -53,6 +53,7 @@ export * from './governance/get-steering-brief.ts';
 export * from './governance/list-bodies.ts';
 export * from './governance/list-governances.ts';
 export * from './governance/list-meetings.ts';
+export * from './governance/record-decision.ts';
 export * from './governance/remove-governance-organization.ts';
 export * from './governance/schedule-meeting.ts';
 export * from './governance/update-body.ts';

@@ -8,8 +8,13 @@ import type { UseCaseContext } from '../context.ts';
 import { insertNew, mustGet } from '../helpers.ts';
 import type { Repositories } from '../ports.ts';
 
-/** Decisions as a client writes them: the id is given by the kernel. */
-export const DecisionInput = Decision.extend({ id: idOf('decision').optional() });
+/**
+ * Decisions as a client writes them: the id is given by the kernel; what a decision does is
+ * recorded through `recordDecision` only, which applies it.
+ */
+export const DecisionInput = Decision.omit({ effect: true, outcome: true }).extend({
+  id: idOf('decision').optional(),
+});
 
 export const ScheduleMeetingInput = MeetingFields.extend({
   decisions: z.array(DecisionInput).max(100).default([]),

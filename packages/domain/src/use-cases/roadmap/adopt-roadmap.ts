@@ -37,7 +37,13 @@ export async function adoptRoadmap(
     checkVersion(before, expectedVersion);
     checkRoadmapTransition(before.status, 'adoptee');
     const now = ctx.clock();
-    const roadmap = nextVersion(Roadmap, before, { status: 'adoptee', adoption }, now);
+    const decidedBy = ctx.decision ? { decidedBy: ctx.decision } : {};
+    const roadmap = nextVersion(
+      Roadmap,
+      before,
+      { status: 'adoptee', adoption, ...decidedBy },
+      now,
+    );
     const [actions, milestones, fundingLines, versions] = await Promise.all([
       repos.actions.listByRoadmap(roadmapId),
       repos.milestones.listByRoadmap(roadmapId),
@@ -54,6 +60,7 @@ export async function adoptRoadmap(
       ...(note ? { note } : {}),
       takenAt: now,
       takenById: byId,
+      ...decidedBy,
       snapshot: {
         roadmap,
         actions,

@@ -33,6 +33,7 @@ export async function createAction(ctx: UseCaseContext, input: unknown): Promise
         governanceId: roadmap.governanceId,
         kind: 'fiche_projet',
         status: 'a_murir',
+        ...(ctx.decision ? { decidedBy: ctx.decision } : {}),
       },
     );
   });

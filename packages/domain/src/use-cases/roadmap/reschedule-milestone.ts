@@ -46,8 +46,10 @@ export async function rescheduleMilestone(ctx: UseCaseContext, input: unknown): 
               reason: fields.reason,
               byId,
               at: ctx.clock(),
+              ...(ctx.decision ? { decidedBy: ctx.decision } : {}),
             },
           ],
+          ...(ctx.decision ? { decidedBy: ctx.decision } : {}),
         };
       },
     ),

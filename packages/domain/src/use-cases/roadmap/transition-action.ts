@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DecidedBy } from '../../governance/decided-by.ts';
 import type { Action } from '../../roadmap/action.ts';
 import { ActionStatus } from '../../roadmap/action.ts';
 import { transitionAction as applyTransition } from '../../roadmap/action-status.ts';
@@ -48,13 +49,14 @@ export async function moveAction(
   if (move.forced)
     await authorize(ctx, repos, 'action.force_transition', before.governanceId, target);
   checkVersion(before, move.expectedVersion);
-  const after = applyTransition(before, move.to, {
+  const moved = applyTransition(before, move.to, {
     at: ctx.clock(),
     byId,
     reason: move.reason,
     forced: move.forced,
     actorIsCoordinator: move.forced === true,
   });
+  const after = ctx.decision ? decided(moved, ctx.decision) : moved;
   await repos.actions.update(after);
   await recordAudit(ctx, repos, {
     entity: 'action',
@@ -65,4 +67,15 @@ export async function moveAction(
     after,
   });
   return after;
+}
+
+/** An action moved by a meeting's decision: the move and the action name it. */
+function decided(action: Action, decidedBy: DecidedBy): Action {
+  const history = action.statusHistory;
+  const last = history[history.length - 1];
+  return {
+    ...action,
+    decidedBy,
+    statusHistory: last ? [...history.slice(0, -1), { ...last, decidedBy }] : history,
+  };
 }

@@ -25,7 +25,7 @@ export async function updateAction(ctx: UseCaseContext, input: unknown): Promise
       {
         before,
         expectedVersion,
-        changes,
+        changes: ctx.decision ? { ...changes, decidedBy: ctx.decision } : changes,
       },
     );
   });

@@ -1,0 +1,85 @@
+import type { AddressInfo } from 'node:net';
+import { AxeBuilder } from '@axe-core/playwright';
+import { serve } from '@hono/node-server';
+import { DEMO_IDS } from '@maille/demo';
+import { getMilestone } from '@maille/domain/use-cases';
+import { launchChromium } from '@maille/vitest-config/chromium';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestWeb } from './harness.ts';
+
+/*
+ * A coordinator records, in Chromium, a steering committee's decision that reschedules a
+ * milestone: the form keeps what was typed when it is refused, then the milestone's new date and
+ * the decision are seen from both sides.
+ */
+
+const LR = DEMO_IDS.laRochelle;
+const HELD = 'mtg_lrcopil01';
+const MILESTONE = 'mil_lr0101';
+const TEXT = 'Reporter le bilan annuel des conseillers au 30 juin.';
+let world: Awaited<ReturnType<typeof openTestWeb>>;
+let server: ReturnType<typeof serve>;
+let origin: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  world = await openTestWeb();
+  server = serve({ fetch: world.web.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await world?.drop();
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('a decision recorded on the meeting page, in Chromium', () => {
+  it('reschedules a milestone to 30 June 2027, and the action page says so with a link back', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${origin}${await world.linkFor(LR.coordinator)}`);
+    await page.getByRole('button', { name: 'Me connecter' }).click();
+    await page.waitForURL(`${origin}/`);
+
+    await page.goto(`${origin}/reunions/${HELD}`);
+    await page.getByText('Consigner une décision', { exact: true }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('La décision (obligatoire)').fill(TEXT);
+    await page.getByLabel('Ce qu’elle change').selectOption({ label: 'Reporter un jalon' });
+    await page.getByLabel('Jalon à reporter').selectOption(MILESTONE);
+    // The new date forgotten: refused in French next to the field, nothing lost, nothing written.
+    await page.getByRole('button', { name: 'Consigner la décision' }).click();
+    await expect.poll(() => page.locator('#to-erreur').count()).toBe(1);
+    expect(await page.getByRole('alert').first().textContent()).toContain(
+      'Le formulaire n’a pas été enregistré',
+    );
+    expect(await page.getByLabel('La décision (obligatoire)').inputValue()).toBe(TEXT);
+    expect(await page.getByLabel('Jalon à reporter').inputValue()).toBe(MILESTONE);
+    expect((await getMilestone(world.admin, { milestoneId: MILESTONE })).version).toBe(1);
+
+    await page.getByLabel('Nouvelle échéance').fill('2027-06-30');
+    await page.getByRole('button', { name: 'Consigner la décision' }).click();
+    const changed = page.getByRole('link', { name: /reporté du .* au 30 juin 2027/ });
+    await changed.waitFor();
+    await changed.click();
+    await page.waitForURL(/\/fiches\/act_lr0001/);
+    const item = page.locator(`#jalon-${MILESTONE}`);
+    expect(await item.textContent()).toContain('30 juin 2027');
+    expect(await item.locator('.decided').textContent()).toMatch(
+      new RegExp(`Décidé en séance du .*\\(Comité de pilotage de la feuille de route\\) : ${TEXT}`),
+    );
+    await item.locator('.decided a').click();
+    await page.waitForURL(`${origin}/reunions/${HELD}`);
+    expect(await page.locator('h1').textContent()).toContain('Comité de pilotage');
+  });
+});
