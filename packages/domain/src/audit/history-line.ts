@@ -89,6 +89,9 @@ export const historyEntityNouns: Record<string, Noun> = {
   places_import: noun('l’import de lieux', 'de l’import de lieux'),
 };
 
+/** The kinds of record the audit trail names, as `AuditEvent.entity` writes them. */
+export const HISTORY_ENTITIES = Object.keys(historyEntityNouns) as [string, ...string[]];
+
 /** The French name of a kind of record, for a filter's title (« Historique de l’action »). */
 export function historyEntityNoun(entity: string): Noun {
   return historyEntityNouns[entity] ?? noun('l’élément', 'de l’élément');

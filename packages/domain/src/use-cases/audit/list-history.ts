@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { AuditEvent } from '../../audit/audit-event.ts';
-import { describeAuditEvent, type HistoryLine, SYSTEM_AUTHOR } from '../../audit/history-line.ts';
+import {
+  describeAuditEvent,
+  HISTORY_ENTITIES,
+  type HistoryLine,
+  SYSTEM_AUTHOR,
+} from '../../audit/history-line.ts';
 import { displayNameOf } from '../../people/person.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { idOf } from '../../shared/ids.ts';
@@ -15,13 +20,20 @@ import type { Repositories } from '../ports.ts';
 /** How many events a history page shows unless asked otherwise. */
 export const DEFAULT_HISTORY_PAGE = 20;
 
+/** The id of an audit event, which a history page continues after. */
+export const AuditEventId = idOf('auditEvent');
+
 export const ListHistoryInput = z.object({
   governanceId: idOf('governance'),
   /** Only the history of one kind of record (`roadmap`), or of one (`entityId: 'rdm_…'`). */
-  entity: singleLine(40).optional(),
+  entity: z
+    .enum(HISTORY_ENTITIES, {
+      error: `Type d’élément inconnu : ${HISTORY_ENTITIES.join(', ')} attendu.`,
+    })
+    .optional(),
   entityId: singleLine(45).optional(),
   /** The last event of the previous page (its `next`): the page continues with older ones. */
-  before: idOf('auditEvent').optional(),
+  before: AuditEventId.optional(),
   limit: PageLimit.default(DEFAULT_HISTORY_PAGE),
 });
 
