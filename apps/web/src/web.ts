@@ -38,6 +38,7 @@ import { accountRoutes } from './routes/account.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { bodyRoutes } from './routes/bodies.ts';
 import { governanceRoutes } from './routes/governances.ts';
+import { historyRoutes } from './routes/history.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { milestoneRoutes } from './routes/milestones.ts';
@@ -240,6 +241,7 @@ export function createWeb({
   app.route('/', governanceRoutes(chromiumPath ? chromiumPrinter(chromiumPath) : undefined));
   app.route('/', accountRoutes(SESSION_COOKIE));
   app.route('/', indicatorRoutes);
+  app.route('/', historyRoutes);
   app.route('/', placeRoutes);
   app.route('/', roadmapRoutes);
   app.route('/', actionRoutes);

@@ -21,6 +21,7 @@ const HistoryLine = z
     when: z.string(),
     channel: z.string(),
     summary: z.string(),
+    subject: z.string().optional(),
     changes: z.array(HistoryChange),
   })
   .openapi('HistoryLine', { description: fr.openapi.historyLine });

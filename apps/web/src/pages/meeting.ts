@@ -86,6 +86,7 @@ export function meetingPage(
   sheet: MeetingSheet,
   signedInAs: string,
   refused?: Refused<'reunion'>,
+  history?: Html,
 ): Html {
   const { meeting, governance, body } = sheet;
   const t = fr.meeting;
@@ -147,6 +148,7 @@ ${sheet.may['meeting.manage'] ? editForm(sheet, edit, refused) : ''}`;
       ],
     },
     signedInAs,
+    history,
     body: pageBody,
   });
 }

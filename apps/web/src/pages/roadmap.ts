@@ -32,6 +32,7 @@ export function roadmapPage(
   filters: Typed,
   signedInAs: string,
   refused?: Refused<'adoption' | 'statut'>,
+  history?: Html,
 ): Html {
   const { roadmap, governance, health } = overview;
   const t = fr.roadmap;
@@ -120,6 +121,7 @@ ${
       ],
     },
     signedInAs,
+    history,
     body,
   });
 }

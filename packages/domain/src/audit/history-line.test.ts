@@ -34,6 +34,7 @@ describe('an audit event read in French', () => {
       when: '6 décembre 2026 à 10\u00a0h\u00a015',
       channel: 'Web',
       summary: 'a modifié l’action « A1 Bus numérique »',
+      subject: 'A1 Bus numérique',
       changes: [{ field: 'title', label: 'Titre', before: 'Bus', after: 'Bus numérique' }],
     });
   });

@@ -47,6 +47,8 @@ export interface HistoryLine {
   channel: string;
   /** « a modifié l’action « Former les aidants » ». */
   summary: string;
+  /** The name of the record, as it is now (« Former les aidants »), when it is known. */
+  subject?: string | undefined;
   changes: HistoryChange[];
 }
 
@@ -322,6 +324,7 @@ export function describeAuditEvent(event: AuditEvent, context: HistoryContext): 
     when: formatInstant(event.at, context.timeZone),
     channel: updateChannelLabels[event.channel],
     summary: `${verb} ${target}${named}`,
+    ...(context.subject ? { subject: context.subject } : {}),
     changes: event.changes.map((change) => ({
       field: change.field,
       label: historyFieldLabels[change.field] ?? change.field,
