@@ -57,8 +57,8 @@ export async function listHistory(
   const { governanceId, entity, entityId, before, limit } = validate(ListHistoryInput, input);
   return ctx.store.transaction(async (repos) => {
     const governance = await authorize(ctx, repos, 'audit.read', governanceId);
-    const after = before === undefined ? undefined : await repos.auditEvents.get(before);
-    if (before !== undefined && after?.governanceId !== governanceId) {
+    const cursor = before === undefined ? undefined : await repos.auditEvents.get(before);
+    if (before !== undefined && cursor?.governanceId !== governanceId) {
       throw new ValidationError([
         {
           path: ['before'],
@@ -71,7 +71,7 @@ export async function listHistory(
       governanceId,
       entity,
       entityId,
-      before: after && { at: after.at, id: after.id },
+      before: cursor && { at: cursor.at, id: cursor.id },
       limit: limit + 1,
     });
     const shown = events.slice(0, limit);
