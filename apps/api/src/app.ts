@@ -31,6 +31,7 @@ import { registerDocsRoutes } from './routes/docs.ts';
 import { registerExportRoutes } from './routes/exports.ts';
 import { registerFundingLineRoutes } from './routes/funding-lines.ts';
 import { registerGovernanceRoutes } from './routes/governances.ts';
+import { registerHistoryRoutes } from './routes/history.ts';
 import { registerIndicatorRoutes } from './routes/indicators.ts';
 import { registerLinkCodeRoutes } from './routes/link-codes.ts';
 import { registerMeasurementRoutes } from './routes/measurements.ts';
@@ -158,6 +159,7 @@ export function createApp(options: AppOptions) {
   registerUpdateRoutes(app, deps);
   registerMilestoneRoutes(app, deps);
   registerGovernanceRoutes(app, deps);
+  registerHistoryRoutes(app, deps);
   registerActionRoutes(app, deps);
   registerLinkCodeRoutes(app, deps);
   registerReadModelRoutes(app, deps);

@@ -356,6 +356,9 @@ const PROBES: Record<string, Probe> = {
     etagOf: `/governances/${LR.governance}`,
   },
   'GET /governances/{governanceId}/bodies': { path: `/governances/${LR.governance}/bodies` },
+  'GET /governances/{governanceId}/history': {
+    path: `/governances/${LR.governance}/history?entity=action&limit=5`,
+  },
   'POST /governances/{governanceId}/bodies': {
     path: `/governances/${LR.governance}/bodies`,
     init: json('POST', { name: 'Groupe projet d’essai', kind: 'groupe_projet' }),
@@ -497,6 +500,7 @@ const MATRIX: Record<string, Record<Role, number>> = {
   'PUT /governances/{governanceId}/organizations/{organizationId}':    row(401, 200, 403, 403, 404, 200),
   'DELETE /governances/{governanceId}/organizations/{organizationId}': row(401, 204, 403, 403, 404, 204),
   'GET /governances/{governanceId}/bodies':   row(404, 200, 200, 200, 404, 200),
+  'GET /governances/{governanceId}/history':  row(404, 200, 200, 200, 404, 200),
   'POST /governances/{governanceId}/bodies':  row(401, 201, 403, 403, 404, 201),
   'GET /bodies/{bodyId}':                     row(404, 200, 200, 200, 404, 200),
   'PATCH /bodies/{bodyId}':                   row(401, 200, 403, 403, 404, 200),

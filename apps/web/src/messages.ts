@@ -610,6 +610,20 @@ export const fr = {
     milestoneMissing:
       'Donnez à la fois l’intitulé et l’échéance du premier jalon, ou aucun des deux.',
   },
+  history: {
+    title: 'Historique',
+    pageTitle: (governance: string) => `Historique — ${governance}`,
+    ofRecord: (noun: string, name: string) => `Historique ${noun}${name ? ` « ${name} »` : ''}`,
+    lead: 'Qui a modifié quoi, quand et par quel canal, du plus récent au plus ancien. Les données personnelles n’y figurent pas ; une personne effacée y est nommée « membre supprimé ».',
+    none: 'Aucune modification enregistrée pour le moment.',
+    all: 'Tout l’historique',
+    older: 'Plus ancien',
+    newest: 'Revenir au plus récent',
+    via: (channel: string) => `via ${channel}`,
+    changes: 'Champs modifiés',
+    empty: 'vide',
+    wholeGovernance: 'Tout l’historique de la gouvernance',
+  },
   errors: {
     notFoundTitle: 'Page introuvable',
     notFound:

@@ -12,3 +12,19 @@ export const fundingPath = (governanceId: string) => `/gouvernances/${governance
 export const placesPath = (governanceId: string) => `/gouvernances/${governanceId}/lieux`;
 export const PLACES_IMPORT_PAGE = '/lieux/imports';
 export const placesImportPath = (id: string) => `/lieux/imports/${id}`;
+/** A governance's history page, or one record's (`entity`, `entityId`), from `before` on. */
+export const historyPath = (
+  governanceId: string,
+  filter: {
+    entity?: string | undefined;
+    entityId?: string | undefined;
+    before?: string | undefined;
+  } = {},
+) => {
+  const query = new URLSearchParams();
+  if (filter.entity) query.set('entite', filter.entity);
+  if (filter.entityId) query.set('id', filter.entityId);
+  if (filter.before) query.set('avant', filter.before);
+  const search = query.toString();
+  return `/gouvernances/${governanceId}/historique${search ? `?${search}` : ''}`;
+};

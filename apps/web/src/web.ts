@@ -39,6 +39,7 @@ import { actionRoutes } from './routes/actions.ts';
 import { bodyRoutes } from './routes/bodies.ts';
 import { fundingRoutes } from './routes/funding.ts';
 import { governanceRoutes } from './routes/governances.ts';
+import { historyRoutes } from './routes/history.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { milestoneRoutes } from './routes/milestones.ts';
@@ -241,6 +242,7 @@ export function createWeb({
   app.route('/', governanceRoutes(chromiumPath ? chromiumPrinter(chromiumPath) : undefined));
   app.route('/', accountRoutes(SESSION_COOKIE));
   app.route('/', indicatorRoutes);
+  app.route('/', historyRoutes);
   app.route('/', placeRoutes);
   app.route('/', fundingRoutes);
   app.route('/', roadmapRoutes);

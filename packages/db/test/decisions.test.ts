@@ -95,11 +95,14 @@ describe.each(DIALECTS)('decisions that act, on %s', (dialect) => {
       reason: 'Reporter la signature de la convention au 30 juin.',
       decidedBy: link,
     });
-    const [event] = await listHistory(coordinator, {
-      governanceId: world.governance.id,
-      entity: 'milestone',
-      entityId: milestone.id,
-    });
+    const [entry] = (
+      await listHistory(coordinator, {
+        governanceId: world.governance.id,
+        entity: 'milestone',
+        entityId: milestone.id,
+      })
+    ).items;
+    const event = entry?.event;
     expect(event).toMatchObject({
       action: 'reschedule',
       decidedBy: { meetingId: meeting.id, decisionId: decision?.id },
@@ -179,6 +182,6 @@ describe.each(DIALECTS)('decisions that act, on %s', (dialect) => {
       entity: 'milestone',
       entityId: milestone.id,
     });
-    expect(history.map((e) => e.action)).toEqual(['create']);
+    expect(history.items.map((e) => e.event.action)).toEqual(['create']);
   });
 });

@@ -147,7 +147,7 @@ async function roadmapScenario<S extends Store>(world: TestWorld<S>) {
   const health = await getRoadmapHealth(coordinator, { roadmapId: roadmap.id });
   const planned = await planDeliveries(coordinator, { governanceId });
   const plannedAgain = await planDeliveries(coordinator, { governanceId });
-  const history = await listHistory(coordinator, { governanceId });
+  const history = await listHistory(coordinator, { governanceId, limit: 100 });
 
   const stored = await world.store.transaction(async (repos) => ({
     actions: await repos.actions.listByRoadmap(roadmap.id),
@@ -435,6 +435,6 @@ describe.each(DIALECTS)('the use cases of the kernel on %s', (dialect) => {
       entity: 'action',
       entityId: action.id,
     });
-    expect(history.map((e) => e.action)).toEqual(['update', 'create']);
+    expect(history.items.map((e) => e.event.action)).toEqual(['update', 'create']);
   });
 });

@@ -290,6 +290,16 @@ export const fr = {
     removeGovernanceOrganizationDescription:
       'Répond 204 sans corps, y compris si la structure n’en faisait pas partie : relisez la gouvernance pour son nouvel ETag.',
     listBodies: 'Lister les instances d’une gouvernance',
+    listHistory: 'Lire l’historique d’une gouvernance : qui a modifié quoi, quand, par quel canal',
+    listHistoryDescription:
+      'Du plus récent au plus ancien, page par page (en-tête Link). Chaque élément donne l’événement tel qu’il est conservé (event) et sa lecture en français (line). Les champs personnels n’y figurent jamais ; après l’effacement d’une personne, ses modifications restent, attribuées à « membre supprimé ». Pour la coordination, les membres et les observateurs de la gouvernance.',
+    historyEntity:
+      'Seulement un type d’élément : governance, roadmap, action, milestone, funding_line, update, body, meeting, indicator, measurement, organization, person, territory, places_import.',
+    historyEntityId: 'Seulement l’historique de cet élément (son identifiant, ex. act_…).',
+    historyAuthor:
+      'Le nom de l’auteur ; « membre supprimé » après un effacement, « Maille » pour un traitement sans auteur.',
+    historyLine:
+      'L’événement lu en français : qui, quand, par quel canal, quoi, et les champs modifiés avant → après.',
     getBody: 'Lire une instance et ses membres',
     createBody: 'Créer une instance',
     updateBody: 'Modifier une instance ; ses membres se modifient en renvoyant la liste entière',

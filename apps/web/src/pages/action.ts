@@ -50,7 +50,12 @@ export type RefusedForm = Refused<
  * forms the reader's permissions allow are shown; a refused form comes back filled, with its
  * errors.
  */
-export function actionPage(sheet: ActionSheet, signedInAs: string, refused?: RefusedForm): Html {
+export function actionPage(
+  sheet: ActionSheet,
+  signedInAs: string,
+  refused?: RefusedForm,
+  history?: Html,
+): Html {
   const { action, roadmap, governance } = sheet;
   const t = fr.action;
   const typedFor = (form: RefusedForm['form']) => stateOf(refused, form);
@@ -126,6 +131,7 @@ ${
       ],
     },
     signedInAs,
+    history,
     body,
   });
 }

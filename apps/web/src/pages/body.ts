@@ -69,7 +69,12 @@ ${textArea({ name: name('description'), label: BODY_FIELDS.description, maxlengt
  * the forms to change it, seat or unseat a member and plan a meeting. A refused form comes back
  * filled, with its French errors.
  */
-export function bodyPage(sheet: BodySheet, signedInAs: string, refused?: Refused<BodyForm>): Html {
+export function bodyPage(
+  sheet: BodySheet,
+  signedInAs: string,
+  refused?: Refused<BodyForm>,
+  history?: Html,
+): Html {
   const { body, governance } = sheet;
   const t = fr.body;
   const current = sheet.seats.filter((s) => s.current);
@@ -151,6 +156,7 @@ ${meetingFields(meeting, governance.timeZone)}
       ],
     },
     signedInAs,
+    history,
     body: pageBody,
   });
 }

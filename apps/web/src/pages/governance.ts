@@ -58,6 +58,7 @@ export function governancePage(
   brief: SteeringBrief,
   signedInAs: string,
   refused?: Refused<GovernanceForm>,
+  history?: Html,
 ): Html {
   const { governance } = brief;
   const body = html`
@@ -89,6 +90,7 @@ ${updatesSection(brief)}`;
     title: governance.name,
     trail: { steps: [HOME_STEP, { label: governance.name, href: governancePath(governance.id) }] },
     signedInAs,
+    history,
     body,
   });
 }

@@ -39,6 +39,7 @@ export function indicatorsPage(
   chart: typeof seriesChart,
   signedInAs: string,
   refused?: Refused<IndicatorForm>,
+  history?: Html,
 ): Html {
   const t = fr.indicators;
   const { governance } = board;
@@ -97,6 +98,7 @@ ${board.may['indicator.manage'] ? creationForm(governance.id, refused) : ''}`;
       ],
     },
     signedInAs,
+    history,
     body,
   });
 }

@@ -19,6 +19,8 @@ export function layout(page: {
   trail: Trail;
   signedInAs?: string | undefined;
   body: Html;
+  /** The « Historique » section of what the page shows, last (see `latestHistory`). */
+  history?: Html | undefined;
 }): Html {
   const steps = page.trail.steps;
   return html`<!doctype html>
@@ -51,6 +53,7 @@ ${
 <main id="contenu">
 <h1>${page.title}</h1>
 ${page.body}
+${page.history ?? ''}
 </main>
 </body>
 </html>`;

@@ -91,6 +91,7 @@ export function meetingPage(
   sheet: MeetingSheet,
   signedInAs: string,
   refused?: Refused<'reunion' | 'decision'>,
+  history?: Html,
 ): Html {
   const { meeting, governance, body } = sheet;
   const t = fr.meeting;
@@ -164,6 +165,7 @@ ${sheet.may['meeting.manage'] ? editForm(sheet, edit, refused?.form === 'reunion
       ],
     },
     signedInAs,
+    history,
     body: pageBody,
   });
 }

@@ -33,6 +33,7 @@ export function placesPage(
   { diagnosis }: TerritorialDiagnosisSheet,
   signedInAs: string,
   { mayEdit, notice }: PlacesPageOptions,
+  history?: Html,
 ): Html {
   const t = fr.places;
   const base = placesPath(governance.id);
@@ -114,6 +115,7 @@ ${
       ],
     },
     signedInAs,
+    history,
     body,
   });
 }

@@ -33,6 +33,7 @@ export function roadmapPage(
   filters: Typed,
   signedInAs: string,
   refused?: Refused<'adoption' | 'statut'>,
+  history?: Html,
 ): Html {
   const { roadmap, governance, health } = overview;
   const t = fr.roadmap;
@@ -122,6 +123,7 @@ ${
       ],
     },
     signedInAs,
+    history,
     body,
   });
 }

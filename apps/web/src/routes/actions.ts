@@ -43,6 +43,7 @@ import {
 import { notAllowedPage } from '../pages/messages-page.ts';
 import { actionPath } from '../paths.ts';
 import { me, sendPage, type WebEnv } from '../web-env.ts';
+import { latestHistory } from './history.ts';
 
 const FIELD_NAMES = Object.keys(ACTION_FIELDS) as ActionFieldName[];
 
@@ -55,7 +56,12 @@ export const actionRoutes = new Hono<WebEnv>()
   .get('/fiches/:id', async (c) => {
     const page = await c.var.cached(c.req.url, async () => {
       const sheet = await getActionSheet(c.var.kernel, { actionId: c.req.param('id') });
-      return String(await actionPage(sheet, me(c).name));
+      const history = await latestHistory(c.var.kernel, {
+        governanceId: sheet.governance.id,
+        entity: 'action',
+        entityId: sheet.action.id,
+      });
+      return String(await actionPage(sheet, me(c).name, undefined, history));
     });
     return sendPage(c, page);
   })

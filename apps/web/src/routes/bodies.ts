@@ -20,6 +20,7 @@ import { fr } from '../messages.ts';
 import { type BodyForm, bodyPage, typedBody } from '../pages/body.ts';
 import { bodyPath, meetingPath } from '../paths.ts';
 import { me, sendPage, type WebEnv } from '../web-env.ts';
+import { latestHistory } from './history.ts';
 import { meetingFieldOf, meetingInput } from './meetings.ts';
 
 /**
@@ -32,7 +33,12 @@ export const bodyRoutes = new Hono<WebEnv>()
       c,
       await c.var.cached(c.req.url, async () => {
         const sheet = await getBodySheet(c.var.kernel, { bodyId: c.req.param('id') });
-        return String(await bodyPage(sheet, me(c).name));
+        const history = await latestHistory(c.var.kernel, {
+          governanceId: sheet.governance.id,
+          entity: 'body',
+          entityId: sheet.body.id,
+        });
+        return String(await bodyPage(sheet, me(c).name, undefined, history));
       }),
     ),
   )

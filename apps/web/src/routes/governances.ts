@@ -34,6 +34,7 @@ import { bodyPath, governancePath, roadmapPath } from '../paths.ts';
 import type { PrintToPdf } from '../pdf.ts';
 import { STYLESHEET, STYLESHEET_PATH } from '../style.ts';
 import { me, sendPage, type WebEnv } from '../web-env.ts';
+import { latestHistory } from './history.ts';
 
 /**
  * « Gouvernance » and its « Point COPIL »: the page a coordinator opens before a steering
@@ -45,8 +46,10 @@ export function governanceRoutes(printer: PrintToPdf | undefined) {
       sendPage(
         c,
         await c.var.cached(c.req.url, async () => {
-          const brief = await getSteeringBrief(c.var.kernel, { governanceId: c.req.param('id') });
-          return String(await governancePage(brief, me(c).name));
+          const governanceId = c.req.param('id');
+          const brief = await getSteeringBrief(c.var.kernel, { governanceId });
+          const history = await latestHistory(c.var.kernel, { governanceId });
+          return String(await governancePage(brief, me(c).name, undefined, history));
         }),
       ),
     )

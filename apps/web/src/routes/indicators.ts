@@ -22,6 +22,7 @@ import { fr } from '../messages.ts';
 import { type IndicatorForm, indicatorsPage } from '../pages/indicators.ts';
 import { governancePath } from '../paths.ts';
 import { me, sendPage, type WebEnv } from '../web-env.ts';
+import { latestHistory } from './history.ts';
 
 /**
  * « Indicateurs »: each indicator of a governance, charted against its target and tabulated; a
@@ -33,7 +34,11 @@ export const indicatorRoutes = new Hono<WebEnv>()
       const board = await getIndicatorBoard(c.var.kernel, { governanceId: c.req.param('id') });
       // The charting library is loaded at the first chart: the server does not carry it idle.
       const { seriesChart } = await import('../chart.ts');
-      return String(await indicatorsPage(board, seriesChart, me(c).name));
+      const history = await latestHistory(c.var.kernel, {
+        governanceId: board.governance.id,
+        entity: 'indicator',
+      });
+      return String(await indicatorsPage(board, seriesChart, me(c).name, undefined, history));
     });
     return sendPage(c, page);
   })

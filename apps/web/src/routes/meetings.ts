@@ -14,6 +14,7 @@ import { fr } from '../messages.ts';
 import { attendanceField, meetingPage, typedMeeting } from '../pages/meeting.ts';
 import { meetingPath } from '../paths.ts';
 import { me, sendPage, type WebEnv } from '../web-env.ts';
+import { latestHistory } from './history.ts';
 
 /**
  * « Réunion »: its page, and the one form where the coordination changes it — moves it, sets its
@@ -26,7 +27,12 @@ export const meetingRoutes = new Hono<WebEnv>()
       c,
       await c.var.cached(c.req.url, async () => {
         const sheet = await getMeetingSheet(c.var.kernel, { meetingId: c.req.param('id') });
-        return String(await meetingPage(sheet, me(c).name));
+        const history = await latestHistory(c.var.kernel, {
+          governanceId: sheet.governance.id,
+          entity: 'meeting',
+          entityId: sheet.meeting.id,
+        });
+        return String(await meetingPage(sheet, me(c).name, undefined, history));
       }),
     ),
   )

@@ -15,6 +15,7 @@ import { fr } from '../messages.ts';
 import { type PlacesNotice, placesImportPage, placesPage } from '../pages/places.ts';
 import { PLACES_IMPORT_PAGE, placesImportPath } from '../paths.ts';
 import { me, sendPage, type WebEnv } from '../web-env.ts';
+import { latestHistory } from './history.ts';
 
 /**
  * The places page, as it is now, with what the last form did said above it. Its import and merge
@@ -22,6 +23,7 @@ import { me, sendPage, type WebEnv } from '../web-env.ts';
  * others read.
  */
 async function renderPlaces(c: Context<WebEnv>, governanceId: string, notice?: PlacesNotice) {
+  const history = await latestHistory(c.var.kernel, { governanceId, entity: 'organization' });
   const [places, diagnosis] = await Promise.all([
     listGovernancePlaces(c.var.kernel, { governanceId }),
     getTerritorialDiagnosis(c.var.kernel, { governanceId }),
@@ -29,7 +31,7 @@ async function renderPlaces(c: Context<WebEnv>, governanceId: string, notice?: P
   const mayEdit = can(c.var.kernel.actor, 'organization.manage', {
     governance: places.governance,
   });
-  return String(await placesPage(places, diagnosis, me(c).name, { mayEdit, notice }));
+  return String(await placesPage(places, diagnosis, me(c).name, { mayEdit, notice }, history));
 }
 
 async function showPlaces(

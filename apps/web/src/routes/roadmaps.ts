@@ -21,6 +21,7 @@ import { roadmapPage } from '../pages/roadmap.ts';
 import { axisRow, axisRowCount, roadmapFormPage, typedRoadmap } from '../pages/roadmap-form.ts';
 import { roadmapPath } from '../paths.ts';
 import { me, sendPage, type WebEnv } from '../web-env.ts';
+import { latestHistory } from './history.ts';
 
 /**
  * « Feuille de route »: the tree of a roadmap, filtered by a GET form (a filtered view is a link);
@@ -44,7 +45,12 @@ export const roadmapRoutes = new Hono<WebEnv>()
         ownerId: filters.responsable || undefined,
         lateOnly: filters.retard === '1',
       });
-      return String(await roadmapPage(overview, filters, me(c).name));
+      const history = await latestHistory(c.var.kernel, {
+        governanceId: overview.governance.id,
+        entity: 'roadmap',
+        entityId: overview.roadmap.id,
+      });
+      return String(await roadmapPage(overview, filters, me(c).name, undefined, history));
     });
     return sendPage(c, page);
   })

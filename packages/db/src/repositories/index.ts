@@ -833,5 +833,25 @@ function auditEventsOver(db: Tx): Repositories['auditEvents'] {
       auditEvents.listWhere({ entity, entity_id: entityId }, ['at']),
     listByGovernance: (governanceId) =>
       auditEvents.listWhere({ governance_id: governanceId }, ['at']),
+    // Newest first, through `audit_events_page` or `audit_events_entity_page`
+    // (migration 2026-12-06T1000-history-pages): the page is read from the index, not sorted.
+    listPage: async ({ governanceId, entity, entityId, before, limit }) => {
+      let query = db
+        .selectFrom('audit_events')
+        .select('data')
+        .where('governance_id', '=', governanceId);
+      if (entity !== undefined) query = query.where('entity', '=', entity);
+      if (entityId !== undefined) query = query.where('entity_id', '=', entityId);
+      if (before !== undefined) {
+        query = query.where((eb) =>
+          eb.or([
+            eb('at', '<', before.at),
+            eb.and([eb('at', '=', before.at), eb('id', '<', before.id)]),
+          ]),
+        );
+      }
+      const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+      return rows.map(auditEvents.parse);
+    },
   };
 }

@@ -1,1 +1,2 @@
 export * from './audit-event.ts';
+export * from './history-line.ts';

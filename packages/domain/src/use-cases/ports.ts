@@ -217,9 +217,26 @@ export interface DeliveryRepository extends ByGovernance<Delivery> {
   listEvents(deliveryId: string): Promise<DeliveryEvent[]>;
 }
 
+/** One page of a governance's history: what `AuditEventRepository.listPage` reads. */
+export interface AuditPageQuery {
+  governanceId: string;
+  /** Only the events of one kind of record (`roadmap`), or of one record with `entityId`. */
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  /** The last event of the previous page: only events older than it come. */
+  before?: { at: string; id: string } | undefined;
+  limit: number;
+}
+
 export interface AuditEventRepository extends AppendOnlyRepository<AuditEvent> {
   listByEntity(entity: string, entityId: string): Promise<AuditEvent[]>;
   listByGovernance(governanceId: string): Promise<AuditEvent[]>;
+  /**
+   * Up to `limit` events of a governance, newest first; events of the same instant come by
+   * descending id, so that paging with `before` never repeats nor skips one. Read through an
+   * index, whatever the length of the history.
+   */
+  listPage(query: AuditPageQuery): Promise<AuditEvent[]>;
 }
 
 /**

@@ -205,8 +205,8 @@ describe('the history of a roadmap', () => {
       entity: 'roadmap',
       entityId: roadmap.id,
     });
-    expect(history.map((e) => e.action)).toEqual(['change_status', 'create']);
-    expect(history[0]).toMatchObject({
+    expect(history.items.map((e) => e.event.action)).toEqual(['change_status', 'create']);
+    expect(history.items[0]?.event).toMatchObject({
       actorId: world.people.coordinator.id,
       changes: [{ field: 'status', before: 'brouillon', after: 'en_concertation' }],
     });

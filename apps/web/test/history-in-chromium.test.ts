@@ -1,0 +1,78 @@
+import type { AddressInfo } from 'node:net';
+import { AxeBuilder } from '@axe-core/playwright';
+import { serve } from '@hono/node-server';
+import { DEMO_IDS } from '@maille/demo';
+import { getGovernance, updateGovernance } from '@maille/domain/use-cases';
+import { launchChromium } from '@maille/vitest-config/chromium';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestWeb } from './harness.ts';
+
+// The history in Debian's headless Chromium: the section of the governance page, the link to the
+// whole history, « Plus ancien » — each page scanned by axe-core.
+
+const LR = DEMO_IDS.laRochelle;
+let world: Awaited<ReturnType<typeof openTestWeb>>;
+let server: ReturnType<typeof serve>;
+let origin: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  world = await openTestWeb();
+  server = serve({ fetch: world.web.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await world?.drop();
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('the history in Chromium', () => {
+  it('leads from the governance page to its whole history and back in time, accessibly', async () => {
+    // 25 changes: more than a page of history.
+    for (let n = 1; n <= 25; n++) {
+      const governance = await getGovernance(world.admin, { governanceId: LR.governance });
+      await updateGovernance(world.admin, {
+        id: LR.governance,
+        expectedVersion: governance.version,
+        patch: { description: `Description n° ${n}` },
+      });
+    }
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}${await world.linkFor(LR.coordinator)}`);
+    await page.getByRole('button', { name: 'Me connecter' }).click();
+    await page.waitForURL(`${origin}/`);
+
+    await page.goto(`${origin}/gouvernances/${LR.governance}`);
+    const section = page.getByRole('region', { name: 'Historique' });
+    expect(await section.getByRole('listitem').first().textContent()).toContain(
+      'Description n° 25',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await section.getByRole('link', { name: 'Tout l’historique' }).click();
+    await page.waitForURL(`${origin}/gouvernances/${LR.governance}/historique`);
+    expect(await page.locator('h1').textContent()).toMatch(/^Historique — /);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Plus ancien' }).click();
+    await page.waitForURL(/\/historique\?avant=aud_/);
+    expect(await page.locator('main').textContent()).toContain('→ Description n° 5');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Revenir au plus récent' }).click();
+    await page.waitForURL(`${origin}/gouvernances/${LR.governance}/historique`);
+    await context.close();
+  });
+});

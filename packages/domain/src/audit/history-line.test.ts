@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEvent } from './audit-event.ts';
+import { describeAuditEvent, formatInstant } from './history-line.ts';
+
+const PARIS = { timeZone: 'Europe/Paris' };
+
+function event(fields: Partial<AuditEvent>): AuditEvent {
+  return {
+    id: 'aud_line0001',
+    at: '2026-12-06T09:15:00.000Z',
+    actorId: 'per_claire01',
+    channel: 'web',
+    governanceId: 'gov_line0001',
+    entity: 'action',
+    entityId: 'act_line0001',
+    action: 'update',
+    changes: [],
+    ...fields,
+  };
+}
+
+describe('an audit event read in French', () => {
+  it('says who changed which action, when in the governance’s time zone, and through which channel', () => {
+    const line = describeAuditEvent(
+      event({ changes: [{ field: 'title', before: 'Bus', after: 'Bus numérique' }] }),
+      {
+        author: 'Claire Coordinatrice',
+        subject: 'A1 Bus numérique',
+        ...PARIS,
+      },
+    );
+    expect(line).toEqual({
+      author: 'Claire Coordinatrice',
+      when: '6 décembre 2026 à 10\u00a0h\u00a015',
+      channel: 'Web',
+      summary: 'a modifié l’action « A1 Bus numérique »',
+      subject: 'A1 Bus numérique',
+      changes: [{ field: 'title', label: 'Titre', before: 'Bus', after: 'Bus numérique' }],
+    });
+  });
+
+  it('names each channel as the rest of Maille does', () => {
+    const channels = (['web', 'api', 'discord', 'cli'] as const).map(
+      (channel) => describeAuditEvent(event({ channel }), { author: 'X', ...PARIS }).channel,
+    );
+    expect(channels).toEqual(['Web', 'API', 'Discord', 'Ligne de commande']);
+  });
+
+  it('reads statuses by their labels, dates and amounts in French, a cleared field as absent', () => {
+    const line = describeAuditEvent(
+      event({
+        action: 'transition',
+        changes: [
+          { field: 'status', before: 'prete', after: 'en_cours' },
+          { field: 'endDate', before: '2027-04-01', after: '2027-06-30' },
+          { field: 'budgetCents', before: 4_000_000 },
+          { field: 'needs', after: ['animer_la_gouvernance'] },
+        ],
+      }),
+      { author: 'Claire Coordinatrice', subject: 'A1 Bus', ...PARIS },
+    );
+    expect(line.summary).toBe('a changé le statut de l’action « A1 Bus »');
+    expect(line.changes).toEqual([
+      { field: 'status', label: 'Statut', before: 'Prête', after: 'En cours' },
+      { field: 'endDate', label: 'Fin', before: '1er avril 2027', after: '30 juin 2027' },
+      { field: 'budgetCents', label: 'Budget', before: '40\u202f000\u00a0€', after: undefined },
+      { field: 'needs', label: 'Besoins', before: undefined, after: 'Animer la gouvernance' },
+    ]);
+  });
+
+  it('uses the label of the status of the record the event is about', () => {
+    const line = describeAuditEvent(
+      event({
+        entity: 'roadmap',
+        entityId: 'rdm_line0001',
+        action: 'change_status',
+        changes: [{ field: 'status', before: 'brouillon', after: 'en_concertation' }],
+      }),
+      { author: 'Maille', subject: 'Feuille de route 2024-2027', ...PARIS },
+    );
+    expect(line.summary).toBe(
+      'a changé le statut de la feuille de route « Feuille de route 2024-2027 »',
+    );
+    expect(line.changes[0]).toMatchObject({ before: 'Brouillon', after: 'En concertation' });
+  });
+
+  it('still reads a record whose name is unknown, and an action it has no verb for', () => {
+    const line = describeAuditEvent(event({ entity: 'milestone', action: 'create' }), {
+      author: 'membre supprimé',
+      ...PARIS,
+    });
+    expect(line.summary).toBe('a créé le jalon');
+    expect(
+      describeAuditEvent(event({ action: 'something.new' }), { author: 'X', ...PARIS }).summary,
+    ).toBe('a modifié l’action');
+  });
+
+  it('writes the hour of a winter and a summer instant in local time', () => {
+    expect(formatInstant('2026-01-01T23:30:00.000Z', 'Europe/Paris')).toBe(
+      '2 janvier 2026 à 0\u00a0h\u00a030',
+    );
+    expect(formatInstant('2026-07-14T08:05:00.000Z', 'Europe/Paris')).toBe(
+      '14 juillet 2026 à 10\u00a0h\u00a005',
+    );
+  });
+});
