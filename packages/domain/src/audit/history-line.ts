@@ -125,6 +125,7 @@ const VERBS: Record<string, [verb: string, form: keyof Noun]> = {
   'governance.organization_merged': ['a mis à jour après une fusion de structures', 'the'],
   'places.imported': ['a importé des lieux', 'the'],
   'directory.loaded': ['a chargé le référentiel', 'of'],
+  payment: ['a enregistré un versement', 'of'],
 };
 
 // `add_organization` reads « a ajouté une structure à la gouvernance »: its noun takes « à ».
@@ -207,6 +208,13 @@ export const historyFieldLabels: Record<string, string> = {
   funderOrganizationId: 'Structure financeuse',
   programme: 'Programme',
   decidedOn: 'Décidé le',
+  applicationDeadline: 'Date limite de dépôt',
+  grantedCents: 'Montant accordé',
+  payments: 'Versements',
+  agreementEndsOn: 'Fin de la convention',
+  reportDueOn: 'Bilan à rendre le',
+  reportSubmittedOn: 'Bilan remis le',
+  decidedBy: 'Décidé en séance',
   note: 'Note',
   category: 'Catégorie',
   pivot: 'Identifiant (SIRET, SIREN ou RNA)',
