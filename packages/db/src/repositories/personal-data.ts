@@ -44,7 +44,7 @@ const TEXT_COLUMNS: Record<
   deliveries: { key: 'id', columns: ['recipient', 'subject', 'last_error', 'claimed_by'] },
   delivery_events: { key: 'seq', columns: ['detail', 'by'] },
   api_keys: { key: 'id', columns: ['label'], find: ['person_id'] },
-  calendar_feeds: { key: 'id', columns: ['label'], find: ['created_by'] },
+  calendar_feeds: { key: 'id', columns: ['label'], find: ['created_by', 'person_id'] },
 };
 
 type Row = Record<string, unknown>;
