@@ -69,7 +69,9 @@ describe('readCalendarFeed', () => {
     ].map((e) => e.id);
     expect(governance?.id).toBe(LR.governance);
     expect(uids.sort()).toEqual(expected.sort());
-    expect(calendar.replace(/\r\n /g, '')).toContain(`X-WR-CALNAME:${escapeText(governance?.name ?? '')}`);
+    expect(calendar.replace(/\r\n /g, '')).toContain(
+      `X-WR-CALNAME:${escapeText(governance?.name ?? '')}`,
+    );
   });
 
   it('gives a new sequence to a meeting once it is cancelled', async () => {
