@@ -159,6 +159,8 @@ function camelCase(table: string): string {
 }
 
 function withoutSecrets(row: Row): Row {
-  const { secret_hash: _hash, ...rest } = row;
+  // A person's live agenda token is theirs alone: an export, which their coordination may ask
+  // for, shows the feed without it.
+  const { secret_hash: _hash, token_hash: _tokenHash, token: _token, ...rest } = row;
   return rest;
 }
