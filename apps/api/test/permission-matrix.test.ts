@@ -4,6 +4,7 @@ import {
   createApiKey,
   createCalendarFeed,
   importPlaces,
+  renewPersonalCalendarFeed,
 } from '@maille/domain/use-cases';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openApiForTest, openTestApi, type TestApi } from './harness.ts';
@@ -311,6 +312,17 @@ const PROBES: Record<string, Probe> = {
       return '/places/merges';
     },
   },
+  'GET /persons/{personId}/calendar-feed': {
+    path: `/persons/${LR_MEMBER}/calendar-feed`,
+    prepare: async (api) => {
+      await renewPersonalCalendarFeed(api.kernel({ instanceAdmin: true }), { personId: LR_MEMBER });
+      return `/persons/${LR_MEMBER}/calendar-feed`;
+    },
+  },
+  'POST /persons/{personId}/calendar-feed': {
+    path: `/persons/${LR_MEMBER}/calendar-feed`,
+    init: { method: 'POST' },
+  },
   'GET /persons/{personId}/personal-data': { path: `/persons/${LR_ELECTED}/personal-data` },
   'POST /persons/{personId}/erasure': {
     path: `/persons/${LR_ELECTED}/erasure`,
@@ -510,6 +522,9 @@ const MATRIX: Record<string, Record<Role, number>> = {
   'PATCH /meetings/{meetingId}':              row(401, 200, 403, 403, 404, 200),
   'POST /meetings/{meetingId}/decisions':     row(401, 201, 403, 403, 404, 201),
   ...ROADMAP_RESOURCE_MATRIX,
+  // A person's own agenda link: theirs and the administrator's; no one else learns it exists.
+  'GET /persons/{personId}/calendar-feed':    row(404, 404, 200, 404, 404, 200),
+  'POST /persons/{personId}/calendar-feed':   row(401, 404, 201, 404, 404, 201),
   // Rights of access and erasure: the person, their coordination, the administrator. Last, as an
   // erasure blanks the elected member the probes above read.
   // Anyone else is told no such data exists for them (404), as for a person they may not read.

@@ -1,7 +1,12 @@
 import { PassThrough } from 'node:stream';
 import { kernelAt } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
-import { getMilestone, issueChatLinkCode, listUpdates } from '@maille/domain/use-cases';
+import {
+  getMilestone,
+  issueChatLinkCode,
+  listUpdates,
+  readCalendarFeed,
+} from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConsoleChat } from '../src/adapters/console/console-chat.ts';
 import { startChat } from '../src/chat-runner.ts';
@@ -36,6 +41,16 @@ async function chat(
 }
 
 describe('the console chat', () => {
+  it('gives the agenda link, and a new one with « renouveler »', async () => {
+    const out = await chat(['/agenda', '/agenda renouveler:oui']);
+    const tokens = [...out.matchAll(/\/calendars\/([A-Za-z0-9_-]{43})\.ics/g)].map((m) => m[1]);
+    expect(tokens).toHaveLength(2);
+    const opens = async (token: string | undefined) =>
+      (await readCalendarFeed(kernelAt(bot.database, NOW), { token }))?.personId;
+    expect(await opens(tokens[0])).toBeUndefined();
+    expect(await opens(tokens[1])).toBe(MOREAU);
+  });
+
   it('ends by itself when its input is already over, and when the program stops it', async () => {
     const sink = new PassThrough().resume();
     // An input over before the chat starts listening (a short pipe): the chat still ends.

@@ -453,6 +453,23 @@ describe('other commands', () => {
   });
 });
 
+describe('/agenda', () => {
+  it('gives the person’s own calendar link, renews it, and refuses another option value', async () => {
+    const user = discordUser('100000000000000043', 'roux');
+    expect(await linkAs(user, 'per_lrroux')).toMatch(/lié/i);
+    const link = /http:\/\/maille\.test\/calendars\/[A-Za-z0-9_-]{43}\.ics/;
+    const first = link.exec(expectPrivate(await bot.command(user, 'agenda')))?.[0];
+    expect(first).toBeDefined();
+    expect(link.exec(expectPrivate(await bot.command(user, 'agenda')))?.[0]).toBe(first);
+    const renewed = expectPrivate(await bot.command(user, 'agenda', { renouveler: 'oui' }));
+    expect(renewed).toContain('L’ancien ne fonctionne plus');
+    expect(link.exec(renewed)?.[0]).not.toBe(first);
+    const refused = expectPrivate(await bot.command(user, 'agenda', { renouveler: 'non' }));
+    expect(refused).toContain('/agenda renouveler:oui');
+    expect(refused).not.toMatch(link);
+  });
+});
+
 describe('/connexion', () => {
   it('gives a link to the web workspace, or says its address is not set', async () => {
     const user = discordUser('100000000000000042', 'perrin');

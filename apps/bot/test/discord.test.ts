@@ -5,6 +5,7 @@ import {
   bindChat,
   issueChatLinkCode,
   listUpdates,
+  readCalendarFeed,
   recordDecision,
   signIn,
 } from '@maille/domain/use-cases';
@@ -114,6 +115,32 @@ describe('the bot on Discord', () => {
     );
     expect(contentOf(refused)).not.toContain('/connexion/');
     expect(contentOf(refused)).toContain('/lier');
+    expect(errors).toEqual([]);
+  });
+
+  it('gives a linked member their own agenda link privately; « renouveler » changes it', async () => {
+    const alice = fake.users.alice;
+    const ask = async (options?: Record<string, string>) => {
+      const answer = await fake.respondedTo(
+        fake.slashCommand({ user: alice, name: 'agenda', ...(options ? { options } : {}) }).id,
+      );
+      const data = answer.data as { flags?: number };
+      expect((data.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+      return /http:\/\/maille\.test\/calendars\/([A-Za-z0-9_-]{43})\.ics/.exec(
+        contentOf(answer),
+      )?.[1];
+    };
+    const opens = async (token: string | undefined) =>
+      (await readCalendarFeed(kernelAt(bot.database, NOW), { token }))?.personId;
+    const first = await ask();
+    expect(await opens(first)).toBe(LR.coordinator);
+    // Asked again, the same link: the calendar that subscribed keeps working.
+    expect(await ask()).toBe(first);
+    const renewed = await ask({ renouveler: 'oui' });
+    expect(renewed).not.toBe(first);
+    expect(await opens(renewed)).toBe(LR.coordinator);
+    expect(await opens(first)).toBeUndefined();
+    expect(await ask()).toBe(renewed);
     expect(errors).toEqual([]);
   });
 

@@ -19,7 +19,7 @@ async function opens(path: string) {
   const database = openDatabase({ url: box.env.DATABASE_URL });
   try {
     const token = /^\/calendars\/([A-Za-z0-9_-]{43})\.ics$/.exec(path)?.[1] ?? '';
-    return (await readCalendarFeed(kernelOver(database), { token }))?.governance.id;
+    return (await readCalendarFeed(kernelOver(database), { token }))?.governance?.id;
   } finally {
     await database.close();
   }

@@ -1,5 +1,5 @@
 import { DEMO_IDS } from '@maille/demo';
-import { getActionSheet, getPerson } from '@maille/domain/use-cases';
+import { getActionSheet, getPerson, readCalendarFeed } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formClient, openTestWeb, pdfTitle } from '../test/harness.ts';
 
@@ -148,6 +148,56 @@ describe('my account', () => {
       weekends: true,
       pausedUntil: '2027-01-05',
     });
+  });
+
+  it('shows the agenda link in « Mon agenda »; « Renouveler le lien » makes the old one stop working', async () => {
+    const cookie = await signedIn(MOREAU);
+    const link =
+      /id="agenda-url" value="(http:\/\/maille\.test\/calendars\/([A-Za-z0-9_-]{43})\.ics)"/;
+    const before = await (await get('/compte', cookie)).text();
+    expect(before).toContain('<h2 id="agenda">Mon agenda</h2>');
+    expect(before).toContain('Vous n’avez pas encore de lien d’agenda.');
+    expect(before).not.toMatch(link);
+
+    const made = await post('/compte/agenda', cookie, {});
+    expect(made.status).toBe(303);
+    expect(made.headers.get('Location')).toBe('/compte?agenda=nouveau#agenda');
+    const first = link.exec(await (await get('/compte', cookie)).text())?.[2];
+    expect(first).toBeDefined();
+    const opens = async (token: string | undefined) =>
+      (await readCalendarFeed(world.admin, { token }))?.personId;
+    expect(await opens(first)).toBe(MOREAU);
+
+    const page = await (await get('/compte', cookie)).text();
+    expect(page).toContain('abonnement par URL');
+    expect(page).toMatch(/<button type="submit" class="secondary">Renouveler le lien<\/button>/);
+    expect((await post('/compte/agenda', cookie, {})).status).toBe(303);
+    const after = await (await get('/compte?agenda=nouveau', cookie)).text();
+    expect(after).toContain('l’ancien ne fonctionne plus');
+    const second = link.exec(after)?.[2];
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
+    expect(await opens(first)).toBeUndefined();
+    expect(await opens(second)).toBe(MOREAU);
+    // Another person's page shows their own link, never Moreau's.
+    expect(await (await get('/compte', await signedIn(GAUTIER))).text()).not.toContain(second);
+  });
+
+  it('refuses a renewal posted from another site, and renews nothing', async () => {
+    const cookie = await signedIn(GAUTIER);
+    const refused = await world.web.request('http://maille.test/compte/agenda', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'https://ailleurs.example',
+        Cookie: cookie,
+      },
+      body: '',
+    });
+    expect(refused.status).toBe(403);
+    expect(await (await get('/compte', cookie)).text()).toContain(
+      'Vous n’avez pas encore de lien d’agenda.',
+    );
   });
 
   it('shows a chat link code once, and signs out of every device', async () => {

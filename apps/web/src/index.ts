@@ -1,1 +1,2 @@
+export { workspaceLinks } from './calendar-links.ts';
 export { createWeb, isPagePath, SESSION_COOKIE, type WebDependencies } from './web.ts';

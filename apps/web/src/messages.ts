@@ -418,6 +418,19 @@ export const fr = {
     codeIs: 'Votre code de liaison :',
     codeHow: (until: string) =>
       `Sur le serveur Discord de la communauté, tapez /lier suivi de ce code. Il ne sert qu’une fois, jusqu’au ${until}, et ne sera plus affiché.`,
+    agenda: 'Mon agenda',
+    agendaLead:
+      'Vos jalons et les séances des instances où vous siégez, dans toutes vos gouvernances, dans votre propre calendrier.',
+    agendaUrl: 'Le lien de votre agenda',
+    agendaHow:
+      'Copiez ce lien et ajoutez-le à votre calendrier comme « abonnement par URL » (Outlook, Google Agenda, Thunderbird, Calendrier d’Apple) : il se met à jour tout seul. Ne le partagez pas.',
+    agendaNone: 'Vous n’avez pas encore de lien d’agenda.',
+    agendaCreate: 'Créer mon lien d’agenda',
+    agendaRenew: 'Renouveler le lien',
+    agendaRenewHint:
+      'Si le lien a circulé, renouvelez-le : l’ancien cesse aussitôt de fonctionner, et il faudra ajouter le nouveau à votre calendrier.',
+    agendaRenewed:
+      'Nouveau lien créé : l’ancien ne fonctionne plus. Remplacez-le dans votre calendrier.',
     devices: 'Mes appareils',
     devicesLead:
       'Un téléphone perdu, un ordinateur partagé : fermez toutes vos sessions ; il faudra un nouveau lien pour revenir.',

@@ -5,7 +5,11 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
 import { charenteDirectory } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
-import { createGovernance, loadTerritoryDirectory } from '@maille/domain/use-cases';
+import {
+  createGovernance,
+  loadTerritoryDirectory,
+  readCalendarFeed,
+} from '@maille/domain/use-cases';
 import { launchChromium } from '@maille/vitest-config/chromium';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -265,6 +269,29 @@ describe('the web workspace in Chromium', () => {
     expect(await seriousViolations(again)).toEqual([]);
     await first.close();
     await second.close();
+  });
+
+  it('gives « Mon agenda » a link to copy, and renews it with its button', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'per_lrmarchand');
+    await page.goto(`${origin}/compte`);
+    await page.getByRole('button', { name: 'Créer mon lien d’agenda' }).click();
+    await page.waitForURL(/\/compte\?agenda=nouveau#agenda$/);
+    const field = page.getByLabel('Le lien de votre agenda');
+    const first = await field.inputValue();
+    expect(first).toMatch(/\/calendars\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Renouveler le lien' }).click();
+    await page.waitForURL(/\/compte\?agenda=nouveau#agenda$/);
+    const second = await page.getByLabel('Le lien de votre agenda').inputValue();
+    expect(second).not.toBe(first);
+    const opens = async (url: string) =>
+      (await readCalendarFeed(world.admin, { token: /([A-Za-z0-9_-]{43})\.ics$/.exec(url)?.[1] }))
+        ?.personId;
+    expect(await opens(first)).toBeUndefined();
+    expect(await opens(second)).toBe('per_lrmarchand');
+    await context.close();
   });
 
   it('fits a phone’s 360 px: nothing wider than the screen', async () => {

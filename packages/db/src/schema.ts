@@ -73,12 +73,16 @@ export interface MeetingTable extends GovernedTable {
 }
 export interface ActionTable extends GovernedTable {
   roadmap_id: string;
+  /** The owner (also in `data`): the milestones a person carries, see `listCarriedBy`. */
+  owner_id: string | null;
 }
 export interface MilestoneTable extends GovernedTable {
   roadmap_id: string;
   action_id: string | null;
   status: string;
   due_date: string;
+  /** The owner (also in `data`): the milestones a person carries, see `listCarriedBy`. */
+  owner_id: string | null;
 }
 export interface FundingLineTable extends GovernedTable {
   action_id: string;

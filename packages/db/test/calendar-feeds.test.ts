@@ -50,7 +50,7 @@ describe.each(DIALECTS)('calendar feeds on %s', (dialect) => {
     );
     expect(JSON.stringify(stored.rows)).not.toContain(token);
 
-    expect((await readCalendarFeed(anyone(), { token }))?.governance.id).toBe(LR.governance);
+    expect((await readCalendarFeed(anyone(), { token }))?.governance?.id).toBe(LR.governance);
     expect(await listCalendarFeeds(coordinator, { governanceId: LR.governance })).toContainEqual(
       feed,
     );

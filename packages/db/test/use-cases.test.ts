@@ -202,7 +202,7 @@ async function credentialsScenario<S extends Store>(world: TestWorld<S>) {
   await step(async () => (await listApiKeys(world.as('admin'))).map(({ id: _, ...rest }) => rest));
 
   const feed = await createCalendarFeed(world.as('coordinator'), { governanceId, label: 'Agenda' });
-  await step(async () => (await readCalendarFeed(anyone, { token: feed.token }))?.governance.id);
+  await step(async () => (await readCalendarFeed(anyone, { token: feed.token }))?.governance?.id);
   await step(() => createCalendarFeed(world.as('member'), { governanceId, label: 'x' }));
   await step(() => revokeCalendarFeed(world.as('outsider'), { feedId: feed.feed.id }));
   await step(() =>

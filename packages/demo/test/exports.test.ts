@@ -72,9 +72,11 @@ describe('readCalendarFeed', () => {
     for (const line of dataset.fundingLines.filter((l) => l.governanceId === LR.governance)) {
       if (line.decidedOn) expected.push(`${line.id}-decision`);
     }
-    expect(governance.id).toBe(LR.governance);
+    expect(governance?.id).toBe(LR.governance);
     expect(uids.sort()).toEqual(expected.sort());
-    expect(calendar.replace(/\r\n /g, '')).toContain(`X-WR-CALNAME:${escapeText(governance.name)}`);
+    expect(calendar.replace(/\r\n /g, '')).toContain(
+      `X-WR-CALNAME:${escapeText(governance?.name ?? '')}`,
+    );
   });
 
   it('gives a new sequence to a meeting once it is cancelled', async () => {

@@ -227,6 +227,12 @@ export const fr = {
       'Réservé à la coordination. Le lien contient un secret : il n’est donné qu’une fois, dans cette réponse. Qui le détient lit le calendrier, jusqu’à sa révocation.',
     listCalendarFeeds: 'Lister les liens de calendrier d’une gouvernance (sans leur secret)',
     revokeCalendarFeed: 'Révoquer un lien de calendrier',
+    personalCalendarFeed: 'Le lien de l’agenda personnel d’une personne',
+    personalCalendarFeedDescription:
+      'Le lien d’abonnement à l’agenda de la personne : les jalons qu’elle porte et les séances des instances où elle siège, dans toutes ses gouvernances. Réservé à la personne elle-même et à l’administration. 404 tant qu’aucun lien n’a été créé (POST).',
+    renewPersonalCalendarFeed: 'Créer ou renouveler le lien de l’agenda personnel',
+    renewPersonalCalendarFeedDescription:
+      'Donne un nouveau lien et révoque aussitôt l’ancien, qui répond alors 404 : à faire si le lien a circulé. Réservé à la personne elle-même et à l’administration.',
     calendarFeedLabel: 'Un libellé pour retrouver le lien (ex. « Agenda du comité de pilotage »).',
     actionsCsv: 'Exporter les fiches d’une feuille de route (CSV)',
     milestonesCsv: 'Exporter les jalons d’une feuille de route (CSV)',
@@ -398,6 +404,8 @@ export const fr = {
   calendars: {
     defaultLabel: (date: string) => `Lien créé le ${date}`,
     unknownFeed: 'Ce lien de calendrier est inconnu ou a été révoqué.',
+    noPersonalFeed:
+      'Cette personne n’a pas encore de lien d’agenda : créez-le avec POST sur la même adresse.',
   },
   linkCodes: {
     howTo: (code: string) => `Dans le salon Discord, tapez : /lier ${code}`,

@@ -5,11 +5,15 @@ import {
   CreateCalendarFeedInput,
   calendarFeedPath,
   createCalendarFeed,
+  getPersonalCalendarFeed,
   listCalendarFeeds,
+  PersonalCalendarFeedInput,
   pageAfter,
   readCalendarFeed,
+  renewPersonalCalendarFeed,
   revokeCalendarFeed,
 } from '@maille/domain/use-cases';
+import { workspaceLinks } from '@maille/web';
 import { type ApiEnv, type AppDependencies, useCaseContext } from '../context.ts';
 import { ApiProblem } from '../errors/problems.ts';
 import { fr } from '../messages/fr.ts';
@@ -29,7 +33,8 @@ const FEED_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;
 const CalendarFeed = z
   .object({
     id: z.string(),
-    governanceId: z.string(),
+    governanceId: z.string().optional(),
+    personId: z.string().optional(),
     label: z.string(),
     createdAt: z.string(),
     createdBy: z.string().optional(),
@@ -40,6 +45,44 @@ const CalendarFeed = z
 const CreatedCalendarFeed = CalendarFeed.extend({
   path: z.string().openapi({ description: 'Le chemin du lien, secret compris.' }),
   url: z.string().openapi({ description: 'Le lien complet, tel que la requête a atteint l’API.' }),
+});
+
+const personParams = z.object({ personId: PersonalCalendarFeedInput.shape.personId });
+
+const personalFeed = createRoute({
+  method: 'get',
+  path: '/persons/{personId}/calendar-feed',
+  tags: TAGS,
+  operationId: 'getPersonalCalendarFeed',
+  summary: fr.openapi.personalCalendarFeed,
+  description: fr.openapi.personalCalendarFeedDescription,
+  security: REQUIRED_KEY,
+  request: { params: personParams },
+  responses: {
+    200: {
+      description: fr.openapi.personalCalendarFeed,
+      content: { 'application/json': { schema: CreatedCalendarFeed } },
+    },
+    ...problemResponses(...READ_PROBLEMS, 'conflit'),
+  },
+});
+
+const renewPersonalFeed = createRoute({
+  method: 'post',
+  path: '/persons/{personId}/calendar-feed',
+  tags: TAGS,
+  operationId: 'renewPersonalCalendarFeed',
+  summary: fr.openapi.renewPersonalCalendarFeed,
+  description: fr.openapi.renewPersonalCalendarFeedDescription,
+  security: REQUIRED_KEY,
+  request: { params: personParams },
+  responses: {
+    201: {
+      description: fr.openapi.renewPersonalCalendarFeed,
+      content: { 'application/json': { schema: CreatedCalendarFeed } },
+    },
+    ...problemResponses(...WRITE_PROBLEMS, 'conflit'),
+  },
 });
 
 const governanceParams = z.object({
@@ -139,12 +182,16 @@ const revoke = createRoute({
 export function registerCalendarRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependencies): void {
   app.openapi(feed, async (c) => {
     const token = FEED_FILE.exec(c.req.valid('param').feed)?.[1];
+    // The workspace is served with the API: each event links to its page under this origin.
+    const links = workspaceLinks(new URL(c.req.url).origin);
     const opened =
-      token === undefined ? undefined : await readCalendarFeed(useCaseContext(deps, c), { token });
+      token === undefined
+        ? undefined
+        : await readCalendarFeed(useCaseContext(deps, c), { token }, { links });
     if (!opened) throw new ApiProblem('introuvable', fr.calendars.unknownFeed);
     return c.body(opened.calendar, 200, {
       'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': `inline; filename="${opened.governance.id}.ics"`,
+      'Content-Disposition': `inline; filename="${opened.governance?.id ?? 'agenda'}.ics"`,
       // The link is a secret: no shared cache may keep what it opens.
       'Cache-Control': 'private, max-age=300',
     });
@@ -159,6 +206,22 @@ export function registerCalendarRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDepend
     const path = calendarFeedPath(token);
     c.header('Cache-Control', 'no-store');
     return c.json({ ...created, path, url: new URL(path, c.req.url).href }, 201);
+  });
+
+  // A person's own link: shown again to the person (and an administrator), renewed at will.
+  app.openapi(personalFeed, async (c) => {
+    const live = await getPersonalCalendarFeed(useCaseContext(deps, c), c.req.valid('param'));
+    if (!live) throw new ApiProblem('introuvable', fr.calendars.noPersonalFeed);
+    const path = calendarFeedPath(live.token);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ ...live.feed, path, url: new URL(path, c.req.url).href }, 200);
+  });
+
+  app.openapi(renewPersonalFeed, async (c) => {
+    const renewed = await renewPersonalCalendarFeed(useCaseContext(deps, c), c.req.valid('param'));
+    const path = calendarFeedPath(renewed.token);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ ...renewed.feed, path, url: new URL(path, c.req.url).href }, 201);
   });
 
   app.openapi(list, async (c) => {

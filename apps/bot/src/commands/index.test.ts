@@ -28,6 +28,7 @@ describe('the commands as data', () => {
     expect(definitions.map((c) => c.name).sort()).toEqual(
       [
         'absence',
+        'agenda',
         'aide',
         'configurer',
         'connexion',

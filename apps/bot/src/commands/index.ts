@@ -1,4 +1,5 @@
 import { absence } from './absence.ts';
+import { agenda } from './agenda.ts';
 import { aide } from './aide.ts';
 import type { BotCommand } from './command.ts';
 import { configurer } from './configurer.ts';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly BotCommand[] = [
   lier,
   delier,
   connexion,
+  agenda,
   configurer,
   aide,
 ];

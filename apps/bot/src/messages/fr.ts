@@ -183,6 +183,21 @@ export const fr = {
       'L’adresse de l’espace web n’est pas réglée sur ce serveur (variable WEB_URL) : demandez un lien à votre coordination.',
   },
 
+  agenda: {
+    description:
+      'Recevoir le lien de votre agenda à ajouter à votre calendrier (visible de vous seul·e)',
+    renouveler: 'Tapez « oui » pour un nouveau lien : l’ancien cesse aussitôt de fonctionner',
+    example: '/agenda renouveler:oui',
+    link: (url: string) =>
+      `Votre agenda (vos jalons et les séances de vos instances) : ${url}\nAjoutez ce lien à votre calendrier (Outlook, Google Agenda, Thunderbird : « s’abonner à un calendrier par URL »). Ne le partagez pas ; s’il a circulé, tapez /agenda renouveler:oui.`,
+    renewed: (url: string) =>
+      `Nouveau lien de votre agenda : ${url}\nL’ancien ne fonctionne plus : remplacez-le dans votre calendrier.`,
+    renewHow:
+      'Pour changer de lien, tapez /agenda renouveler:oui (l’ancien cessera de fonctionner).',
+    noAddress:
+      'L’adresse de l’espace web n’est pas réglée sur ce serveur (variable WEB_URL) : demandez votre lien d’agenda à votre coordination.',
+  },
+
   configurer: {
     description: 'Coordination : faire de ce salon celui de la communauté de la gouvernance',
     gouvernance: 'La gouvernance, si vous en coordonnez plusieurs',

@@ -38,7 +38,7 @@ export const calendar: Command = {
               stringOption(invocation, 'libelle') ?? fr.calendar.defaultLabel(now.slice(0, 10)),
           }),
         );
-        cli.print(fr.calendar.created(feed.id, feed.governanceId));
+        cli.print(fr.calendar.created(feed.id, governanceId));
         cli.print(fr.calendar.path);
         cli.print(calendarFeedPath(token));
         return;

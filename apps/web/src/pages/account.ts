@@ -18,6 +18,12 @@ export type AccountNotice =
   | { form: 'rappels' | 'pause'; typed: Typed; errors: FieldErrors }
   | { code: string; expiresAt: string };
 
+/** The person's own agenda link, if they have one, and whether it was just renewed. */
+export interface AgendaLink {
+  url?: string | undefined;
+  renewed?: boolean;
+}
+
 /** The reminder preferences as their form shows them. */
 export function typedReminders(person: Person): Typed {
   const r = person.reminders;
@@ -32,9 +38,9 @@ export function typedReminders(person: Person): Typed {
 
 /**
  * « Mon compte »: how and when reminders come, a pause during a leave, a code to link a Discord
- * account, and signing out of every device.
+ * account, the link of their own agenda, and signing out of every device.
  */
-export function accountPage(person: Person, notice?: AccountNotice): Html {
+export function accountPage(person: Person, notice?: AccountNotice, agenda: AgendaLink = {}): Html {
   const t = fr.account;
   const refused = (form: 'rappels' | 'pause') =>
     notice && 'form' in notice && notice.form === form ? notice : undefined;
@@ -77,6 +83,17 @@ ${
     ? html`<div class="alert notice" role="status"><p>${t.codeIs} <strong class="code">${notice.code}</strong></p><p>${t.codeHow(formatDate(notice.expiresAt))}</p></div>`
     : html`<form method="post" action="${ACCOUNT_PATH}/code-chat"><button type="submit">${t.codeButton}</button></form>`
 }
+</section>
+<section class="card" aria-labelledby="agenda"><h2 id="agenda">${t.agenda}</h2>
+<p>${t.agendaLead}</p>
+${agenda.renewed ? html`<div class="alert notice" role="status"><p>${t.agendaRenewed}</p></div>` : ''}
+${
+  agenda.url
+    ? html`<div class="field"><label for="agenda-url">${t.agendaUrl}</label><input type="text" id="agenda-url" value="${agenda.url}" readonly aria-describedby="agenda-aide"><p class="hint" id="agenda-aide">${t.agendaHow}</p></div>`
+    : html`<p>${t.agendaNone}</p>`
+}
+<form method="post" action="${ACCOUNT_PATH}/agenda"><button type="submit"${agenda.url ? html` class="secondary"` : ''}>${agenda.url ? t.agendaRenew : t.agendaCreate}</button></form>
+${agenda.url ? html`<p class="hint">${t.agendaRenewHint}</p>` : ''}
 </section>
 <section class="card" aria-labelledby="appareils"><h2 id="appareils">${t.devices}</h2>
 <p>${t.devicesLead}</p>

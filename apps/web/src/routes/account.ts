@@ -1,25 +1,43 @@
 import type { Person } from '@maille/domain';
 import {
+  calendarFeedPath,
   closeSessions,
   getPerson,
+  getPersonalCalendarFeed,
   issueChatLinkCode,
   pauseReminders,
+  renewPersonalCalendarFeed,
   updatePerson,
 } from '@maille/domain/use-cases';
 import { type Context, Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import { given, givenNumber, readForm, refusedFields } from '../forms.ts';
-import { ACCOUNT_PATH, accountPage } from '../pages/account.ts';
+import { ACCOUNT_PATH, type AccountNotice, accountPage } from '../pages/account.ts';
 import { me, type WebEnv } from '../web-env.ts';
 
 const self = async (c: Context<WebEnv>) =>
   (await getPerson(c.var.kernel, { personId: me(c).id })) as Person;
 
-/** « Mon compte »: reminder preferences, a pause, a chat link code, signing out everywhere. */
+/**
+ * The account page with the person's agenda link, shown again at every visit (the API serves it,
+ * with the workspace, under the same origin).
+ */
+async function page(c: Context<WebEnv>, person: Person, notice?: AccountNotice) {
+  const live = await getPersonalCalendarFeed(c.var.kernel, { personId: person.id });
+  return accountPage(person, notice, {
+    url: live && new URL(calendarFeedPath(live.token), c.req.url).href,
+    renewed: c.req.query('agenda') === 'nouveau',
+  });
+}
+
+/**
+ * « Mon compte »: reminder preferences, a pause, a chat link code, the agenda link, signing out
+ * everywhere.
+ */
 export function accountRoutes(sessionCookie: string) {
   return (
     new Hono<WebEnv>()
-      .get(ACCOUNT_PATH, async (c) => c.html(accountPage(await self(c))))
+      .get(ACCOUNT_PATH, async (c) => c.html(await page(c, await self(c))))
 
       .post(`${ACCOUNT_PATH}/rappels`, async (c) => {
         const typed = await readForm(c);
@@ -46,7 +64,10 @@ export function accountRoutes(sessionCookie: string) {
                 : (path.split('.').at(-1) ?? ''),
         );
         if ('done' in outcome) return c.redirect(`${ACCOUNT_PATH}#rappels`, 303);
-        return c.html(accountPage(person, { form: 'rappels', typed, errors: outcome.errors }), 400);
+        return c.html(
+          await page(c, person, { form: 'rappels', typed, errors: outcome.errors }),
+          400,
+        );
       })
 
       .post(`${ACCOUNT_PATH}/pause`, async (c) => {
@@ -61,7 +82,7 @@ export function accountRoutes(sessionCookie: string) {
         );
         if ('done' in outcome) return c.redirect(`${ACCOUNT_PATH}#pause`, 303);
         return c.html(
-          accountPage(await self(c), { form: 'pause', typed, errors: outcome.errors }),
+          await page(c, await self(c), { form: 'pause', typed, errors: outcome.errors }),
           400,
         );
       })
@@ -70,8 +91,14 @@ export function accountRoutes(sessionCookie: string) {
       .post(`${ACCOUNT_PATH}/code-chat`, async (c) => {
         const issued = await issueChatLinkCode(c.var.kernel, { personId: me(c).id });
         return c.html(
-          accountPage(await self(c), { code: issued.code, expiresAt: issued.expiresAt }),
+          await page(c, await self(c), { code: issued.code, expiresAt: issued.expiresAt }),
         );
+      })
+
+      // A new link, the old one revoked at once; the page then shows the new one.
+      .post(`${ACCOUNT_PATH}/agenda`, async (c) => {
+        await renewPersonalCalendarFeed(c.var.kernel, { personId: me(c).id });
+        return c.redirect(`${ACCOUNT_PATH}?agenda=nouveau#agenda`, 303);
       })
 
       .post(`${ACCOUNT_PATH}/deconnexion-partout`, async (c) => {

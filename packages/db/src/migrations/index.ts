@@ -10,6 +10,7 @@ import * as signIns from './2026-12-05T1100-sign-ins.ts';
 import * as visits from './2026-12-05T1500-visits.ts';
 import * as territoryDirectory from './2026-12-06T0200-territory-directory.ts';
 import * as historyPages from './2026-12-06T1000-history-pages.ts';
+import * as personalCalendarFeeds from './2026-12-06T1200-personal-calendar-feeds.ts';
 
 /**
  * Every migration, by name; names are timestamps and sort in the order they run. A static list
@@ -27,4 +28,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05T1500-visits': visits,
   '2026-12-06T0200-territory-directory': territoryDirectory,
   '2026-12-06T1000-history-pages': historyPages,
+  '2026-12-06T1200-personal-calendar-feeds': personalCalendarFeeds,
 };

@@ -562,7 +562,7 @@ function bodiesOver(db: Tx): Repositories['bodies'] {
 }
 
 function meetingsOver(db: Tx): Repositories['meetings'] {
-  return governed(
+  const meetings = governed(
     versionedRepository(db, {
       table: 'meetings',
       schema: Meeting,
@@ -570,6 +570,23 @@ function meetingsOver(db: Tx): Repositories['meetings'] {
       columns: (m) => ({ governance_id: m.governanceId, body_id: m.bodyId, starts_at: m.startsAt }),
     }),
   );
+  return {
+    ...meetings,
+    listByBodies: async (bodyIds, { from, limit }) => {
+      if (bodyIds.length === 0) return [];
+      // Through `meetings_body`: a seek per body, from `from` on.
+      const rows = await db
+        .selectFrom('meetings')
+        .select('data')
+        .where('body_id', 'in', [...bodyIds])
+        .where('starts_at', '>=', from)
+        .orderBy('starts_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(meetings.parse);
+    },
+  };
 }
 
 function roadmapsOver(db: Tx): Repositories['roadmaps'] {
@@ -613,7 +630,11 @@ function actionsOver(db: Tx): Repositories['actions'] {
     table: 'actions',
     schema: Action,
     label: 'L’action',
-    columns: (a) => ({ governance_id: a.governanceId, roadmap_id: a.roadmapId }),
+    columns: (a) => ({
+      governance_id: a.governanceId,
+      roadmap_id: a.roadmapId,
+      owner_id: a.ownerId ?? null,
+    }),
   });
   return {
     ...governed(actions),
@@ -632,6 +653,7 @@ function milestonesOver(db: Tx): Repositories['milestones'] {
       action_id: m.actionId ?? null,
       status: m.status,
       due_date: m.dueDate,
+      owner_id: m.ownerId ?? null,
     }),
   });
   return {
@@ -650,6 +672,28 @@ function milestonesOver(db: Tx): Repositories['milestones'] {
           .orderBy('id')
           .execute()
       ).map(milestones.parse),
+    listCarriedBy: async (personId, { dueFrom, limit }) => {
+      // Through `milestones_owner`, and `actions_owner` then `milestones_action` for the
+      // unowned milestones of the person's actions.
+      const ownedActions = db.selectFrom('actions').select('id').where('owner_id', '=', personId);
+      const rows = await db
+        .selectFrom('milestones')
+        .select('data')
+        .where((eb) =>
+          eb.and([
+            eb.or([
+              eb('owner_id', '=', personId),
+              eb.and([eb('owner_id', 'is', null), eb('action_id', 'in', ownedActions)]),
+            ]),
+            eb.or([eb('due_date', '>=', dueFrom), eb('status', 'in', ['a_venir', 'reporte'])]),
+          ]),
+        )
+        .orderBy('due_date')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(milestones.parse);
+    },
   };
 }
 

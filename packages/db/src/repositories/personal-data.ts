@@ -44,7 +44,7 @@ const TEXT_COLUMNS: Record<
   deliveries: { key: 'id', columns: ['recipient', 'subject', 'last_error', 'claimed_by'] },
   delivery_events: { key: 'seq', columns: ['detail', 'by'] },
   api_keys: { key: 'id', columns: ['label'], find: ['person_id'] },
-  calendar_feeds: { key: 'id', columns: ['label'], find: ['created_by'] },
+  calendar_feeds: { key: 'id', columns: ['label'], find: ['created_by', 'person_id'] },
 };
 
 type Row = Record<string, unknown>;
@@ -159,6 +159,8 @@ function camelCase(table: string): string {
 }
 
 function withoutSecrets(row: Row): Row {
-  const { secret_hash: _hash, ...rest } = row;
+  // A person's live agenda token is theirs alone: an export, which their coordination may ask
+  // for, shows the feed without it.
+  const { secret_hash: _hash, token_hash: _tokenHash, token: _token, ...rest } = row;
   return rest;
 }

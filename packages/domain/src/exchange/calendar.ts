@@ -27,6 +27,19 @@ export interface CalendarSource {
   fundingLines?: readonly FundingLine[] | undefined;
   /** When the feed is produced (`DTSTAMP`), a UTC instant. */
   now: string;
+  /**
+   * The governances the events belong to, when they are several (a person's own agenda): each
+   * event then says which one it is of.
+   */
+  governances?: readonly Pick<Governance, 'id' | 'name'>[];
+  /** Where each item is seen in the web workspace: a line « Dans Maille : … » of its event. */
+  links?: CalendarLinks;
+}
+
+/** The web workspace's address of a milestone and of a meeting (the apps know their pages). */
+export interface CalendarLinks {
+  milestone(milestone: Milestone): string | undefined;
+  meeting(meeting: Meeting): string | undefined;
 }
 
 const CRLF = '\r\n';
@@ -46,6 +59,13 @@ const REFRESH = 'PT1H';
 export function renderCalendar(source: CalendarSource): string {
   const actions = new Map(source.actions.map((a) => [a.id, a]));
   const bodies = new Map(source.bodies.map((b) => [b.id, b]));
+  const governances = new Map((source.governances ?? []).map((g) => [g.id, g.name]));
+  const extra = (item: { governanceId: string }, link: string | undefined) => [
+    ...(governances.has(item.governanceId)
+      ? [`Gouvernance : ${governances.get(item.governanceId)}`]
+      : []),
+    ...(link ? [`Dans Maille : ${link}`] : []),
+  ];
   const stamp = basicInstant(source.now);
   const lines = [
     'BEGIN:VCALENDAR',
@@ -59,8 +79,19 @@ export function renderCalendar(source: CalendarSource): string {
     `X-PUBLISHED-TTL:${REFRESH}`,
     ...[...source.milestones]
       .sort(byId)
-      .flatMap((m) => milestoneEvent(m, m.actionId ? actions.get(m.actionId) : undefined, stamp)),
-    ...[...source.meetings].sort(byId).flatMap((m) => meetingEvent(m, bodies.get(m.bodyId), stamp)),
+      .flatMap((m) =>
+        milestoneEvent(
+          m,
+          m.actionId ? actions.get(m.actionId) : undefined,
+          stamp,
+          extra(m, source.links?.milestone(m)),
+        ),
+      ),
+    ...[...source.meetings]
+      .sort(byId)
+      .flatMap((m) =>
+        meetingEvent(m, bodies.get(m.bodyId), stamp, extra(m, source.links?.meeting(m))),
+      ),
     ...[...(source.fundingLines ?? [])]
       .sort(byId)
       .flatMap((line) => fundingEvents(line, actions.get(line.actionId), stamp)),
@@ -80,6 +111,7 @@ function milestoneEvent(
   milestone: Milestone,
   action: Pick<Action, 'code' | 'title'> | undefined,
   stamp: string,
+  extra: readonly string[] = [],
 ): string[] {
   const of = action ? `${action.code} — ${action.title}` : 'feuille de route';
   const description = [
@@ -89,6 +121,7 @@ function milestoneEvent(
     ...(milestone.reschedules.length > 0
       ? [`Échéance reportée (${milestone.reschedules.length} fois)`]
       : []),
+    ...extra,
     ...(milestone.description ? ['', milestone.description] : []),
   ];
   return event(milestone, stamp, [
@@ -106,6 +139,7 @@ function meetingEvent(
   meeting: Meeting,
   body: Pick<Body, 'name'> | undefined,
   stamp: string,
+  extra: readonly string[] = [],
 ): string[] {
   const name = meeting.title ?? body?.name ?? 'Séance';
   const ends = new Date(Date.parse(meeting.startsAt) + meeting.durationMinutes * 60_000);
@@ -113,6 +147,7 @@ function meetingEvent(
     ...(body ? [`Instance : ${body.name}`] : []),
     `Statut : ${meetingStatusLabels[meeting.status]}`,
     ...(meeting.link ? [`Lien : ${meeting.link}`] : []),
+    ...extra,
     ...(meeting.agenda.length > 0
       ? ['', 'Ordre du jour :', ...meeting.agenda.map((item) => `- ${item.title}`)]
       : []),

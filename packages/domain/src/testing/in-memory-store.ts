@@ -380,7 +380,14 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
       },
     },
     bodies: { ...versioned('bodies', 'L’instance'), listByGovernance: ofGovernance('bodies') },
-    meetings: { ...versioned('meetings', 'La séance'), listByGovernance: ofGovernance('meetings') },
+    meetings: {
+      ...versioned('meetings', 'La séance'),
+      listByGovernance: ofGovernance('meetings'),
+      listByBodies: async (bodyIds, { from, limit }) =>
+        where('meetings', (m) => bodyIds.includes(m.bodyId) && m.startsAt >= from)
+          .sort((a, b) => byText(a.startsAt, b.startsAt) || byText(a.id, b.id))
+          .slice(0, limit),
+    },
     roadmaps: {
       ...versioned('roadmaps', 'La feuille de route'),
       listByGovernance: ofGovernance('roadmaps'),
@@ -412,6 +419,18 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
             m.status !== 'atteint' &&
             m.status !== 'annule',
         ).sort((a, b) => byText(a.dueDate, b.dueDate) || byText(a.id, b.id)),
+      listCarriedBy: async (personId, { dueFrom, limit }) => {
+        const owned = new Set(where('actions', (a) => a.ownerId === personId).map((a) => a.id));
+        return where(
+          'milestones',
+          (m) =>
+            (m.ownerId === personId ||
+              (m.ownerId === undefined && m.actionId !== undefined && owned.has(m.actionId))) &&
+            (m.dueDate >= dueFrom || m.status === 'a_venir' || m.status === 'reporte'),
+        )
+          .sort((a, b) => byText(a.dueDate, b.dueDate) || byText(a.id, b.id))
+          .slice(0, limit);
+      },
     },
     fundingLines: {
       ...versioned('fundingLines', 'Le financement'),
@@ -611,9 +630,21 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
         return row && withoutSecret(row, 'token');
       },
       list: async ({ governanceId }) =>
-        where('calendarFeeds', (f) => governanceId === undefined || f.governanceId === governanceId)
+        where(
+          'calendarFeeds',
+          (f) =>
+            f.governanceId !== undefined &&
+            (governanceId === undefined || f.governanceId === governanceId),
+        )
           .sort((a, b) => byText(a.id, b.id))
           .map((row) => withoutSecret(row, 'token')),
+      findLiveOfPerson: async (personId) => {
+        const row = where(
+          'calendarFeeds',
+          (f) => f.personId === personId && f.revokedAt === undefined,
+        )[0];
+        return row && { feed: withoutSecret(row, 'token'), token: row.token };
+      },
       update: async (feed) => {
         const row = rowsOf('calendarFeeds').get(feed.id);
         if (!row) throw new NotFoundError('Flux de calendrier', feed.id);

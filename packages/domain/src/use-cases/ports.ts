@@ -121,7 +121,16 @@ export interface ByGovernance<T> {
 }
 
 export interface BodyRepository extends VersionedRepository<Body>, ByGovernance<Body> {}
-export interface MeetingRepository extends VersionedRepository<Meeting>, ByGovernance<Meeting> {}
+export interface MeetingRepository extends VersionedRepository<Meeting>, ByGovernance<Meeting> {
+  /**
+   * The meetings of these bodies starting at or after `from`, by start then id, at most `limit`:
+   * a person's own agenda, however long the bodies' history.
+   */
+  listByBodies(
+    bodyIds: readonly string[],
+    window: { from: string; limit: number },
+  ): Promise<Meeting[]>;
+}
 export interface RoadmapRepository extends VersionedRepository<Roadmap>, ByGovernance<Roadmap> {}
 export interface IndicatorRepository
   extends VersionedRepository<Indicator>,
@@ -141,6 +150,12 @@ export interface MilestoneRepository
    * date then id: the late ones with `before` = today, those of the next days with a later date.
    */
   listOpenDueBefore(governanceId: string, before: string): Promise<Milestone[]>;
+  /**
+   * The milestones a person carries, in every governance: those they own, and those without an
+   * owner of their own in an action they own. Open ones whatever their due date (late ones
+   * stay in sight), the others due on or after `dueFrom`; by due date then id, at most `limit`.
+   */
+  listCarriedBy(personId: string, window: { dueFrom: string; limit: number }): Promise<Milestone[]>;
 }
 
 export interface FundingLineRepository
@@ -289,9 +304,15 @@ export interface CalendarFeedRepository {
   /** The feed a token opens, revoked or not. */
   findByToken(token: string): Promise<CalendarFeed | undefined>;
   get(id: string): Promise<CalendarFeed | undefined>;
-  /** Every feed, or one governance's, in id order. */
+  /** Every governance's feed, or one governance's, in id order; never a person's own feed. */
   list(filter: { governanceId?: string }): Promise<CalendarFeed[]>;
-  /** Writes a feed's revocation; nothing else of a feed changes. */
+  /**
+   * The person's own feed that is not revoked, with its token: unlike a governance's feed, a
+   * person's token is kept (until revoked) so that they can see their link again wherever they
+   * ask for it, as calendar services show a « secret address ».
+   */
+  findLiveOfPerson(personId: string): Promise<{ feed: CalendarFeed; token: string } | undefined>;
+  /** Writes a feed's revocation (a revoked feed's token is forgotten); nothing else changes. */
   update(feed: CalendarFeed): Promise<void>;
 }
 

@@ -7,10 +7,17 @@ import { z } from 'zod';
  * Storage keeps only a hash of the token, so a copy of the database gives no working link.
  */
 
-/** A feed as stored and listed: never its token nor the hash of it. */
+/**
+ * A feed as stored and listed: never its token nor the hash of it. A feed shows either a
+ * governance's calendar (`governanceId`) or a person's own agenda (`personId`): the milestones
+ * they own and the meetings of the bodies where they sit, across their governances.
+ */
 export interface CalendarFeed {
   id: string;
-  governanceId: string;
+  /** The governance whose calendar the feed shows; absent for a person's own feed. */
+  governanceId?: string;
+  /** The person whose own agenda the feed shows; absent for a governance's feed. */
+  personId?: string;
   label: string;
   createdAt: string;
   /** The person who asked for it; absent when made from the command line. */

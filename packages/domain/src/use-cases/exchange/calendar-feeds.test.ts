@@ -26,7 +26,7 @@ describe('calendar feeds', () => {
       createdBy: world.people.coordinator.id,
     });
     const opened = await readCalendarFeed(world.as('public'), { token });
-    expect(opened?.governance.id).toBe(world.governance.id);
+    expect(opened?.governance?.id).toBe(world.governance.id);
     expect(opened?.calendar).toContain('BEGIN:VCALENDAR');
 
     await revokeCalendarFeed(world.as('coordinator'), { feedId: feed.id });

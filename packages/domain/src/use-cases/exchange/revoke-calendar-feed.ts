@@ -20,6 +20,8 @@ export async function revokeCalendarFeed(
   return ctx.store.transaction(async (repos) => {
     const feed = await repos.calendarFeeds.get(feedId);
     if (!feed) throw new NotFoundError('Flux de calendrier', feedId);
+    // A person's own feed is renewed by its person (`renewPersonalCalendarFeed`), not here.
+    if (feed.governanceId === undefined) throw new NotFoundError('Flux de calendrier', feedId);
     await authorize(ctx, repos, 'governance.manage', feed.governanceId, {
       asked: ['Flux de calendrier', feedId],
     });

@@ -89,6 +89,9 @@ export async function erasePersonalData(
     if (person.erasedAt) throw new ConflictError('Cette personne est déjà effacée.');
     const now = ctx.clock();
     await repos.persons.update(erasePerson(person, now));
+    // Their own calendar link would keep showing their agenda: revoked with them.
+    const feed = await repos.calendarFeeds.findLiveOfPerson(personId);
+    if (feed) await repos.calendarFeeds.update({ ...feed.feed, revokedAt: now });
     const recordsRewritten = await repos.personalData.scrub(
       identifiersOf(person),
       'membre supprimé',
