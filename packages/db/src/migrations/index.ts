@@ -9,6 +9,7 @@ import * as boundedReads from './2026-12-05T0900-bounded-reads.ts';
 import * as signIns from './2026-12-05T1100-sign-ins.ts';
 import * as visits from './2026-12-05T1500-visits.ts';
 import * as territoryDirectory from './2026-12-06T0200-territory-directory.ts';
+import * as demoMarker from './2026-12-06T1100-demo-marker.ts';
 
 /**
  * Every migration, by name; names are timestamps and sort in the order they run. A static list
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05T1100-sign-ins': signIns,
   '2026-12-05T1500-visits': visits,
   '2026-12-06T0200-territory-directory': territoryDirectory,
+  '2026-12-06T1100-demo-marker': demoMarker,
 };

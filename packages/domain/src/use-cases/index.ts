@@ -71,6 +71,8 @@ export * from './indicators/list-measurements.ts';
 export * from './indicators/record-measurement.ts';
 export * from './indicators/update-indicator.ts';
 export * from './inputs.ts';
+export * from './instance/create-coordinator.ts';
+export * from './instance/remove-demo.ts';
 export type { PersonRef } from './names.ts';
 export * from './page.ts';
 export * from './people/answer-reminder.ts';
