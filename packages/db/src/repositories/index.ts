@@ -531,6 +531,13 @@ function governancesOver(db: Tx, dialect: DialectName): Repositories['governance
   return {
     ...governances,
     list: () => governances.listWhere({}),
+    count: async () => {
+      const row = await db
+        .selectFrom('governances')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
     listPage: async ({ after, limit }) => {
       let query = db.selectFrom('governances').select('data');
       if (after !== undefined) query = query.where('id', '>', after);

@@ -392,6 +392,7 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
     governances: {
       ...versioned('governances', 'La gouvernance'),
       list: async () => where('governances', () => true),
+      count: async () => rowsOf('governances').size,
       listPage: async ({ after, limit }) =>
         where('governances', (g) => after === undefined || g.id > after)
           .sort((a, b) => byText(a.id, b.id))

@@ -72,6 +72,7 @@ export * from './indicators/record-measurement.ts';
 export * from './indicators/update-indicator.ts';
 export * from './inputs.ts';
 export * from './instance/create-coordinator.ts';
+export * from './instance/get-instance-overview.ts';
 export * from './instance/remove-demo.ts';
 export type { PersonRef } from './names.ts';
 export * from './page.ts';

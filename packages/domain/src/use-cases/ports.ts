@@ -116,6 +116,8 @@ export interface GovernanceRepository extends VersionedRepository<Governance> {
    * instance.
    */
   listTakenPartIn(personId: string): Promise<Governance[]>;
+  /** How many governances the instance holds. */
+  count(): Promise<number>;
 }
 
 export interface ByGovernance<T> {
