@@ -104,7 +104,10 @@ export const Governance = GovernanceFields.extend({
   organizations: z.array(GovernanceOrganization).max(500).superRefine(onceEach).default([]),
   chat: ChatBinding.optional(),
   /** Demonstration data (`maille start` seeds it): shown as such, removed by `maille demo supprimer`. Never set by a form. */
-  demo: z.boolean().optional(),
+  demo: z
+    .boolean()
+    .optional()
+    .describe('Données de démonstration (fictives) : absent ou false pour une gouvernance réelle'),
 }).extend(EntityMeta.shape);
 export type Governance = z.infer<typeof Governance>;
 
