@@ -142,6 +142,7 @@ ${meetingFields(meeting, governance.timeZone)}
 }
 </section>`;
   return layout({
+    demo: governance.demo === true,
     title: body.name,
     trail: {
       steps: [

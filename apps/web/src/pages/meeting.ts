@@ -137,6 +137,7 @@ ${
 </section>
 ${sheet.may['meeting.manage'] ? editForm(sheet, edit, refused) : ''}`;
   return layout({
+    demo: governance.demo === true,
     title,
     trail: {
       steps: [

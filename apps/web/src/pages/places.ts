@@ -105,6 +105,7 @@ ${
     : ''
 }`;
   return layout({
+    demo: governance.demo === true,
     title: t.title,
     trail: {
       steps: [

@@ -21,7 +21,7 @@ interface ActionRef {
 }
 
 export interface MeetingSheet {
-  governance: Pick<Governance, 'id' | 'name' | 'timeZone'>;
+  governance: Pick<Governance, 'id' | 'name' | 'timeZone' | 'demo'>;
   body: { id: string; name: string };
   meeting: Meeting;
   agenda: { title: string; presenter: PersonRef | null; action: ActionRef | null }[];
@@ -68,7 +68,12 @@ export async function getMeetingSheet(ctx: UseCaseContext, input: unknown): Prom
     );
     const actionOf = (id: string | undefined) => (id ? (actions.get(id) ?? null) : null);
     return {
-      governance: { id: governance.id, name: governance.name, timeZone: governance.timeZone },
+      governance: {
+        id: governance.id,
+        name: governance.name,
+        timeZone: governance.timeZone,
+        ...(governance.demo ? { demo: true } : {}),
+      },
       body: { id: body.id, name: body.name },
       meeting,
       agenda: meeting.agenda.map((item) => ({
