@@ -133,6 +133,22 @@ describe('maille coordination creer', () => {
     expect(home).not.toContain('Démonstration');
   });
 
+  it('without a governance, says where the person opens it', async () => {
+    expect((await box.run('migrate', 'up')).code).toBe(0);
+    const created = await box.run(
+      'coordination',
+      'creer',
+      '--nom',
+      'Awa Diallo',
+      '--email',
+      'awa@exemple.fr',
+    );
+    expect(created.code, created.err).toBe(0);
+    expect(created.out).toContain('« Ouvrir une gouvernance »');
+    expect(created.out).toMatch(/\/connexion\/[0-9A-Za-z]{43}$/m);
+    expect(await contents()).toEqual({ governances: [], persons: 1 });
+  });
+
   it('refuses bad input in French, naming the field, and writes nothing', async () => {
     expect((await box.run('migrate', 'up')).code).toBe(0);
     const email = await box.run(

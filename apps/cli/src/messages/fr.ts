@@ -320,7 +320,7 @@ export const fr = {
     governance: (name: string, id: string) =>
       `Gouvernance ouverte, avec cette personne pour coordination : « ${name} » (${id}).`,
     noGovernance:
-      'Sa gouvernance n’existe pas encore : une fois connectée, elle la crée dans l’espace web (« Nouvelle gouvernance »).',
+      'Sa gouvernance n’existe pas encore : une fois connectée, elle l’ouvre depuis l’accueil de l’espace web (« Ouvrir une gouvernance »).',
     already: (name: string, id: string, email: string) =>
       `Une personne a déjà l’adresse ${email} : ${name} (${id}). Rien n’a été créé ; voici un nouveau lien de connexion.`,
     link: (expiresAt: string) =>
