@@ -129,6 +129,8 @@ describe('my milestones', () => {
   it('lists my late and coming milestones, privately, with dates as timestamps', async () => {
     const text = expectPrivate(await bot.command(moreau, 'jalons'));
     expect(text).toContain('**Vos jalons**');
+    // The demo's governance is named as such.
+    expect(text).toMatch(/__[^_]+La Rochelle__ \(démonstration\)/);
     expect(text).toMatch(
       /• \*\*Charte de la communauté des acteurs adoptée\*\* \(Structurer et animer la communauté des acteurs\) — 🔴 en retard de \d+ jours \(prévu le <t:\d+:D>\)/,
     );

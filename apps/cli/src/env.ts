@@ -24,6 +24,8 @@ export const Env = z.object({
       .min(0, fr.env.number)
       .max(600_000, fr.env.tooLong),
   ),
+  /** `non`: a real instance, `maille start` adds no demonstration (`oui`, the default: it does, once). */
+  MAILLE_DEMO: unsetIfEmpty(z.enum(['oui', 'non'], fr.env.demo)),
   /** Set by pnpm's scripts (`pnpm start`) to the folder the command was typed in; relative paths are resolved from it (else from the current folder, where `pnpm maille` runs). */
   INIT_CWD: unsetIfEmpty(z.string()),
 });

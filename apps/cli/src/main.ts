@@ -5,6 +5,7 @@ import { isDomainError, NotFoundError, ValidationError } from '@maille/domain';
 import type { Command } from './command.ts';
 import { backup } from './commands/backup.ts';
 import { calendar } from './commands/calendar.ts';
+import { coordination } from './commands/coordination.ts';
 import { demo } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
@@ -43,6 +44,7 @@ const COMMANDS: readonly Command[] = [
   link,
   signIn,
   signOut,
+  coordination,
   demo,
 ];
 

@@ -20,6 +20,9 @@ const MIGRATIONS = [
   '2026-12-05T1100-sign-ins',
   '2026-12-05T1500-visits',
   '2026-12-06T0200-territory-directory',
+  '2026-12-06T1000-history-pages',
+  '2026-12-06T1100-demo-marker',
+  '2026-12-06T1200-personal-calendar-feeds',
 ];
 
 const LA_ROCHELLE = DEMO_IDS.laRochelle.governance;

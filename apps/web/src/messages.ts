@@ -1,6 +1,10 @@
 /** Every text the web workspace shows, in French. */
 export const fr = {
   appName: 'Maille',
+  demo: {
+    badge: 'Démonstration',
+    note: 'Données de démonstration : territoires réels, personnes et chiffres fictifs. L’administration de l’instance la retire avec « maille demo supprimer ».',
+  },
   nav: {
     label: 'Navigation principale',
     home: 'Accueil',

@@ -35,6 +35,8 @@ button.secondary { background: #fff; color: #12355b; }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible, .table-scroll:focus-visible { outline: 3px solid #b34000; outline-offset: 2px; }
 .tag { display: inline-block; font-size: .85rem; padding: 0 .4rem; border: 1px solid #8a8a84; border-radius: .25rem; }
 .tag.late { border-color: #a3200f; }
+.tag.demo { border-color: #7a4d00; color: #5c3a00; background: #fff4d6; }
+.demo-note { border-left: .3rem solid #7a4d00; background: #fff4d6; padding: .4rem .7rem; }
 ul.tree, ul.milestones, ol.timeline { list-style: none; padding: 0; margin: .25rem 0; }
 ul.tree > li, ul.milestones > li, ol.timeline > li { padding: .5rem 0; border-top: 1px solid #e4e4de; }
 ol.timeline p { margin: .1rem 0; }

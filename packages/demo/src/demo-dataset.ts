@@ -1,3 +1,4 @@
+import { Governance } from '@maille/domain/governance';
 import {
   createDemoContext,
   DEFAULT_DEMO_NOW,
@@ -40,7 +41,8 @@ export function buildDemoDataset(options: DemoOptions = {}): DemoDataset {
     territories: buildTerritories(ctx),
     organizations: merge((s) => s.organizations),
     persons: merge((s) => s.persons),
-    governances: merge((s) => s.governances),
+    // Marked as demonstration data wherever they show, and for `maille demo supprimer`.
+    governances: merge((s) => s.governances).map((g) => Governance.parse({ ...g, demo: true })),
     bodies: merge((s) => s.bodies),
     meetings: merge((s) => s.meetings),
     roadmaps: merge((s) => s.roadmaps),

@@ -7,5 +7,5 @@ export { buildDemoDataset, DEMO_IDS, type DemoOptions } from './demo-dataset.ts'
 export { DRONNE_ET_BELLE_IDS } from './dronne-et-belle.ts';
 export { addDemoHistory } from './history.ts';
 export { LA_ROCHELLE_IDS } from './la-rochelle.ts';
-export { type SeedReport, seedDemo } from './seed.ts';
+export { demoRecords, type SeedReport, seedDemo } from './seed.ts';
 export { DEMO_TERRITORIES } from './territories.ts';

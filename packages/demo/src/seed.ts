@@ -84,3 +84,22 @@ async function seedOnce(store: Store, demo: DemoDataset): Promise<SeedReport> {
     return { created: true, governances, written };
   });
 }
+
+/**
+ * What the demo brings besides its governances, for `removeDemo`: its persons, organizations and
+ * territories (each removed only when nothing real names it).
+ *
+ * @example
+ * await removeDemo(ctx, demoRecords());
+ */
+export function demoRecords(dataset: DemoDataset = buildDemoDataset()): {
+  persons: string[];
+  organizations: string[];
+  territories: { level: DemoDataset['territories'][number]['level']; code: string }[];
+} {
+  return {
+    persons: dataset.persons.map((p) => p.id),
+    organizations: dataset.organizations.map((o) => o.id),
+    territories: dataset.territories.map((t) => ({ level: t.level, code: t.code })),
+  };
+}

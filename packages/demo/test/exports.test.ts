@@ -74,8 +74,9 @@ describe('readCalendarFeed', () => {
     }
     expect(governance?.id).toBe(LR.governance);
     expect(uids.sort()).toEqual(expected.sort());
+    // Demonstration data says so in the calendar's name too.
     expect(calendar.replace(/\r\n /g, '')).toContain(
-      `X-WR-CALNAME:${escapeText(governance?.name ?? '')}`,
+      `X-WR-CALNAME:${escapeText(governance?.name ?? '')} (démonstration)`,
     );
   });
 

@@ -24,7 +24,8 @@ export const jalons: BotCommand = {
       .filter((entry) => entry.milestones.length > 0)
       .map((entry) =>
         [
-          texts.governance(entry.governance.name),
+          // Demonstration data says so wherever it is named.
+          texts.governance(entry.governance.name, entry.governance.demo === true),
           ...entry.milestones.map(({ milestone, state, actionTitle }) =>
             texts.line({
               title: milestone.title,

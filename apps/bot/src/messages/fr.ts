@@ -69,7 +69,7 @@ export const fr = {
     description: 'Mes jalons à venir et en retard (vous seul·e voyez la réponse)',
     example: '/jalons',
     title: 'Vos jalons',
-    governance: (name: string) => `__${name}__`,
+    governance: (name: string, demo = false) => `__${name}__${demo ? ' (démonstration)' : ''}`,
     line: (m: {
       title: string;
       actionTitle?: string | undefined;

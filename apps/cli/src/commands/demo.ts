@@ -4,15 +4,21 @@ import { getRoadmapHealth } from '@maille/domain/use-cases';
 import { type Command, noMoreArguments } from '../command.ts';
 import { formatDate } from '../french.ts';
 import { HELP } from '../messages/help.ts';
+import { runDemoRemoval } from './demo-remove.ts';
 import { formatRoadmapHealth } from './format-health.ts';
 
-/** `maille demo`: the kernel's computation on the demo dataset, in memory. */
+/** The words of `maille demo supprimer`, which removes the demo from the database. */
+const REMOVE = ['supprimer', 'retirer', 'remove'];
+
+/** `maille demo`: the kernel's computation on the demo dataset, in memory; `maille demo supprimer`. */
 export const demo: Command = {
   name: 'demo',
   aliases: ['démo'],
   help: HELP.demo,
-  options: {},
+  options: { oui: { type: 'boolean' } },
   async run(invocation, cli) {
+    const word = invocation.positionals[0];
+    if (word !== undefined && REMOVE.includes(word)) return runDemoRemoval(invocation, cli);
     noMoreArguments('demo', invocation, 0);
     await runDemo(cli.now(), cli.print);
   },

@@ -33,7 +33,8 @@ export function formatRoadmapHealth(
     );
 
   const lines = [
-    `━━ ${governance.name} ━━`,
+    // Demonstration data says so wherever it is named.
+    `━━ ${governance.name}${governance.demo ? ' · Démonstration' : ''} ━━`,
     `Feuille de route « ${roadmap.title} » (${roadmap.fromYear}–${roadmap.toYear}) · ${roadmapStatusLabels[roadmap.status]}${
       roadmap.adoption
         ? ` le ${formatDate(roadmap.adoption.date)} par le ${roadmap.adoption.assembly}`

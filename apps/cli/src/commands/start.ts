@@ -10,6 +10,8 @@ import {
   calendarFeedPath,
   createApiKey,
   createCalendarFeed,
+  getDemoState,
+  getInstanceOverview,
   getRoadmapHealth,
   issueSignInLink,
   listApiKeys,
@@ -48,10 +50,8 @@ export const start: Command = {
     await withDatabase(cli, { migrated: false, create: true }, async (database) => {
       const applied = await applyMigrations(cli, database);
       cli.print(applied.length > 0 ? fr.start.migrated(applied.length) : fr.start.upToDate);
-      const seeded = await seedDemo(createStore(database), cli.now());
-      cli.print(seeded.created ? fr.start.seeded(seeded.written) : fr.start.alreadySeeded);
+      await addDemo(cli, database);
       cli.print('');
-      cli.print(fr.start.healthTitle);
       await printHealth(cli, database);
       cli.print('');
       cli.print(fr.start.commandsTitle);
@@ -93,7 +93,13 @@ async function serve(cli: Cli, database: Database, url: string, logFile: string)
   if (calendar) cli.print(fr.start.calendar(`${url}${calendar}`));
   cli.print(fr.start.log(logFile));
 
-  const bot = await startBot(cli, database, webUrl);
+  // The console chat speaks as the demo's coordinator, when the demo is there.
+  const bot = await startBot(
+    cli,
+    database,
+    webUrl,
+    token ? DEMO_IDS.laRochelle.coordinator : undefined,
+  );
   try {
     // Ctrl+C (or SIGTERM), or the person leaving the console chat (/quitter, Ctrl+D): the
     // terminal is the chat's, and a chat that no longer listens would leave Maille deaf to it.
@@ -126,6 +132,7 @@ async function startBot(
   cli: Cli,
   database: Database,
   webUrl: string,
+  consolePersonId: string | undefined,
 ): Promise<{ where: 'discord' | 'console'; ended: Promise<unknown>; stop(): Promise<void> }> {
   const env = cli.env;
   const dispatcher = createDispatcher({
@@ -148,7 +155,7 @@ async function startBot(
     clock: cli.now,
     input: cli.chatInput,
     output: cli.chatOutput,
-    consolePersonId: DEMO_IDS.laRochelle.coordinator,
+    consolePersonId,
     logError: (error) => cli.printError(String(error)),
   }).catch(async (error: unknown) => {
     // Discord refused the token, say: the reminders must not go on without the chat.
@@ -206,10 +213,46 @@ async function renewDemoKey(cli: Cli, database: Database): Promise<string | unde
   return token;
 }
 
+/**
+ * The demo, once, unless the instance is a real one (`MAILLE_DEMO=non`) or its administrator
+ * removed it (`maille demo supprimer`): then it is never added again.
+ */
+async function addDemo(cli: Cli, database: Database): Promise<void> {
+  if (cli.env.MAILLE_DEMO === 'non') {
+    cli.print(fr.start.demoOff);
+    return;
+  }
+  const { removedAt } = await getDemoState(kernelContext(cli, database));
+  if (removedAt) {
+    cli.print(fr.start.demoRemoved(removedAt));
+    return;
+  }
+  const seeded = await seedDemo(createStore(database), cli.now());
+  cli.print(seeded.created ? fr.start.seeded(seeded.written) : fr.start.alreadySeeded);
+}
+
+/** How many governances `maille start` shows the health of; the others are counted. */
+const HEALTH_SHOWN = 10;
+
+/**
+ * The health of the instance's governances (the first ten, the demo's marked as such), or, on an
+ * instance without any, how to create its first coordinator.
+ */
 async function printHealth(cli: Cli, database: Database): Promise<void> {
   const ctx = kernelContext(cli, database);
-  for (const ids of [DEMO_IDS.laRochelle, DEMO_IDS.dronneEtBelle]) {
-    const { governance, roadmap, health } = await getRoadmapHealth(ctx, { roadmapId: ids.roadmap });
+  const { governances, total } = await getInstanceOverview(ctx, { limit: HEALTH_SHOWN });
+  cli.print(fr.start.instanceTitle(total));
+  if (total === 0) {
+    for (const line of fr.start.firstSteps) cli.print(line);
+    return;
+  }
+  for (const { governance, roadmap: current } of governances) {
+    if (!current) {
+      cli.print('');
+      cli.print(fr.start.noRoadmap(governance.name, governance.demo === true));
+      continue;
+    }
+    const { roadmap, health } = await getRoadmapHealth(ctx, { roadmapId: current.id });
     const owners = [
       ...health.lateMilestones.map((m) => m.ownerId),
       ...health.upcomingMilestones.map((m) => m.ownerId),
@@ -218,6 +261,10 @@ async function printHealth(cli: Cli, database: Database): Promise<void> {
     cli.print('');
     const byId = new Map<string, Person>(persons.map((p) => [p.id, p]));
     for (const line of formatRoadmapHealth(governance, roadmap, health, byId)) cli.print(line);
+  }
+  if (total > governances.length) {
+    cli.print('');
+    cli.print(fr.start.others(total - governances.length));
   }
 }
 

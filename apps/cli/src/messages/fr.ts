@@ -52,6 +52,7 @@ export const fr = {
     databaseUrl:
       'postgres://… pour PostgreSQL, ou le chemin d’un fichier SQLite (file:… accepté) est attendu.',
     tooLong: '10 minutes (600000) au plus.',
+    demo: '« oui » (la démonstration est ajoutée au premier démarrage) ou « non » (une instance réelle, sans démonstration) est attendu.',
   },
   errors: {
     prefix: (message: string) => `Erreur : ${message}`,
@@ -295,8 +296,53 @@ export const fr = {
         ? `Aucune session ouverte pour ${personId}.`
         : `${plural(count, 'session fermée', 'sessions fermées')} pour ${personId}.`,
   },
+  demoRemoval: {
+    warning:
+      'Cette commande retire la démonstration de la base : ses gouvernances et tout ce qui s’y rattache, ses personnes, structures et territoires fictifs (sauf ceux qu’une gouvernance réelle utilise). « maille start » ne l’ajoutera plus.',
+    removed: (governances: readonly string[]) =>
+      governances.length === 0
+        ? 'Aucune gouvernance de démonstration dans la base : rien n’a été retiré, et « maille start » ne l’ajoutera plus.'
+        : `Démonstration retirée (${plural(governances.length, 'gouvernance', 'gouvernances')}) : ${governances.map((name) => `« ${name} »`).join(', ')}.`,
+    counts: (parts: readonly string[]) => `  Supprimé : ${parts.join(', ')}.`,
+    kept: 'Rien d’autre n’a été touché : gouvernances réelles, répertoire officiel des territoires et lieux importés restent tels quels. « maille seed --demo » la remet si besoin.',
+  },
+  coordinator: {
+    verb: 'creer',
+    needsName: 'Précisez le nom de la personne (--nom "Prénom Nom").',
+    needsEmail: 'Précisez son adresse électronique (--email adresse@exemple.fr).',
+    territoryFormat: (given: string) =>
+      `--territoire : « ${given} » n’est pas un territoire ; écrivez niveau:code, par exemple epci:200070514 (SIREN de l’EPCI), departement:17 ou commune:17300.`,
+    territoryWithoutGovernance:
+      '--territoire va avec --gouvernance "Nom de la gouvernance" : précisez les deux, ou aucun.',
+    governanceWithoutTerritory:
+      '--gouvernance demande son territoire : --territoire niveau:code (par exemple epci:200070514).',
+    created: (name: string, id: string) => `Coordinateur·rice créé·e : ${name} (${id}).`,
+    governance: (name: string, id: string) =>
+      `Gouvernance ouverte, avec cette personne pour coordination : « ${name} » (${id}).`,
+    noGovernance:
+      'Sa gouvernance n’existe pas encore : une fois connectée, elle l’ouvre depuis l’accueil de l’espace web (« Ouvrir une gouvernance »).',
+    already: (name: string, id: string, email: string) =>
+      `Une personne a déjà l’adresse ${email} : ${name} (${id}). Rien n’a été créé ; voici un nouveau lien de connexion.`,
+    link: (expiresAt: string) =>
+      `Lien de connexion à l’espace web, valable jusqu’au ${formatInstant(expiresAt)}, une seule fois :`,
+  },
   start: {
     title: 'Maille · démarrage',
+    demoOff: 'Instance réelle (MAILLE_DEMO=non) : pas de démonstration.',
+    demoRemoved: (at: string) =>
+      `Démonstration retirée le ${formatInstant(at)} (« maille demo supprimer ») : elle n’est pas rajoutée.`,
+    instanceTitle: (total: number) =>
+      total === 0
+        ? 'Aucune gouvernance dans cette instance pour l’instant.'
+        : `Santé des gouvernances de l’instance (${plural(total, 'gouvernance', 'gouvernances')}), lue dans la base :`,
+    firstSteps: [
+      'Pour commencer, créez la première personne chargée de la coordination ; la commande affiche son lien de connexion à l’espace web :',
+      '  pnpm maille coordination creer --nom "Prénom Nom" --email adresse@exemple.fr [--gouvernance "Nom" --territoire epci:200070514]',
+    ],
+    noRoadmap: (name: string, demo: boolean) =>
+      `━━ ${name}${demo ? ' · Démonstration' : ''} ━━\nPas encore de feuille de route : elle se crée dans l’espace web.`,
+    others: (count: number) =>
+      `… et ${plural(count, 'autre gouvernance', 'autres gouvernances')} (la liste complète : espace web ou GET /governances).`,
     database: (where: string) => `Base de données : ${where}`,
     migrated: (count: number) =>
       `Schéma mis à jour (${plural(count, 'migration appliquée', 'migrations appliquées')}).`,
@@ -304,7 +350,6 @@ export const fr = {
     seeded: (count: number) =>
       `Démonstration ajoutée (${plural(count, 'enregistrement', 'enregistrements')}) : La Rochelle et Dronne et Belle, personnes fictives.`,
     alreadySeeded: 'Démonstration déjà présente : rien n’a été ajouté.',
-    healthTitle: 'Santé des feuilles de route de démonstration, lue dans la base :',
     commandsTitle:
       'La commande maille (depuis la racine : pnpm maille <commande>, aide : --help) :',
     apiListening: (url: string) => `API de Maille à l’écoute sur ${url}`,

@@ -2,7 +2,10 @@
 
 /** One line per command, for the general help and for `pnpm start`. */
 export const COMMAND_SUMMARIES = [
-  ['start', 'Met la base à jour, ajoute la démo si besoin, lance l’API, le bot et ses rappels'],
+  [
+    'start',
+    'Met la base à jour, ajoute la démo si besoin (sauf MAILLE_DEMO=non), lance l’API, le bot et ses rappels',
+  ],
   [
     'migrate up|down|status',
     'Met le schéma à jour, annule la dernière migration, ou dit où il en est',
@@ -23,7 +26,12 @@ export const COMMAND_SUMMARIES = [
   ['lien creer --personne <personne>', 'Crée un code à usage unique pour lier un compte Discord'],
   ['connexion --personne <personne>', 'Crée un lien de connexion à l’espace web, à usage unique'],
   ['deconnexion --personne <personne>', 'Ferme toutes les sessions web d’une personne'],
+  [
+    'coordination creer --nom n --email e',
+    'Crée la première personne chargée de la coordination et affiche son lien de connexion',
+  ],
   ['demo', 'Calcule la démonstration en mémoire, sans base de données'],
+  ['demo supprimer --oui', 'Retire la démonstration de la base, et rien d’autre'],
 ] as const;
 
 const width = Math.max(...COMMAND_SUMMARIES.map(([name]) => name.length)) + 2;
@@ -85,6 +93,12 @@ ici même, dans le terminal (tapez /aide ; les rappels qu’il enverrait s’aff
 ou Ctrl+D arrêtent alors tout, comme Ctrl+C. Le terminal appartient à la discussion : le
 journal des requêtes de l’API va dans un fichier à côté de la base (data/maille.log par défaut).
 
+Instance réelle : MAILLE_DEMO=non démarre sans démonstration ; sur une base vide, la commande dit
+comment créer la première personne chargée de la coordination (« maille coordination creer »).
+Une démonstration retirée (« maille demo supprimer ») n’est jamais rajoutée. La santé affichée
+est celle des gouvernances de l’instance (les dix premières), la démonstration marquée comme telle.
+
+  MAILLE_DEMO           oui (par défaut) : la démonstration au premier démarrage ; non : aucune
   PORT                  le port de l’API (3000 ; 0 : n’importe quel port libre)
   DISCORD_TOKEN         le jeton du bot Discord (aucun : le bot répond dans le terminal)
   DISPATCH_INTERVAL_MS  l’intervalle entre deux passages du répartiteur (60 000)
@@ -277,8 +291,37 @@ Options :
 Exemple : maille deconnexion --personne per_lrgiraud
 `,
   demo: `Usage : maille demo
+       maille demo supprimer --oui
 
-Construit en mémoire les territoires de démonstration et affiche la santé de leurs feuilles de
-route telle que le noyau la calcule. Aucune base de données.
+(sans sous-commande)
+            Construit en mémoire les territoires de démonstration et affiche la santé de leurs
+            feuilles de route telle que le noyau la calcule. Aucune base de données.
+supprimer   Retire la démonstration de la base, en une transaction : ses gouvernances et tout
+            ce qui s’y rattache (instances, séances, feuilles de route, fiches, jalons,
+            financements, points d’étape, indicateurs, mesures, rappels, liens de calendrier),
+            ses personnes fictives (avec leurs clés et sessions), structures et territoires — sauf
+            ceux qu’une gouvernance réelle utilise, et jamais le répertoire officiel ni les lieux
+            importés. L’historique garde la trace du retrait ; « maille start » ne la rajoute
+            plus (« maille seed --demo » la remet). Demande --oui.
+
+Exemple : maille demo supprimer --oui
+`,
+  coordination: `Usage : maille coordination creer --nom "Prénom Nom" --email adresse
+                                  [--gouvernance "Nom" --territoire niveau:code]
+
+Crée la personne chargée de la coordination (fonction « coordinateur »), et, avec --gouvernance,
+sa gouvernance, dont elle est coordinatrice ; affiche un lien de connexion à l’espace web (un quart
+d’heure, une seule fois). Connectée, elle fait tout le reste dans l’espace web, créer sa
+gouvernance comprise. Relancée avec la même adresse, la commande ne crée rien et donne un nouveau
+lien.
+
+Options :
+  --nom n           Son nom, tel qu’il s’affiche
+  --email e         Son adresse électronique (une seule personne par adresse)
+  --gouvernance g   Le nom de sa gouvernance, à ouvrir tout de suite
+  --territoire t    Le territoire de la gouvernance : epci:<SIREN>, departement:17, region:75…
+                    (après « maille territoires charger », il doit être au répertoire officiel)
+
+Exemple : maille coordination creer --nom "Awa Diallo" --email awa.diallo@exemple.fr --gouvernance "Coordination du Grand Cognac" --territoire epci:200070514
 `,
 } as const;

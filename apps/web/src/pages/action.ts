@@ -121,6 +121,7 @@ ${
 }
 </section>`;
   return layout({
+    demo: governance.demo === true,
     title: `${action.code} · ${action.title}`,
     trail: {
       steps: [

@@ -147,6 +147,7 @@ ${meetingFields(meeting, governance.timeZone)}
 }
 </section>`;
   return layout({
+    demo: governance.demo === true,
     title: body.name,
     trail: {
       steps: [

@@ -87,6 +87,7 @@ ${peopleSection(brief, refused)}
 ${organizationsSection(brief, refused)}
 ${updatesSection(brief)}`;
   return layout({
+    demo: governance.demo === true,
     title: governance.name,
     trail: { steps: [HOME_STEP, { label: governance.name, href: governancePath(governance.id) }] },
     signedInAs,
@@ -117,6 +118,7 @@ ${fundingSection(brief)}
 ${indicatorsSection(brief)}
 ${meetingsSection(brief)}`;
   return layout({
+    demo: governance.demo === true,
     title: t.title(governance.name),
     trail: {
       steps: [

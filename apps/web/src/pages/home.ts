@@ -10,7 +10,7 @@ import { html } from 'hono/html';
 import { choicesOf, formAlert, type Refused, selectField, stateOf, textField } from '../forms.ts';
 import { fr } from '../messages.ts';
 import { actionPath, governancePath } from '../paths.ts';
-import { HOME_STEP, type Html, layout } from './layout.ts';
+import { demoBadge, HOME_STEP, type Html, layout } from './layout.ts';
 
 /**
  * « Accueil »: the person's governances, and in each what they carry. Milestones come soonest
@@ -31,7 +31,7 @@ export function homePage(
             milestones,
             actions,
           }) => html`<section class="card" aria-labelledby="g-${governance.id}">
-<h2 id="g-${governance.id}"><a href="${governancePath(governance.id)}">${governance.name}</a></h2>
+<h2 id="g-${governance.id}"><a href="${governancePath(governance.id)}">${governance.name}</a>${demoBadge(governance)}</h2>
 <h3>${fr.home.myMilestones}</h3>
 ${
   milestones.length === 0

@@ -89,6 +89,7 @@ ${board.may['indicator.manage'] ? definitionForm(indicator, refused) : ''}
 ${board.may['indicator.manage'] ? defaultsForm(governance.id) : ''}
 ${board.may['indicator.manage'] ? creationForm(governance.id, refused) : ''}`;
   return layout({
+    demo: governance.demo === true,
     title: t.title,
     trail: {
       steps: [

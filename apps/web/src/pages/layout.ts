@@ -18,6 +18,8 @@ export function layout(page: {
   title: string;
   trail: Trail;
   signedInAs?: string | undefined;
+  /** A page of a demonstration governance: it says so under its title. */
+  demo?: boolean | undefined;
   body: Html;
   /** The « Historique » section of what the page shows, last (see `latestHistory`). */
   history?: Html | undefined;
@@ -52,11 +54,22 @@ ${
 </header>
 <main id="contenu">
 <h1>${page.title}</h1>
+${page.demo ? demoNote() : ''}
 ${page.body}
 ${page.history ?? ''}
 </main>
 </body>
 </html>`;
+}
+
+/** The banner of a demonstration governance's pages: a note, read as such by screen readers. */
+function demoNote(): Html {
+  return html`<p class="demo-note" role="note"><strong>${fr.demo.badge}</strong> — ${fr.demo.note}</p>`;
+}
+
+/** The marker beside a demonstration governance's name, in lists. */
+export function demoBadge(governance: { demo?: boolean | undefined }): Html | '' {
+  return governance.demo ? html` <span class="tag demo">${fr.demo.badge}</span>` : '';
 }
 
 export const HOME_STEP = { label: fr.nav.home, href: '/' };

@@ -155,6 +155,7 @@ ${
 }
 ${sheet.may['meeting.manage'] ? editForm(sheet, edit, refused?.form === 'reunion' ? refused : undefined) : ''}`;
   return layout({
+    demo: governance.demo === true,
     title,
     trail: {
       steps: [

@@ -106,6 +106,7 @@ ${
     : ''
 }`;
   return layout({
+    demo: governance.demo === true,
     title: t.title,
     trail: {
       steps: [

@@ -114,6 +114,7 @@ ${
 </section>`,
   )}`;
   return layout({
+    demo: governance.demo === true,
     title: roadmap.title,
     trail: {
       steps: [

@@ -10,6 +10,7 @@ import * as signIns from './2026-12-05T1100-sign-ins.ts';
 import * as visits from './2026-12-05T1500-visits.ts';
 import * as territoryDirectory from './2026-12-06T0200-territory-directory.ts';
 import * as historyPages from './2026-12-06T1000-history-pages.ts';
+import * as demoMarker from './2026-12-06T1100-demo-marker.ts';
 import * as personalCalendarFeeds from './2026-12-06T1200-personal-calendar-feeds.ts';
 
 /**
@@ -28,5 +29,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05T1500-visits': visits,
   '2026-12-06T0200-territory-directory': territoryDirectory,
   '2026-12-06T1000-history-pages': historyPages,
+  '2026-12-06T1100-demo-marker': demoMarker,
   '2026-12-06T1200-personal-calendar-feeds': personalCalendarFeeds,
 };

@@ -31,6 +31,7 @@ import {
   forgetChatData,
 } from './chat-link-codes.ts';
 import { deliveryRepository } from './deliveries.ts';
+import { demoRepository } from './demo.ts';
 import { appendOnlyRepository, versionedRepository } from './documents.ts';
 import { personalDataRepository } from './personal-data.ts';
 import { chunks, fromData, inSavepoint, likePattern, type Tx } from './rows.ts';
@@ -151,6 +152,10 @@ export function repositoriesOver(db: Tx, dialect: DialectName): Repositories {
     get chatInteractions() {
       built.chatInteractions ??= chatInteractionRepository(db);
       return built.chatInteractions;
+    },
+    get demo() {
+      built.demo ??= demoRepository(db);
+      return built.demo;
     },
   };
 }
@@ -502,6 +507,18 @@ function personsOver(db: Tx): Repositories['persons'] {
       return row ? persons.parse(row) : undefined;
     },
     search: searchIn(db, persons, 'persons'),
+    findByEmail: async (email) => {
+      // E-mail addresses are stored lower case (the kernel's schema); the JSON text holds it so.
+      const row = await db
+        .selectFrom('persons')
+        .select('data')
+        .where(
+          sql<boolean>`data like ${likePattern(`"email":${JSON.stringify(email.toLowerCase())}`)} escape '\\'`,
+        )
+        .orderBy('id')
+        .executeTakeFirst();
+      return row ? persons.parse(row) : undefined;
+    },
   };
 }
 
@@ -514,6 +531,13 @@ function governancesOver(db: Tx, dialect: DialectName): Repositories['governance
   return {
     ...governances,
     list: () => governances.listWhere({}),
+    count: async () => {
+      const row = await db
+        .selectFrom('governances')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
     listPage: async ({ after, limit }) => {
       let query = db.selectFrom('governances').select('data');
       if (after !== undefined) query = query.where('id', '>', after);

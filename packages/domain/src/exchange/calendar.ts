@@ -16,7 +16,7 @@ import { addDays } from '../shared/time.ts';
 
 /** What the feed is made of: the governance, its milestones and meetings, and what they name. */
 export interface CalendarSource {
-  governance: Pick<Governance, 'name' | 'timeZone'>;
+  governance: Pick<Governance, 'name' | 'timeZone' | 'demo'>;
   milestones: readonly Milestone[];
   meetings: readonly Meeting[];
   /** The actions the milestones belong to, for their titles. */
@@ -73,7 +73,8 @@ export function renderCalendar(source: CalendarSource): string {
     'VERSION:2.0',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(source.governance.name)}`,
+    // A subscribed calendar of demonstration data says so in its name.
+    `X-WR-CALNAME:${escapeText(source.governance.demo ? `${source.governance.name} (démonstration)` : source.governance.name)}`,
     `X-WR-TIMEZONE:${escapeText(source.governance.timeZone)}`,
     `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH}`,
     `X-PUBLISHED-TTL:${REFRESH}`,

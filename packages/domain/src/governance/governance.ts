@@ -103,6 +103,11 @@ export const Governance = GovernanceFields.extend({
   /** The organizations taking part; stored governances from before they existed have none. */
   organizations: z.array(GovernanceOrganization).max(500).superRefine(onceEach).default([]),
   chat: ChatBinding.optional(),
+  /** Demonstration data (`maille start` seeds it): shown as such, removed by `maille demo supprimer`. Never set by a form. */
+  demo: z
+    .boolean()
+    .optional()
+    .describe('Données de démonstration (fictives) : absent ou false pour une gouvernance réelle'),
 }).extend(EntityMeta.shape);
 export type Governance = z.infer<typeof Governance>;
 

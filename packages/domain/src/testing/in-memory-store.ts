@@ -111,6 +111,31 @@ const FORGOTTEN_TABLES = [
   'visits',
 ] as const;
 
+/** The tables whose rows belong to one governance (`governanceId`), as the demo's removal sees them. */
+const GOVERNED_TABLES = [
+  'bodies',
+  'meetings',
+  'roadmaps',
+  'roadmapVersions',
+  'actions',
+  'milestones',
+  'fundingLines',
+  'updates',
+  'indicators',
+  'measurements',
+  'deliveries',
+  'calendarFeeds',
+  'auditEvents',
+] as const;
+
+/** The tables whose records keep a person or an organization they name. */
+const REFERRING_TABLES: readonly TableName[] = [
+  'persons',
+  'organizations',
+  'governances',
+  ...GOVERNED_TABLES,
+];
+
 /**
  * The tables personal data is looked for in, as `@maille/db` does: not those erasure deletes, nor
  * the chat's handled interactions.
@@ -359,10 +384,15 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
           p.chatAccounts.some((a) => a.platform === platform && a.userId === userId),
         )[0],
       search: search('persons', (p) => p.displayName),
+      findByEmail: async (email) =>
+        where('persons', (p) => p.email?.toLowerCase() === email.toLowerCase()).sort((a, b) =>
+          byText(a.id, b.id),
+        )[0],
     },
     governances: {
       ...versioned('governances', 'La gouvernance'),
       list: async () => where('governances', () => true),
+      count: async () => rowsOf('governances').size,
       listPage: async ({ after, limit }) =>
         where('governances', (g) => after === undefined || g.id > after)
           .sort((a, b) => byText(a.id, b.id))
@@ -749,6 +779,78 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
         if (row) rowsOf('chatInteractions').set(interactionId, { ...row, reply });
       },
       replyTo: async (interactionId) => rowsOf('chatInteractions').get(interactionId)?.reply,
+    },
+    demo: {
+      remove: async (plan) => {
+        const removed: Record<string, number> = {};
+        const drop = (name: TableName, gone: (row: Record<string, unknown>) => boolean) => {
+          const rows = tables[name] as Map<string, Record<string, unknown>>;
+          for (const [key, row] of rows) {
+            if (!gone(row)) continue;
+            rows.delete(key);
+            removed[name] = (removed[name] ?? 0) + 1;
+          }
+        };
+        const governances = new Set(plan.governanceIds);
+        const ofThem = (row: Record<string, unknown>) =>
+          governances.has(row.governanceId as string);
+        const deliveries = new Set(where('deliveries', ofThem).map((d) => d.id));
+        drop('deliveryEvents', (e) => deliveries.has(e.deliveryId as string));
+        for (const name of GOVERNED_TABLES) drop(name, ofThem);
+        drop('governances', (g) => governances.has(g.id as string));
+
+        // Still named by a record that remains (not its own row, not the trail of its own changes).
+        const named = (id: string, needles: string[], tablesToSee: readonly TableName[]) =>
+          tablesToSee.some((name) =>
+            [...(tables[name] as Map<string, Record<string, unknown>>).values()].some((row) => {
+              if (row.id === id) return false;
+              if (name === 'auditEvents' && row.governanceId === undefined) return false;
+              const text = JSON.stringify(row);
+              return needles.some((needle) => text.includes(needle));
+            }),
+          );
+        const gone = new Set<string>();
+        for (const id of plan.personIds) {
+          if (!rowsOf('persons').has(id) || named(id, [`"${id}"`], REFERRING_TABLES)) continue;
+          drop('apiKeys', (k) => k.personId === id);
+          for (const table of FORGOTTEN_TABLES) drop(table, (row) => row.personId === id);
+          drop('persons', (p) => p.id === id);
+          gone.add(id);
+        }
+        for (const id of plan.organizationIds) {
+          if (!rowsOf('organizations').has(id) || named(id, [`"${id}"`], REFERRING_TABLES))
+            continue;
+          drop('organizations', (o) => o.id === id);
+          gone.add(id);
+        }
+        // A territory is named by its code; one kept keeps the territories it names (its parents).
+        const leaving = new Set(plan.territoryIds.filter((id) => rowsOf('territories').has(id)));
+        let changed = true;
+        while (changed) {
+          changed = false;
+          for (const id of leaving) {
+            const { code } = rowsOf('territories').get(id) as Territory;
+            const needles = [`"code":"${code}"`, `"inseeCode":"${code}"`];
+            const kept = ['governances', 'organizations', 'measurements', 'territories'] as const;
+            const namedBy = kept.some((name) =>
+              [...(tables[name] as Map<string, Record<string, unknown>>).values()].some(
+                (row) =>
+                  row.id !== id &&
+                  !(name === 'territories' && leaving.has(row.id as string)) &&
+                  needles.some((needle) => JSON.stringify(row).includes(needle)),
+              ),
+            );
+            if (namedBy) {
+              leaving.delete(id);
+              changed = true;
+            }
+          }
+        }
+        drop('territories', (t) => leaving.has(t.id as string));
+        for (const id of leaving) gone.add(id);
+        drop('auditEvents', (e) => e.governanceId === undefined && gone.has(e.entityId as string));
+        return removed;
+      },
     },
   };
 

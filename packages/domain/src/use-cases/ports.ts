@@ -102,6 +102,8 @@ export interface PersonRepository extends VersionedRepository<Person> {
   findByChatAccount(platform: ChatPlatform, userId: string): Promise<Person | undefined>;
   /** Persons whose name contains `query`, ignoring case and accents (see `searchKey`). */
   search(query: string, limit: number): Promise<Person[]>;
+  /** The person with this e-mail address, whatever its case (the first by id if several). */
+  findByEmail(email: string): Promise<Person | undefined>;
 }
 
 export interface GovernanceRepository extends VersionedRepository<Governance> {
@@ -114,6 +116,8 @@ export interface GovernanceRepository extends VersionedRepository<Governance> {
    * instance.
    */
   listTakenPartIn(personId: string): Promise<Governance[]>;
+  /** How many governances the instance holds. */
+  count(): Promise<number>;
 }
 
 export interface ByGovernance<T> {
@@ -389,6 +393,30 @@ export interface ChatInteractionRepository {
 }
 
 /** Every repository, as seen inside one transaction. */
+/** What `DemoRepository.remove` deletes: ids, each checked once more by the store. */
+export interface DemoRemovalPlan {
+  /** Removed with everything attached to them (bodies to calendar links, their audit trail). */
+  governanceIds: readonly string[];
+  /** Removed with their keys, sign-ins and chat codes — unless a remaining record names them. */
+  personIds: readonly string[];
+  /** Removed unless a remaining record names them. */
+  organizationIds: readonly string[];
+  /** Removed unless a remaining governance, organization, measurement or territory names its code. */
+  territoryIds: readonly string[];
+}
+
+/** Rows removed, by table (the store's names, `fundingLines`…); a table with none is absent. */
+export type RemovedRows = Record<string, number>;
+
+export interface DemoRepository {
+  /**
+   * Removes the demonstration data of `plan`, in the caller's transaction. A person, an
+   * organization or a territory still named by what remains (a real governance sharing it) is
+   * kept whole.
+   */
+  remove(plan: DemoRemovalPlan): Promise<RemovedRows>;
+}
+
 export interface Repositories {
   territories: TerritoryRepository;
   organizations: OrganizationRepository;
@@ -416,6 +444,7 @@ export interface Repositories {
   visits: VisitRepository;
   chatAnswers: ChatAnswerRepository;
   chatInteractions: ChatInteractionRepository;
+  demo: DemoRepository;
 }
 
 /**

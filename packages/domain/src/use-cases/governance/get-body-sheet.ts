@@ -26,7 +26,7 @@ export interface BodySeat {
 }
 
 export interface BodySheet {
-  governance: Pick<Governance, 'id' | 'name' | 'timeZone'>;
+  governance: Pick<Governance, 'id' | 'name' | 'timeZone' | 'demo'>;
   body: Body;
   today: string;
   /** Who sits on it today, then who sat on it, the latest departures first. */
@@ -82,7 +82,12 @@ export async function getBodySheet(ctx: UseCaseContext, input: unknown): Promise
       .filter((m) => m.startsAt < now)
       .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
     return {
-      governance: { id: governance.id, name: governance.name, timeZone: governance.timeZone },
+      governance: {
+        id: governance.id,
+        name: governance.name,
+        timeZone: governance.timeZone,
+        ...(governance.demo ? { demo: true } : {}),
+      },
       body,
       today,
       seats,

@@ -24,7 +24,7 @@ interface ActionRef {
 }
 
 export interface MeetingSheet {
-  governance: Pick<Governance, 'id' | 'name' | 'timeZone'>;
+  governance: Pick<Governance, 'id' | 'name' | 'timeZone' | 'demo'>;
   body: { id: string; name: string };
   meeting: Meeting;
   agenda: { title: string; presenter: PersonRef | null; action: ActionRef | null }[];
@@ -91,7 +91,12 @@ export async function getMeetingSheet(ctx: UseCaseContext, input: unknown): Prom
       localDate(meeting.startsAt, governance.timeZone) <=
         localDate(ctx.clock(), governance.timeZone);
     return {
-      governance: { id: governance.id, name: governance.name, timeZone: governance.timeZone },
+      governance: {
+        id: governance.id,
+        name: governance.name,
+        timeZone: governance.timeZone,
+        ...(governance.demo ? { demo: true } : {}),
+      },
       body: { id: body.id, name: body.name },
       meeting,
       agenda: meeting.agenda.map((item) => ({
