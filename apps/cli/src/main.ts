@@ -8,6 +8,7 @@ import { calendar } from './commands/calendar.ts';
 import { coordination } from './commands/coordination.ts';
 import { demo } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
+import { funding } from './commands/funding.ts';
 import { importCommand } from './commands/import.ts';
 import { key } from './commands/key.ts';
 import { link } from './commands/link.ts';
@@ -34,6 +35,7 @@ const COMMANDS: readonly Command[] = [
   seed,
   territories,
   places,
+  funding,
   exportCommand,
   importCommand,
   backup,

@@ -1,5 +1,5 @@
-import { plural, type TerritorialDiagnosis } from '@maille/domain';
-import type { ApiKey, CalendarFeed } from '@maille/domain/use-cases';
+import { formatEuros, plural, type TerritorialDiagnosis } from '@maille/domain';
+import type { ApiKey, CalendarFeed, FundingCalendar } from '@maille/domain/use-cases';
 import { formatCount, formatDate } from '../french.ts';
 
 /**
@@ -136,6 +136,29 @@ export const fr = {
       `Démonstration ajoutée : ${plural(count, 'enregistrement écrit', 'enregistrements écrits')}.`,
     already: 'La démonstration est déjà dans la base : rien n’a été ajouté.',
     governance: (name: string, id: string) => `  • ${name} (${id})`,
+  },
+  funding: {
+    needsGovernance: 'Précisez la gouvernance : --gouvernance gov_…',
+    badDays: 'Nombre de jours attendu après --jours : un entier de 1 à 366.',
+    calendar: (c: FundingCalendar) =>
+      [
+        c.due.length === 0
+          ? `Aucune échéance à tenir dans les ${c.aheadDays} jours : ni dossier à déposer, ni bilan à rendre.`
+          : `Échéances à tenir (${c.due.length}) :`,
+        ...c.due.map(
+          (d) =>
+            `  ${formatDate(d.date)} — ${d.label}, ${d.funder}${d.programme ? ` (${d.programme})` : ''}${d.action ? `, ${d.action.code} ${d.action.title}` : ''} : ${d.daysUntil < 0 ? `en retard de ${plural(-d.daysUntil, 'jour', 'jours')}` : d.daysUntil === 0 ? 'aujourd’hui' : `dans ${plural(d.daysUntil, 'jour', 'jours')}`}`,
+        ),
+        c.funders.length === 0
+          ? 'Aucune ligne de financement.'
+          : 'Par financeur (demandé, accordé, versé, reste à verser) :',
+        ...c.funders.map(
+          (f) =>
+            `  ${f.label} : ${formatEuros(f.askedCents)}, ${formatEuros(f.grantedCents)}, ${formatEuros(f.paidCents)}, ${formatEuros(f.toBePaidCents)}`,
+        ),
+      ].join('\n'),
+    written: (count: number, file: string) =>
+      `${plural(count, 'ligne de financement écrite', 'lignes de financement écrites')} dans ${file}.`,
   },
   places: {
     fileArgument: 'le fichier de lieux à importer (JSON ou CSV)',

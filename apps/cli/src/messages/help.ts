@@ -15,6 +15,14 @@ export const COMMAND_SUMMARIES = [
     'territoires charger',
     'Charge le répertoire officiel des communes, EPCI, départements et régions',
   ],
+  [
+    'lieux importer|rapport|exporter|diagnostic',
+    'Importe ou exporte le fichier national des lieux ; le diagnostic territorial',
+  ],
+  [
+    'financements --gouvernance <g>',
+    'Échéances de financement à tenir et vue par financeur (--fichier f.csv)',
+  ],
   ['export <gouvernance>', 'Exporte une gouvernance entière en JSON (--fichier f)'],
   ['import <fichier>', 'Importe une gouvernance exportée par « maille export »'],
   ['backup <fichier>', 'Sauvegarde la base SQLite pendant qu’elle sert, et vérifie la copie'],
@@ -146,6 +154,15 @@ diagnostic  Le diagnostic territorial : communes avec et sans lieu, population s
             l’écrit en CSV (une ligne par commune).
 
 Exemple : maille lieux importer charente.json
+`,
+  funding: `Usage : maille financements --gouvernance gov_… [--jours 90] [--fichier f.csv] [--remplacer]
+
+Les échéances de financement à tenir — dossiers à déposer (lignes « Envisagé ») et bilans à rendre
+(tant qu’ils ne sont pas remis) —, en retard puis dans les --jours à venir (90 par défaut), et par
+financeur ce qui a été demandé, accordé et versé. --fichier écrit toutes les lignes et leur
+calendrier en CSV (séparateur ;, pour un tableur).
+
+Exemple : maille financements --gouvernance gov_dronnebelle --fichier financements.csv
 `,
   territories: `Usage : maille territoires charger
 
