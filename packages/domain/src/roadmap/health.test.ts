@@ -71,6 +71,8 @@ function line(
     governanceId: GOV,
     actionId,
     status: 'accorde',
+    payments: [],
+    statusHistory: [],
     ...META,
     ...overrides,
   };
