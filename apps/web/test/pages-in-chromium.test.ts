@@ -187,7 +187,8 @@ describe('the web workspace in Chromium', () => {
       expect(await seriousViolations(coordinator), path).toEqual([]);
     }
     await desk.close();
-  }, 120_000);
+    // A long journey through a dozen pages, each scanned by axe-core with its forms unfolded.
+  }, 300_000);
 
   it('uploads the national places file, shows its report, and merges a duplicate', async () => {
     await loadTerritoryDirectory(world.admin, {
