@@ -6,6 +6,7 @@ import {
   loadTerritoryDirectory,
   type Repositories,
   removeDemo,
+  renewPersonalCalendarFeed,
   type Store,
 } from '@maille/domain/use-cases';
 import { sql } from 'kysely';
@@ -77,6 +78,13 @@ describe.each(DIALECTS)('removing the demo on %s', (dialect) => {
       personId: shared,
       role: 'membre',
     });
+    // The Dronne coordinator took her own agenda link from the workspace, then renewed it.
+    const dufour = DEMO_IDS.dronneEtBelle.coordinator;
+    for (let i = 0; i < 2; i++)
+      await renewPersonalCalendarFeed(
+        kernelAt(test.database, NOW, { personId: dufour, channel: 'web' }),
+        { personId: dufour },
+      );
   });
   afterAll(() => test.drop());
 
@@ -133,6 +141,11 @@ describe.each(DIALECTS)('removing the demo on %s', (dialect) => {
       });
     // Every demo person is gone but the member of the real governance, who stays whole.
     expect(await countOf('persons', 'id', records.persons)).toBe(1);
+    // Her agenda links went with her: her own link names no one real.
+    expect(await countOf('persons', 'id', [DEMO_IDS.dronneEtBelle.coordinator])).toBe(0);
+    expect(await countOf('calendar_feeds', 'person_id', [DEMO_IDS.dronneEtBelle.coordinator])).toBe(
+      0,
+    );
     const realAfter = await read(async (repos) => ({
       governance: await repos.governances.get(realGovernanceId),
       coordinator: await repos.persons.get(realPersonId),
@@ -162,5 +175,7 @@ describe.each(DIALECTS)('removing the demo on %s', (dialect) => {
     const again = await seedDemo(createStore(test.database), LATER);
     expect(again.created).toBe(true);
     expect(await countOf('governances', 'id', DEMO_GOVERNANCES)).toBe(2);
+    // Put back, it is no longer « removed »: `maille start` shows it again.
+    expect(await getDemoState(kernelAt(test.database, LATER))).toEqual({});
   });
 });

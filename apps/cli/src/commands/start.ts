@@ -192,14 +192,20 @@ function openRequestLog(database: Database): { file: string; fd: number } {
 
 /**
  * A fresh key for the demo coordinator, the previous one revoked: only its hash is stored, so the
- * only way to show a working key at each start is to make a new one. Nothing when the demo
- * coordinator is gone (erased, or a database without the demo).
+ * only way to show a working key at each start is to make a new one. Nothing without the demo of
+ * La Rochelle (removed, or a real instance), even when its coordinator stays for a real
+ * governance, nor when she was erased.
  */
 async function renewDemoKey(cli: Cli, database: Database): Promise<string | undefined> {
   const personId = DEMO_IDS.laRochelle.coordinator;
   const kernel = kernelContext(cli, database);
-  const person = await kernel.store.transaction((repos) => repos.persons.get(personId));
-  if (!person || person.erasedAt) return undefined;
+  const [person, governance] = await kernel.store.transaction((repos) =>
+    Promise.all([
+      repos.persons.get(personId),
+      repos.governances.get(DEMO_IDS.laRochelle.governance),
+    ]),
+  );
+  if (!person || person.erasedAt || governance?.demo !== true) return undefined;
   for (const key of await listApiKeys(kernel, { personId })) {
     if (key.label === DEMO_LABEL && !key.revokedAt) {
       await revokeApiKey(kernel, { keyId: key.id });

@@ -98,10 +98,12 @@ export function demoRepository(tx: Tx): DemoRepository {
           .where('id', '=', id)
           .executeTakeFirst();
         if (!exists || (await named(id, [`"${id}"`], REFERRING))) continue;
+        // Their own agenda link goes with them; a link they made to a real governance keeps them.
         const feeds = await db
           .selectFrom('calendar_feeds')
           .select('id')
           .where('created_by', '=', id)
+          .where((eb) => eb.or([eb('person_id', 'is', null), eb('person_id', '<>', id)]))
           .executeTakeFirst();
         const deliveries = await db
           .selectFrom('deliveries')
@@ -116,6 +118,7 @@ export function demoRepository(tx: Tx): DemoRepository {
             .set({ issued_by: null })
             .where('issued_by', '=', id)
             .execute();
+        await remove('calendar_feeds', 'person_id', [id]);
         await remove('api_keys', 'person_id', [id]);
         for (const table of [
           'chat_link_codes',

@@ -63,8 +63,9 @@ export async function removeDemo(ctx: UseCaseContext, input: unknown): Promise<D
 }
 
 /**
- * Whether the demonstration was removed from this instance (and when, the latest time): read from
- * the audit trail, a few events at most.
+ * Whether the demonstration was removed from this instance and not put back since (`maille seed
+ * --demo` puts it back on purpose): when, the latest time, read from the audit trail, a few events
+ * at most.
  *
  * @example
  * const { removedAt } = await getDemoState(ctx);
@@ -75,8 +76,14 @@ export async function getDemoState(ctx: UseCaseContext): Promise<{ removedAt?: s
       DEMO_AUDIT_ENTITY.entity,
       DEMO_AUDIT_ENTITY.entityId,
     );
-    const removals = events.filter((e) => e.action === 'remove').map((e) => e.at);
-    const latest = removals.sort().at(-1);
-    return latest ? { removedAt: latest } : {};
+    const latest = events
+      .filter((e) => e.action === 'remove')
+      .map((e) => e.at)
+      .sort()
+      .at(-1);
+    if (!latest) return {};
+    // Governances are few on an instance (one per territory): read whole, the flag is in their data.
+    const present = (await repos.governances.list()).some((g) => g.demo === true);
+    return present ? {} : { removedAt: latest };
   });
 }
