@@ -68,12 +68,55 @@ describe('a real instance', () => {
     // Put back on purpose, it is there again, and still marked.
     expect((await box.run('seed', '--demo')).code).toBe(0);
     expect((await contents()).governances).toContain(DEMO_IDS.laRochelle.governance);
+    const back = await box.run('start');
+    expect(back.code, back.err).toBe(0);
+    expect(back.out).not.toContain('Démonstration retirée');
+    expect(back.out).toContain('Démonstration déjà présente');
+    expect(back.out).toMatch(/━━ .*La Rochelle · Démonstration ━━/);
+    expect(back.out).toContain('Clé d’API de la coordinatrice de démonstration');
   });
 });
 
 describe('maille coordination creer', () => {
   it('creates the first coordinator, whose link signs in to the web workspace', async () => {
     expect((await box.run('migrate', 'up')).code).toBe(0);
+    // Without the official directory, the territory cannot be checked: said, with the command.
+    const unchecked = await box.run(
+      'coordination',
+      'creer',
+      '--nom',
+      'Awa Diallo',
+      '--email',
+      'awa.diallo@exemple.fr',
+      '--gouvernance',
+      'Coordination du Grand Cognac',
+      '--territoire',
+      'epci:200070514',
+    );
+    expect(unchecked.code).toBe(1);
+    expect(unchecked.err).toContain('--territoire — le répertoire officiel des territoires');
+    expect(unchecked.err).toContain('pnpm maille territoires charger');
+    expect(noStackTrace(unchecked.err)).toBe(true);
+    expect(await contents()).toEqual({ governances: [], persons: 0 });
+    expect((await box.run('territoires', 'charger')).code).toBe(0);
+    // A code the directory does not know is refused, naming the option.
+    const unknown = await box.run(
+      'coordination',
+      'creer',
+      '--nom',
+      'Awa Diallo',
+      '--email',
+      'awa.diallo@exemple.fr',
+      '--gouvernance',
+      'Coordination du Grand Cognac',
+      '--territoire',
+      'epci:200099992',
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('--territoire — Aucun territoire de niveau');
+    expect(unknown.err).not.toContain('governance.territory');
+    expect(await contents()).toMatchObject({ governances: [], persons: 0 });
+
     const created = await box.run(
       'coordination',
       'creer',

@@ -3,6 +3,7 @@ import {
   assignRole,
   createCoordinator,
   getDemoState,
+  loadTerritoryDirectory,
   removeDemo,
   type UseCaseContext,
 } from '@maille/domain/use-cases';
@@ -26,6 +27,19 @@ it('removes the demo from the in-memory store, keeping what a real governance sh
     ids: sequentialIds(),
     actor: { instanceAdmin: true, channel: 'cli' },
   };
+  // The official directory, reduced to the agglomeration of La Rochelle: a real governance's
+  // territory is checked against it.
+  await loadTerritoryDirectory(admin, {
+    edition: 'test',
+    directory: {
+      communes: [
+        { code: '17300', nom: 'La Rochelle', type: 'commune-actuelle', departement: '17' },
+      ],
+      epci: [{ code: '241700434', nom: 'CA de La Rochelle', membres: [{ code: '17300' }] }],
+      departements: [{ code: '17', nom: 'Charente-Maritime', region: '75' }],
+      regions: [{ code: '75', nom: 'Nouvelle-Aquitaine' }],
+    },
+  });
   const { person, governance } = await createCoordinator(admin, {
     displayName: 'Awa Diallo',
     email: 'awa.diallo@exemple.fr',

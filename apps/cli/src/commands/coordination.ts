@@ -1,3 +1,4 @@
+import { ValidationError } from '@maille/domain';
 import { TerritoryLevel } from '@maille/domain/actors';
 import { createCoordinator, issueSignInLink } from '@maille/domain/use-cases';
 import { type Command, noMoreArguments, stringOption, subcommand } from '../command.ts';
@@ -42,7 +43,11 @@ export const coordination: Command = {
 
     const { result, link } = await withDatabase(cli, { migrated: true }, async (database) => {
       const ctx = kernelContext(cli, database);
-      const result = await createCoordinator(ctx, { displayName, email, governance });
+      const result = await createCoordinator(ctx, { displayName, email, governance }).catch(
+        (error: unknown) => {
+          throw error instanceof ValidationError ? namingOptions(error) : error;
+        },
+      );
       const link = await issueSignInLink(ctx, { personId: result.person.id });
       return { result, link };
     });
@@ -61,6 +66,25 @@ export const coordination: Command = {
     cli.print(signInUrl(cli.env.WEB_URL ?? `http://localhost:${cli.env.PORT}`, link.secret));
   },
 };
+
+/** The kernel names its fields (`governance.territory.code`); the person typed options. */
+const OPTIONS: [prefix: string, option: string][] = [
+  ['displayName', '--nom'],
+  ['email', '--email'],
+  ['governance.name', '--gouvernance'],
+  ['governance.territory', '--territoire'],
+];
+
+function namingOptions(error: ValidationError): ValidationError {
+  const issues = error.issues.map((issue) => {
+    const field = issue.path.join('.');
+    const option = OPTIONS.find(([prefix]) => field.startsWith(prefix))?.[1];
+    // The whole territory refused, not its code: the directory is missing, say how to load it.
+    const hint = field === 'governance.territory' ? fr.coordinator.loadDirectoryHint : '';
+    return option ? { path: [option], message: `${issue.message}${hint}` } : issue;
+  });
+  return new ValidationError(issues);
+}
 
 /** `epci:200070514` as a territory reference; anything else is refused, naming the option. */
 function territoryRef(text: string): { level: TerritoryLevel; code: string } {

@@ -335,6 +335,8 @@ export const fr = {
     needsEmail: 'Précisez son adresse électronique (--email adresse@exemple.fr).',
     territoryFormat: (given: string) =>
       `--territoire : « ${given} » n’est pas un territoire ; écrivez niveau:code, par exemple epci:200070514 (SIREN de l’EPCI), departement:17 ou commune:17300.`,
+    loadDirectoryHint:
+      ' Commande : pnpm maille territoires charger (quelques secondes), puis relancez celle-ci.',
     territoryWithoutGovernance:
       '--territoire va avec --gouvernance "Nom de la gouvernance" : précisez les deux, ou aucun.',
     governanceWithoutTerritory:

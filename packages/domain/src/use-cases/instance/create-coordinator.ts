@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TerritoryRef } from '../../actors/territory.ts';
 import type { Governance, Perimeter } from '../../governance/governance.ts';
 import { Person } from '../../people/person.ts';
-import { ForbiddenError } from '../../shared/errors.ts';
+import { ForbiddenError, ValidationError } from '../../shared/errors.ts';
 import { Email, Name } from '../../shared/text.ts';
 import { validate } from '../../shared/validate.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -31,7 +31,7 @@ function perimeterOf(level: TerritoryRef['level']): Perimeter {
 /**
  * The first coordinator of a new instance, created by its administrator (the command line): a
  * person with the function « coordinateur », and, when given, their governance with them as its
- * coordinator. Signed in (see `issueSignInLink`), they do everything else from the web workspace,
+ * coordinator, on a territory of the official directory, which must be loaded. Signed in (see `issueSignInLink`), they do everything else from the web workspace,
  * opening their governance there if it was not given. A person already known by the e-mail address
  * is returned as is (`created: false`), never duplicated.
  *
@@ -49,6 +49,20 @@ export async function createCoordinator(
     );
   }
   return ctx.store.transaction(async (repos) => {
+    // A real instance's first governance: without the official directory its code cannot be
+    // checked, and a mistyped SIREN would open a governance with no commune.
+    if (
+      fields.governance &&
+      (await repos.territories.findByCode('pays', 'FR'))?.official !== true
+    ) {
+      throw new ValidationError([
+        {
+          path: ['governance', 'territory'],
+          message:
+            'le répertoire officiel des territoires n’est pas chargé : ce territoire ne peut pas être vérifié. Chargez-le d’abord.',
+        },
+      ]);
+    }
     const known = await repos.persons.findByEmail(fields.email);
     if (known) return { person: known, created: false };
     const person = await insertNew(
@@ -71,7 +85,12 @@ export async function createCoordinator(
         territory: fields.governance.territory,
         perimeter: perimeterOf(fields.governance.territory.level),
       },
-    );
+    ).catch((error: unknown) => {
+      // Its fields are this input's `governance`: name them so.
+      throw error instanceof ValidationError
+        ? new ValidationError(error.issues.map((i) => ({ ...i, path: ['governance', ...i.path] })))
+        : error;
+    });
     return { person, created: true, governance };
   });
 }
