@@ -469,6 +469,17 @@ describe('/agenda', () => {
     const refused = expectPrivate(await bot.command(user, 'agenda', { renouveler: 'non' }));
     expect(refused).toContain('/agenda renouveler:oui');
     expect(refused).not.toMatch(link);
+    // A longer wrong answer gets the same explanation, not « too long ».
+    const unsure = expectPrivate(await bot.command(user, 'agenda', { renouveler: 'peut-etre' }));
+    expect(unsure).toContain('/agenda renouveler:oui');
+  });
+
+  it('asked to renew a link they never had, gives the first without « the old one »', async () => {
+    const user = discordUser('100000000000000044', 'gautier');
+    expect(await linkAs(user, 'per_lrgautier')).toMatch(/lié/i);
+    const first = expectPrivate(await bot.command(user, 'agenda', { renouveler: 'oui' }));
+    expect(first).toMatch(/http:\/\/maille\.test\/calendars\/[A-Za-z0-9_-]{43}\.ics/);
+    expect(first).not.toContain('L’ancien ne fonctionne plus');
   });
 });
 

@@ -25,7 +25,8 @@ export const agenda: BotCommand = {
         description: texts.renouveler,
         type: 'string',
         required: false,
-        maxLength: 3,
+        // Long enough for a wrong answer to get the explanation, not « too long ».
+        maxLength: 40,
       },
     ],
   },
@@ -37,8 +38,9 @@ export const agenda: BotCommand = {
     if (!call.ctx.webUrl) return privately(texts.noAddress);
     const input = { personId: me.personId };
     const live = renew === undefined ? await getPersonalCalendarFeed(me.kernel, input) : undefined;
-    const { token } = live ?? (await renewPersonalCalendarFeed(me.kernel, input));
-    const url = `${call.ctx.webUrl}${calendarFeedPath(token)}`;
-    return privately(renew === undefined ? texts.link(url) : texts.renewed(url));
+    if (live) return privately(texts.link(`${call.ctx.webUrl}${calendarFeedPath(live.token)}`));
+    const made = await renewPersonalCalendarFeed(me.kernel, input);
+    const url = `${call.ctx.webUrl}${calendarFeedPath(made.token)}`;
+    return privately(made.replaced ? texts.renewed(url) : texts.link(url));
   },
 };

@@ -97,8 +97,9 @@ export function accountRoutes(sessionCookie: string) {
 
       // A new link, the old one revoked at once; the page then shows the new one.
       .post(`${ACCOUNT_PATH}/agenda`, async (c) => {
-        await renewPersonalCalendarFeed(c.var.kernel, { personId: me(c).id });
-        return c.redirect(`${ACCOUNT_PATH}?agenda=nouveau#agenda`, 303);
+        const { replaced } = await renewPersonalCalendarFeed(c.var.kernel, { personId: me(c).id });
+        // « The old one no longer works » only when there was one.
+        return c.redirect(`${ACCOUNT_PATH}${replaced ? '?agenda=nouveau' : ''}#agenda`, 303);
       })
 
       .post(`${ACCOUNT_PATH}/deconnexion-partout`, async (c) => {
