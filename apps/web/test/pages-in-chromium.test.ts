@@ -278,13 +278,16 @@ describe('the web workspace in Chromium', () => {
     await signIn(page, 'per_lrmarchand');
     await page.goto(`${origin}/compte`);
     await page.getByRole('button', { name: 'Créer mon lien d’agenda' }).click();
-    await page.waitForURL(/\/compte\?agenda=nouveau#agenda$/);
+    // A first link replaces nothing: no « l’ancien ne fonctionne plus » to read.
+    await page.waitForURL(/\/compte#agenda$/);
+    expect(await page.getByText('l’ancien ne fonctionne plus').count()).toBe(0);
     const field = page.getByLabel('Le lien de votre agenda');
     const first = await field.inputValue();
     expect(first).toMatch(/\/calendars\/[A-Za-z0-9_-]{43}\.ics$/);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Renouveler le lien' }).click();
     await page.waitForURL(/\/compte\?agenda=nouveau#agenda$/);
+    expect(await page.getByText('l’ancien ne fonctionne plus').count()).toBe(1);
     const second = await page.getByLabel('Le lien de votre agenda').inputValue();
     expect(second).not.toBe(first);
     const opens = async (url: string) =>
