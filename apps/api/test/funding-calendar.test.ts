@@ -30,7 +30,7 @@ describe('a funding line’s calendar through the API', () => {
           funderKind: 'region',
           programme: 'Appel à projets « Numérique inclusif »',
           amountCents: 2_000_000,
-          applicationDeadline: '2030-03-31',
+          applicationDeadline: '2026-03-31',
         },
       }),
     );
@@ -45,7 +45,7 @@ describe('a funding line’s calendar through the API', () => {
       send('PATCH', {
         token,
         ifMatch: `"${line.id}.1"`,
-        body: { status: 'accorde', decidedOn: '2030-03-01' },
+        body: { status: 'accorde', decidedOn: '2026-03-01' },
       }),
     );
     const problem = await expectProblem(early, 400, 'validation');
@@ -53,7 +53,7 @@ describe('a funding line’s calendar through the API', () => {
       {
         path: '/decidedOn',
         message:
-          'La date de décision (1er mars 2030) précède la date limite de dépôt (31 mars 2030).',
+          'La date de décision (1er mars 2026) précède la date limite de dépôt (31 mars 2026).',
       },
     ]);
 
@@ -62,7 +62,7 @@ describe('a funding line’s calendar through the API', () => {
       send('PATCH', {
         token,
         ifMatch: `"${line.id}.1"`,
-        body: { status: 'accorde', decidedOn: '2030-05-15', grantedCents: 1_500_000 },
+        body: { status: 'accorde', decidedOn: '2026-05-15', grantedCents: 1_500_000 },
       }),
     );
     expect(granted.status).toBe(200);
@@ -72,7 +72,7 @@ describe('a funding line’s calendar through the API', () => {
       send('POST', {
         token,
         ifMatch: `"${line.id}.2"`,
-        body: { on: '2030-06-01', amountCents: 1_600_000 },
+        body: { on: '2026-06-01', amountCents: 1_600_000 },
       }),
     );
     const refused = await expectProblem(over, 400, 'validation');
@@ -81,8 +81,8 @@ describe('a funding line’s calendar through the API', () => {
     );
 
     for (const [on, amountCents, version] of [
-      ['2030-06-01', 750_000, 2],
-      ['2030-12-01', 750_000, 3],
+      ['2026-06-01', 750_000, 2],
+      ['2026-11-01', 750_000, 3],
     ] as const) {
       const paid = await api.app.request(
         `/funding-lines/${line.id}/payments`,
@@ -106,10 +106,10 @@ describe('a funding line’s calendar through the API', () => {
       paidCents: 1_500_000,
     });
     expect(calendar.lines.find((l) => l.line.id === line.id)?.dates).toEqual([
-      { kind: 'depot', date: '2030-03-31', open: false },
-      { kind: 'decision', date: '2030-05-15', open: false },
-      { kind: 'versement', date: '2030-06-01', open: false, amountCents: 750_000 },
-      { kind: 'versement', date: '2030-12-01', open: false, amountCents: 750_000 },
+      { kind: 'depot', date: '2026-03-31', open: false },
+      { kind: 'decision', date: '2026-05-15', open: false },
+      { kind: 'versement', date: '2026-06-01', open: false, amountCents: 750_000 },
+      { kind: 'versement', date: '2026-11-01', open: false, amountCents: 750_000 },
     ]);
 
     const csv = await api.app.request(
@@ -122,7 +122,7 @@ describe('a funding line’s calendar through the API', () => {
     expect(header).toContain('Montant accordé (€);Montant versé (€);Date limite de dépôt');
     const row = text.split('\r\n').find((r) => r.includes(line.id)) ?? '';
     expect(row).toContain(
-      'Appel à projets « Numérique inclusif »;Versé;20000,00;15000,00;15000,00;2030-03-31;2030-05-15',
+      'Appel à projets « Numérique inclusif »;Versé;20000,00;15000,00;15000,00;2026-03-31;2026-05-15',
     );
   });
 

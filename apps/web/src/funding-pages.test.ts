@@ -63,7 +63,7 @@ describe('a funding line’s calendar on its sheet and on the funding page', () 
     const payment = `versement-${line.id}`;
     const over = await post(`/financements/${line.id}/versements`, cookie, {
       version: String(dated?.version),
-      [`${payment}-on`]: '2030-01-15',
+      [`${payment}-on`]: '2026-11-20',
       [`${payment}-amount`]: '9 000',
     });
     expect(over.status).toBe(400);
@@ -73,7 +73,7 @@ describe('a funding line’s calendar on its sheet and on the funding page', () 
 
     const paid = await post(`/financements/${line.id}/versements`, cookie, {
       version: String(dated?.version),
-      [`${payment}-on`]: '2030-01-15',
+      [`${payment}-on`]: '2026-11-20',
       [`${payment}-amount`]: '4 000',
       [`${payment}-note`]: 'Avance de 50 %',
     });
@@ -86,11 +86,11 @@ describe('a funding line’s calendar on its sheet and on the funding page', () 
     expect(funding.status).toBe(200);
     const fundingPage = await funding.text();
     expect(fundingPage).toContain('Financements et échéances');
-    expect(fundingPage).toContain('15 janvier 2030 : versement de 4\u202f000\u00a0€');
+    expect(fundingPage).toContain('20 novembre 2026 : versement de 4\u202f000\u00a0€');
     expect(fundingPage).toContain('31 mars 2031 : Bilan à rendre');
     const csv = await get(`/gouvernances/${LR.governance}/financements.csv`, cookie);
     expect(csv.headers.get('Content-Disposition')).toMatch(/financements-gov_larochelle-/);
-    expect(await csv.text()).toContain('2030-01-15 : 4000,00 €');
+    expect(await csv.text()).toContain('2026-11-20 : 4000,00 €');
   });
 
   it('shows the funding page to the governance’s readers only', async () => {
