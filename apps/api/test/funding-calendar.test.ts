@@ -142,4 +142,104 @@ describe('a funding line’s calendar through the API', () => {
     const after = await read<Line>(api, `/funding-lines/${LR.stateFunding}`, token);
     expect(after.etag).toBe(before.etag);
   });
+  it('corrects then deletes a payment recorded by mistake, under If-Match, writing nothing when refused', async () => {
+    const token = api.keys.coordinator;
+    const path = `/funding-lines/${LR.stateFunding}/payments`;
+    const before = await read<Line>(api, `/funding-lines/${LR.stateFunding}`, token);
+    expect(before.body.status).toBe('verse');
+    expect(before.body.payments).toHaveLength(2);
+
+    // A payment dated after today (24 November 2026): refused, naming the body's field.
+    const future = await api.app.request(
+      `${path}/1`,
+      send('PUT', {
+        token,
+        ifMatch: before.etag,
+        body: { on: '2026-12-15', amountCents: 20_000_000 },
+      }),
+    );
+    const refused = await expectProblem(future, 400, 'validation');
+    expect(refused.errors).toEqual([
+      {
+        path: '/on',
+        message:
+          'Le versement du 15 décembre 2026 est dans le futur : enregistrez-le une fois reçu.',
+      },
+    ]);
+    // A payment the line does not have.
+    await expectProblem(
+      await api.app.request(
+        `${path}/7`,
+        send('PUT', { token, ifMatch: before.etag, body: { on: '2022-06-15', amountCents: 1 } }),
+      ),
+      404,
+      'introuvable',
+    );
+    expect((await read<Line>(api, `/funding-lines/${LR.stateFunding}`, token)).etag).toBe(
+      before.etag,
+    );
+
+    // The second year was 150 000 €, not 200 000 €: the line is no longer fully paid.
+    const corrected = await api.app.request(
+      `${path}/1`,
+      send('PUT', {
+        token,
+        ifMatch: before.etag,
+        body: { on: '2022-06-15', amountCents: 15_000_000, note: 'Seconde année, corrigée' },
+      }),
+    );
+    expect(corrected.status, await corrected.clone().text()).toBe(200);
+    const line = (await corrected.json()) as Line;
+    expect(line.payments.map((p) => p.amountCents)).toEqual([20_000_000, 15_000_000]);
+    expect(line.status).toBe('accorde');
+    expect(corrected.headers.get('ETag')).toBe(`"${LR.stateFunding}.${before.body.version + 1}"`);
+
+    // Deleting with the version read before the correction: stale, refused before any rule.
+    await expectProblem(
+      await api.app.request(`${path}/0`, send('DELETE', { token, ifMatch: before.etag })),
+      412,
+      'precondition-echouee',
+    );
+    const deleted = await api.app.request(
+      `${path}/0`,
+      send('DELETE', { token, ifMatch: corrected.headers.get('ETag') }),
+    );
+    expect(deleted.status, await deleted.clone().text()).toBe(200);
+    expect(((await deleted.json()) as Line).payments).toEqual([
+      { on: '2022-06-15', amountCents: 15_000_000, note: 'Seconde année, corrigée' },
+    ]);
+
+    // Both changes are in the line's history, by the coordinator, through the API.
+    const { body: history } = await read<{
+      items: { event: { action: string; actorId?: string; channel: string } }[];
+    }>(
+      api,
+      `/governances/${LR.governance}/history?entity=funding_line&entityId=${LR.stateFunding}`,
+      token,
+    );
+    expect(history.items.slice(0, 2).map((i) => i.event)).toEqual([
+      expect.objectContaining({
+        action: 'payment_deletion',
+        actorId: LR.coordinator,
+        channel: 'api',
+      }),
+      expect.objectContaining({
+        action: 'payment_correction',
+        actorId: LR.coordinator,
+        channel: 'api',
+      }),
+    ]);
+  });
+
+  it('keeps a reader from correcting a payment', async () => {
+    const before = await read<Line>(api, `/funding-lines/${LR.stateFunding}`, api.keys.observer);
+    const response = await api.app.request(
+      `/funding-lines/${LR.stateFunding}/payments/0`,
+      send('DELETE', { token: api.keys.observer, ifMatch: before.etag }),
+    );
+    await expectProblem(response, 403, 'interdit');
+    expect(
+      (await read<Line>(api, `/funding-lines/${LR.stateFunding}`, api.keys.observer)).etag,
+    ).toBe(before.etag);
+  });
 });
