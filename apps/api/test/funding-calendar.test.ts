@@ -30,7 +30,7 @@ describe('a funding line’s calendar through the API', () => {
           funderKind: 'region',
           programme: 'Appel à projets « Numérique inclusif »',
           amountCents: 2_000_000,
-          applicationDeadline: '2030-03-31',
+          applicationDeadline: '2026-03-31',
         },
       }),
     );
@@ -45,7 +45,7 @@ describe('a funding line’s calendar through the API', () => {
       send('PATCH', {
         token,
         ifMatch: `"${line.id}.1"`,
-        body: { status: 'accorde', decidedOn: '2030-03-01' },
+        body: { status: 'accorde', decidedOn: '2026-03-01' },
       }),
     );
     const problem = await expectProblem(early, 400, 'validation');
@@ -53,7 +53,7 @@ describe('a funding line’s calendar through the API', () => {
       {
         path: '/decidedOn',
         message:
-          'La date de décision (1er mars 2030) précède la date limite de dépôt (31 mars 2030).',
+          'La date de décision (1er mars 2026) précède la date limite de dépôt (31 mars 2026).',
       },
     ]);
 
@@ -62,7 +62,7 @@ describe('a funding line’s calendar through the API', () => {
       send('PATCH', {
         token,
         ifMatch: `"${line.id}.1"`,
-        body: { status: 'accorde', decidedOn: '2030-05-15', grantedCents: 1_500_000 },
+        body: { status: 'accorde', decidedOn: '2026-05-15', grantedCents: 1_500_000 },
       }),
     );
     expect(granted.status).toBe(200);
@@ -72,7 +72,7 @@ describe('a funding line’s calendar through the API', () => {
       send('POST', {
         token,
         ifMatch: `"${line.id}.2"`,
-        body: { on: '2030-06-01', amountCents: 1_600_000 },
+        body: { on: '2026-06-01', amountCents: 1_600_000 },
       }),
     );
     const refused = await expectProblem(over, 400, 'validation');
@@ -81,8 +81,8 @@ describe('a funding line’s calendar through the API', () => {
     );
 
     for (const [on, amountCents, version] of [
-      ['2030-06-01', 750_000, 2],
-      ['2030-12-01', 750_000, 3],
+      ['2026-06-01', 750_000, 2],
+      ['2026-11-01', 750_000, 3],
     ] as const) {
       const paid = await api.app.request(
         `/funding-lines/${line.id}/payments`,
@@ -106,10 +106,10 @@ describe('a funding line’s calendar through the API', () => {
       paidCents: 1_500_000,
     });
     expect(calendar.lines.find((l) => l.line.id === line.id)?.dates).toEqual([
-      { kind: 'depot', date: '2030-03-31', open: false },
-      { kind: 'decision', date: '2030-05-15', open: false },
-      { kind: 'versement', date: '2030-06-01', open: false, amountCents: 750_000 },
-      { kind: 'versement', date: '2030-12-01', open: false, amountCents: 750_000 },
+      { kind: 'depot', date: '2026-03-31', open: false },
+      { kind: 'decision', date: '2026-05-15', open: false },
+      { kind: 'versement', date: '2026-06-01', open: false, amountCents: 750_000 },
+      { kind: 'versement', date: '2026-11-01', open: false, amountCents: 750_000 },
     ]);
 
     const csv = await api.app.request(
@@ -122,7 +122,7 @@ describe('a funding line’s calendar through the API', () => {
     expect(header).toContain('Montant accordé (€);Montant versé (€);Date limite de dépôt');
     const row = text.split('\r\n').find((r) => r.includes(line.id)) ?? '';
     expect(row).toContain(
-      'Appel à projets « Numérique inclusif »;Versé;20000,00;15000,00;15000,00;2030-03-31;2030-05-15',
+      'Appel à projets « Numérique inclusif »;Versé;20000,00;15000,00;15000,00;2026-03-31;2026-05-15',
     );
   });
 
@@ -141,5 +141,105 @@ describe('a funding line’s calendar through the API', () => {
     expect(problem.errors?.map((e) => e.path).sort()).toEqual(['/amountCents', '/on']);
     const after = await read<Line>(api, `/funding-lines/${LR.stateFunding}`, token);
     expect(after.etag).toBe(before.etag);
+  });
+  it('corrects then deletes a payment recorded by mistake, under If-Match, writing nothing when refused', async () => {
+    const token = api.keys.coordinator;
+    const path = `/funding-lines/${LR.stateFunding}/payments`;
+    const before = await read<Line>(api, `/funding-lines/${LR.stateFunding}`, token);
+    expect(before.body.status).toBe('verse');
+    expect(before.body.payments).toHaveLength(2);
+
+    // A payment dated after today (24 November 2026): refused, naming the body's field.
+    const future = await api.app.request(
+      `${path}/1`,
+      send('PUT', {
+        token,
+        ifMatch: before.etag,
+        body: { on: '2026-12-15', amountCents: 20_000_000 },
+      }),
+    );
+    const refused = await expectProblem(future, 400, 'validation');
+    expect(refused.errors).toEqual([
+      {
+        path: '/on',
+        message:
+          'Le versement du 15 décembre 2026 est dans le futur : enregistrez-le une fois reçu.',
+      },
+    ]);
+    // A payment the line does not have.
+    await expectProblem(
+      await api.app.request(
+        `${path}/7`,
+        send('PUT', { token, ifMatch: before.etag, body: { on: '2022-06-15', amountCents: 1 } }),
+      ),
+      404,
+      'introuvable',
+    );
+    expect((await read<Line>(api, `/funding-lines/${LR.stateFunding}`, token)).etag).toBe(
+      before.etag,
+    );
+
+    // The second year was 150 000 €, not 200 000 €: the line is no longer fully paid.
+    const corrected = await api.app.request(
+      `${path}/1`,
+      send('PUT', {
+        token,
+        ifMatch: before.etag,
+        body: { on: '2022-06-15', amountCents: 15_000_000, note: 'Seconde année, corrigée' },
+      }),
+    );
+    expect(corrected.status, await corrected.clone().text()).toBe(200);
+    const line = (await corrected.json()) as Line;
+    expect(line.payments.map((p) => p.amountCents)).toEqual([20_000_000, 15_000_000]);
+    expect(line.status).toBe('accorde');
+    expect(corrected.headers.get('ETag')).toBe(`"${LR.stateFunding}.${before.body.version + 1}"`);
+
+    // Deleting with the version read before the correction: stale, refused before any rule.
+    await expectProblem(
+      await api.app.request(`${path}/0`, send('DELETE', { token, ifMatch: before.etag })),
+      412,
+      'precondition-echouee',
+    );
+    const deleted = await api.app.request(
+      `${path}/0`,
+      send('DELETE', { token, ifMatch: corrected.headers.get('ETag') }),
+    );
+    expect(deleted.status, await deleted.clone().text()).toBe(200);
+    expect(((await deleted.json()) as Line).payments).toEqual([
+      { on: '2022-06-15', amountCents: 15_000_000, note: 'Seconde année, corrigée' },
+    ]);
+
+    // Both changes are in the line's history, by the coordinator, through the API.
+    const { body: history } = await read<{
+      items: { event: { action: string; actorId?: string; channel: string } }[];
+    }>(
+      api,
+      `/governances/${LR.governance}/history?entity=funding_line&entityId=${LR.stateFunding}`,
+      token,
+    );
+    expect(history.items.slice(0, 2).map((i) => i.event)).toEqual([
+      expect.objectContaining({
+        action: 'payment_deletion',
+        actorId: LR.coordinator,
+        channel: 'api',
+      }),
+      expect.objectContaining({
+        action: 'payment_correction',
+        actorId: LR.coordinator,
+        channel: 'api',
+      }),
+    ]);
+  });
+
+  it('keeps a reader from correcting a payment', async () => {
+    const before = await read<Line>(api, `/funding-lines/${LR.stateFunding}`, api.keys.observer);
+    const response = await api.app.request(
+      `/funding-lines/${LR.stateFunding}/payments/0`,
+      send('DELETE', { token: api.keys.observer, ifMatch: before.etag }),
+    );
+    await expectProblem(response, 403, 'interdit');
+    expect(
+      (await read<Line>(api, `/funding-lines/${LR.stateFunding}`, api.keys.observer)).etag,
+    ).toBe(before.etag);
   });
 });

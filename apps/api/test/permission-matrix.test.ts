@@ -135,9 +135,20 @@ const ROADMAP_RESOURCE_PROBES: Record<string, Probe> = {
     init: json('PATCH', { note: 'Solde versé.' }),
     etagOf: `/funding-lines/${LR.stateFunding}`,
   },
+  // The CAF's line, granted and not paid yet in the demo.
   'POST /funding-lines/{fundingLineId}/payments': {
-    path: `/funding-lines/${LR.stateFunding}/payments`,
-    init: json('POST', { on: '2030-01-15', amountCents: 10_000, note: 'Acompte' }),
+    path: '/funding-lines/fun_lr0003/payments',
+    init: json('POST', { on: '2026-11-20', amountCents: 10_000, note: 'Acompte' }),
+    etagOf: '/funding-lines/fun_lr0003',
+  },
+  'PUT /funding-lines/{fundingLineId}/payments/{index}': {
+    path: `/funding-lines/${LR.stateFunding}/payments/0`,
+    init: json('PUT', { on: '2021-06-15', amountCents: 20_000_000, note: 'Première année' }),
+    etagOf: `/funding-lines/${LR.stateFunding}`,
+  },
+  'DELETE /funding-lines/{fundingLineId}/payments/{index}': {
+    path: `/funding-lines/${LR.stateFunding}/payments/1`,
+    init: { method: 'DELETE' },
     etagOf: `/funding-lines/${LR.stateFunding}`,
   },
   'GET /governances/{governanceId}/funding-calendar': {
@@ -432,6 +443,8 @@ const ROADMAP_RESOURCE_MATRIX: Record<string, Record<Role, number>> = {
   'GET /funding-lines/{fundingLineId}':                   row(200, 200, 200, 200, 200, 200),
   'PATCH /funding-lines/{fundingLineId}':                 row(401, 200, 200, 403, 403, 200),
   'POST /funding-lines/{fundingLineId}/payments':         row(401, 200, 200, 403, 403, 200),
+  'PUT /funding-lines/{fundingLineId}/payments/{index}':  row(401, 200, 200, 403, 403, 200),
+  'DELETE /funding-lines/{fundingLineId}/payments/{index}': row(401, 200, 200, 403, 403, 200),
   // The funding calendar and its CSV belong to the governance: 404 to those outside it.
   'GET /governances/{governanceId}/funding-calendar':     row(404, 200, 200, 200, 404, 200),
   'GET /governances/{governanceId}/funding-lines.csv':    row(404, 200, 200, 200, 404, 200),

@@ -226,6 +226,14 @@ export const fr = {
     paymentNote: 'Note',
     paymentNoteHint: 'Par exemple « Avance de 50 % » ou « Solde ».',
     savePayment: 'Enregistrer le versement',
+    funderOrganization: 'Structure qui finance',
+    funderOrganizationBlank: 'Aucune structure précisée',
+    funderOrganizationHint: 'Parmi les structures de la gouvernance.',
+    payments: (what: string) => `Versements reçus — ${what}`,
+    paymentSummary: (on: string, amount: string, note: string | undefined) =>
+      `${on} : ${amount}${note ? ` (${note})` : ''}`,
+    correctPayment: 'Corriger ce versement',
+    deletePayment: 'Supprimer ce versement',
     statusHistory: 'Historique du statut',
     milestoneChanged:
       'Ce jalon a été modifié entre-temps par quelqu’un d’autre : voici son état actuel. Rien n’a été enregistré ; recommencez si c’est toujours utile.',

@@ -2,7 +2,14 @@ import { Organization, Territory, type TerritoryRef } from '@maille/domain/actor
 import { Body, Governance, Meeting } from '@maille/domain/governance';
 import { Indicator, Measurement } from '@maille/domain/indicators';
 import { Person } from '@maille/domain/people';
-import { Action, FundingLine, Milestone, Roadmap, Update } from '@maille/domain/roadmap';
+import {
+  Action,
+  FundingLine,
+  fundingCalendarProblems,
+  Milestone,
+  Roadmap,
+  Update,
+} from '@maille/domain/roadmap';
 import { addDays, localDate } from '@maille/domain/shared';
 import { describe, expect, it } from 'vitest';
 import { buildDemoDataset, DEFAULT_DEMO_NOW, DEMO_IDS, type DemoDataset } from './index.ts';
@@ -129,6 +136,18 @@ describe('buildDemoDataset', () => {
     }
     for (const meeting of demo.meetings) {
       expect(bodies.get(meeting.bodyId)?.governanceId).toBe(meeting.governanceId);
+    }
+  });
+
+  it('keeps every funding line within the rules of a funding calendar', () => {
+    // Checked on the day the demo is seeded at and on a later one (the demo moves with its day).
+    for (const now of [DEFAULT_DEMO_NOW, '2027-06-01T09:00:00.000Z']) {
+      const problems = buildDemoDataset({ now }).fundingLines.flatMap((line) =>
+        fundingCalendarProblems(line, localDate(now, 'Europe/Paris')).map(
+          (issue) => `${line.id} ${issue.path.join('.')} ${issue.message}`,
+        ),
+      );
+      expect(problems).toEqual([]);
     }
   });
 

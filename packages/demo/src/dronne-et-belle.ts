@@ -743,6 +743,7 @@ export function buildDronneEtBelle(ctx: DemoContext): DemoSlice {
       amountCents: 2_000_000,
       status: 'verse',
       decidedOn: day(-480),
+      payments: [{ on: day(-450), amountCents: 2_000_000 }],
     }),
     funding('fun_db0501', {
       actionId: A.parents,

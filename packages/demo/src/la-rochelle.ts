@@ -803,6 +803,10 @@ export function buildLaRochelle(ctx: DemoContext): DemoSlice {
       amountCents: 40_000_000,
       status: 'verse',
       decidedOn: '2021-04-15',
+      payments: [
+        { on: '2021-06-15', amountCents: 20_000_000, note: 'Première année' },
+        { on: '2022-06-15', amountCents: 20_000_000, note: 'Seconde année' },
+      ],
       note: 'Subvention du secrétariat d’État chargé de la transition numérique : 400 000 € sur deux ans pour huit postes.',
     }),
     kit.funding('fun_lr0002', {

@@ -368,6 +368,12 @@ export const fr = {
     recordFundingPayment: 'Enregistrer un versement reçu sur un financement accordé',
     recordFundingPaymentDescription:
       'Ajoute un versement (date, montant, note). Refusé si les versements dépassent le montant accordé ou précèdent la décision. Le versement qui complète le montant accordé passe le financement à « Versé ».',
+    correctFundingPayment: 'Corriger un versement enregistré par erreur',
+    correctFundingPaymentDescription:
+      'Remplace le versement de ce rang (date, montant, note) sous If-Match. Refusé si les versements dépassent le montant accordé, précèdent la décision ou sont datés dans le futur ; un rang inconnu : 404. Un financement « Versé » qui n’est plus entièrement versé repasse à « Accordé ».',
+    deleteFundingPayment: 'Supprimer un versement enregistré par erreur',
+    deleteFundingPaymentDescription:
+      'Retire le versement de ce rang sous If-Match ; un rang inconnu : 404. Un financement « Versé » qui n’est plus entièrement versé repasse à « Accordé ».',
     fundingCalendar: 'Calendrier des financements et vue par financeur',
     fundingCalendarDescription:
       'Les échéances à tenir (dépôts de dossier, bilans, en retard puis à venir), chaque financement avec ses dates, montants accordés et versés, et par financeur ce qui a été demandé, accordé et versé.',

@@ -1,7 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { FundingLine, FundingLineFields, FundingPayment } from '@maille/domain';
+import { FundingLine, FundingLineFields, FundingPayment, ValidationError } from '@maille/domain';
+import type { UseCaseContext } from '@maille/domain/use-cases';
 import {
   addFundingLine,
+  correctFundingPayment,
   GetFundingCalendarInput,
   GetFundingLineInput,
   getFundingCalendar,
@@ -25,6 +27,31 @@ import {
 const FUNDING_LINES = { tag: 'Financements', one: 'FundingLine', many: 'FundingLines' };
 const actionParams = z.object({ actionId: ListFundingLinesInput.shape.actionId });
 const params = z.object({ fundingLineId: GetFundingLineInput.shape.fundingLineId });
+const paymentParams = params.extend({
+  index: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(49)
+    .openapi({ description: 'Le rang du versement dans `payments`, à partir de 0.' }),
+});
+
+/**
+ * The kernel points at `/payment/<field>` for the corrected payment; the caller sent the payment
+ * itself as the body, so its issues are re-pointed at the body as written.
+ */
+async function correctPayment(ctx: UseCaseContext, input: unknown) {
+  try {
+    return await correctFundingPayment(ctx, input);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError(
+      error.issues.map((issue) =>
+        issue.path[0] === 'payment' ? { ...issue, path: issue.path.slice(1) } : issue,
+      ),
+    );
+  }
+}
 
 const calendarRoute = createRoute({
   method: 'get',
@@ -90,6 +117,39 @@ export function registerFundingLineRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDep
     },
     recordFundingPayment,
     (params, body) => ({ ...params, payment: body }),
+  );
+  registerChange(
+    app,
+    deps,
+    {
+      path: '/funding-lines/{fundingLineId}/payments/{index}',
+      method: 'put',
+      resource: FUNDING_LINES,
+      operationId: 'correctFundingPayment',
+      summary: fr.openapi.correctFundingPayment,
+      description: fr.openapi.correctFundingPaymentDescription,
+      params: paymentParams,
+      body: FundingPayment,
+      schema: FundingLine,
+    },
+    correctPayment,
+    (params, body) => ({ ...params, payment: body }),
+  );
+  registerChange(
+    app,
+    deps,
+    {
+      path: '/funding-lines/{fundingLineId}/payments/{index}',
+      method: 'delete',
+      resource: FUNDING_LINES,
+      operationId: 'deleteFundingPayment',
+      summary: fr.openapi.deleteFundingPayment,
+      description: fr.openapi.deleteFundingPaymentDescription,
+      params: paymentParams,
+      schema: FundingLine,
+    },
+    correctPayment,
+    (params) => ({ ...params, payment: null }),
   );
   registerList(
     app,

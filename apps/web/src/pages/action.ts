@@ -102,9 +102,10 @@ ${
         return html`<tr><th scope="row">${funderKindLabels[line.funderKind]}</th><td>${line.programme ?? '—'}</td><td>${fundingStatusLabels[line.status]}</td><td>${formatEuros(line.amountCents)}</td><td>${formatEuros(grantedCentsOf(line))}</td><td>${formatEuros(paidCentsOf(line))}</td><td>${next ? `${fundingDateLabels[next.kind]} : ${formatDate(next.date)}` : '—'}</td></tr>`;
       })}</tbody></table></div>`
 }
-${sheet.may['funding.edit'] ? sheet.fundingLines.map((line) => fundingLineForm(line, refused)) : ''}
+${sheet.may['funding.edit'] ? sheet.fundingLines.map((line) => fundingLineForm(line, refused, sheet.funders)) : ''}
+${sheet.fundingLines.filter((line) => line.payments.length > 0).map((line) => paymentList(line, sheet.may['funding.edit'], refused))}
 ${sheet.may['funding.edit'] ? sheet.fundingLines.filter((line) => line.status === 'accorde').map((line) => paymentForm(line, refused)) : ''}
-${sheet.may['funding.edit'] ? fundingForm(action.id, typedFor('financement')) : ''}
+${sheet.may['funding.edit'] ? fundingForm(action.id, typedFor('financement'), sheet.funders) : ''}
 </section>
 <section class="card" aria-labelledby="points"><h2 id="points">${t.updates}</h2>
 ${sheet.may['update.create'] ? updateForm(sheet, typedFor('point')) : ''}
@@ -265,10 +266,14 @@ ${textArea({ name: 'reason', label: t.statusReason, hint: t.statusReasonHint, ma
 <button type="submit">${t.changeStatus}</button></form></details>`;
 }
 
-/** A funding line's funder, programme, amount in euros and status, under `name`'s field names. */
+/**
+ * A funding line's funder (its kind, and the organization among the governance's), programme,
+ * amount in euros and status, under `name`'s field names.
+ */
 function fundingFields(
   name: (field: string) => string,
   form: { typed: Typed; errors: FieldErrors },
+  funders: ActionSheet['funders'],
 ) {
   const t = fr.action;
   return html`${selectField({
@@ -277,6 +282,14 @@ function fundingFields(
     choices: choicesOf(funderKindLabels),
     ...form,
   })}
+${selectField({
+  name: name('funderOrganizationId'),
+  label: t.funderOrganization,
+  hint: t.funderOrganizationHint,
+  blank: t.funderOrganizationBlank,
+  choices: funders.map((o) => ({ value: o.id, label: o.name })),
+  ...form,
+})}
 ${textField({ name: name('programme'), label: t.programme, maxlength: 200, ...form })}
 ${textField({ name: name('amount'), label: t.amountEuros, hint: fr.actionForm.budgetHint, maxlength: 30, required: true, ...form })}
 ${selectField({
@@ -298,6 +311,7 @@ ${textField({ name: name('reportSubmittedOn'), label: t.reportSubmittedOn, type:
 /** The fields of a funding line's form, in the order the page shows them. */
 export const FUNDING_FIELDS = [
   'funderKind',
+  'funderOrganizationId',
   'programme',
   'amount',
   'status',
@@ -309,13 +323,17 @@ export const FUNDING_FIELDS = [
   'reportSubmittedOn',
 ] as const;
 
-function fundingForm(actionId: string, form: { typed: Typed; errors: FieldErrors }): Html {
+function fundingForm(
+  actionId: string,
+  form: { typed: Typed; errors: FieldErrors },
+  funders: ActionSheet['funders'],
+): Html {
   const t = fr.action;
   const name = (field: string) => field;
   return html`<details${Object.keys(form.errors).length > 0 ? html` open` : ''}><summary>${t.addFunding}</summary>
 <form method="post" action="${actionPath(actionId)}/financements" novalidate>
 ${formAlert(form.errors, FUNDING_FIELDS)}
-${fundingFields(name, form)}
+${fundingFields(name, form, funders)}
 <button type="submit">${t.addFunding}</button></form></details>`;
 }
 
@@ -328,12 +346,14 @@ export function eurosTyped(cents: number): string {
 function fundingLineForm(
   line: ActionSheet['fundingLines'][number],
   refused: RefusedForm | undefined,
+  funders: ActionSheet['funders'],
 ) {
   const t = fr.action;
   const prefix = `fin-${line.id}` as const;
   const name = (field: string) => `${prefix}-${field}`;
   const form = stateOf(refused, prefix, {
     [name('funderKind')]: line.funderKind,
+    [name('funderOrganizationId')]: line.funderOrganizationId ?? '',
     [name('programme')]: line.programme ?? '',
     [name('amount')]: eurosTyped(line.amountCents),
     [name('status')]: line.status,
@@ -348,7 +368,7 @@ function fundingLineForm(
 <form method="post" action="/financements/${line.id}" novalidate>
 <input type="hidden" name="version" value="${line.version}">
 ${formAlert(form.errors, FUNDING_FIELDS.map(name))}
-${fundingFields(name, form)}
+${fundingFields(name, form, funders)}
 <button type="submit">${t.saveFunding}</button></form>
 ${
   line.statusHistory.length > 0
@@ -371,4 +391,46 @@ ${textField({ name: name('on'), label: t.paymentOn, type: 'date', required: true
 ${textField({ name: name('amount'), label: t.paymentAmount, maxlength: 30, required: true, ...form })}
 ${textField({ name: name('note'), label: t.paymentNote, hint: t.paymentNoteHint, maxlength: 200, ...form })}
 <button type="submit">${t.savePayment}</button></form></details>`;
+}
+
+/**
+ * The payments received on a line, each with a form to correct it (date, amount, note) or delete
+ * it when it was recorded by mistake; only the list for a reader who may not change funding.
+ */
+function paymentList(
+  line: ActionSheet['fundingLines'][number],
+  editable: boolean,
+  refused: RefusedForm | undefined,
+): Html {
+  const t = fr.action;
+  const what = line.programme ?? funderKindLabels[line.funderKind];
+  const id = `versements-${line.id}`;
+  return html`<h3 id="${id}">${t.payments(what)}</h3>
+<ol class="payments" aria-labelledby="${id}">${line.payments.map((payment, index) => {
+    const summary = t.paymentSummary(
+      formatDate(payment.on),
+      formatEuros(payment.amountCents),
+      payment.note,
+    );
+    if (!editable) return html`<li>${summary}</li>`;
+    const prefix = `versement-${line.id}-${index}` as const;
+    const name = (field: string) => `${prefix}-${field}`;
+    const form = stateOf(refused, prefix, {
+      [name('on')]: payment.on,
+      [name('amount')]: eurosTyped(payment.amountCents),
+      [name('note')]: payment.note ?? '',
+    });
+    const action = `/financements/${line.id}/versements/${index}`;
+    return html`<li><details${refused?.form === prefix ? html` open` : ''}><summary>${summary}</summary>
+<form method="post" action="${action}" novalidate>
+<input type="hidden" name="version" value="${line.version}">
+${formAlert(form.errors, ['on', 'amount', 'note'].map(name))}
+${textField({ name: name('on'), label: t.paymentOn, type: 'date', required: true, ...form })}
+${textField({ name: name('amount'), label: t.paymentAmount, maxlength: 30, required: true, ...form })}
+${textField({ name: name('note'), label: t.paymentNote, hint: t.paymentNoteHint, maxlength: 200, ...form })}
+<button type="submit">${t.correctPayment}</button></form>
+<form method="post" action="${action}/suppression">
+<input type="hidden" name="version" value="${line.version}">
+<button type="submit" class="secondary">${t.deletePayment}</button></form></details></li>`;
+  })}</ol>`;
 }

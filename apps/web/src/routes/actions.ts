@@ -8,6 +8,7 @@ import {
 } from '@maille/domain';
 import {
   addFundingLine,
+  correctFundingPayment,
   createAction,
   createMilestone,
   getAction,
@@ -119,6 +120,7 @@ export const actionRoutes = new Hono<WebEnv>()
         addFundingLine(c.var.kernel, {
           actionId,
           funderKind: given(typed, 'funderKind'),
+          funderOrganizationId: given(typed, 'funderOrganizationId'),
           programme: given(typed, 'programme'),
           status: given(typed, 'status'),
           ...fundingAmountsAndDates((name) => given(typed, name)),
@@ -146,6 +148,7 @@ export const actionRoutes = new Hono<WebEnv>()
           expectedVersion: givenNumber(typed, 'version'),
           patch: {
             funderKind: field('funderKind') ?? null,
+            funderOrganizationId: field('funderOrganizationId') ?? null,
             programme: field('programme') ?? null,
             status: field('status') ?? null,
             ...patch,
@@ -191,6 +194,11 @@ export const actionRoutes = new Hono<WebEnv>()
       outcome.status,
     );
   })
+
+  // A payment recorded by mistake: corrected (date, amount, note) or deleted, under the line's
+  // version as the page showed it.
+  .post('/financements/:id/versements/:index', (c) => paymentCorrection(c, 'correct'))
+  .post('/financements/:id/versements/:index/suppression', (c) => paymentCorrection(c, 'delete'))
 
   .get('/feuilles-de-route/:id/fiches/nouvelle', async (c) => {
     const context = await creationContext(c);
@@ -323,6 +331,43 @@ export const actionRoutes = new Hono<WebEnv>()
   });
 
 /** The page of a refused form on the sheet: the sheet as it is now, the form as it was typed. */
+async function paymentCorrection(c: Context<WebEnv>, intent: 'correct' | 'delete') {
+  const line = await getFundingLine(c.var.kernel, { fundingLineId: c.req.param('id') });
+  const index = Number(c.req.param('index'));
+  const typed = await readForm(c);
+  const prefix = `versement-${line.id}-${c.req.param('index')}` as const;
+  const field = (name: string) => given(typed, `${prefix}-${name}`);
+  const outcome = await refusedOrStale(
+    async () =>
+      correctFundingPayment(c.var.kernel, {
+        fundingLineId: line.id,
+        index: Number.isInteger(index) ? index : c.req.param('index'),
+        expectedVersion: givenNumber(typed, 'version'),
+        payment:
+          intent === 'delete'
+            ? null
+            : {
+                on: field('on'),
+                amountCents: centsOf(field('amount'), 'amountCents'),
+                note: field('note'),
+              },
+      }),
+    (path) => {
+      // The corrected payment's fields, and the line's rule on the total paid, point at the form's.
+      const name = path.replace(/^payment\./, '');
+      if (name === 'on' || name === 'note') return `${prefix}-${name}`;
+      if (name === 'amountCents' || name === 'payments') return `${prefix}-amount`;
+      return '';
+    },
+  );
+  if ('done' in outcome) return c.redirect(`${actionPath(line.actionId)}#financements`, 303);
+  const sheet = await getActionSheet(c.var.kernel, { actionId: line.actionId });
+  return c.html(
+    actionPage(sheet, me(c).name, { form: prefix, typed, errors: outcome.errors }),
+    outcome.status,
+  );
+}
+
 async function refusedOnSheet(c: Context<WebEnv>, actionId: string, refused: RefusedForm) {
   const sheet = await getActionSheet(c.var.kernel, { actionId });
   return c.html(actionPage(sheet, me(c).name, refused), 400);

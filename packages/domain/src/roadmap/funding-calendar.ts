@@ -41,22 +41,31 @@ export function paidCentsOf(line: Pick<FundingLine, 'payments'>): number {
 
 /**
  * What is wrong with a line's dates and amounts, each issue naming its field in French: a
- * decision before the application deadline, an agreement ending before the decision, a payment
- * before the decision or on a line not granted, payments over the amount granted, a report due
- * before the decision. Empty when the calendar holds together.
+ * decision before the application deadline or after `today`, an agreement ending before the
+ * decision, a payment before the decision, after `today` or on a line not granted, payments over
+ * the amount granted, an amount granted above the amount asked or on a line refused, a line
+ * « Versé » with no payment, a report due before the decision. Empty when the calendar holds
+ * together. `today` is the governance's calendar date, given by the caller (the rule reads no
+ * clock).
  *
  * @example
  * fundingCalendarProblems({ ...line, status: 'accorde', grantedCents: 1_000_000,
- *   payments: [{ on: '2027-03-01', amountCents: 1_200_000 }] });
+ *   payments: [{ on: '2027-03-01', amountCents: 1_200_000 }] }, '2027-04-01');
  * // [{ path: ['payments'], message: 'Les versements (12 000 €) dépassent le montant accordé (10 000 €).' }]
  */
-export function fundingCalendarProblems(line: CalendarFields): FieldIssue[] {
+export function fundingCalendarProblems(line: CalendarFields, today: string): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const { applicationDeadline, decidedOn, agreementEndsOn, reportDueOn } = line;
   if (applicationDeadline && decidedOn && decidedOn < applicationDeadline) {
     issues.push({
       path: ['decidedOn'],
       message: `La date de décision (${formatDate(decidedOn)}) précède la date limite de dépôt (${formatDate(applicationDeadline)}).`,
+    });
+  }
+  if (decidedOn && decidedOn > today) {
+    issues.push({
+      path: ['decidedOn'],
+      message: `La date de décision (${formatDate(decidedOn)}) est dans le futur : une décision s’enregistre une fois prise.`,
     });
   }
   if (decidedOn && agreementEndsOn && agreementEndsOn < decidedOn) {
@@ -71,10 +80,30 @@ export function fundingCalendarProblems(line: CalendarFields): FieldIssue[] {
       message: `Le bilan (${formatDate(reportDueOn)}) ne peut être dû avant la décision (${formatDate(decidedOn)}).`,
     });
   }
-  if (line.grantedCents !== undefined && !GRANTED.has(line.status) && line.status !== 'refuse') {
+  if (line.grantedCents !== undefined) {
+    if (line.status === 'refuse') {
+      issues.push({
+        path: ['grantedCents'],
+        message: 'Un financement « Refusé » ne porte pas de montant accordé : videz ce champ.',
+      });
+    } else if (!GRANTED.has(line.status)) {
+      issues.push({
+        path: ['grantedCents'],
+        message: 'Un montant accordé suppose un financement « Accordé » ou « Versé ».',
+      });
+    }
+    if (line.grantedCents > line.amountCents) {
+      issues.push({
+        path: ['grantedCents'],
+        message: `Le montant accordé (${formatEuros(line.grantedCents)}) dépasse le montant demandé (${formatEuros(line.amountCents)}).`,
+      });
+    }
+  }
+  if (line.status === 'verse' && line.payments.length === 0) {
     issues.push({
-      path: ['grantedCents'],
-      message: 'Un montant accordé suppose un financement « Accordé » ou « Versé ».',
+      path: ['status'],
+      message:
+        'Un financement « Versé » suppose au moins un versement enregistré : enregistrez le versement reçu.',
     });
   }
   if (line.payments.length > 0) {
@@ -99,6 +128,12 @@ export function fundingCalendarProblems(line: CalendarFields): FieldIssue[] {
         issues.push({
           path: ['payments', index, 'on'],
           message: `Le versement du ${formatDate(payment.on)} précède la décision (${formatDate(decidedOn)}).`,
+        });
+      }
+      if (payment.on > today) {
+        issues.push({
+          path: ['payments', index, 'on'],
+          message: `Le versement du ${formatDate(payment.on)} est dans le futur : enregistrez-le une fois reçu.`,
         });
       }
     });

@@ -102,6 +102,7 @@ export * from './roadmap/adopt-roadmap.ts';
 export * from './roadmap/cancel-milestone.ts';
 export * from './roadmap/change-roadmap-status.ts';
 export * from './roadmap/complete-milestone.ts';
+export * from './roadmap/correct-funding-payment.ts';
 export * from './roadmap/create-action.ts';
 export * from './roadmap/create-milestone.ts';
 export * from './roadmap/create-roadmap.ts';

@@ -151,6 +151,8 @@ describe('a governance dashboard', () => {
       funderKind: 'caf',
       amountCents: 1_500_050,
       status: 'verse',
+      // « Versé » carries the payment received.
+      payments: [{ on: '2024-05-02', amountCents: 1_500_050 }],
     });
 
     const { funding } = await getGovernanceDashboard(coordinator, {

@@ -4,7 +4,7 @@ import { authorize } from '../authorize.ts';
 import { checkReferences } from '../check-references.ts';
 import type { UseCaseContext } from '../context.ts';
 import { insertNew, mustGet, newMeta } from '../helpers.ts';
-import { checkFundingCalendar, withStatusChange } from './funding-checks.ts';
+import { checkFundingCalendar, fundingToday, withStatusChange } from './funding-checks.ts';
 
 export { FundingLineFields as AddFundingLineInput };
 
@@ -31,7 +31,10 @@ export async function addFundingLine(ctx: UseCaseContext, input: unknown): Promi
       governanceId: action.governanceId,
       statusHistory: withStatusChange(ctx, [], fields.status),
     };
-    checkFundingCalendar(validate(FundingLine, { ...line, ...newMeta(ctx.clock()) }));
+    checkFundingCalendar(
+      validate(FundingLine, { ...line, ...newMeta(ctx.clock()) }),
+      await fundingToday(ctx, repos, action.governanceId),
+    );
     return insertNew(
       ctx,
       repos,

@@ -78,15 +78,15 @@ describe('a funding line’s calendar', () => {
         actionId,
         funderKind: 'region',
         amountCents: 500_000,
-        applicationDeadline: '2024-09-30',
-        decidedOn: '2024-09-01',
+        applicationDeadline: '2024-04-30',
+        decidedOn: '2024-04-01',
       }),
     );
     expect(issues).toEqual([
       {
         path: ['decidedOn'],
         message:
-          'La date de décision (1er septembre 2024) précède la date limite de dépôt (30 septembre 2024).',
+          'La date de décision (1er avril 2024) précède la date limite de dépôt (30 avril 2024).',
       },
     ]);
     const line = await addFundingLine(coordinator, {
@@ -100,7 +100,7 @@ describe('a funding line’s calendar', () => {
     const over = await validationOf(
       recordFundingPayment(coordinator, {
         fundingLineId: line.id,
-        payment: { on: '2024-06-01', amountCents: 450_000 },
+        payment: { on: '2024-05-10', amountCents: 450_000 },
       }),
     );
     expect(over[0]?.message).toBe(
@@ -140,6 +140,7 @@ describe('a funding line’s calendar', () => {
       payment: { on: '2024-05-02', amountCents: 600_000, note: 'Avance de 50 %' },
     });
     expect(half.status).toBe('accorde');
+    world.clock.set('2024-12-02T09:00:00.000Z');
     const all = await recordFundingPayment(coordinator, {
       fundingLineId: line.id,
       payment: { on: '2024-11-30', amountCents: 600_000, note: 'Solde' },

@@ -1,14 +1,22 @@
 import { fundingCalendarProblems } from '../../roadmap/funding-calendar.ts';
 import type { FundingLine, FundingStatusChange } from '../../roadmap/funding-line.ts';
 import { ValidationError } from '../../shared/errors.ts';
+import { localDate } from '../../shared/time.ts';
 import type { UseCaseContext } from '../context.ts';
+import { mustGet } from '../helpers.ts';
+import type { Repositories } from '../ports.ts';
 
 /**
  * Refuses a funding line whose calendar does not hold together (see `fundingCalendarProblems`),
- * before anything is written. `prefix` points the issues at the field as the caller sent it.
+ * before anything is written. `today` is the governance's date (see `fundingToday`); `prefix`
+ * points the issues at the field as the caller sent it.
  */
-export function checkFundingCalendar(line: FundingLine, prefix: string[] = []): void {
-  const issues = fundingCalendarProblems(line);
+export function checkFundingCalendar(
+  line: FundingLine,
+  today: string,
+  prefix: (string | number)[] = [],
+): void {
+  const issues = fundingCalendarProblems(line, today);
   if (issues.length > 0) {
     throw new ValidationError(
       issues.map((issue) => ({ ...issue, path: [...prefix, ...issue.path] })),
@@ -32,4 +40,17 @@ export function withStatusChange(
       channel: ctx.actor.channel,
     },
   ];
+}
+
+/**
+ * Today's date where the line's governance is: a decision or a payment dated after it has not
+ * happened yet.
+ */
+export async function fundingToday(
+  ctx: UseCaseContext,
+  repos: Repositories,
+  governanceId: string,
+): Promise<string> {
+  const governance = await mustGet(repos.governances, governanceId, 'Gouvernance');
+  return localDate(ctx.clock(), governance.timeZone);
 }

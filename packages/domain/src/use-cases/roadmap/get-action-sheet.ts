@@ -53,6 +53,11 @@ export interface ActionSheet {
   owner: PersonRef | null;
   leads: Pick<Organization, 'id' | 'name'>[];
   partners: Pick<Organization, 'id' | 'name'>[];
+  /**
+   * The organizations a funding line may name as its funder: the governance's, and any one a line
+   * of the sheet already names, by name.
+   */
+  funders: Pick<Organization, 'id' | 'name'>[];
   today: IsoDate;
   /** 0–100, as the roadmap's progress counts it. */
   progress: number;
@@ -98,9 +103,16 @@ export async function getActionSheet(ctx: UseCaseContext, input: unknown): Promi
       ],
       updateCount,
     );
+    const funderIds = [
+      ...new Set([
+        ...governance.organizations.map((o) => o.organizationId),
+        ...fundingLines.flatMap((line) =>
+          line.funderOrganizationId ? [line.funderOrganizationId] : [],
+        ),
+      ]),
+    ];
     const organizations = await repos.organizations.getMany([
-      ...action.leadOrganizationIds,
-      ...action.partnerOrganizationIds,
+      ...new Set([...action.leadOrganizationIds, ...action.partnerOrganizationIds, ...funderIds]),
     ]);
     const named = (ids: readonly string[]) =>
       ids.flatMap((id) => {
@@ -124,6 +136,7 @@ export async function getActionSheet(ctx: UseCaseContext, input: unknown): Promi
       owner: action.ownerId ? personRef(action.ownerId, people) : null,
       leads: named(action.leadOrganizationIds),
       partners: named(action.partnerOrganizationIds),
+      funders: named(funderIds).sort((a, b) => a.name.localeCompare(b.name, 'fr')),
       today,
       progress: actionProgress(action, milestones, progressUpdates),
       milestones: await Promise.all(

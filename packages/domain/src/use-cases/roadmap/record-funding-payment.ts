@@ -5,8 +5,8 @@ import { idOf } from '../../shared/ids.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
-import { mustGet, nextVersion, saveChange } from '../helpers.ts';
-import { checkFundingCalendar, withStatusChange } from './funding-checks.ts';
+import { checkVersion, mustGet, nextVersion, saveChange } from '../helpers.ts';
+import { checkFundingCalendar, fundingToday, withStatusChange } from './funding-checks.ts';
 
 export const RecordFundingPaymentInput = z.object({
   fundingLineId: idOf('fundingLine'),
@@ -48,7 +48,11 @@ export async function recordFundingPayment(
           statusHistory: withStatusChange(ctx, before.statusHistory, 'verse'),
         }
       : { payments };
-    checkFundingCalendar(nextVersion(FundingLine, before, changes, ctx.clock()));
+    checkVersion(before, expectedVersion);
+    checkFundingCalendar(
+      nextVersion(FundingLine, before, changes, ctx.clock()),
+      await fundingToday(ctx, repos, before.governanceId),
+    );
     return saveChange(
       ctx,
       repos,

@@ -2,8 +2,8 @@ import { FundingLine, FundingLineFields } from '../../roadmap/funding-line.ts';
 import { authorize } from '../authorize.ts';
 import { checkReferences } from '../check-references.ts';
 import type { UseCaseContext } from '../context.ts';
-import { mustGet, nextVersion, parseChange, saveChange } from '../helpers.ts';
-import { checkFundingCalendar, withStatusChange } from './funding-checks.ts';
+import { checkVersion, mustGet, nextVersion, parseChange, saveChange } from '../helpers.ts';
+import { checkFundingCalendar, fundingToday, withStatusChange } from './funding-checks.ts';
 
 const FundingLinePatchFields = FundingLineFields.omit({ actionId: true });
 
@@ -29,7 +29,13 @@ export async function updateFundingLine(ctx: UseCaseContext, input: unknown): Pr
     const withHistory = changes.status
       ? { ...changes, statusHistory: withStatusChange(ctx, before.statusHistory, changes.status) }
       : changes;
-    checkFundingCalendar(nextVersion(FundingLine, before, withHistory, ctx.clock()), ['patch']);
+    // A stale edit is told so before any rule: its author must first see the line as it is.
+    checkVersion(before, expectedVersion);
+    checkFundingCalendar(
+      nextVersion(FundingLine, before, withHistory, ctx.clock()),
+      await fundingToday(ctx, repos, before.governanceId),
+      ['patch'],
+    );
     return saveChange(
       ctx,
       repos,
