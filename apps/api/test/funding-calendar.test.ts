@@ -126,6 +126,49 @@ describe('a funding line’s calendar through the API', () => {
     );
   });
 
+  it('refuses a funder outside the governance, in French naming the field, and writes nothing', async () => {
+    const token = api.keys.coordinator;
+    const lines = async () =>
+      (
+        await read<{ items: { id: string; version: number }[] }>(
+          api,
+          `/actions/${ACTION}/funding-lines`,
+          token,
+        )
+      ).body.items;
+    const before = await lines();
+    // The Région Nouvelle-Aquitaine funds Dronne et Belle, not La Rochelle's governance.
+    const created = await api.app.request(
+      `/actions/${ACTION}/funding-lines`,
+      send('POST', {
+        token,
+        body: { funderKind: 'region', funderOrganizationId: 'org_dbregion', amountCents: 500_000 },
+      }),
+    );
+    const problem = await expectProblem(created, 400, 'validation');
+    expect(problem.errors).toEqual([
+      {
+        path: '/funderOrganizationId',
+        message:
+          'Cette structure ne fait pas partie de la gouvernance : ajoutez-la à ses structures avant d’en faire le financeur.',
+      },
+    ]);
+    // Nor may an existing line be given that funder.
+    const line = before[0];
+    if (!line) throw new Error('la fiche devrait avoir un financement');
+    const patched = await api.app.request(
+      `/funding-lines/${line.id}`,
+      send('PATCH', {
+        token,
+        ifMatch: `"${line.id}.${line.version}"`,
+        body: { funderOrganizationId: 'org_dbregion' },
+      }),
+    );
+    const refused = await expectProblem(patched, 400, 'validation');
+    expect(refused.errors?.map((e) => e.path)).toEqual(['/funderOrganizationId']);
+    expect(await lines()).toEqual(before);
+  });
+
   it('answers a malformed payment with the field to correct, and writes nothing', async () => {
     const token = api.keys.coordinator;
     const before = await read<Line>(api, `/funding-lines/${LR.stateFunding}`, token);

@@ -1,10 +1,14 @@
 import { FundingLine, FundingLineFields } from '../../roadmap/funding-line.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
-import { checkReferences } from '../check-references.ts';
 import type { UseCaseContext } from '../context.ts';
 import { insertNew, mustGet, newMeta } from '../helpers.ts';
-import { checkFundingCalendar, fundingToday, withStatusChange } from './funding-checks.ts';
+import {
+  checkFunderOfGovernance,
+  checkFundingCalendar,
+  fundingToday,
+  withStatusChange,
+} from './funding-checks.ts';
 
 export { FundingLineFields as AddFundingLineInput };
 
@@ -17,14 +21,12 @@ export async function addFundingLine(ctx: UseCaseContext, input: unknown): Promi
   return ctx.store.transaction(async (repos) => {
     const action = await mustGet(repos.actions, fields.actionId, 'Action');
     const roadmap = await mustGet(repos.roadmaps, action.roadmapId, 'Feuille de route');
-    await authorize(ctx, repos, 'funding.edit', action.governanceId, {
+    const governance = await authorize(ctx, repos, 'funding.edit', action.governanceId, {
       roadmap,
       action,
       asked: ['Action', action.id],
     });
-    await checkReferences(repos.organizations, [fields.funderOrganizationId], 'Organisation', [
-      'funderOrganizationId',
-    ]);
+    await checkFunderOfGovernance(repos, governance, action.id, fields.funderOrganizationId);
     const line = {
       ...fields,
       id: ctx.ids('fundingLine'),

@@ -4,6 +4,7 @@ import { holdOf } from '../../reminders/recheck.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { createTestWorld, type TestWorld } from '../../testing/world.ts';
 import { createOrganization } from '../actors/create-organization.ts';
+import { addGovernanceOrganization } from '../governance/add-governance-organization.ts';
 import { addFundingLine } from './add-funding-line.ts';
 import { createAction } from './create-action.ts';
 import { createRoadmap } from './create-roadmap.ts';
@@ -125,6 +126,55 @@ describe('a funding line’s calendar', () => {
     expect(calendar.lines).toHaveLength(1);
   });
 
+  it('refuses a funder outside the line’s governance, naming the field, writing nothing', async () => {
+    const coordinator = world.as('coordinator');
+    const [caf, elsewhere] = await Promise.all(
+      ['CAF de la Charente-Maritime', 'Région Occitanie'].map((name) =>
+        createOrganization(world.as('admin'), { name, category: 'caf' }),
+      ),
+    );
+    if (!caf || !elsewhere) throw new Error('deux structures attendues');
+    await addGovernanceOrganization(coordinator, {
+      governanceId: world.governance.id,
+      organizationId: caf.id,
+      role: 'membre',
+    });
+    const refused = await validationOf(
+      addFundingLine(coordinator, {
+        actionId,
+        funderKind: 'region',
+        funderOrganizationId: elsewhere.id,
+        amountCents: 500_000,
+      }),
+    );
+    expect(refused).toEqual([
+      {
+        path: ['funderOrganizationId'],
+        message:
+          'Cette structure ne fait pas partie de la gouvernance : ajoutez-la à ses structures avant d’en faire le financeur.',
+      },
+    ]);
+    const line = await addFundingLine(coordinator, {
+      actionId,
+      funderKind: 'caf',
+      funderOrganizationId: caf.id,
+      amountCents: 500_000,
+    });
+    const changed = await validationOf(
+      updateFundingLine(coordinator, {
+        id: line.id,
+        patch: { funderOrganizationId: elsewhere.id, amountCents: 600_000 },
+      }),
+    );
+    expect(changed.map((issue) => issue.path)).toEqual([['patch', 'funderOrganizationId']]);
+    // Nothing written: the one line, as it was added.
+    const calendar = await getFundingCalendar(coordinator, { governanceId: world.governance.id });
+    expect(calendar.lines.map((l) => l.line)).toEqual([
+      expect.objectContaining({ id: line.id, version: 1, funderOrganizationId: caf.id }),
+    ]);
+    expect(calendar.lines[0]?.line.amountCents).toBe(500_000);
+  });
+
   it('takes payments in parts and moves the line to « Versé » with the one that completes it', async () => {
     const coordinator = world.as('coordinator');
     const line = await addFundingLine(coordinator, {
@@ -155,6 +205,11 @@ describe('a funding line’s calendar', () => {
     const caf = await createOrganization(world.as('admin'), {
       name: 'CAF de la Charente-Maritime',
       category: 'caf',
+    });
+    await addGovernanceOrganization(coordinator, {
+      governanceId: world.governance.id,
+      organizationId: caf.id,
+      role: 'co_porteur',
     });
     const granted = await addFundingLine(coordinator, {
       actionId,

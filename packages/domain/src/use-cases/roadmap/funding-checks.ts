@@ -1,3 +1,4 @@
+import type { Governance } from '../../governance/governance.ts';
 import { fundingCalendarProblems } from '../../roadmap/funding-calendar.ts';
 import type { FundingLine, FundingStatusChange } from '../../roadmap/funding-line.ts';
 import { ValidationError } from '../../shared/errors.ts';
@@ -53,4 +54,38 @@ export async function fundingToday(
 ): Promise<string> {
   const governance = await mustGet(repos.governances, governanceId, 'Gouvernance');
   return localDate(ctx.clock(), governance.timeZone);
+}
+
+/**
+ * Refuses a funder organization that does not take part in the line's governance: a line names
+ * one of the governance's organizations (or a funder already named on the action's lines, as the
+ * sheet offers them), never any actor of the shared directory. `prefix` points at the field as sent.
+ */
+export async function checkFunderOfGovernance(
+  repos: Repositories,
+  governance: Pick<Governance, 'organizations'>,
+  actionId: string,
+  funderOrganizationId: string | null | undefined,
+  prefix: (string | number)[] = [],
+): Promise<void> {
+  const path = [...prefix, 'funderOrganizationId'];
+  if (typeof funderOrganizationId !== 'string') return;
+  if (!(await repos.organizations.get(funderOrganizationId))) {
+    throw new ValidationError([
+      {
+        path,
+        message: `Organisation introuvable : ${funderOrganizationId}.`,
+      },
+    ]);
+  }
+  if (governance.organizations.some((o) => o.organizationId === funderOrganizationId)) return;
+  const lines = await repos.fundingLines.listByAction(actionId);
+  if (lines.some((line) => line.funderOrganizationId === funderOrganizationId)) return;
+  throw new ValidationError([
+    {
+      path,
+      message:
+        'Cette structure ne fait pas partie de la gouvernance : ajoutez-la à ses structures avant d’en faire le financeur.',
+    },
+  ]);
 }

@@ -1,9 +1,13 @@
 import { FundingLine, FundingLineFields } from '../../roadmap/funding-line.ts';
 import { authorize } from '../authorize.ts';
-import { checkReferences } from '../check-references.ts';
 import type { UseCaseContext } from '../context.ts';
 import { checkVersion, mustGet, nextVersion, parseChange, saveChange } from '../helpers.ts';
-import { checkFundingCalendar, fundingToday, withStatusChange } from './funding-checks.ts';
+import {
+  checkFunderOfGovernance,
+  checkFundingCalendar,
+  fundingToday,
+  withStatusChange,
+} from './funding-checks.ts';
 
 const FundingLinePatchFields = FundingLineFields.omit({ actionId: true });
 
@@ -18,14 +22,17 @@ export async function updateFundingLine(ctx: UseCaseContext, input: unknown): Pr
     const before = await mustGet(repos.fundingLines, id, 'Financement');
     const action = await mustGet(repos.actions, before.actionId, 'Action');
     const roadmap = await mustGet(repos.roadmaps, action.roadmapId, 'Feuille de route');
-    await authorize(ctx, repos, 'funding.edit', before.governanceId, {
+    const governance = await authorize(ctx, repos, 'funding.edit', before.governanceId, {
       roadmap,
       action,
       asked: ['Financement', before.id],
     });
-    await checkReferences(repos.organizations, [changes.funderOrganizationId], 'Organisation', [
-      'funderOrganizationId',
-    ]);
+    // A funder the line already names stays: only a new one must take part in the governance.
+    if (changes.funderOrganizationId !== before.funderOrganizationId) {
+      await checkFunderOfGovernance(repos, governance, action.id, changes.funderOrganizationId, [
+        'patch',
+      ]);
+    }
     const withHistory = changes.status
       ? { ...changes, statusHistory: withStatusChange(ctx, before.statusHistory, changes.status) }
       : changes;
