@@ -88,6 +88,62 @@ describe('POST /meetings/{meetingId}/decisions', () => {
     expect(after.body).toEqual(before);
   });
 
+  it.each([
+    [
+      'a change of its action',
+      { kind: 'modifier_action', actionId: 'act_db0001', status: 'suspendue' },
+      '/effect/actionId',
+      /Cette action appartient à une autre gouvernance que la séance/,
+    ],
+    [
+      'the adoption of its roadmap',
+      { kind: 'adopter_feuille_de_route', roadmapId: 'rdm_dronnebelle' },
+      '/effect/roadmapId',
+      /Cette feuille de route appartient à une autre gouvernance que la séance/,
+    ],
+    [
+      'a new action in its roadmap',
+      {
+        kind: 'creer_action',
+        action: { roadmapId: 'rdm_dronnebelle', code: 'B9', title: 'Une fiche ailleurs' },
+      },
+      '/effect/action/roadmapId',
+      /Cette feuille de route appartient à une autre gouvernance que la séance/,
+    ],
+  ])(
+    'refuses, for another governance, %s: French message on the field, nothing written',
+    async (_, effect, path, message) => {
+      const meeting = await read(api, `/meetings/${HELD}`, api.keys.coordinator);
+      const bus = await read(api, '/actions/act_db0001', api.keys.admin);
+      const roadmap = await read(api, '/roadmaps/rdm_dronnebelle', api.keys.admin);
+      const response = await post(
+        `/meetings/${HELD}/decisions`,
+        { text: 'Une décision sur Dronne et Belle.', effect },
+        api.keys.admin,
+      );
+      const problem = await expectProblem(response, 400, 'validation');
+      expect(problem.errors).toEqual([{ path, message: expect.stringMatching(message) }]);
+      expect((await read(api, `/meetings/${HELD}`, api.keys.coordinator)).etag).toBe(meeting.etag);
+      expect((await read(api, '/actions/act_db0001', api.keys.admin)).etag).toBe(bus.etag);
+      expect((await read(api, '/roadmaps/rdm_dronnebelle', api.keys.admin)).etag).toBe(
+        roadmap.etag,
+      );
+    },
+  );
+
+  it('refuses a decision that only names another governance’s action, on its field', async () => {
+    const { etag } = await read(api, `/meetings/${HELD}`, api.keys.coordinator);
+    const response = await post(
+      `/meetings/${HELD}/decisions`,
+      { text: 'Le bus de Dronne et Belle.', actionId: 'act_db0001' },
+      api.keys.admin,
+    );
+    const problem = await expectProblem(response, 400, 'validation');
+    expect(problem.errors?.map((e) => e.path)).toEqual(['/actionId']);
+    expect(problem.errors?.[0]?.message).toMatch(/^Action introuvable/);
+    expect((await read(api, `/meetings/${HELD}`, api.keys.coordinator)).etag).toBe(etag);
+  });
+
   it('answers 400 for a bad effect, 404 for an unknown meeting, 409 for a meeting still to come', async () => {
     expect(
       await faultyFields(

@@ -111,6 +111,25 @@ describe('a funding line’s calendar on its sheet and on the funding page', () 
     expect(sheetPage).toMatch(
       /<select id="funderOrganizationId" name="funderOrganizationId"[^>]*><option value="">Aucune structure précisée<\/option>[^<]*(?:<option[^>]*>[^<]*<\/option>)*<option value="org_lrcdalr">Communauté d’agglomération de La Rochelle<\/option>/,
     );
+    // A funder of another governance, posted by hand: refused next to the field, nothing written.
+    const outside = await post(`/fiches/${FORMATION}/financements`, cookie, {
+      funderKind: 'region',
+      funderOrganizationId: 'org_dbregion',
+      programme: 'Une subvention d’ailleurs',
+      amount: '5 000',
+      status: 'demande',
+    });
+    expect(outside.status).toBe(400);
+    const outsidePage = await outside.text();
+    expect(outsidePage).toMatch(
+      /id="funderOrganizationId-erreur">Cette structure ne fait pas partie de la gouvernance/,
+    );
+    expect(outsidePage).toContain('value="Une subvention d’ailleurs"');
+    expect(
+      (await getActionSheet(world.admin, { actionId: FORMATION })).fundingLines.some(
+        (l) => l.programme === 'Une subvention d’ailleurs',
+      ),
+    ).toBe(false);
     const added = await post(`/fiches/${FORMATION}/financements`, cookie, {
       funderKind: 'epci',
       funderOrganizationId: CDA,

@@ -1,5 +1,5 @@
 import { DEMO_IDS } from '@maille/demo';
-import { getMeeting, getMilestone, listActions } from '@maille/domain/use-cases';
+import { getAction, getMeeting, getMilestone, listActions } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formClient, openTestWeb } from '../test/harness.ts';
 
@@ -67,6 +67,24 @@ describe('recording a decision on the meeting page', () => {
     expect(page).toContain('Reporter un jalon de Dronne et Belle.');
     expect((await getMeeting(world.admin, { meetingId: HELD })).version).toBe(before.version);
     expect((await getMilestone(world.admin, { milestoneId: 'mil_db0101' })).version).toBe(1);
+  });
+
+  it('refuses another governance’s action in the form, in French next to its field, and writes nothing', async () => {
+    const cookie = await signedIn(LR.coordinator);
+    const before = await getMeeting(world.admin, { meetingId: HELD });
+    const bus = await getAction(world.admin, { actionId: 'act_db0001' });
+    const refused = await post(`/reunions/${HELD}/decisions`, cookie, {
+      decisionText: 'Renommer le bus de Dronne et Belle.',
+      effect: 'modifier_action',
+      actionId: 'act_db0001',
+      actionNewTitle: 'Un autre bus',
+    });
+    expect(refused.status).toBe(400);
+    const page = await refused.text();
+    expect(page).toMatch(/id="actionId-erreur">Cette action appartient à une autre gouvernance/);
+    expect(page).toContain('Renommer le bus de Dronne et Belle.');
+    expect((await getMeeting(world.admin, { meetingId: HELD })).version).toBe(before.version);
+    expect((await getAction(world.admin, { actionId: 'act_db0001' })).version).toBe(bus.version);
   });
 
   it('keeps a decision that acted when the meeting is edited through its form', async () => {
