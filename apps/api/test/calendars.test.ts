@@ -1,5 +1,5 @@
 import { DEMO_IDS } from '@maille/demo';
-import { createApiKey, updateMilestone } from '@maille/domain/use-cases';
+import { createApiKey, updateFundingLine, updateMilestone } from '@maille/domain/use-cases';
 import { describe, expect, it } from 'vitest';
 import { NOW, openApiForTest, suiteApi } from './harness.ts';
 import { bearer, expectProblem, fromAddress, postJson } from './requests.ts';
@@ -68,6 +68,43 @@ describe('a calendar feed', () => {
     expect(lines.filter((l) => l === 'BEGIN:VEVENT').length).toBeGreaterThan(1);
     expect(ics).not.toContain('mil_db');
     expect(ics).not.toMatch(/per_lr/);
+  });
+
+  it('carries the funding calendar: an application deadline, the decision, each payment, the end of the agreement and the report', async () => {
+    // The CPAM's request gets its deadline and dates through the kernel, as the sheet records them.
+    await updateFundingLine(api.kernel({ personId: LR.coordinator }), {
+      id: 'fun_lr0004',
+      patch: { applicationDeadline: '2027-01-15' },
+    });
+    await updateFundingLine(api.kernel({ personId: LR.coordinator }), {
+      id: LR.stateFunding,
+      patch: { agreementEndsOn: '2023-06-30', reportDueOn: '2027-02-26' },
+    });
+    const feed = (await (await createFeed(api.keys.coordinator)).json()) as CreatedFeed;
+    const lines = linesOf(await (await api.app.request(feed.path)).text());
+    const eventOf = (uid: string) => {
+      const at = lines.indexOf(`UID:${uid}@maille`);
+      expect(at, uid).toBeGreaterThan(0);
+      return lines.slice(at, lines.indexOf('END:VEVENT', at));
+    };
+    expect(eventOf('fun_lr0004-depot')).toEqual(
+      expect.arrayContaining([
+        'DTSTART;VALUE=DATE:20270115',
+        expect.stringMatching(/^SUMMARY:Date limite de dépôt : CPAM/),
+      ]),
+    );
+    const state = LR.stateFunding;
+    for (const [suffix, date, summary] of [
+      ['decision', '20210415', /^SUMMARY:Décision du financeur : État/],
+      ['versement-1', '20210615', /^SUMMARY:Versement \(200\u202f000\u00a0€\) : État/],
+      ['versement-2', '20220615', /^SUMMARY:Versement \(200\u202f000\u00a0€\) : État/],
+      ['fin_convention', '20230630', /^SUMMARY:Fin de la convention : État/],
+      ['bilan', '20270226', /^SUMMARY:Bilan à rendre : État/],
+    ] as const) {
+      expect(eventOf(`${state}-${suffix}`)).toEqual(
+        expect.arrayContaining([`DTSTART;VALUE=DATE:${date}`, expect.stringMatching(summary)]),
+      );
+    }
   });
 
   it('raises an event’s sequence when its milestone changes', async () => {

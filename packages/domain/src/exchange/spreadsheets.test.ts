@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Organization } from '../actors/organization.ts';
 import { Action } from '../roadmap/action.ts';
+import { FundingLine } from '../roadmap/funding-line.ts';
 import { Milestone } from '../roadmap/milestone.ts';
 import { toCsv } from './csv.ts';
-import { actionColumns, milestoneColumns, organizationColumns } from './spreadsheets.ts';
+import {
+  actionColumns,
+  fundingLineColumns,
+  milestoneColumns,
+  organizationColumns,
+} from './spreadsheets.ts';
 
 const META = {
   version: 2,
@@ -56,6 +62,54 @@ describe('spreadsheet columns', () => {
       'Date de début': '2026-01-15',
       'Budget (€)': '40000,50',
       Besoins: 'Former les professionnels, Sensibiliser les acteurs',
+    });
+  });
+
+  it('write every date of a funding line’s calendar, its payments, the amount granted and the note', () => {
+    const line = FundingLine.parse({
+      id: 'fun_test001',
+      governanceId: 'gov_test001',
+      actionId: 'act_test001',
+      funderKind: 'caf',
+      funderOrganizationId: 'org_test001',
+      programme: 'Convention territoriale globale',
+      amountCents: 1_200_000,
+      grantedCents: 1_000_000,
+      status: 'accorde',
+      applicationDeadline: '2026-02-27',
+      decidedOn: '2026-04-10',
+      payments: [
+        { on: '2026-05-04', amountCents: 500_000, note: 'Avance' },
+        { on: '2026-10-12', amountCents: 250_050 },
+      ],
+      agreementEndsOn: '2027-04-09',
+      reportDueOn: '2027-06-30',
+      note: 'Renouvelable si le bilan est remis à temps.',
+      ...META,
+    });
+    const row = rowOf(
+      toCsv(
+        fundingLineColumns({
+          actions: new Map([['act_test001', { code: 'A2', title: 'Parentalité numérique' }]]),
+          funders: new Map([['org_test001', 'CAF de la Dordogne']]),
+        }),
+        [line],
+      ),
+    );
+    expect(row).toMatchObject({
+      'Code de la fiche': 'A2',
+      'Type de financeur': 'CAF',
+      Financeur: 'CAF de la Dordogne',
+      Statut: 'Accordé',
+      'Montant demandé (€)': '12000,00',
+      'Montant accordé (€)': '10000,00',
+      'Montant versé (€)': '7500,50',
+      'Date limite de dépôt': '2026-02-27',
+      'Date de décision': '2026-04-10',
+      Versements: '2026-05-04 : 5000,00 € (Avance), 2026-10-12 : 2500,50 €',
+      'Fin de la convention': '2027-04-09',
+      'Bilan dû le': '2027-06-30',
+      Note: 'Renouvelable si le bilan est remis à temps.',
     });
   });
 

@@ -124,7 +124,10 @@ export function fundingLineColumns(lookup: {
     { header: 'Date de décision', cell: (l) => l.decidedOn },
     {
       header: 'Versements',
-      cell: (l) => l.payments.map((p) => `${p.on} : ${csvEuros(p.amountCents)} €`).join(', '),
+      cell: (l) =>
+        l.payments
+          .map((p) => `${p.on} : ${csvEuros(p.amountCents)} €${p.note ? ` (${p.note})` : ''}`)
+          .join(', '),
     },
     { header: 'Fin de la convention', cell: (l) => l.agreementEndsOn },
     { header: 'Bilan dû le', cell: (l) => l.reportDueOn },
