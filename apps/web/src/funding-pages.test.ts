@@ -94,6 +94,10 @@ describe('a funding line’s calendar on its sheet and on the funding page', () 
     expect(fundingPage).toContain('Financements et échéances');
     expect(fundingPage).toContain('20 novembre 2026 : versement de 4\u202f000\u00a0€');
     expect(fundingPage).toContain('31 mars 2031 : Bilan à rendre');
+    // The funder view: one line asked 9 000 €, granted 8 000 €, paid 4 000 €, 4 000 € to come.
+    expect(fundingPage).toMatch(
+      /<tr><th scope="row">[^<]+<\/th><td>1<\/td><td>9\u202f000\u00a0€<\/td><td>8\u202f000\u00a0€<\/td><td>4\u202f000\u00a0€<\/td><td>4\u202f000\u00a0€<\/td><\/tr>/,
+    );
     const csv = await get(`/gouvernances/${LR.governance}/financements.csv`, cookie);
     expect(csv.headers.get('Content-Disposition')).toMatch(/financements-gov_larochelle-/);
     expect(await csv.text()).toContain('2026-11-20 : 4000,00 €');

@@ -52,6 +52,30 @@ describe('recording a decision on the meeting page', () => {
     expect(brief).toContain('Action créée : A9 — Ateliers en médiathèque');
   });
 
+  it('reschedules a milestone by decision: the meeting, the action sheet and the brief link each side', async () => {
+    const cookie = await signedIn(LR.coordinator);
+    const text = 'Reporter le bilan annuel des conseillers au 30 juin.';
+    const done = await post(`/reunions/${HELD}/decisions`, cookie, {
+      decisionText: text,
+      effect: 'reporter_jalon',
+      milestoneId: 'mil_lr0101',
+      to: '2027-06-30',
+    });
+    expect(done.status).toBe(303);
+    const milestone = await getMilestone(world.admin, { milestoneId: 'mil_lr0101' });
+    expect(milestone).toMatchObject({ dueDate: '2027-06-30', decidedBy: { meetingId: HELD } });
+    const changed = /Jalon « [^»]+ » reporté du .+ au 30 juin 2027/;
+    const meetingPage = await (await get(`/reunions/${HELD}`, cookie)).text();
+    expect(meetingPage).toMatch(changed);
+    expect(meetingPage).toContain(`href="/fiches/${milestone.actionId}#jalon-mil_lr0101"`);
+    const actionPage = await (await get(`/fiches/${milestone.actionId}`, cookie)).text();
+    expect(actionPage).toMatch(new RegExp(`Décidé en séance du .*${text}`, 's'));
+    expect(actionPage).toContain(`href="/reunions/${HELD}"`);
+    const brief = await (await get(`/gouvernances/${LR.governance}/point-copil`, cookie)).text();
+    expect(brief).toContain(text);
+    expect(brief).toMatch(changed);
+  });
+
   it('refuses another governance’s milestone in the form, in French, and writes nothing', async () => {
     const cookie = await signedIn(LR.coordinator);
     const before = await getMeeting(world.admin, { meetingId: HELD });
