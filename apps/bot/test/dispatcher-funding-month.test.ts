@@ -133,6 +133,21 @@ describe(`a simulated month of funding deadlines (${dialect})`, () => {
     expect(reminders[2]).toContain('passez le financement à « Demandé »');
   });
 
+  it('lists in the community’s weekly digest the deadlines to meet, and no longer the report handed in', () => {
+    const digests = fake
+      .messages(fake.guild.channels.community)
+      .map((m) => m.content)
+      .filter((text) => text.startsWith('📰'));
+    // Fridays 8, 15, 22 and 29 January.
+    expect(digests).toHaveLength(4);
+    const [, fifteenth, twentySecond, last] = digests;
+    // Friday 15 at 09:00, before the report was handed in that afternoon.
+    expect(fifteenth).toContain('**Financements : échéances à tenir');
+    expect(fifteenth).toMatch(/- Bilan à rendre — CAF, .*20 janvier/);
+    expect(twentySecond).not.toContain('Bilan à rendre');
+    expect(last).toMatch(/- Date limite de dépôt — Région.*3 février/);
+  });
+
   it('stops the report’s reminders once it is handed in', () => {
     const report = of(REPORT);
     const byDay = (day: string) =>
