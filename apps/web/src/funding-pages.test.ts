@@ -148,6 +148,11 @@ describe('a funding line’s calendar on its sheet and on the funding page', () 
     );
     if (!line) throw new Error('la ligne ajoutée devrait être sur la fiche');
     expect(line.funderOrganizationId).toBe(CDA);
+    // Its status history names who granted it and through which channel.
+    const withHistory = await (await get(`/fiches/${FORMATION}`, cookie)).text();
+    expect(withHistory).toMatch(
+      /Historique du statut : Accordé le 24 novembre 2026 par Claire Moreau \(Web\)\./,
+    );
     for (const [on, amountCents] of [
       ['2026-10-15', 200_000],
       ['2026-11-02', 100_000],

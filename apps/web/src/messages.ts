@@ -235,6 +235,8 @@ export const fr = {
     correctPayment: 'Corriger ce versement',
     deletePayment: 'Supprimer ce versement',
     statusHistory: 'Historique du statut',
+    statusChange: (status: string, on: string, by: string | undefined, channel: string) =>
+      `${status} le ${on}${by ? ` par ${by}` : ''} (${channel})`,
     milestoneChanged:
       'Ce jalon a été modifié entre-temps par quelqu’un d’autre : voici son état actuel. Rien n’a été enregistré ; recommencez si c’est toujours utile.',
   },

@@ -12,6 +12,7 @@ import {
   paidCentsOf,
   priorityLabels,
   TEXT_LIMITS,
+  updateChannelLabels,
   updateKindLabels,
 } from '@maille/domain';
 import type { ActionSheet, SheetMilestone } from '@maille/domain/use-cases';
@@ -102,7 +103,7 @@ ${
         return html`<tr><th scope="row">${funderKindLabels[line.funderKind]}</th><td>${line.programme ?? '—'}</td><td>${fundingStatusLabels[line.status]}</td><td>${formatEuros(line.amountCents)}</td><td>${formatEuros(grantedCentsOf(line))}</td><td>${formatEuros(paidCentsOf(line))}</td><td>${next ? `${fundingDateLabels[next.kind]} : ${formatDate(next.date)}` : '—'}</td></tr>`;
       })}</tbody></table></div>`
 }
-${sheet.may['funding.edit'] ? sheet.fundingLines.map((line) => fundingLineForm(line, refused, sheet.funders)) : ''}
+${sheet.may['funding.edit'] ? sheet.fundingLines.map((line) => fundingLineForm(line, refused, sheet.funders, sheet.fundingAuthors)) : ''}
 ${sheet.fundingLines.filter((line) => line.payments.length > 0).map((line) => paymentList(line, sheet.may['funding.edit'], refused))}
 ${sheet.may['funding.edit'] ? sheet.fundingLines.filter((line) => line.status === 'accorde').map((line) => paymentForm(line, refused)) : ''}
 ${sheet.may['funding.edit'] ? fundingForm(action.id, typedFor('financement'), sheet.funders) : ''}
@@ -347,6 +348,7 @@ function fundingLineForm(
   line: ActionSheet['fundingLines'][number],
   refused: RefusedForm | undefined,
   funders: ActionSheet['funders'],
+  authors: ActionSheet['fundingAuthors'],
 ) {
   const t = fr.action;
   const prefix = `fin-${line.id}` as const;
@@ -372,7 +374,7 @@ ${fundingFields(name, form, funders)}
 <button type="submit">${t.saveFunding}</button></form>
 ${
   line.statusHistory.length > 0
-    ? html`<p class="hint">${t.statusHistory} : ${line.statusHistory.map((change) => `${fundingStatusLabels[change.status]} le ${formatDate(change.at)}`).join(', ')}.</p>`
+    ? html`<p class="hint">${t.statusHistory} : ${line.statusHistory.map((change) => t.statusChange(fundingStatusLabels[change.status], formatDate(change.at), authors.find((a) => a.id === change.by)?.name, updateChannelLabels[change.channel])).join(' ; ')}.</p>`
     : ''
 }</details>`;
 }

@@ -64,6 +64,8 @@ export interface ActionSheet {
   /** By due date. */
   milestones: SheetMilestone[];
   fundingLines: FundingLine[];
+  /** Who moved the funding lines' statuses (`statusHistory[].by`), by name. */
+  fundingAuthors: PersonRef[];
   /** The latest updates on the action and its milestones, newest first. */
   updates: SheetUpdate[];
   /** Who holds a role in the governance, by name: whom the sheet may be given to. */
@@ -119,11 +121,15 @@ export async function getActionSheet(ctx: UseCaseContext, input: unknown): Promi
         const o = organizations.find((org) => org.id === id);
         return o ? [{ id: o.id, name: o.name }] : [];
       });
+    const statusAuthors = fundingLines.flatMap((line) =>
+      line.statusHistory.flatMap((change) => (change.by ? [change.by] : [])),
+    );
     const people = await personNames(repos, [
       action.ownerId,
       ...milestones.map((m) => m.ownerId),
       ...timeline.map((u) => u.authorId),
       ...governance.roles.map((r) => r.personId),
+      ...statusAuthors,
     ]);
     const today = localDate(ctx.clock(), governance.timeZone);
     const titles = new Map(milestones.map((m) => [m.id, m.title]));
@@ -154,6 +160,7 @@ export async function getActionSheet(ctx: UseCaseContext, input: unknown): Promi
         })),
       ),
       fundingLines,
+      fundingAuthors: personRefs(statusAuthors, people),
       updates: timeline.map((update) => ({
         update,
         author: personRef(update.authorId, people),
