@@ -122,6 +122,50 @@ describe('recording a decision that acts', () => {
     expect((await getAction(world.as('coordinator'), { actionId: action.id })).version).toBe(1);
   });
 
+  it('refuses another governance’s action or roadmap, naming the field in French, and writes nothing', async () => {
+    const { meeting } = await committee();
+    const outsider = world.as('outsider');
+    const theirs = await createRoadmap(outsider, {
+      governanceId: world.outsiderGovernance.id,
+      title: 'Leur feuille de route',
+      fromYear: 2024,
+      toYear: 2026,
+    });
+    const theirAction = await createAction(outsider, {
+      roadmapId: theirs.id,
+      code: 'B1',
+      title: 'Leur action',
+    });
+    const refusals = [
+      [
+        { kind: 'modifier_action', actionId: theirAction.id, changes: { title: 'Prise' } },
+        'actionId',
+      ],
+      [{ kind: 'adopter_feuille_de_route', roadmapId: theirs.id }, 'roadmapId'],
+    ] as const;
+    for (const [effect, field] of refusals) {
+      const error = await recordDecision(world.as('admin'), {
+        meetingId: meeting.id,
+        text: 'Décider pour une autre gouvernance.',
+        effect,
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues).toEqual([
+        {
+          path: ['effect', field],
+          message: expect.stringMatching(/appartient à une autre gouvernance que la séance\.$/),
+        },
+      ]);
+    }
+    expect((await getMeeting(world.as('admin'), { meetingId: meeting.id })).version).toBe(
+      meeting.version,
+    );
+    expect(await getAction(world.as('admin'), { actionId: theirAction.id })).toEqual(theirAction);
+    expect((await getRoadmap(world.as('admin'), { roadmapId: theirs.id })).status).toBe(
+      theirs.status,
+    );
+  });
+
   it('refuses a decision at a meeting still to come or cancelled', async () => {
     const { action, meeting } = await committee('2024-06-20T07:00:00.000Z', 'prevue');
     const decide = (meetingId: string) =>
