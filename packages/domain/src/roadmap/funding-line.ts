@@ -58,7 +58,9 @@ export type FundingPayment = z.infer<typeof FundingPayment>;
 export const FundingLineFields = z.object({
   actionId: idOf('action'),
   funderKind: FunderKind,
-  funderOrganizationId: idOf('organization').optional(),
+  funderOrganizationId: idOf('organization')
+    .optional()
+    .describe('Structure financeuse, parmi les structures de la gouvernance'),
   programme: singleLine(200).optional().describe('Ex. « Conseiller numérique — France Relance »'),
   /** The amount asked (or planned, before the application). */
   amountCents: Cents,
