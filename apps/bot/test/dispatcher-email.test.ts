@@ -2,8 +2,11 @@ import { testDialect } from '@maille/db/testing';
 import type { Delivery } from '@maille/domain';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../src/dispatcher/dispatcher.ts';
+import { consoleMailSender } from '../src/mail/console-mail-sender.ts';
 import { messageIdOf } from '../src/mail/mail-sender.ts';
+import { renderMail } from '../src/mail/render-mail.ts';
 import { smtpSender } from '../src/mail/smtp-sender.ts';
+import { loadReminderContext } from '../src/reminders/render.ts';
 import {
   type DispatcherWorld,
   LA_ROCHELLE,
@@ -220,5 +223,59 @@ describe(`reminders by e-mail through a real SMTP server (${dialect})`, () => {
     expect(await world.delivery(queued.id)).toMatchObject({ status: 'sent', attempts: 2 });
     const ids = peer.received.map((r) => r.mail.messageId);
     expect(ids).toEqual([messageIdOf(queued.dedupeKey, FROM), messageIdOf(queued.dedupeKey, FROM)]);
+  });
+
+  it('lets no line break of a name or a title start a header of its own', async () => {
+    const queued = await queueMail();
+    const context = await loadReminderContext(world.store, queued, NOW);
+    // The kernel refuses line breaks in names and titles; a record that got them anyway (an old
+    // import, a hand-edited database) must still not inject anything.
+    if (!context.person || !context.milestone) throw new Error('context not loaded');
+    context.person = { ...context.person, displayName: 'Yanis\r\nBcc: intrus@exemple.fr' };
+    context.milestone = { ...context.milestone, title: 'Bilan\r\nX-Injecte: oui\n\nCorps' };
+    const mail = smtpSender({
+      host: '127.0.0.1',
+      port: peer.port,
+      secure: false,
+      requireStartTls: false,
+      from: FROM,
+    });
+    senders.push(mail);
+    await mail.send(renderMail(context, { webUrl: WEB, from: FROM }));
+    const [received] = peer.received;
+    if (!received) throw new Error('nothing received');
+    expect(received.recipients).toEqual([ADDRESS]);
+    const names = received.rawHeaders
+      .replace(/\r\n[ \t]+/g, ' ')
+      .split('\r\n')
+      .map((line) => line.slice(0, line.indexOf(':')).toLowerCase());
+    expect(names).not.toContain('bcc');
+    expect(names).not.toContain('x-injecte');
+    expect(received.mail.to && 'text' in received.mail.to ? received.mail.to.text : '').toContain(
+      'Yanis Bcc: intrus@exemple.fr',
+    );
+    expect(received.mail.subject).toContain('« Bilan');
+    expect(received.mail.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it('prints the e-mail in the terminal when no SMTP server is set', async () => {
+    const queued = await queueMail();
+    const lines: string[] = [];
+    const printing = createDispatcher({
+      store: world.store,
+      sender: world.sender,
+      mail: consoleMailSender((text) => lines.push(text)),
+      clock: world.clock,
+      claimant: 'bot-console',
+      settings: { planning: false },
+      log: () => undefined,
+    });
+    expect((await printing.runOnce()).outcomes.sent).toBe(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`Courriel pour Yanis Belkacem <${ADDRESS}>`);
+    expect(lines[0]).toContain('Objet : [Maille] Rappel de jalon');
+    expect(lines[0]).toContain('26 novembre 2026');
+    expect(peer.received).toHaveLength(0);
+    expect(await world.delivery(queued.id)).toMatchObject({ status: 'sent' });
   });
 });
