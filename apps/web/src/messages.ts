@@ -641,6 +641,17 @@ export const fr = {
     empty: 'vide',
     wholeGovernance: 'Tout l’historique de la gouvernance',
   },
+  unsubscribe: {
+    title: 'Se désabonner',
+    ask: (kind: string) =>
+      `Ne plus recevoir ce type de rappel : ${kind.toLowerCase()} (ni par courriel, ni par la messagerie) ?`,
+    confirm: 'Ne plus recevoir ce type de rappel',
+    doneTitle: 'Désabonnement enregistré',
+    done: (kind: string) =>
+      `Vous ne recevrez plus ce type de rappel : ${kind.toLowerCase()}. Vous pouvez le réactiver depuis « Mon compte ».`,
+    already: (kind: string) =>
+      `Ce type de rappel est déjà désactivé pour vous : ${kind.toLowerCase()}.`,
+  },
   errors: {
     notFoundTitle: 'Page introuvable',
     notFound:
