@@ -399,7 +399,12 @@ export const fr = {
   account: {
     title: 'Mon compte',
     reminders: 'Mes rappels',
-    channel: 'Comment les recevoir',
+    medium: 'Par où les recevoir',
+    mediumHint: 'Par courriel, donnez votre adresse ci-dessous.',
+    mediumAuto: 'Automatique : Discord si un compte est lié, sinon courriel',
+    email: 'Adresse électronique',
+    kinds: 'Les rappels que je reçois',
+    channel: 'Sur Discord, comment les recevoir',
     quietFrom: 'Pas de rappel à partir de',
     quietTo: 'jusqu’à',
     quietHint: 'Heures au format 19:00 ; la plage peut passer minuit.',
