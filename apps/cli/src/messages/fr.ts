@@ -391,6 +391,8 @@ export const fr = {
     botInConsole:
       'Pas de DISCORD_TOKEN : le bot répond ici même, comme sur Discord (tapez /aide, puis /jalons ou /point) ; les rappels qu’il enverrait s’affichent ici.',
     wouldSend: (text: string) => `Rappel (sans Discord, affiché au lieu d’être envoyé) :\n${text}`,
+    wouldMail: (text: string) =>
+      `Courriel (sans SMTP_HOST, affiché au lieu d’être envoyé) :\n${text}`,
     log: (file: string) => `  Journal des requêtes de l’API (une ligne JSON par requête) : ${file}`,
     stopHint: 'Arrêt : Ctrl+C. Toute la suite de tests : « pnpm test ».',
     stopHintConsole: 'Arrêt : Ctrl+C, /quitter ou Ctrl+D. Toute la suite de tests : « pnpm test ».',
