@@ -262,6 +262,10 @@ export const fr = {
       `L’effacement de ${id} est définitif : son nom, son courriel, son téléphone et ses comptes de discussion disparaissent de toute la base.`,
     erased: (id: string, rewritten: number) =>
       `Personne ${id} effacée : ${plural(rewritten, 'enregistrement réécrit', 'enregistrements réécrits')}.`,
+    mail: (id: string, address: string, medium: string) =>
+      `${id} : courriel ${address} ; rappels reçus par : ${medium}.`,
+    noAddress: '(aucune adresse)',
+    automatic: 'automatique (Discord si un compte est lié, sinon courriel)',
   },
   key: {
     needsPerson:
