@@ -21,17 +21,32 @@ export interface SmtpPeer {
   received: Received[];
   /** Sets how recipients are refused from now on; `undefined` accepts them. */
   refuse(rule: (address: string) => number | undefined): void;
+  /**
+   * Holds every message from now on, never answering: at `rcpt` (nothing accepted yet) or
+   * `after-data` (kept in the mailbox, the final reply never sent) — those to `address` only, when
+   * given. `undefined` answers again.
+   */
+  hold(phase: 'rcpt' | 'after-data' | undefined, address?: string): void;
+  /** Every `RCPT TO` seen, answered or not. */
+  attempted: string[];
   close(): Promise<void>;
 }
 
 export async function startSmtpPeer(): Promise<SmtpPeer> {
   const received: Received[] = [];
   let rule: (address: string) => number | undefined = () => undefined;
+  let held: 'rcpt' | 'after-data' | undefined;
+  let heldFor: string | undefined;
+  const holds = (phase: 'rcpt' | 'after-data', to: readonly string[]) =>
+    held === phase && (heldFor === undefined || to.includes(heldFor));
+  const attempted: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onRcptTo(address, _session, callback) {
+      attempted.push(address.address);
+      if (holds('rcpt', [address.address])) return;
       const code = rule(address.address);
       if (code === undefined) return callback();
       const error = Object.assign(
@@ -53,7 +68,13 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
               recipients: session.envelope.rcptTo.map((r) => r.address),
               rawHeaders: text.slice(0, text.indexOf('\r\n\r\n')),
             });
-            callback();
+            if (
+              !holds(
+                'after-data',
+                session.envelope.rcptTo.map((r) => r.address),
+              )
+            )
+              callback();
           },
           (error: Error) => callback(error),
         );
@@ -68,6 +89,11 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
     refuse(next) {
       rule = next;
     },
+    hold(phase, address) {
+      held = phase;
+      heldFor = address;
+    },
+    attempted,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
