@@ -277,6 +277,34 @@ describe('persons', () => {
     expect(await phone.json()).toMatchObject({ phone: '+33546000001' });
   });
 
+  it('lets a person choose e-mail for their reminders, and refuses a bad address in French', async () => {
+    const path = `/persons/${MEMBER}`;
+    const { etag } = await read(api, path, api.keys.member);
+    const bad = await api.app.request(
+      path,
+      send('PATCH', { token: api.keys.member, body: { email: 'pas@une@adresse' }, ifMatch: etag }),
+    );
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('Adresse électronique invalide.');
+    const person = await read<{ reminders: Record<string, unknown> }>(api, path, api.keys.member);
+    const chosen = await api.app.request(
+      path,
+      send('PATCH', {
+        token: api.keys.member,
+        body: {
+          email: 'membre@exemple.fr',
+          reminders: { ...person.body.reminders, medium: 'courriel' },
+        },
+        ifMatch: etag,
+      }),
+    );
+    expect(chosen.status).toBe(200);
+    expect(await chosen.json()).toMatchObject({
+      email: 'membre@exemple.fr',
+      reminders: { medium: 'courriel' },
+    });
+  });
+
   it('tells a fellow api.keys.member he may not change someone else, and outsiders nothing', async () => {
     const path = `/persons/${ELECTED}`;
     const { etag } = await read(api, path, api.keys.coordinator);

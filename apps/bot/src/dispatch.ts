@@ -1,13 +1,17 @@
 import { migrateToLatest, openDatabase } from '@maille/db';
 import { discordSender } from './adapters/discord/sender.ts';
+import { DEFAULT_WEB_URL } from './conversation/session.ts';
 import { consoleSender } from './dispatcher/console-sender.ts';
 import { createDispatcher } from './dispatcher/dispatcher.ts';
 import type { ChatSender } from './dispatcher/sender.ts';
 import { type Env, EnvError, readEnv } from './env.ts';
+import { consoleMailSender } from './mail/console-mail-sender.ts';
+import type { MailSender } from './mail/mail-sender.ts';
+import { smtpSender } from './mail/smtp-sender.ts';
 import { fr } from './messages/fr.ts';
 
 // The dispatcher alone (several may run side by side on PostgreSQL): migrates, then plans and
-// sends reminders every DISPATCH_INTERVAL_MS. On SIGTERM/SIGINT it finishes the cycle in flight
+// sends reminders every DISPATCH_INTERVAL_MS (e-mails through SMTP_HOST, or printed without it). On SIGTERM/SIGINT it finishes the cycle in flight
 // and closes the database. Without DISCORD_TOKEN it prints the messages instead of sending them.
 
 const texts = fr.programs;
@@ -22,9 +26,28 @@ function senderFor(env: Env): ChatSender {
   return consoleSender();
 }
 
+/** SMTP with `SMTP_HOST`, else the terminal: without settings nothing leaves the machine. */
+function mailFor(env: Env): MailSender {
+  if (env.SMTP_HOST && env.SMTP_FROM) {
+    console.log(fr.mail.dispatchToSmtp(env.SMTP_HOST, env.SMTP_PORT));
+    return smtpSender({
+      host: env.SMTP_HOST,
+      port: env.SMTP_PORT,
+      secure: env.SMTP_SECURE,
+      requireStartTls: env.SMTP_STARTTLS,
+      user: env.SMTP_USER,
+      password: env.SMTP_PASSWORD,
+      from: env.SMTP_FROM,
+    });
+  }
+  console.log(fr.mail.dispatchToConsole);
+  return consoleMailSender();
+}
+
 async function main(): Promise<void> {
   const env = readEnv();
   const sender = senderFor(env);
+  const mail = mailFor(env);
   const database = openDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
   const { error } = await migrateToLatest(database);
   if (error) {
@@ -35,6 +58,11 @@ async function main(): Promise<void> {
   const dispatcher = createDispatcher({
     database,
     sender,
+    mail,
+    mailLinks: {
+      webUrl: env.WEB_URL ?? DEFAULT_WEB_URL,
+      from: env.SMTP_FROM ?? 'maille@localhost',
+    },
     settings: {
       intervalMs: env.DISPATCH_INTERVAL_MS,
       horizonDays: env.DISPATCH_HORIZON_DAYS,
@@ -54,6 +82,7 @@ async function main(): Promise<void> {
     console.log(texts.dispatchStopping(signal));
     dispatcher
       .stop()
+      .then(() => mail.close())
       .then(() => database.close())
       .then(
         () => console.log(texts.dispatchStopped),

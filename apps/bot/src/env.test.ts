@@ -42,4 +42,33 @@ describe('the bot’s settings', () => {
       /WEB_URL : l’adresse de l’espace web/,
     );
   });
+
+  it('reads the SMTP settings, and names in French what is missing or wrong', () => {
+    const none = readEnv({});
+    expect([none.SMTP_HOST, none.SMTP_PORT, none.SMTP_SECURE, none.SMTP_STARTTLS]).toEqual([
+      undefined,
+      587,
+      false,
+      true,
+    ]);
+    expect(
+      readEnv({
+        SMTP_HOST: 'smtp.exemple.fr',
+        SMTP_PORT: '465',
+        SMTP_SECURE: 'oui',
+        SMTP_USER: 'maille',
+        SMTP_PASSWORD: 'secret',
+        SMTP_FROM: 'Maille <maille@exemple.fr>',
+      }),
+    ).toMatchObject({ SMTP_PORT: 465, SMTP_SECURE: true, SMTP_FROM: 'Maille <maille@exemple.fr>' });
+    expect(() => readEnv({ SMTP_HOST: 'smtp.exemple.fr' })).toThrow(/SMTP_FROM manque/);
+    expect(() => readEnv({ SMTP_HOST: 'h', SMTP_FROM: 'a@b.fr', SMTP_USER: 'maille' })).toThrow(
+      /SMTP_USER et SMTP_PASSWORD vont ensemble/,
+    );
+    expect(() => readEnv({ SMTP_PORT: '99999' })).toThrow(/SMTP_PORT : un numéro de port/);
+    expect(() => readEnv({ SMTP_STARTTLS: 'peut-être' })).toThrow(/SMTP_STARTTLS : oui ou non/);
+    expect(() => readEnv({ SMTP_FROM: 'Maille <maille@exemple.fr>\r\nBcc: x@y.fr' })).toThrow(
+      /SMTP_FROM/,
+    );
+  });
 });

@@ -37,12 +37,52 @@ export const dispatchSettings = {
   DISPATCH_LEASE_MS: integer(envTexts.lease, 2_000, 240_000, 60_000),
   /** Attempts before a delivery failing with server errors is given up (5). */
   DISPATCH_MAX_ATTEMPTS: integer(envTexts.attempts, 1, 20, 5),
+  /** The SMTP server of the e-mails; absent: e-mails are printed in the terminal. */
+  SMTP_HOST: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^[^\s]+$/, envTexts.smtpHost),
+  ),
+  /** Its port (587 with STARTTLS, 465 with SMTP_SECURE). */
+  SMTP_PORT: integer(envTexts.smtpPort, 1, 65_535, 587),
+  /** TLS from the first byte (port 465); otherwise STARTTLS, required unless SMTP_STARTTLS=non. */
+  SMTP_SECURE: flag(false),
+  SMTP_STARTTLS: flag(true),
+  SMTP_USER: unsetIfEmpty(z.string()),
+  SMTP_PASSWORD: unsetIfEmpty(z.string()),
+  /** The sender of the e-mails: `Maille <maille@exemple.fr>` or an address alone. */
+  SMTP_FROM: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, envTexts.smtpFrom),
+  ),
 };
+
+function flag(fallback: boolean) {
+  return unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^(?:oui|non|true|false|1|0)$/, envTexts.smtpFlag),
+  ).transform((value) => (value === undefined ? fallback : ['oui', 'true', '1'].includes(value)));
+}
 
 /** What `readEnv` throws, for the app's entry points. */
 export { EnvError } from '@maille/db';
 
-export const Env = z.object({ ...dispatchSettings, ...databaseSettings(envTexts) });
+export const Env = z
+  .object({ ...dispatchSettings, ...databaseSettings(envTexts) })
+  .superRefine((env, issues) => {
+    if ((env.SMTP_USER === undefined) !== (env.SMTP_PASSWORD === undefined)) {
+      issues.addIssue({ code: 'custom', path: ['SMTP_USER'], message: envTexts.smtpCredentials });
+    }
+    if (env.SMTP_HOST !== undefined && env.SMTP_FROM === undefined) {
+      issues.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: envTexts.smtpFromMissing });
+    }
+  });
 export type Env = z.infer<typeof Env>;
 
 /**

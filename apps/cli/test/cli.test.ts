@@ -277,6 +277,32 @@ describe('maille person', () => {
   });
 });
 
+describe('maille person courriel', () => {
+  it('sets the address and the medium of reminders, and refuses a bad address in French', async () => {
+    await seeded();
+    const refused = await box.run('person', 'courriel', MOREAU, '--adresse', 'claire@@exemple');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('Adresse électronique invalide.');
+    const wrongMedium = await box.run('person', 'courriel', MOREAU, '--par', 'pigeon');
+    expect(wrongMedium.code).toBe(1);
+    const set = await box.run(
+      'personne',
+      'courriel',
+      MOREAU,
+      '--adresse',
+      'Claire.Moreau@Exemple.fr',
+      '--par',
+      'les_deux',
+    );
+    expect(set.code).toBe(0);
+    expect(set.out).toBe(
+      `${MOREAU} : courriel claire.moreau@exemple.fr ; rappels reçus par : Messagerie et courriel.`,
+    );
+    const shown = await box.run('person', 'courriel', MOREAU);
+    expect(shown.out).toContain('claire.moreau@exemple.fr');
+  });
+});
+
 describe('maille cle', () => {
   it('creates a key whose token the API can verify, lists it and revokes it', async () => {
     await seeded();

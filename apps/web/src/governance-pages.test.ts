@@ -150,6 +150,41 @@ describe('my account', () => {
     });
   });
 
+  it('lets a person choose e-mail, give their address, and turn a kind of reminder off; refuses a bad address in French', async () => {
+    const cookie = await signedIn(GAUTIER);
+    const version = (await (await get('/compte', cookie)).text()).match(
+      /name="version" value="(\d+)"/,
+    )?.[1];
+    const form = {
+      version: version ?? '',
+      medium: 'les_deux',
+      channel: 'message_prive',
+      quietFrom: '19:00',
+      quietTo: '08:30',
+      kinds: '1',
+      kind_milestone_reminder: '1',
+    };
+    const refused = await post('/compte/rappels', cookie, { ...form, email: 'pas-une-adresse' });
+    expect(refused.status).toBe(400);
+    const again = await refused.text();
+    expect(again).toContain('id="email-erreur"');
+    expect(again).toContain('Adresse électronique invalide.');
+    const saved = await post('/compte/rappels', cookie, { ...form, email: 'C.Gautier@Exemple.fr' });
+    expect(saved.status).toBe(303);
+    const person = await getPerson(world.admin, { personId: GAUTIER });
+    expect('email' in person && person.email).toBe('c.gautier@exemple.fr');
+    expect('reminders' in person && person.reminders.medium).toBe('les_deux');
+    expect('reminders' in person && person.reminders.pausedKinds).not.toContain(
+      'milestone_reminder',
+    );
+    expect('reminders' in person && person.reminders.pausedKinds).toContain('action_checkin');
+    const page = await (await get('/compte', cookie)).text();
+    expect(page).toContain('<option value="les_deux" selected>');
+    expect(page).toMatch(
+      /id="kind_milestone_reminder" name="kind_milestone_reminder" value="1" checked/,
+    );
+  });
+
   it('shows the agenda link in « Mon agenda »; « Renouveler le lien » makes the old one stop working', async () => {
     const cookie = await signedIn(MOREAU);
     const link =

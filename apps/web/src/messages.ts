@@ -409,7 +409,12 @@ export const fr = {
   account: {
     title: 'Mon compte',
     reminders: 'Mes rappels',
-    channel: 'Comment les recevoir',
+    medium: 'Par où les recevoir',
+    mediumHint: 'Par courriel, donnez votre adresse ci-dessous.',
+    mediumAuto: 'Automatique : Discord si un compte est lié, sinon courriel',
+    email: 'Adresse électronique',
+    kinds: 'Les rappels que je reçois',
+    channel: 'Sur Discord, comment les recevoir',
     quietFrom: 'Pas de rappel à partir de',
     quietTo: 'jusqu’à',
     quietHint: 'Heures au format 19:00 ; la plage peut passer minuit.',
@@ -650,6 +655,17 @@ export const fr = {
     changes: 'Champs modifiés',
     empty: 'vide',
     wholeGovernance: 'Tout l’historique de la gouvernance',
+  },
+  unsubscribe: {
+    title: 'Se désabonner',
+    ask: (kind: string) =>
+      `Ne plus recevoir ce type de rappel : ${kind.toLowerCase()} (ni par courriel, ni par la messagerie) ?`,
+    confirm: 'Ne plus recevoir ce type de rappel',
+    doneTitle: 'Désabonnement enregistré',
+    done: (kind: string) =>
+      `Vous ne recevrez plus ce type de rappel : ${kind.toLowerCase()}. Vous pouvez le réactiver depuis « Mon compte ».`,
+    already: (kind: string) =>
+      `Ce type de rappel est déjà désactivé pour vous : ${kind.toLowerCase()}.`,
   },
   errors: {
     notFoundTitle: 'Page introuvable',

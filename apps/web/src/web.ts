@@ -45,6 +45,7 @@ import { meetingRoutes } from './routes/meetings.ts';
 import { milestoneRoutes } from './routes/milestones.ts';
 import { placeRoutes } from './routes/places.ts';
 import { roadmapRoutes } from './routes/roadmaps.ts';
+import { UNSUBSCRIBE_PREFIX, unsubscribeRoutes } from './routes/unsubscribe.ts';
 import { STYLESHEET, STYLESHEET_PATH } from './style.ts';
 import { me, type ReadModels, type WebEnv } from './web-env.ts';
 
@@ -90,6 +91,7 @@ export function isPagePath(pathname: string): boolean {
     pathname === STYLESHEET_PATH ||
     pathname === '/deconnexion' ||
     pathname.startsWith('/connexion/') ||
+    pathname.startsWith(UNSUBSCRIBE_PREFIX) ||
     SIGNED_IN_PREFIXES.some((prefix) => pathname.startsWith(prefix))
   );
 }
@@ -134,7 +136,14 @@ export function createWeb({
   );
   // A form posted from another site is refused (its Origin is not ours); the session cookie is
   // SameSite=Lax besides.
-  app.use(csrf());
+  // The one exception: the unsubscribe link of an e-mail, which mail programs post from their own
+  // servers (RFC 8058). It needs no session: its secret is in its address.
+  const sameOrigin = csrf();
+  app.use((c, next) =>
+    c.req.method === 'POST' && c.req.path.startsWith(UNSUBSCRIBE_PREFIX)
+      ? next()
+      : sameOrigin(c, next),
+  );
   app.get(STYLESHEET_PATH, (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');
@@ -241,6 +250,7 @@ export function createWeb({
 
   app.route('/', governanceRoutes(chromiumPath ? chromiumPrinter(chromiumPath) : undefined));
   app.route('/', accountRoutes(SESSION_COOKIE));
+  app.route('/', unsubscribeRoutes);
   app.route('/', indicatorRoutes);
   app.route('/', historyRoutes);
   app.route('/', placeRoutes);

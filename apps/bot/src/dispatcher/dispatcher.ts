@@ -19,6 +19,9 @@ import {
   type UseCaseContext,
 } from '@maille/domain/use-cases';
 import type { OutgoingMessage } from '../conversation/chat.ts';
+import { consoleMailSender } from '../mail/console-mail-sender.ts';
+import { MailError, type MailSender } from '../mail/mail-sender.ts';
+import { type MailLinks, renderMail } from '../mail/render-mail.ts';
 import { fr } from '../messages/fr.ts';
 import {
   factsOf,
@@ -80,6 +83,10 @@ export interface DispatcherOptions {
   store?: Store | undefined;
   database?: Database | undefined;
   sender: ChatSender;
+  /** Where e-mail deliveries go (SMTP); the terminal when absent. */
+  mail?: MailSender | undefined;
+  /** The links of the e-mails and their sender (the web workspace on this machine by default). */
+  mailLinks?: MailLinks | undefined;
   clock?: Clock | undefined;
   /** This dispatcher's name in claims; unique per process (host, pid and a random part). */
   claimant?: string | undefined;
@@ -157,6 +164,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   if (!given) throw new Error('createDispatcher: a store or a database is needed.');
   const store: Store = given;
   const { sender } = options;
+  const mail = options.mail ?? consoleMailSender();
+  const mailLinks = options.mailLinks ?? {
+    webUrl: 'http://localhost:3000',
+    from: 'maille@localhost',
+  };
   const clock = options.clock ?? (() => new Date().toISOString());
   const claimant = options.claimant ?? defaultClaimant();
   const settings = { ...DEFAULT_DISPATCHER_SETTINGS, ...options.settings };
@@ -370,10 +382,36 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
   }
 
-  async function send(route: DeliveryRoute, message: OutgoingMessage, nonce: string) {
+  async function send(
+    route: Exclude<DeliveryRoute, { type: 'email' }>,
+    message: OutgoingMessage,
+    nonce: string,
+  ) {
     return route.type === 'direct'
       ? sender.sendDirect(route.userId, message, nonce)
       : sender.sendToChannel(route.channelId, message, nonce);
+  }
+
+  /**
+   * An e-mail delivery: the same claim, lease and settlement as a chat message; its `Message-ID`,
+   * derived from the dedupe key, stands for the nonce. A 5xx reply is final (`undeliverable`, shown
+   * in the coordination's digest); a 4xx or a lost connection is retried with backoff.
+   */
+  async function sendMail(context: ReminderContext, address: string): Promise<DeliveryOutcome> {
+    const { delivery } = context;
+    try {
+      const rendered = renderMail(context, mailLinks);
+      const sent = await mail.send({ ...rendered, to: { ...rendered.to, address } });
+      return { status: 'sent', sentMessageId: sent.messageId.slice(0, 100) };
+    } catch (error) {
+      if (error instanceof MailError && error.permanent) {
+        return { status: 'undeliverable', error: fr.mail.refused(describe(error)) };
+      }
+      const outcome = retryOrFail(delivery, error, clock());
+      return outcome.status === 'pending'
+        ? { ...outcome, error: fr.mail.temporary(delivery.attempts, describe(error)) }
+        : outcome;
+    }
   }
 
   async function deliver(delivery: Delivery, report: CycleReport): Promise<void> {
@@ -389,6 +427,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const route = hold ? undefined : routeOf(delivery, facts);
       if (hold) outcome = { status: hold.status, error: hold.reason };
       else if (!route) outcome = { status: 'skipped', error: texts.nowhere };
+      else if (route.type === 'email') outcome = await sendMail(context, route.address);
       else {
         const mention = route.type === 'channel' ? route.mentionUserId : undefined;
         try {

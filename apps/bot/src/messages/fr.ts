@@ -425,5 +425,33 @@ export const fr = {
     token: 'le jeton du bot Discord ne peut pas contenir d’espace.',
     apiUrl: 'une adresse http:// ou https:// est attendue.',
     webUrl: 'l’adresse de l’espace web, http:// ou https://, est attendue.',
+    smtpHost: 'le nom ou l’adresse du serveur SMTP ne peut pas contenir d’espace.',
+    smtpPort: 'un numéro de port, de 1 à 65 535, est attendu.',
+    smtpFlag: 'oui ou non (true ou false) est attendu.',
+    smtpFrom:
+      'l’adresse d’expédition, « Nom <adresse@domaine.fr> » ou adresse@domaine.fr, est attendue.',
+    smtpCredentials: 'SMTP_USER et SMTP_PASSWORD vont ensemble : donnez les deux, ou aucun.',
+    smtpFromMissing: 'SMTP_FROM manque : l’adresse d’expédition des courriels.',
+  },
+
+  // ─── E-mail: what a mailbox receives, and what the dispatcher records ────────────────────
+  mail: {
+    subject: (kind: string, title: string) => `[Maille] ${kind} : ${title}`,
+    greeting: (name: string) => `Bonjour ${name},`,
+    open: 'Ouvrir dans l’espace de travail',
+    openText: (url: string) => `Ouvrir dans l’espace de travail : ${url}`,
+    why: (governance: string) =>
+      `Vous recevez ce courriel parce que vous participez à « ${governance} » sur Maille.`,
+    unsubscribe: (kind: string) => `Ne plus recevoir ce type de rappel (${kind.toLowerCase()})`,
+    unsubscribeText: (kind: string, url: string) =>
+      `Ne plus recevoir ce type de rappel (${kind.toLowerCase()}) : ${url}`,
+    refused: (detail: string) =>
+      `Le serveur de courriel a refusé définitivement ce message (adresse inconnue ?) : ${detail}`,
+    temporary: (attempt: number, detail: string) =>
+      `Le serveur de courriel a refusé ce message pour l’instant (tentative ${attempt}) : ${detail}`,
+    printed: (to: string, messageId: string) => `── Courriel pour ${to} (${messageId})`,
+    dispatchToConsole: 'Pas de SMTP_HOST : les courriels sont affichés ici au lieu d’être envoyés.',
+    dispatchToSmtp: (host: string, port: number) =>
+      `Envoi des courriels par le serveur SMTP ${host}:${port}.`,
   },
 } as const;

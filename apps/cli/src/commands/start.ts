@@ -2,7 +2,14 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { serveApi } from '@maille/api';
-import { consoleSender, createDispatcher, discordSender, startChat } from '@maille/bot';
+import {
+  consoleMailSender,
+  consoleSender,
+  createDispatcher,
+  discordSender,
+  smtpSender,
+  startChat,
+} from '@maille/bot';
 import { createStore, type Database } from '@maille/db';
 import { DEMO_IDS, seedDemo } from '@maille/demo';
 import type { Person } from '@maille/domain';
@@ -135,8 +142,23 @@ async function startBot(
   consolePersonId: string | undefined,
 ): Promise<{ where: 'discord' | 'console'; ended: Promise<unknown>; stop(): Promise<void> }> {
   const env = cli.env;
+  // E-mails through SMTP_HOST; without it they are printed here, as the chat's messages are.
+  const mail =
+    env.SMTP_HOST && env.SMTP_FROM
+      ? smtpSender({
+          host: env.SMTP_HOST,
+          port: env.SMTP_PORT,
+          secure: env.SMTP_SECURE,
+          requireStartTls: env.SMTP_STARTTLS,
+          user: env.SMTP_USER,
+          password: env.SMTP_PASSWORD,
+          from: env.SMTP_FROM,
+        })
+      : consoleMailSender((text) => cli.print(fr.start.wouldMail(text)));
   const dispatcher = createDispatcher({
     database,
+    mail,
+    mailLinks: { webUrl, from: env.SMTP_FROM ?? 'maille@localhost' },
     sender: env.DISCORD_TOKEN
       ? discordSender({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL })
       : consoleSender((text) => cli.print(fr.start.wouldSend(text))),
@@ -160,6 +182,7 @@ async function startBot(
   }).catch(async (error: unknown) => {
     // Discord refused the token, say: the reminders must not go on without the chat.
     await dispatcher.stop();
+    await mail.close();
     throw error;
   });
   return {
@@ -168,6 +191,7 @@ async function startBot(
     stop: async () => {
       await chat.stop();
       await dispatcher.stop();
+      await mail.close();
     },
   };
 }

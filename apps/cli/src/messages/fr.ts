@@ -262,6 +262,10 @@ export const fr = {
       `L’effacement de ${id} est définitif : son nom, son courriel, son téléphone et ses comptes de discussion disparaissent de toute la base.`,
     erased: (id: string, rewritten: number) =>
       `Personne ${id} effacée : ${plural(rewritten, 'enregistrement réécrit', 'enregistrements réécrits')}.`,
+    mail: (id: string, address: string, medium: string) =>
+      `${id} : courriel ${address} ; rappels reçus par : ${medium}.`,
+    noAddress: '(aucune adresse)',
+    automatic: 'automatique (Discord si un compte est lié, sinon courriel)',
   },
   key: {
     needsPerson:
@@ -391,6 +395,8 @@ export const fr = {
     botInConsole:
       'Pas de DISCORD_TOKEN : le bot répond ici même, comme sur Discord (tapez /aide, puis /jalons ou /point) ; les rappels qu’il enverrait s’affichent ici.',
     wouldSend: (text: string) => `Rappel (sans Discord, affiché au lieu d’être envoyé) :\n${text}`,
+    wouldMail: (text: string) =>
+      `Courriel (sans SMTP_HOST, affiché au lieu d’être envoyé) :\n${text}`,
     log: (file: string) => `  Journal des requêtes de l’API (une ligne JSON par requête) : ${file}`,
     stopHint: 'Arrêt : Ctrl+C. Toute la suite de tests : « pnpm test ».',
     stopHintConsole: 'Arrêt : Ctrl+C, /quitter ou Ctrl+D. Toute la suite de tests : « pnpm test ».',

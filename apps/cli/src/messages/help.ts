@@ -221,17 +221,23 @@ Exemple : maille restore sauvegardes/maille-2026-11-24.db
 `,
   person: `Usage : maille person export <personne> [--fichier f] [--remplacer]
         maille person erase <personne> --oui
+        maille person courriel <personne> [--adresse a] [--par discussion|courriel|les_deux]
 
   export   Exporte en JSON tout ce que la base contient sur la personne (droit d’accès) :
            sa fiche et chaque enregistrement qui la nomme
   erase    Efface la personne (droit à l’effacement) : nom, courriel, téléphone et comptes de
            discussion disparaissent, et chaque texte qui la citait devient « membre supprimé ».
            Définitif : demande --oui.
+  courriel Montre ou change l’adresse de la personne et par où lui parviennent ses rappels
+           (discussion, courriel ou les_deux ; sans choix : Discord si un compte est lié,
+           sinon courriel).
 
 Options :
   --fichier f    export : écrit dans le fichier f (sinon, sur la sortie standard)
   --remplacer    export : écrase f s’il existe déjà
   --oui          erase : confirme l’effacement
+  --adresse a    courriel : la nouvelle adresse électronique
+  --par m        courriel : discussion, courriel ou les_deux
 
 Exemples :
   maille person export per_lrmoreau --fichier moreau.json

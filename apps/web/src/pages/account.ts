@@ -1,4 +1,10 @@
-import { formatDate, type Person, reminderChannelLabels } from '@maille/domain';
+import {
+  deliveryKindLabels,
+  deliveryMediumLabels,
+  formatDate,
+  type Person,
+  reminderChannelLabels,
+} from '@maille/domain';
 import { html } from 'hono/html';
 import {
   choicesOf,
@@ -29,6 +35,14 @@ export function typedReminders(person: Person): Typed {
   const r = person.reminders;
   return {
     channel: r.channel,
+    medium: r.medium ?? '',
+    email: person.email ?? '',
+    ...Object.fromEntries(
+      Object.keys(deliveryKindLabels).map((kind) => [
+        `kind_${kind}`,
+        r.pausedKinds?.includes(kind as keyof typeof deliveryKindLabels) ? '' : '1',
+      ]),
+    ),
     quietFrom: r.quietHours.from,
     quietTo: r.quietHours.to,
     weekends: r.weekends ? '1' : '',
@@ -54,7 +68,16 @@ export function accountPage(person: Person, notice?: AccountNotice, agenda: Agen
 <section class="card" aria-labelledby="rappels"><h2 id="rappels">${t.reminders}</h2>
 <form method="post" action="${ACCOUNT_PATH}/rappels" novalidate>
 <input type="hidden" name="version" value="${reminders.typed.version ?? person.version}">
-${formAlert(reminders.errors, ['channel', 'quietFrom', 'quietTo'])}
+${formAlert(reminders.errors, ['medium', 'email', 'channel', 'quietFrom', 'quietTo'])}
+${selectField({
+  name: 'medium',
+  label: t.medium,
+  hint: t.mediumHint,
+  choices: choicesOf(deliveryMediumLabels),
+  blank: t.mediumAuto,
+  ...reminders,
+})}
+${textField({ name: 'email', label: t.email, type: 'text', maxlength: 254, ...reminders })}
 ${selectField({
   name: 'channel',
   label: t.channel,
@@ -64,6 +87,12 @@ ${selectField({
 ${textField({ name: 'quietFrom', label: t.quietFrom, hint: t.quietHint, type: 'text', maxlength: 5, ...reminders })}
 ${textField({ name: 'quietTo', label: t.quietTo, type: 'text', maxlength: 5, ...reminders })}
 <div class="field check"><input type="checkbox" id="weekends" name="weekends" value="1"${reminders.typed.weekends ? html` checked` : ''}><label for="weekends">${t.weekends}</label></div>
+<fieldset><legend>${t.kinds}</legend><input type="hidden" name="kinds" value="1">
+${Object.entries(deliveryKindLabels).map(
+  ([kind, label]) =>
+    html`<div class="field check"><input type="checkbox" id="kind_${kind}" name="kind_${kind}" value="1"${reminders.typed[`kind_${kind}`] ? html` checked` : ''}><label for="kind_${kind}">${label}</label></div>`,
+)}
+</fieldset>
 <button type="submit">${t.save}</button>
 </form>
 </section>

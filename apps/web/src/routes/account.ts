@@ -1,4 +1,4 @@
-import type { Person } from '@maille/domain';
+import { deliveryKindLabels, type Person } from '@maille/domain';
 import {
   calendarFeedPath,
   closeSessions,
@@ -14,6 +14,8 @@ import { deleteCookie } from 'hono/cookie';
 import { given, givenNumber, readForm, refusedFields } from '../forms.ts';
 import { ACCOUNT_PATH, type AccountNotice, accountPage } from '../pages/account.ts';
 import { me, type WebEnv } from '../web-env.ts';
+
+const withoutMedium = ({ medium: _, ...rest }: Person['reminders']) => rest;
 
 const self = async (c: Context<WebEnv>) =>
   (await getPerson(c.var.kernel, { personId: me(c).id })) as Person;
@@ -48,8 +50,20 @@ export function accountRoutes(sessionCookie: string) {
               id: person.id,
               expectedVersion: givenNumber(typed, 'version'),
               patch: {
+                ...(given(typed, 'email') === undefined ? {} : { email: given(typed, 'email') }),
                 reminders: {
-                  ...person.reminders,
+                  ...withoutMedium(person.reminders),
+                  ...(given(typed, 'medium') === undefined
+                    ? {}
+                    : { medium: given(typed, 'medium') }),
+                  // Only a form that shows the kinds says which are off (a hidden `kinds` field).
+                  ...(typed.kinds === '1'
+                    ? {
+                        pausedKinds: Object.keys(deliveryKindLabels).filter(
+                          (kind) => typed[`kind_${kind}`] !== '1',
+                        ),
+                      }
+                    : {}),
                   channel: given(typed, 'channel'),
                   quietHours: { from: given(typed, 'quietFrom'), to: given(typed, 'quietTo') },
                   weekends: typed.weekends === '1',

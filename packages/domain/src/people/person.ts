@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeliveryKind } from '../reminders/delivery.ts';
 import { EntityMeta, enumOf } from '../shared/entity.ts';
 import { idOf } from '../shared/ids.ts';
 import { Email, Name, Phone } from '../shared/text.ts';
@@ -37,6 +38,15 @@ export const reminderChannelLabels = {
 export const ReminderChannel = enumOf(reminderChannelLabels);
 export type ReminderChannel = z.infer<typeof ReminderChannel>;
 
+export const deliveryMediumLabels = {
+  discussion: 'Messagerie de la communauté (Discord)',
+  courriel: 'Courriel',
+  les_deux: 'Messagerie et courriel',
+} as const;
+/** Through what a person receives reminders; absent, `mediaOf` decides from what they have. */
+export const DeliveryMedium = enumOf(deliveryMediumLabels);
+export type DeliveryMedium = z.infer<typeof DeliveryMedium>;
+
 /**
  * How a person wants to be reminded. Quiet hours are local times in the governance's time zone;
  * a window may cross midnight (`20:00`–`08:30`). `pausedUntil` holds reminders during leave: none
@@ -50,6 +60,13 @@ export const ReminderPreferences = z.object({
     .default(false)
     .describe('Accepte des rappels le week-end et les jours fériés'),
   pausedUntil: IsoDate.optional(),
+  medium: DeliveryMedium.optional(),
+  /** Kinds of reminder the person turned off (the « se désabonner » link of an e-mail). */
+  pausedKinds: z
+    .array(DeliveryKind)
+    .max(7)
+    .transform((list) => [...new Set(list)])
+    .optional(),
 });
 export type ReminderPreferences = z.infer<typeof ReminderPreferences>;
 
@@ -103,4 +120,30 @@ export function erasePerson(person: Person, now: string): Person {
     updatedAt: now,
     version: person.version + 1,
   };
+}
+
+/** How a reminder reaches a person: a chat message, or an e-mail. */
+export type Medium = 'chat' | 'email';
+
+/**
+ * The media a person is reminded through: their choice (`reminders.medium`) among what they
+ * have (a linked chat account, an address). Without a choice, the chat when an account is
+ * linked, else e-mail. A choice they cannot receive falls back to what they have, so that a
+ * person who gave only an address is not silently forgotten. Nothing once erased.
+ *
+ * @example
+ * mediaOf({ email: 'a@b.fr', chatAccounts: [], reminders }); // ['email']
+ */
+export function mediaOf(
+  person: Pick<Person, 'email' | 'chatAccounts' | 'reminders' | 'erasedAt'>,
+): Medium[] {
+  if (person.erasedAt !== undefined) return [];
+  const chat = person.chatAccounts.some((account) => account.platform === 'discord');
+  const email = person.email !== undefined;
+  const chosen = person.reminders.medium ?? (chat ? 'discussion' : 'courriel');
+  const media: Medium[] = [];
+  if (chat && chosen !== 'courriel') media.push('chat');
+  if (email && chosen !== 'discussion') media.push('email');
+  if (media.length > 0) return media;
+  return chat ? ['chat'] : email ? ['email'] : [];
 }

@@ -30,7 +30,12 @@ export type DeliveryKind = z.infer<typeof DeliveryKind>;
 
 /** Who receives a delivery: one person (direct message or mention) or a community channel. */
 export const Recipient = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('person'), personId: idOf('person') }),
+  z.object({
+    type: z.literal('person'),
+    personId: idOf('person'),
+    /** By e-mail; absent, by chat. An e-mail delivery's key ends in `:email`. */
+    medium: z.literal('email').optional(),
+  }),
   z.object({ type: z.literal('channel'), governanceId: idOf('governance') }),
 ]);
 export type Recipient = z.infer<typeof Recipient>;

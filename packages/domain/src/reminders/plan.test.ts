@@ -627,3 +627,49 @@ describe('planReminders', () => {
     );
   });
 });
+
+// ---- media ------------------------------------------------------------------------------------
+
+describe('reminders by e-mail', () => {
+  const NOW = '2024-05-20T08:00:00Z';
+  const keysFor = (persons: PlanningPerson[]) =>
+    plan({ now: NOW, milestones: [milestone('2024-06-14')], persons })
+      .filter((d) => d.kind === 'milestone_reminder')
+      .map(
+        (d) =>
+          `${d.dedupeKey} ${d.recipient.type === 'person' ? (d.recipient.medium ?? 'chat') : ''}`,
+      );
+
+  it('e-mails by default a person with an address and no chat account', () => {
+    expect(keysFor([person(ALICE, {}, { chatAccounts: [], email: 'alice@exemple.fr' })])).toEqual([
+      'milestone:mil_jalon001:2024-06-14:J-14:per_alice001:email email',
+      'milestone:mil_jalon001:2024-06-14:J-3:per_alice001:email email',
+      'milestone:mil_jalon001:2024-06-14:J0:per_alice001:email email',
+    ]);
+  });
+
+  it('keeps the chat alone for a linked person who gave an address but chose nothing', () => {
+    expect(keysFor([person(ALICE, {}, { email: 'alice@exemple.fr' })])).toHaveLength(3);
+    expect(keysFor([person(ALICE, {}, { email: 'alice@exemple.fr' })]).join()).not.toContain(
+      ':email',
+    );
+  });
+
+  it('plans one chat and one e-mail delivery, with distinct keys, for a person choosing both', () => {
+    const keys = keysFor([person(ALICE, { medium: 'les_deux' }, { email: 'alice@exemple.fr' })]);
+    expect(keys.filter((k) => k.endsWith(' chat'))).toHaveLength(3);
+    expect(keys.filter((k) => k.endsWith(':email email'))).toHaveLength(3);
+    expect(new Set(keys.map((k) => k.split(' ')[0])).size).toBe(6);
+  });
+
+  it('plans nothing of a kind the person turned off, by any medium', () => {
+    const keys = keysFor([
+      person(
+        ALICE,
+        { medium: 'les_deux', pausedKinds: ['milestone_reminder'] },
+        { email: 'alice@exemple.fr' },
+      ),
+    ]);
+    expect(keys).toEqual([]);
+  });
+});

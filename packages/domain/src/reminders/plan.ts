@@ -4,7 +4,7 @@ import type { Governance } from '../governance/governance.ts';
 import { coordinatorIds } from '../governance/governance.ts';
 import type { Meeting } from '../governance/meeting.ts';
 import type { Indicator } from '../indicators/indicator.ts';
-import type { Person } from '../people/person.ts';
+import { type Medium, mediaOf, type Person } from '../people/person.ts';
 import type { Action } from '../roadmap/action.ts';
 import { type FundingDeadline, isDeadlineOpen } from '../roadmap/funding-calendar.ts';
 import type { FundingLine } from '../roadmap/funding-line.ts';
@@ -57,7 +57,10 @@ export type PlanningFundingLine = Pick<
   | 'reportSubmittedOn'
 >;
 /** What the planner reads of a person. */
-export type PlanningPerson = Pick<Person, 'id' | 'reminders' | 'chatAccounts' | 'erasedAt'>;
+export type PlanningPerson = Pick<
+  Person,
+  'id' | 'reminders' | 'chatAccounts' | 'erasedAt' | 'email'
+>;
 
 /** Everything one governance's plan depends on. Lists default to empty. */
 export interface PlanRemindersInput {
@@ -144,6 +147,8 @@ interface Planner {
   lastDate: string;
   /** Policies of the persons who can be reached, by id. */
   reachable: Map<string, SlotPolicy>;
+  /** How each reachable person is reached, and the kinds they turned off. */
+  media: Map<string, { media: readonly Medium[]; pausedKinds: readonly DeliveryKind[] }>;
   out: PlannedDelivery[];
 }
 
@@ -158,17 +163,45 @@ function inWindow(planner: Planner, dueAt: string): boolean {
   return dueAt >= planner.windowStart && dueAt <= planner.windowEnd;
 }
 
-/** Adds a delivery; callers check the window first, so that keys are only built when needed. */
+/**
+ * Adds a delivery; callers check the window first, so that keys are only built when needed. A
+ * person's reminder becomes one delivery per medium they are reached through: the chat one keeps
+ * the key, the e-mail one adds `:email`, so each is claimed and sent once on its own.
+ */
 function emit(planner: Planner, draft: Draft, dueAt: string, expiresAt: string): void {
-  planner.out.push({
-    dedupeKey: draft.dedupeKey,
-    governanceId: planner.governanceId,
-    kind: draft.kind,
-    recipient: draft.recipient,
-    subject: draft.subject,
-    dueAt,
-    expiresAt,
-  });
+  const base = { governanceId: planner.governanceId, kind: draft.kind, subject: draft.subject };
+  if (draft.recipient.type !== 'person') {
+    planner.out.push({
+      ...base,
+      dedupeKey: draft.dedupeKey,
+      recipient: draft.recipient,
+      dueAt,
+      expiresAt,
+    });
+    return;
+  }
+  const reach = planner.media.get(draft.recipient.personId);
+  if (!reach || reach.pausedKinds.includes(draft.kind)) return;
+  const personId = draft.recipient.personId;
+  for (const medium of reach.media) {
+    planner.out.push(
+      medium === 'email'
+        ? {
+            ...base,
+            dedupeKey: `${draft.dedupeKey}:email`,
+            recipient: { type: 'person', personId, medium: 'email' },
+            dueAt,
+            expiresAt,
+          }
+        : {
+            ...base,
+            dedupeKey: draft.dedupeKey,
+            recipient: { type: 'person', personId },
+            dueAt,
+            expiresAt,
+          },
+    );
+  }
 }
 
 /** The final instant of a slot after the recipient's moves, or undefined once it is useless. */
@@ -584,9 +617,12 @@ export function planReminders(input: PlanRemindersInput): PlannedDelivery[] {
 
   const persons = byId(input.persons ?? []);
   const reachable = new Map<string, SlotPolicy>();
+  const media: Planner['media'] = new Map();
   for (const person of persons.values()) {
-    if (person.erasedAt === undefined && person.chatAccounts.length > 0) {
+    const through = mediaOf(person);
+    if (through.length > 0) {
       reachable.set(person.id, policyOf(person.reminders));
+      media.set(person.id, { media: through, pausedKinds: person.reminders.pausedKinds ?? [] });
     }
   }
   const planner: Planner = {
@@ -599,6 +635,7 @@ export function planReminders(input: PlanRemindersInput): PlannedDelivery[] {
     firstDate: localDate(windowStart, zone),
     lastDate: localDate(windowEnd, zone),
     reachable,
+    media,
     out: [],
   };
   const actions = input.actions ?? [];

@@ -166,3 +166,38 @@ describe('checking a delivery again before sending it', () => {
     });
   });
 });
+
+describe('checking an e-mail delivery again before sending it', () => {
+  const byEmail = delivery({
+    dedupeKey: 'milestone:mil_000001:2024-05-17:J-3:per_000001:email',
+    recipient: { type: 'person', personId: 'per_000001', medium: 'email' },
+  });
+  const mailbox = (reminders = DEFAULT_REMINDER_PREFERENCES) =>
+    facts({ person: { chatAccounts: [], email: 'alice@exemple.fr', reminders } });
+
+  it('sends it to the person’s address, rechecking the due date in its key', () => {
+    expect(holdOf(byEmail, mailbox(), NOW)).toBeUndefined();
+    expect(routeOf(byEmail, mailbox())).toEqual({ type: 'email', address: 'alice@exemple.fr' });
+  });
+
+  it('skips it once the address is gone or the person chose the chat only', () => {
+    expect(reasonOf(byEmail, facts())).toBe('Aucune adresse électronique pour cette personne.');
+    const chatOnly = facts({
+      person: {
+        chatAccounts: [{ platform: 'discord', userId: USER, linkedAt: NOW }],
+        email: 'alice@exemple.fr',
+        reminders: { ...DEFAULT_REMINDER_PREFERENCES, medium: 'discussion' },
+      },
+    });
+    expect(reasonOf(byEmail, chatOnly)).toBe(
+      'Cette personne ne reçoit plus les rappels par courriel.',
+    );
+  });
+
+  it('skips a kind the person unsubscribed from', () => {
+    const off = mailbox({ ...DEFAULT_REMINDER_PREFERENCES, pausedKinds: ['milestone_reminder'] });
+    expect(reasonOf(byEmail, off)).toBe(
+      'La personne a désactivé ce type de rappel (rappel de jalon).',
+    );
+  });
+});

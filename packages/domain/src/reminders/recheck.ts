@@ -1,13 +1,13 @@
 import { coordinatorIds, type Governance } from '../governance/governance.ts';
 import type { Meeting } from '../governance/meeting.ts';
 import type { Indicator } from '../indicators/indicator.ts';
-import type { Person } from '../people/person.ts';
+import { mediaOf, type Person } from '../people/person.ts';
 import type { Action } from '../roadmap/action.ts';
 import { isDeadlineOpen } from '../roadmap/funding-calendar.ts';
 import type { FundingLine } from '../roadmap/funding-line.ts';
 import type { Milestone } from '../roadmap/milestone.ts';
 import { formatDate, localDate } from '../shared/time.ts';
-import type { Delivery } from './delivery.ts';
+import { type Delivery, deliveryKindLabels } from './delivery.ts';
 
 /**
  * What a dispatcher checks again just before sending a delivery: the plan was made minutes or
@@ -20,7 +20,7 @@ import type { Delivery } from './delivery.ts';
 export interface DeliveryFacts {
   governance: Pick<Governance, 'timeZone' | 'chat' | 'roles'> | undefined;
   /** The recipient, for a delivery to a person. */
-  person?: Pick<Person, 'erasedAt' | 'chatAccounts' | 'reminders'> | undefined;
+  person?: Pick<Person, 'erasedAt' | 'chatAccounts' | 'reminders' | 'email'> | undefined;
   milestone?: Pick<Milestone, 'status' | 'dueDate' | 'ownerId'> | undefined;
   /** The check-in's action, or the milestone's action. */
   action?: Pick<Action, 'status' | 'ownerId'> | undefined;
@@ -38,9 +38,10 @@ export interface DeliveryHold {
   reason: string;
 }
 
-/** Where a delivery goes: a direct message, or the community channel (with a mention). */
+/** Where a delivery goes: a direct message, the community channel (with a mention), a mailbox. */
 export type DeliveryRoute =
   | { type: 'direct'; userId: string }
+  | { type: 'email'; address: string }
   | { type: 'channel'; channelId: string; mentionUserId?: string | undefined };
 
 function subjectHold(delivery: Delivery, facts: DeliveryFacts): string | undefined {
@@ -121,7 +122,8 @@ function hasActiveChannel(facts: DeliveryFacts): boolean {
 /**
  * Whether a delivery must not be sent at `now`, and why; `undefined` when it may go. Expiry comes
  * first (a stale message is expired even if its subject also moved), then the governance, the
- * subject, and the recipient: erased, without a linked account, on leave (`pausedUntil`, a day in
+ * subject, and the recipient: erased, without a linked account (or address, by e-mail), who
+ * turned that kind off or that medium, on leave (`pausedUntil`, a day in
  * the governance's zone), or a channel that is not bound or was disabled.
  *
  * @example
@@ -149,8 +151,29 @@ export function holdOf(
   if (!person || person.erasedAt !== undefined) {
     return { status: 'skipped', reason: 'La personne a été effacée.' };
   }
-  if (!person.chatAccounts.some((account) => account.platform === 'discord')) {
+  if (delivery.recipient.medium === 'email') {
+    if (person.email === undefined) {
+      return { status: 'skipped', reason: 'Aucune adresse électronique pour cette personne.' };
+    }
+    if (!mediaOf(person).includes('email')) {
+      return {
+        status: 'skipped',
+        reason: 'Cette personne ne reçoit plus les rappels par courriel.',
+      };
+    }
+  } else if (!person.chatAccounts.some((account) => account.platform === 'discord')) {
     return { status: 'skipped', reason: 'Aucun compte Discord lié à cette personne.' };
+  } else if (!mediaOf(person).includes('chat')) {
+    return {
+      status: 'skipped',
+      reason: 'Cette personne ne reçoit plus les rappels par la messagerie.',
+    };
+  }
+  if (person.reminders.pausedKinds?.includes(delivery.kind)) {
+    return {
+      status: 'skipped',
+      reason: `La personne a désactivé ce type de rappel (${deliveryKindLabels[delivery.kind].toLowerCase()}).`,
+    };
   }
   const paused = person.reminders.pausedUntil;
   if (paused !== undefined && localDate(now, governance.timeZone) <= paused) {
@@ -169,6 +192,10 @@ export function routeOf(delivery: Delivery, facts: DeliveryFacts): DeliveryRoute
   const channelId = chat && chat.disabledAt === undefined ? chat.channelId : undefined;
   if (delivery.recipient.type === 'channel') {
     return channelId === undefined ? undefined : { type: 'channel', channelId };
+  }
+  if (delivery.recipient.medium === 'email') {
+    const address = facts.person?.email;
+    return address === undefined ? undefined : { type: 'email', address };
   }
   const userId = facts.person?.chatAccounts.find((a) => a.platform === 'discord')?.userId;
   if (userId === undefined) return undefined;

@@ -93,6 +93,7 @@ export * from './people/personal-data.ts';
 export * from './people/record-visit.ts';
 export * from './people/redeem-chat-link-code.ts';
 export * from './people/unlink-chat-account.ts';
+export * from './people/unsubscribe-reminder.ts';
 export * from './people/update-person.ts';
 export type * from './ports.ts';
 export * from './readable.ts';
