@@ -58,7 +58,7 @@ export function messageIdOf(dedupeKey: string, from: string): string {
  */
 export function oneLine(text: string, max = 200): string {
   const flat = text
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
