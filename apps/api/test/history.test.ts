@@ -102,6 +102,43 @@ describe('GET /governances/{id}/history', () => {
     expect(roadmaps.items.every((e) => e.event.entity === 'roadmap')).toBe(true);
   });
 
+  it('takes the French names of the web workspace, an id alone, and gives an action’s milestones too', async () => {
+    await renameAction(api.keys.coordinator, 'Conseillers numériques de quartier');
+    const created = await api.app.request(
+      `/roadmaps/${LR.roadmap}/milestones`,
+      send('POST', {
+        token: api.keys.coordinator,
+        body: { actionId: ACTION, title: 'Tournée des mairies', dueDate: '2027-03-01' },
+      }),
+    );
+    expect(created.status, await created.text()).toBe(201);
+    const byFrenchName = await history(
+      `/governances/${LR.governance}/history?entite=jalon&limit=100`,
+      api.keys.member,
+    );
+    expect(byFrenchName.items.length).toBeGreaterThan(0);
+    expect(byFrenchName.items.every((e) => e.event.entity === 'milestone')).toBe(true);
+    const ofAction = await history(
+      `/governances/${LR.governance}/history?id=${ACTION}&limit=100`,
+      api.keys.member,
+    );
+    const kinds = new Set(ofAction.items.map((e) => e.event.entity));
+    expect(kinds.has('action')).toBe(true);
+    expect(ofAction.items.map((e) => e.line.summary)).toContain(
+      'a créé le jalon « Tournée des mairies »',
+    );
+    expect(
+      [...kinds].every((k) => ['action', 'milestone', 'funding_line', 'update'].includes(k)),
+    ).toBe(true);
+    const actionEvents = ofAction.items.filter((e) => e.event.entity === 'action');
+    expect(actionEvents.every((e) => e.event.entityId === ACTION)).toBe(true);
+    const unknown = await api.app.request(`/governances/${LR.governance}/history?entite=fiche`, {
+      headers: bearer(api.keys.coordinator),
+    });
+    const problem = await expectProblem(unknown, 400, 'validation');
+    expect(problem.errors?.[0]?.message).toMatch(/Type d’élément inconnu/);
+  });
+
   it('is hidden from another governance’s coordinator and from the public, as the governance is', async () => {
     for (const headers of [bearer(api.keys.outsider), {}]) {
       const response = await api.app.request(`/governances/${LR.governance}/history`, { headers });

@@ -300,8 +300,9 @@ export const fr = {
     listHistoryDescription:
       'Du plus récent au plus ancien, page par page (en-tête Link). Chaque élément donne l’événement tel qu’il est conservé (event) et sa lecture en français (line). Les champs personnels n’y figurent jamais ; après l’effacement d’une personne, ses modifications restent, attribuées à « membre supprimé ». Pour la coordination, les membres et les observateurs de la gouvernance.',
     historyEntity:
-      'Seulement un type d’élément : governance, roadmap, action, milestone, funding_line, update, body, meeting, indicator, measurement, organization, person, territory, places_import.',
-    historyEntityId: 'Seulement l’historique de cet élément (son identifiant, ex. act_…).',
+      'Seulement un type d’élément, par son nom français (gouvernance, feuille_de_route, action, jalon, financement, point_etape, instance, seance, indicateur, mesure, structure, personne, territoire, import_lieux) ou son code (governance, roadmap, milestone, funding_line…). Synonyme : entity.',
+    historyEntityId:
+      'Seulement l’historique de cet élément (son identifiant, ex. act_…), son type lu dans l’identifiant ; celui d’une action comprend ses jalons, financements et points d’étape, celui d’une feuille de route ses actions et les leurs. Synonyme : entityId.',
     historyAuthor:
       'Le nom de l’auteur ; « membre supprimé » après un effacement, « Maille » pour un traitement sans auteur.',
     historyLine:

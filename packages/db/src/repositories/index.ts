@@ -903,13 +903,29 @@ function auditEventsOver(db: Tx): Repositories['auditEvents'] {
       auditEvents.listWhere({ governance_id: governanceId }, ['at']),
     // Newest first, through `audit_events_page` or `audit_events_entity_page`
     // (migration 2026-12-06T1000-history-pages): the page is read from the index, not sorted.
-    listPage: async ({ governanceId, entity, entityId, before, limit }) => {
+    // A record's history with its children's (an action's milestones) reads each kind through
+    // the second index, `entity` first.
+    listPage: async ({ governanceId, entity, entityId, children = [], before, limit }) => {
       let query = db
         .selectFrom('audit_events')
         .select('data')
         .where('governance_id', '=', governanceId);
-      if (entity !== undefined) query = query.where('entity', '=', entity);
-      if (entityId !== undefined) query = query.where('entity_id', '=', entityId);
+      if (entityId !== undefined && children.length > 0) {
+        query = query.where((eb) =>
+          eb.or([
+            eb.and([
+              ...(entity === undefined ? [] : [eb('entity', '=', entity)]),
+              eb('entity_id', '=', entityId),
+            ]),
+            ...children.map((c) =>
+              eb.and([eb('entity', '=', c.entity), eb('entity_id', 'in', [...c.ids])]),
+            ),
+          ]),
+        );
+      } else {
+        if (entity !== undefined) query = query.where('entity', '=', entity);
+        if (entityId !== undefined) query = query.where('entity_id', '=', entityId);
+      }
       if (before !== undefined) {
         query = query.where((eb) =>
           eb.or([

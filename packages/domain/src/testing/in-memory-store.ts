@@ -577,13 +577,15 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
         where('auditEvents', (e) => e.entity === entity && e.entityId === entityId),
       listByGovernance: async (governanceId) =>
         where('auditEvents', (e) => e.governanceId === governanceId),
-      listPage: async ({ governanceId, entity, entityId, before, limit }) =>
+      listPage: async ({ governanceId, entity, entityId, children = [], before, limit }) =>
         where(
           'auditEvents',
           (e) =>
             e.governanceId === governanceId &&
-            (entity === undefined || e.entity === entity) &&
-            (entityId === undefined || e.entityId === entityId) &&
+            (((entity === undefined || e.entity === entity) &&
+              (entityId === undefined || e.entityId === entityId)) ||
+              (entityId !== undefined &&
+                children.some((c) => c.entity === e.entity && c.ids.includes(e.entityId)))) &&
             (before === undefined || e.at < before.at || (e.at === before.at && e.id < before.id)),
         )
           .sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.id < b.id ? 1 : -1))

@@ -242,6 +242,11 @@ export interface AuditPageQuery {
   /** Only the events of one kind of record (`roadmap`), or of one record with `entityId`. */
   entity?: string | undefined;
   entityId?: string | undefined;
+  /**
+   * With `entityId`: the records whose events belong to its history too (an action's milestones),
+   * by kind.
+   */
+  children?: readonly { entity: string; ids: readonly string[] }[] | undefined;
   /** The last event of the previous page: only events older than it come. */
   before?: { at: string; id: string } | undefined;
   limit: number;

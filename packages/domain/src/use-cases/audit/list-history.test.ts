@@ -6,8 +6,11 @@ import { assignRole } from '../governance/assign-role.ts';
 import { updateGovernance } from '../governance/update-governance.ts';
 import { createPerson } from '../people/create-person.ts';
 import { erasePersonalData } from '../people/personal-data.ts';
+import { addFundingLine } from '../roadmap/add-funding-line.ts';
 import { createAction } from '../roadmap/create-action.ts';
+import { createMilestone } from '../roadmap/create-milestone.ts';
 import { createRoadmap } from '../roadmap/create-roadmap.ts';
+import { recordUpdate } from '../roadmap/record-update.ts';
 import { updateAction } from '../roadmap/update-action.ts';
 import { type HistoryEntry, listHistory } from './list-history.ts';
 
@@ -136,5 +139,77 @@ describe('the history of a governance, a page at a time, in French', () => {
       summary: 'a modifié la gouvernance « CTIN de test »',
     });
     expect(JSON.stringify(page)).not.toMatch(/Jeanne|Dupont/i);
+  });
+
+  it('shows in an action’s history the changes of its milestones, funding lines and updates, and in its roadmap’s too', async () => {
+    const { roadmap, action } = await roadmapAndAction();
+    const other = await createAction(coordinator, {
+      roadmapId: roadmap.id,
+      axisId: roadmap.axes[0]?.id,
+      code: 'A2',
+      title: 'Ateliers en médiathèque',
+    });
+    const milestone = await createMilestone(coordinator, {
+      roadmapId: roadmap.id,
+      actionId: action.id,
+      title: 'Premier circuit du bus',
+      dueDate: '2027-06-03',
+    });
+    await addFundingLine(coordinator, {
+      actionId: action.id,
+      funderKind: 'caf',
+      amountCents: 1_000,
+    });
+    await recordUpdate(world.as('coordinator', 'discord'), {
+      subject: { type: 'milestone', id: milestone.id },
+      text: 'Le bus est commandé.',
+    });
+    await createMilestone(coordinator, {
+      roadmapId: roadmap.id,
+      actionId: other.id,
+      title: 'Salle réservée',
+      dueDate: '2027-06-10',
+    });
+
+    const ofAction = await listHistory(coordinator, {
+      governanceId: world.governance.id,
+      entity: 'action',
+      entityId: action.id,
+    });
+    expect(ofAction.items.map((e) => e.event.entity).sort()).toEqual([
+      'action',
+      'funding_line',
+      'milestone',
+      'update',
+    ]);
+    expect(ofAction.items.map((e) => e.line.summary)).toContain(
+      'a créé le jalon « Premier circuit du bus »',
+    );
+    expect(JSON.stringify(ofAction)).not.toContain('Salle réservée');
+
+    // By the roadmap's id alone: its kind is read from the id.
+    const ofRoadmap = await listHistory(coordinator, {
+      governanceId: world.governance.id,
+      entityId: roadmap.id,
+      limit: 100,
+    });
+    const ids = ofRoadmap.items.map((e) => e.event.entityId);
+    expect(ids).toEqual(expect.arrayContaining([roadmap.id, action.id, other.id, milestone.id]));
+    expect(ofRoadmap.items).toHaveLength(7);
+  });
+
+  it('takes a kind of record by its French name, and refuses an unknown one in French', async () => {
+    const { roadmap } = await roadmapAndAction();
+    const roadmaps = await listHistory(coordinator, {
+      governanceId: world.governance.id,
+      entity: 'feuille_de_route',
+    });
+    expect(roadmaps.items.map((e) => e.event.entityId)).toEqual([roadmap.id]);
+    await expect(
+      listHistory(coordinator, { governanceId: world.governance.id, entity: 'fiche' }),
+    ).rejects.toThrow(/Type d’élément inconnu/);
+    await expect(
+      listHistory(coordinator, { governanceId: world.governance.id, entityId: 'xyz_123456' }),
+    ).rejects.toThrow(/précisez le type/);
   });
 });

@@ -2,15 +2,16 @@ import { z } from 'zod';
 import type { AuditEvent } from '../../audit/audit-event.ts';
 import {
   describeAuditEvent,
+  describeDecision,
   HISTORY_ENTITIES,
   type HistoryLine,
   SYSTEM_AUTHOR,
 } from '../../audit/history-line.ts';
 import { displayNameOf } from '../../people/person.ts';
 import { ValidationError } from '../../shared/errors.ts';
-import { idOf } from '../../shared/ids.ts';
+import { ID_PREFIXES, idOf } from '../../shared/ids.ts';
 import { singleLine } from '../../shared/text.ts';
-import { formatDate } from '../../shared/time.ts';
+import { formatDate, localDate } from '../../shared/time.ts';
 import { validate } from '../../shared/validate.ts';
 import { authorize } from '../authorize.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -23,14 +24,57 @@ export const DEFAULT_HISTORY_PAGE = 20;
 /** The id of an audit event, which a history page continues after. */
 export const AuditEventId = idOf('auditEvent');
 
+/**
+ * The French names a filter may use for each kind of record (`?entite=jalon`), besides the codes
+ * the audit trail writes (`milestone`).
+ */
+export const HISTORY_ENTITY_FRENCH_NAMES: Record<string, string> = {
+  gouvernance: 'governance',
+  feuille_de_route: 'roadmap',
+  jalon: 'milestone',
+  financement: 'funding_line',
+  point_etape: 'update',
+  instance: 'body',
+  seance: 'meeting',
+  indicateur: 'indicator',
+  mesure: 'measurement',
+  structure: 'organization',
+  personne: 'person',
+  territoire: 'territory',
+  import_lieux: 'places_import',
+};
+
+const ENTITY_NAMES = [...HISTORY_ENTITIES, ...Object.keys(HISTORY_ENTITY_FRENCH_NAMES)];
+
+/** A kind of record, by its code or its French name, as the audit trail writes it. */
+export const HistoryEntity = z
+  .string()
+  .refine((name) => ENTITY_NAMES.includes(name), {
+    error: `Type d’élément inconnu : ${ENTITY_NAMES.join(', ')} attendu.`,
+  })
+  .transform((name) => HISTORY_ENTITY_FRENCH_NAMES[name] ?? name);
+
+// The kind of record an id names, by its prefix (`mil_…` is a milestone).
+const ENTITY_OF_PREFIX: Record<string, string> = Object.fromEntries(
+  Object.entries(ID_PREFIXES).flatMap(([kind, prefix]) => {
+    const entity = kind.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    return HISTORY_ENTITIES.includes(entity) ? [[prefix, entity]] : [];
+  }),
+);
+
+/** The kind of record an id names, from its prefix; `undefined` for an id of no known kind. */
+export function historyEntityOfId(id: string): string | undefined {
+  return ENTITY_OF_PREFIX[id.split('_')[0] ?? ''];
+}
+
 export const ListHistoryInput = z.object({
   governanceId: idOf('governance'),
-  /** Only the history of one kind of record (`roadmap`), or of one (`entityId: 'rdm_…'`). */
-  entity: z
-    .enum(HISTORY_ENTITIES, {
-      error: `Type d’élément inconnu : ${HISTORY_ENTITIES.join(', ')} attendu.`,
-    })
-    .optional(),
+  /**
+   * Only the history of one kind of record (`roadmap` or `feuille_de_route`), or of one
+   * (`entityId: 'rdm_…'`, its kind then read from the id). The history of an action includes its
+   * milestones', funding lines' and updates'; a roadmap's, its actions' and theirs.
+   */
+  entity: HistoryEntity.optional(),
   entityId: singleLine(45).optional(),
   /** The last event of the previous page (its `next`): the page continues with older ones. */
   before: AuditEventId.optional(),
@@ -54,7 +98,17 @@ export async function listHistory(
   ctx: UseCaseContext,
   input: unknown,
 ): Promise<Page<HistoryEntry>> {
-  const { governanceId, entity, entityId, before, limit } = validate(ListHistoryInput, input);
+  const { governanceId, entityId, before, limit, ...filter } = validate(ListHistoryInput, input);
+  const entity =
+    filter.entity ?? (entityId === undefined ? undefined : historyEntityOfId(entityId));
+  if (entityId !== undefined && entity === undefined) {
+    throw new ValidationError([
+      {
+        path: ['entityId'],
+        message: 'Identifiant inconnu : précisez le type d’élément (entite).',
+      },
+    ]);
+  }
   return ctx.store.transaction(async (repos) => {
     const governance = await authorize(ctx, repos, 'audit.read', governanceId);
     const cursor = before === undefined ? undefined : await repos.auditEvents.get(before);
@@ -71,12 +125,17 @@ export async function listHistory(
       governanceId,
       entity,
       entityId,
+      children:
+        entity === undefined || entityId === undefined
+          ? undefined
+          : await childrenOf(repos, governanceId, entity, entityId),
       before: cursor && { at: cursor.at, id: cursor.id },
       limit: limit + 1,
     });
     const shown = events.slice(0, limit);
     const authors = await authorNames(repos, shown);
     const subjects = await subjectNames(repos, shown);
+    const decisions = await decisionTexts(repos, shown, governance.timeZone);
     const items = shown.map((event) => ({
       event,
       line: describeAuditEvent(event, {
@@ -85,6 +144,7 @@ export async function listHistory(
             ? SYSTEM_AUTHOR
             : (authors.get(event.actorId) ?? displayNameOf(undefined)),
         subject: subjects.get(event.entityId),
+        decision: event.decidedBy && decisions.get(event.decidedBy.decisionId),
         timeZone: governance.timeZone,
       }),
     }));
@@ -133,4 +193,65 @@ async function subjectNames(repos: Repositories, events: readonly AuditEvent[]) 
     for (const [id, name] of (await NAMERS[entity]?.(repos, [...ids])) ?? []) names.set(id, name);
   }
   return names;
+}
+
+/**
+ * The records whose history belongs to a record's own: an action's milestones, funding lines and
+ * updates; a roadmap's actions, milestones (its own and its actions'), their funding lines and
+ * updates. Found through the records themselves, so events written before this reading are
+ * included too.
+ */
+async function childrenOf(
+  repos: Repositories,
+  governanceId: string,
+  entity: string,
+  entityId: string,
+): Promise<{ entity: string; ids: string[] }[] | undefined> {
+  if (entity !== 'action' && entity !== 'roadmap') return undefined;
+  const actionIds =
+    entity === 'action'
+      ? [entityId]
+      : (await repos.actions.listByRoadmap(entityId)).map((a) => a.id);
+  const milestones =
+    entity === 'action'
+      ? await repos.milestones.listByAction(entityId)
+      : await repos.milestones.listByRoadmap(entityId);
+  const actions = new Set(actionIds);
+  const fundingLines = (await repos.fundingLines.listByGovernance(governanceId)).filter((f) =>
+    actions.has(f.actionId),
+  );
+  const subjects = new Set([entityId, ...actionIds, ...milestones.map((m) => m.id)]);
+  const updates = (await repos.updates.listByGovernance(governanceId)).filter((u) =>
+    subjects.has(u.subject.id),
+  );
+  return [
+    ...(entity === 'roadmap' ? [{ entity: 'action', ids: actionIds }] : []),
+    { entity: 'milestone', ids: milestones.map((m) => m.id) },
+    { entity: 'funding_line', ids: fundingLines.map((f) => f.id) },
+    { entity: 'update', ids: updates.map((u) => u.id) },
+  ].filter((group) => group.ids.length > 0);
+}
+
+/** « Décidé en Comité de pilotage du 12 mars 2027 : … » for each decision behind these events. */
+async function decisionTexts(repos: Repositories, events: readonly AuditEvent[], timeZone: string) {
+  const meetingIds = events.flatMap((e) => (e.decidedBy ? [e.decidedBy.meetingId] : []));
+  const texts = new Map<string, string>();
+  if (meetingIds.length === 0) return texts;
+  const meetings = await repos.meetings.getMany(meetingIds);
+  const bodies = new Map(
+    (await repos.bodies.getMany(meetings.map((m) => m.bodyId))).map((b) => [b.id, b.name]),
+  );
+  for (const meeting of meetings) {
+    for (const decision of meeting.decisions) {
+      texts.set(
+        decision.id,
+        describeDecision({
+          on: localDate(meeting.startsAt, timeZone),
+          bodyName: bodies.get(meeting.bodyId) ?? 'séance',
+          text: decision.text,
+        }),
+      );
+    }
+  }
+  return texts;
 }
