@@ -195,10 +195,10 @@ describe('GET /governances/{id}/history', () => {
     );
     expect(before.items[0]?.line.author).toBe('Jeanne Dupont-Lefèvre');
 
-    const erased = await api.app.request(`/persons/${jeanne.id}/erasure`, {
-      method: 'POST',
-      headers: bearer(api.keys.coordinator),
-    });
+    const erased = await api.app.request(
+      `/persons/${jeanne.id}/erasure`,
+      send('POST', { token: api.keys.coordinator, body: { confirmation: jeanne.id } }),
+    );
     expect(erased.status).toBe(200);
     const response = await api.app.request(`/governances/${LR.governance}/history?limit=100`, {
       headers: bearer(api.keys.coordinator),

@@ -55,7 +55,10 @@ export interface HistoryChange {
 
 /** An audit event in French: who, when, through which channel, what, and the fields changed. */
 export interface HistoryLine {
-  /** « Claire Martin », « membre supprimé » after an erasure, « Maille » for no one. */
+  /**
+   * « Claire Martin », « membre supprimé » after an erasure, « administration de l’instance »
+   * for an administrator's key, « Maille » for no one (the command line, a job).
+   */
   author: string;
   /** « 6 décembre 2026 à 10 h 15 », in the governance's time zone. */
   when: string;
@@ -83,6 +86,9 @@ export interface HistoryContext {
 
 /** Who the history names as an event's author: no actor is Maille itself (an import, a job). */
 export const SYSTEM_AUTHOR = 'Maille';
+
+/** Who the history names when an administrator's key acted on behalf of no person. */
+export const ADMINISTRATOR_AUTHOR = 'administration de l’instance';
 
 interface Noun {
   /** « l’action » */

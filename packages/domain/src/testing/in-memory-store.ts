@@ -604,17 +604,22 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
           found[name] =
             name === 'apiKeys' || name === 'calendarFeeds' ? rows.map(withoutSecrets) : rows;
         }
+        // Sign-ins by the person's id only, as the database finds them, never with their secret.
+        for (const name of ['signInLinks', 'sessions', 'visits'] as const) {
+          const rows = where(name, (row) => needles.includes(row.personId));
+          if (rows.length > 0) found[name] = rows.map(withoutSecrets);
+        }
         return found;
       },
       scrub: async (needles, replacement) => {
-        let changed = 0;
+        const changed: Record<string, number> = {};
         for (const name of PERSONAL_TABLES) {
           const rows = rowsOf(name) as Map<string, unknown>;
           for (const [key, row] of rows) {
             const scrubbed = scrubValue(row, needles, replacement);
             if (JSON.stringify(scrubbed) === JSON.stringify(row)) continue;
             rows.set(key, scrubbed);
-            changed++;
+            changed[name] = (changed[name] ?? 0) + 1;
           }
         }
         return changed;

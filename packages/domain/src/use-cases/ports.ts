@@ -272,10 +272,11 @@ export interface PersonalDataRepository {
   collect(needles: readonly string[]): Promise<Record<string, unknown[]>>;
   /**
    * Replaces every occurrence of `needles` in every text of every record of every table (ids
-   * excepted) by `replacement`; returns how many records changed. Append-only records are no
-   * exception: the law on personal data comes first.
+   * excepted) by `replacement`. Append-only records are no
+   * exception: the law on personal data comes first. Returns how many records changed, by table
+   * (named as `collect` names them); a table where none changed is left out.
    */
-  scrub(needles: readonly string[], replacement: string): Promise<number>;
+  scrub(needles: readonly string[], replacement: string): Promise<Record<string, number>>;
 }
 
 /*

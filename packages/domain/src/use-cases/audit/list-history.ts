@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuditEvent } from '../../audit/audit-event.ts';
 import {
+  ADMINISTRATOR_AUTHOR,
   describeAuditEvent,
   describeDecision,
   HISTORY_ENTITIES,
@@ -140,9 +141,11 @@ export async function listHistory(
       event,
       line: describeAuditEvent(event, {
         author:
-          event.actorId === undefined
-            ? SYSTEM_AUTHOR
-            : (authors.get(event.actorId) ?? displayNameOf(undefined)),
+          event.actorId !== undefined
+            ? (authors.get(event.actorId) ?? displayNameOf(undefined))
+            : event.byAdministrator
+              ? ADMINISTRATOR_AUTHOR
+              : SYSTEM_AUTHOR,
         subject: subjects.get(event.entityId),
         decision: event.decidedBy && decisions.get(event.decidedBy.decisionId),
         timeZone: governance.timeZone,
