@@ -95,10 +95,12 @@ export interface HistoryEntry {
  * authors and records of these events. Personal fields never appear in it, and an erased author
  * reads « membre supprimé ».
  */
-export async function listHistory(
-  ctx: UseCaseContext,
-  input: unknown,
-): Promise<Page<HistoryEntry>> {
+/** A page of history; for one record's, which record, by its kind and its current name. */
+export interface HistoryPage extends Page<HistoryEntry> {
+  record?: { entity: string; id: string; name?: string | undefined } | undefined;
+}
+
+export async function listHistory(ctx: UseCaseContext, input: unknown): Promise<HistoryPage> {
   const { governanceId, entityId, before, limit, ...filter } = validate(ListHistoryInput, input);
   const entity =
     filter.entity ?? (entityId === undefined ? undefined : historyEntityOfId(entityId));
@@ -152,7 +154,20 @@ export async function listHistory(
       }),
     }));
     const last = shown.at(-1);
-    return events.length > limit && last ? { items, next: last.id } : { items };
+    // The record's name as it is now, whether or not its own events are on this page.
+    const record =
+      entity !== undefined && entityId !== undefined
+        ? {
+            entity,
+            id: entityId,
+            name: (await NAMERS[entity]?.(repos, [entityId]))?.[0]?.[1],
+          }
+        : undefined;
+    return {
+      items,
+      ...(events.length > limit && last ? { next: last.id } : {}),
+      ...(record ? { record } : {}),
+    };
   });
 }
 
