@@ -903,25 +903,49 @@ function auditEventsOver(db: Tx): Repositories['auditEvents'] {
       auditEvents.listWhere({ governance_id: governanceId }, ['at']),
     // Newest first, through `audit_events_page` or `audit_events_entity_page`
     // (migration 2026-12-06T1000-history-pages): the page is read from the index, not sorted.
-    // A record's history with its children's (an action's milestones) reads each kind through
-    // the second index, `entity` first.
-    listPage: async ({ governanceId, entity, entityId, children = [], before, limit }) => {
+    // A record's history with its children's (`withChildren`): each kind of child found by a
+    // subquery on its own table's columns, checked through `audit_events_entity_page`.
+    listPage: async ({ governanceId, entity, entityId, withChildren, before, limit }) => {
       let query = db
         .selectFrom('audit_events')
         .select('data')
         .where('governance_id', '=', governanceId);
-      if (entityId !== undefined && children.length > 0) {
-        query = query.where((eb) =>
-          eb.or([
-            eb.and([
-              ...(entity === undefined ? [] : [eb('entity', '=', entity)]),
-              eb('entity_id', '=', entityId),
-            ]),
-            ...children.map((c) =>
-              eb.and([eb('entity', '=', c.entity), eb('entity_id', 'in', [...c.ids])]),
-            ),
-          ]),
-        );
+      if (withChildren && entityId !== undefined && (entity === 'action' || entity === 'roadmap')) {
+        const owner = entityId;
+        query = query.where((eb) => {
+          const actions = eb.selectFrom('actions').select('id').where('roadmap_id', '=', owner);
+          const milestones = eb
+            .selectFrom('milestones')
+            .select('id')
+            .where(entity === 'roadmap' ? 'roadmap_id' : 'action_id', '=', owner);
+          const fundingLines = eb
+            .selectFrom('funding_lines')
+            .select('id')
+            .where((f) =>
+              entity === 'roadmap' ? f('action_id', 'in', actions) : f('action_id', '=', owner),
+            );
+          const updates = eb
+            .selectFrom('updates')
+            .select('id')
+            .where((u) =>
+              u.or([
+                u.and([u('subject_type', '=', entity), u('subject_id', '=', owner)]),
+                u.and([u('subject_type', '=', 'milestone'), u('subject_id', 'in', milestones)]),
+                ...(entity === 'roadmap'
+                  ? [u.and([u('subject_type', '=', 'action'), u('subject_id', 'in', actions)])]
+                  : []),
+              ]),
+            );
+          return eb.or([
+            eb.and([eb('entity', '=', entity), eb('entity_id', '=', owner)]),
+            ...(entity === 'roadmap'
+              ? [eb.and([eb('entity', '=', 'action'), eb('entity_id', 'in', actions)])]
+              : []),
+            eb.and([eb('entity', '=', 'milestone'), eb('entity_id', 'in', milestones)]),
+            eb.and([eb('entity', '=', 'funding_line'), eb('entity_id', 'in', fundingLines)]),
+            eb.and([eb('entity', '=', 'update'), eb('entity_id', 'in', updates)]),
+          ]);
+        });
       } else {
         if (entity !== undefined) query = query.where('entity', '=', entity);
         if (entityId !== undefined) query = query.where('entity_id', '=', entityId);

@@ -243,10 +243,12 @@ export interface AuditPageQuery {
   entity?: string | undefined;
   entityId?: string | undefined;
   /**
-   * With `entityId`: the records whose events belong to its history too (an action's milestones),
-   * by kind.
+   * With `entity` `action` or `roadmap` and its `entityId`: also the events of the records that
+   * belong to it — an action's milestones, funding lines and updates (its own and its
+   * milestones'); a roadmap's actions, milestones, their funding lines and updates, its own
+   * updates. Found through the records themselves, so events written before are included.
    */
-  children?: readonly { entity: string; ids: readonly string[] }[] | undefined;
+  withChildren?: boolean | undefined;
   /** The last event of the previous page: only events older than it come. */
   before?: { at: string; id: string } | undefined;
   limit: number;

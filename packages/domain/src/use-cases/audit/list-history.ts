@@ -128,10 +128,7 @@ export async function listHistory(ctx: UseCaseContext, input: unknown): Promise<
       governanceId,
       entity,
       entityId,
-      children:
-        entity === undefined || entityId === undefined
-          ? undefined
-          : await childrenOf(repos, governanceId, entity, entityId),
+      withChildren: entity === 'action' || entity === 'roadmap',
       before: cursor && { at: cursor.at, id: cursor.id },
       limit: limit + 1,
     });
@@ -211,43 +208,6 @@ async function subjectNames(repos: Repositories, events: readonly AuditEvent[]) 
     for (const [id, name] of (await NAMERS[entity]?.(repos, [...ids])) ?? []) names.set(id, name);
   }
   return names;
-}
-
-/**
- * The records whose history belongs to a record's own: an action's milestones, funding lines and
- * updates; a roadmap's actions, milestones (its own and its actions'), their funding lines and
- * updates. Found through the records themselves, so events written before this reading are
- * included too.
- */
-async function childrenOf(
-  repos: Repositories,
-  governanceId: string,
-  entity: string,
-  entityId: string,
-): Promise<{ entity: string; ids: string[] }[] | undefined> {
-  if (entity !== 'action' && entity !== 'roadmap') return undefined;
-  const actionIds =
-    entity === 'action'
-      ? [entityId]
-      : (await repos.actions.listByRoadmap(entityId)).map((a) => a.id);
-  const milestones =
-    entity === 'action'
-      ? await repos.milestones.listByAction(entityId)
-      : await repos.milestones.listByRoadmap(entityId);
-  const actions = new Set(actionIds);
-  const fundingLines = (await repos.fundingLines.listByGovernance(governanceId)).filter((f) =>
-    actions.has(f.actionId),
-  );
-  const subjects = new Set([entityId, ...actionIds, ...milestones.map((m) => m.id)]);
-  const updates = (await repos.updates.listByGovernance(governanceId)).filter((u) =>
-    subjects.has(u.subject.id),
-  );
-  return [
-    ...(entity === 'roadmap' ? [{ entity: 'action', ids: actionIds }] : []),
-    { entity: 'milestone', ids: milestones.map((m) => m.id) },
-    { entity: 'funding_line', ids: fundingLines.map((f) => f.id) },
-    { entity: 'update', ids: updates.map((u) => u.id) },
-  ].filter((group) => group.ids.length > 0);
 }
 
 /** « Décidé en Comité de pilotage du 12 mars 2027 : … » for each decision behind these events. */
