@@ -1,5 +1,10 @@
 import { DEMO_IDS } from '@maille/demo';
-import { assignRole, createPerson } from '@maille/domain/use-cases';
+import {
+  addFundingLine,
+  assignRole,
+  createPerson,
+  recordFundingPayment,
+} from '@maille/domain/use-cases';
 import { describe, expect, it } from 'vitest';
 import { suiteApi } from './harness.ts';
 import { bearer, cursorOf, expectProblem, faultyFields, send } from './requests.ts';
@@ -20,7 +25,7 @@ interface Entry {
     when: string;
     channel: string;
     summary: string;
-    changes: { label: string; before?: string; after?: string }[];
+    changes: { label: string; before?: string; after?: string; added?: string[] }[];
   };
 }
 
@@ -137,6 +142,34 @@ describe('GET /governances/{id}/history', () => {
     });
     const problem = await expectProblem(unknown, 400, 'validation');
     expect(problem.errors?.[0]?.message).toMatch(/Type d’élément inconnu/);
+  });
+
+  it('reads a payment as the item added to the funding line’s payments, and shows it in its action’s history', async () => {
+    const coordinator = api.kernel({ personId: LR.coordinator });
+    const line = await addFundingLine(coordinator, {
+      actionId: ACTION,
+      funderKind: 'etat',
+      programme: 'Conseiller numérique',
+      amountCents: 5_000_000,
+      status: 'accorde',
+      grantedCents: 5_000_000,
+      decidedOn: '2026-06-01',
+    });
+    await recordFundingPayment(coordinator, {
+      fundingLineId: line.id,
+      payment: { on: '2026-09-01', amountCents: 2_500_000 },
+    });
+    const { items } = await history(
+      `/governances/${LR.governance}/history?entite=action&id=${ACTION}&limit=5`,
+      api.keys.observer,
+    );
+    const payment = items.find((e) => e.event.entityId === line.id && e.event.action === 'payment');
+    expect(payment?.line.summary).toBe(
+      'a enregistré un versement du financement « Conseiller numérique »',
+    );
+    expect(payment?.line.changes.find((c) => c.label === 'Versements')?.added).toEqual([
+      expect.stringMatching(/^25\s000\s€ le 1er septembre 2026$/),
+    ]);
   });
 
   it('is hidden from another governance’s coordinator and from the public, as the governance is', async () => {

@@ -307,8 +307,15 @@ export const fr = {
       'Seulement un type d’élément, par son nom français (gouvernance, feuille_de_route, action, jalon, financement, point_etape, instance, seance, indicateur, mesure, structure, personne, territoire, import_lieux) ou son code (governance, roadmap, milestone, funding_line…). Synonyme : entity.',
     historyEntityId:
       'Seulement l’historique de cet élément (son identifiant, ex. act_…), son type lu dans l’identifiant ; celui d’une action comprend ses jalons, financements et points d’étape, celui d’une feuille de route ses actions et les leurs. Synonyme : entityId.',
+    historyAdded:
+      'Pour une liste (versements, décisions, membres…) : les éléments ajoutés, chacun en quelques mots.',
+    historyRemoved: 'Pour une liste : les éléments retirés.',
+    historyChanged:
+      'Pour une liste d’éléments identifiés (décisions, axes…) : ceux modifiés, tels qu’ils sont désormais.',
+    historyDecision:
+      'La décision de séance qui a fait la modification : « Décidé en Comité de pilotage du 12 mars 2027 : … ».',
     historyAuthor:
-      'Le nom de l’auteur ; « membre supprimé » après un effacement, « Maille » pour un traitement sans auteur.',
+      'Le nom de l’auteur ; « membre supprimé » après un effacement, « administration de l’instance » pour une clé d’administration sans personne, « Maille » pour la ligne de commande ou un traitement sans auteur.',
     historyLine:
       'L’événement lu en français : qui, quand, par quel canal, quoi, et les champs modifiés avant → après.',
     getBody: 'Lire une instance et ses membres',

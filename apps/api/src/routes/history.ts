@@ -12,6 +12,9 @@ const HistoryChange = z
     label: z.string(),
     before: z.string().optional(),
     after: z.string().optional(),
+    added: z.array(z.string()).optional().openapi({ description: fr.openapi.historyAdded }),
+    removed: z.array(z.string()).optional().openapi({ description: fr.openapi.historyRemoved }),
+    changed: z.array(z.string()).optional().openapi({ description: fr.openapi.historyChanged }),
   })
   .openapi('HistoryChange');
 
@@ -22,6 +25,7 @@ const HistoryLine = z
     channel: z.string(),
     summary: z.string(),
     subject: z.string().optional(),
+    decision: z.string().optional().openapi({ description: fr.openapi.historyDecision }),
     changes: z.array(HistoryChange),
   })
   .openapi('HistoryLine', { description: fr.openapi.historyLine });
