@@ -19,7 +19,14 @@ const ACTION = 'act_lr0001';
 const api = suiteApi();
 
 interface Entry {
-  event: { id: string; entity: string; entityId: string; channel: string; actorId?: string };
+  event: {
+    id: string;
+    entity: string;
+    entityId: string;
+    action: string;
+    channel: string;
+    actorId?: string;
+  };
   line: {
     author: string;
     when: string;
