@@ -3,6 +3,9 @@ import { NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { createTestWorld, type TestWorld } from '../../testing/world.ts';
 import type { UseCaseContext } from '../context.ts';
 import { assignRole } from '../governance/assign-role.ts';
+import { createBody } from '../governance/create-body.ts';
+import { recordDecision } from '../governance/record-decision.ts';
+import { scheduleMeeting } from '../governance/schedule-meeting.ts';
 import { updateGovernance } from '../governance/update-governance.ts';
 import { createPerson } from '../people/create-person.ts';
 import { erasePersonalData } from '../people/personal-data.ts';
@@ -211,5 +214,52 @@ describe('the history of a governance, a page at a time, in French', () => {
     await expect(
       listHistory(coordinator, { governanceId: world.governance.id, entityId: 'xyz_123456' }),
     ).rejects.toThrow(/précisez le type/);
+  });
+
+  it('says which meeting decision rescheduled a milestone, in the action’s history', async () => {
+    const { roadmap, action } = await roadmapAndAction();
+    const milestone = await createMilestone(coordinator, {
+      roadmapId: roadmap.id,
+      actionId: action.id,
+      title: 'Convention signée',
+      dueDate: '2024-05-20',
+    });
+    const body = await createBody(coordinator, {
+      governanceId: world.governance.id,
+      name: 'Comité de pilotage',
+      kind: 'comite_pilotage',
+    });
+    const meeting = await scheduleMeeting(coordinator, {
+      bodyId: body.id,
+      startsAt: '2024-05-13T07:00:00.000Z',
+      status: 'tenue',
+    });
+    await recordDecision(coordinator, {
+      meetingId: meeting.id,
+      text: 'Reporter la signature au 30 juin.',
+      effect: { kind: 'reporter_jalon', milestoneId: milestone.id, to: '2024-06-30' },
+    });
+    const page = await listHistory(coordinator, {
+      governanceId: world.governance.id,
+      entity: 'action',
+      entityId: action.id,
+    });
+    const moved = page.items.find((e) => e.event.entityId === milestone.id && e.event.decidedBy);
+    expect(moved?.line.decision).toBe(
+      'Décidé en Comité de pilotage du 13 mai 2024 : Reporter la signature au 30 juin.',
+    );
+    expect(moved?.line.changes.find((c) => c.field === 'dueDate')).toMatchObject({
+      before: '20 mai 2024',
+      after: '30 juin 2024',
+    });
+    const decided = await listHistory(coordinator, {
+      governanceId: world.governance.id,
+      entityId: meeting.id,
+    });
+    expect(decided.items[0]?.line.summary).toMatch(/^a enregistré une décision lors de la séance/);
+    expect(decided.items[0]?.line.changes[0]).toMatchObject({
+      label: 'Décisions',
+      added: ['Reporter la signature au 30 juin.'],
+    });
   });
 });
