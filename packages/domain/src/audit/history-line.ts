@@ -81,8 +81,16 @@ export interface HistoryContext {
   subject?: string | undefined;
   /** What the history says of the decision that made the change (see `describeDecision`). */
   decision?: string | undefined;
+  /**
+   * The current names of the records the changes point to by id (`ownerId`, a member's
+   * `personId`, `leadOrganizationIds`…): « Responsable : Claire Martin » rather than an id.
+   */
+  names?: ReadonlyMap<string, string> | undefined;
   timeZone: string;
 }
+
+type Names = ReadonlyMap<string, string>;
+const NO_NAMES: Names = new Map();
 
 /** Who the history names as an event's author: no actor is Maille itself (an import, a job). */
 export const SYSTEM_AUTHOR = 'Maille';
@@ -351,7 +359,7 @@ type Item = Record<string, unknown>;
  * of record and the field, or by the field alone. A list of objects not named here reads by its
  * title, text, label or name.
  */
-const ITEMS: Record<string, (item: Item) => string | undefined> = {
+const ITEMS: Record<string, (item: Item, names: Names) => string | undefined> = {
   payments: (p) =>
     joined(
       typeof p.amountCents === 'number' ? formatEuros(p.amountCents) : undefined,
@@ -374,15 +382,24 @@ const ITEMS: Record<string, (item: Item) => string | undefined> = {
     ),
   decisions: (d) => text(d.text),
   agenda: (a) => text(a.title),
-  attendance: (a) => label(attendanceLabels, a.status),
-  members: (m) =>
-    joined(label(memberPositionLabels, m.position), day(m.since) && `depuis le ${day(m.since)}`),
+  attendance: (a, names) => joined(nameOf(names, a.personId), label(attendanceLabels, a.status)),
+  members: (m, names) =>
+    joined(
+      nameOf(names, m.personId),
+      label(memberPositionLabels, m.position),
+      day(m.since) && `depuis le ${day(m.since)}`,
+    ),
   kindHistory: (k) =>
     joined(label(bodyKindLabels, k.kind), day(k.until) && `jusqu’au ${day(k.until)}`),
-  roles: (r) =>
-    joined(label(governanceRoleLabels, r.role), day(r.since) && `depuis le ${day(r.since)}`),
-  organizations: (o) =>
+  roles: (r, names) =>
     joined(
+      nameOf(names, r.personId),
+      label(governanceRoleLabels, r.role),
+      day(r.since) && `depuis le ${day(r.since)}`,
+    ),
+  organizations: (o, names) =>
+    joined(
+      nameOf(names, o.organizationId),
       label(governanceOrganizationRoleLabels, o.role),
       day(o.since) && `depuis le ${day(o.since)}`,
     ),
@@ -396,19 +413,31 @@ const ITEMS: Record<string, (item: Item) => string | undefined> = {
     joined(text(t.period), typeof t.value === 'number' && `: ${t.value.toLocaleString('fr-FR')}`),
 };
 
+/** « Claire Martin : » — a record's current name, followed by what is said of it. */
+function nameOf(names: Names, id: unknown): string | undefined {
+  const name = typeof id === 'string' ? names.get(id) : undefined;
+  return name && `${name} :`;
+}
+
 function shorten(value: string): string {
   return value.length > LONGEST_VALUE ? `${value.slice(0, LONGEST_VALUE - 1)}…` : value;
 }
 
 /** One item of a list, readable; `undefined` when nothing in it reads (the caller counts it). */
-function formatItem(entity: string, field: string, item: unknown): string | undefined {
+function formatItem(
+  entity: string,
+  field: string,
+  item: unknown,
+  names: Names,
+): string | undefined {
   const labels = ENUMS[`${entity}.${field}`] ?? ENUMS[field];
-  if (typeof item === 'string') return labels?.[item] ?? formatValue(entity, field, item, 'UTC');
+  if (typeof item === 'string')
+    return labels?.[item] ?? formatValue(entity, field, item, 'UTC', names);
   if (typeof item === 'number') return item.toLocaleString('fr-FR');
   if (!item || typeof item !== 'object') return undefined;
   const reader = ITEMS[`${entity}.${field}`] ?? ITEMS[field];
   const read =
-    reader?.(item as Item) ??
+    reader?.(item as Item, names) ??
     ['title', 'text', 'label', 'name'].map((key) => text((item as Item)[key])).find(Boolean);
   return read || undefined;
 }
@@ -428,13 +457,14 @@ function listChanges(
   field: string,
   before: unknown,
   after: unknown,
+  names: Names,
 ): Pick<HistoryChange, 'added' | 'removed' | 'changed'> {
   const old = Array.isArray(before) ? before : [];
   const next = Array.isArray(after) ? after : [];
   const oldByKey = new Map(old.map((item) => [keyOf(item), item]));
   const nextKeys = new Set(next.map(keyOf));
   const read = (items: unknown[]) => {
-    const named = items.map((item) => formatItem(entity, field, item));
+    const named = items.map((item) => formatItem(entity, field, item, names));
     const unnamed = named.filter((n) => n === undefined).length;
     return [
       ...named.filter((n): n is string => n !== undefined),
@@ -475,11 +505,12 @@ function formatValue(
   field: string,
   value: unknown,
   timeZone: string,
+  names: Names = NO_NAMES,
 ): string | undefined {
   if (value === undefined || value === null) return undefined;
   const labels = ENUMS[`${entity}.${field}`] ?? ENUMS[field];
   if (typeof value === 'string') {
-    const label = labels?.[value];
+    const label = labels?.[value] ?? names.get(value);
     if (label) return label;
     if (DATE.test(value)) return formatDate(value);
     if (INSTANT.test(value) && !Number.isNaN(Date.parse(value)))
@@ -492,9 +523,9 @@ function formatValue(
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   if (Array.isArray(value)) {
     if (value.length === 0) return 'aucun';
-    if (labels && value.every((item) => typeof item === 'string' && labels[item])) {
-      return value.map((item) => labels[item as string]).join(', ');
-    }
+    const read = (item: unknown) =>
+      typeof item === 'string' ? (labels?.[item] ?? names.get(item)) : undefined;
+    if (value.every((item) => read(item) !== undefined)) return value.map(read).join(', ');
     return plural(value.length, 'élément', 'éléments');
   }
   return 'renseigné';
@@ -515,6 +546,7 @@ export function describeAuditEvent(event: AuditEvent, context: HistoryContext): 
   const [verb, form] = VERBS[event.action] ?? ['a modifié', 'the'];
   const target = TO[event.action] ? `${TO[event.action]} ${entityNoun.the}` : entityNoun[form];
   const named = context.subject ? ` « ${context.subject} »` : '';
+  const names = context.names ?? NO_NAMES;
   return {
     author: context.author,
     when: formatInstant(event.at, context.timeZone),
@@ -525,10 +557,10 @@ export function describeAuditEvent(event: AuditEvent, context: HistoryContext): 
     changes: event.changes.map((change) => ({
       field: change.field,
       label: historyFieldLabels[change.field] ?? change.field,
-      before: formatValue(event.entity, change.field, change.before, context.timeZone),
-      after: formatValue(event.entity, change.field, change.after, context.timeZone),
+      before: formatValue(event.entity, change.field, change.before, context.timeZone, names),
+      after: formatValue(event.entity, change.field, change.after, context.timeZone, names),
       ...(Array.isArray(change.before) || Array.isArray(change.after)
-        ? listChanges(event.entity, change.field, change.before, change.after)
+        ? listChanges(event.entity, change.field, change.before, change.after, names)
         : {}),
     })),
   };

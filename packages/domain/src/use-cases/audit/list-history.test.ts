@@ -262,4 +262,21 @@ describe('the history of a governance, a page at a time, in French', () => {
       added: ['Reporter la signature au 30 juin.'],
     });
   });
+
+  it('names the person or structure a change points to, as they are now', async () => {
+    const { action } = await roadmapAndAction();
+    await updateAction(coordinator, {
+      id: action.id,
+      expectedVersion: action.version,
+      patch: { ownerId: world.people.coordinator.id },
+    });
+    const page = await listHistory(coordinator, {
+      governanceId: world.governance.id,
+      entityId: action.id,
+    });
+    expect(page.items[0]?.line.changes).toEqual([
+      expect.objectContaining({ label: 'Responsable', after: 'Claire Coordinatrice' }),
+    ]);
+    expect(JSON.stringify(page.items[0]?.line)).not.toContain(world.people.coordinator.id);
+  });
 });

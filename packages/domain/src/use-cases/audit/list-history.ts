@@ -136,6 +136,7 @@ export async function listHistory(ctx: UseCaseContext, input: unknown): Promise<
     const authors = await authorNames(repos, shown);
     const subjects = await subjectNames(repos, shown);
     const decisions = await decisionTexts(repos, shown, governance.timeZone);
+    const names = await namesInChanges(repos, shown);
     const items = shown.map((event) => ({
       event,
       line: describeAuditEvent(event, {
@@ -147,6 +148,7 @@ export async function listHistory(ctx: UseCaseContext, input: unknown): Promise<
               : SYSTEM_AUTHOR,
         subject: subjects.get(event.entityId),
         decision: event.decidedBy && decisions.get(event.decidedBy.decisionId),
+        names,
         timeZone: governance.timeZone,
       }),
     }));
@@ -232,4 +234,36 @@ async function decisionTexts(repos: Repositories, events: readonly AuditEvent[],
     }
   }
   return texts;
+}
+
+const ID = /^[a-z]{3}_[0-9A-Za-z]{6,40}$/;
+
+/**
+ * The current names of the records the changes of these events point to by id (an owner, a
+ * member, a lead organization), one query per kind: an erased person reads « membre supprimé ».
+ */
+async function namesInChanges(repos: Repositories, events: readonly AuditEvent[]) {
+  const byEntity = new Map<string, Set<string>>();
+  const visit = (value: unknown, key: string): void => {
+    if (typeof value === 'string') {
+      const entity = ID.test(value) && key !== 'id' ? historyEntityOfId(value) : undefined;
+      if (entity && NAMERS[entity])
+        byEntity.set(entity, (byEntity.get(entity) ?? new Set()).add(value));
+    } else if (Array.isArray(value)) {
+      for (const item of value) visit(item, key);
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) visit(v, k);
+    }
+  };
+  for (const event of events) {
+    for (const change of event.changes) {
+      visit(change.before, change.field);
+      visit(change.after, change.field);
+    }
+  }
+  const names = new Map<string, string>();
+  for (const [entity, ids] of byEntity) {
+    for (const [id, name] of (await NAMERS[entity]?.(repos, [...ids])) ?? []) names.set(id, name);
+  }
+  return names;
 }
