@@ -10,7 +10,7 @@ import {
   recordUpdate,
   type Store,
 } from '@maille/domain/use-cases';
-import { sql } from 'kysely';
+import { CompiledQuery, type KyselyPlugin, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../src/index.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './dialects.ts';
@@ -137,6 +137,37 @@ describe('a history page on SQLite', () => {
     const details = plan.rows.map((r) => r.detail).join(' | ');
     expect(details).toMatch(/audit_events_page/);
     expect(details).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('reads an action’s page with its children’s through the record index, never walking the governance’s history', async () => {
+    const db = test.database.db;
+    const seen: CompiledQuery[] = [];
+    const capture: KyselyPlugin = {
+      transformQuery: (args) => {
+        seen.push(db.getExecutor().compileQuery(args.node, args.queryId));
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const store = createStore({ ...test.database, db: db.withPlugin(capture) });
+    await store.transaction((repos) =>
+      repos.auditEvents.listPage({
+        governanceId: GOV,
+        entity: 'action',
+        entityId: 'act_hist0001',
+        withChildren: true,
+        limit: 10,
+      }),
+    );
+    // The page as run: the newest rows of the union of one branch per kind of child.
+    const page = seen.filter((q) => q.sql.includes('union all')).at(-1);
+    expect(page).toBeDefined();
+    const plan = await db.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`explain query plan ${page?.sql}`, [...(page?.parameters ?? [])]),
+    );
+    const details = plan.rows.map((r) => r.detail).join(' | ');
+    expect(details).toMatch(/audit_events_entity_page/);
+    expect(details).not.toMatch(/INDEX audit_events_page\b/);
   });
 
   it('reads one record’s page through its own index', async () => {
