@@ -1,5 +1,10 @@
 import { DEMO_IDS } from '@maille/demo';
-import { assignRole, createPerson } from '@maille/domain/use-cases';
+import {
+  addFundingLine,
+  assignRole,
+  createPerson,
+  recordFundingPayment,
+} from '@maille/domain/use-cases';
 import { describe, expect, it } from 'vitest';
 import { suiteApi } from './harness.ts';
 import { bearer, cursorOf, expectProblem, faultyFields, send } from './requests.ts';
@@ -14,13 +19,20 @@ const ACTION = 'act_lr0001';
 const api = suiteApi();
 
 interface Entry {
-  event: { id: string; entity: string; entityId: string; channel: string; actorId?: string };
+  event: {
+    id: string;
+    entity: string;
+    entityId: string;
+    action: string;
+    channel: string;
+    actorId?: string;
+  };
   line: {
     author: string;
     when: string;
     channel: string;
     summary: string;
-    changes: { label: string; before?: string; after?: string }[];
+    changes: { label: string; before?: string; after?: string; added?: string[] }[];
   };
 }
 
@@ -102,6 +114,71 @@ describe('GET /governances/{id}/history', () => {
     expect(roadmaps.items.every((e) => e.event.entity === 'roadmap')).toBe(true);
   });
 
+  it('takes the French names of the web workspace, an id alone, and gives an action’s milestones too', async () => {
+    await renameAction(api.keys.coordinator, 'Conseillers numériques de quartier');
+    const created = await api.app.request(
+      `/roadmaps/${LR.roadmap}/milestones`,
+      send('POST', {
+        token: api.keys.coordinator,
+        body: { actionId: ACTION, title: 'Tournée des mairies', dueDate: '2027-03-01' },
+      }),
+    );
+    expect(created.status, await created.text()).toBe(201);
+    const byFrenchName = await history(
+      `/governances/${LR.governance}/history?entite=jalon&limit=100`,
+      api.keys.member,
+    );
+    expect(byFrenchName.items.length).toBeGreaterThan(0);
+    expect(byFrenchName.items.every((e) => e.event.entity === 'milestone')).toBe(true);
+    const ofAction = await history(
+      `/governances/${LR.governance}/history?id=${ACTION}&limit=100`,
+      api.keys.member,
+    );
+    const kinds = new Set(ofAction.items.map((e) => e.event.entity));
+    expect(kinds.has('action')).toBe(true);
+    expect(ofAction.items.map((e) => e.line.summary)).toContain(
+      'a créé le jalon « Tournée des mairies »',
+    );
+    expect(
+      [...kinds].every((k) => ['action', 'milestone', 'funding_line', 'update'].includes(k)),
+    ).toBe(true);
+    const actionEvents = ofAction.items.filter((e) => e.event.entity === 'action');
+    expect(actionEvents.every((e) => e.event.entityId === ACTION)).toBe(true);
+    const unknown = await api.app.request(`/governances/${LR.governance}/history?entite=fiche`, {
+      headers: bearer(api.keys.coordinator),
+    });
+    const problem = await expectProblem(unknown, 400, 'validation');
+    expect(problem.errors?.[0]?.message).toMatch(/Type d’élément inconnu/);
+  });
+
+  it('reads a payment as the item added to the funding line’s payments, and shows it in its action’s history', async () => {
+    const coordinator = api.kernel({ personId: LR.coordinator });
+    const line = await addFundingLine(coordinator, {
+      actionId: ACTION,
+      funderKind: 'etat',
+      programme: 'Conseiller numérique',
+      amountCents: 5_000_000,
+      status: 'accorde',
+      grantedCents: 5_000_000,
+      decidedOn: '2026-06-01',
+    });
+    await recordFundingPayment(coordinator, {
+      fundingLineId: line.id,
+      payment: { on: '2026-09-01', amountCents: 2_500_000 },
+    });
+    const { items } = await history(
+      `/governances/${LR.governance}/history?entite=action&id=${ACTION}&limit=5`,
+      api.keys.observer,
+    );
+    const payment = items.find((e) => e.event.entityId === line.id && e.event.action === 'payment');
+    expect(payment?.line.summary).toBe(
+      'a enregistré un versement du financement « Conseiller numérique »',
+    );
+    expect(payment?.line.changes.find((c) => c.label === 'Versements')?.added).toEqual([
+      expect.stringMatching(/^25\s000\s€ le 1er septembre 2026$/),
+    ]);
+  });
+
   it('is hidden from another governance’s coordinator and from the public, as the governance is', async () => {
     for (const headers of [bearer(api.keys.outsider), {}]) {
       const response = await api.app.request(`/governances/${LR.governance}/history`, { headers });
@@ -158,10 +235,10 @@ describe('GET /governances/{id}/history', () => {
     );
     expect(before.items[0]?.line.author).toBe('Jeanne Dupont-Lefèvre');
 
-    const erased = await api.app.request(`/persons/${jeanne.id}/erasure`, {
-      method: 'POST',
-      headers: bearer(api.keys.coordinator),
-    });
+    const erased = await api.app.request(
+      `/persons/${jeanne.id}/erasure`,
+      send('POST', { token: api.keys.coordinator, body: { confirmation: jeanne.id } }),
+    );
     expect(erased.status).toBe(200);
     const response = await api.app.request(`/governances/${LR.governance}/history?limit=100`, {
       headers: bearer(api.keys.coordinator),

@@ -337,7 +337,7 @@ const PROBES: Record<string, Probe> = {
   'GET /persons/{personId}/personal-data': { path: `/persons/${LR_ELECTED}/personal-data` },
   'POST /persons/{personId}/erasure': {
     path: `/persons/${LR_ELECTED}/erasure`,
-    init: { method: 'POST' },
+    init: json('POST', { confirmation: LR_ELECTED }),
   },
   'GET /persons/{personId}': { path: `/persons/${LR_ELECTED}` },
   'POST /persons': { path: '/persons', init: json('POST', { displayName: 'Camille Essai' }) },

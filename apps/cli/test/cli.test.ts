@@ -261,6 +261,7 @@ describe('maille person', () => {
     const erased = await box.run('personne', 'effacer', MOREAU, '--oui');
     expect(erased.code).toBe(0);
     expect(erased.out).toContain(`Personne ${MOREAU} effacée`);
+    expect(erased.out).toContain('inscrit dans l’historique de 1 gouvernance');
 
     const after = await box.run('person', 'export', MOREAU, '--fichier', 'moreau.json');
     expect(after.code).toBe(0);

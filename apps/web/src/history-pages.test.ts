@@ -1,10 +1,13 @@
 import { DEMO_IDS } from '@maille/demo';
 import {
+  addFundingLine,
   assignRole,
+  createMilestone,
   createPerson,
   erasePersonalData,
   getAction,
   getGovernance,
+  recordFundingPayment,
   updateAction,
 } from '@maille/domain/use-cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +130,39 @@ describe('the history page', () => {
     const cursor = await get(`/gouvernances/${LR.governance}/historique?avant=xyz`, cookie);
     expect(cursor.status).toBe(400);
     expect(await cursor.text()).toContain('Identifiant invalide');
+  });
+
+  it('gives an action’s history by its id alone, under its current name, with its milestones and its payments item by item', async () => {
+    const line = await addFundingLine(world.admin, {
+      actionId: ACTION,
+      funderKind: 'caf',
+      amountCents: 1_000_000,
+      status: 'accorde',
+      grantedCents: 1_000_000,
+      decidedOn: '2026-10-01',
+    });
+    await recordFundingPayment(world.admin, {
+      fundingLineId: line.id,
+      payment: { on: '2026-11-02', amountCents: 400_000 },
+    });
+    await createMilestone(world.admin, {
+      roadmapId: LR.roadmap,
+      actionId: ACTION,
+      title: 'Permanence ouverte à Mireuil',
+      dueDate: '2027-02-01',
+    });
+    const action = await getAction(world.admin, { actionId: ACTION });
+    const cookie = await signedIn(MOREAU);
+    const page = await get(`/gouvernances/${LR.governance}/historique?id=${ACTION}`, cookie);
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    // The newest event is the milestone's: the title still names the action, as it is now.
+    expect(text).toContain(`<h1>Historique de l’action « ${action.code} ${action.title} »</h1>`);
+    expect(text).toContain('a créé le jalon « Permanence ouverte à Mireuil »');
+    expect(text).toMatch(
+      /Versements :<ul class="changes"><li class="added">ajouté : « 4\s000\s€ le 2 novembre 2026 »/,
+    );
+    expect(text).not.toMatch(/amountCents|\{"/);
   });
 
   it('is not found for another governance’s coordinator', async () => {

@@ -655,6 +655,9 @@ export const fr = {
     changes: 'Champs modifiés',
     empty: 'vide',
     wholeGovernance: 'Tout l’historique de la gouvernance',
+    added: 'ajouté :',
+    removed: 'retiré :',
+    changed: 'modifié :',
   },
   unsubscribe: {
     title: 'Se désabonner',

@@ -2,7 +2,16 @@ import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
 import { DEMO_IDS } from '@maille/demo';
-import { getGovernance, updateGovernance } from '@maille/domain/use-cases';
+import {
+  addFundingLine,
+  assignRole,
+  createPerson,
+  erasePersonalData,
+  getAction,
+  getGovernance,
+  recordFundingPayment,
+  updateGovernance,
+} from '@maille/domain/use-cases';
 import { launchChromium } from '@maille/vitest-config/chromium';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +82,55 @@ describe('the history in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Revenir au plus récent' }).click();
     await page.waitForURL(`${origin}/gouvernances/${LR.governance}/historique`);
+    await context.close();
+  });
+
+  it('reads an action’s history by its current name, a payment item by item, its erased author named nowhere', async () => {
+    const action = 'act_lr0001';
+    const jeanne = await createPerson(world.admin, {
+      displayName: 'Jeanne Dupont-Lefèvre',
+      email: 'jeanne.dupont@exemple.fr',
+      functions: ['coordinateur'],
+    });
+    await assignRole(world.admin, {
+      governanceId: LR.governance,
+      personId: jeanne.id,
+      role: 'coordinateur',
+    });
+    const asJeanne = { ...world.admin, actor: { personId: jeanne.id, channel: 'web' as const } };
+    const line = await addFundingLine(asJeanne, {
+      actionId: action,
+      funderKind: 'region',
+      programme: 'Bus numérique',
+      amountCents: 2_000_000,
+      status: 'accorde',
+      grantedCents: 2_000_000,
+      decidedOn: '2026-09-15',
+    });
+    await recordFundingPayment(asJeanne, {
+      fundingLineId: line.id,
+      payment: { on: '2026-10-05', amountCents: 500_000, note: 'Avance' },
+    });
+    await erasePersonalData(world.admin, { personId: jeanne.id });
+    const { code, title } = await getAction(world.admin, { actionId: action });
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}${await world.linkFor(LR.coordinator)}`);
+    await page.getByRole('button', { name: 'Me connecter' }).click();
+    await page.waitForURL(`${origin}/`);
+    await page.goto(`${origin}/gouvernances/${LR.governance}/historique?id=${action}`);
+    expect(await page.locator('h1').textContent()).toBe(
+      `Historique de l’action « ${code} ${title} »`,
+    );
+    const payment = page.getByRole('listitem').filter({ hasText: 'a enregistré un versement' });
+    expect(await payment.first().textContent()).toMatch(
+      /membre supprimé a enregistré un versement du financement « Bus numérique ».*Versements :.*ajouté : « 5\s000\s€ le 5 octobre 2026 \(Avance\) »/s,
+    );
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).not.toMatch(/Jeanne|Dupont|jeanne\.dupont/i);
+    expect(main).not.toContain('amountCents');
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 });

@@ -1,7 +1,16 @@
 import type { AuditEvent } from '@maille/domain';
-import { createInMemoryStore } from '@maille/domain/testing';
-import type { AuditPageQuery, Store } from '@maille/domain/use-cases';
-import { sql } from 'kysely';
+import { createInMemoryStore, createTestWorld, type TestWorld } from '@maille/domain/testing';
+import {
+  type AuditPageQuery,
+  addFundingLine,
+  createAction,
+  createMilestone,
+  createRoadmap,
+  listHistory,
+  recordUpdate,
+  type Store,
+} from '@maille/domain/use-cases';
+import { CompiledQuery, type KyselyPlugin, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../src/index.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './dialects.ts';
@@ -130,6 +139,37 @@ describe('a history page on SQLite', () => {
     expect(details).not.toMatch(/TEMP B-TREE/);
   });
 
+  it('reads an action’s page with its children’s through the record index, never walking the governance’s history', async () => {
+    const db = test.database.db;
+    const seen: CompiledQuery[] = [];
+    const capture: KyselyPlugin = {
+      transformQuery: (args) => {
+        seen.push(db.getExecutor().compileQuery(args.node, args.queryId));
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const store = createStore({ ...test.database, db: db.withPlugin(capture) });
+    await store.transaction((repos) =>
+      repos.auditEvents.listPage({
+        governanceId: GOV,
+        entity: 'action',
+        entityId: 'act_hist0001',
+        withChildren: true,
+        limit: 10,
+      }),
+    );
+    // The page as run: the newest rows of the union of one branch per kind of child.
+    const page = seen.filter((q) => q.sql.includes('union all')).at(-1);
+    expect(page).toBeDefined();
+    const plan = await db.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`explain query plan ${page?.sql}`, [...(page?.parameters ?? [])]),
+    );
+    const details = plan.rows.map((r) => r.detail).join(' | ');
+    expect(details).toMatch(/audit_events_entity_page/);
+    expect(details).not.toMatch(/INDEX audit_events_page\b/);
+  });
+
   it('reads one record’s page through its own index', async () => {
     const plan = await sql<{ detail: string }>`explain query plan
       select data from audit_events where governance_id = ${GOV}
@@ -138,5 +178,67 @@ describe('a history page on SQLite', () => {
     const details = plan.rows.map((r) => r.detail).join(' | ');
     expect(details).toMatch(/audit_events_entity_page/);
     expect(details).not.toMatch(/TEMP B-TREE/);
+  });
+});
+
+describe.each(STORES)('a record’s history with its children’s, on %s', (kind) => {
+  let test: TestDatabase | undefined;
+  let world: TestWorld<Store>;
+
+  beforeAll(async () => {
+    if (kind !== 'memory') test = await openTestDatabase(kind);
+    world = await createTestWorld(test ? { store: createStore(test.database) } : {});
+  }, 60_000);
+  afterAll(async () => {
+    await test?.drop();
+  });
+
+  it('gives an action its milestones’, funding lines’ and updates’ events, a roadmap its actions’ too, and nothing of another roadmap', async () => {
+    const coordinator = world.as('coordinator');
+    const governanceId = world.governance.id;
+    const plan = async (title: string) => {
+      const roadmap = await createRoadmap(coordinator, {
+        governanceId,
+        title,
+        fromYear: 2026,
+        toYear: 2028,
+        axes: [{ title: 'Accompagner' }],
+      });
+      const action = await createAction(coordinator, {
+        roadmapId: roadmap.id,
+        axisId: roadmap.axes[0]?.id,
+        code: 'A1',
+        title: `Action de ${title}`,
+      });
+      const milestone = await createMilestone(coordinator, {
+        roadmapId: roadmap.id,
+        actionId: action.id,
+        title: `Jalon de ${title}`,
+        dueDate: '2027-03-01',
+      });
+      const line = await addFundingLine(coordinator, {
+        actionId: action.id,
+        funderKind: 'caf',
+        amountCents: 100_000,
+      });
+      const update = await recordUpdate(coordinator, {
+        subject: { type: 'milestone', id: milestone.id },
+        text: `Avancée de ${title}`,
+      });
+      return { roadmap, action, milestone, line, update };
+    };
+    const mine = await plan('Feuille A');
+    const other = await plan('Feuille B');
+    const history = async (entity: string, entityId: string) =>
+      (await listHistory(coordinator, { governanceId, entity, entityId, limit: 100 })).items.map(
+        (e) => e.event.entityId,
+      );
+    expect((await history('action', mine.action.id)).sort()).toEqual(
+      [mine.action.id, mine.milestone.id, mine.line.id, mine.update.id].sort(),
+    );
+    expect((await history('roadmap', mine.roadmap.id)).sort()).toEqual(
+      [mine.roadmap.id, mine.action.id, mine.milestone.id, mine.line.id, mine.update.id].sort(),
+    );
+    expect(await history('roadmap', other.roadmap.id)).not.toContain(mine.action.id);
   });
 });

@@ -340,6 +340,16 @@ describe.each(DIALECTS)('personal data of one person on %s', (dialect) => {
     });
   });
 
+  it('exports when she signed in and visited, never the hash of a secret', async () => {
+    const exported = await exportPersonalData(world.as('admin'), { personId: jeanne.id });
+    expect(exported.records.signInLinks).toHaveLength(2);
+    expect(exported.records.sessions).toEqual([
+      expect.objectContaining({ person_id: jeanne.id, expires_at: expect.any(String) }),
+    ]);
+    expect(exported.records.visits).toEqual([expect.objectContaining({ person_id: jeanne.id })]);
+    expect(JSON.stringify(exported)).not.toMatch(/secret_hash|token_hash/);
+  });
+
   it('erases her: no text column of any table still holds her name, email or phone', async () => {
     world.clock.advanceDays(1);
     const { recordsRewritten } = await erasePersonalData(world.as('coordinator'), {

@@ -61,6 +61,8 @@ export const fr = {
       unknownTag:
         'L’en-tête If-Match ne contient pas l’ETag de cette ressource (une valeur « "<identifiant>.<version>" » est attendue).',
     },
+    erasureConfirmation: (personId: string) =>
+      `Confirmation attendue : l’effacement est définitif. Renvoyez {"confirmation": "${personId}"}, l’identifiant de la personne à effacer.`,
     badCursor:
       'Curseur invalide : reprenez la valeur donnée par l’en-tête Link (rel="next") de la page précédente.',
     invalidTransition: { title: 'Changement d’état impossible' },
@@ -251,7 +253,9 @@ export const fr = {
       'Tout ce que la base garde sur la personne (droit d’accès) : sa fiche, et chaque enregistrement qui la nomme par son identifiant, son nom, son courriel, son téléphone ou son compte de discussion. Pour la personne elle-même, sa coordination ou l’administration de l’instance ; l’historique garde qui l’a demandé et quand.',
     erasePersonalData: 'Effacer une personne (droit à l’effacement)',
     erasePersonalDataDescription:
-      'Efface le nom, le courriel et le téléphone de la personne, ses liens de discussion et ses sessions, et réécrit en « membre supprimé » chaque texte qui la citait ; ses points d’étape et l’historique restent, sans la nommer. En une transaction, comme « maille person erase ». 409 si elle est déjà effacée. L’historique garde qui l’a demandé et quand.',
+      'Efface le nom, le courriel et le téléphone de la personne, ses liens de discussion et ses sessions, et réécrit en « membre supprimé » chaque texte qui la citait ; ses points d’étape et l’historique restent, sans la nommer. En une transaction, comme « maille person erase --oui ». Le corps confirme l’effacement : {"confirmation": "<identifiant de la personne>"} (400 sinon, rien n’est effacé). 403 pour un·e administrateur·rice ou un·e coordinateur·rice qui voudrait s’effacer soi-même ; 409 si elle est déjà effacée. La réponse compte ce qui a été effacé ; l’historique de chaque gouvernance où elle participait garde qui l’a demandé, quand et par quel canal.',
+    erasureConfirmation:
+      'L’identifiant de la personne à effacer, recopié : l’effacement est définitif.',
     importPlaces: 'Importer un fichier national de lieux de médiation numérique',
     importPlacesDescription:
       'Le fichier tel que publié, en corps de la requête (JSON ou CSV séparé par « , » ou « ; », UTF-8 avec ou sans BOM, 50 Mo au plus ; le schéma 1.0.2 ou les anciens noms de champs), importé en entier ou pas du tout. Réimporté, le même fichier ne change rien. Répond le rapport, gardé : chaque enregistrement créé, mis à jour, inchangé, fusionné ou rejeté (avec sa position et la raison), les corrections faites et les doublons probables. Pour l’administration ou une coordination.',
@@ -300,10 +304,18 @@ export const fr = {
     listHistoryDescription:
       'Du plus récent au plus ancien, page par page (en-tête Link). Chaque élément donne l’événement tel qu’il est conservé (event) et sa lecture en français (line). Les champs personnels n’y figurent jamais ; après l’effacement d’une personne, ses modifications restent, attribuées à « membre supprimé ». Pour la coordination, les membres et les observateurs de la gouvernance.',
     historyEntity:
-      'Seulement un type d’élément : governance, roadmap, action, milestone, funding_line, update, body, meeting, indicator, measurement, organization, person, territory, places_import.',
-    historyEntityId: 'Seulement l’historique de cet élément (son identifiant, ex. act_…).',
+      'Seulement un type d’élément, par son nom français (gouvernance, feuille_de_route, action, jalon, financement, point_etape, instance, seance, indicateur, mesure, structure, personne, territoire, import_lieux) ou son code (governance, roadmap, milestone, funding_line…). Synonyme : entity.',
+    historyEntityId:
+      'Seulement l’historique de cet élément (son identifiant, ex. act_…), son type lu dans l’identifiant ; celui d’une action comprend ses jalons, financements et points d’étape, celui d’une feuille de route ses actions et les leurs. Synonyme : entityId.',
+    historyAdded:
+      'Pour une liste (versements, décisions, membres…) : les éléments ajoutés, chacun en quelques mots.',
+    historyRemoved: 'Pour une liste : les éléments retirés.',
+    historyChanged:
+      'Pour une liste d’éléments identifiés (décisions, axes…) : ceux modifiés, tels qu’ils sont désormais.',
+    historyDecision:
+      'La décision de séance qui a fait la modification : « Décidé en Comité de pilotage du 12 mars 2027 : … ».',
     historyAuthor:
-      'Le nom de l’auteur ; « membre supprimé » après un effacement, « Maille » pour un traitement sans auteur.',
+      'Le nom de l’auteur ; « membre supprimé » après un effacement, « administration de l’instance » pour une clé d’administration sans personne, « Maille » pour la ligne de commande ou un traitement sans auteur.',
     historyLine:
       'L’événement lu en français : qui, quand, par quel canal, quoi, et les champs modifiés avant → après.',
     getBody: 'Lire une instance et ses membres',

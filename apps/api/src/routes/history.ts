@@ -12,6 +12,9 @@ const HistoryChange = z
     label: z.string(),
     before: z.string().optional(),
     after: z.string().optional(),
+    added: z.array(z.string()).optional().openapi({ description: fr.openapi.historyAdded }),
+    removed: z.array(z.string()).optional().openapi({ description: fr.openapi.historyRemoved }),
+    changed: z.array(z.string()).optional().openapi({ description: fr.openapi.historyChanged }),
   })
   .openapi('HistoryChange');
 
@@ -22,6 +25,7 @@ const HistoryLine = z
     channel: z.string(),
     summary: z.string(),
     subject: z.string().optional(),
+    decision: z.string().optional().openapi({ description: fr.openapi.historyDecision }),
     changes: z.array(HistoryChange),
   })
   .openapi('HistoryLine', { description: fr.openapi.historyLine });
@@ -38,11 +42,14 @@ const list = createRoute({
   security: OPTIONAL_KEY,
   request: {
     params: ListHistoryInput.pick({ governanceId: true }),
+    // French names as the web workspace's addresses (`?entite=jalon&id=mil_…`); the English ones
+    // stay for the clients written before. The kernel checks the kind and reads it from the id.
     query: PageQuery.extend({
-      entity: ListHistoryInput.shape.entity
-        .unwrap()
-        .optional()
-        .openapi({ description: fr.openapi.historyEntity }),
+      entite: z.string().max(40).optional().openapi({ description: fr.openapi.historyEntity }),
+      id: ListHistoryInput.shape.entityId.unwrap().optional().openapi({
+        description: fr.openapi.historyEntityId,
+      }),
+      entity: z.string().max(40).optional().openapi({ description: fr.openapi.historyEntity }),
       entityId: ListHistoryInput.shape.entityId.unwrap().optional().openapi({
         description: fr.openapi.historyEntityId,
       }),
@@ -65,13 +72,13 @@ const list = createRoute({
 export function registerHistoryRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependencies): void {
   app.openapi(list, async (c) => {
     const { governanceId } = c.req.valid('param');
-    const { limit, cursor, entity, entityId } = c.req.valid('query');
+    const { limit, cursor, ...query } = c.req.valid('query');
     const before = decodeCursor(cursor, AuditEventId);
     try {
       const page = await listHistory(useCaseContext(deps, c), {
         governanceId,
-        entity,
-        entityId,
+        entity: query.entite ?? query.entity,
+        entityId: query.id ?? query.entityId,
         before,
         limit,
       });

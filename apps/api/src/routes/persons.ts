@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { Person } from '@maille/domain';
+import { Person, ValidationError } from '@maille/domain';
 import {
   CreatePersonInput,
   createPerson,
@@ -27,6 +27,20 @@ const one = { path: '/persons/{personId}', resource: PERSONS, params: GetPersonI
 const PersonAsRead = Person.partial({ chatAccounts: true, reminders: true });
 
 const personParams = z.object({ personId: GetPersonInput.shape.personId });
+
+/** What an erasure did, counted (the kernel's `ErasureReport`). */
+const ErasureReport = z
+  .object({
+    personId: z.string(),
+    erasedAt: z.string(),
+    identityErased: z.array(z.string()),
+    chatAccountsUnlinked: z.number().int(),
+    calendarFeedsRevoked: z.number().int(),
+    recordsRewritten: z.number().int(),
+    rewrittenByTable: z.record(z.string(), z.number().int()),
+    governances: z.array(z.string()),
+  })
+  .openapi('ErasureReport');
 
 const exportRoute = createRoute({
   method: 'get',
@@ -63,15 +77,28 @@ const erasureRoute = createRoute({
   summary: fr.openapi.erasePersonalData,
   description: fr.openapi.erasePersonalDataDescription,
   security: REQUIRED_KEY,
-  request: { params: personParams },
+  request: {
+    params: personParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            confirmation: z
+              .string()
+              .max(45)
+              .openapi({ description: fr.openapi.erasureConfirmation }),
+          }),
+        },
+      },
+    },
+  },
   responses: {
     200: {
       description: fr.openapi.erasePersonalData,
-      content: {
-        'application/json': { schema: z.object({ recordsRewritten: z.number().int() }) },
-      },
+      content: { 'application/json': { schema: ErasureReport } },
     },
-    ...problemResponses(...WRITE_PROBLEMS, 'conflit'),
+    ...problemResponses(...WRITE_PROBLEMS, 'interdit', 'conflit'),
   },
 });
 
@@ -119,7 +146,14 @@ export function registerPersonRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDependen
     c.header('Cache-Control', 'no-store');
     return c.json(await exportPersonalData(useCaseContext(deps, c), c.req.valid('param')), 200);
   });
-  app.openapi(erasureRoute, async (c) =>
-    c.json(await erasePersonalData(useCaseContext(deps, c), c.req.valid('param')), 200),
-  );
+  app.openapi(erasureRoute, async (c) => {
+    const { personId } = c.req.valid('param');
+    // Definitive: the body repeats whom to erase, as the command line asks for --oui.
+    if (c.req.valid('json').confirmation !== personId) {
+      throw new ValidationError([
+        { path: ['confirmation'], message: fr.problems.erasureConfirmation(personId) },
+      ]);
+    }
+    return c.json(await erasePersonalData(useCaseContext(deps, c), { personId }), 200);
+  });
 }

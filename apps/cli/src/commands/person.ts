@@ -82,9 +82,9 @@ export const person: Command = {
     if (!flag(invocation, 'oui')) {
       throw new UsageError(fr.usage.confirm(fr.person.eraseWarning(personId)), 'person');
     }
-    const { recordsRewritten } = await withDatabase(cli, { migrated: true }, (database) =>
+    const report = await withDatabase(cli, { migrated: true }, (database) =>
       erasePersonalData(kernelContext(cli, database), { personId }),
     );
-    cli.print(fr.person.erased(personId, recordsRewritten));
+    cli.print(fr.person.erased(personId, report));
   },
 };

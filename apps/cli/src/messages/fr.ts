@@ -260,8 +260,16 @@ export const fr = {
       `Données de ${id} exportées dans ${file} (${plural(tables, 'table concernée', 'tables concernées')}).`,
     eraseWarning: (id: string) =>
       `L’effacement de ${id} est définitif : son nom, son courriel, son téléphone et ses comptes de discussion disparaissent de toute la base.`,
-    erased: (id: string, rewritten: number) =>
-      `Personne ${id} effacée : ${plural(rewritten, 'enregistrement réécrit', 'enregistrements réécrits')}.`,
+    erased: (
+      id: string,
+      report: {
+        recordsRewritten: number;
+        chatAccountsUnlinked: number;
+        calendarFeedsRevoked: number;
+        governances: readonly string[];
+      },
+    ) =>
+      `Personne ${id} effacée : ${plural(report.recordsRewritten, 'enregistrement réécrit', 'enregistrements réécrits')}, ${plural(report.chatAccountsUnlinked, 'compte de discussion délié', 'comptes de discussion déliés')}, ${plural(report.calendarFeedsRevoked, 'agenda révoqué', 'agendas révoqués')} ; l’effacement est inscrit dans l’historique de ${plural(report.governances.length, 'gouvernance', 'gouvernances')}.`,
     mail: (id: string, address: string, medium: string) =>
       `${id} : courriel ${address} ; rappels reçus par : ${medium}.`,
     noAddress: '(aucune adresse)',

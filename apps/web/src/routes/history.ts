@@ -38,8 +38,7 @@ export const historyRoutes = new Hono<WebEnv>().get('/gouvernances/:id/historiqu
       };
       const page = await listHistory(c.var.kernel, { ...filter, limit: PAGE_SIZE });
       const governance = await getGovernance(c.var.kernel, { governanceId });
-      const subject = filter.entityId ? page.items[0]?.line.subject : undefined;
-      return String(await historyPage(governance, filter, page, subject, me(c).name));
+      return String(await historyPage(governance, filter, page, me(c).name));
     }),
   ),
 );

@@ -903,21 +903,89 @@ function auditEventsOver(db: Tx): Repositories['auditEvents'] {
       auditEvents.listWhere({ governance_id: governanceId }, ['at']),
     // Newest first, through `audit_events_page` or `audit_events_entity_page`
     // (migration 2026-12-06T1000-history-pages): the page is read from the index, not sorted.
-    listPage: async ({ governanceId, entity, entityId, before, limit }) => {
-      let query = db
-        .selectFrom('audit_events')
-        .select('data')
-        .where('governance_id', '=', governanceId);
+    // A record's history with its children's (`withChildren`): one branch per kind of child,
+    // found by a subquery on its own table's columns and read newest first through
+    // `audit_events_entity_page`, `limit` rows at most each; the page is the newest of those.
+    // Its cost follows the record's events, not the length of the governance's history.
+    listPage: async ({ governanceId, entity, entityId, withChildren, before, limit }) => {
+      // `byGovernance: false` checks the governance outside any index (`coalesce`), so that a
+      // child's branch is read through `audit_events_entity_page` rather than by walking the
+      // whole history of the governance in `audit_events_page`.
+      const base = (byGovernance = true) => {
+        let query = db
+          .selectFrom('audit_events')
+          .select(['data', 'at', 'id'])
+          .where(
+            byGovernance ? sql.ref('governance_id') : sql`coalesce(governance_id, '')`,
+            '=',
+            governanceId,
+          );
+        if (before !== undefined) {
+          query = query.where((eb) =>
+            eb.or([
+              eb('at', '<', before.at),
+              eb.and([eb('at', '=', before.at), eb('id', '<', before.id)]),
+            ]),
+          );
+        }
+        return query;
+      };
+      if (withChildren && entityId !== undefined && (entity === 'action' || entity === 'roadmap')) {
+        const owner = entityId;
+        const actions = () => db.selectFrom('actions').select('id').where('roadmap_id', '=', owner);
+        const milestones = () =>
+          db
+            .selectFrom('milestones')
+            .select('id')
+            .where(entity === 'roadmap' ? 'roadmap_id' : 'action_id', '=', owner);
+        const fundingLines = db
+          .selectFrom('funding_lines')
+          .select('id')
+          .where((f) =>
+            entity === 'roadmap' ? f('action_id', 'in', actions()) : f('action_id', '=', owner),
+          );
+        const updates = db
+          .selectFrom('updates')
+          .select('id')
+          .where((u) =>
+            u.or([
+              u.and([u('subject_type', '=', entity), u('subject_id', '=', owner)]),
+              u.and([u('subject_type', '=', 'milestone'), u('subject_id', 'in', milestones())]),
+              ...(entity === 'roadmap'
+                ? [u.and([u('subject_type', '=', 'action'), u('subject_id', 'in', actions())])]
+                : []),
+            ]),
+          );
+        const branches = [
+          base().where('entity', '=', entity).where('entity_id', '=', owner),
+          ...(entity === 'roadmap'
+            ? [base(false).where('entity', '=', 'action').where('entity_id', 'in', actions())]
+            : []),
+          base(false).where('entity', '=', 'milestone').where('entity_id', 'in', milestones()),
+          base(false).where('entity', '=', 'funding_line').where('entity_id', 'in', fundingLines),
+          base(false).where('entity', '=', 'update').where('entity_id', 'in', updates),
+        ].map((branch, n) =>
+          db
+            .selectFrom(
+              branch.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).as(`branch${n}`),
+            )
+            .select(['data', 'at', 'id']),
+        );
+        const [first, ...others] = branches;
+        if (!first) return [];
+        const union = others.reduce((all, branch) => all.unionAll(branch), first);
+        const rows = await db
+          .selectFrom(union.as('page'))
+          .select('data')
+          .orderBy('at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(limit)
+          .execute();
+        return rows.map(auditEvents.parse);
+      }
+      let query = base();
       if (entity !== undefined) query = query.where('entity', '=', entity);
       if (entityId !== undefined) query = query.where('entity_id', '=', entityId);
-      if (before !== undefined) {
-        query = query.where((eb) =>
-          eb.or([
-            eb('at', '<', before.at),
-            eb.and([eb('at', '=', before.at), eb('id', '<', before.id)]),
-          ]),
-        );
-      }
       const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
       return rows.map(auditEvents.parse);
     },

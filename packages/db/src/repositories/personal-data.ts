@@ -45,6 +45,11 @@ const TEXT_COLUMNS: Record<
   delivery_events: { key: 'seq', columns: ['detail', 'by'] },
   api_keys: { key: 'id', columns: ['label'], find: ['person_id'] },
   calendar_feeds: { key: 'id', columns: ['label'], find: ['created_by', 'person_id'] },
+  // Sign-ins: when links were issued and sessions opened, never their secrets (see
+  // `withoutSecrets`); erasing the person deletes them.
+  sign_in_links: { key: 'created_at', columns: [], find: ['person_id'], collectOnly: true },
+  sessions: { key: 'created_at', columns: [], find: ['person_id'], collectOnly: true },
+  visits: { key: 'person_id', columns: [], find: ['person_id'], collectOnly: true },
 };
 
 type Row = Record<string, unknown>;
@@ -102,10 +107,10 @@ export function personalDataRepository(db: Tx): PersonalDataRepository {
     },
     async scrub(needles, replacement) {
       const texts = needles.filter((n) => n.length > 0);
-      if (texts.length === 0) return 0;
+      if (texts.length === 0) return {};
       // Lets the append-only triggers through, for this transaction only.
       await sql`insert into erasure_lock (holder) values ('erasure')`.execute(db);
-      let changed = 0;
+      const changed: Record<string, number> = {};
       for (const [table, spec] of Object.entries(TEXT_COLUMNS)) {
         if (spec.collectOnly) continue;
         for (const row of await matching(table, spec.columns, spec.key, texts)) {
@@ -141,7 +146,7 @@ export function personalDataRepository(db: Tx): PersonalDataRepository {
             .set(next as never)
             .where(sql.ref(spec.key), '=', row[spec.key])
             .execute();
-          changed++;
+          changed[camelCase(table)] = (changed[camelCase(table)] ?? 0) + 1;
         }
       }
       // The responses kept for Idempotency-Key are only copies made for a replay, and may quote

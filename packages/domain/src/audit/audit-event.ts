@@ -14,6 +14,11 @@ export const AuditEvent = z.object({
   id: idOf('auditEvent'),
   at: Instant,
   actorId: idOf('person').optional(),
+  /**
+   * An instance administrator's key acted, on behalf of no person (through the API): the history
+   * says so rather than sign « Maille », which stands for the command line and jobs.
+   */
+  byAdministrator: z.literal(true).optional(),
   channel: UpdateChannel,
   governanceId: idOf('governance').optional(),
   entity: singleLine(40),

@@ -1,6 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import { Organization } from '../actors/organization.ts';
+import { Territory } from '../actors/territory.ts';
+import { Body } from '../governance/body.ts';
+import { Governance } from '../governance/governance.ts';
+import { Meeting } from '../governance/meeting.ts';
+import { Indicator } from '../indicators/indicator.ts';
+import { Measurement } from '../indicators/measurement.ts';
+import { Person } from '../people/person.ts';
+import { Action } from '../roadmap/action.ts';
+import { FundingLine } from '../roadmap/funding-line.ts';
+import { Milestone } from '../roadmap/milestone.ts';
+import { Roadmap } from '../roadmap/roadmap.ts';
+import { Update } from '../roadmap/update.ts';
 import type { AuditEvent } from './audit-event.ts';
-import { describeAuditEvent, formatInstant } from './history-line.ts';
+import {
+  describeAuditEvent,
+  describeDecision,
+  formatInstant,
+  historyFieldLabels,
+} from './history-line.ts';
 
 const PARIS = { timeZone: 'Europe/Paris' };
 
@@ -64,7 +82,13 @@ describe('an audit event read in French', () => {
       { field: 'status', label: 'Statut', before: 'Prête', after: 'En cours' },
       { field: 'endDate', label: 'Fin', before: '1er avril 2027', after: '30 juin 2027' },
       { field: 'budgetCents', label: 'Budget', before: '40\u202f000\u00a0€', after: undefined },
-      { field: 'needs', label: 'Besoins', before: undefined, after: 'Animer la gouvernance' },
+      {
+        field: 'needs',
+        label: 'Besoins',
+        before: undefined,
+        after: 'Animer la gouvernance',
+        added: ['Animer la gouvernance'],
+      },
     ]);
   });
 
@@ -102,5 +126,96 @@ describe('an audit event read in French', () => {
     expect(formatInstant('2026-07-14T08:05:00.000Z', 'Europe/Paris')).toBe(
       '14 juillet 2026 à 10\u00a0h\u00a005',
     );
+  });
+
+  it('names every field of every record in French', () => {
+    const schemas = {
+      Governance,
+      Roadmap,
+      Action,
+      Milestone,
+      FundingLine,
+      Update,
+      Body,
+      Meeting,
+      Indicator,
+      Measurement,
+      Organization,
+      Person,
+      Territory,
+    };
+    const unnamed = Object.entries(schemas).flatMap(([name, schema]) =>
+      Object.keys(schema.shape)
+        .filter((field) => !historyFieldLabels[field])
+        .map((field) => `${name}.${field}`),
+    );
+    expect(unnamed).toEqual([]);
+  });
+
+  it('reads a list by what it gained and lost, each item in a few words', () => {
+    const payment = { on: '2027-03-03', amountCents: 1_200_000 };
+    const line = describeAuditEvent(
+      event({
+        entity: 'funding_line',
+        entityId: 'fun_line0001',
+        action: 'payment',
+        changes: [
+          {
+            field: 'payments',
+            before: [{ on: '2027-01-10', amountCents: 500_000, note: 'Avance' }],
+            after: [payment],
+          },
+        ],
+      }),
+      { author: 'X', ...PARIS },
+    );
+    expect(line.summary).toBe('a enregistré un versement du financement');
+    expect(line.changes[0]).toMatchObject({
+      label: 'Versements',
+      added: ['12\u202f000\u00a0€ le 3 mars 2027'],
+      removed: ['5\u202f000\u00a0€ le 10 janvier 2027 (Avance)'],
+    });
+    expect(JSON.stringify(line)).not.toContain('amountCents');
+  });
+
+  it('reads a decision recorded at a meeting, and a change a decision made', () => {
+    const decided = describeAuditEvent(
+      event({
+        entity: 'meeting',
+        entityId: 'mtg_line0001',
+        action: 'decide',
+        changes: [
+          {
+            field: 'decisions',
+            before: [{ id: 'dec_line0001', text: 'Valider le bus' }],
+            after: [
+              { id: 'dec_line0001', text: 'Valider le bus', outcome: { kind: 'x' } },
+              { id: 'dec_line0002', text: 'Reporter l’atelier de mars' },
+            ],
+          },
+        ],
+      }),
+      { author: 'Claire', subject: 'Comité du 12 mars', ...PARIS },
+    );
+    expect(decided.summary).toBe(
+      'a enregistré une décision lors de la séance « Comité du 12 mars »',
+    );
+    expect(decided.changes[0]).toMatchObject({
+      label: 'Décisions',
+      added: ['Reporter l’atelier de mars'],
+      changed: ['Valider le bus'],
+    });
+    expect(decided.changes[0]?.removed).toBeUndefined();
+    const text = describeDecision({
+      on: '2027-03-12',
+      bodyName: 'Comité de pilotage',
+      text: 'Reporter le bus',
+    });
+    expect(text).toBe('Décidé en Comité de pilotage du 12 mars 2027 : Reporter le bus');
+    const applied = describeAuditEvent(
+      event({ decidedBy: { meetingId: 'mtg_line0001', decisionId: 'dec_line0002' } }),
+      { author: 'Claire', decision: text, ...PARIS },
+    );
+    expect(applied.decision).toBe(text);
   });
 });

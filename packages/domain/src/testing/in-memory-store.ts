@@ -261,6 +261,25 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
     tables[name] as unknown as Map<string, Seed[K][number]>;
   const where = <K extends TableName>(name: K, keep: (row: Seed[K][number]) => boolean) =>
     [...rowsOf(name).values()].filter(keep).map(readOut);
+  // The records whose events belong to an action's or a roadmap's history, by kind (see
+  // `AuditPageQuery.withChildren`), as the database's subqueries find them.
+  const childrenOf = (entity: string | undefined, id: string) => {
+    const ids = <K extends TableName>(name: K, keep: (row: Seed[K][number]) => boolean) =>
+      new Set([...rowsOf(name).values()].filter(keep).map((row) => (row as { id: string }).id));
+    const actions =
+      entity === 'roadmap' ? ids('actions', (a) => a.roadmapId === id) : new Set<string>();
+    const milestones = ids('milestones', (m) =>
+      entity === 'roadmap' ? m.roadmapId === id : m.actionId === id,
+    );
+    const owners = new Set([id, ...actions]);
+    const subjects = new Set([...owners, ...milestones]);
+    return new Map([
+      ['action', actions],
+      ['milestone', milestones],
+      ['funding_line', ids('fundingLines', (f) => owners.has(f.actionId))],
+      ['update', ids('updates', (u) => subjects.has(u.subject.id))],
+    ]);
+  };
   const get =
     <K extends TableName>(name: K) =>
     async (id: string) => {
@@ -577,17 +596,21 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
         where('auditEvents', (e) => e.entity === entity && e.entityId === entityId),
       listByGovernance: async (governanceId) =>
         where('auditEvents', (e) => e.governanceId === governanceId),
-      listPage: async ({ governanceId, entity, entityId, before, limit }) =>
-        where(
+      listPage: async ({ governanceId, entity, entityId, withChildren, before, limit }) => {
+        const children =
+          withChildren && entityId !== undefined ? childrenOf(entity, entityId) : undefined;
+        return where(
           'auditEvents',
           (e) =>
             e.governanceId === governanceId &&
-            (entity === undefined || e.entity === entity) &&
-            (entityId === undefined || e.entityId === entityId) &&
+            (((entity === undefined || e.entity === entity) &&
+              (entityId === undefined || e.entityId === entityId)) ||
+              children?.get(e.entity)?.has(e.entityId) === true) &&
             (before === undefined || e.at < before.at || (e.at === before.at && e.id < before.id)),
         )
           .sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.id < b.id ? 1 : -1))
-          .slice(0, limit),
+          .slice(0, limit);
+      },
     },
     personalData: {
       collect: async (needles) => {
@@ -602,17 +625,22 @@ function repositoriesOver(tables: Tables, nextSecret: SecretMaker): Repositories
           found[name] =
             name === 'apiKeys' || name === 'calendarFeeds' ? rows.map(withoutSecrets) : rows;
         }
+        // Sign-ins by the person's id only, as the database finds them, never with their secret.
+        for (const name of ['signInLinks', 'sessions', 'visits'] as const) {
+          const rows = where(name, (row) => needles.includes(row.personId));
+          if (rows.length > 0) found[name] = rows.map(withoutSecrets);
+        }
         return found;
       },
       scrub: async (needles, replacement) => {
-        let changed = 0;
+        const changed: Record<string, number> = {};
         for (const name of PERSONAL_TABLES) {
           const rows = rowsOf(name) as Map<string, unknown>;
           for (const [key, row] of rows) {
             const scrubbed = scrubValue(row, needles, replacement);
             if (JSON.stringify(scrubbed) === JSON.stringify(row)) continue;
             rows.set(key, scrubbed);
-            changed++;
+            changed[name] = (changed[name] ?? 0) + 1;
           }
         }
         return changed;

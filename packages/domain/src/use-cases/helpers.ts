@@ -132,6 +132,9 @@ export async function recordAudit(
     id: ctx.ids('auditEvent'),
     at: ctx.clock(),
     ...(ctx.actor.personId ? { actorId: ctx.actor.personId } : {}),
+    ...(!ctx.actor.personId && ctx.actor.instanceAdmin && ctx.actor.channel !== 'cli'
+      ? { byAdministrator: true as const }
+      : {}),
     channel: ctx.actor.channel,
     ...(event.governanceId ? { governanceId: event.governanceId } : {}),
     entity: event.entity,

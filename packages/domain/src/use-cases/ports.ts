@@ -242,6 +242,13 @@ export interface AuditPageQuery {
   /** Only the events of one kind of record (`roadmap`), or of one record with `entityId`. */
   entity?: string | undefined;
   entityId?: string | undefined;
+  /**
+   * With `entity` `action` or `roadmap` and its `entityId`: also the events of the records that
+   * belong to it — an action's milestones, funding lines and updates (its own and its
+   * milestones'); a roadmap's actions, milestones, their funding lines and updates, its own
+   * updates. Found through the records themselves, so events written before are included.
+   */
+  withChildren?: boolean | undefined;
   /** The last event of the previous page: only events older than it come. */
   before?: { at: string; id: string } | undefined;
   limit: number;
@@ -267,10 +274,11 @@ export interface PersonalDataRepository {
   collect(needles: readonly string[]): Promise<Record<string, unknown[]>>;
   /**
    * Replaces every occurrence of `needles` in every text of every record of every table (ids
-   * excepted) by `replacement`; returns how many records changed. Append-only records are no
-   * exception: the law on personal data comes first.
+   * excepted) by `replacement`. Append-only records are no
+   * exception: the law on personal data comes first. Returns how many records changed, by table
+   * (named as `collect` names them); a table where none changed is left out.
    */
-  scrub(needles: readonly string[], replacement: string): Promise<number>;
+  scrub(needles: readonly string[], replacement: string): Promise<Record<string, number>>;
 }
 
 /*

@@ -3,11 +3,17 @@ import { NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { createTestWorld, type TestWorld } from '../../testing/world.ts';
 import type { UseCaseContext } from '../context.ts';
 import { assignRole } from '../governance/assign-role.ts';
+import { createBody } from '../governance/create-body.ts';
+import { recordDecision } from '../governance/record-decision.ts';
+import { scheduleMeeting } from '../governance/schedule-meeting.ts';
 import { updateGovernance } from '../governance/update-governance.ts';
 import { createPerson } from '../people/create-person.ts';
 import { erasePersonalData } from '../people/personal-data.ts';
+import { addFundingLine } from '../roadmap/add-funding-line.ts';
 import { createAction } from '../roadmap/create-action.ts';
+import { createMilestone } from '../roadmap/create-milestone.ts';
 import { createRoadmap } from '../roadmap/create-roadmap.ts';
+import { recordUpdate } from '../roadmap/record-update.ts';
 import { updateAction } from '../roadmap/update-action.ts';
 import { type HistoryEntry, listHistory } from './list-history.ts';
 
@@ -136,5 +142,141 @@ describe('the history of a governance, a page at a time, in French', () => {
       summary: 'a modifié la gouvernance « CTIN de test »',
     });
     expect(JSON.stringify(page)).not.toMatch(/Jeanne|Dupont/i);
+  });
+
+  it('shows in an action’s history the changes of its milestones, funding lines and updates, and in its roadmap’s too', async () => {
+    const { roadmap, action } = await roadmapAndAction();
+    const other = await createAction(coordinator, {
+      roadmapId: roadmap.id,
+      axisId: roadmap.axes[0]?.id,
+      code: 'A2',
+      title: 'Ateliers en médiathèque',
+    });
+    const milestone = await createMilestone(coordinator, {
+      roadmapId: roadmap.id,
+      actionId: action.id,
+      title: 'Premier circuit du bus',
+      dueDate: '2027-06-03',
+    });
+    await addFundingLine(coordinator, {
+      actionId: action.id,
+      funderKind: 'caf',
+      amountCents: 1_000,
+    });
+    await recordUpdate(world.as('coordinator', 'discord'), {
+      subject: { type: 'milestone', id: milestone.id },
+      text: 'Le bus est commandé.',
+    });
+    await createMilestone(coordinator, {
+      roadmapId: roadmap.id,
+      actionId: other.id,
+      title: 'Salle réservée',
+      dueDate: '2027-06-10',
+    });
+
+    const ofAction = await listHistory(coordinator, {
+      governanceId: world.governance.id,
+      entity: 'action',
+      entityId: action.id,
+    });
+    expect(ofAction.items.map((e) => e.event.entity).sort()).toEqual([
+      'action',
+      'funding_line',
+      'milestone',
+      'update',
+    ]);
+    expect(ofAction.items.map((e) => e.line.summary)).toContain(
+      'a créé le jalon « Premier circuit du bus »',
+    );
+    expect(JSON.stringify(ofAction)).not.toContain('Salle réservée');
+
+    // By the roadmap's id alone: its kind is read from the id.
+    const ofRoadmap = await listHistory(coordinator, {
+      governanceId: world.governance.id,
+      entityId: roadmap.id,
+      limit: 100,
+    });
+    const ids = ofRoadmap.items.map((e) => e.event.entityId);
+    expect(ids).toEqual(expect.arrayContaining([roadmap.id, action.id, other.id, milestone.id]));
+    expect(ofRoadmap.items).toHaveLength(7);
+  });
+
+  it('takes a kind of record by its French name, and refuses an unknown one in French', async () => {
+    const { roadmap } = await roadmapAndAction();
+    const roadmaps = await listHistory(coordinator, {
+      governanceId: world.governance.id,
+      entity: 'feuille_de_route',
+    });
+    expect(roadmaps.items.map((e) => e.event.entityId)).toEqual([roadmap.id]);
+    await expect(
+      listHistory(coordinator, { governanceId: world.governance.id, entity: 'fiche' }),
+    ).rejects.toThrow(/Type d’élément inconnu/);
+    await expect(
+      listHistory(coordinator, { governanceId: world.governance.id, entityId: 'xyz_123456' }),
+    ).rejects.toThrow(/précisez le type/);
+  });
+
+  it('says which meeting decision rescheduled a milestone, in the action’s history', async () => {
+    const { roadmap, action } = await roadmapAndAction();
+    const milestone = await createMilestone(coordinator, {
+      roadmapId: roadmap.id,
+      actionId: action.id,
+      title: 'Convention signée',
+      dueDate: '2024-05-20',
+    });
+    const body = await createBody(coordinator, {
+      governanceId: world.governance.id,
+      name: 'Comité de pilotage',
+      kind: 'comite_pilotage',
+    });
+    const meeting = await scheduleMeeting(coordinator, {
+      bodyId: body.id,
+      startsAt: '2024-05-13T07:00:00.000Z',
+      status: 'tenue',
+    });
+    await recordDecision(coordinator, {
+      meetingId: meeting.id,
+      text: 'Reporter la signature au 30 juin.',
+      effect: { kind: 'reporter_jalon', milestoneId: milestone.id, to: '2024-06-30' },
+    });
+    const page = await listHistory(coordinator, {
+      governanceId: world.governance.id,
+      entity: 'action',
+      entityId: action.id,
+    });
+    const moved = page.items.find((e) => e.event.entityId === milestone.id && e.event.decidedBy);
+    expect(moved?.line.decision).toBe(
+      'Décidé en Comité de pilotage du 13 mai 2024 : Reporter la signature au 30 juin.',
+    );
+    expect(moved?.line.changes.find((c) => c.field === 'dueDate')).toMatchObject({
+      before: '20 mai 2024',
+      after: '30 juin 2024',
+    });
+    const decided = await listHistory(coordinator, {
+      governanceId: world.governance.id,
+      entityId: meeting.id,
+    });
+    expect(decided.items[0]?.line.summary).toMatch(/^a enregistré une décision lors de la séance/);
+    expect(decided.items[0]?.line.changes[0]).toMatchObject({
+      label: 'Décisions',
+      added: ['Reporter la signature au 30 juin.'],
+    });
+  });
+
+  it('names the person or structure a change points to, as they are now', async () => {
+    const { action } = await roadmapAndAction();
+    await updateAction(coordinator, {
+      id: action.id,
+      expectedVersion: action.version,
+      patch: { ownerId: world.people.coordinator.id },
+    });
+    const page = await listHistory(coordinator, {
+      governanceId: world.governance.id,
+      entityId: action.id,
+    });
+    expect(page.items[0]?.line.changes).toEqual([
+      expect.objectContaining({ label: 'Responsable', after: 'Claire Coordinatrice' }),
+    ]);
+    expect(JSON.stringify(page.items[0]?.line)).not.toContain(world.people.coordinator.id);
   });
 });

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Organization } from '../../actors/organization.ts';
 import { displayNameOf, type Person } from '../../people/person.ts';
-import { ConflictError, NotFoundError } from '../../shared/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors.ts';
 import { searchKey } from '../../shared/search.ts';
 import { createTestWorld, type TestWorld } from '../../testing/world.ts';
 import { createOrganization } from '../actors/create-organization.ts';
+import { listHistory } from '../audit/list-history.ts';
 import type { UseCaseContext } from '../context.ts';
 import { assignRole } from '../governance/assign-role.ts';
 import { updateGovernance } from '../governance/update-governance.ts';
@@ -123,7 +124,23 @@ describe('personal data of a person (right of access, right to erasure)', () => 
   it('erases her: blanked record, no chat link, no text left that names her', async () => {
     world.clock.advanceDays(2);
     const result = await erasePersonalData(world.as('coordinator'), { personId: jeanne.id });
-    expect(result.recordsRewritten).toBeGreaterThanOrEqual(5);
+    expect(result).toMatchObject({
+      personId: jeanne.id,
+      erasedAt: world.clock(),
+      identityErased: ['displayName', 'email', 'phone'],
+      chatAccountsUnlinked: 1,
+      calendarFeedsRevoked: 0,
+      governances: [world.governance.id],
+    });
+    // Her update, the other member's, the governance's description, the association.
+    expect(result.rewrittenByTable).toMatchObject({
+      updates: 2,
+      governances: 1,
+      organizations: 1,
+    });
+    expect(result.recordsRewritten).toBe(
+      Object.values(result.rewrittenByTable).reduce((a, b) => a + b, 0),
+    );
 
     const after = await world.store.transaction(async (repos) => ({
       person: await repos.persons.get(jeanne.id),
@@ -187,5 +204,64 @@ describe('personal data of a person (right of access, right to erasure)', () => 
 
     await erasePersonalData(asJeanne, { personId: jeanne.id });
     expect(leftovers(world)).toEqual([]);
+  });
+
+  it('keeps each export and erasure in the history of her governance, naming her no more after', async () => {
+    await exportPersonalData(world.as('admin', 'api'), { personId: jeanne.id });
+    await erasePersonalData(world.as('coordinator', 'api'), { personId: jeanne.id });
+    const page = await listHistory(world.as('observer'), {
+      governanceId: world.governance.id,
+      entity: 'personne',
+      entityId: jeanne.id,
+    });
+    expect(page.items.map((e) => [e.line.author, e.line.channel, e.line.summary])).toEqual([
+      [
+        'Claire Coordinatrice',
+        'API',
+        'a effacé les données personnelles de la personne « membre supprimé »',
+      ],
+      [
+        'administration de l’instance',
+        'API',
+        'a exporté les données personnelles de la personne « membre supprimé »',
+      ],
+    ]);
+    const whole = await listHistory(world.as('observer'), {
+      governanceId: world.governance.id,
+      limit: 100,
+    });
+    expect(JSON.stringify(whole)).not.toMatch(/Jeanne|Dupont|jeanne\.dupont|46 12 34/i);
+    expect(whole.items.some((e) => e.event.actorId === jeanne.id)).toBe(true);
+  });
+
+  it('does not let a coordinator or an administrator erase themselves', async () => {
+    const before = world.store.dump();
+    const coordinator = world.as('coordinator');
+    await expect(
+      erasePersonalData(coordinator, { personId: world.people.coordinator.id }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    const admin = {
+      ...coordinator,
+      actor: { personId: jeanne.id, instanceAdmin: true, channel: 'api' as const },
+    };
+    await expect(erasePersonalData(admin, { personId: jeanne.id })).rejects.toThrow(
+      /ne peut pas effacer ses propres données/,
+    );
+    expect(world.store.dump()).toEqual(before);
+  });
+
+  it('exports her sign-in links and sessions without their secrets', async () => {
+    const times = { createdAt: world.clock(), expiresAt: '2099-01-01T00:00:00.000Z' };
+    const secrets = await world.store.transaction(async (repos) => [
+      await repos.signInLinks.issue({ personId: jeanne.id, ...times }),
+      await repos.sessions.open({ personId: jeanne.id, ...times }),
+    ]);
+    const exported = await exportPersonalData(world.as('admin'), { personId: jeanne.id });
+    expect(exported.records.signInLinks).toEqual([
+      expect.objectContaining({ personId: jeanne.id, expiresAt: times.expiresAt }),
+    ]);
+    expect(exported.records.sessions).toEqual([expect.objectContaining({ personId: jeanne.id })]);
+    const text = JSON.stringify(exported);
+    for (const secret of secrets) expect(text).not.toContain(secret);
   });
 });
