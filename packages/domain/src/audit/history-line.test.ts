@@ -218,4 +218,20 @@ describe('an audit event read in French', () => {
     );
     expect(applied.decision).toBe(text);
   });
+  it('names what was done when a payment is corrected, a role given or an e-mail reminder turned off', () => {
+    const line = (fields: Partial<AuditEvent>, subject: string) =>
+      describeAuditEvent(event(fields), { author: 'Claire', subject, ...PARIS }).summary;
+    expect(line({ entity: 'funding_line', action: 'payment_correction' }, 'CAF')).toBe(
+      'a corrigé un versement du financement « CAF »',
+    );
+    expect(line({ entity: 'funding_line', action: 'payment_deletion' }, 'CAF')).toBe(
+      'a supprimé un versement du financement « CAF »',
+    );
+    expect(line({ entity: 'governance', action: 'assign_role' }, 'Numérique 17')).toBe(
+      'a attribué un rôle dans la gouvernance « Numérique 17 »',
+    );
+    expect(line({ entity: 'person', action: 'unsubscribe_reminder' }, 'Léa')).toBe(
+      'a désactivé un rappel par courriel de la personne « Léa »',
+    );
+  });
 });

@@ -160,13 +160,27 @@ const VERBS: Record<string, [verb: string, form: keyof Noun]> = {
   'places.imported': ['a importé des lieux', 'the'],
   'directory.loaded': ['a chargé le référentiel', 'of'],
   payment: ['a enregistré un versement', 'of'],
+  payment_correction: ['a corrigé un versement', 'of'],
+  payment_deletion: ['a supprimé un versement', 'of'],
+  assign_role: ['a attribué un rôle', 'the'],
+  remove_role: ['a retiré un rôle', 'the'],
+  change_organization_role: ['a changé le rôle d’une structure', 'the'],
+  pause_reminders: ['a mis en pause les rappels', 'of'],
+  resume_reminders: ['a repris les rappels', 'of'],
+  unsubscribe_reminder: ['a désactivé un rappel par courriel', 'of'],
   decide: ['a enregistré une décision', 'the'],
   remove: ['a retiré', 'the'],
 };
 
 // `add_organization` reads « a ajouté une structure à la gouvernance »: its noun takes « à »; a
-// decision is recorded « lors de la séance ».
-const TO: Record<string, string> = { add_organization: 'à', decide: 'lors de' };
+// decision is recorded « lors de la séance »; a role is given « dans la gouvernance ».
+const TO: Record<string, string> = {
+  add_organization: 'à',
+  decide: 'lors de',
+  assign_role: 'dans',
+  remove_role: 'dans',
+  change_organization_role: 'dans',
+};
 
 /** French names of the fields the history shows; a field not listed shows as it is named. */
 export const historyFieldLabels: Record<string, string> = {
