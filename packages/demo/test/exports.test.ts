@@ -68,9 +68,10 @@ describe('readCalendarFeed', () => {
       ...dataset.meetings.filter((m) => m.governanceId === LR.governance),
     ].map((e) => e.id);
     // Each dated step of a funding line is an event of its own: La Rochelle's lines have a
-    // decision date each, when decided.
+    // decision date each, when decided, and each payment received is one more.
     for (const line of dataset.fundingLines.filter((l) => l.governanceId === LR.governance)) {
       if (line.decidedOn) expected.push(`${line.id}-decision`);
+      line.payments.forEach((_, index) => expected.push(`${line.id}-versement-${index + 1}`));
     }
     expect(governance?.id).toBe(LR.governance);
     expect(uids.sort()).toEqual(expected.sort());
