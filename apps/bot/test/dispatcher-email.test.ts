@@ -115,9 +115,9 @@ describe(`reminders by e-mail through a real SMTP server (${dialect})`, () => {
     // French, the due date as a reader says it, the link to the action in the workspace.
     expect(mail.text).toContain('Bonjour Yanis Belkacem,');
     expect(mail.text).toContain('26 novembre 2026');
-    expect(mail.text).toContain(`${WEB}/fiches/act_lr0002`);
+    expect(mail.text).toContain(`${WEB}/fiches/act_lr0002#jalon-mil_test03`);
     expect(mail.text).not.toContain('**');
-    expect(mail.html).toContain(`href="${WEB}/fiches/act_lr0002"`);
+    expect(mail.html).toContain(`href="${WEB}/fiches/act_lr0002#jalon-mil_test03"`);
     expect(mail.html).toContain('lang="fr"');
     // One-click unsubscribe (RFC 8058), to the page that pauses this kind of reminder.
     const header = (name: string) =>

@@ -58,6 +58,7 @@ export function messageIdOf(dedupeKey: string, from: string): string {
  */
 export function oneLine(text: string, max = 200): string {
   const flat = text
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: they are what must not reach a header.
     .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

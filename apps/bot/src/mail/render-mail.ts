@@ -21,8 +21,10 @@ export function itemPath(context: ReminderContext): string {
   const subject = delivery.subject;
   switch (subject.type) {
     case 'milestone':
+      // The milestone on its action's sheet, where its owner can mark it reached or post a
+      // point d'étape on it.
       return context.action
-        ? `/fiches/${context.action.id}`
+        ? `/fiches/${context.action.id}#jalon-${subject.id}`
         : `/gouvernances/${delivery.governanceId}`;
     case 'action':
       return `/fiches/${subject.id}`;
