@@ -42,7 +42,7 @@ export function itemPath(context: ReminderContext): string {
 /** The page of the unsubscribe link: the delivery's id stands for the person (see the kernel). */
 export const unsubscribePath = (deliveryId: string) => `/desabonnement/${deliveryId}`;
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
