@@ -1,9 +1,14 @@
-import { DEFAULT_TIME_ZONE, deliveryKindLabels, displayNameOf } from '@maille/domain';
+import {
+  DEFAULT_TIME_ZONE,
+  deliveryKindLabels,
+  displayNameOf,
+  renderCalendar,
+} from '@maille/domain';
 import { renderMarkdown } from '../adapters/console/markdown.ts';
 import { renderTimestamps } from '../adapters/console/timestamps.ts';
 import { fr } from '../messages/fr.ts';
 import { type ReminderContext, renderReminder } from '../reminders/render.ts';
-import { messageIdOf, type OutgoingMail, oneLine } from './mail-sender.ts';
+import { type MailAttachment, messageIdOf, type OutgoingMail, oneLine } from './mail-sender.ts';
 
 const texts = fr.mail;
 
@@ -101,5 +106,36 @@ export function renderMail(context: ReminderContext, links: MailLinks): Outgoing
     html,
     messageId: messageIdOf(delivery.dedupeKey, links.from),
     unsubscribeUrl,
+    attachments: meetingInvitation(context, itemUrl),
   };
+}
+
+/**
+ * A meeting's agenda carries the meeting as an `.ics` (the governance calendar's own event, same
+ * UID and SEQUENCE): one click puts it in the reader's calendar, and a later reminder of a moved
+ * meeting updates that event instead of adding one. `METHOD:PUBLISH`: Maille informs, it does not
+ * collect answers.
+ */
+function meetingInvitation(
+  context: ReminderContext,
+  itemUrl: string,
+): MailAttachment[] | undefined {
+  const { delivery, meeting, governance } = context;
+  if (delivery.kind !== 'meeting_agenda' || !meeting || !governance) return undefined;
+  const content = renderCalendar({
+    governance,
+    milestones: [],
+    meetings: [meeting],
+    actions: [],
+    bodies: context.body ? [context.body] : [],
+    now: context.now,
+    links: { milestone: () => undefined, meeting: () => itemUrl },
+  });
+  return [
+    {
+      filename: texts.meetingFile,
+      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+      content,
+    },
+  ];
 }

@@ -449,6 +449,7 @@ export const fr = {
       `Le serveur de courriel a refusé définitivement ce message (adresse inconnue ?) : ${detail}`,
     temporary: (attempt: number, detail: string) =>
       `Le serveur de courriel a refusé ce message pour l’instant (tentative ${attempt}) : ${detail}`,
+    meetingFile: 'seance.ics',
     signInSubject: '[Maille] Votre lien de connexion',
     signInLead: (until: string) =>
       `Voici votre lien de connexion à l’espace de travail de Maille, valable jusqu’au ${until} et une seule fois :`,
