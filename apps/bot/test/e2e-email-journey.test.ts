@@ -145,6 +145,10 @@ describe(`a person without the chat answers a reminder by e-mail (${dialect})`, 
       [`point-${milestone.id}-text`]: '',
     });
     expect(empty.status).toBe(400);
+    // The sheet again, her milestone's form unfolded with the kernel's French error.
+    const refused = await empty.text();
+    expect(refused).toContain('<details open><summary>Publier un point d’étape sur ce jalon');
+    expect(refused).toMatch(/aria-invalid="true"/);
 
     // She answers with the milestone's form.
     const answer = 'Convention relue par le service juridique, signature prévue jeudi.';
