@@ -10,6 +10,7 @@ import {
 import { createWeb } from '@maille/web';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../src/dispatcher/dispatcher.ts';
+import { renderSignInMail } from '../src/mail/sign-in-mail.ts';
 import { smtpSender } from '../src/mail/smtp-sender.ts';
 import { LA_ROCHELLE } from './dispatcher-world.ts';
 import { RecordingSender } from './recording-sender.ts';
@@ -18,8 +19,9 @@ import { type SmtpPeer, startSmtpPeer } from './smtp-peer.ts';
 /*
  * The « Done when » of e-mail delivery, in one journey over one database: a coordinator enters a
  * person who is not on the chat, with an address; the dispatcher sends them a milestone reminder
- * through a real SMTP server; they follow the mail's link to the web workspace, sign in, and
- * publish an update with the form of their milestone; the coordinator sees it on the action's sheet.
+ * through a real SMTP server; they sign in by a link sent by e-mail too, follow the reminder's
+ * link to the web workspace and publish an update with the form of their milestone; the
+ * coordinator sees it on the action's sheet.
  */
 
 // Monday 23 November 2026, 13:00 in Paris: a milestone due Thursday is at J-3.
@@ -121,18 +123,39 @@ describe(`a person without the chat answers a reminder by e-mail (${dialect})`, 
         },
         body: new URLSearchParams(form).toString(),
       });
-    const signIn = async (personId: string) => {
-      const { secret } = await issueSignInLink(kernelAt(test.database, NOW), { personId });
-      const opened = await post(`${WEB}/connexion/${secret}`, undefined, {});
+    const openLink = async (url: string) => {
+      const opened = await post(url, undefined, {});
       expect(opened.status).toBe(303);
       return (opened.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
+    };
+    const signIn = async (personId: string) => {
+      const { secret } = await issueSignInLink(kernelAt(test.database, NOW), { personId });
+      return openLink(`${WEB}/connexion/${secret}`);
     };
 
     // Signed out, the link asks her to sign in first.
     expect((await get(link)).status).toBe(401);
 
-    // Signed in, the link shows her milestone with a form to answer on it.
-    const cookie = await signIn(claire.id);
+    // Her coordination sends her a sign-in link by e-mail (what `maille connexion --courriel`
+    // does), through the same SMTP server; she opens it from her mailbox.
+    const issued = await issueSignInLink(kernelAt(test.database, NOW), { personId: claire.id });
+    await mail.send(
+      renderSignInMail({
+        to: { address: ADDRESS, name: claire.displayName },
+        url: `${WEB}/connexion/${issued.secret}`,
+        expiresAt: issued.expiresAt,
+        from: FROM,
+      }),
+    );
+    const signInMail = peer.received.find(
+      (r) => r.mail.subject === '[Maille] Votre lien de connexion',
+    );
+    expect(signInMail?.recipients).toEqual([ADDRESS]);
+    const signInLink = /https?:\/\/\S+\/connexion\/\S+/.exec(signInMail?.mail.text ?? '')?.[0];
+    expect(signInLink).toBeDefined();
+
+    // Signed in, the link of the reminder shows her milestone with a form to answer on it.
+    const cookie = await openLink(signInLink as string);
     const sheet = await get(link, cookie);
     expect(sheet.status).toBe(200);
     const page = await sheet.text();
