@@ -132,6 +132,37 @@ describe('maille connexion --courriel', () => {
     }
   });
 
+  it('says in French when the SMTP server refuses the mail', async () => {
+    await giveAddress();
+    const peer = await startSmtpPeer();
+    peer.refuse(() => 550);
+    try {
+      const refused = await box.runWith(
+        {
+          env: {
+            SMTP_HOST: '127.0.0.1',
+            SMTP_PORT: String(peer.port),
+            SMTP_STARTTLS: 'non',
+            SMTP_FROM: 'Maille <maille@exemple.fr>',
+          },
+        },
+        'connexion',
+        '--personne',
+        'per_lrgiraud',
+        '--courriel',
+      );
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain(
+        'Le serveur de courriel n’a pas pris le lien de connexion de per_lrgiraud',
+      );
+      expect(refused.out).not.toContain('/connexion/');
+      expect(peer.received).toHaveLength(0);
+      expect(noStackTrace(refused.err)).toBe(true);
+    } finally {
+      await peer.close();
+    }
+  });
+
   it('prints the e-mail in the terminal without SMTP_HOST', async () => {
     await giveAddress();
     const printed = await box.run('connexion', '--personne', 'per_lrgiraud', '--courriel');

@@ -3,7 +3,7 @@ import { ValidationError } from '@maille/domain';
 import { getPerson, issueSignInLink, type UseCaseContext } from '@maille/domain/use-cases';
 import { type Command, flag, noMoreArguments, stringOption } from '../command.ts';
 import { kernelContext, withDatabase } from '../context.ts';
-import { UsageError } from '../errors.ts';
+import { MailNotSentError, UsageError } from '../errors.ts';
 import { mailFrom, mailSenderOf } from '../mail.ts';
 import { fr } from '../messages/fr.ts';
 import { HELP } from '../messages/help.ts';
@@ -44,6 +44,9 @@ export const signIn: Command = {
             from: mailFrom(cli),
           }),
         );
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new MailNotSentError(fr.signIn.notMailed(issued.personId, detail));
       } finally {
         await mail.close();
       }
