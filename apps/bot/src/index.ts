@@ -13,4 +13,5 @@ export { createDispatcher, type Dispatcher } from './dispatcher/dispatcher.ts';
 export { dispatchSettings } from './env.ts';
 export { consoleMailSender } from './mail/console-mail-sender.ts';
 export type { MailSender } from './mail/mail-sender.ts';
+export { renderSignInMail } from './mail/sign-in-mail.ts';
 export { smtpSender } from './mail/smtp-sender.ts';

@@ -14,7 +14,7 @@ import {
   queueReminder,
   reminderMilestone,
 } from './dispatcher-world.ts';
-import { type SmtpPeer, startSmtpPeer } from './smtp-peer.ts';
+import { type Received, type SmtpPeer, startSmtpPeer } from './smtp-peer.ts';
 
 // Monday 23 November 2026, 13:00 in Paris.
 const NOW = '2026-11-23T12:00:00.000Z';
@@ -115,9 +115,9 @@ describe(`reminders by e-mail through a real SMTP server (${dialect})`, () => {
     // French, the due date as a reader says it, the link to the action in the workspace.
     expect(mail.text).toContain('Bonjour Yanis Belkacem,');
     expect(mail.text).toContain('26 novembre 2026');
-    expect(mail.text).toContain(`${WEB}/fiches/act_lr0002`);
+    expect(mail.text).toContain(`${WEB}/fiches/act_lr0002#jalon-mil_test03`);
     expect(mail.text).not.toContain('**');
-    expect(mail.html).toContain(`href="${WEB}/fiches/act_lr0002"`);
+    expect(mail.html).toContain(`href="${WEB}/fiches/act_lr0002#jalon-mil_test03"`);
     expect(mail.html).toContain('lang="fr"');
     // One-click unsubscribe (RFC 8058), to the page that pauses this kind of reminder.
     const header = (name: string) =>
@@ -223,6 +223,44 @@ describe(`reminders by e-mail through a real SMTP server (${dialect})`, () => {
     expect(await world.delivery(queued.id)).toMatchObject({ status: 'sent', attempts: 2 });
     const ids = peer.received.map((r) => r.mail.messageId);
     expect(ids).toEqual([messageIdOf(queued.dedupeKey, FROM), messageIdOf(queued.dedupeKey, FROM)]);
+  });
+
+  it('joins the meeting as an .ics to an agenda sent by e-mail', async () => {
+    const meetingId = 'mtg_lrcopil02';
+    await queueReminder(world.store, NOW, {
+      dedupeKey: `meeting:${meetingId}:J-7:${BELKACEM}:email`,
+      kind: 'meeting_agenda',
+      subject: { type: 'meeting', id: meetingId },
+      recipient: { type: 'person', personId: BELKACEM, medium: 'email' },
+    });
+    expect((await dispatcher().runOnce()).outcomes.sent).toBe(1);
+    const meeting = await world.store.transaction((repos) => repos.meetings.get(meetingId));
+    if (!meeting) throw new Error('demo changed');
+
+    expect(peer.received).toHaveLength(1);
+    const { mail } = peer.received[0] as Received;
+    expect(mail.text).toContain(`${WEB}/reunions/${meetingId}`);
+    const invitations = mail.attachments.filter((a) => a.contentType === 'text/calendar');
+    expect(invitations).toHaveLength(1);
+    const ics = invitations[0] as (typeof invitations)[number];
+    expect(ics.filename).toBe('seance.ics');
+    const text = ics.content.toString('utf8');
+    expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(text).toContain('METHOD:PUBLISH');
+    expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    // The governance calendar's own event: same UID and SEQUENCE as a subscribed feed shows.
+    expect(text).toContain(`UID:${meetingId}@`);
+    expect(text).toContain(`SEQUENCE:${meeting.version}`);
+    const start = meeting.startsAt.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    expect(text).toContain(`DTSTART:${start}`);
+    expect(text.replace(/\r\n /g, '')).toContain(`Dans Maille : ${WEB}/reunions/${meetingId}`);
+  });
+
+  it('joins no .ics to a milestone reminder', async () => {
+    await queueMail();
+    await dispatcher().runOnce();
+    expect(peer.received).toHaveLength(1);
+    expect((peer.received[0] as Received).mail.attachments).toEqual([]);
   });
 
   it('lets no line break of a name or a title start a header of its own', async () => {

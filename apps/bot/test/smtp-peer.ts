@@ -2,6 +2,11 @@ import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
+/*
+ * `@maille/bot/testing`: the test mailbox, for this package's suites and the command line's (which
+ * must not reach into another package's test folder).
+ */
+
 /** What the test mailbox received: the parsed message and the envelope it came with. */
 export interface Received {
   mail: ParsedMail;

@@ -30,3 +30,14 @@ export class NotMigratedError extends Error {
     this.name = 'NotMigratedError';
   }
 }
+
+/**
+ * The SMTP server did not take an e-mail the command had to send (exit code 1, like a refusal):
+ * its French message says what was not sent and what to do instead.
+ */
+export class MailNotSentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MailNotSentError';
+  }
+}

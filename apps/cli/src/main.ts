@@ -24,7 +24,7 @@ import { territories } from './commands/territories.ts';
 import type { Cli } from './context.ts';
 import { databaseLocation, describeDatabase } from './context.ts';
 import { type Env, EnvError, readEnv } from './env.ts';
-import { FileError, NotMigratedError, UsageError } from './errors.ts';
+import { FileError, MailNotSentError, NotMigratedError, UsageError } from './errors.ts';
 import { fr } from './messages/fr.ts';
 import { GENERAL_HELP } from './messages/help.ts';
 import { createProgress, type ProgressOutput } from './progress.ts';
@@ -211,6 +211,9 @@ export function failure(
     return { code: EXIT.usage, lines: [fr.errors.prefix(error.message)] };
   if (error instanceof FileError)
     return { code: EXIT.file, lines: [fr.errors.prefix(error.message)] };
+  if (error instanceof MailNotSentError) {
+    return { code: EXIT.refused, lines: [fr.errors.prefix(error.message)] };
+  }
   if (error instanceof NotMigratedError) {
     return { code: EXIT.database, lines: [fr.errors.prefix(error.message)] };
   }

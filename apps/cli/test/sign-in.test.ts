@@ -1,3 +1,4 @@
+import { startSmtpPeer } from '@maille/bot/testing';
 import { openDatabase } from '@maille/db';
 import { findSession, signIn } from '@maille/domain/use-cases';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -67,5 +68,117 @@ describe('maille connexion', () => {
     } finally {
       await database.close();
     }
+  });
+});
+
+describe('maille connexion --courriel', () => {
+  const ADDRESS = 'francoise.giraud@mairie-exemple.fr';
+  const giveAddress = async () =>
+    expect((await box.run('person', 'courriel', 'per_lrgiraud', '--adresse', ADDRESS)).code).toBe(
+      0,
+    );
+
+  it('sends the link to the person’s address through SMTP, and it signs her in once', async () => {
+    await giveAddress();
+    const peer = await startSmtpPeer();
+    try {
+      const sent = await box.runWith(
+        {
+          env: {
+            SMTP_HOST: '127.0.0.1',
+            SMTP_PORT: String(peer.port),
+            SMTP_STARTTLS: 'non',
+            SMTP_FROM: 'Maille <maille@exemple.fr>',
+            WEB_URL: 'https://maille.exemple.fr',
+          },
+        },
+        'connexion',
+        '--personne',
+        'per_lrgiraud',
+        '--courriel',
+      );
+      expect(sent.code, sent.err).toBe(0);
+      expect(sent.out).toMatch(
+        /^Lien de connexion envoyé à per_lrgiraud par courriel \(francoise\.giraud@mairie-exemple\.fr\), valable jusqu’au .+, une seule fois\.$/,
+      );
+      // The link itself is not printed: only the mailbox holds it.
+      expect(sent.out).not.toContain('/connexion/');
+
+      expect(peer.received).toHaveLength(1);
+      const { mail, recipients, rawHeaders } = peer.received[0] as (typeof peer.received)[number];
+      expect(recipients).toEqual([ADDRESS]);
+      expect(mail.subject).toBe('[Maille] Votre lien de connexion');
+      expect(mail.text).toContain('Bonjour');
+      expect(mail.text).toContain('une seule fois');
+      // No list sent it: no unsubscribe headers.
+      expect(rawHeaders).not.toMatch(/^List-Unsubscribe/im);
+      const secret = /^https:\/\/maille\.exemple\.fr\/connexion\/([0-9A-Za-z]{43})$/m.exec(
+        mail.text ?? '',
+      )?.[1];
+      expect(secret).toBeDefined();
+      expect(mail.html).toContain(`href="https://maille.exemple.fr/connexion/${secret}"`);
+
+      const database = openDatabase({ url: box.env.DATABASE_URL });
+      try {
+        expect(await signIn(kernelOver(database), { link: secret })).toMatchObject({
+          personId: 'per_lrgiraud',
+        });
+        expect(await signIn(kernelOver(database), { link: secret })).toBeUndefined();
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it('says in French when the SMTP server refuses the mail', async () => {
+    await giveAddress();
+    const peer = await startSmtpPeer();
+    peer.refuse(() => 550);
+    try {
+      const refused = await box.runWith(
+        {
+          env: {
+            SMTP_HOST: '127.0.0.1',
+            SMTP_PORT: String(peer.port),
+            SMTP_STARTTLS: 'non',
+            SMTP_FROM: 'Maille <maille@exemple.fr>',
+          },
+        },
+        'connexion',
+        '--personne',
+        'per_lrgiraud',
+        '--courriel',
+      );
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain(
+        'Le serveur de courriel n’a pas pris le lien de connexion de per_lrgiraud',
+      );
+      expect(refused.out).not.toContain('/connexion/');
+      expect(peer.received).toHaveLength(0);
+      expect(noStackTrace(refused.err)).toBe(true);
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it('prints the e-mail in the terminal without SMTP_HOST', async () => {
+    await giveAddress();
+    const printed = await box.run('connexion', '--personne', 'per_lrgiraud', '--courriel');
+    expect(printed.code, printed.err).toBe(0);
+    expect(printed.out).toContain('Courriel (sans SMTP_HOST, affiché au lieu d’être envoyé)');
+    expect(printed.out).toContain(ADDRESS);
+    expect(printed.out).toMatch(/^http:\/\/localhost:\d+\/connexion\/[0-9A-Za-z]{43}$/m);
+  });
+
+  it('refuses a person without an address, in French, and issues no link', async () => {
+    // Erased, Lucie Diallo has no address any more.
+    expect((await box.run('person', 'erase', 'per_lrdiallo', '--oui')).code).toBe(0);
+    const refused = await box.run('connexion', '--personne', 'per_lrdiallo', '--courriel');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('per_lrdiallo n’a pas d’adresse de courriel');
+    expect(refused.out).not.toContain('/connexion/');
+    expect(noStackTrace(refused.err)).toBe(true);
   });
 });

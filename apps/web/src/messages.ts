@@ -194,6 +194,7 @@ export const fr = {
     onMilestone: (title: string) => `jalon « ${title} »`,
     progressValue: (p: number) => `avancement ${p} %`,
     postUpdate: 'Publier un point d’étape',
+    postMilestoneUpdate: 'Publier un point d’étape sur ce jalon',
     kind: 'Nature',
     text: 'Ce qui s’est passé',
     progressField: 'Avancement (%)',

@@ -9,8 +9,21 @@ export interface OutgoingMail {
   html: string;
   /** `<…@…>`, the same at every attempt of one delivery (see `messageIdOf`). */
   messageId: string;
-  /** The one-click unsubscribe address (RFC 8058): `List-Unsubscribe` and its `-Post`. */
-  unsubscribeUrl: string;
+  /**
+   * The one-click unsubscribe address (RFC 8058): `List-Unsubscribe` and its `-Post`. Absent on
+   * a mail the person asked for (a sign-in link), which no list sends.
+   */
+  unsubscribeUrl?: string | undefined;
+  /** Files joined to the mail: the `.ics` of a meeting. */
+  attachments?: MailAttachment[] | undefined;
+}
+
+/** A file joined to an e-mail, its content already text. */
+export interface MailAttachment {
+  filename: string;
+  /** With its parameters: `text/calendar; charset=utf-8; method=REQUEST`. */
+  contentType: string;
+  content: string;
 }
 
 /**

@@ -1,9 +1,14 @@
-import { DEFAULT_TIME_ZONE, deliveryKindLabels, displayNameOf } from '@maille/domain';
+import {
+  DEFAULT_TIME_ZONE,
+  deliveryKindLabels,
+  displayNameOf,
+  renderCalendar,
+} from '@maille/domain';
 import { renderMarkdown } from '../adapters/console/markdown.ts';
 import { renderTimestamps } from '../adapters/console/timestamps.ts';
 import { fr } from '../messages/fr.ts';
 import { type ReminderContext, renderReminder } from '../reminders/render.ts';
-import { messageIdOf, type OutgoingMail, oneLine } from './mail-sender.ts';
+import { type MailAttachment, messageIdOf, type OutgoingMail, oneLine } from './mail-sender.ts';
 
 const texts = fr.mail;
 
@@ -21,8 +26,10 @@ export function itemPath(context: ReminderContext): string {
   const subject = delivery.subject;
   switch (subject.type) {
     case 'milestone':
+      // The milestone on its action's sheet, where its owner can mark it reached or post a
+      // point d'étape on it.
       return context.action
-        ? `/fiches/${context.action.id}`
+        ? `/fiches/${context.action.id}#jalon-${subject.id}`
         : `/gouvernances/${delivery.governanceId}`;
     case 'action':
       return `/fiches/${subject.id}`;
@@ -40,7 +47,7 @@ export function itemPath(context: ReminderContext): string {
 /** The page of the unsubscribe link: the delivery's id stands for the person (see the kernel). */
 export const unsubscribePath = (deliveryId: string) => `/desabonnement/${deliveryId}`;
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -99,5 +106,36 @@ export function renderMail(context: ReminderContext, links: MailLinks): Outgoing
     html,
     messageId: messageIdOf(delivery.dedupeKey, links.from),
     unsubscribeUrl,
+    attachments: meetingInvitation(context, itemUrl),
   };
+}
+
+/**
+ * A meeting's agenda carries the meeting as an `.ics` (the governance calendar's own event, same
+ * UID and SEQUENCE): one click puts it in the reader's calendar, and a later reminder of a moved
+ * meeting updates that event instead of adding one. `METHOD:PUBLISH`: Maille informs, it does not
+ * collect answers.
+ */
+function meetingInvitation(
+  context: ReminderContext,
+  itemUrl: string,
+): MailAttachment[] | undefined {
+  const { delivery, meeting, governance } = context;
+  if (delivery.kind !== 'meeting_agenda' || !meeting || !governance) return undefined;
+  const content = renderCalendar({
+    governance,
+    milestones: [],
+    meetings: [meeting],
+    actions: [],
+    bodies: context.body ? [context.body] : [],
+    now: context.now,
+    links: { milestone: () => undefined, meeting: () => itemUrl },
+  });
+  return [
+    {
+      filename: texts.meetingFile,
+      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+      content,
+    },
+  ];
 }

@@ -49,8 +49,13 @@ export function smtpSender(settings: SmtpSettings): MailSender {
           html: mail.html,
           messageId: mail.messageId,
           // RFC 8058: the reader's mail program offers « se désabonner » and posts it itself.
-          list: { unsubscribe: { url: mail.unsubscribeUrl, comment: 'Se désabonner' } },
-          headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+          ...(mail.unsubscribeUrl === undefined
+            ? {}
+            : {
+                list: { unsubscribe: { url: mail.unsubscribeUrl, comment: 'Se désabonner' } },
+                headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+              }),
+          ...(mail.attachments ? { attachments: mail.attachments } : {}),
         });
         return { messageId: mail.messageId };
       } catch (error) {

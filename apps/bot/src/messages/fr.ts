@@ -449,6 +449,13 @@ export const fr = {
       `Le serveur de courriel a refusé définitivement ce message (adresse inconnue ?) : ${detail}`,
     temporary: (attempt: number, detail: string) =>
       `Le serveur de courriel a refusé ce message pour l’instant (tentative ${attempt}) : ${detail}`,
+    meetingFile: 'seance.ics',
+    signInSubject: '[Maille] Votre lien de connexion',
+    signInLead: (until: string) =>
+      `Voici votre lien de connexion à l’espace de travail de Maille, valable jusqu’au ${until} et une seule fois :`,
+    signInOpen: 'Me connecter à Maille',
+    signInWhy:
+      'Vous recevez ce courriel parce que votre coordination vous a envoyé un lien de connexion. Si vous n’attendiez rien, ignorez-le : sans ce lien, personne ne se connecte à votre place.',
     printed: (to: string, messageId: string) => `── Courriel pour ${to} (${messageId})`,
     dispatchToConsole: 'Pas de SMTP_HOST : les courriels sont affichés ici au lieu d’être envoyés.',
     dispatchToSmtp: (host: string, port: number) =>

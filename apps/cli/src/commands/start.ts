@@ -2,14 +2,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { serveApi } from '@maille/api';
-import {
-  consoleMailSender,
-  consoleSender,
-  createDispatcher,
-  discordSender,
-  smtpSender,
-  startChat,
-} from '@maille/bot';
+import { consoleSender, createDispatcher, discordSender, startChat } from '@maille/bot';
 import { createStore, type Database } from '@maille/db';
 import { DEMO_IDS, seedDemo } from '@maille/demo';
 import type { Person } from '@maille/domain';
@@ -29,6 +22,7 @@ import {
 import { type Command, noMoreArguments } from '../command.ts';
 import { type Cli, describeDatabase, kernelContext, withDatabase } from '../context.ts';
 import { fileProblem } from '../files.ts';
+import { mailFrom, mailSenderOf } from '../mail.ts';
 import { fr } from '../messages/fr.ts';
 import { commandLines, HELP } from '../messages/help.ts';
 import { DEFAULT_DATABASE_FILE } from '../paths.ts';
@@ -143,22 +137,11 @@ async function startBot(
 ): Promise<{ where: 'discord' | 'console'; ended: Promise<unknown>; stop(): Promise<void> }> {
   const env = cli.env;
   // E-mails through SMTP_HOST; without it they are printed here, as the chat's messages are.
-  const mail =
-    env.SMTP_HOST && env.SMTP_FROM
-      ? smtpSender({
-          host: env.SMTP_HOST,
-          port: env.SMTP_PORT,
-          secure: env.SMTP_SECURE,
-          requireStartTls: env.SMTP_STARTTLS,
-          user: env.SMTP_USER,
-          password: env.SMTP_PASSWORD,
-          from: env.SMTP_FROM,
-        })
-      : consoleMailSender((text) => cli.print(fr.start.wouldMail(text)));
+  const mail = mailSenderOf(cli);
   const dispatcher = createDispatcher({
     database,
     mail,
-    mailLinks: { webUrl, from: env.SMTP_FROM ?? 'maille@localhost' },
+    mailLinks: { webUrl, from: mailFrom(cli) },
     sender: env.DISCORD_TOKEN
       ? discordSender({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL })
       : consoleSender((text) => cli.print(fr.start.wouldSend(text))),

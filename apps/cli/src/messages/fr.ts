@@ -323,6 +323,12 @@ export const fr = {
     needsPerson: 'Précisez la personne à connecter (--personne per_…).',
     created: (personId: string, expiresAt: string) =>
       `Lien de connexion créé pour ${personId}, valable jusqu’au ${formatInstant(expiresAt)}, une seule fois :`,
+    mailed: (personId: string, address: string, expiresAt: string) =>
+      `Lien de connexion envoyé à ${personId} par courriel (${address}), valable jusqu’au ${formatInstant(expiresAt)}, une seule fois.`,
+    notMailed: (personId: string, detail: string) =>
+      `Le serveur de courriel n’a pas pris le lien de connexion de ${personId} (${detail}) : rien n’est parti. Relancez plus tard, ou donnez-lui le lien affiché sans --courriel.`,
+    noAddress: (personId: string) =>
+      `${personId} n’a pas d’adresse de courriel : renseignez-la (maille person courriel) ou donnez-lui le lien affiché sans --courriel.`,
   },
   signOut: {
     needsPerson: 'Précisez la personne à déconnecter (--personne per_…).',

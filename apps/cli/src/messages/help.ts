@@ -298,10 +298,14 @@ Un lien qui connecte la personne à l’espace web de Maille (servi par « maill
 de passe : il ne sert qu’une fois et vaut un quart d’heure ; la session qu’il ouvre dure 30 jours
 ou jusqu’à la déconnexion. Seule son empreinte est gardée : il s’affiche une fois, à la création.
 
+Avec --courriel, le lien part à l’adresse de la personne (pour qui n’est pas sur le chat) par le
+serveur SMTP_HOST, ou s’affiche ici sans SMTP_HOST.
+
 Options :
   --personne p   La personne (per_…)
+  --courriel     Envoyer le lien par courriel au lieu de l’afficher
 
-Exemple : maille connexion --personne per_lrmoreau
+Exemple : maille connexion --personne per_lrmoreau --courriel
 `,
   signOut: `Usage : maille deconnexion --personne <personne>
 

@@ -41,6 +41,7 @@ export type RefusedForm = Refused<
   | 'financement'
   | `report-${string}`
   | `modif-${string}`
+  | `point-${string}`
   | `fin-${string}`
   | `versement-${string}`
 >;
@@ -179,8 +180,34 @@ ${textArea({ name: `${reschedulePrefix}-reason`, label: t.reason, typed: form.ty
 </div>`
     : ''
 }
+${open && may['update.create'] ? milestoneUpdateForm(milestone.id, stateOf(refused, `point-${milestone.id}`)) : ''}
 ${may['milestone.edit'] ? milestoneEditForm(milestone, members, refused) : ''}
 </li>`;
+}
+
+/**
+ * A point d'étape on one milestone: where the link of its reminder leads its owner, who may hold
+ * no role on the action itself (entered by the coordination only to carry this milestone).
+ */
+function milestoneUpdateForm(
+  milestoneId: string,
+  form: { typed: Typed; errors: FieldErrors },
+): Html {
+  const t = fr.action;
+  const prefix = `point-${milestoneId}`;
+  const open = Object.keys(form.errors).length > 0;
+  return html`<details${open ? html` open` : ''}><summary>${t.postMilestoneUpdate}</summary>
+<form method="post" action="/jalons/${milestoneId}/points">
+${formAlert(form.errors, [`${prefix}-kind`, `${prefix}-text`])}
+${selectField({
+  name: `${prefix}-kind`,
+  label: t.kind,
+  typed: form.typed,
+  errors: form.errors,
+  choices: choicesOf(updateKindLabels),
+})}
+${textArea({ name: `${prefix}-text`, label: t.text, typed: form.typed, errors: form.errors, required: true, maxlength: TEXT_LIMITS.text, rows: 3 })}
+<button type="submit">${t.publish}</button></form></details>`;
 }
 
 /** A milestone's title, description, owner and weight; its date moves only by a reschedule. */

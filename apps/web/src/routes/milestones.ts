@@ -4,6 +4,7 @@ import {
   completeMilestone,
   getActionSheet,
   getMilestone,
+  recordUpdate,
   rescheduleMilestone,
   updateMilestone,
 } from '@maille/domain/use-cases';
@@ -60,6 +61,27 @@ export const milestoneRoutes = new Hono<WebEnv>()
       { form: prefix, typed, errors: outcome.errors },
       outcome.status,
     );
+  })
+  .post('/jalons/:id/points', async (c) => {
+    const milestone = await getMilestone(c.var.kernel, { milestoneId: c.req.param('id') });
+    const typed = await readForm(c);
+    const prefix = `point-${milestone.id}` as const;
+    const outcome = await refusedFields(
+      () =>
+        recordUpdate(c.var.kernel, {
+          subject: { type: 'milestone', id: milestone.id },
+          kind: given(typed, `${prefix}-kind`),
+          text: given(typed, `${prefix}-text`),
+        }),
+      (path) => `${prefix}-${path}`,
+    );
+    if ('done' in outcome) {
+      const back = milestone.actionId
+        ? `${actionPath(milestone.actionId)}#jalon-${milestone.id}`
+        : roadmapPath(milestone.roadmapId);
+      return c.redirect(back, 303);
+    }
+    return refusedOnSheet(c, milestone, { form: prefix, typed, errors: outcome.errors }, 400);
   })
   .post('/jalons/:id/report', async (c) => {
     const milestone = await getMilestone(c.var.kernel, { milestoneId: c.req.param('id') });

@@ -28,7 +28,7 @@ export type GetActionSheetInput = z.input<typeof GetActionSheetInput>;
 
 type MilestonePermission = Extract<
   Permission,
-  'milestone.complete' | 'milestone.reschedule' | 'milestone.edit'
+  'milestone.complete' | 'milestone.reschedule' | 'milestone.edit' | 'update.create'
 >;
 
 export interface SheetMilestone {
@@ -154,7 +154,9 @@ export async function getActionSheet(ctx: UseCaseContext, input: unknown): Promi
             ctx,
             repos,
             governance,
-            ['milestone.complete', 'milestone.reschedule', 'milestone.edit'],
+            // `update.create` on the milestone itself: its owner may answer its reminder on the
+            // sheet even when they hold no role on the action (someone entered only for it).
+            ['milestone.complete', 'milestone.reschedule', 'milestone.edit', 'update.create'],
             { roadmap, action, milestone },
           ),
         })),
