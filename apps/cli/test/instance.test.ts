@@ -74,7 +74,7 @@ describe('a real instance', () => {
     expect(back.out).toContain('Démonstration déjà présente');
     expect(back.out).toMatch(/━━ .*La Rochelle · Démonstration ━━/);
     expect(back.out).toContain('Clé d’API de la coordinatrice de démonstration');
-  });
+  }, 60_000);
 });
 
 describe('maille coordination creer', () => {
@@ -174,7 +174,7 @@ describe('maille coordination creer', () => {
     expect(home).toContain('Awa Diallo');
     expect(home).toContain('Coordination du Grand Cognac');
     expect(home).not.toContain('Démonstration');
-  });
+  }, 60_000);
 
   it('without a governance, says where the person opens it', async () => {
     expect((await box.run('migrate', 'up')).code).toBe(0);
