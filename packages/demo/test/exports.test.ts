@@ -71,7 +71,7 @@ describe('readCalendarFeed', () => {
     // decision date each, when decided, and each payment received is one more.
     for (const line of dataset.fundingLines.filter((l) => l.governanceId === LR.governance)) {
       if (line.decidedOn) expected.push(`${line.id}-decision`);
-      line.payments.forEach((_, index) => expected.push(`${line.id}-versement-${index + 1}`));
+      expected.push(...line.payments.map((_, index) => `${line.id}-versement-${index + 1}`));
     }
     expect(governance?.id).toBe(LR.governance);
     expect(uids.sort()).toEqual(expected.sort());
