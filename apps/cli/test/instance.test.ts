@@ -24,6 +24,22 @@ async function contents(): Promise<{ governances: string[]; persons: number }> {
   }
 }
 
+/** `maille coordination creer` for Awa Diallo and the Grand Cognac, on the territory given. */
+function openCognac(territory: string, email = 'awa.diallo@exemple.fr') {
+  return box.run(
+    'coordination',
+    'creer',
+    '--nom',
+    'Awa Diallo',
+    '--email',
+    email,
+    '--gouvernance',
+    'Coordination du Grand Cognac',
+    '--territoire',
+    territory,
+  );
+}
+
 describe('a real instance', () => {
   it('starts without the demo with MAILLE_DEMO=non, and says how to begin', async () => {
     const started = await box.runWith({ env: { MAILLE_DEMO: 'non' } }, 'start');
@@ -81,18 +97,7 @@ describe('maille coordination creer', () => {
   it('creates the first coordinator, whose link signs in to the web workspace', async () => {
     expect((await box.run('migrate', 'up')).code).toBe(0);
     // Without the official directory, the territory cannot be checked: said, with the command.
-    const unchecked = await box.run(
-      'coordination',
-      'creer',
-      '--nom',
-      'Awa Diallo',
-      '--email',
-      'awa.diallo@exemple.fr',
-      '--gouvernance',
-      'Coordination du Grand Cognac',
-      '--territoire',
-      'epci:200070514',
-    );
+    const unchecked = await openCognac('epci:200070514');
     expect(unchecked.code).toBe(1);
     expect(unchecked.err).toContain('--territoire — le répertoire officiel des territoires');
     expect(unchecked.err).toContain('pnpm maille territoires charger');
@@ -100,35 +105,13 @@ describe('maille coordination creer', () => {
     expect(await contents()).toEqual({ governances: [], persons: 0 });
     expect((await box.run('territoires', 'charger')).code).toBe(0);
     // A code the directory does not know is refused, naming the option.
-    const unknown = await box.run(
-      'coordination',
-      'creer',
-      '--nom',
-      'Awa Diallo',
-      '--email',
-      'awa.diallo@exemple.fr',
-      '--gouvernance',
-      'Coordination du Grand Cognac',
-      '--territoire',
-      'epci:200099992',
-    );
+    const unknown = await openCognac('epci:200099992');
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('--territoire — Aucun territoire de niveau');
     expect(unknown.err).not.toContain('governance.territory');
     expect(await contents()).toMatchObject({ governances: [], persons: 0 });
 
-    const created = await box.run(
-      'coordination',
-      'creer',
-      '--nom',
-      'Awa Diallo',
-      '--email',
-      'Awa.Diallo@exemple.fr',
-      '--gouvernance',
-      'Coordination du Grand Cognac',
-      '--territoire',
-      'epci:200070514',
-    );
+    const created = await openCognac('epci:200070514', 'Awa.Diallo@exemple.fr');
     expect(created.code, created.err).toBe(0);
     expect(created.out).toMatch(/Coordinateur·rice créé·e : Awa Diallo \(per_\w+\)\./);
     expect(created.out).toMatch(/Gouvernance ouverte, .+ « Coordination du Grand Cognac »/);

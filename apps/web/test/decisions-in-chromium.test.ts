@@ -1,12 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { AxeBuilder } from '@axe-core/playwright';
-import { serve } from '@hono/node-server';
 import { DEMO_IDS } from '@maille/demo';
 import { getMilestone } from '@maille/domain/use-cases';
-import { launchChromium } from '@maille/vitest-config/chromium';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestWeb } from './harness.ts';
+import { openWorkspaceInChromium, seriousViolations, type Workspace } from './in-chromium.ts';
 
 /*
  * A coordinator records, in Chromium, a steering committee's decision that reschedules a
@@ -18,38 +13,22 @@ const LR = DEMO_IDS.laRochelle;
 const HELD = 'mtg_lrcopil01';
 const MILESTONE = 'mil_lr0101';
 const TEXT = 'Reporter le bilan annuel des conseillers au 30 juin.';
-let world: Awaited<ReturnType<typeof openTestWeb>>;
-let server: ReturnType<typeof serve>;
+let world: Workspace['world'];
 let origin: string;
-let browser: Browser;
+let browser: Workspace['browser'];
+let signIn: Workspace['signIn'];
+let close: Workspace['close'] | undefined;
 
 beforeAll(async () => {
-  world = await openTestWeb();
-  server = serve({ fetch: world.web.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  ({ world, origin, browser, signIn, close } = await openWorkspaceInChromium());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await world?.drop();
-});
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+afterAll(() => close?.());
 
 describe('a decision recorded on the meeting page, in Chromium', () => {
   it('reschedules a milestone to 30 June 2027, and the action page says so with a link back', async () => {
     const page = await (await browser.newContext()).newPage();
-    await page.goto(`${origin}${await world.linkFor(LR.coordinator)}`);
-    await page.getByRole('button', { name: 'Me connecter' }).click();
-    await page.waitForURL(`${origin}/`);
+    await signIn(page, LR.coordinator);
 
     await page.goto(`${origin}/reunions/${HELD}`);
     await page.getByText('Consigner une décision', { exact: true }).click();

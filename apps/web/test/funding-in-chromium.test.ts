@@ -1,51 +1,30 @@
-import type { AddressInfo } from 'node:net';
-import { AxeBuilder } from '@axe-core/playwright';
-import { serve } from '@hono/node-server';
 import { DEMO_IDS } from '@maille/demo';
 import { getFundingLine } from '@maille/domain/use-cases';
-import { launchChromium } from '@maille/vitest-config/chromium';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestWeb } from './harness.ts';
+import { openWorkspaceInChromium, seriousViolations, type Workspace } from './in-chromium.ts';
 
 // Correcting a payment recorded by mistake in Debian's headless Chromium: the State's grant to
 // La Rochelle's advisers, paid in two years, on the sheet of its action — scanned by axe-core.
 
 const LR = DEMO_IDS.laRochelle;
 const ADVISERS = 'act_lr0001';
-let world: Awaited<ReturnType<typeof openTestWeb>>;
-let server: ReturnType<typeof serve>;
+let world: Workspace['world'];
 let origin: string;
-let browser: Browser;
+let browser: Workspace['browser'];
+let signIn: Workspace['signIn'];
+let close: Workspace['close'] | undefined;
 
 beforeAll(async () => {
-  world = await openTestWeb();
-  server = serve({ fetch: world.web.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  ({ world, origin, browser, signIn, close } = await openWorkspaceInChromium());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await world?.drop();
-});
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+afterAll(() => close?.());
 
 describe('payments on a sheet in Chromium', () => {
   it('corrects a payment, shows a refused one next to its date, and deletes another', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${origin}${await world.linkFor(LR.coordinator)}`);
-    await page.getByRole('button', { name: 'Me connecter' }).click();
-    await page.waitForURL(`${origin}/`);
+    await signIn(page, LR.coordinator);
 
     await page.goto(`${origin}/fiches/${ADVISERS}`);
     const payments = page.getByRole('list', { name: /^Versements reçus — / });

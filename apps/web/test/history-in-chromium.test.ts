@@ -1,6 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { AxeBuilder } from '@axe-core/playwright';
-import { serve } from '@hono/node-server';
 import { DEMO_IDS } from '@maille/demo';
 import {
   addFundingLine,
@@ -12,40 +9,24 @@ import {
   recordFundingPayment,
   updateGovernance,
 } from '@maille/domain/use-cases';
-import { launchChromium } from '@maille/vitest-config/chromium';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestWeb } from './harness.ts';
+import { openWorkspaceInChromium, seriousViolations, type Workspace } from './in-chromium.ts';
 
 // The history in Debian's headless Chromium: the section of the governance page, the link to the
 // whole history, « Plus ancien » — each page scanned by axe-core.
 
 const LR = DEMO_IDS.laRochelle;
-let world: Awaited<ReturnType<typeof openTestWeb>>;
-let server: ReturnType<typeof serve>;
+let world: Workspace['world'];
 let origin: string;
-let browser: Browser;
+let browser: Workspace['browser'];
+let signIn: Workspace['signIn'];
+let close: Workspace['close'] | undefined;
 
 beforeAll(async () => {
-  world = await openTestWeb();
-  server = serve({ fetch: world.web.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  ({ world, origin, browser, signIn, close } = await openWorkspaceInChromium());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await world?.drop();
-});
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+afterAll(() => close?.());
 
 describe('the history in Chromium', () => {
   it('leads from the governance page to its whole history and back in time, accessibly', async () => {
@@ -60,9 +41,7 @@ describe('the history in Chromium', () => {
     }
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${origin}${await world.linkFor(LR.coordinator)}`);
-    await page.getByRole('button', { name: 'Me connecter' }).click();
-    await page.waitForURL(`${origin}/`);
+    await signIn(page, LR.coordinator);
 
     await page.goto(`${origin}/gouvernances/${LR.governance}`);
     const section = page.getByRole('region', { name: 'Historique' });
@@ -116,9 +95,7 @@ describe('the history in Chromium', () => {
 
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${origin}${await world.linkFor(LR.coordinator)}`);
-    await page.getByRole('button', { name: 'Me connecter' }).click();
-    await page.waitForURL(`${origin}/`);
+    await signIn(page, LR.coordinator);
     await page.goto(`${origin}/gouvernances/${LR.governance}/historique?id=${action}`);
     expect(await page.locator('h1').textContent()).toBe(
       `Historique de l’action « ${code} ${title} »`,

@@ -1,8 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
-import { serve } from '@hono/node-server';
 import { charenteDirectory } from '@maille/db/testing';
 import { DEMO_IDS } from '@maille/demo';
 import {
@@ -10,10 +7,9 @@ import {
   loadTerritoryDirectory,
   readCalendarFeed,
 } from '@maille/domain/use-cases';
-import { launchChromium } from '@maille/vitest-config/chromium';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestWeb, pdfTitle } from './harness.ts';
+import { pdfTitle } from './harness.ts';
+import { openWorkspaceInChromium, seriousViolations, type Workspace } from './in-chromium.ts';
 
 /*
  * The web workspace in Debian's headless Chromium, served by a real node server: signing in by
@@ -22,32 +18,17 @@ import { openTestWeb, pdfTitle } from './harness.ts';
  */
 
 const LR = DEMO_IDS.laRochelle;
-let world: Awaited<ReturnType<typeof openTestWeb>>;
-let server: ReturnType<typeof serve>;
+let world: Workspace['world'];
 let origin: string;
-let browser: Browser;
+let browser: Workspace['browser'];
+let signIn: Workspace['signIn'];
+let close: Workspace['close'] | undefined;
 
 beforeAll(async () => {
-  world = await openTestWeb();
-  server = serve({ fetch: world.web.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  ({ world, origin, browser, signIn, close } = await openWorkspaceInChromium());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await world?.drop();
-});
-
-/** Axe's violations of impact serious or critical on the page, by rule. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+afterAll(() => close?.());
 
 /** The Charente file as the national map published it in July 2023. */
 const CHARENTE_FILE = fileURLToPath(
@@ -56,12 +37,6 @@ const CHARENTE_FILE = fileURLToPath(
     import.meta.url,
   ),
 );
-
-async function signIn(page: Page, personId: string) {
-  await page.goto(`${origin}${await world.linkFor(personId)}`);
-  await page.getByRole('button', { name: 'Me connecter' }).click();
-  await page.waitForURL(`${origin}/`);
-}
 
 describe('the web workspace in Chromium', () => {
   it('signs a coordinator in by link, leads to their governance, and signs them out', async () => {
