@@ -7,7 +7,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createDispatcher } from '../src/dispatcher/dispatcher.ts';
 import { messageIdOf } from '../src/mail/mail-sender.ts';
 import { smtpSender } from '../src/mail/smtp-sender.ts';
-import { type DispatcherWorld, DRONNE, openDispatcherWorld } from './dispatcher-world.ts';
+import {
+  type DispatcherWorld,
+  DRONNE,
+  openDispatcherWorld,
+  queueReminder,
+} from './dispatcher-world.ts';
 import { type Received, type SmtpPeer, startSmtpPeer } from './smtp-peer.ts';
 
 // Friday 27 November 2026, 09:30 in Paris: the digest of ISO week 48 is due (09:00).
@@ -94,6 +99,15 @@ describe(`the weekly digest by e-mail through a real SMTP server (${dialect})`, 
     );
 
   it('reaches once each person of the governance who takes e-mail, without a chat binding', async () => {
+    // A reminder the mail server refused this week: the coordination's business.
+    const hourAgo = new Date(Date.parse(NOW) - 3_600_000).toISOString();
+    await queueReminder(world.store, hourAgo, {
+      governanceId: DRONNE,
+      recipient: { type: 'person', personId: 'per_dbsalles', medium: 'email' },
+      status: 'undeliverable',
+      attempts: 1,
+      lastError: 'Boîte inconnue.',
+    });
     const storeOfItsOwn = () => (dialect === 'postgres' ? world.otherStore() : world.store);
     // Two dispatchers side by side, then each once more: planning and sending stay exactly once.
     await Promise.all(['bot-a', 'bot-b'].map((c) => dispatcher(c, storeOfItsOwn()).runOnce()));
@@ -111,6 +125,14 @@ describe(`the weekly digest by e-mail through a real SMTP server (${dialect})`, 
     expect(mails.map((r) => r.mail.messageId).sort()).toEqual(
       [messageIdOf(keyOf(BOUCHET), FROM), messageIdOf(keyOf(DUFOUR), FROM)].sort(),
     );
+    // The refused reminder is listed to the coordinator only, not to the CAF's member.
+    const textTo = (personId: string) =>
+      mails.find((r) => r.recipients.includes(addresses.get(personId) as string))?.mail.text ?? '';
+    expect(textTo(DUFOUR)).toContain('Pour les coordinateur·rices');
+    expect(textTo(DUFOUR)).toContain('Boîte inconnue.');
+    expect(textTo(BOUCHET)).toContain('La semaine de');
+    expect(textTo(BOUCHET)).not.toContain('Pour les coordinateur·rices');
+    expect(textTo(BOUCHET)).not.toContain('Boîte inconnue.');
     // Nothing of Dronne et Belle went to a chat channel: it has none (La Rochelle's digest did).
     const posted = world.sender.posted().map((s) => s.message.text);
     expect(posted.filter((text) => text.includes('La semaine de'))).toHaveLength(1);
@@ -131,6 +153,8 @@ describe(`the weekly digest by e-mail through a real SMTP server (${dialect})`, 
     expect(mail.text).toContain('Bonjour ');
     expect(mail.text).toContain('La semaine de Gouvernance de l’inclusion numérique de Dronne');
     expect(mail.text).not.toContain('**');
+    // Milestones with their dates as a French reader says them.
+    expect(mail.text).toMatch(/- « [^»]+ », \d{1,2} (novembre|décembre)/);
     expect(mail.text).toContain(`${WEB}/gouvernances/${DRONNE}`);
     expect(mail.html).toContain('lang="fr"');
     expect(mail.html).toContain(`href="${WEB}/gouvernances/${DRONNE}"`);
