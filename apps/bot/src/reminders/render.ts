@@ -2,6 +2,7 @@ import {
   type Action,
   addDays,
   type Body,
+  coordinatorIds,
   type Delivery,
   type DeliveryFacts,
   daysBetween,
@@ -119,6 +120,9 @@ export async function loadReminderContext(
         // Only what the digest shows: the open milestones up to its horizon, the updates since
         // the previous digest — not the governance's whole history.
         const today = localDate(now, governance.timeZone);
+        // `digest:<governance>:<ISO week>[:<person>:email]`: the other copies of this week's
+        // digest are not the previous one (see `digestSince`).
+        const week = delivery.dedupeKey.split(':')[2];
         const [deliveries, actions, fundingLines] = await Promise.all([
           repos.deliveries.listByGovernance(governance.id),
           repos.actions.listByGovernance(governance.id),
@@ -129,25 +133,36 @@ export async function loadReminderContext(
         );
         const [milestones, updates] = await Promise.all([
           repos.milestones.listOpenDueBefore(governance.id, addDays(digestHorizon(today), 1)),
-          repos.updates.listRecordedBetween(governance.id, digestSince(now, deliveries), now),
+          repos.updates.listRecordedBetween(governance.id, digestSince(now, deliveries, week), now),
         ]);
-        const week = weekDigest({
+        const summary = weekDigest({
           now,
           today,
+          week,
           milestones,
           updates,
           deliveries,
           fundingLines: fundingLines.filter((l) => !abandoned.has(l.actionId)),
         });
+        // The reminders that could not be sent are the coordination's business: the channel
+        // shows them to the community, an e-mail only to a coordinator — not to an elected
+        // member of the comité, who can do nothing about them.
+        const reader =
+          delivery.recipient.type === 'person' ? delivery.recipient.personId : undefined;
+        const digest =
+          reader === undefined || coordinatorIds(governance).includes(reader)
+            ? summary
+            : { ...summary, missed: [] };
         const funders = await repos.organizations.getMany(
-          week.funding.flatMap((d) =>
+          digest.funding.flatMap((d) =>
             d.line.funderOrganizationId ? [d.line.funderOrganizationId] : [],
           ),
         );
         const personIds = new Set<string>();
-        for (const m of [...week.late, ...week.upcoming]) if (m.ownerId) personIds.add(m.ownerId);
-        for (const u of week.updates) personIds.add(u.authorId);
-        for (const d of week.missed) {
+        for (const m of [...digest.late, ...digest.upcoming])
+          if (m.ownerId) personIds.add(m.ownerId);
+        for (const u of digest.updates) personIds.add(u.authorId);
+        for (const d of digest.missed) {
           if (d.recipient.type === 'person') personIds.add(d.recipient.personId);
         }
         const names = new Map<string, string>();
@@ -155,7 +170,7 @@ export async function loadReminderContext(
           names.set(person.id, displayNameOf(person));
         }
         // Updates and milestones are named by their subject's title.
-        const citedMilestones = week.updates
+        const citedMilestones = digest.updates
           .filter((u) => u.subject.type === 'milestone')
           .map((u) => u.subject.id);
         for (const m of [...milestones, ...(await repos.milestones.getMany(citedMilestones))]) {
@@ -164,7 +179,7 @@ export async function loadReminderContext(
         for (const a of actions) names.set(a.id, `${a.code} — ${a.title}`);
         for (const o of funders) names.set(o.id, o.name);
         names.set(governance.id, governance.name);
-        context.digest = { week, names };
+        context.digest = { week: digest, names };
         break;
       }
     }

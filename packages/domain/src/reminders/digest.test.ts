@@ -107,6 +107,24 @@ describe('the weekly digest of a community channel', () => {
     expect(digest.missed.map((d) => d.id)).toEqual(['dlv_fail', 'dlv_exp']);
   });
 
+  it('counts from the previous week, not from another copy of the same week', () => {
+    const digestOf = (id: string, dedupeKey: string, sentAt: string) =>
+      delivery(id, { kind: 'community_digest', status: 'sent', dedupeKey, sentAt });
+    const deliveries = [
+      digestOf('dlv_w19', 'digest:gov_000001:2024-W19', '2024-05-10T07:00:00.000Z'),
+      // This week's channel post and a first e-mail copy went out a moment ago.
+      digestOf('dlv_w20', 'digest:gov_000001:2024-W20', '2024-05-17T06:59:58.000Z'),
+      digestOf(
+        'dlv_w20a',
+        'digest:gov_000001:2024-W20:per_000001:email',
+        '2024-05-17T06:59:59.000Z',
+      ),
+    ];
+    const input = { now: NOW, today: TODAY, milestones: [], updates: [], deliveries };
+    expect(weekDigest({ ...input, week: '2024-W20' }).since).toBe('2024-05-10T07:00:00.000Z');
+    expect(weekDigest(input).since).toBe('2024-05-17T06:59:59.000Z');
+  });
+
   it('looks back one week when no digest was sent yet', () => {
     const digest = weekDigest({
       now: NOW,

@@ -32,6 +32,8 @@ export interface WeekDigestInput {
   updates: readonly Update[];
   /** The governance's deliveries: the previous digest and those given up since. */
   deliveries: readonly Delivery[];
+  /** The ISO week of the digest being sent (`2024-W24`): see `digestSince`. */
+  week?: string | undefined;
   /** How far ahead "upcoming" looks, in days (7). */
   upcomingDays?: number | undefined;
   /** The governance's funding lines (those of abandoned actions left out by the caller). */
@@ -44,11 +46,15 @@ const WEEK_MS = 7 * 86_400_000;
 
 /**
  * Where a digest sent at `now` starts: the previous digest actually sent, or a week before. A
- * caller reads only the updates recorded after it (and up to `now`).
+ * caller reads only the updates recorded after it (and up to `now`). A week's digest goes out in
+ * several copies (the channel's, one e-mail per person: `digest:<governance>:<ISO week>[:…]`):
+ * given `week`, the copies of that same week already sent are not a previous digest, so the
+ * second copy says what the first one said.
  */
-export function digestSince(now: string, deliveries: readonly Delivery[]): string {
+export function digestSince(now: string, deliveries: readonly Delivery[], week?: string): string {
   const previous = deliveries
     .filter((d) => d.kind === 'community_digest' && d.status === 'sent' && d.sentAt !== undefined)
+    .filter((d) => week === undefined || d.dedupeKey.split(':')[2] !== week)
     .map((d) => d.sentAt as string)
     .filter((at) => at < now)
     .sort()
@@ -76,7 +82,7 @@ export function digestHorizon(today: string, upcomingDays = 7): string {
  */
 export function weekDigest(input: WeekDigestInput): WeekDigest {
   const { now, today } = input;
-  const since = digestSince(now, input.deliveries);
+  const since = digestSince(now, input.deliveries, input.week);
   const horizon = digestHorizon(today, input.upcomingDays);
   const open = input.milestones.filter((m) => OPEN.has(m.status));
   const byDue = (a: Milestone, b: Milestone) =>

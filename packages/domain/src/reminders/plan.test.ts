@@ -569,12 +569,94 @@ describe('community digest', () => {
     ]);
   });
 
-  it('is silent without an active chat binding', () => {
+  it('posts nothing to a channel without an active chat binding', () => {
     const now = '2024-10-21T08:00:00Z';
     const disabled = { ...CHAT, disabledAt: '2024-10-01T00:00:00.000Z' };
     expect(planReminders({ governance: governance(), now })).toEqual([]);
     expect(planReminders({ governance: governance({ chat: disabled }), now })).toEqual([]);
     expect(planReminders({ governance: governance({ chat: CHAT }), now })).not.toEqual([]);
+  });
+
+  describe('by e-mail', () => {
+    const CAROLE = 'per_carole01';
+    const DAVID = 'per_david001';
+    const EMMA = 'per_emma0001';
+    const mailOnly = { chatAccounts: [], email: 'x@exemple.fr' };
+    const now = '2024-10-21T08:00:00Z';
+    /** Alice coordinates (Discord and e-mail), Bob is a member (Discord only), Carole sits on the
+     * comité (e-mail only), David left it, Emma has no tie to the governance. */
+    const input = (changes: Partial<PlanRemindersInput> = {}): PlanRemindersInput => ({
+      governance: governance({
+        roles: [
+          { personId: ALICE, role: 'coordinateur', since: SINCE },
+          { personId: BOB, role: 'membre', since: SINCE },
+        ],
+      }),
+      now,
+      horizonDays: 6,
+      lookbackDays: 0,
+      bodies: [
+        {
+          id: 'bod_copil001',
+          members: [seat(CAROLE, '2024-01-01'), seat(DAVID, '2024-01-01', '2024-09-30')],
+        },
+      ],
+      persons: [
+        person(ALICE, { medium: 'les_deux' }, { email: 'alice@exemple.fr' }),
+        person(BOB),
+        person(CAROLE, {}, mailOnly),
+        person(DAVID, {}, mailOnly),
+        person(EMMA, {}, mailOnly),
+      ],
+      ...changes,
+    });
+    const digests = (deliveries: PlannedDelivery[]) =>
+      deliveries.filter((d) => d.kind === 'community_digest');
+
+    it('reaches the coordination and the seated members who receive e-mail, without a binding', () => {
+      expect(digests(planReminders(input()))).toEqual([
+        {
+          dedupeKey: `digest:${GOV}:2024-W43:${ALICE}:email`,
+          governanceId: GOV,
+          kind: 'community_digest',
+          recipient: { type: 'person', personId: ALICE, medium: 'email' },
+          subject: { type: 'governance', id: GOV },
+          dueAt: '2024-10-25T07:00:00.000Z',
+          expiresAt: '2024-10-27T08:00:00.000Z',
+        },
+        expect.objectContaining({
+          dedupeKey: `digest:${GOV}:2024-W43:${CAROLE}:email`,
+          recipient: { type: 'person', personId: CAROLE, medium: 'email' },
+        }),
+      ]);
+    });
+
+    it('comes beside the channel post when a binding is active', () => {
+      const keys = digests(
+        planReminders(input({ governance: { ...input().governance, chat: CHAT } })),
+      ).map((d) => d.dedupeKey);
+      expect(keys).toEqual([
+        `digest:${GOV}:2024-W43`,
+        `digest:${GOV}:2024-W43:${ALICE}:email`,
+        `digest:${GOV}:2024-W43:${CAROLE}:email`,
+      ]);
+    });
+
+    it('is not planned for whoever turned the digest off, chose the chat or was erased', () => {
+      const persons = [
+        person(ALICE, { medium: 'discussion' }, { email: 'alice@exemple.fr' }),
+        person(CAROLE, { pausedKinds: ['community_digest'] }, mailOnly),
+      ];
+      expect(digests(planReminders(input({ persons })))).toEqual([]);
+      const erased = [person(CAROLE, {}, { ...mailOnly, erasedAt: SINCE })];
+      expect(digests(planReminders(input({ persons: erased })))).toEqual([]);
+    });
+
+    it('is not planned when the governance turned the digest off', () => {
+      const rules = ReminderRules.parse({ communityDigest: { enabled: false } });
+      const governanceOff = { ...input().governance, reminderRules: rules };
+      expect(digests(planReminders(input({ governance: governanceOff })))).toEqual([]);
+    });
   });
 });
 

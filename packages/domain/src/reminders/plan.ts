@@ -499,8 +499,35 @@ function planFundingDeadlines(
   }
 }
 
-function planDigests(planner: Planner, governance: PlanningGovernance): void {
-  if (!planner.rules.communityDigest.enabled || !hasActiveChannel(governance)) return;
+/**
+ * Who reads the weekly digest by e-mail: everyone holding a role in the governance (its
+ * coordination, its members, its observers) and everyone seated on one of its bodies on the
+ * digest's day — the comité de pilotage's elected members, the CAF, the préfecture, most of whom
+ * never join the chat. Only those reached by e-mail (`mediaOf`), who did not turn the digest off.
+ */
+function digestReaders(
+  planner: Planner,
+  governance: PlanningGovernance,
+  bodies: readonly PlanningBody[],
+  date: string,
+): string[] {
+  const ids = new Set(governance.roles.map((role) => role.personId));
+  for (const body of bodies) for (const member of membersOn(body, date)) ids.add(member.personId);
+  return [...ids].filter((personId) => {
+    const reach = planner.media.get(personId);
+    return (
+      reach?.media.includes('email') === true && !reach.pausedKinds.includes('community_digest')
+    );
+  });
+}
+
+function planDigests(
+  planner: Planner,
+  governance: PlanningGovernance,
+  bodies: readonly PlanningBody[],
+): void {
+  if (!planner.rules.communityDigest.enabled) return;
+  const toChannel = hasActiveChannel(governance);
   // A digest sums up the week: on a Friday holiday it goes out on Thursday, not next Monday.
   for (const date of weeklyDates(planner, planner.rules.communityDigest.weekday, 3, 7)) {
     const nominal = { date, minutes: planner.sendMinutes };
@@ -509,19 +536,38 @@ function planDigests(planner: Planner, governance: PlanningGovernance): void {
       addDays(date, DIGEST_VALIDITY_DAYS),
       planner.sendMinutes,
     );
+    const key = `digest:${planner.governanceId}:${isoWeekOf(date)}`;
+    const subject: DeliverySubject = { type: 'governance', id: planner.governanceId };
     const placed = place(planner, nominal, CHANNEL_POLICY, 'earlier', expiresAt);
-    if (!placed || !inWindow(planner, placed.dueAt)) continue;
-    emit(
-      planner,
-      {
-        dedupeKey: `digest:${planner.governanceId}:${isoWeekOf(date)}`,
+    if (toChannel && placed && inWindow(planner, placed.dueAt)) {
+      emit(
+        planner,
+        {
+          dedupeKey: key,
+          kind: 'community_digest',
+          recipient: { type: 'channel', governanceId: planner.governanceId },
+          subject,
+        },
+        placed.dueAt,
+        expiresAt,
+      );
+    }
+    // By e-mail, whether or not a channel is bound: an instance without Discord still gets it.
+    // Only the e-mail copy: the chat one is the channel's post.
+    for (const personId of digestReaders(planner, governance, bodies, date)) {
+      const policy = planner.reachable.get(personId);
+      const mine = policy && place(planner, nominal, policy, 'earlier', expiresAt);
+      if (!mine || !inWindow(planner, mine.dueAt)) continue;
+      planner.out.push({
+        dedupeKey: `${key}:${personId}:email`,
+        governanceId: planner.governanceId,
         kind: 'community_digest',
-        recipient: { type: 'channel', governanceId: planner.governanceId },
-        subject: { type: 'governance', id: planner.governanceId },
-      },
-      placed.dueAt,
-      expiresAt,
-    );
+        recipient: { type: 'person', personId, medium: 'email' },
+        subject,
+        dueAt: mine.dueAt,
+        expiresAt,
+      });
+    }
   }
 }
 
@@ -572,7 +618,10 @@ function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
  *   owner and each coordinator. Key `funding:<id>:depot:<date>:J-7:<person>`; expires when the
  *   next one is due, J-1 at the end of the deadline.
  * - `community_digest` weekly (Friday) to the community channel, when the chat binding is
- *   active. Key `digest:<governance id>:<ISO week>`; expires 2 days after its day.
+ *   active. Key `digest:<governance id>:<ISO week>`; expires 2 days after its day. Also, with or
+ *   without a channel, by e-mail to each person holding a role in the governance or seated on one
+ *   of its bodies that day, when e-mail reaches them and they did not turn the digest off.
+ *   Key `digest:<governance id>:<ISO week>:<person>:email`.
  *
  * Keys name the nominal day (the due date, the meeting day, the ISO week, the period), never the
  * moved slot: changing a preference or the send time re-plans the same keys, while a rescheduled
@@ -588,7 +637,8 @@ function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
  * messages have no quiet hours and follow working days, the digest moving earlier (Thursday when
  * Friday is off), collections later.
  *
- * Persons without a chat account, and erased persons, get nothing: there is nowhere to send to.
+ * Persons reached neither by chat nor by e-mail (`mediaOf`), and erased persons, get nothing:
+ * there is nowhere to send to.
  *
  * The window looks back `lookbackDays` (7) so that a re-plan after a downtime still yields the
  * missed reminders; the dispatcher marks expired those already past `expiresAt`.
@@ -644,7 +694,7 @@ export function planReminders(input: PlanRemindersInput): PlannedDelivery[] {
   planCollections(planner, governance, input.indicators ?? []);
   planMeetings(planner, input.meetings ?? [], byId(input.bodies ?? []));
   planFundingDeadlines(planner, governance, input.fundingLines ?? [], byId(actions));
-  planDigests(planner, governance);
+  planDigests(planner, governance, input.bodies ?? []);
 
   planner.out.sort(byDueAtThenKey);
   // The same entity listed twice in the input would give the same key twice: keep the first.
