@@ -61,6 +61,8 @@ export const ReminderPreferences = z.object({
     .describe('Accepte des rappels le week-end et les jours fériés'),
   pausedUntil: IsoDate.optional(),
   medium: DeliveryMedium.optional(),
+  /** A medium chosen for one kind of reminder, overriding `medium` for that kind. */
+  mediumByKind: z.partialRecord(DeliveryKind, DeliveryMedium).optional(),
   /** Kinds of reminder the person turned off (the « se désabonner » link of an e-mail). */
   pausedKinds: z
     .array(DeliveryKind)
@@ -126,7 +128,8 @@ export function erasePerson(person: Person, now: string): Person {
 export type Medium = 'chat' | 'email';
 
 /**
- * The media a person is reminded through: their choice (`reminders.medium`) among what they
+ * The media a person is reminded through for a kind of reminder: their choice for that kind
+ * (`reminders.mediumByKind`), else their general choice (`reminders.medium`), among what they
  * have (a linked chat account, an address). Without a choice, the chat when an account is
  * linked, else e-mail. A choice they cannot receive falls back to what they have, so that a
  * person who gave only an address is not silently forgotten. Nothing once erased.
@@ -136,11 +139,13 @@ export type Medium = 'chat' | 'email';
  */
 export function mediaOf(
   person: Pick<Person, 'email' | 'chatAccounts' | 'reminders' | 'erasedAt'>,
+  kind?: DeliveryKind,
 ): Medium[] {
   if (person.erasedAt !== undefined) return [];
   const chat = person.chatAccounts.some((account) => account.platform === 'discord');
   const email = person.email !== undefined;
-  const chosen = person.reminders.medium ?? (chat ? 'discussion' : 'courriel');
+  const byKind = kind === undefined ? undefined : person.reminders.mediumByKind?.[kind];
+  const chosen = byKind ?? person.reminders.medium ?? (chat ? 'discussion' : 'courriel');
   const media: Medium[] = [];
   if (chat && chosen !== 'courriel') media.push('chat');
   if (email && chosen !== 'discussion') media.push('email');

@@ -652,6 +652,19 @@ describe('community digest', () => {
       expect(digests(planReminders(input({ persons: erased })))).toEqual([]);
     });
 
+    it('follows a medium chosen for the digest alone: e-mail, while milestones stay on chat', () => {
+      const persons = [
+        person(
+          ALICE,
+          { medium: 'discussion', mediumByKind: { community_digest: 'courriel' } },
+          { email: 'alice@exemple.fr' },
+        ),
+      ];
+      expect(digests(planReminders(input({ persons }))).map((d) => d.dedupeKey)).toEqual([
+        `digest:${GOV}:2024-W43:${ALICE}:email`,
+      ]);
+    });
+
     it('is not planned when the governance turned the digest off', () => {
       const rules = ReminderRules.parse({ communityDigest: { enabled: false } });
       const governanceOff = { ...input().governance, reminderRules: rules };
@@ -753,5 +766,23 @@ describe('reminders by e-mail', () => {
       ),
     ]);
     expect(keys).toEqual([]);
+  });
+
+  it('follows the medium chosen per kind: e-mail for the digest, chat for milestones', () => {
+    const keys = keysFor([
+      person(
+        ALICE,
+        {
+          medium: 'les_deux',
+          mediumByKind: { community_digest: 'courriel', milestone_reminder: 'discussion' },
+        },
+        { email: 'alice@exemple.fr' },
+      ),
+    ]);
+    expect(keys).toEqual([
+      'milestone:mil_jalon001:2024-06-14:J-14:per_alice001 chat',
+      'milestone:mil_jalon001:2024-06-14:J-3:per_alice001 chat',
+      'milestone:mil_jalon001:2024-06-14:J0:per_alice001 chat',
+    ]);
   });
 });

@@ -148,7 +148,10 @@ interface Planner {
   /** Policies of the persons who can be reached, by id. */
   reachable: Map<string, SlotPolicy>;
   /** How each reachable person is reached, and the kinds they turned off. */
-  media: Map<string, { media: readonly Medium[]; pausedKinds: readonly DeliveryKind[] }>;
+  media: Map<
+    string,
+    { media: (kind: DeliveryKind) => readonly Medium[]; pausedKinds: readonly DeliveryKind[] }
+  >;
   out: PlannedDelivery[];
 }
 
@@ -183,7 +186,7 @@ function emit(planner: Planner, draft: Draft, dueAt: string, expiresAt: string):
   const reach = planner.media.get(draft.recipient.personId);
   if (!reach || reach.pausedKinds.includes(draft.kind)) return;
   const personId = draft.recipient.personId;
-  for (const medium of reach.media) {
+  for (const medium of reach.media(draft.kind)) {
     planner.out.push(
       medium === 'email'
         ? {
@@ -516,7 +519,8 @@ function digestReaders(
   return [...ids].filter((personId) => {
     const reach = planner.media.get(personId);
     return (
-      reach?.media.includes('email') === true && !reach.pausedKinds.includes('community_digest')
+      reach?.media('community_digest').includes('email') === true &&
+      !reach.pausedKinds.includes('community_digest')
     );
   });
 }
@@ -669,9 +673,9 @@ export function planReminders(input: PlanRemindersInput): PlannedDelivery[] {
   const reachable = new Map<string, SlotPolicy>();
   const media: Planner['media'] = new Map();
   for (const person of persons.values()) {
-    const through = mediaOf(person);
-    if (through.length > 0) {
+    if (mediaOf(person).length > 0) {
       reachable.set(person.id, policyOf(person.reminders));
+      const through = (kind: DeliveryKind) => mediaOf(person, kind);
       media.set(person.id, { media: through, pausedKinds: person.reminders.pausedKinds ?? [] });
     }
   }

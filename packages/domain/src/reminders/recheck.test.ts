@@ -194,6 +194,31 @@ describe('checking an e-mail delivery again before sending it', () => {
     );
   });
 
+  it('follows the medium the person chose for this kind over their general choice', () => {
+    const linked = (reminders: typeof DEFAULT_REMINDER_PREFERENCES) =>
+      facts({
+        person: {
+          chatAccounts: [{ platform: 'discord', userId: USER, linkedAt: NOW }],
+          email: 'alice@exemple.fr',
+          reminders,
+        },
+      });
+    const milestonesByChat = linked({
+      ...DEFAULT_REMINDER_PREFERENCES,
+      medium: 'courriel',
+      mediumByKind: { milestone_reminder: 'discussion' },
+    });
+    expect(reasonOf(byEmail, milestonesByChat)).toBe(
+      'Cette personne ne reçoit plus les rappels par courriel.',
+    );
+    const milestonesByMail = linked({
+      ...DEFAULT_REMINDER_PREFERENCES,
+      medium: 'discussion',
+      mediumByKind: { milestone_reminder: 'courriel' },
+    });
+    expect(holdOf(byEmail, milestonesByMail, NOW)).toBeUndefined();
+  });
+
   it('skips a kind the person unsubscribed from', () => {
     const off = mailbox({ ...DEFAULT_REMINDER_PREFERENCES, pausedKinds: ['milestone_reminder'] });
     expect(reasonOf(byEmail, off)).toBe(

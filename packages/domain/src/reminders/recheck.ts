@@ -155,7 +155,7 @@ export function holdOf(
     if (person.email === undefined) {
       return { status: 'skipped', reason: 'Aucune adresse électronique pour cette personne.' };
     }
-    if (!mediaOf(person).includes('email')) {
+    if (!mediaOf(person, delivery.kind).includes('email')) {
       return {
         status: 'skipped',
         reason: 'Cette personne ne reçoit plus les rappels par courriel.',
@@ -163,7 +163,7 @@ export function holdOf(
     }
   } else if (!person.chatAccounts.some((account) => account.platform === 'discord')) {
     return { status: 'skipped', reason: 'Aucun compte Discord lié à cette personne.' };
-  } else if (!mediaOf(person).includes('chat')) {
+  } else if (!mediaOf(person, delivery.kind).includes('chat')) {
     return {
       status: 'skipped',
       reason: 'Cette personne ne reçoit plus les rappels par la messagerie.',
