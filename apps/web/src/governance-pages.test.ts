@@ -185,6 +185,52 @@ describe('my account', () => {
     );
   });
 
+  it('lets a person choose, per kind, e-mail for the digest and chat for milestones; refuses an unknown medium in French', async () => {
+    const cookie = await signedIn(GAUTIER);
+    const version = (await (await get('/compte', cookie)).text()).match(
+      /name="version" value="(\d+)"/,
+    )?.[1];
+    const form = {
+      version: version ?? '',
+      medium: 'les_deux',
+      email: 'c.gautier@exemple.fr',
+      channel: 'message_prive',
+      quietFrom: '19:00',
+      quietTo: '08:30',
+      kinds: '1',
+      kind_milestone_reminder: '1',
+      kind_community_digest: '1',
+      medium_milestone_reminder: 'discussion',
+      medium_action_checkin: '',
+    };
+    const refused = await post('/compte/rappels', cookie, {
+      ...form,
+      medium_community_digest: 'pigeon',
+    });
+    expect(refused.status).toBe(400);
+    const again = await refused.text();
+    expect(again).toContain('id="medium_community_digest-erreur"');
+    expect(again).toContain('Choisissez parmi : discussion, courriel ou les_deux.');
+    const saved = await post('/compte/rappels', cookie, {
+      ...form,
+      medium_community_digest: 'courriel',
+    });
+    expect(saved.status).toBe(303);
+    const person = await getPerson(world.admin, { personId: GAUTIER });
+    expect('reminders' in person && person.reminders.mediumByKind).toEqual({
+      milestone_reminder: 'discussion',
+      community_digest: 'courriel',
+    });
+    const page = await (await get('/compte', cookie)).text();
+    expect(page).toContain('Comme d’habitude');
+    expect(page).toMatch(
+      /<select id="medium_community_digest" name="medium_community_digest"[^>]*>.*?<option value="courriel" selected>Courriel<\/option>/s,
+    );
+    expect(page).toMatch(
+      /<select id="medium_milestone_reminder" name="medium_milestone_reminder"[^>]*>.*?<option value="discussion" selected>Discussion<\/option>/s,
+    );
+  });
+
   it('shows the agenda link in « Mon agenda »; « Renouveler le lien » makes the old one stop working', async () => {
     const cookie = await signedIn(MOREAU);
     const link =

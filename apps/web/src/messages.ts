@@ -415,6 +415,13 @@ export const fr = {
     mediumAuto: 'Automatique : Discord si un compte est lié, sinon courriel',
     email: 'Adresse électronique',
     kinds: 'Les rappels que je reçois',
+    byKind: 'Par où recevoir chaque type de rappel',
+    byKindUsual: 'Comme d’habitude',
+    byKindChoices: [
+      { value: 'discussion', label: 'Discussion' },
+      { value: 'courriel', label: 'Courriel' },
+      { value: 'les_deux', label: 'Les deux' },
+    ],
     channel: 'Sur Discord, comment les recevoir',
     quietFrom: 'Pas de rappel à partir de',
     quietTo: 'jusqu’à',

@@ -43,6 +43,12 @@ export function typedReminders(person: Person): Typed {
         r.pausedKinds?.includes(kind as keyof typeof deliveryKindLabels) ? '' : '1',
       ]),
     ),
+    ...Object.fromEntries(
+      Object.keys(deliveryKindLabels).map((kind) => [
+        `medium_${kind}`,
+        r.mediumByKind?.[kind as keyof typeof deliveryKindLabels] ?? '',
+      ]),
+    ),
     quietFrom: r.quietHours.from,
     quietTo: r.quietHours.to,
     weekends: r.weekends ? '1' : '',
@@ -68,7 +74,14 @@ export function accountPage(person: Person, notice?: AccountNotice, agenda: Agen
 <section class="card" aria-labelledby="rappels"><h2 id="rappels">${t.reminders}</h2>
 <form method="post" action="${ACCOUNT_PATH}/rappels" novalidate>
 <input type="hidden" name="version" value="${reminders.typed.version ?? person.version}">
-${formAlert(reminders.errors, ['medium', 'email', 'channel', 'quietFrom', 'quietTo'])}
+${formAlert(reminders.errors, [
+  'medium',
+  'email',
+  'channel',
+  'quietFrom',
+  'quietTo',
+  ...Object.keys(deliveryKindLabels).map((kind) => `medium_${kind}`),
+])}
 ${selectField({
   name: 'medium',
   label: t.medium,
@@ -91,6 +104,17 @@ ${textField({ name: 'quietTo', label: t.quietTo, type: 'text', maxlength: 5, ...
 ${Object.entries(deliveryKindLabels).map(
   ([kind, label]) =>
     html`<div class="field check"><input type="checkbox" id="kind_${kind}" name="kind_${kind}" value="1"${reminders.typed[`kind_${kind}`] ? html` checked` : ''}><label for="kind_${kind}">${label}</label></div>`,
+)}
+</fieldset>
+<fieldset><legend>${t.byKind}</legend>
+${Object.entries(deliveryKindLabels).map(([kind, label]) =>
+  selectField({
+    name: `medium_${kind}`,
+    label,
+    choices: t.byKindChoices,
+    blank: t.byKindUsual,
+    ...reminders,
+  }),
 )}
 </fieldset>
 <button type="submit">${t.save}</button>

@@ -62,6 +62,11 @@ export function accountRoutes(sessionCookie: string) {
                         pausedKinds: Object.keys(deliveryKindLabels).filter(
                           (kind) => typed[`kind_${kind}`] !== '1',
                         ),
+                        mediumByKind: Object.fromEntries(
+                          Object.keys(deliveryKindLabels)
+                            .map((kind) => [kind, given(typed, `medium_${kind}`)])
+                            .filter(([, medium]) => medium !== undefined),
+                        ),
                       }
                     : {}),
                   channel: given(typed, 'channel'),
@@ -71,11 +76,13 @@ export function accountRoutes(sessionCookie: string) {
               },
             }),
           (path) =>
-            path.endsWith('quietHours.from')
-              ? 'quietFrom'
-              : path.endsWith('quietHours.to')
-                ? 'quietTo'
-                : (path.split('.').at(-1) ?? ''),
+            path.includes('mediumByKind.')
+              ? `medium_${path.split('.').at(-1)}`
+              : path.endsWith('quietHours.from')
+                ? 'quietFrom'
+                : path.endsWith('quietHours.to')
+                  ? 'quietTo'
+                  : (path.split('.').at(-1) ?? ''),
         );
         if ('done' in outcome) return c.redirect(`${ACCOUNT_PATH}#rappels`, 303);
         return c.html(
