@@ -6,7 +6,6 @@ import { unsubscribeReminder } from '@maille/domain/use-cases';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../src/dispatcher/dispatcher.ts';
 import { messageIdOf } from '../src/mail/mail-sender.ts';
-import { smtpSender } from '../src/mail/smtp-sender.ts';
 import {
   type DispatcherWorld,
   DRONNE,
@@ -70,13 +69,7 @@ describe(`the weekly digest by e-mail through a real SMTP server (${dialect})`, 
   });
 
   function dispatcher(claimant: string, store = world.store) {
-    const mail = smtpSender({
-      host: '127.0.0.1',
-      port: peer.port,
-      secure: false,
-      requireStartTls: false,
-      from: FROM,
-    });
+    const mail = peer.mailSender(FROM);
     senders.push(mail);
     return createDispatcher({
       store,

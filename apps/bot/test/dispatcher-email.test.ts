@@ -5,7 +5,6 @@ import { createDispatcher } from '../src/dispatcher/dispatcher.ts';
 import { consoleMailSender } from '../src/mail/console-mail-sender.ts';
 import { messageIdOf } from '../src/mail/mail-sender.ts';
 import { renderMail } from '../src/mail/render-mail.ts';
-import { smtpSender } from '../src/mail/smtp-sender.ts';
 import { loadReminderContext } from '../src/reminders/render.ts';
 import {
   type DispatcherWorld,
@@ -57,13 +56,7 @@ describe(`reminders by e-mail through a real SMTP server (${dialect})`, () => {
   });
 
   function dispatcher(claimant = 'bot-mail', settings = {}, store = world.store) {
-    const mail = smtpSender({
-      host: '127.0.0.1',
-      port: peer.port,
-      secure: false,
-      requireStartTls: false,
-      from: FROM,
-    });
+    const mail = peer.mailSender(FROM);
     senders.push(mail);
     return createDispatcher({
       store,
@@ -193,13 +186,7 @@ describe(`reminders by e-mail through a real SMTP server (${dialect})`, () => {
     const queued = await queueMail();
     // A dispatcher that loses its lease while sending (a process killed after the SMTP reply):
     // its outcome is refused, the next claimant sends again under the same Message-ID.
-    const mail = smtpSender({
-      host: '127.0.0.1',
-      port: peer.port,
-      secure: false,
-      requireStartTls: false,
-      from: FROM,
-    });
+    const mail = peer.mailSender(FROM);
     senders.push(mail);
     const dying = createDispatcher({
       store: world.store,
@@ -271,13 +258,7 @@ describe(`reminders by e-mail through a real SMTP server (${dialect})`, () => {
     if (!context.person || !context.milestone) throw new Error('context not loaded');
     context.person = { ...context.person, displayName: 'Yanis\r\nBcc: intrus@exemple.fr' };
     context.milestone = { ...context.milestone, title: 'Bilan\r\nX-Injecte: oui\n\nCorps' };
-    const mail = smtpSender({
-      host: '127.0.0.1',
-      port: peer.port,
-      secure: false,
-      requireStartTls: false,
-      from: FROM,
-    });
+    const mail = peer.mailSender(FROM);
     senders.push(mail);
     await mail.send(renderMail(context, { webUrl: WEB, from: FROM }));
     const [received] = peer.received;

@@ -11,7 +11,6 @@ import { createWeb } from '@maille/web';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../src/dispatcher/dispatcher.ts';
 import { renderSignInMail } from '../src/mail/sign-in-mail.ts';
-import { smtpSender } from '../src/mail/smtp-sender.ts';
 import { LA_ROCHELLE } from './dispatcher-world.ts';
 import { RecordingSender } from './recording-sender.ts';
 import { type SmtpPeer, startSmtpPeer } from './smtp-peer.ts';
@@ -66,13 +65,7 @@ describe(`a person without the chat answers a reminder by e-mail (${dialect})`, 
     });
 
     // The dispatcher plans and sends, through a real SMTP server.
-    const mail = smtpSender({
-      host: '127.0.0.1',
-      port: peer.port,
-      secure: false,
-      requireStartTls: false,
-      from: FROM,
-    });
+    const mail = peer.mailSender(FROM);
     closing.push(mail);
     const store = createStore(test.database);
     const chat = new RecordingSender();

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { smtpSender } from '../src/mail/smtp-sender.ts';
 
 /*
  * `@maille/bot/testing`: the test mailbox, for this package's suites and the command line's (which
@@ -34,6 +35,8 @@ export interface SmtpPeer {
   hold(phase: 'rcpt' | 'after-data' | undefined, address?: string): void;
   /** Every `RCPT TO` seen, answered or not. */
   attempted: string[];
+  /** The project's own SMTP sender, pointed at this mailbox (no TLS on loopback); close it after use. */
+  mailSender(from: string): ReturnType<typeof smtpSender>;
   close(): Promise<void>;
 }
 
@@ -104,6 +107,8 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
       heldFor = address;
     },
     attempted,
+    mailSender: (from) =>
+      smtpSender({ host: '127.0.0.1', port, secure: false, requireStartTls: false, from }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
