@@ -5,9 +5,8 @@ import { consoleSender } from './dispatcher/console-sender.ts';
 import { createDispatcher } from './dispatcher/dispatcher.ts';
 import type { ChatSender } from './dispatcher/sender.ts';
 import { type Env, EnvError, readEnv } from './env.ts';
-import { consoleMailSender } from './mail/console-mail-sender.ts';
 import type { MailSender } from './mail/mail-sender.ts';
-import { smtpSender } from './mail/smtp-sender.ts';
+import { mailFromOf, mailSenderOf } from './mail/mail-sender-of.ts';
 import { fr } from './messages/fr.ts';
 
 // The dispatcher alone (several may run side by side on PostgreSQL): migrates, then plans and
@@ -26,22 +25,14 @@ function senderFor(env: Env): ChatSender {
   return consoleSender();
 }
 
-/** SMTP with `SMTP_HOST`, else the terminal: without settings nothing leaves the machine. */
+/** Says where the e-mails go: SMTP with `SMTP_HOST`, else the terminal. */
 function mailFor(env: Env): MailSender {
-  if (env.SMTP_HOST && env.SMTP_FROM) {
-    console.log(fr.mail.dispatchToSmtp(env.SMTP_HOST, env.SMTP_PORT));
-    return smtpSender({
-      host: env.SMTP_HOST,
-      port: env.SMTP_PORT,
-      secure: env.SMTP_SECURE,
-      requireStartTls: env.SMTP_STARTTLS,
-      user: env.SMTP_USER,
-      password: env.SMTP_PASSWORD,
-      from: env.SMTP_FROM,
-    });
-  }
-  console.log(fr.mail.dispatchToConsole);
-  return consoleMailSender();
+  console.log(
+    env.SMTP_HOST && env.SMTP_FROM
+      ? fr.mail.dispatchToSmtp(env.SMTP_HOST, env.SMTP_PORT)
+      : fr.mail.dispatchToConsole,
+  );
+  return mailSenderOf(env);
 }
 
 async function main(): Promise<void> {
@@ -61,7 +52,7 @@ async function main(): Promise<void> {
     mail,
     mailLinks: {
       webUrl: env.WEB_URL ?? DEFAULT_WEB_URL,
-      from: env.SMTP_FROM ?? 'maille@localhost',
+      from: mailFromOf(env),
     },
     settings: {
       intervalMs: env.DISPATCH_INTERVAL_MS,

@@ -11,7 +11,6 @@ export type * from './conversation/chat.ts';
 export { consoleSender } from './dispatcher/console-sender.ts';
 export { createDispatcher, type Dispatcher } from './dispatcher/dispatcher.ts';
 export { dispatchSettings } from './env.ts';
-export { consoleMailSender } from './mail/console-mail-sender.ts';
 export type { MailSender } from './mail/mail-sender.ts';
+export { mailFromOf, mailSenderOf } from './mail/mail-sender-of.ts';
 export { renderSignInMail } from './mail/sign-in-mail.ts';
-export { smtpSender } from './mail/smtp-sender.ts';

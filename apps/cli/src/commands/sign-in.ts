@@ -4,7 +4,7 @@ import { getPerson, issueSignInLink, type UseCaseContext } from '@maille/domain/
 import { type Command, flag, noMoreArguments, stringOption } from '../command.ts';
 import { kernelContext, withDatabase } from '../context.ts';
 import { MailNotSentError, UsageError } from '../errors.ts';
-import { mailFrom, mailSenderOf } from '../mail.ts';
+import { cliMailSender, mailFrom } from '../mail.ts';
 import { fr } from '../messages/fr.ts';
 import { HELP } from '../messages/help.ts';
 
@@ -34,7 +34,7 @@ export const signIn: Command = {
     });
     const url = signInUrl(cli.env.WEB_URL ?? `http://localhost:${cli.env.PORT}`, issued.secret);
     if (to) {
-      const mail = mailSenderOf(cli);
+      const mail = cliMailSender(cli);
       try {
         await mail.send(
           renderSignInMail({

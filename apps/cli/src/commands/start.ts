@@ -22,7 +22,7 @@ import {
 import { type Command, noMoreArguments } from '../command.ts';
 import { type Cli, describeDatabase, kernelContext, withDatabase } from '../context.ts';
 import { fileProblem } from '../files.ts';
-import { mailFrom, mailSenderOf } from '../mail.ts';
+import { cliMailSender, mailFrom } from '../mail.ts';
 import { fr } from '../messages/fr.ts';
 import { commandLines, HELP } from '../messages/help.ts';
 import { DEFAULT_DATABASE_FILE } from '../paths.ts';
@@ -137,7 +137,7 @@ async function startBot(
 ): Promise<{ where: 'discord' | 'console'; ended: Promise<unknown>; stop(): Promise<void> }> {
   const env = cli.env;
   // E-mails through SMTP_HOST; without it they are printed here, as the chat's messages are.
-  const mail = mailSenderOf(cli);
+  const mail = cliMailSender(cli);
   const dispatcher = createDispatcher({
     database,
     mail,
