@@ -53,11 +53,9 @@ export async function serveApi({
   /** Where the request log is written: a file descriptor (stdout by default). */
   logFd?: number;
 }): Promise<RunningApi> {
-  const logger = pino(
-    { level: env.LOG_LEVEL },
-    // Asynchronous, flushed on the way out; past 8 MiB waiting (a stalled collector), lines drop.
-    pino.destination({ dest: logFd, sync: false, maxLength: 8 * 1024 * 1024 }),
-  );
+  // Asynchronous, written out on the way out; past 8 MiB waiting (a stalled collector), lines drop.
+  const logOutput = pino.destination({ dest: logFd, sync: false, maxLength: 8 * 1024 * 1024 });
+  const logger = pino({ level: env.LOG_LEVEL }, logOutput);
   // One cache of read models for the API and the pages: a change made through either is seen at
   // once by its writer in both.
   const readModels = new ReadModelCache(env.READ_MODEL_CACHE_MS, {
@@ -124,8 +122,13 @@ export async function serveApi({
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
       } finally {
+        // Not `logger.flush(cb)`: with sonic-boom's default `minLength` of 0 it calls back at
+        // once, before the lines queued are written, and whoever closes `logFd` next loses them.
+        // 'drain' comes once everything queued is written; the empty write asks for one even
+        // when nothing is queued.
         await new Promise<void>((resolve) => {
-          logger.flush(() => resolve());
+          logOutput.once('drain', resolve);
+          logOutput.write('');
           setTimeout(resolve, LOG_FLUSH_LIMIT_MS).unref();
         });
       }
