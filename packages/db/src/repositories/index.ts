@@ -830,24 +830,37 @@ function updatesOver(db: Tx): Repositories['updates'] {
   };
 }
 
-/** Measurements that no later revision replaces (found through `measurements_revision`). */
-function current(db: Tx) {
+/**
+ * Measurements that no later revision replaces, among those of `scope`: the latest revision of
+ * each (indicator, territory, period) found by a `GROUP BY` over the `measurements_periods` index,
+ * then its row through `measurements_revision` — older revisions are never read.
+ */
+function current(
+  db: Tx,
+  scope: { indicatorId: string } | { governanceId: string; periods: readonly string[] },
+) {
+  let latest = db
+    .selectFrom('measurements')
+    .select(['indicator_id', 'territory_level', 'territory_code', 'period'])
+    .select((eb) => eb.fn.max('revision').as('revision'))
+    .groupBy(['indicator_id', 'territory_level', 'territory_code', 'period']);
+  latest =
+    'indicatorId' in scope
+      ? latest.where('indicator_id', '=', scope.indicatorId)
+      : latest
+          .where('governance_id', '=', scope.governanceId)
+          .where('period', 'in', [...scope.periods]);
   return db
     .selectFrom('measurements as m')
-    .select('m.data')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('measurements as later')
-            .select('later.id')
-            .whereRef('later.indicator_id', '=', 'm.indicator_id')
-            .whereRef('later.territory_level', '=', 'm.territory_level')
-            .whereRef('later.territory_code', '=', 'm.territory_code')
-            .whereRef('later.period', '=', 'm.period')
-            .whereRef('later.revision', '>', 'm.revision'),
-        ),
-      ),
+    .innerJoin(latest.as('latest'), (join) =>
+      join
+        .onRef('latest.indicator_id', '=', 'm.indicator_id')
+        .onRef('latest.territory_level', '=', 'm.territory_level')
+        .onRef('latest.territory_code', '=', 'm.territory_code')
+        .onRef('latest.period', '=', 'm.period')
+        .onRef('latest.revision', '=', 'm.revision'),
     )
+    .select('m.data')
     .orderBy('m.id');
 }
 
@@ -870,16 +883,9 @@ function measurementsOver(db: Tx): Repositories['measurements'] {
     ...governed(measurements),
     listByIndicator: (indicatorId) => measurements.listWhere({ indicator_id: indicatorId }),
     listCurrentByIndicator: async (indicatorId) =>
-      parse(await current(db).where('m.indicator_id', '=', indicatorId).execute()),
+      parse(await current(db, { indicatorId }).execute()),
     listCurrentInPeriods: async (governanceId, periods) =>
-      periods.length === 0
-        ? []
-        : parse(
-            await current(db)
-              .where('m.governance_id', '=', governanceId)
-              .where('m.period', 'in', [...periods])
-              .execute(),
-          ),
+      periods.length === 0 ? [] : parse(await current(db, { governanceId, periods }).execute()),
   };
 }
 
