@@ -132,6 +132,44 @@ describe(`the weekly digest by e-mail through a real SMTP server (${dialect})`, 
     expect(posted.filter((text) => text.includes('Dronne et Belle'))).toEqual([]);
   });
 
+  it('does not reach someone who left the governance after their digest was planned', async () => {
+    const planned = await queueReminder(world.store, NOW, {
+      dedupeKey: keyOf(BOUCHET),
+      governanceId: DRONNE,
+      kind: 'community_digest',
+      recipient: { type: 'person', personId: BOUCHET, medium: 'email' },
+      subject: { type: 'governance', id: DRONNE },
+    });
+    // Bouchet leaves: no role any more, and their seat on the comité ended yesterday.
+    await world.store.transaction(async (repos) => {
+      const governance = await repos.governances.get(DRONNE);
+      if (!governance) throw new Error('demo changed');
+      await repos.governances.update({
+        ...governance,
+        roles: governance.roles.filter((r) => r.personId !== BOUCHET),
+        version: governance.version + 1,
+      });
+      for (const body of await repos.bodies.listByGovernance(DRONNE)) {
+        if (!body.members.some((m) => m.personId === BOUCHET)) continue;
+        await repos.bodies.update({
+          ...body,
+          members: body.members.map((m) =>
+            m.personId === BOUCHET ? { ...m, until: '2026-11-26' } : m,
+          ),
+          version: body.version + 1,
+        });
+      }
+    });
+    await dispatcher('bot-a').runOnce();
+
+    expect(digestsIn(peer.received).map((r) => r.recipients)).toEqual([[addresses.get(DUFOUR)]]);
+    const [bouchet] = (await storedDigests()).filter((d) => d.id === planned.id);
+    expect(bouchet).toMatchObject({
+      status: 'skipped',
+      lastError: 'Cette personne ne fait plus partie de la gouvernance.',
+    });
+  });
+
   it('is French, in plain text and HTML, links to the governance and unsubscribes from the digest', async () => {
     await dispatcher('bot-a').runOnce();
     const [delivery] = (await storedDigests()).filter((d) => d.dedupeKey === keyOf(DUFOUR));

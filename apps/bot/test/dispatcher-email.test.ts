@@ -214,6 +214,17 @@ describe(`reminders by e-mail through a real SMTP server (${dialect})`, () => {
 
   it('joins the meeting as an .ics to an agenda sent by e-mail', async () => {
     const meetingId = 'mtg_lrcopil02';
+    // The agenda goes to the members of the meeting's body: Belkacem takes a seat on it.
+    await world.store.transaction(async (repos) => {
+      const bodyId = (await repos.meetings.get(meetingId))?.bodyId;
+      const body = bodyId ? await repos.bodies.get(bodyId) : undefined;
+      if (!body) throw new Error('demo changed');
+      await repos.bodies.update({
+        ...body,
+        members: [...body.members, { personId: BELKACEM, position: 'membre', since: '2026-01-01' }],
+        version: body.version + 1,
+      });
+    });
     await queueReminder(world.store, NOW, {
       dedupeKey: `meeting:${meetingId}:J-7:${BELKACEM}:email`,
       kind: 'meeting_agenda',

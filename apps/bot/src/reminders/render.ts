@@ -50,6 +50,8 @@ export interface ReminderContext {
   meeting?: Meeting | undefined;
   /** The meeting's body. */
   body?: Body | undefined;
+  /** The governance's bodies, for a digest to a person (is the reader still one of them?). */
+  bodies?: Body[] | undefined;
   fundingLine?: FundingLine | undefined;
   /** The funding organization's name, when the line names one. */
   funderName?: string | undefined;
@@ -65,6 +67,8 @@ export function factsOf(context: ReminderContext): DeliveryFacts {
     milestone: context.milestone,
     action: context.action,
     meeting: context.meeting,
+    body: context.body,
+    bodies: context.bodies,
     indicator: context.indicator,
     fundingLine: context.fundingLine,
   };
@@ -123,11 +127,15 @@ export async function loadReminderContext(
         // `digest:<governance>:<ISO week>[:<person>:email]`: the other copies of this week's
         // digest are not the previous one (see `digestSince`).
         const week = delivery.dedupeKey.split(':')[2];
-        const [deliveries, actions, fundingLines] = await Promise.all([
+        const reader =
+          delivery.recipient.type === 'person' ? delivery.recipient.personId : undefined;
+        const [deliveries, actions, fundingLines, bodies] = await Promise.all([
           repos.deliveries.listByGovernance(governance.id),
           repos.actions.listByGovernance(governance.id),
           repos.fundingLines.listByGovernance(governance.id),
+          reader === undefined ? undefined : repos.bodies.listByGovernance(governance.id),
         ]);
+        context.bodies = bodies;
         const abandoned = new Set(
           actions.filter((a) => a.status === 'abandonnee').map((a) => a.id),
         );
@@ -147,8 +155,6 @@ export async function loadReminderContext(
         // The reminders that could not be sent are the coordination's business: the channel
         // shows them to the community, an e-mail only to a coordinator — not to an elected
         // member of the comité, who can do nothing about them.
-        const reader =
-          delivery.recipient.type === 'person' ? delivery.recipient.personId : undefined;
         const digest =
           reader === undefined || coordinatorIds(governance).includes(reader)
             ? summary

@@ -102,7 +102,54 @@ describe('checking a delivery again before sending it', () => {
       'Cette personne ne porte plus cette action.',
     );
     const agenda = delivery({ kind: 'meeting_agenda', subject: { type: 'meeting', id: 'mtg_01' } });
-    expect(reasonOf(agenda, facts({ meeting: { status: 'annulee' } }))).toMatch(/annulée/);
+    const meeting = { status: 'annulee', startsAt: '2024-05-21T12:00:00.000Z' } as const;
+    expect(reasonOf(agenda, facts({ meeting }))).toMatch(/annulée/);
+  });
+
+  it('sends an agenda to a member seated that day, not for a meeting moved since nor to one who left', () => {
+    // Planned for the meeting of Tuesday 21 May 2024, 14:00 in Paris, 7 days before.
+    const agenda = delivery({
+      kind: 'meeting_agenda',
+      dedupeKey: 'meeting:mtg_01:2024-05-21:J-7:per_000001',
+      subject: { type: 'meeting', id: 'mtg_01' },
+    });
+    const meeting = { status: 'prevue', startsAt: '2024-05-21T12:00:00.000Z' } as const;
+    const seat = { personId: 'per_000001', position: 'membre', since: '2024-01-01' } as const;
+    const body = { members: [seat] };
+    expect(reasonOf(agenda, facts({ meeting, body }))).toBeUndefined();
+    const moved = { ...meeting, startsAt: '2024-05-28T12:00:00.000Z' };
+    expect(reasonOf(agenda, facts({ meeting: moved, body }))).toBe(
+      'La séance a été déplacée au 28 mai 2024.',
+    );
+    for (const members of [[], [{ ...seat, until: '2024-05-20' }]]) {
+      expect(reasonOf(agenda, facts({ meeting, body: { members } }))).toBe(
+        'Cette personne ne siège plus dans cette instance.',
+      );
+    }
+  });
+
+  it('sends the digest by e-mail only to someone still in the governance, by a role or a seat', () => {
+    const digest = delivery({
+      kind: 'community_digest',
+      dedupeKey: 'digest:gov_000001:2024-W20:per_000001:email',
+      recipient: { type: 'person', personId: 'per_000001', medium: 'email' },
+      subject: { type: 'governance', id: 'gov_000001' },
+    });
+    const person = {
+      email: 'camille@exemple.fr',
+      chatAccounts: [],
+      reminders: DEFAULT_REMINDER_PREFERENCES,
+    };
+    const noRole = { timeZone: 'Europe/Paris', chat: CHAT, roles: [] };
+    const seat = { personId: 'per_000001', position: 'membre', since: '2024-01-01' } as const;
+    expect(reasonOf(digest, facts({ person }))).toBeUndefined();
+    expect(
+      reasonOf(digest, facts({ person, governance: noRole, bodies: [{ members: [seat] }] })),
+    ).toBeUndefined();
+    const left = { ...seat, until: '2024-05-13' };
+    expect(
+      reasonOf(digest, facts({ person, governance: noRole, bodies: [{ members: [left] }] })),
+    ).toBe('Cette personne ne fait plus partie de la gouvernance.');
   });
 
   it('asks only a current coordinator for an indicator’s figure', () => {

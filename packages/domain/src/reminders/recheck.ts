@@ -1,3 +1,4 @@
+import { type Body, membersOn } from '../governance/body.ts';
 import { coordinatorIds, type Governance } from '../governance/governance.ts';
 import type { Meeting } from '../governance/meeting.ts';
 import type { Indicator } from '../indicators/indicator.ts';
@@ -24,7 +25,11 @@ export interface DeliveryFacts {
   milestone?: Pick<Milestone, 'status' | 'dueDate' | 'ownerId'> | undefined;
   /** The check-in's action, or the milestone's action. */
   action?: Pick<Action, 'status' | 'ownerId'> | undefined;
-  meeting?: Pick<Meeting, 'status'> | undefined;
+  meeting?: Pick<Meeting, 'status' | 'startsAt'> | undefined;
+  /** The meeting's body, for an agenda: who sits on it. */
+  body?: Pick<Body, 'members'> | undefined;
+  /** The governance's bodies, for a digest to a person: who sits on one of them. */
+  bodies?: readonly Pick<Body, 'members'>[] | undefined;
   indicator?: Pick<Indicator, 'id'> | undefined;
   fundingLine?:
     | Pick<FundingLine, 'status' | 'applicationDeadline' | 'reportDueOn' | 'reportSubmittedOn'>
@@ -44,7 +49,11 @@ export type DeliveryRoute =
   | { type: 'email'; address: string }
   | { type: 'channel'; channelId: string; mentionUserId?: string | undefined };
 
-function subjectHold(delivery: Delivery, facts: DeliveryFacts): string | undefined {
+function subjectHold(
+  delivery: Delivery,
+  facts: DeliveryFacts,
+  { today, zone }: { today: string; zone: string },
+): string | undefined {
   const recipient = delivery.recipient.type === 'person' ? delivery.recipient.personId : undefined;
   switch (delivery.subject.type) {
     case 'milestone': {
@@ -71,10 +80,25 @@ function subjectHold(delivery: Delivery, facts: DeliveryFacts): string | undefin
       if (recipient !== undefined && facts.action.ownerId !== recipient)
         return 'Cette personne ne porte plus cette action.';
       return undefined;
-    case 'meeting':
-      if (!facts.meeting) return 'La séance n’existe plus.';
-      if (facts.meeting.status === 'annulee') return 'La séance a été annulée.';
-      return facts.meeting.status === 'tenue' ? 'La séance s’est déjà tenue.' : undefined;
+    case 'meeting': {
+      const meeting = facts.meeting;
+      if (!meeting) return 'La séance n’existe plus.';
+      if (meeting.status === 'annulee') return 'La séance a été annulée.';
+      if (meeting.status === 'tenue') return 'La séance s’est déjà tenue.';
+      // Keys name the day they were planned for (`meeting:<id>:<day>:J-7:<person>`): a meeting
+      // moved to another day gets reminders of its own, the old ones are void.
+      const day = localDate(meeting.startsAt, zone);
+      const planned = delivery.dedupeKey.split(':')[2];
+      if (planned !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(planned) && planned !== day)
+        return `La séance a été déplacée au ${formatDate(day)}.`;
+      // The agenda goes to whoever sits on the body that day.
+      if (
+        recipient !== undefined &&
+        !membersOn(facts.body ?? { members: [] }, day).some((m) => m.personId === recipient)
+      )
+        return 'Cette personne ne siège plus dans cette instance.';
+      return undefined;
+    }
     case 'indicator':
       if (!facts.indicator) return 'L’indicateur n’existe plus.';
       // Figures are entered by coordinators: someone who stepped down is not asked any more.
@@ -84,8 +108,15 @@ function subjectHold(delivery: Delivery, facts: DeliveryFacts): string | undefin
       )
         return 'Cette personne ne coordonne plus la gouvernance.';
       return undefined;
-    case 'governance':
-      return undefined;
+    case 'governance': {
+      // The digest by e-mail goes to whoever holds a role in the governance or sits on one of
+      // its bodies: someone who left since it was planned no longer reads it.
+      if (recipient === undefined) return undefined;
+      const inIt =
+        (facts.governance?.roles ?? []).some((r) => r.personId === recipient) ||
+        (facts.bodies ?? []).some((b) => membersOn(b, today).some((m) => m.personId === recipient));
+      return inIt ? undefined : 'Cette personne ne fait plus partie de la gouvernance.';
+    }
     case 'fundingLine': {
       const line = facts.fundingLine;
       if (!line) return 'Le financement n’existe plus.';
@@ -122,7 +153,8 @@ function hasActiveChannel(facts: DeliveryFacts): boolean {
 /**
  * Whether a delivery must not be sent at `now`, and why; `undefined` when it may go. Expiry comes
  * first (a stale message is expired even if its subject also moved), then the governance, the
- * subject, and the recipient: erased, without a linked account (or address, by e-mail), who
+ * subject (reached, moved, cancelled… and whether the recipient still answers for it, sits on the
+ * meeting's body, belongs to the governance), and the recipient: erased, without a linked account (or address, by e-mail), who
  * turned that kind off or that medium, on leave (`pausedUntil`, a day in
  * the governance's zone), or a channel that is not bound or was disabled.
  *
@@ -140,7 +172,8 @@ export function holdOf(
   }
   const governance = facts.governance;
   if (!governance) return { status: 'skipped', reason: 'La gouvernance n’existe plus.' };
-  const subject = subjectHold(delivery, facts);
+  const zone = governance.timeZone;
+  const subject = subjectHold(delivery, facts, { today: localDate(now, zone), zone });
   if (subject) return { status: 'skipped', reason: subject };
   if (delivery.recipient.type === 'channel') {
     return hasActiveChannel(facts)
