@@ -39,8 +39,8 @@ export const fr = {
   },
   signedOut: {
     title: 'Connexion',
-    lead: 'Maille se connecte sans mot de passe : votre coordination vous envoie un lien de connexion, valable un quart d’heure et utilisable une seule fois.',
-    how: 'Pour en obtenir un : la commande « maille connexion --personne <identifiant> » sur le serveur, ou votre coordination.',
+    lead: 'Maille se connecte sans mot de passe, par un lien de connexion valable un quart d’heure et utilisable une seule fois.',
+    how: 'Pour en obtenir un : sur Discord, la commande /connexion vous l’envoie en message privé ; sinon, demandez-le à votre coordination, qui peut vous l’envoyer par courriel (« maille connexion --personne <identifiant> --courriel »).',
   },
   signIn: {
     title: 'Se connecter',
@@ -686,7 +686,8 @@ export const fr = {
     forbidden:
       'Ce formulaire ne vient pas d’une page de Maille : il a été refusé et rien n’a été enregistré. Rechargez la page et recommencez.',
     signInFirstTitle: 'Connexion nécessaire',
-    signInFirst: 'Connectez-vous pour voir cette page.',
+    signInFirst:
+      'Connectez-vous pour voir cette page : sur Discord, la commande /connexion vous envoie un lien en message privé ; sinon, demandez-en un à votre coordination, qui peut vous l’envoyer par courriel.',
     failureTitle: 'Une erreur est survenue',
     failure:
       'Maille n’a pas pu afficher cette page. Rien de ce que vous aviez envoyé n’a été enregistré à moitié ; réessayez dans un instant.',

@@ -71,6 +71,9 @@ describe('the web workspace in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe('Connexion');
     await page.goto(`${origin}/gouvernances/${LR.governance}`);
     expect(await page.locator('h1').textContent()).toBe('Connexion nécessaire');
+    // Someone arriving from a reminder learns how to get a link, on the chat or by e-mail.
+    expect(await page.locator('body').textContent()).toContain('la commande /connexion');
+    expect(await page.locator('body').textContent()).toContain('par courriel');
 
     expect(requested.every((url) => url.startsWith(origin))).toBe(true);
     expect(problems).toEqual([]);
