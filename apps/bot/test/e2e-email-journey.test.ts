@@ -131,7 +131,10 @@ describe(`a person without the chat answers a reminder by e-mail (${dialect})`, 
 
     // Her coordination sends her a sign-in link by e-mail (what `maille connexion --courriel`
     // does), through the same SMTP server; she opens it from her mailbox.
-    const issued = await issueSignInLink(kernelAt(test.database, NOW), { personId: claire.id });
+    const issued = await issueSignInLink(kernelAt(test.database, NOW), {
+      personId: claire.id,
+      byEmail: true,
+    });
     await mail.send(
       renderSignInMail({
         to: { address: ADDRESS, name: claire.displayName },

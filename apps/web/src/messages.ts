@@ -39,7 +39,7 @@ export const fr = {
   },
   signedOut: {
     title: 'Connexion',
-    lead: 'Maille se connecte sans mot de passe, par un lien de connexion valable un quart d’heure et utilisable une seule fois.',
+    lead: 'Maille se connecte sans mot de passe, par un lien de connexion utilisable une seule fois : valable un quart d’heure, ou trois jours s’il vous arrive par courriel.',
     how: 'Pour en obtenir un : sur Discord, la commande /connexion vous l’envoie en message privé ; sinon, demandez-le à votre coordination, qui peut vous l’envoyer par courriel (« maille connexion --personne <identifiant> --courriel »).',
   },
   signIn: {
@@ -48,7 +48,7 @@ export const fr = {
     button: 'Me connecter',
     invalidTitle: 'Lien de connexion invalide',
     invalid:
-      'Ce lien de connexion n’est plus valable : il a déjà servi, il a expiré (un quart d’heure) ou il est incomplet. Demandez-en un nouveau à votre coordination.',
+      'Ce lien de connexion n’est plus valable : il a déjà servi, il a expiré (un quart d’heure, trois jours pour un lien reçu par courriel) ou il est incomplet. Demandez-en un nouveau à votre coordination.',
   },
   governance: {
     late: 'Jalons en retard',

@@ -30,7 +30,7 @@ export const signIn: Command = {
       const kernel = kernelContext(cli, database);
       // The address first: no link is issued for a mail that cannot be sent.
       const to = byMail ? await addressOf(kernel, personId) : undefined;
-      return { issued: await issueSignInLink(kernel, { personId }), to };
+      return { issued: await issueSignInLink(kernel, { personId, byEmail: to !== undefined }), to };
     });
     const url = signInUrl(cli.env.WEB_URL ?? `http://localhost:${cli.env.PORT}`, issued.secret);
     if (to) {

@@ -299,7 +299,8 @@ de passe : il ne sert qu’une fois et vaut un quart d’heure ; la session qu�
 ou jusqu’à la déconnexion. Seule son empreinte est gardée : il s’affiche une fois, à la création.
 
 Avec --courriel, le lien part à l’adresse de la personne (pour qui n’est pas sur le chat) par le
-serveur SMTP_HOST, ou s’affiche ici sans SMTP_HOST.
+serveur SMTP_HOST, ou s’affiche ici sans SMTP_HOST ; il vaut alors trois jours, le temps que le
+courriel soit lu.
 
 Options :
   --personne p   La personne (per_…)

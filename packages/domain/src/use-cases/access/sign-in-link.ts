@@ -9,6 +9,11 @@ import { z } from 'zod';
  */
 
 export const SIGN_IN_LINK_TTL_MS = 15 * 60 * 1000;
+/**
+ * A link sent by e-mail is read when its reader opens their mail — an elected member, the next
+ * morning — not within a quarter of an hour: it lives three days, still spent on first use.
+ */
+export const EMAILED_SIGN_IN_LINK_TTL_MS = 3 * 24 * 60 * 60 * 1000;
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** A link's or a session's secret as it travels in a URL or a cookie (base 62). */

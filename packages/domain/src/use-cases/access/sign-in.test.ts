@@ -5,7 +5,11 @@ import { erasePersonalData } from '../people/personal-data.ts';
 import { findSession } from './find-session.ts';
 import { issueSignInLink } from './issue-sign-in-link.ts';
 import { signIn } from './sign-in.ts';
-import { SESSION_TTL_MS, SIGN_IN_LINK_TTL_MS } from './sign-in-link.ts';
+import {
+  EMAILED_SIGN_IN_LINK_TTL_MS,
+  SESSION_TTL_MS,
+  SIGN_IN_LINK_TTL_MS,
+} from './sign-in-link.ts';
 import { closeSessions, signOut } from './sign-out.ts';
 
 describe('signing in by link', () => {
@@ -33,6 +37,25 @@ describe('signing in by link', () => {
     });
     // Spent: a second use, even at once, opens nothing.
     expect(await signIn(world.as('public'), { link: secret })).toBeUndefined();
+  });
+
+  it('keeps a link sent by e-mail three days, until it is spent', async () => {
+    const { secret, expiresAt } = await issueSignInLink(world.as('admin'), {
+      personId: world.people.member.id,
+      byEmail: true,
+    });
+    expect(Date.parse(expiresAt) - Date.parse(world.clock())).toBe(EMAILED_SIGN_IN_LINK_TTL_MS);
+    // Read the next morning, it still signs in.
+    later(18 * 60 * 60 * 1000);
+    expect((await signIn(world.as('public'), { link: secret }))?.personId).toBe(
+      world.people.member.id,
+    );
+    const unread = await issueSignInLink(world.as('admin'), {
+      personId: world.people.member.id,
+      byEmail: true,
+    });
+    later(EMAILED_SIGN_IN_LINK_TTL_MS);
+    expect(await signIn(world.as('public'), { link: unread.secret })).toBeUndefined();
   });
 
   it('refuses an expired link, a made-up one and a malformed one alike', async () => {
