@@ -10,8 +10,9 @@ import { mailFromOf, mailSenderOf } from './mail/mail-sender-of.ts';
 import { fr } from './messages/fr.ts';
 
 // The dispatcher alone (several may run side by side on PostgreSQL): migrates, then plans and
-// sends reminders every DISPATCH_INTERVAL_MS (e-mails through SMTP_HOST, or printed without it). On SIGTERM/SIGINT it finishes the cycle in flight
-// and closes the database. Without DISCORD_TOKEN it prints the messages instead of sending them.
+// sends reminders every DISPATCH_INTERVAL_MS (e-mails through SMTP_HOST, or printed without it).
+// On SIGTERM/SIGINT it finishes the cycle in flight and closes the database. Without
+// DISCORD_TOKEN it prints the messages instead of sending them.
 
 const texts = fr.programs;
 

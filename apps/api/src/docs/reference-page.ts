@@ -1,3 +1,5 @@
+import { escapeHtml } from '@maille/domain';
+
 /**
  * The `/docs` reference page, rendered on the server from the API's own OpenAPI document. No
  * script and no asset from elsewhere: the page works with no internet, under a CSP that allows
@@ -314,14 +316,4 @@ function anchor(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-}
-
-/** Text inside HTML, attribute values included. */
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
 }

@@ -19,8 +19,10 @@ import {
   type UseCaseContext,
 } from '@maille/domain/use-cases';
 import type { OutgoingMessage } from '../conversation/chat.ts';
+import { DEFAULT_WEB_URL } from '../conversation/session.ts';
 import { consoleMailSender } from '../mail/console-mail-sender.ts';
 import { MailError, type MailSender } from '../mail/mail-sender.ts';
+import { LOCAL_MAIL_FROM } from '../mail/mail-sender-of.ts';
 import { type MailLinks, renderMail } from '../mail/render-mail.ts';
 import { fr } from '../messages/fr.ts';
 import {
@@ -165,10 +167,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const store: Store = given;
   const { sender } = options;
   const mail = options.mail ?? consoleMailSender();
-  const mailLinks = options.mailLinks ?? {
-    webUrl: 'http://localhost:3000',
-    from: 'maille@localhost',
-  };
+  const mailLinks = options.mailLinks ?? { webUrl: DEFAULT_WEB_URL, from: LOCAL_MAIL_FROM };
   const clock = options.clock ?? (() => new Date().toISOString());
   const claimant = options.claimant ?? defaultClaimant();
   const settings = { ...DEFAULT_DISPATCHER_SETTINGS, ...options.settings };

@@ -33,6 +33,8 @@ export function mailSenderOf(env: MailEnv, print?: (text: string) => void): Mail
     : consoleMailSender(print);
 }
 
+/** The sender of e-mails that are only printed (no `SMTP_FROM`). */
+export const LOCAL_MAIL_FROM = 'maille@localhost';
+
 /** `SMTP_FROM`, or a local sender when e-mails are only printed. */
-export const mailFromOf = (env: Pick<Env, 'SMTP_FROM'>): string =>
-  env.SMTP_FROM ?? 'maille@localhost';
+export const mailFromOf = (env: Pick<Env, 'SMTP_FROM'>): string => env.SMTP_FROM ?? LOCAL_MAIL_FROM;

@@ -2,6 +2,7 @@ import {
   DEFAULT_TIME_ZONE,
   deliveryKindLabels,
   displayNameOf,
+  escapeHtml,
   renderCalendar,
 } from '@maille/domain';
 import { renderMarkdown } from '../adapters/console/markdown.ts';
@@ -46,14 +47,6 @@ export function itemPath(context: ReminderContext): string {
 
 /** The page of the unsubscribe link: the delivery's id stands for the person (see the kernel). */
 export const unsubscribePath = (deliveryId: string) => `/desabonnement/${deliveryId}`;
-
-export const escapeHtml = (text: string) =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 
 /**
  * A delivery as an e-mail, in French: the chat message's words (its dates written in the

@@ -1,7 +1,6 @@
-import { DEFAULT_TIME_ZONE } from '@maille/domain';
+import { DEFAULT_TIME_ZONE, escapeHtml } from '@maille/domain';
 import { fr } from '../messages/fr.ts';
 import { messageIdOf, type OutgoingMail, oneLine } from './mail-sender.ts';
-import { escapeHtml } from './render-mail.ts';
 
 const texts = fr.mail;
 

@@ -330,7 +330,7 @@ export const actionRoutes = new Hono<WebEnv>()
     }
   });
 
-/** The page of a refused form on the sheet: the sheet as it is now, the form as it was typed. */
+/** A payment's correction or deletion from its form on the sheet; refused, the sheet shows why. */
 async function paymentCorrection(c: Context<WebEnv>, intent: 'correct' | 'delete') {
   const line = await getFundingLine(c.var.kernel, { fundingLineId: c.req.param('id') });
   const index = Number(c.req.param('index'));
@@ -368,6 +368,7 @@ async function paymentCorrection(c: Context<WebEnv>, intent: 'correct' | 'delete
   );
 }
 
+/** The page of a refused form on the sheet: the sheet as it is now, the form as it was typed. */
 async function refusedOnSheet(c: Context<WebEnv>, actionId: string, refused: RefusedForm) {
   const sheet = await getActionSheet(c.var.kernel, { actionId });
   return c.html(actionPage(sheet, me(c).name, refused), 400);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Email, Name, Phone, Text } from './text.ts';
+import { Email, escapeHtml, Name, Phone, Text } from './text.ts';
 
 describe('free text', () => {
+  it('escapes what a person typed before it goes into HTML', () => {
+    expect(escapeHtml(`<a href="x">L'« atelier » & co</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;L&#39;« atelier » &amp; co&lt;/a&gt;',
+    );
+  });
+
   it('trims and bounds names, and refuses control characters', () => {
     expect(Name.parse('  Centre social du Ruban Vert ')).toBe('Centre social du Ruban Vert');
     expect(Name.safeParse('').success).toBe(false);

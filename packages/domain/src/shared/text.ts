@@ -99,3 +99,19 @@ function normalizePhone(raw: string): string {
   if (compact.startsWith('0033')) return `+33${compact.slice(4)}`;
   return compact;
 }
+
+/**
+ * Text made safe inside HTML, attribute values included: what a person typed (a name, a title)
+ * never becomes markup in a page or an e-mail built as a string.
+ *
+ * @example
+ * escapeHtml('Réunion <urgent> & "bilan"'); // 'Réunion &lt;urgent&gt; &amp; &quot;bilan&quot;'
+ */
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
